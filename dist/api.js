@@ -1,0 +1,25 @@
+import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
+import {
+  BROWSER_ENV,
+  GateError,
+  INSTALL_HINT,
+  REPORT_SCHEMA_VERSION,
+  RULES,
+  defaultConcurrency,
+  formatConsole,
+  formatJson,
+  resolveBrowser,
+  runGate
+} from "./chunks/chunk-WX5B57Y7.js";
+export {
+  BROWSER_ENV,
+  GateError,
+  INSTALL_HINT,
+  REPORT_SCHEMA_VERSION,
+  RULES,
+  defaultConcurrency,
+  formatConsole,
+  formatJson,
+  resolveBrowser,
+  runGate
+};

@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
+import {
+  GateError,
+  TOOL_VERSION,
+  errorText,
+  formatConsole,
+  formatJson,
+  runGate
+} from "./chunks/chunk-WX5B57Y7.js";
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+var FORMATS = ["console", "json"];
+var OPTIONS = {
+  format: { type: "string" },
+  output: { type: "string", short: "o" },
+  "browser-path": { type: "string" },
+  "browser-arg": { type: "string", multiple: true },
+  timeout: { type: "string" },
+  concurrency: { type: "string" },
+  "fast-forward": { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" }
+};
+function wholeNumber(flag, value, min) {
+  if (value === void 0) return void 0;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new GateError(`--${flag} takes a whole number of at least ${min}; got "${value}".`);
+  return Number(value);
+}
+function formats(value) {
+  if (value === void 0) return ["console"];
+  const list = value.split(",").map((f) => f.trim()).filter(Boolean);
+  for (const f of list) {
+    if (!FORMATS.includes(f)) throw new GateError(`--format: unknown format "${f}". Choose from: ${FORMATS.join(", ")}.`);
+  }
+  return list;
+}
+function parseCli(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new GateError(`${errorText(error).replace(/\. To specify.*$/s, ".")} Run consent-gate --help for the options.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: "help" };
+  if (values.version) return { command: "version" };
+  const [command, ...rest] = positionals;
+  if (command === void 0) return { command: "help" };
+  if (command !== "scan") throw new GateError(`Unknown command "${command}". The command is "scan": consent-gate scan <url\u2026>.`);
+  if (rest.length === 0) throw new GateError("scan needs at least one URL: consent-gate scan http://localhost:4173/");
+  const timeoutMs = wholeNumber("timeout", values.timeout, 1e3);
+  const concurrency = wholeNumber("concurrency", values.concurrency, 1);
+  const fastForwardMs = wholeNumber("fast-forward", values["fast-forward"], 0);
+  return {
+    command: "scan",
+    urls: rest,
+    formats: formats(values.format),
+    ...values.output !== void 0 ? { output: values.output } : {},
+    ...values["browser-path"] !== void 0 ? { browserPath: values["browser-path"] } : {},
+    browserArgs: values["browser-arg"] ?? [],
+    ...timeoutMs !== void 0 ? { timeoutMs } : {},
+    ...concurrency !== void 0 ? { concurrency } : {},
+    ...fastForwardMs !== void 0 ? { fastForwardMs } : {},
+    quiet: values.quiet ?? false
+  };
+}
+var HELP = `Usage: consent-gate scan <url\u2026> [options]
+
+Opens each page in Chromium as a first-time visitor who has not consented, and fails when
+tracking cookies, tracking storage, tracker requests or social plugins load.
+
+Options:
+  --format LIST          console (default), json; comma-separated
+  -o, --output FILE      write the JSON report to FILE (default: stdout when --format json)
+  --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)
+  --browser-arg FLAG     extra Chromium flag, repeatable (proxies, --host-resolver-rules=\u2026)
+  --timeout MS           time a page may take to reach "load" (default 30000)
+  --concurrency N        pages scanned in parallel (default: cores, at most 3)
+  --fast-forward MS      fake-clock time run after load to fire delayed trackers (default 10000;
+                         0 waits 5 s in real time instead, for sites the fake clock disturbs)
+  -q, --quiet            no per-page progress lines
+  -h, --help             this help
+  -v, --version          the version
+
+Exit codes: 0 passed \xB7 1 error findings \xB7 2 usage, configuration or environment error \xB7
+            3 a page could not be scanned (never a pass)
+`;
+
+// src/report/write.ts
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, basename } from "node:path";
+function writeFileAtomic(path, content) {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, content);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new GateError(`Could not write ${path}: ${errorText(error)}. Check that the folder is writable.`);
+  }
+}
+
+// src/cli.ts
+function progressLine({ done, total, page, findings }) {
+  const scan2 = page.phases[0];
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const state = scan2.error ? `could not scan: ${scan2.error}` : errors ? `${errors} error(s)` : "ok";
+  const width = String(total).length;
+  return `[${String(done).padStart(width)}/${total}] ${page.url}  ${(scan2.durationMs / 1e3).toFixed(1)} s  ${state}
+`;
+}
+async function scan(args) {
+  const jsonToStdout = args.formats.includes("json") && args.output === void 0;
+  const result = await runGate({
+    urls: args.urls,
+    browserArgs: args.browserArgs,
+    ...args.browserPath !== void 0 ? { browserPath: args.browserPath } : {},
+    ...args.timeoutMs !== void 0 ? { timeoutMs: args.timeoutMs } : {},
+    ...args.concurrency !== void 0 ? { concurrency: args.concurrency } : {},
+    ...args.fastForwardMs !== void 0 ? { fastForwardMs: args.fastForwardMs } : {},
+    ...args.quiet ? {} : { onPage: (p) => process.stderr.write(progressLine(p)) }
+  });
+  if (args.formats.includes("json")) {
+    if (args.output === void 0) process.stdout.write(formatJson(result));
+    else writeFileAtomic(args.output, formatJson(result));
+  }
+  (jsonToStdout ? process.stderr : process.stdout).write(formatConsole(result));
+  return result.verdict.exitCode;
+}
+async function main(argv) {
+  const args = parseCli(argv);
+  if (args.command === "help") {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (args.command === "version") {
+    process.stdout.write(`${TOOL_VERSION}
+`);
+    return 0;
+  }
+  return scan(args);
+}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    if (error instanceof GateError) {
+      process.stderr.write(`consent-gate: ${error.message}
+`);
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(`consent-gate: internal error, the scan did not complete:
+${error instanceof Error ? error.stack : String(error)}
+`);
+      process.exitCode = 3;
+    }
+  }
+);

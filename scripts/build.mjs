@@ -1,0 +1,47 @@
+// @ts-check
+// Builds dist/: the self-contained code that action.yml and the npm bin run.
+// Everything is bundled except Playwright, which reads its own package files at run time; it is
+// copied beside the bundle as dist/node_modules/playwright-core (it has no dependencies of its own).
+import { build } from 'esbuild';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+
+/** @type {import('esbuild').Plugin} */
+const playwrightAsCore = {
+  name: 'playwright-as-core',
+  setup(b) {
+    b.onResolve({ filter: /^playwright(-core)?$/ }, () => ({ path: 'playwright-core', external: true }));
+  },
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli.ts', api: 'src/index.ts' },
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'linked',
+  plugins: [playwrightAsCore],
+  // Bundled CommonJS code may call require() for Node built-ins.
+  banner: { js: "import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+const require = createRequire(import.meta.url);
+const core = dirname(require.resolve('playwright-core/package.json'));
+// lib/vite holds the trace viewer and report UIs, which a scan never opens.
+cpSync(core, join(dist, 'node_modules', 'playwright-core'), {
+  recursive: true,
+  filter: (source) => !source.startsWith(join(core, 'lib', 'vite')) && !source.startsWith(join(core, 'types')),
+});
+const version = JSON.parse(readFileSync(join(core, 'package.json'), 'utf8')).version;
+console.log(`dist/ built (playwright-core ${version} alongside)`);

@@ -1,0 +1,46 @@
+import type { Classification, ClassifiedScan, Party, PhaseScan } from '../types.js';
+import { classifyUrl } from './hosts.js';
+import { classifyName } from './names.js';
+import { hostOf, partyOf, siteOf } from './party.js';
+
+export { THIRD_PARTY_WEB_VERSION } from './hosts.js';
+export { OPEN_COOKIE_DATABASE_VERSION } from './names.js';
+export { siteOf, hostOf } from './party.js';
+
+export interface ClassifyOptions {
+  /** Registrable domains the site owner declares as its own (a CDN host, an apex/www split). */
+  firstPartyDomains?: readonly string[];
+}
+
+function urlClass(url: string, siteDomains: readonly string[]): Classification {
+  const party = partyOf(hostOf(url), siteDomains);
+  // The site's own requests are the site; its self-hosted trackers are found by their storage.
+  if (party === 'first') return { category: 'unknown', vendor: null, party, plugin: false, source: 'site' };
+  const match = classifyUrl(url);
+  if (!match) return { category: 'unknown', vendor: null, party, plugin: false, source: 'none' };
+  return { ...match, party };
+}
+
+/** Names first (they say what a cookie is for); for unknown third-party names, who set it. */
+function nameClass(name: string, host: string, siteDomains: readonly string[]): Classification {
+  const party: Party = partyOf(host, siteDomains);
+  const match = classifyName(name, host, party);
+  if (match) return { ...match, party, plugin: false };
+  if (party === 'third') {
+    const byHost = classifyUrl(`https://${host}/`);
+    if (byHost) return { ...byHost, party, plugin: false };
+  }
+  return { category: 'unknown', vendor: null, party, plugin: false, source: 'none' };
+}
+
+export function classifyScan(scan: PhaseScan, options: ClassifyOptions = {}): ClassifiedScan {
+  const siteDomains = [...new Set([siteOf(hostOf(scan.finalUrl)), siteOf(hostOf(scan.url)), ...(options.firstPartyDomains ?? []).map(siteOf)])];
+  return {
+    ...scan,
+    siteDomains,
+    cookies: scan.cookies.map((c) => ({ ...c, class: nameClass(c.name, c.domain, siteDomains) })),
+    storage: scan.storage.map((s) => ({ ...s, class: nameClass(s.key, hostOf(s.origin), siteDomains) })),
+    requests: scan.requests.map((r) => ({ ...r, class: urlClass(r.url, siteDomains) })),
+    frames: scan.frames.map((f) => ({ ...f, class: urlClass(f.url, siteDomains) })),
+  };
+}

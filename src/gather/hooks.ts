@@ -1,0 +1,84 @@
+/**
+ * An init script that runs in every frame before the page's own scripts and reports each
+ * document.cookie write and storage write together with the script that made it. The cookie jar and
+ * the storage enumeration tell us what exists; only these hooks tell us who wrote it.
+ */
+
+export const BINDING = '__consentGateReport';
+
+export type HookEvent =
+  | { type: 'cookie'; text: string; script: string | null; frame: string }
+  | { type: 'storage'; kind: 'localStorage' | 'sessionStorage' | 'indexedDB'; key: string; script: string | null; origin: string };
+
+/** Serialised by Playwright and run in the page: it may only use what the page has. */
+export function installHooks(binding: string): void {
+  const send = (globalThis as unknown as Record<string, (event: unknown) => void>)[binding];
+  if (typeof send !== 'function') return;
+
+  // The first http(s) URL on the stack is the script that called us; init scripts have none.
+  const caller = (): string | null => {
+    const stack = new Error().stack ?? '';
+    const match = /(https?:\/\/[^\s()]+?):\d+:\d+/.exec(stack);
+    return match ? (match[1] ?? null) : null;
+  };
+  const report = (event: Record<string, unknown>): void => {
+    try {
+      void Promise.resolve(send(event)).catch(() => undefined);
+    } catch {
+      // The page may have torn down the binding; losing attribution must not break the page.
+    }
+  };
+
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+  if (cookie?.set && cookie.get) {
+    const { get, set } = cookie;
+    Object.defineProperty(Document.prototype, 'cookie', {
+      configurable: true,
+      enumerable: cookie.enumerable ?? true,
+      get,
+      set(this: Document, value: string) {
+        report({ type: 'cookie', text: String(value), script: caller(), frame: location.href });
+        set.call(this, value);
+      },
+    });
+  }
+
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+    let kind: 'localStorage' | 'sessionStorage' = 'localStorage';
+    try {
+      if (this === window.sessionStorage) kind = 'sessionStorage';
+    } catch {
+      // Storage access can throw in sandboxed frames; keep the default.
+    }
+    report({ type: 'storage', kind, key: String(key), script: caller(), origin: location.origin });
+    return setItem.call(this, key, value);
+  };
+
+  if (typeof IDBFactory !== 'undefined') {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      report({ type: 'storage', kind: 'indexedDB', key: String(name), script: caller(), origin: location.origin });
+      return version === undefined ? open.call(this, name) : open.call(this, name, version);
+    };
+  }
+}
+
+/** Run in each frame when the page has settled: what storage exists, whoever wrote it. */
+export async function listStorage(): Promise<{ origin: string; local: string[]; session: string[]; indexedDB: string[] }> {
+  const keys = (area: () => Storage): string[] => {
+    try {
+      const storage = area();
+      return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k !== null);
+    } catch {
+      return [];
+    }
+  };
+  let databases: string[] = [];
+  try {
+    databases = (await indexedDB.databases()).map((db) => db.name ?? '').filter(Boolean);
+  } catch {
+    // Opaque origins have no IndexedDB.
+  }
+  return { origin: location.origin, local: keys(() => localStorage), session: keys(() => sessionStorage), indexedDB: databases };
+}

@@ -1,0 +1,8 @@
+import type { GateResult } from '../types.js';
+
+/** Bumped whenever schema/report.schema.json changes in a way readers must notice. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export function formatJson(result: GateResult): string {
+  return JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, ...result }, null, 2) + '\n';
+}

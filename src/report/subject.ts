@@ -1,0 +1,17 @@
+import type { Finding } from '../types.js';
+
+/** A subject in a few words: what a person searches the code base for. */
+export function subjectLabel(finding: Finding): string {
+  const { kind, name, host, storage, url } = finding.subject;
+  switch (kind) {
+    case 'cookie':
+      return `cookie ${name}`;
+    case 'storage':
+      return `${storage} ${name}`;
+    case 'request':
+    case 'frame':
+      return `${kind} ${host}`;
+    case 'page':
+      return url ?? 'page';
+  }
+}

@@ -1,0 +1,76 @@
+import type { Category, Classification, Classified, ClassifiedScan, GatheredCookie, GatheredFrame, GatheredRequest } from '../types.js';
+import { hostOf } from '../classify/index.js';
+import type { RuleHit } from './rule.js';
+
+/** Purposes that need consent everywhere we apply: strictly necessary and preferences do not. */
+export const TRACKING: ReadonlySet<Category> = new Set(['analytics', 'marketing', 'social']);
+
+export function vendorLabel(vendor: string | null, category: Category): string {
+  return vendor ? `${vendor} (${category})` : category === 'unknown' ? 'unknown vendor' : `unknown ${category} vendor`;
+}
+
+export function cookieEvidence(cookie: GatheredCookie): string[] {
+  const lines = cookie.sources.map((s) =>
+    s.via === 'set-cookie' ? `Set-Cookie header from ${withoutQuery(s.url)}` : `document.cookie written by ${withoutQuery(s.url)}`,
+  );
+  if (!cookie.stored) lines.push('the browser refused to store it, but the site sent it: other browsers keep it');
+  return lines.length > 0 ? lines : ['found in the cookie jar; the setter was not observed'];
+}
+
+const MAX_LINES = 3;
+
+/** A request or an embedded frame, as evidence that a host was contacted. */
+export interface Sighting {
+  kind: 'request' | 'frame';
+  url: string;
+  class: Classification;
+  line: string;
+}
+
+export function requestSighting(r: Classified<GatheredRequest>): Sighting {
+  const failed = r.failure ? ` (failed: ${r.failure}; attempted all the same)` : '';
+  const from = r.frameUrl ? ` from frame ${withoutQuery(r.frameUrl)}` : '';
+  return { kind: 'request', url: r.url, class: r.class, line: `${r.resourceType} ${withoutQuery(r.url)}${failed}${from}` };
+}
+
+export function frameSighting(f: Classified<GatheredFrame>): Sighting {
+  const parent = f.parentUrl ? ` in ${withoutQuery(f.parentUrl)}` : '';
+  return { kind: 'frame', url: f.url, class: f.class, line: `frame ${withoutQuery(f.url)}${parent}` };
+}
+
+/**
+ * Many requests to one host are one finding: a page that beacons ten times to the same tracker has
+ * one thing to fix, and a fingerprint per host survives query strings and cache busters.
+ */
+export function hitsByHost(sightings: Sighting[], describe: (host: string, first: Sighting, count: number) => string): RuleHit[] {
+  const groups = new Map<string, Sighting[]>();
+  for (const sighting of sightings) {
+    const host = hostOf(sighting.url);
+    groups.set(host, [...(groups.get(host) ?? []), sighting]);
+  }
+  return [...groups].map(([host, group]) => {
+    const first = group[0]!;
+    const evidence = group.slice(0, MAX_LINES).map((s) => s.line);
+    if (group.length > MAX_LINES) evidence.push(`and ${group.length - MAX_LINES} more to ${host}`);
+    return {
+      subject: { kind: first.kind, host, url: withoutQuery(first.url) },
+      category: first.class.category,
+      vendor: first.class.vendor,
+      party: first.class.party,
+      message: describe(host, first, group.length),
+      evidence,
+    };
+  });
+}
+
+/** Query strings carry client ids and cache busters: never in a report, never in a fingerprint. */
+export function withoutQuery(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? url : url.slice(0, cut);
+}
+
+/** Requests that loaded an embed's document are reported as the frame, not again as a request. */
+export function subresources(scan: ClassifiedScan): Classified<GatheredRequest>[] {
+  const frameUrls = new Set(scan.frames.map((f) => f.url));
+  return scan.requests.filter((r) => !(r.resourceType === 'document' && frameUrls.has(r.url)));
+}

@@ -1,0 +1,24 @@
+import type { Category, ClassifiedScan, Party, Phase, Severity, Subject } from '../types.js';
+
+/** What a rule reports; the engine adds the rule's id, severity, page, phase and fingerprint. */
+export interface RuleHit {
+  subject: Subject;
+  category: Category;
+  vendor: string | null;
+  party: Party | null;
+  message: string;
+  evidence: string[];
+}
+
+/** A self-describing check: a pure function from gathered, classified data to hits. */
+export interface Rule {
+  id: string;
+  title: string;
+  description: string;
+  /** The law or guidance it enforces, in words a privacy officer recognises. */
+  legalBasis: string;
+  defaultSeverity: Severity;
+  /** The phases whose data this rule judges. */
+  phases: readonly Phase[];
+  check(scan: ClassifiedScan): RuleHit[];
+}

@@ -1,0 +1,18 @@
+import { hitsByHost, requestSighting, subresources, vendorLabel } from './evidence.js';
+import type { Rule } from './rule.js';
+
+export const trackerRequestBeforeConsent: Rule = {
+  id: 'tracker-request-before-consent',
+  title: 'Tracker request before consent',
+  description: 'The page requested a known analytics or advertising host before the visitor made any choice, even if no cookie was set or the request failed.',
+  legalBasis: 'ePrivacy Directive art. 5(3): reading information from the device (pixels, beacons, fingerprinting scripts) needs consent; EDPB Guidelines 2/2023 §§32-34, 47-51.',
+  defaultSeverity: 'error',
+  phases: ['initial'],
+  check: (scan) =>
+    hitsByHost(
+      subresources(scan)
+        .filter((r) => (r.class.category === 'analytics' || r.class.category === 'marketing') && !r.class.plugin)
+        .map(requestSighting),
+      (host, first, count) => `${vendorLabel(first.class.vendor, first.class.category)} was contacted before consent: ${count} request(s) to ${host}`,
+    ),
+};

@@ -1,0 +1,18 @@
+import { hitsByHost, requestSighting, subresources } from './evidence.js';
+import type { Rule } from './rule.js';
+
+export const unknownThirdPartyBeforeConsent: Rule = {
+  id: 'unknown-third-party-before-consent',
+  title: 'Unknown third party before consent',
+  description: 'The page contacted a third-party host that no tracker list knows (or a tag manager whose tags are judged on their own). Check what it does; allow it in the policy with a reason if it is needed.',
+  legalBasis: 'ePrivacy Directive art. 5(3); GDPR art. 13 (the visitor must be told which third parties receive data).',
+  defaultSeverity: 'warn',
+  phases: ['initial'],
+  check: (scan) =>
+    hitsByHost(
+      subresources(scan)
+        .filter((r) => r.class.party === 'third' && r.class.category === 'unknown')
+        .map(requestSighting),
+      (host, first, count) => `${first.class.vendor ?? 'An unclassified third party'} was contacted before consent: ${count} request(s) to ${host}`,
+    ),
+};

@@ -1,0 +1,150 @@
+// The data that flows between the pipeline's stages, defined once.
+// gather → (Gathered*) → classify → (Classified*) → rules → (Finding) → report
+
+export type Phase = 'initial' | 'after-scroll' | 'after-reject' | 'after-accept';
+export type Category = 'necessary' | 'preferences' | 'analytics' | 'marketing' | 'social' | 'unknown';
+export type Party = 'first' | 'third';
+export type Severity = 'error' | 'warn';
+
+/** Where a cookie came from: a response header, or a script writing document.cookie. */
+export interface CookieSource {
+  via: 'set-cookie' | 'document.cookie';
+  /** The response that carried the header, or the script whose code wrote document.cookie. */
+  url: string;
+  /** Lifetime the site asked for (Max-Age/Expires), in seconds; null for a session cookie. */
+  declaredLifetime: number | null;
+}
+
+export interface GatheredCookie {
+  name: string;
+  /** Cookie domain without a leading dot. */
+  domain: string;
+  path: string;
+  /** Stored expiry (epoch seconds) as the browser keeps it, capped at 400 days; null = session. */
+  expires: number | null;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: string;
+  /** False when the browser refused to keep a cookie the site tried to set: still evidence. */
+  stored: boolean;
+  /** Values never leave the gatherer: only their length and a short hash. */
+  valueLength: number;
+  valueHash: string;
+  sources: CookieSource[];
+}
+
+export type StorageKind = 'localStorage' | 'sessionStorage' | 'indexedDB';
+
+export interface GatheredStorage {
+  kind: StorageKind;
+  /** Origin of the frame that owns the storage. */
+  origin: string;
+  key: string;
+  /** URLs of the scripts seen writing it (empty when it was found but not seen being written). */
+  writtenBy: string[];
+}
+
+export interface GatheredRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** The embedded frame that made the request; null for the page itself (or a service worker). */
+  frameUrl: string | null;
+  status: number | null;
+  /** Network error text when the request failed: a failed tracker request still shows intent. */
+  failure: string | null;
+}
+
+export interface GatheredFrame {
+  url: string;
+  parentUrl: string | null;
+}
+
+export interface PhaseScan {
+  phase: Phase;
+  /** The URL we were asked to scan. */
+  url: string;
+  /** Where the page ended up after redirects. */
+  finalUrl: string;
+  status: number | null;
+  durationMs: number;
+  /** Set when the page could not be scanned: the gate must never pass such a page. */
+  error: string | null;
+  cookies: GatheredCookie[];
+  storage: GatheredStorage[];
+  requests: GatheredRequest[];
+  frames: GatheredFrame[];
+}
+
+export interface Classification {
+  category: Category;
+  vendor: string | null;
+  party: Party;
+  /** A social plugin or tracking embed (like/share buttons, video, maps). */
+  plugin: boolean;
+  /** Which data decided: an override, third-party-web, the Open Cookie Database, or nothing. */
+  source: 'override' | 'third-party-web' | 'open-cookie-database' | 'site' | 'none';
+}
+
+export type Classified<T> = T & { class: Classification };
+
+export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames'> {
+  /** Registrable domains treated as first party for this page. */
+  siteDomains: string[];
+  cookies: Classified<GatheredCookie>[];
+  storage: Classified<GatheredStorage>[];
+  requests: Classified<GatheredRequest>[];
+  frames: Classified<GatheredFrame>[];
+}
+
+export interface Subject {
+  kind: 'cookie' | 'storage' | 'request' | 'frame' | 'page';
+  /** Cookie name or storage key. */
+  name?: string;
+  /** Cookie domain, storage origin's host, or request/frame host. */
+  host?: string;
+  url?: string;
+  storage?: StorageKind;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  page: string;
+  phase: Phase;
+  subject: Subject;
+  category: Category;
+  vendor: string | null;
+  party: Party | null;
+  message: string;
+  /** What set or loaded it. */
+  evidence: string[];
+  /** Stable across runs, preview hosts, query strings and cookie values. */
+  fingerprint: string;
+}
+
+export interface PageResult {
+  url: string;
+  phases: ClassifiedScan[];
+}
+
+export interface GateResult {
+  tool: { name: string; version: string };
+  data: { thirdPartyWeb: string; openCookieDatabase: string };
+  browser: { executable: string; version: string };
+  startedAt: string;
+  durationMs: number;
+  target: { urls: string[] };
+  pages: PageResult[];
+  findings: Finding[];
+  verdict: Verdict;
+}
+
+export interface Verdict {
+  status: 'passed' | 'failed' | 'incomplete';
+  exitCode: 0 | 1 | 3;
+  errors: number;
+  warnings: number;
+  scanErrors: number;
+  reason: string;
+}

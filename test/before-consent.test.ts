@@ -1,0 +1,126 @@
+// One real scan over every fixture page, then assertions on what each page produced.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runGate } from '../src/gate.js';
+import type { Finding, GateResult } from '../src/types.js';
+import { serve, type Served } from './support/fixtures.js';
+
+const PAGES = ['clean', 'essential', 'ga4', 'pixel', 'embed', 'nocookie', 'storage', 'failed', 'lifetime', 'delayed', 'unknown'];
+
+let served: Served;
+let result: GateResult;
+
+beforeAll(async () => {
+  served = await serve();
+  result = await runGate({ urls: PAGES.map((p) => `${served.url}${p}/`), browserArgs: served.browserArgs });
+});
+afterAll(async () => served?.close());
+
+const on = (page: string): Finding[] => result.findings.filter((f) => f.page === `${served.url}${page}/`);
+const summary = (findings: Finding[]): string[] =>
+  findings.map((f) => `${f.severity} ${f.rule} ${f.subject.kind} ${f.subject.name ?? f.subject.host}`).sort();
+const scanOf = (page: string) => result.pages.find((p) => p.url === `${served.url}${page}/`)!.phases[0]!;
+
+describe('a page scanned before consent', () => {
+  it('finds nothing on a clean page', () => {
+    expect(on('clean')).toEqual([]);
+  });
+
+  it('does not flag strictly necessary cookies (session id, CSRF token, language)', () => {
+    expect(on('essential')).toEqual([]);
+    const names = scanOf('essential').cookies.map((c) => `${c.name}:${c.class.category}`).sort();
+    expect(names).toEqual(['PHPSESSID:necessary', 'csrftoken:necessary', 'lang:preferences', 'sessionid:necessary']);
+  });
+
+  it('catches GA4: the _ga cookies, who wrote them, the loader and the beacon', () => {
+    expect(summary(on('ga4'))).toEqual([
+      'error tracker-request-before-consent request www.google-analytics.com',
+      'error tracker-request-before-consent request www.googletagmanager.com',
+      'error tracking-cookie-before-consent cookie _ga',
+      'error tracking-cookie-before-consent cookie _ga_TEST4242',
+      'warn cookie-lifetime-too-long cookie _ga',
+      'warn cookie-lifetime-too-long cookie _ga_TEST4242',
+    ]);
+    const ga = on('ga4').find((f) => f.rule === 'tracking-cookie-before-consent' && f.subject.name === '_ga')!;
+    expect(ga).toMatchObject({ category: 'analytics', vendor: 'Google Analytics', party: 'first', phase: 'initial' });
+    expect(ga.evidence).toEqual(['document.cookie written by https://www.googletagmanager.com/gtag/js']);
+  });
+
+  it('reads the lifetime the site asked for, not the 400 days Chromium stores', () => {
+    const ga = scanOf('ga4').cookies.find((c) => c.name === '_ga')!;
+    expect(ga.sources[0]!.declaredLifetime).toBe(63072000);
+    const storedDays = (ga.expires! - Date.now() / 1000) / 86400;
+    expect(storedDays).toBeLessThan(401);
+    expect(on('ga4').find((f) => f.rule === 'cookie-lifetime-too-long' && f.subject.name === '_ga')!.message).toContain('730 days');
+  });
+
+  it('classifies the Meta pixel as marketing, with its first- and third-party cookies', () => {
+    expect(summary(on('pixel'))).toEqual([
+      'error tracker-request-before-consent request connect.facebook.net',
+      'error tracker-request-before-consent request www.facebook.com',
+      'error tracking-cookie-before-consent cookie _fbp',
+      'error tracking-cookie-before-consent cookie fr',
+    ]);
+    expect(on('pixel').every((f) => f.category === 'marketing' && f.vendor !== null)).toBe(true);
+    const fr = on('pixel').find((f) => f.subject.name === 'fr')!;
+    expect(fr).toMatchObject({ party: 'third', subject: { host: 'facebook.com' } });
+    expect(fr.evidence[0]).toBe('Set-Cookie header from https://www.facebook.com/tr');
+  });
+
+  it('reports a youtube.com embed as a social plugin, with the cookies and storage it brings', () => {
+    expect(summary(on('embed'))).toEqual([
+      'error social-plugin-before-consent frame www.youtube.com',
+      'error tracking-cookie-before-consent cookie VISITOR_INFO1_LIVE',
+      'error tracking-storage-before-consent storage yt-remote-device-id',
+    ]);
+  });
+
+  it('stores third-party cookies, as a permissive visitor browser does', () => {
+    const ysc = scanOf('embed').cookies.find((c) => c.name === 'YSC')!;
+    expect(ysc).toMatchObject({ stored: true, domain: 'youtube.com', class: { party: 'third' } });
+  });
+
+  it('does not report a youtube-nocookie embed as a cookie tracker, but still judges its storage', () => {
+    expect(summary(on('nocookie'))).toEqual(['error tracking-storage-before-consent storage yt-remote-device-id']);
+    expect(scanOf('nocookie').cookies).toEqual([]);
+  });
+
+  it('catches tracking storage with the script that wrote it', () => {
+    const storage = on('storage').filter((f) => f.rule === 'tracking-storage-before-consent');
+    expect(storage.map((f) => `${f.subject.storage} ${f.subject.name}`).sort()).toEqual([
+      'localStorage _hjSessionUser_1234567',
+      'sessionStorage _hjSession_1234567',
+    ]);
+    expect(storage[0]!.evidence).toEqual(['written by https://static.hotjar.com/c/hotjar-1234567.js']);
+    expect(storage[0]!.vendor).toBe('Hotjar');
+  });
+
+  it('still reports a tracker request that failed to connect', () => {
+    const [finding, ...rest] = on('failed');
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ rule: 'tracker-request-before-consent', severity: 'error', subject: { host: 'bat.bing.com' }, category: 'marketing' });
+    expect(finding!.evidence[0]).toMatch(/failed: net::ERR_NAME_NOT_RESOLVED; attempted all the same/);
+  });
+
+  it('warns about a first-party cookie that asks to live two years', () => {
+    expect(summary(on('lifetime'))).toEqual(['warn cookie-lifetime-too-long cookie site_prefs']);
+  });
+
+  it('catches a tracker injected three seconds after load, with the default settings', () => {
+    expect(summary(on('delayed'))).toContain('error tracking-cookie-before-consent cookie _fbp');
+  });
+
+  it('warns about a third party that no data classifies', () => {
+    expect(summary(on('unknown'))).toEqual(['warn unknown-third-party-before-consent request cdn.chatwidget.example']);
+  });
+
+  it('fails the gate with exit code 1', () => {
+    expect(result.verdict).toMatchObject({ status: 'failed', exitCode: 1, scanErrors: 0 });
+  });
+
+  it('gives every finding a fingerprint and keeps query strings out of evidence', () => {
+    for (const finding of result.findings) {
+      expect(finding.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+      for (const line of finding.evidence) expect(line).not.toMatch(/\?/);
+    }
+  });
+});

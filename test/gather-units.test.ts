@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseCookieString, splitSetCookie } from '../src/gather/cookie-string.js';
+import { redactUrl } from '../src/gather/redact.js';
+import { fingerprint } from '../src/rules/index.js';
+
+describe('cookie strings', () => {
+  const now = Date.UTC(2026, 0, 1);
+
+  it('reads name, value, domain and the lifetime asked for', () => {
+    expect(parseCookieString('_ga=GA1.1.1.2; Max-Age=63072000; Domain=.example.com; Path=/', now)).toEqual({
+      name: '_ga',
+      value: 'GA1.1.1.2',
+      domain: 'example.com',
+      lifetime: 63072000,
+    });
+  });
+
+  it('prefers Max-Age over Expires, and reads Expires relative to now', () => {
+    expect(parseCookieString('a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT; Max-Age=60', now)!.lifetime).toBe(60);
+    expect(parseCookieString('a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT', now)!.lifetime).toBe(365 * 86400);
+  });
+
+  it('treats a cookie without lifetime as a session cookie and skips nameless ones', () => {
+    expect(parseCookieString('sid=abc; HttpOnly', now)!.lifetime).toBeNull();
+    expect(parseCookieString('justavalue', now)).toBeNull();
+  });
+
+  it('splits raw Set-Cookie headers joined by newlines', () => {
+    expect(splitSetCookie('a=1; Path=/\nb=2')).toEqual(['a=1; Path=/', 'b=2']);
+  });
+});
+
+describe('URL redaction', () => {
+  it('hides identifier-like query values and echoed cookie values, keeps the keys', () => {
+    expect(redactUrl('https://t.example/collect?v=2&cid=1234567890.1700000000&en=page_view', [])).toBe(
+      'https://t.example/collect?v=2&cid=<redacted>&en=page_view',
+    );
+    expect(redactUrl('https://t.example/tr?fbp=abcdefgh&ev=x', ['abcdefgh'])).toBe('https://t.example/tr?fbp=<redacted>&ev=x');
+    expect(redactUrl('https://t.example/plain.js', ['abcdefgh'])).toBe('https://t.example/plain.js');
+  });
+});
+
+describe('fingerprints', () => {
+  const cookie = (host: string, party: 'first' | 'third') => ({ subject: { kind: 'cookie' as const, name: '_ga', host }, party });
+
+  it('are the same for the same first-party cookie on two preview hosts', () => {
+    expect(fingerprint('r', cookie('pr-1.preview.example', 'first'), 'initial')).toBe(fingerprint('r', cookie('pr-2.other.example', 'first'), 'initial'));
+  });
+
+  it('differ by rule, phase and third-party host', () => {
+    const base = fingerprint('r', cookie('a.example', 'third'), 'initial');
+    expect(fingerprint('s', cookie('a.example', 'third'), 'initial')).not.toBe(base);
+    expect(fingerprint('r', cookie('a.example', 'third'), 'after-reject')).not.toBe(base);
+    expect(fingerprint('r', cookie('b.example', 'third'), 'initial')).not.toBe(base);
+  });
+});
