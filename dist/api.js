@@ -10,7 +10,7 @@ import {
   formatJson,
   resolveBrowser,
   runGate
-} from "./chunks/chunk-WX5B57Y7.js";
+} from "./chunks/chunk-QFWDVBYD.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -7,7 +7,7 @@ import {
   formatConsole,
   formatJson,
   runGate
-} from "./chunks/chunk-WX5B57Y7.js";
+} from "./chunks/chunk-QFWDVBYD.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";

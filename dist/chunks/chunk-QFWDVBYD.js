@@ -1194,7 +1194,7 @@ var overrides_default = {
     { match: "facebook.com/plugins", vendor: "Facebook", category: "social", plugin: true, reason: "Like/share buttons and page embeds (CJEU Fashion ID)." },
     { match: "connect.facebook.net/en_US/sdk.js", vendor: "Facebook", category: "social", plugin: true, reason: "The SDK that renders Facebook social plugins." },
     { match: "youtube.com", vendor: "YouTube", category: "marketing", plugin: true, reason: "youtube.com embeds set advertising cookies (VISITOR_INFO1_LIVE, YSC) on load." },
-    { match: "youtube-nocookie.com", vendor: "YouTube (privacy-enhanced mode)", category: "preferences", plugin: false, reason: "Privacy-enhanced embeds set no cookies until played; their storage writes are still checked by name." },
+    { match: "youtube-nocookie.com", vendor: "YouTube (privacy-enhanced mode)", category: "preferences", plugin: false, reason: "Privacy-enhanced embeds set no cookies until played. What they write to storage is judged by name (yt-remote-*, ytidb::*)." },
     { match: "google.com/maps", vendor: "Google Maps", category: "marketing", plugin: true, reason: "Map embeds send the visitor to Google, who sets cookies on google.com." },
     { match: "maps.google.com", vendor: "Google Maps", category: "marketing", plugin: true, reason: "Map embeds send the visitor to Google, who sets cookies on google.com." },
     { match: "platform.twitter.com", vendor: "X (Twitter)", category: "social", plugin: true, reason: "Embedded posts and share buttons." },
@@ -1205,6 +1205,8 @@ var overrides_default = {
   ],
   names: [
     { name: "_hjSessionUser_", prefix: true, vendor: "Hotjar", category: "analytics", reason: "Hotjar's visitor id; the Open Cookie Database lists it as Functional." },
+    { name: "yt-remote-", prefix: true, vendor: "YouTube", category: "marketing", reason: "Device identifiers that youtube.com and youtube-nocookie.com embeds alike write to localStorage on load; missing upstream." },
+    { name: "ytidb::", prefix: true, vendor: "YouTube", category: "marketing", reason: "The IndexedDB databases YouTube embeds open on load; missing upstream." },
     { name: "_hjSession_", prefix: true, vendor: "Hotjar", category: "analytics", reason: "Hotjar's session id for recordings; listed as Functional upstream." },
     { name: "sessionid", party: "first", vendor: null, category: "necessary", reason: "A generic session cookie name (Django and others); upstream lists only Instagram's." },
     { name: "session", party: "first", vendor: null, category: "necessary", reason: "A generic session cookie name." },
