@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INSTALL_HINT, resolveBrowser } from '../dist/api.js';
 
@@ -26,7 +27,8 @@ export function ensureBrowser() {
   let browser = found();
   if (browser) return browser;
   process.stderr.write('No Chrome or Chromium found; installing one.\n');
-  const playwrightCli = createRequire(import.meta.url).resolve('playwright/cli.js');
+  // cli.js is not an exported subpath; the package.json is.
+  const playwrightCli = join(dirname(createRequire(import.meta.url).resolve('playwright/package.json')), 'cli.js');
   if (run(process.execPath, [playwrightCli, 'install', 'chromium']) && (browser = found())) return browser;
   if (process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
     process.stderr.write("Playwright's download did not work here; using Debian's chromium package.\n");
