@@ -10,7 +10,7 @@ import {
   formatJson,
   resolveBrowser,
   runGate
-} from "./chunks/chunk-QFWDVBYD.js";
+} from "./chunks/chunk-7YPDZ3RM.js";
 export {
   BROWSER_ENV,
   GateError,

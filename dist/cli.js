@@ -3,16 +3,25 @@ import { createRequire as __consentGateRequire } from 'node:module'; const requi
 import {
   GateError,
   TOOL_VERSION,
+  defaultPolicy,
+  didYouMean,
   errorText,
+  findPolicyFile,
   formatConsole,
   formatJson,
-  runGate
-} from "./chunks/chunk-QFWDVBYD.js";
+  loadPolicy,
+  runGate,
+  writeFileAtomic
+} from "./chunks/chunk-7YPDZ3RM.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 var FORMATS = ["console", "json"];
 var OPTIONS = {
+  config: { type: "string", short: "c" },
+  baseline: { type: "string" },
+  "update-baseline": { type: "boolean" },
+  prune: { type: "boolean" },
   format: { type: "string" },
   output: { type: "string", short: "o" },
   "browser-path": { type: "string" },
@@ -49,14 +58,22 @@ function parseCli(argv) {
   if (values.version) return { command: "version" };
   const [command, ...rest] = positionals;
   if (command === void 0) return { command: "help" };
-  if (command !== "scan") throw new GateError(`Unknown command "${command}". The command is "scan": consent-gate scan <url\u2026>.`);
-  if (rest.length === 0) throw new GateError("scan needs at least one URL: consent-gate scan http://localhost:4173/");
+  if (command !== "scan" && command !== "baseline") {
+    throw new GateError(`Unknown command "${command}".${didYouMean(command, ["scan", "baseline"])} Commands: scan, baseline.`);
+  }
+  if (values.prune && command !== "baseline" && !values["update-baseline"]) {
+    throw new GateError("--prune goes with the baseline command (or scan --update-baseline): consent-gate baseline --prune.");
+  }
   const timeoutMs = wholeNumber("timeout", values.timeout, 1e3);
   const concurrency = wholeNumber("concurrency", values.concurrency, 1);
   const fastForwardMs = wholeNumber("fast-forward", values["fast-forward"], 0);
   return {
-    command: "scan",
+    command,
     urls: rest,
+    ...values.config !== void 0 ? { config: values.config } : {},
+    ...values.baseline !== void 0 ? { baseline: values.baseline } : {},
+    updateBaseline: command === "baseline" || (values["update-baseline"] ?? false),
+    prune: values.prune ?? false,
     formats: formats(values.format),
     ...values.output !== void 0 ? { output: values.output } : {},
     ...values["browser-path"] !== void 0 ? { browserPath: values["browser-path"] } : {},
@@ -67,12 +84,20 @@ function parseCli(argv) {
     quiet: values.quiet ?? false
   };
 }
-var HELP = `Usage: consent-gate scan <url\u2026> [options]
+var HELP = `Usage: consent-gate scan [url\u2026] [options]
+       consent-gate baseline [url\u2026] [--prune] [options]
 
-Opens each page in Chromium as a first-time visitor who has not consented, and fails when
-tracking cookies, tracking storage, tracker requests or social plugins load.
+scan opens each page in Chromium as a first-time visitor who has not consented, and fails when
+tracking cookies, tracking storage, tracker requests or social plugins load. Without URLs it scans
+the policy's target.url with its pages.
+baseline scans the same way and records every finding that is not allowed in the baseline file,
+so only new findings fail later scans; --prune also drops entries no longer seen.
 
 Options:
+  -c, --config FILE      policy file (default: consent-gate.json or .consent-gate.json here)
+  --baseline FILE        baseline file (default: the policy's, else consent-gate.baseline.json)
+  --update-baseline      scan, then record the findings in the baseline (as the baseline command)
+  --prune                with baseline: drop entries whose findings are gone
   --format LIST          console (default), json; comma-separated
   -o, --output FILE      write the JSON report to FILE (default: stdout when --format json)
   --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)
@@ -89,19 +114,26 @@ Exit codes: 0 passed \xB7 1 error findings \xB7 2 usage, configuration or enviro
             3 a page could not be scanned (never a pass)
 `;
 
-// src/report/write.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, basename } from "node:path";
-function writeFileAtomic(path, content) {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, content);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new GateError(`Could not write ${path}: ${errorText(error)}. Check that the folder is writable.`);
+// src/cli.ts
+import { resolve } from "node:path";
+
+// src/target/pages.ts
+function pageUrls(given, policy) {
+  if (given.length > 0) return [...given];
+  const base = policy.target.url;
+  if (!base) {
+    throw new GateError(
+      `No pages to scan. Give URLs (consent-gate scan http://localhost:4173/) or set "target": {"url": \u2026} in ${policy.path ?? "consent-gate.json"}.`
+    );
   }
+  const pages = policy.pages.length > 0 ? policy.pages : ["/"];
+  return pages.map((page) => {
+    try {
+      return new URL(page, base).href;
+    } catch {
+      throw new GateError(`${policy.path}: /target/url ${JSON.stringify(base)} is not a URL; give a full address such as http://localhost:4173/.`);
+    }
+  });
 }
 
 // src/cli.ts
@@ -115,8 +147,14 @@ function progressLine({ done, total, page, findings }) {
 }
 async function scan(args) {
   const jsonToStdout = args.formats.includes("json") && args.output === void 0;
+  const cwd = process.cwd();
+  const file = findPolicyFile(cwd, args.config);
+  const loaded = file ? loadPolicy(file) : defaultPolicy(cwd);
+  const policy = args.baseline ? { ...loaded, baselinePath: resolve(cwd, args.baseline) } : loaded;
   const result = await runGate({
-    urls: args.urls,
+    urls: pageUrls(args.urls, policy),
+    policy,
+    ...args.updateBaseline ? { updateBaseline: { prune: args.prune } } : {},
     browserArgs: args.browserArgs,
     ...args.browserPath !== void 0 ? { browserPath: args.browserPath } : {},
     ...args.timeoutMs !== void 0 ? { timeoutMs: args.timeoutMs } : {},
@@ -129,6 +167,10 @@ async function scan(args) {
     else writeFileAtomic(args.output, formatJson(result));
   }
   (jsonToStdout ? process.stderr : process.stdout).write(formatConsole(result));
+  if (args.updateBaseline && !result.baseline.updated) {
+    process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.
+`);
+  }
   return result.verdict.exitCode;
 }
 async function main(argv) {

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { HELP, parseCli, type ScanArgs } from './cli/args.js';
+import { resolve } from 'node:path';
 import { GateError } from './errors.js';
+import { defaultPolicy, findPolicyFile, loadPolicy } from './policy/load.js';
+import { pageUrls } from './target/pages.js';
 import { runGate, type PageProgress } from './gate.js';
 import { formatConsole } from './report/console.js';
 import { formatJson } from './report/json.js';
@@ -17,8 +20,14 @@ function progressLine({ done, total, page, findings }: PageProgress): string {
 
 async function scan(args: ScanArgs): Promise<number> {
   const jsonToStdout = args.formats.includes('json') && args.output === undefined;
+  const cwd = process.cwd();
+  const file = findPolicyFile(cwd, args.config);
+  const loaded = file ? loadPolicy(file) : defaultPolicy(cwd);
+  const policy = args.baseline ? { ...loaded, baselinePath: resolve(cwd, args.baseline) } : loaded;
   const result = await runGate({
-    urls: args.urls,
+    urls: pageUrls(args.urls, policy),
+    policy,
+    ...(args.updateBaseline ? { updateBaseline: { prune: args.prune } } : {}),
     browserArgs: args.browserArgs,
     ...(args.browserPath !== undefined ? { browserPath: args.browserPath } : {}),
     ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
@@ -33,6 +42,9 @@ async function scan(args: ScanArgs): Promise<number> {
   // The summary always reaches the log; with JSON on stdout it goes to stderr, so `> report.json`
   // stays valid JSON.
   (jsonToStdout ? process.stderr : process.stdout).write(formatConsole(result));
+  if (args.updateBaseline && !result.baseline.updated) {
+    process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.\n`);
+  }
   return result.verdict.exitCode;
 }
 

@@ -4,7 +4,12 @@ import { resolveBrowser } from './browser/resolve.js';
 import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } from './classify/index.js';
 import { GateError } from './errors.js';
 import { DEFAULT_GATHER, gatherPhase } from './gather/phase.js';
-import { runRules, type RuleSetting } from './rules/index.js';
+import { labelWithBaseline, updateBaseline, emptyBaseline } from './baseline/baseline.js';
+import { readBaseline, writeBaseline } from './baseline/file.js';
+import { applyAllowList, ruleSettingsFor } from './policy/apply.js';
+import { defaultPolicy } from './policy/load.js';
+import type { Policy } from './policy/policy.js';
+import { runRules } from './rules/index.js';
 import type { Finding, GateResult, PageResult } from './types.js';
 import { decideVerdict } from './verdict.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -18,8 +23,10 @@ export interface GateOptions {
   concurrency?: number;
   /** Fake-clock fast-forward after load, in ms; 0 waits in real time instead. */
   fastForwardMs?: number;
-  firstPartyDomains?: string[];
-  rules?: Record<string, RuleSetting>;
+  /** What the site allows and how strict the gate is; defaults to the strict "eu" policy. */
+  policy?: Policy;
+  /** Record this run's findings in the baseline file (with prune: drop entries no longer seen). */
+  updateBaseline?: { prune: boolean };
   onPage?: (progress: PageProgress) => void;
 }
 
@@ -58,6 +65,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.fastForwardMs !== undefined ? { fastForwardMs: options.fastForwardMs } : {}),
   };
+  const policy = options.policy ?? defaultPolicy(process.cwd());
+  // Read before scanning: a broken baseline is a configuration error, found in a second, not a minute.
+  const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
   const browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
 
@@ -69,11 +79,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     while (next < urls.length) {
       const index = next++;
       const url = urls[index]!;
-      const scan = classifyScan(await gatherPhase(browser, url, 'initial', gather), {
-        firstPartyDomains: options.firstPartyDomains ?? [],
-      });
+      const scan = classifyScan(await gatherPhase(browser, url, 'initial', gather), { firstPartyDomains: policy.firstPartyDomains });
       pages[index] = { url, phases: [scan] };
-      findings[index] = runRules(scan, options.rules);
+      findings[index] = applyAllowList(runRules(scan, ruleSettingsFor(policy, url)), policy);
       done++;
       options.onPage?.({ done, total: urls.length, page: pages[index], findings: findings[index] });
     }
@@ -85,7 +93,16 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     await browser.close();
   }
 
-  const all = findings.flat();
+  const judged = findings.flat();
+  let known = baseline ?? emptyBaseline();
+  let { findings: all, fixed } = labelWithBaseline(judged, known, urls);
+  // A partial scan would record (and with --prune, erase) a partial truth: then the file stays as it was.
+  const update = options.updateBaseline && !judged.some((f) => f.rule === 'scan-error') ? options.updateBaseline : null;
+  if (update) {
+    known = updateBaseline(known, judged, { prune: update.prune, fixed, today: new Date(started).toISOString().slice(0, 10) });
+    writeBaseline(policy.baselinePath, known);
+    ({ findings: all, fixed } = labelWithBaseline(judged, known, urls));
+  }
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },
@@ -95,6 +112,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     target: { urls },
     pages,
     findings: all,
-    verdict: decideVerdict(all),
+    policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
+    baseline: { path: policy.baselinePath, found: baseline !== null, updated: update !== null, fixed },
+    verdict: decideVerdict(all, fixed.length, policy.failOn),
   };
 }

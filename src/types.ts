@@ -121,6 +121,23 @@ export interface Finding {
   evidence: string[];
   /** Stable across runs, preview hosts, query strings and cookie values. */
   fingerprint: string;
+  /** new: fails the gate at or above failOn; baselined: known and accepted debt; allowed: by the policy. */
+  status: FindingStatus;
+  /** The policy's reason when allowed, the baseline note when baselined. */
+  because: string | null;
+  /** Why an allow entry that matched was not applied, or changed the severity. */
+  notes: string[];
+}
+
+export type FindingStatus = 'new' | 'baselined' | 'allowed';
+
+/** A baseline entry whose finding was not seen on the pages it was recorded for. */
+export interface FixedEntry {
+  fingerprint: string;
+  rule: string;
+  phase: Phase;
+  subject: Subject;
+  pages: string[];
 }
 
 export interface PageResult {
@@ -137,14 +154,21 @@ export interface GateResult {
   target: { urls: string[] };
   pages: PageResult[];
   findings: Finding[];
+  policy: { path: string | null; jurisdiction: string; failOn: Severity };
+  /** found: a baseline file existed before the run; updated: this run wrote it. */
+  baseline: { path: string; found: boolean; updated: boolean; fixed: FixedEntry[] };
   verdict: Verdict;
 }
 
 export interface Verdict {
   status: 'passed' | 'failed' | 'incomplete';
   exitCode: 0 | 1 | 3;
+  /** New findings by severity: the ones that decide. */
   errors: number;
   warnings: number;
   scanErrors: number;
+  baselined: number;
+  allowed: number;
+  fixed: number;
   reason: string;
 }

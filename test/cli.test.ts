@@ -36,7 +36,7 @@ describe('consent-gate scan', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/error\s+tracking-cookie-before-consent\s+cookie _ga\s+Google Analytics \(analytics\)/);
     expect(run.stdout).toContain('↳ document.cookie written by https://www.googletagmanager.com/gtag/js');
-    expect(run.stdout).toMatch(/^FAILED: 4 errors, 2 warnings on 1 of 1 page/m);
+    expect(run.stdout).toMatch(/^FAILED: 4 new errors, 2 new warnings — 4 new errors \(failOn: error\) \(exit 1\)$/m);
     expect(run.stderr).toMatch(/\[1\/1\] http:\/\/127\.0\.0\.1:\d+\/ga4\/ .* 4 error\(s\)/);
   });
 
@@ -88,7 +88,7 @@ describe('consent-gate scan', () => {
   it('exits 2 with install instructions when no browser can be found', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'cg-nobrowser-'));
     const env: NodeJS.ProcessEnv = { HOME: empty, PATH: empty, PLAYWRIGHT_BROWSERS_PATH: empty };
-    const run = await runCli(['scan', `${served.url}clean/`], env);
+    const run = await runCli(['scan', `${served.url}clean/`], { env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('No Chrome or Chromium browser was found');
     expect(run.stderr).toContain('npx playwright install chromium');
@@ -116,7 +116,7 @@ describe('consent-gate scan', () => {
   it('prints --help and --version', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: consent-gate scan <url…>');
+    expect(help.stdout).toContain('Usage: consent-gate scan [url…] [options]');
     const version = await runCli(['--version']);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });

@@ -1,12 +1,18 @@
 import { parseArgs } from 'node:util';
 import { GateError, errorText } from '../errors.js';
+import { didYouMean } from '../policy/did-you-mean.js';
 
 export const FORMATS = ['console', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ScanArgs {
-  command: 'scan';
+  /** baseline: scan, then record every finding that is not allowed in the baseline file. */
+  command: 'scan' | 'baseline';
   urls: string[];
+  config?: string;
+  baseline?: string;
+  updateBaseline: boolean;
+  prune: boolean;
   formats: Format[];
   output?: string;
   browserPath?: string;
@@ -20,6 +26,10 @@ export interface ScanArgs {
 export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' };
 
 const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  prune: { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'browser-path': { type: 'string' },
@@ -60,14 +70,22 @@ export function parseCli(argv: string[]): CliArgs {
   if (values.version) return { command: 'version' };
   const [command, ...rest] = positionals;
   if (command === undefined) return { command: 'help' };
-  if (command !== 'scan') throw new GateError(`Unknown command "${command}". The command is "scan": consent-gate scan <url…>.`);
-  if (rest.length === 0) throw new GateError('scan needs at least one URL: consent-gate scan http://localhost:4173/');
+  if (command !== 'scan' && command !== 'baseline') {
+    throw new GateError(`Unknown command "${command}".${didYouMean(command, ['scan', 'baseline'])} Commands: scan, baseline.`);
+  }
+  if (values.prune && command !== 'baseline' && !values['update-baseline']) {
+    throw new GateError('--prune goes with the baseline command (or scan --update-baseline): consent-gate baseline --prune.');
+  }
   const timeoutMs = wholeNumber('timeout', values.timeout, 1000);
   const concurrency = wholeNumber('concurrency', values.concurrency, 1);
   const fastForwardMs = wholeNumber('fast-forward', values['fast-forward'], 0);
   return {
-    command: 'scan',
+    command,
     urls: rest,
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    updateBaseline: command === 'baseline' || (values['update-baseline'] ?? false),
+    prune: values.prune ?? false,
     formats: formats(values.format),
     ...(values.output !== undefined ? { output: values.output } : {}),
     ...(values['browser-path'] !== undefined ? { browserPath: values['browser-path'] } : {}),
@@ -79,12 +97,20 @@ export function parseCli(argv: string[]): CliArgs {
   };
 }
 
-export const HELP = `Usage: consent-gate scan <url…> [options]
+export const HELP = `Usage: consent-gate scan [url…] [options]
+       consent-gate baseline [url…] [--prune] [options]
 
-Opens each page in Chromium as a first-time visitor who has not consented, and fails when
-tracking cookies, tracking storage, tracker requests or social plugins load.
+scan opens each page in Chromium as a first-time visitor who has not consented, and fails when
+tracking cookies, tracking storage, tracker requests or social plugins load. Without URLs it scans
+the policy's target.url with its pages.
+baseline scans the same way and records every finding that is not allowed in the baseline file,
+so only new findings fail later scans; --prune also drops entries no longer seen.
 
 Options:
+  -c, --config FILE      policy file (default: consent-gate.json or .consent-gate.json here)
+  --baseline FILE        baseline file (default: the policy's, else consent-gate.baseline.json)
+  --update-baseline      scan, then record the findings in the baseline (as the baseline command)
+  --prune                with baseline: drop entries whose findings are gone
   --format LIST          console (default), json; comma-separated
   -o, --output FILE      write the JSON report to FILE (default: stdout when --format json)
   --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)

@@ -1,4 +1,5 @@
-import type { GateResult } from '../types.js';
+import { relative } from 'node:path';
+import type { Finding, GateResult } from '../types.js';
 import { subjectLabel } from './subject.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -7,34 +8,59 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
-/** Short and aligned, for a CI log: one block per page with findings, then the verdict. */
+const shown = (path: string): string => relative(process.cwd(), path) || path;
+
+/** Short and aligned, for a CI log: new findings in full, known ones as counts, then the verdict. */
 export function formatConsole(result: GateResult): string {
   const lines: string[] = [];
   const seconds = (result.durationMs / 1000).toFixed(1);
-  lines.push(`${result.tool.name} ${result.tool.version} · ${plural(result.pages.length, 'page')} · Chromium ${result.browser.version} · ${seconds} s`, '');
-  const ruleWidth = Math.max(0, ...result.findings.map((f) => f.rule.length));
-  const subjectWidth = Math.min(40, Math.max(0, ...result.findings.map((f) => subjectLabel(f).length)));
+  const policy = result.policy.path ? `policy ${shown(result.policy.path)} (${result.policy.jurisdiction})` : `no policy file (${result.policy.jurisdiction} defaults)`;
+  lines.push(`${result.tool.name} ${result.tool.version} · ${plural(result.pages.length, 'page')} · Chromium ${result.browser.version} · ${seconds} s · ${policy}`, '');
+
+  const fresh = result.findings.filter((f) => f.status === 'new');
+  const ruleWidth = Math.max(0, ...fresh.map((f) => f.rule.length));
+  const subjectWidth = Math.min(40, Math.max(0, ...fresh.map((f) => subjectLabel(f).length)));
+  // Under the subject column: 4 + severity 5 + 2 + rule + 2.
+  const indent = ' '.repeat(13 + ruleWidth);
   for (const page of result.pages) {
-    const findings = result.findings.filter((f) => f.page === page.url);
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    const warnings = findings.length - errors;
+    const mine = result.findings.filter((f) => f.page === page.url);
+    const newOnes = mine.filter((f) => f.status === 'new');
+    const errors = newOnes.filter((f) => f.severity === 'error').length;
+    const warnings = newOnes.length - errors;
+    const known = [count(mine, 'baselined'), count(mine, 'allowed')].filter(Boolean).join(', ');
     const mark = errors > 0 ? '✗' : warnings > 0 ? '!' : '✓';
-    const counts = findings.length === 0 ? 'clean' : [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
-    lines.push(`${mark} ${page.url}  ${counts}`);
-    for (const f of findings) {
+    const counts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ') || 'clean';
+    lines.push(`${mark} ${page.url}  ${counts}${known ? ` (${known})` : ''}`);
+    for (const f of newOnes) {
       const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category === 'unknown' ? '' : f.category;
       lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
-      const cause = f.evidence[0];
-      if (cause && f.rule !== 'scan-error') lines.push(`           ${' '.repeat(ruleWidth)}  ↳ ${cause}`);
-      if (f.rule === 'scan-error') lines.push(`           ${' '.repeat(ruleWidth)}  ↳ ${f.message}`);
+      const cause = f.rule === 'scan-error' ? f.message : f.evidence[0];
+      if (cause) lines.push(`${indent}↳ ${cause}`);
+      for (const note of f.notes) lines.push(`${indent}! ${note}`);
     }
   }
-  const { verdict } = result;
-  const dirty = new Set(result.findings.filter((f) => f.severity === 'error').map((f) => f.page)).size;
+
+  const { verdict, baseline } = result;
+  if (baseline.fixed.length > 0) {
+    lines.push('', `Fixed since the baseline (${baseline.fixed.length}); remove them with consent-gate baseline --prune:`);
+    for (const entry of baseline.fixed) lines.push(`    ${entry.rule}  ${entry.subject.kind} ${entry.subject.name ?? entry.subject.host ?? ''}  on ${entry.pages.join(', ')}`);
+  }
+  if (baseline.updated) lines.push('', `Baseline written: ${shown(baseline.path)}`);
+
   lines.push('');
   const headline = verdict.status === 'passed' ? 'PASSED' : verdict.status === 'failed' ? 'FAILED' : 'INCOMPLETE';
+  const known = [
+    verdict.baselined ? `${verdict.baselined} baselined` : '',
+    verdict.allowed ? `${verdict.allowed} allowed` : '',
+    verdict.fixed ? `${verdict.fixed} fixed` : '',
+  ].filter(Boolean);
   lines.push(
-    `${headline}: ${plural(verdict.errors, 'error')}, ${plural(verdict.warnings, 'warning')} on ${dirty} of ${plural(result.pages.length, 'page')} — ${verdict.reason} (exit ${verdict.exitCode})`,
+    `${headline}: ${plural(verdict.errors, 'new error')}, ${plural(verdict.warnings, 'new warning')}${known.length ? ` · ${known.join(' · ')}` : ''} — ${verdict.reason} (exit ${verdict.exitCode})`,
   );
   return lines.join('\n') + '\n';
+}
+
+function count(findings: Finding[], status: Finding['status']): string {
+  const n = findings.filter((f) => f.status === status).length;
+  return n ? `${n} ${status}` : '';
 }

@@ -10,7 +10,11 @@ export function writeFileAtomic(path: string, content: string): void {
     writeFileSync(temp, content);
     renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Whatever blocked the write may block the clean-up too; the write's error is the one to report.
+    }
     throw new GateError(`Could not write ${path}: ${errorText(error)}. Check that the folder is writable.`);
   }
 }

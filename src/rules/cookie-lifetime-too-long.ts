@@ -22,6 +22,7 @@ export const cookieLifetimeTooLong: Rule = {
   description: 'A cookie asks to live longer than 13 months; consent (and exempt analytics) should be renewed within that time.',
   legalBasis: 'CNIL deliberation 2020-091 (13-month cap; re-ask consent periodically); GDPR art. 5(1)(e) storage limitation.',
   defaultSeverity: 'warn',
+  allowable: false,
   phases: ['initial', 'after-accept'],
   check: (scan) =>
     scan.cookies.flatMap((cookie) => {

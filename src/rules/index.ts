@@ -39,6 +39,9 @@ export function fingerprint(rule: string, hit: Pick<RuleHit, 'subject' | 'party'
   return createHash('sha256').update([rule, phase, subject].join('\n')).digest('hex').slice(0, 16);
 }
 
+const sortKey = (hit: RuleHit): string => `${hit.subject.name ?? ''}\u0000${hit.subject.host ?? ''}\u0000${hit.subject.url ?? ''}`;
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function runRules(scan: ClassifiedScan, settings: Readonly<Record<string, RuleSetting>> = {}): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
@@ -47,7 +50,8 @@ export function runRules(scan: ClassifiedScan, settings: Readonly<Record<string,
     if (severity === 'off' || !rule.phases.includes(scan.phase)) continue;
     // A page that failed has no data: only scan-error may speak about it.
     if (scan.error !== null && rule !== scanError) continue;
-    for (const hit of rule.check(scan)) {
+    // Sorted (bytewise, not by locale), so two scans of the same site list findings in the same order.
+    for (const hit of rule.check(scan).sort((a, b) => compare(sortKey(a), sortKey(b)))) {
       findings.push({
         rule: rule.id,
         severity,
@@ -55,6 +59,9 @@ export function runRules(scan: ClassifiedScan, settings: Readonly<Record<string,
         phase: scan.phase,
         ...hit,
         fingerprint: fingerprint(rule.id, hit, scan.phase),
+        status: 'new',
+        because: null,
+        notes: [],
       });
     }
   }

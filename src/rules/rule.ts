@@ -18,6 +18,8 @@ export interface Rule {
   /** The law or guidance it enforces, in words a privacy officer recognises. */
   legalBasis: string;
   defaultSeverity: Severity;
+  /** Whether a policy allow entry may exempt a subject: true for consent rules, false for facts like lifetime. */
+  allowable: boolean;
   /** The phases whose data this rule judges. */
   phases: readonly Phase[];
   check(scan: ClassifiedScan): RuleHit[];

@@ -6,6 +6,7 @@ export const scanError: Rule = {
   description: 'The page could not be loaded or observed, so nothing can be said about its consent behaviour. The gate never passes a page it could not look at.',
   legalBasis: 'Fail closed: a compliance check that did not run is not a pass.',
   defaultSeverity: 'error',
+  allowable: false,
   phases: ['initial', 'after-scroll', 'after-reject', 'after-accept'],
   check: (scan) =>
     scan.error === null

@@ -11,6 +11,7 @@ export const socialPluginBeforeConsent: Rule = {
   description: 'A social button, social script or tracking embed (video, map) loaded before the visitor made any choice; it reports the visit to its network even for visitors without an account.',
   legalBasis: 'CJEU C-40/17 Fashion ID (the site is joint controller for what its plugins send); Art. 29 WP194 §3.6; ePrivacy Directive art. 5(3).',
   defaultSeverity: 'error',
+  allowable: true,
   phases: ['initial'],
   // Frames first, so a host that is embedded is reported as the embed.
   check: (scan) =>

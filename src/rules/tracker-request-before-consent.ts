@@ -7,6 +7,7 @@ export const trackerRequestBeforeConsent: Rule = {
   description: 'The page requested a known analytics or advertising host before the visitor made any choice, even if no cookie was set or the request failed.',
   legalBasis: 'ePrivacy Directive art. 5(3): reading information from the device (pixels, beacons, fingerprinting scripts) needs consent; EDPB Guidelines 2/2023 §§32-34, 47-51.',
   defaultSeverity: 'error',
+  allowable: true,
   phases: ['initial'],
   check: (scan) =>
     hitsByHost(

@@ -7,6 +7,7 @@ export const trackingCookieBeforeConsent: Rule = {
   description: 'An analytics, marketing or social cookie was set before the visitor made any choice.',
   legalBasis: 'ePrivacy Directive art. 5(3) (Telecommunicatiewet 11.7a; Belgian law of 13 June 2005 art. 129): consent before storing non-essential cookies; EDPB Guidelines 05/2020 §90.',
   defaultSeverity: 'error',
+  allowable: true,
   phases: ['initial'],
   check: (scan) =>
     scan.cookies

@@ -7,6 +7,7 @@ export const trackingStorageBeforeConsent: Rule = {
   description: 'An analytics, marketing or social key was written to localStorage, sessionStorage or IndexedDB before the visitor made any choice.',
   legalBasis: 'ePrivacy Directive art. 5(3) covers any storage on the device, not only cookies; EDPB Guidelines 2/2023 §§36-37.',
   defaultSeverity: 'error',
+  allowable: true,
   phases: ['initial'],
   check: (scan) =>
     scan.storage

@@ -7,6 +7,7 @@ export const unknownThirdPartyBeforeConsent: Rule = {
   description: 'The page contacted a third-party host that no tracker list knows (or a tag manager whose tags are judged on their own). Check what it does; allow it in the policy with a reason if it is needed.',
   legalBasis: 'ePrivacy Directive art. 5(3); GDPR art. 13 (the visitor must be told which third parties receive data).',
   defaultSeverity: 'warn',
+  allowable: true,
   phases: ['initial'],
   check: (scan) =>
     hitsByHost(

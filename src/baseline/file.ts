@@ -1,0 +1,41 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { GateError, errorText } from '../errors.js';
+import { writeFileAtomic } from '../report/write.js';
+import { emptyBaseline, type Baseline } from './baseline.js';
+
+const shown = (path: string): string => relative(process.cwd(), path) || path;
+
+/** Null when there is no baseline yet: every finding is new. */
+export function readBaseline(path: string): Baseline | null {
+  if (!existsSync(path)) return null;
+  if (statSync(path).isDirectory()) throw new GateError(`${shown(path)} is a folder; the baseline is a file. Give a file path such as consent-gate.baseline.json.`);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new GateError(`${shown(path)}: not a readable baseline (${errorText(error)}). Restore it from git, or delete it and run consent-gate baseline.`);
+  }
+  const baseline = data as Partial<Baseline>;
+  if (baseline.version !== 1 || typeof baseline.findings !== 'object' || baseline.findings === null || Array.isArray(baseline.findings)) {
+    throw new GateError(`${shown(path)}: not a consent-gate baseline (expected {"version": 1, "findings": {…}}). Restore it from git, or delete it and run consent-gate baseline.`);
+  }
+  return { ...emptyBaseline(), ...baseline } as Baseline;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+  }
+  return value;
+}
+
+/** Sorted keys and fixed formatting, so a baseline change reads well in a pull-request diff. */
+export function formatBaseline(baseline: Baseline): string {
+  return JSON.stringify(sortKeys(baseline), null, 2) + '\n';
+}
+
+export function writeBaseline(path: string, baseline: Baseline): void {
+  writeFileAtomic(path, formatBaseline(baseline));
+}

@@ -1,0 +1,72 @@
+import { RULES, type RuleSetting } from '../rules/index.js';
+import type { Finding } from '../types.js';
+import { globMatch, hostMatch } from './glob.js';
+import type { AllowList, PageOverride, Policy } from './policy.js';
+import { PRESETS } from './presets.js';
+
+export function pagePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+function overridesFor(policy: Policy, url: string): PageOverride[] {
+  const path = pagePath(url);
+  return policy.overrides.filter((o) => globMatch(o.pages, path));
+}
+
+/** Preset, then the policy's rules, then every matching per-page override, in order. */
+export function ruleSettingsFor(policy: Policy, url: string): Record<string, RuleSetting> {
+  return Object.assign({}, PRESETS[policy.jurisdiction].rules, policy.rules, ...overridesFor(policy, url).map((o) => o.rules));
+}
+
+function allowFor(policy: Policy, url: string): AllowList {
+  const lists = [policy.allow, ...overridesFor(policy, url).map((o) => o.allow)];
+  return {
+    cookies: lists.flatMap((l) => l.cookies),
+    storage: lists.flatMap((l) => l.storage),
+    hosts: lists.flatMap((l) => l.hosts),
+    urls: lists.flatMap((l) => l.urls),
+  };
+}
+
+/** The reason of the first allow entry that matches the finding's subject, if any. */
+function matchingReason(finding: Finding, allow: AllowList): string | null {
+  const { kind, name = '', host = '', url = '' } = finding.subject;
+  const entry =
+    kind === 'cookie'
+      ? allow.cookies.find((c) => globMatch(c.name, name) && (c.domain === undefined || hostMatch(`*.${c.domain.replace(/^\./, '')}`, host)))
+      : kind === 'storage'
+        ? allow.storage.find((s) => globMatch(s.name, name) && (s.host === undefined || hostMatch(s.host, host)))
+        : kind === 'request' || kind === 'frame'
+          ? (allow.hosts.find((h) => hostMatch(h.host, host)) ?? allow.urls.find((u) => globMatch(u.pattern, url, 'i')))
+          : undefined;
+  return entry?.reason ?? null;
+}
+
+const ALLOWABLE = new Set(RULES.filter((r) => r.allowable).map((r) => r.id));
+
+/**
+ * Marks findings the policy allows. Analytics is where jurisdictions differ: only an analytics
+ * exemption (nl) lets an allow entry apply, and then third-party analytics stays a warning.
+ */
+export function applyAllowList(findings: Finding[], policy: Policy): Finding[] {
+  const preset = PRESETS[policy.jurisdiction];
+  return findings.map((finding) => {
+    if (!ALLOWABLE.has(finding.rule)) return finding;
+    const reason = matchingReason(finding, allowFor(policy, finding.page));
+    if (reason === null) return finding;
+    if (finding.category !== 'analytics') return { ...finding, status: 'allowed', because: reason };
+    if (preset.analyticsExemption === 'none') {
+      return { ...finding, notes: [...finding.notes, `allow entry not applied under jurisdiction "${policy.jurisdiction}": ${preset.basis}`] };
+    }
+    if (finding.party === 'first') return { ...finding, status: 'allowed', because: reason };
+    return {
+      ...finding,
+      severity: 'warn',
+      notes: [...finding.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`],
+    };
+  });
+}

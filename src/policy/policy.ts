@@ -1,0 +1,53 @@
+import type { RuleSetting } from '../rules/index.js';
+import type { Severity } from '../types.js';
+import type { Jurisdiction } from './presets.js';
+
+export interface CookieAllow { name: string; domain?: string; reason: string }
+export interface StorageAllow { name: string; host?: string; reason: string }
+export interface HostAllow { host: string; reason: string }
+export interface UrlAllow { pattern: string; reason: string }
+
+export interface AllowList {
+  cookies: CookieAllow[];
+  storage: StorageAllow[];
+  hosts: HostAllow[];
+  urls: UrlAllow[];
+}
+
+export interface PageOverride {
+  pages: string;
+  allow: AllowList;
+  rules: Record<string, RuleSetting>;
+}
+
+export interface ConsentSelectors {
+  banner?: string;
+  accept?: string;
+  reject?: string;
+  settings?: string;
+}
+
+export interface TargetSettings {
+  url?: string;
+  start?: string;
+  waitOn?: string;
+  static?: string;
+}
+
+/** A validated policy, with defaults filled in and paths made absolute. */
+export interface Policy {
+  /** The file it was read from; null when the defaults apply. */
+  path: string | null;
+  target: TargetSettings;
+  pages: string[];
+  jurisdiction: Jurisdiction;
+  firstPartyDomains: string[];
+  allow: AllowList;
+  rules: Record<string, RuleSetting>;
+  overrides: PageOverride[];
+  consent: ConsentSelectors;
+  baselinePath: string;
+  failOn: Severity;
+}
+
+export const emptyAllow = (): AllowList => ({ cookies: [], storage: [], hosts: [], urls: [] });

@@ -1,0 +1,36 @@
+import type { RuleSetting } from '../rules/index.js';
+
+export const JURISDICTIONS = ['eu', 'nl', 'be', 'nl-government'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+export interface Preset {
+  /** Whether an allow entry may exempt analytics, and which. */
+  analyticsExemption: 'none' | 'first-party';
+  rules: Readonly<Record<string, RuleSetting>>;
+  /** Why, in a sentence a privacy officer recognises: printed when an allow entry is refused. */
+  basis: string;
+}
+
+export const PRESETS: Readonly<Record<Jurisdiction, Preset>> = {
+  eu: {
+    analyticsExemption: 'none',
+    rules: {},
+    basis: 'the ePrivacy Directive art. 5(3) exempts only strictly necessary storage, not analytics',
+  },
+  nl: {
+    analyticsExemption: 'first-party',
+    rules: {},
+    basis: 'Telecommunicatiewet art. 11.7a exempts analytics with little privacy impact; third-party analytics only when configured privacy-friendly',
+  },
+  be: {
+    analyticsExemption: 'none',
+    rules: {},
+    basis: 'the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent',
+  },
+  'nl-government': {
+    analyticsExemption: 'first-party',
+    // Government sites should not hand their visitors to third parties they have not even identified.
+    rules: { 'unknown-third-party-before-consent': 'error' },
+    basis: 'Telecommunicatiewet art. 11.7a; the Dutch government holds that third-party tracking has no place on its sites',
+  },
+};

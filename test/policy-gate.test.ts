@@ -1,0 +1,110 @@
+// The policy in a real scan: allow entries, and what each jurisdiction lets them do.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runGate } from '../src/gate.js';
+import { loadPolicy } from '../src/policy/load.js';
+import type { GateResult } from '../src/types.js';
+import { serve, type Served } from './support/fixtures.js';
+
+let served: Served;
+beforeAll(async () => {
+  served = await serve();
+});
+afterAll(async () => served?.close());
+
+function scanWith(policy: object, ...pages: string[]): Promise<GateResult> {
+  const folder = mkdtempSync(join(tmpdir(), 'cg-gate-policy-'));
+  writeFileSync(join(folder, 'consent-gate.json'), JSON.stringify(policy));
+  return runGate({ urls: pages.map((p) => `${served.url}${p}/`), browserArgs: served.browserArgs, policy: loadPolicy(join(folder, 'consent-gate.json')) });
+}
+
+const brief = (result: GateResult): string[] =>
+  result.findings.map((f) => `${f.status} ${f.severity} ${f.rule} ${f.subject.name ?? f.subject.host}`).sort();
+
+describe('allow entries', () => {
+  it('allow a false positive with its reason, and the gate passes', async () => {
+    const strict = await scanWith({}, 'tcf-consent');
+    expect(brief(strict)).toEqual(['new error tracking-cookie-before-consent euconsent']);
+    expect(strict.verdict.exitCode).toBe(1);
+
+    const reason = "holds the visitor's own TCF consent choice";
+    const allowed = await scanWith({ allow: { cookies: [{ name: 'euconsent', reason }] } }, 'tcf-consent');
+    expect(brief(allowed)).toEqual(['allowed error tracking-cookie-before-consent euconsent']);
+    expect(allowed.findings[0]!.because).toBe(reason);
+    expect(allowed.verdict).toMatchObject({ status: 'passed', exitCode: 0, allowed: 1, errors: 0 });
+  });
+
+  it('apply per page through overrides, and rules can be switched off per page', async () => {
+    const result = await scanWith(
+      { overrides: [{ pages: '/unknown/*', rules: { 'unknown-third-party-before-consent': 'off' } }] },
+      'unknown',
+      'lifetime',
+    );
+    expect(brief(result)).toEqual(['new warn cookie-lifetime-too-long site_prefs']);
+  });
+});
+
+describe('jurisdictions on a site with first-party analytics (self-hosted Matomo)', () => {
+  const policy = (jurisdiction: string) => ({
+    jurisdiction,
+    allow: { cookies: [{ name: '_pk_*', reason: 'Matomo on our own server, IP anonymised, no data shared' }] },
+  });
+
+  it('eu: no analytics exemption, the allow entry is refused and says why', async () => {
+    const result = await scanWith(policy('eu'), 'matomo');
+    expect(brief(result)).toEqual([
+      'new error tracking-cookie-before-consent _pk_id.1.1fff',
+      'new error tracking-cookie-before-consent _pk_ses.1.1fff',
+    ]);
+    expect(result.findings[0]!.notes[0]).toMatch(/^allow entry not applied under jurisdiction "eu": the ePrivacy Directive/);
+    expect(result.verdict.exitCode).toBe(1);
+  });
+
+  it('be: statistics cookies need consent in Belgium', async () => {
+    const result = await scanWith(policy('be'), 'matomo');
+    expect(result.verdict.errors).toBe(2);
+    expect(result.findings[0]!.notes[0]).toContain('does not exempt statistics cookies');
+  });
+
+  it.each(['nl', 'nl-government'])('%s: first-party analytics allowed with a reason passes', async (jurisdiction) => {
+    const result = await scanWith(policy(jurisdiction), 'matomo');
+    expect(brief(result)).toEqual([
+      'allowed error tracking-cookie-before-consent _pk_id.1.1fff',
+      'allowed error tracking-cookie-before-consent _pk_ses.1.1fff',
+    ]);
+    expect(result.verdict).toMatchObject({ status: 'passed', exitCode: 0 });
+  });
+
+  it('nl: allowed third-party analytics stays a warning, which failOn "warn" turns into a failure', async () => {
+    const nl = {
+      jurisdiction: 'nl',
+      allow: {
+        cookies: [{ name: '_ga*', reason: 'GA4 with IP masking and data sharing off, per the AP guidance' }],
+        hosts: [
+          { host: '*.google-analytics.com', reason: 'GA4, privacy-friendly settings' },
+          { host: 'www.googletagmanager.com', reason: 'GA4 loader' },
+        ],
+      },
+    };
+    const result = await scanWith(nl, 'ga4');
+    expect(brief(result)).toEqual([
+      'allowed error tracking-cookie-before-consent _ga',
+      'allowed error tracking-cookie-before-consent _ga_TEST4242',
+      'new warn cookie-lifetime-too-long _ga',
+      'new warn cookie-lifetime-too-long _ga_TEST4242',
+      'new warn tracker-request-before-consent www.google-analytics.com',
+      'new warn tracker-request-before-consent www.googletagmanager.com',
+    ]);
+    expect(result.findings.find((f) => f.rule === 'tracker-request-before-consent')!.notes[0]).toContain('third-party analytics stays a warning');
+    expect(result.verdict.exitCode).toBe(0);
+    const strict = await scanWith({ ...nl, failOn: 'warn' }, 'ga4');
+    expect(strict.verdict).toMatchObject({ status: 'failed', exitCode: 1, warnings: 4 });
+  });
+
+  it('nl-government: an unidentified third party is an error', async () => {
+    expect(brief(await scanWith({ jurisdiction: 'nl' }, 'unknown'))).toEqual(['new warn unknown-third-party-before-consent cdn.chatwidget.example']);
+    expect(brief(await scanWith({ jurisdiction: 'nl-government' }, 'unknown'))).toEqual(['new error unknown-third-party-before-consent cdn.chatwidget.example']);
+  });
+});
