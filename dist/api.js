@@ -10,7 +10,7 @@ import {
   formatJson,
   resolveBrowser,
   runGate
-} from "./chunks/chunk-7YPDZ3RM.js";
+} from "./chunks/chunk-UDRFRIAI.js";
 export {
   BROWSER_ENV,
   GateError,

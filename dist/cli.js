@@ -6,19 +6,37 @@ import {
   defaultPolicy,
   didYouMean,
   errorText,
+  exitCleanlyOnSignals,
   findPolicyFile,
   formatConsole,
   formatJson,
   loadPolicy,
   runGate,
   writeFileAtomic
-} from "./chunks/chunk-7YPDZ3RM.js";
+} from "./chunks/chunk-UDRFRIAI.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 var FORMATS = ["console", "json"];
 var OPTIONS = {
   config: { type: "string", short: "c" },
+  url: { type: "string" },
+  header: { type: "string", multiple: true },
+  start: { type: "string" },
+  "wait-on": { type: "string" },
+  "ready-pattern": { type: "string" },
+  "start-timeout": { type: "string" },
+  static: { type: "string" },
+  spa: { type: "boolean" },
+  page: { type: "string", multiple: true },
+  include: { type: "string", multiple: true },
+  exclude: { type: "string", multiple: true },
+  sitemap: { type: "string" },
+  "sitemap-find": { type: "string" },
+  "sitemap-replace": { type: "string" },
+  crawl: { type: "boolean" },
+  depth: { type: "string" },
+  "max-pages": { type: "string" },
   baseline: { type: "string" },
   "update-baseline": { type: "boolean" },
   prune: { type: "boolean" },
@@ -42,62 +60,120 @@ function formats(value) {
   if (value === void 0) return ["console"];
   const list = value.split(",").map((f) => f.trim()).filter(Boolean);
   for (const f of list) {
-    if (!FORMATS.includes(f)) throw new GateError(`--format: unknown format "${f}". Choose from: ${FORMATS.join(", ")}.`);
+    if (!FORMATS.includes(f)) throw new GateError(`--format: unknown format "${f}".${didYouMean(f, FORMATS)} Choose from: ${FORMATS.join(", ")}.`);
   }
   return list;
+}
+function headers(list) {
+  if (!list) return void 0;
+  const result = {};
+  for (const item of list) {
+    const at = item.indexOf(":");
+    const name = item.slice(0, Math.max(at, 0)).trim();
+    if (at <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      throw new GateError(`--header takes "Name: value" (e.g. --header "x-vercel-protection-bypass: $TOKEN"); the header named "${name || "(none)"}" is not one.`);
+    }
+    result[name] = item.slice(at + 1).trim();
+  }
+  return result;
+}
+function defined(value) {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
 function parseCli(argv) {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new GateError(`${errorText(error).replace(/\. To specify.*$/s, ".")} Run consent-gate --help for the options.`);
+    const message = errorText(error).replace(/\. To specify.*$/s, ".");
+    const unknown = /Unknown option '(--[^']+)'/.exec(message)?.[1];
+    const hint = unknown ? didYouMean(unknown, Object.keys(OPTIONS).map((o) => `--${o}`)) : "";
+    throw new GateError(`${message}${hint} Run consent-gate --help for the options.`);
   }
-  const { values, positionals } = parsed;
-  if (values.help) return { command: "help" };
-  if (values.version) return { command: "version" };
-  const [command, ...rest] = positionals;
+  const { values: v, positionals } = parsed;
+  if (v.help) return { command: "help" };
+  if (v.version) return { command: "version" };
+  const [command, ...urls] = positionals;
   if (command === void 0) return { command: "help" };
   if (command !== "scan" && command !== "baseline") {
     throw new GateError(`Unknown command "${command}".${didYouMean(command, ["scan", "baseline"])} Commands: scan, baseline.`);
   }
-  if (values.prune && command !== "baseline" && !values["update-baseline"]) {
+  if (v.prune && command !== "baseline" && !v["update-baseline"]) {
     throw new GateError("--prune goes with the baseline command (or scan --update-baseline): consent-gate baseline --prune.");
   }
-  const timeoutMs = wholeNumber("timeout", values.timeout, 1e3);
-  const concurrency = wholeNumber("concurrency", values.concurrency, 1);
-  const fastForwardMs = wholeNumber("fast-forward", values["fast-forward"], 0);
+  const flags = defined({
+    url: v.url,
+    start: v.start,
+    waitOn: v["wait-on"],
+    readyPattern: v["ready-pattern"],
+    startTimeout: wholeNumber("start-timeout", v["start-timeout"], 1e3),
+    static: v.static,
+    spa: v.spa,
+    headers: headers(v.header),
+    pages: urls.length > 0 || v.page ? [...urls, ...v.page ?? []] : void 0,
+    include: v.include,
+    exclude: v.exclude,
+    sitemap: v.sitemap,
+    sitemapFind: v["sitemap-find"],
+    sitemapReplace: v["sitemap-replace"],
+    crawl: v.crawl,
+    depth: wholeNumber("depth", v.depth, 1),
+    maxPages: wholeNumber("max-pages", v["max-pages"], 1),
+    baseline: v.baseline,
+    updateBaseline: command === "baseline" || v["update-baseline"] ? { prune: v.prune ?? false } : void 0,
+    browserPath: v["browser-path"],
+    browserArgs: v["browser-arg"],
+    timeoutMs: wholeNumber("timeout", v.timeout, 1e3),
+    concurrency: wholeNumber("concurrency", v.concurrency, 1),
+    fastForwardMs: wholeNumber("fast-forward", v["fast-forward"], 0)
+  });
   return {
     command,
-    urls: rest,
-    ...values.config !== void 0 ? { config: values.config } : {},
-    ...values.baseline !== void 0 ? { baseline: values.baseline } : {},
-    updateBaseline: command === "baseline" || (values["update-baseline"] ?? false),
-    prune: values.prune ?? false,
-    formats: formats(values.format),
-    ...values.output !== void 0 ? { output: values.output } : {},
-    ...values["browser-path"] !== void 0 ? { browserPath: values["browser-path"] } : {},
-    browserArgs: values["browser-arg"] ?? [],
-    ...timeoutMs !== void 0 ? { timeoutMs } : {},
-    ...concurrency !== void 0 ? { concurrency } : {},
-    ...fastForwardMs !== void 0 ? { fastForwardMs } : {},
-    quiet: values.quiet ?? false
+    flags,
+    ...defined({ config: v.config, output: v.output }),
+    formats: formats(v.format),
+    quiet: v.quiet ?? false
   };
 }
 var HELP = `Usage: consent-gate scan [url\u2026] [options]
        consent-gate baseline [url\u2026] [--prune] [options]
 
 scan opens each page in Chromium as a first-time visitor who has not consented, and fails when
-tracking cookies, tracking storage, tracker requests or social plugins load. Without URLs it scans
-the policy's target.url with its pages.
+tracking cookies, tracking storage, tracker requests or social plugins load. Settings not given
+as flags come from the policy file.
 baseline scans the same way and records every finding that is not allowed in the baseline file,
 so only new findings fail later scans; --prune also drops entries no longer seen.
 
-Options:
+Target (one):
+  --url URL              an already running site (a deployed preview, a local server)
+  --start CMD            run the project's preview command; with --wait-on and/or --ready-pattern
+  --wait-on URL          with --start: ready once this URL answers; also the start page
+  --ready-pattern RE     with --start: ready once the command prints a line matching RE
+  --start-timeout MS     how long the preview may take to get ready (default 60000)
+  --static DIR           serve a built site (dist/, build/, out/, public/) on a free loopback port
+  --spa                  with --static: serve index.html for paths that match no file
+  --header "N: V"        request header for the target only, repeatable (bypass tokens, basic auth);
+                         values are never printed
+
+Pages (default: the start page plus up to 10 found by sitemap, else by a one-level crawl; with
+--static: every HTML file):
+  --page PATH            a page to scan, repeatable; URLs given as arguments count too
+  --include GLOB         with --static: HTML files to take (default **/*.html), repeatable
+  --exclude GLOB         with --static: HTML files to leave out, repeatable
+  --sitemap URL          read pages from a sitemap (or sitemap index); "auto" for /sitemap.xml
+  --sitemap-find TEXT    rewrite sitemap URLs: replace TEXT (e.g. the production host) \u2026
+  --sitemap-replace TEXT \u2026 with this (e.g. the preview host)
+  --crawl                follow same-site links from the start page
+  --depth N              crawl depth (default 1)
+  --max-pages N          most pages found by glob, sitemap or crawl to scan (default 10)
+
+Policy and baseline:
   -c, --config FILE      policy file (default: consent-gate.json or .consent-gate.json here)
   --baseline FILE        baseline file (default: the policy's, else consent-gate.baseline.json)
   --update-baseline      scan, then record the findings in the baseline (as the baseline command)
   --prune                with baseline: drop entries whose findings are gone
+
+Output and browser:
   --format LIST          console (default), json; comma-separated
   -o, --output FILE      write the JSON report to FILE (default: stdout when --format json)
   --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)
@@ -110,30 +186,35 @@ Options:
   -h, --help             this help
   -v, --version          the version
 
-Exit codes: 0 passed \xB7 1 error findings \xB7 2 usage, configuration or environment error \xB7
-            3 a page could not be scanned (never a pass)
+Exit codes: 0 passed \xB7 1 new findings at or above failOn \xB7 2 usage, configuration or environment
+            error \xB7 3 a page could not be scanned (never a pass)
 `;
 
 // src/cli.ts
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 
-// src/target/pages.ts
-function pageUrls(given, policy) {
-  if (given.length > 0) return [...given];
-  const base = policy.target.url;
-  if (!base) {
-    throw new GateError(
-      `No pages to scan. Give URLs (consent-gate scan http://localhost:4173/) or set "target": {"url": \u2026} in ${policy.path ?? "consent-gate.json"}.`
-    );
-  }
-  const pages = policy.pages.length > 0 ? policy.pages : ["/"];
-  return pages.map((page) => {
-    try {
-      return new URL(page, base).href;
-    } catch {
-      throw new GateError(`${policy.path}: /target/url ${JSON.stringify(base)} is not a URL; give a full address such as http://localhost:4173/.`);
-    }
-  });
+// src/config.ts
+import { resolve } from "node:path";
+var TARGET_KEYS = ["url", "start", "static"];
+function gateOptions(flags, policy, cwd) {
+  const fromFile = TARGET_KEYS.some((key) => flags[key] !== void 0) ? {} : policy.target;
+  const keys = ["url", "start", "waitOn", "readyPattern", "static", "spa"];
+  const startTimeoutMs = flags.startTimeout ?? fromFile.startTimeout;
+  const target = { ...pick(fromFile, keys), ...pick(flags, keys), ...startTimeoutMs !== void 0 ? { startTimeoutMs } : {} };
+  return {
+    policy: flags.baseline !== void 0 ? { ...policy, baselinePath: resolve(cwd, flags.baseline) } : policy,
+    target,
+    discover: {
+      ...policy.discover,
+      ...pick(flags, ["include", "exclude", "sitemap", "sitemapFind", "sitemapReplace", "crawl", "depth", "maxPages"]),
+      pages: flags.pages ?? policy.pages
+    },
+    cwd,
+    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "concurrency", "fastForwardMs"])
+  };
+}
+function pick(value, keys) {
+  return Object.fromEntries(keys.filter((k) => value[k] !== void 0).map((k) => [k, value[k]]));
 }
 
 // src/cli.ts
@@ -145,29 +226,24 @@ function progressLine({ done, total, page, findings }) {
   return `[${String(done).padStart(width)}/${total}] ${page.url}  ${(scan2.durationMs / 1e3).toFixed(1)} s  ${state}
 `;
 }
+function planLine({ urls, notes }) {
+  return [`scanning ${urls.length} page(s)`, ...notes.map((n) => `note: ${n}`)].join("\n") + "\n";
+}
 async function scan(args) {
   const jsonToStdout = args.formats.includes("json") && args.output === void 0;
   const cwd = process.cwd();
   const file = findPolicyFile(cwd, args.config);
-  const loaded = file ? loadPolicy(file) : defaultPolicy(cwd);
-  const policy = args.baseline ? { ...loaded, baselinePath: resolve(cwd, args.baseline) } : loaded;
+  const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
   const result = await runGate({
-    urls: pageUrls(args.urls, policy),
-    policy,
-    ...args.updateBaseline ? { updateBaseline: { prune: args.prune } } : {},
-    browserArgs: args.browserArgs,
-    ...args.browserPath !== void 0 ? { browserPath: args.browserPath } : {},
-    ...args.timeoutMs !== void 0 ? { timeoutMs: args.timeoutMs } : {},
-    ...args.concurrency !== void 0 ? { concurrency: args.concurrency } : {},
-    ...args.fastForwardMs !== void 0 ? { fastForwardMs: args.fastForwardMs } : {},
-    ...args.quiet ? {} : { onPage: (p) => process.stderr.write(progressLine(p)) }
+    ...gateOptions(args.flags, policy, cwd),
+    ...args.quiet ? {} : { onPage: (p) => process.stderr.write(progressLine(p)), onPlan: (p) => process.stderr.write(planLine(p)) }
   });
   if (args.formats.includes("json")) {
     if (args.output === void 0) process.stdout.write(formatJson(result));
-    else writeFileAtomic(args.output, formatJson(result));
+    else writeFileAtomic(resolve2(cwd, args.output), formatJson(result));
   }
   (jsonToStdout ? process.stderr : process.stdout).write(formatConsole(result));
-  if (args.updateBaseline && !result.baseline.updated) {
+  if (args.flags.updateBaseline && !result.baseline.updated) {
     process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.
 `);
   }
@@ -186,6 +262,7 @@ async function main(argv) {
   }
   return scan(args);
 }
+exitCleanlyOnSignals();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

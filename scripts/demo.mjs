@@ -1,9 +1,10 @@
 // @ts-check
-// Runs the gate on the bundled example site (deliberate violations) and on its clean twin, with the
-// vendor hosts answered locally, so the demo works offline and gives the same result everywhere.
+// Runs the gate on the bundled example site (deliberate violations) and on its clean twin, served
+// by consent-gate's own --static server, with the vendor hosts answered locally: the demo works
+// offline and gives the same result everywhere.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startSite, startVendors } from '../examples/serve.mjs';
+import { startVendors } from '../examples/vendors/serve.mjs';
 import { ensureBrowser } from './ensure-browser.mjs';
 
 ensureBrowser();
@@ -11,17 +12,17 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const vendors = await startVendors();
 const flags = vendors.browserArgs.map((a) => `--browser-arg=${a}`);
 
-/** @param {string} folder @param {string} title */
+/** @param {string} folder @param {string} title @returns {Promise<number | null>} */
 async function scan(folder, title) {
-  const site = await startSite(fileURLToPath(new URL(`../examples/${folder}`, import.meta.url)));
-  process.stdout.write(`\n=== ${title}: consent-gate scan ${site.url} …\n\n`);
-  const pages = ['', 'contact.html', 'cookies.html'].map((p) => site.url + p);
-  // Asynchronous spawn, so this process keeps serving the site while the gate scans it.
+  process.stdout.write(`\n=== ${title}: consent-gate scan --static examples/${folder}\n\n`);
+  // Asynchronous spawn, so this process keeps answering the vendor hosts while the gate scans.
   const code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'scan', ...pages, ...flags], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [cli, 'scan', '--static', `examples/${folder}`, ...flags], {
+      stdio: 'inherit',
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+    });
     child.on('close', resolve);
   });
-  await site.close();
   process.stdout.write(`\n(exit code ${code})\n`);
   return code;
 }

@@ -3,7 +3,8 @@ import { HELP, parseCli, type ScanArgs } from './cli/args.js';
 import { resolve } from 'node:path';
 import { GateError } from './errors.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from './policy/load.js';
-import { pageUrls } from './target/pages.js';
+import { gateOptions } from './config.js';
+import { exitCleanlyOnSignals } from './lifecycle.js';
 import { runGate, type PageProgress } from './gate.js';
 import { formatConsole } from './report/console.js';
 import { formatJson } from './report/json.js';
@@ -18,31 +19,27 @@ function progressLine({ done, total, page, findings }: PageProgress): string {
   return `[${String(done).padStart(width)}/${total}] ${page.url}  ${(scan.durationMs / 1000).toFixed(1)} s  ${state}\n`;
 }
 
+function planLine({ urls, notes }: { urls: string[]; notes: string[] }): string {
+  return [`scanning ${urls.length} page(s)`, ...notes.map((n) => `note: ${n}`)].join('\n') + '\n';
+}
+
 async function scan(args: ScanArgs): Promise<number> {
   const jsonToStdout = args.formats.includes('json') && args.output === undefined;
   const cwd = process.cwd();
   const file = findPolicyFile(cwd, args.config);
-  const loaded = file ? loadPolicy(file) : defaultPolicy(cwd);
-  const policy = args.baseline ? { ...loaded, baselinePath: resolve(cwd, args.baseline) } : loaded;
+  const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
   const result = await runGate({
-    urls: pageUrls(args.urls, policy),
-    policy,
-    ...(args.updateBaseline ? { updateBaseline: { prune: args.prune } } : {}),
-    browserArgs: args.browserArgs,
-    ...(args.browserPath !== undefined ? { browserPath: args.browserPath } : {}),
-    ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
-    ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
-    ...(args.fastForwardMs !== undefined ? { fastForwardMs: args.fastForwardMs } : {}),
-    ...(args.quiet ? {} : { onPage: (p: PageProgress) => process.stderr.write(progressLine(p)) }),
+    ...gateOptions(args.flags, policy, cwd),
+    ...(args.quiet ? {} : { onPage: (p: PageProgress) => process.stderr.write(progressLine(p)), onPlan: (p) => process.stderr.write(planLine(p)) }),
   });
   if (args.formats.includes('json')) {
     if (args.output === undefined) process.stdout.write(formatJson(result));
-    else writeFileAtomic(args.output, formatJson(result));
+    else writeFileAtomic(resolve(cwd, args.output), formatJson(result));
   }
   // The summary always reaches the log; with JSON on stdout it goes to stderr, so `> report.json`
   // stays valid JSON.
   (jsonToStdout ? process.stderr : process.stdout).write(formatConsole(result));
-  if (args.updateBaseline && !result.baseline.updated) {
+  if (args.flags.updateBaseline && !result.baseline.updated) {
     process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.\n`);
   }
   return result.verdict.exitCode;
@@ -61,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
   return scan(args);
 }
 
+exitCleanlyOnSignals();
 main(process.argv.slice(2)).then(
   (code) => {
     // exitCode, not exit(): exit() can cut short output still queued on a pipe.

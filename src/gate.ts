@@ -1,21 +1,28 @@
 import { availableParallelism } from 'node:os';
-import { launchBrowser } from './browser/launch.js';
+import { emptyBaseline, labelWithBaseline, updateBaseline } from './baseline/baseline.js';
+import { readBaseline, writeBaseline } from './baseline/file.js';
+import { launchBrowser, type OpenBrowser } from './browser/launch.js';
 import { resolveBrowser } from './browser/resolve.js';
 import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } from './classify/index.js';
-import { GateError } from './errors.js';
-import { DEFAULT_GATHER, gatherPhase } from './gather/phase.js';
-import { labelWithBaseline, updateBaseline, emptyBaseline } from './baseline/baseline.js';
-import { readBaseline, writeBaseline } from './baseline/file.js';
+import { DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
+import { DEFAULT_GATHER, gatherPhase, type GatherOptions } from './gather/phase.js';
+import { onShutdown } from './lifecycle.js';
 import { applyAllowList, ruleSettingsFor } from './policy/apply.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { runRules } from './rules/index.js';
+import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
 import type { Finding, GateResult, PageResult } from './types.js';
 import { decideVerdict } from './verdict.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface GateOptions {
-  urls: string[];
+  /** What to scan: a URL, a start command or a static folder. Full page URLs alone need no target. */
+  target?: Omit<TargetSpec, 'cwd'>;
+  /** Which pages: an explicit list (paths or URLs), a glob, a sitemap, a crawl. */
+  discover?: Partial<DiscoverSpec>;
+  /** Request headers for the target's own origin only (a preview bypass token, basic auth). */
+  headers?: Record<string, string>;
   browserPath?: string;
   /** Extra Chromium flags (proxies, host mapping). */
   browserArgs?: string[];
@@ -27,7 +34,11 @@ export interface GateOptions {
   policy?: Policy;
   /** Record this run's findings in the baseline file (with prune: drop entries no longer seen). */
   updateBaseline?: { prune: boolean };
+  /** Working folder for the start command and relative paths. */
+  cwd?: string;
   onPage?: (progress: PageProgress) => void;
+  /** Said once the pages are known: how many, and anything found but not scanned. */
+  onPlan?: (plan: { urls: string[]; notes: string[] }) => void;
 }
 
 export interface PageProgress {
@@ -42,37 +53,63 @@ export function defaultConcurrency(): number {
   return Math.max(1, Math.min(3, availableParallelism()));
 }
 
-function checkUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new GateError(`"${url}" is not a URL. Give a full address such as http://localhost:4173/.`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new GateError(`"${url}" is not an http(s) URL. consent-gate scans web pages served over http or https.`);
-  }
-  return parsed.href;
-}
-
-/** The whole gate: open each page in a real browser, classify what it stored and loaded, judge it. */
+/** The whole gate: start the target, find its pages, open each in a real browser, judge, label. */
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const started = Date.now();
-  const urls = [...new Set(options.urls.map(checkUrl))];
-  if (urls.length === 0) throw new GateError('No pages to scan. Give at least one URL, e.g. consent-gate scan http://localhost:4173/.');
-  const gather = {
-    ...DEFAULT_GATHER,
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.fastForwardMs !== undefined ? { fastForwardMs: options.fastForwardMs } : {}),
-  };
-  const policy = options.policy ?? defaultPolicy(process.cwd());
-  // Read before scanning: a broken baseline is a configuration error, found in a second, not a minute.
+  const cwd = options.cwd ?? process.cwd();
+  const policy = options.policy ?? defaultPolicy(cwd);
+  // Configuration first: a broken baseline or a missing browser is found in a second, not a minute.
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
-  const browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
 
-  const pages: PageResult[] = new Array(urls.length);
-  const findings: Finding[][] = new Array(urls.length);
+  let target: RunningTarget | null = null;
+  let browser: OpenBrowser | null = null;
+  const closeBrowser = async (): Promise<void> => {
+    await browser?.close();
+  };
+  const forgetBrowser = onShutdown(closeBrowser);
+  try {
+    target = await startTarget({ ...options.target, cwd });
+    const headers = options.headers ?? {};
+    const { urls, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
+      pages: [],
+      include: [],
+      exclude: [],
+      crawl: false,
+      depth: DEFAULT_DEPTH,
+      maxPages: DEFAULT_MAX_PAGES,
+      ...options.discover,
+      headers,
+    });
+    options.onPlan?.({ urls, notes });
+
+    browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
+    const gather: GatherOptions = {
+      ...DEFAULT_GATHER,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.fastForwardMs !== undefined ? { fastForwardMs: options.fastForwardMs } : {}),
+      ...(target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {}),
+    };
+    const pages = await scanPages(browser, urls, gather, policy, options);
+    return judge(pages, policy, baseline, options, {
+      started,
+      browser: { executable: browser.executable, version: browser.version },
+    });
+  } finally {
+    await closeBrowser();
+    forgetBrowser();
+    await target?.stop();
+  }
+}
+
+async function scanPages(
+  browser: OpenBrowser,
+  urls: string[],
+  gather: GatherOptions,
+  policy: Policy,
+  options: GateOptions,
+): Promise<{ page: PageResult; findings: Finding[] }[]> {
+  const results: { page: PageResult; findings: Finding[] }[] = new Array(urls.length);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -80,40 +117,47 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       const index = next++;
       const url = urls[index]!;
       const scan = classifyScan(await gatherPhase(browser, url, 'initial', gather), { firstPartyDomains: policy.firstPartyDomains });
-      pages[index] = { url, phases: [scan] };
-      findings[index] = applyAllowList(runRules(scan, ruleSettingsFor(policy, url)), policy);
+      const page: PageResult = { url, phases: [scan] };
+      const findings = applyAllowList(runRules(scan, ruleSettingsFor(policy, url)), policy);
+      results[index] = { page, findings };
       done++;
-      options.onPage?.({ done, total: urls.length, page: pages[index], findings: findings[index] });
+      options.onPage?.({ done, total: urls.length, page, findings });
     }
   };
-  try {
-    const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), urls.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-  } finally {
-    await browser.close();
-  }
+  const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), urls.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return results;
+}
 
-  const judged = findings.flat();
+function judge(
+  results: { page: PageResult; findings: Finding[] }[],
+  policy: Policy,
+  baseline: ReturnType<typeof readBaseline>,
+  options: GateOptions,
+  run: { started: number; browser: GateResult['browser'] },
+): GateResult {
+  const urls = results.map((r) => r.page.url);
+  const judged = results.flatMap((r) => r.findings);
   let known = baseline ?? emptyBaseline();
-  let { findings: all, fixed } = labelWithBaseline(judged, known, urls);
+  let { findings, fixed } = labelWithBaseline(judged, known, urls);
   // A partial scan would record (and with --prune, erase) a partial truth: then the file stays as it was.
   const update = options.updateBaseline && !judged.some((f) => f.rule === 'scan-error') ? options.updateBaseline : null;
   if (update) {
-    known = updateBaseline(known, judged, { prune: update.prune, fixed, today: new Date(started).toISOString().slice(0, 10) });
+    known = updateBaseline(known, judged, { prune: update.prune, fixed, today: new Date(run.started).toISOString().slice(0, 10) });
     writeBaseline(policy.baselinePath, known);
-    ({ findings: all, fixed } = labelWithBaseline(judged, known, urls));
+    ({ findings, fixed } = labelWithBaseline(judged, known, urls));
   }
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },
-    browser: { executable: browser.executable, version: browser.version },
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
+    browser: run.browser,
+    startedAt: new Date(run.started).toISOString(),
+    durationMs: Date.now() - run.started,
     target: { urls },
-    pages,
-    findings: all,
+    pages: results.map((r) => r.page),
+    findings,
     policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
     baseline: { path: policy.baselinePath, found: baseline !== null, updated: update !== null, fixed },
-    verdict: decideVerdict(all, fixed.length, policy.failOn),
+    verdict: decideVerdict(findings, fixed.length, policy.failOn),
   };
 }

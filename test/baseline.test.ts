@@ -89,7 +89,7 @@ describe('the baseline', () => {
 
   it('gives the same fingerprints on two different preview hosts', async () => {
     const ga4 = `${url.replace('127.0.0.1', 'localhost')}`;
-    const result = await runGate({ urls: [url, ga4], browserArgs: site.browserArgs });
+    const result = await runGate({ discover: { pages: [url, ga4] }, browserArgs: site.browserArgs });
     const byPage = (page: string) => result.findings.filter((f) => f.page === page).map((f) => f.fingerprint).sort();
     expect(byPage(url)).toHaveLength(6);
     expect(byPage(ga4)).toEqual(byPage(url));

@@ -11,7 +11,7 @@ let result: GateResult;
 
 beforeAll(async () => {
   served = await serve();
-  result = await runGate({ urls: PAGES.map((p) => `${served.url}${p}/`), browserArgs: served.browserArgs });
+  result = await runGate({ discover: { pages: PAGES.map((p) => `${served.url}${p}/`) }, browserArgs: served.browserArgs });
 });
 afterAll(async () => served?.close());
 

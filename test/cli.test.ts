@@ -1,12 +1,12 @@
 // The built CLI, run as a user runs it: exit codes, output, the JSON report and its schema.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ajv2020 from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserFlags, runCli } from './support/cli.js';
+import { freePort } from './support/processes.js';
 import { ROOT, serve, type Served } from './support/fixtures.js';
 
 let served: Served;
@@ -15,14 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => served?.close());
 
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 describe('consent-gate scan', () => {
   it('passes a clean page with exit code 0', async () => {
@@ -70,7 +62,7 @@ describe('consent-gate scan', () => {
   });
 
   it('reports an unreachable page as scan-error and exits 3, never 0', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const run = await runCli(['scan', `http://127.0.0.1:${port}/`, `${served.url}clean/`, ...browserFlags(served.browserArgs)]);
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/error\s+scan-error/);

@@ -17,7 +17,7 @@ afterAll(async () => served?.close());
 function scanWith(policy: object, ...pages: string[]): Promise<GateResult> {
   const folder = mkdtempSync(join(tmpdir(), 'cg-gate-policy-'));
   writeFileSync(join(folder, 'consent-gate.json'), JSON.stringify(policy));
-  return runGate({ urls: pages.map((p) => `${served.url}${p}/`), browserArgs: served.browserArgs, policy: loadPolicy(join(folder, 'consent-gate.json')) });
+  return runGate({ discover: { pages: pages.map((p) => `${served.url}${p}/`) }, browserArgs: served.browserArgs, policy: loadPolicy(join(folder, 'consent-gate.json')) });
 }
 
 const brief = (result: GateResult): string[] =>

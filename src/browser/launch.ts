@@ -67,6 +67,10 @@ export async function launchBrowser(options: LaunchOptions): Promise<OpenBrowser
       executablePath: options.browser.executable,
       headless: true,
       args,
+      // Our own signal handling closes the browser and stops the preview server together.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       ...(proxy ? { proxy } : {}),
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { GateError, errorText } from '../errors.js';
+import type { RunFlags } from '../config.js';
 import { didYouMean } from '../policy/did-you-mean.js';
 
 export const FORMATS = ['console', 'json'] as const;
@@ -8,18 +9,10 @@ export type Format = (typeof FORMATS)[number];
 export interface ScanArgs {
   /** baseline: scan, then record every finding that is not allowed in the baseline file. */
   command: 'scan' | 'baseline';
-  urls: string[];
+  flags: RunFlags;
   config?: string;
-  baseline?: string;
-  updateBaseline: boolean;
-  prune: boolean;
   formats: Format[];
   output?: string;
-  browserPath?: string;
-  browserArgs: string[];
-  timeoutMs?: number;
-  concurrency?: number;
-  fastForwardMs?: number;
   quiet: boolean;
 }
 
@@ -27,6 +20,23 @@ export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' };
 
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
+  url: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  start: { type: 'string' },
+  'wait-on': { type: 'string' },
+  'ready-pattern': { type: 'string' },
+  'start-timeout': { type: 'string' },
+  static: { type: 'string' },
+  spa: { type: 'boolean' },
+  page: { type: 'string', multiple: true },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  sitemap: { type: 'string' },
+  'sitemap-find': { type: 'string' },
+  'sitemap-replace': { type: 'string' },
+  crawl: { type: 'boolean' },
+  depth: { type: 'string' },
+  'max-pages': { type: 'string' },
   baseline: { type: 'string' },
   'update-baseline': { type: 'boolean' },
   prune: { type: 'boolean' },
@@ -52,9 +62,29 @@ function formats(value: string | undefined): Format[] {
   if (value === undefined) return ['console'];
   const list = value.split(',').map((f) => f.trim()).filter(Boolean);
   for (const f of list) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new GateError(`--format: unknown format "${f}". Choose from: ${FORMATS.join(', ')}.`);
+    if (!(FORMATS as readonly string[]).includes(f)) throw new GateError(`--format: unknown format "${f}".${didYouMean(f, FORMATS)} Choose from: ${FORMATS.join(', ')}.`);
   }
   return list as Format[];
+}
+
+/** "Name: value" → [name, value]. Values are secrets as far as we know: never echoed back. */
+function headers(list: string[] | undefined): Record<string, string> | undefined {
+  if (!list) return undefined;
+  const result: Record<string, string> = {};
+  for (const item of list) {
+    const at = item.indexOf(':');
+    const name = item.slice(0, Math.max(at, 0)).trim();
+    if (at <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      throw new GateError(`--header takes "Name: value" (e.g. --header "x-vercel-protection-bypass: $TOKEN"); the header named "${name || '(none)'}" is not one.`);
+    }
+    result[name] = item.slice(at + 1).trim();
+  }
+  return result;
+}
+
+/** Drops undefined values, so a flag that was not given never overrides the policy file. */
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export function parseCli(argv: string[]): CliArgs {
@@ -63,37 +93,54 @@ export function parseCli(argv: string[]): CliArgs {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // Node's messages name the flag; add the way out.
-    throw new GateError(`${errorText(error).replace(/\. To specify.*$/s, '.')} Run consent-gate --help for the options.`);
+    const message = errorText(error).replace(/\. To specify.*$/s, '.');
+    const unknown = /Unknown option '(--[^']+)'/.exec(message)?.[1];
+    const hint = unknown ? didYouMean(unknown, Object.keys(OPTIONS).map((o) => `--${o}`)) : '';
+    throw new GateError(`${message}${hint} Run consent-gate --help for the options.`);
   }
-  const { values, positionals } = parsed;
-  if (values.help) return { command: 'help' };
-  if (values.version) return { command: 'version' };
-  const [command, ...rest] = positionals;
+  const { values: v, positionals } = parsed;
+  if (v.help) return { command: 'help' };
+  if (v.version) return { command: 'version' };
+  const [command, ...urls] = positionals;
   if (command === undefined) return { command: 'help' };
   if (command !== 'scan' && command !== 'baseline') {
     throw new GateError(`Unknown command "${command}".${didYouMean(command, ['scan', 'baseline'])} Commands: scan, baseline.`);
   }
-  if (values.prune && command !== 'baseline' && !values['update-baseline']) {
+  if (v.prune && command !== 'baseline' && !v['update-baseline']) {
     throw new GateError('--prune goes with the baseline command (or scan --update-baseline): consent-gate baseline --prune.');
   }
-  const timeoutMs = wholeNumber('timeout', values.timeout, 1000);
-  const concurrency = wholeNumber('concurrency', values.concurrency, 1);
-  const fastForwardMs = wholeNumber('fast-forward', values['fast-forward'], 0);
+  const flags: RunFlags = defined({
+    url: v.url,
+    start: v.start,
+    waitOn: v['wait-on'],
+    readyPattern: v['ready-pattern'],
+    startTimeout: wholeNumber('start-timeout', v['start-timeout'], 1000),
+    static: v.static,
+    spa: v.spa,
+    headers: headers(v.header),
+    pages: urls.length > 0 || v.page ? [...urls, ...(v.page ?? [])] : undefined,
+    include: v.include,
+    exclude: v.exclude,
+    sitemap: v.sitemap,
+    sitemapFind: v['sitemap-find'],
+    sitemapReplace: v['sitemap-replace'],
+    crawl: v.crawl,
+    depth: wholeNumber('depth', v.depth, 1),
+    maxPages: wholeNumber('max-pages', v['max-pages'], 1),
+    baseline: v.baseline,
+    updateBaseline: command === 'baseline' || v['update-baseline'] ? { prune: v.prune ?? false } : undefined,
+    browserPath: v['browser-path'],
+    browserArgs: v['browser-arg'],
+    timeoutMs: wholeNumber('timeout', v.timeout, 1000),
+    concurrency: wholeNumber('concurrency', v.concurrency, 1),
+    fastForwardMs: wholeNumber('fast-forward', v['fast-forward'], 0),
+  });
   return {
     command,
-    urls: rest,
-    ...(values.config !== undefined ? { config: values.config } : {}),
-    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
-    updateBaseline: command === 'baseline' || (values['update-baseline'] ?? false),
-    prune: values.prune ?? false,
-    formats: formats(values.format),
-    ...(values.output !== undefined ? { output: values.output } : {}),
-    ...(values['browser-path'] !== undefined ? { browserPath: values['browser-path'] } : {}),
-    browserArgs: values['browser-arg'] ?? [],
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    ...(concurrency !== undefined ? { concurrency } : {}),
-    ...(fastForwardMs !== undefined ? { fastForwardMs } : {}),
-    quiet: values.quiet ?? false,
+    flags,
+    ...defined({ config: v.config, output: v.output }),
+    formats: formats(v.format),
+    quiet: v.quiet ?? false,
   };
 }
 
@@ -101,16 +148,41 @@ export const HELP = `Usage: consent-gate scan [url…] [options]
        consent-gate baseline [url…] [--prune] [options]
 
 scan opens each page in Chromium as a first-time visitor who has not consented, and fails when
-tracking cookies, tracking storage, tracker requests or social plugins load. Without URLs it scans
-the policy's target.url with its pages.
+tracking cookies, tracking storage, tracker requests or social plugins load. Settings not given
+as flags come from the policy file.
 baseline scans the same way and records every finding that is not allowed in the baseline file,
 so only new findings fail later scans; --prune also drops entries no longer seen.
 
-Options:
+Target (one):
+  --url URL              an already running site (a deployed preview, a local server)
+  --start CMD            run the project's preview command; with --wait-on and/or --ready-pattern
+  --wait-on URL          with --start: ready once this URL answers; also the start page
+  --ready-pattern RE     with --start: ready once the command prints a line matching RE
+  --start-timeout MS     how long the preview may take to get ready (default 60000)
+  --static DIR           serve a built site (dist/, build/, out/, public/) on a free loopback port
+  --spa                  with --static: serve index.html for paths that match no file
+  --header "N: V"        request header for the target only, repeatable (bypass tokens, basic auth);
+                         values are never printed
+
+Pages (default: the start page plus up to 10 found by sitemap, else by a one-level crawl; with
+--static: every HTML file):
+  --page PATH            a page to scan, repeatable; URLs given as arguments count too
+  --include GLOB         with --static: HTML files to take (default **/*.html), repeatable
+  --exclude GLOB         with --static: HTML files to leave out, repeatable
+  --sitemap URL          read pages from a sitemap (or sitemap index); "auto" for /sitemap.xml
+  --sitemap-find TEXT    rewrite sitemap URLs: replace TEXT (e.g. the production host) …
+  --sitemap-replace TEXT … with this (e.g. the preview host)
+  --crawl                follow same-site links from the start page
+  --depth N              crawl depth (default 1)
+  --max-pages N          most pages found by glob, sitemap or crawl to scan (default 10)
+
+Policy and baseline:
   -c, --config FILE      policy file (default: consent-gate.json or .consent-gate.json here)
   --baseline FILE        baseline file (default: the policy's, else consent-gate.baseline.json)
   --update-baseline      scan, then record the findings in the baseline (as the baseline command)
   --prune                with baseline: drop entries whose findings are gone
+
+Output and browser:
   --format LIST          console (default), json; comma-separated
   -o, --output FILE      write the JSON report to FILE (default: stdout when --format json)
   --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)
@@ -123,6 +195,6 @@ Options:
   -h, --help             this help
   -v, --version          the version
 
-Exit codes: 0 passed · 1 error findings · 2 usage, configuration or environment error ·
-            3 a page could not be scanned (never a pass)
+Exit codes: 0 passed · 1 new findings at or above failOn · 2 usage, configuration or environment
+            error · 3 a page could not be scanned (never a pass)
 `;

@@ -16,6 +16,8 @@ export interface GatherOptions {
    * real time; 0 turns the fake clock off (for sites it disturbs) and waits `settleCapMs` instead.
    */
   fastForwardMs: number;
+  /** Extra request headers, sent to this origin only: a preview's bypass token must not reach trackers. */
+  headers?: { origin: string; values: Record<string, string> };
 }
 
 export const DEFAULT_GATHER: GatherOptions = {
@@ -44,6 +46,13 @@ export async function gatherPhase(browser: OpenBrowser, url: string, phase: Phas
   try {
     context = await browser.newContext();
     const collector = await Collector.attach(context);
+    const extra = options.headers;
+    if (extra) {
+      await context.route(
+        (url) => url.origin === extra.origin,
+        (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } }),
+      );
+    }
     const page = await context.newPage();
     if (options.fastForwardMs > 0) await page.clock.install();
 

@@ -114,6 +114,7 @@ interface RawAllow {
 interface RawPolicy {
   target?: Policy['target'];
   pages?: string[];
+  discover?: Policy['discover'];
   jurisdiction?: Jurisdiction;
   firstPartyDomains?: string[];
   allow?: RawAllow;
@@ -198,6 +199,7 @@ function toPolicy(raw: RawPolicy, path: string | null, folder: string): Policy {
     path,
     target: raw.target ?? {},
     pages: raw.pages ?? [],
+    discover: raw.discover ?? {},
     jurisdiction: raw.jurisdiction ?? 'eu',
     firstPartyDomains: raw.firstPartyDomains ?? [],
     allow: toAllow(raw.allow),

@@ -31,7 +31,21 @@ export interface TargetSettings {
   url?: string;
   start?: string;
   waitOn?: string;
+  readyPattern?: string;
+  startTimeout?: number;
   static?: string;
+  spa?: boolean;
+}
+
+export interface DiscoverSettings {
+  include?: string[];
+  exclude?: string[];
+  sitemap?: string;
+  sitemapFind?: string;
+  sitemapReplace?: string;
+  crawl?: boolean;
+  depth?: number;
+  maxPages?: number;
 }
 
 /** A validated policy, with defaults filled in and paths made absolute. */
@@ -40,6 +54,7 @@ export interface Policy {
   path: string | null;
   target: TargetSettings;
   pages: string[];
+  discover: DiscoverSettings;
   jurisdiction: Jurisdiction;
   firstPartyDomains: string[];
   allow: AllowList;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSite, startVendors } from '../../examples/serve.mjs';
+import { startStatic } from '../../src/target/static.js';
+import { startVendors } from '../../examples/vendors/serve.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SITES = join(ROOT, 'test', 'fixtures', 'sites');
@@ -16,7 +17,7 @@ export interface Served {
 
 /** A fixture folder on loopback, with every vendor host it uses answered locally. */
 export async function serve(folder = SITES): Promise<Served> {
-  const site = await startSite(folder);
+  const site = await startStatic(folder);
   const vendors = await startVendors();
   return {
     url: site.url,

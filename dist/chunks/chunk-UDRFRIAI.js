@@ -5,7 +5,7 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __commonJS = (cb, mod) => function __require() {
+var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -2231,8 +2231,8 @@ var require_resolve = __commonJS({
       }
       return count2;
     }
-    function getFullPath(resolver, id = "", normalize) {
-      if (normalize !== false)
+    function getFullPath(resolver, id = "", normalize3) {
+      if (normalize3 !== false)
         id = normalizeId(id);
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
@@ -2980,7 +2980,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve2.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3007,7 +3007,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve2(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3187,8 +3187,8 @@ var require_utils = __commonJS({
       }
       if (bestLength < 2) return hextets.join(":");
       const head = hextets.slice(0, bestStart).join(":");
-      const tail = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail;
+      const tail2 = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail2;
     }
     function normalizeIPv6Address(input) {
       const compression = input.indexOf("::");
@@ -3861,7 +3861,7 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize(uri, options) {
+    function normalize3(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
@@ -3871,7 +3871,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve2(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3907,50 +3907,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative4 = parse(serialize(relative4, options), options);
+        relative5 = parse(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3958,7 +3958,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -4261,8 +4261,8 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize,
-      resolve: resolve2,
+      normalize: normalize3,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -4766,11 +4766,11 @@ var require_core = __commonJS({
     Ajv.ValidationError = validation_error_1.default;
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
-    function checkOptions(checkOpts, options, msg, log = "error") {
+    function checkOptions(checkOpts, options, msg, log2 = "error") {
       for (const key in checkOpts) {
         const opt = key;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+          this.logger[log2](`${msg}: option ${key}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -8518,6 +8518,1782 @@ var require_cjs = __commonJS({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob2 = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob2 = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob2 = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob2) glob2 = utils.removeBackslashes(glob2);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob: glob2,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants2 = require_constants();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants2;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants2.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse();
+    var utils = require_utils2();
+    var constants2 = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob2, options, returnState = false) => {
+      if (Array.isArray(glob2)) {
+        const fns = glob2.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob2) && glob2.tokens && glob2.input;
+      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix2 = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob: glob2, posix: posix2 });
+        const result = { glob: glob2, state, regex, posix: posix2, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      let match = input === glob2;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob2;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options, posix2);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
+      return regex.test(utils.basename(input, { windows: posix2 }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants2;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch2(glob2, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob2, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
 // src/errors.ts
 var GateError = class extends Error {
   constructor(message, exitCode = 2) {
@@ -8558,6 +10334,9 @@ var policy_schema_default = {
         minLength: 1
       },
       description: 'Pages to scan: paths on the target ("/contact") or full URLs.'
+    },
+    discover: {
+      $ref: "#/$defs/discover"
     },
     jurisdiction: {
       enum: [
@@ -8654,7 +10433,8 @@ var policy_schema_default = {
       properties: {
         url: {
           type: "string",
-          minLength: 1
+          minLength: 1,
+          description: "An already running site: a deployed preview or a local server."
         },
         start: {
           type: "string",
@@ -8670,6 +10450,20 @@ var policy_schema_default = {
           type: "string",
           minLength: 1,
           description: "Folder with a built site to serve."
+        },
+        readyPattern: {
+          type: "string",
+          minLength: 1,
+          description: "Regular expression matched against the start command's output to know it is ready."
+        },
+        startTimeout: {
+          type: "integer",
+          minimum: 1e3,
+          description: "How long the start command may take to become ready, in ms (default 60000)."
+        },
+        spa: {
+          type: "boolean",
+          description: "With static: serve index.html for paths that match no file."
         }
       }
     },
@@ -8827,6 +10621,57 @@ var policy_schema_default = {
         }
       },
       description: "CSS selectors of the consent banner and its controls."
+    },
+    discover: {
+      type: "object",
+      additionalProperties: false,
+      description: "How to find pages when none are listed.",
+      properties: {
+        include: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          },
+          description: "Glob patterns over a static folder's files (default **/*.html)."
+        },
+        exclude: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        sitemap: {
+          type: "string",
+          minLength: 1,
+          description: 'Sitemap URL or path; "auto" for /sitemap.xml.'
+        },
+        sitemapFind: {
+          type: "string",
+          minLength: 1,
+          description: "Text in sitemap URLs to replace, e.g. the production host."
+        },
+        sitemapReplace: {
+          type: "string",
+          description: "What replaces sitemapFind, e.g. the preview host."
+        },
+        crawl: {
+          type: "boolean",
+          description: "Follow same-site links from the start page."
+        },
+        depth: {
+          type: "integer",
+          minimum: 1,
+          maximum: 10,
+          description: "Crawl depth (default 1)."
+        },
+        maxPages: {
+          type: "integer",
+          minimum: 1,
+          description: "Most pages found by glob, sitemap or crawl that are scanned (default 10)."
+        }
+      }
     }
   }
 };
@@ -9014,6 +10859,7 @@ function toPolicy(raw, path, folder) {
     path,
     target: raw.target ?? {},
     pages: raw.pages ?? [],
+    discover: raw.discover ?? {},
     jurisdiction: raw.jurisdiction ?? "eu",
     firstPartyDomains: raw.firstPartyDomains ?? [],
     allow: toAllow(raw.allow),
@@ -9025,77 +10871,29 @@ function toPolicy(raw, path, folder) {
   };
 }
 
-// src/browser/resolve.ts
-import { accessSync, constants, statSync as statSync2 } from "node:fs";
-import { delimiter, join } from "node:path";
-import { chromium } from "playwright-core";
-var BROWSER_ENV = "CONSENT_GATE_BROWSER";
-var SYSTEM_NAMES = ["google-chrome", "google-chrome-stable", "chromium", "chromium-browser"];
-function systemPaths() {
-  if (process.platform === "darwin") {
-    return [
-      "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-      "/Applications/Chromium.app/Contents/MacOS/Chromium"
-    ];
-  }
-  if (process.platform === "win32") {
-    const roots = [process.env["PROGRAMFILES"], process.env["PROGRAMFILES(X86)"], process.env["LOCALAPPDATA"]];
-    return roots.filter((r) => !!r).map((r) => join(r, "Google", "Chrome", "Application", "chrome.exe"));
-  }
-  return [];
+// src/lifecycle.ts
+var cleanups = /* @__PURE__ */ new Set();
+function onShutdown(cleanup) {
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
 }
-function isExecutable(path) {
-  try {
-    if (!statSync2(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+async function runCleanups() {
+  const pending = [...cleanups];
+  cleanups.clear();
+  await Promise.allSettled(pending.map((cleanup) => cleanup()));
 }
-function onPath(name) {
-  const exts = process.platform === "win32" ? [".exe", ""] : [""];
-  for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
-    if (!dir) continue;
-    for (const ext of exts) {
-      const candidate = join(dir, name + ext);
-      if (isExecutable(candidate)) return candidate;
-    }
+var installed = false;
+function exitCleanlyOnSignals() {
+  if (installed) return;
+  installed = true;
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]]) {
+    process.once(signal, () => {
+      process.stderr.write(`
+consent-gate: ${signal} received: stopping the preview server and the browser; nothing was passed.
+`);
+      void runCleanups().finally(() => process.exit(code));
+    });
   }
-  return null;
-}
-function checked(path, from) {
-  if (isExecutable(path)) return path;
-  throw new GateError(`${from} points at ${path}, which is not an executable file. Fix the path, or leave it unset to let consent-gate look for Chrome or Chromium itself.`);
-}
-var INSTALL_HINT = [
-  "No Chrome or Chromium browser was found. Install one of:",
-  "  npx playwright install chromium                  (Playwright's own build)",
-  "  sudo apt-get install -y chromium                  (Debian; Ubuntu: snap or google-chrome)",
-  `or point consent-gate at one with --browser-path PATH or ${BROWSER_ENV}=PATH.`
-].join("\n");
-function playwrightOwn() {
-  try {
-    const path = chromium.executablePath();
-    return path && isExecutable(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-function resolveBrowser(explicit) {
-  if (explicit) return { executable: checked(explicit, "--browser-path"), via: "option" };
-  const fromEnv = process.env[BROWSER_ENV];
-  if (fromEnv) return { executable: checked(fromEnv, BROWSER_ENV), via: "env" };
-  const own = playwrightOwn();
-  if (own) return { executable: own, via: "playwright" };
-  for (const name of SYSTEM_NAMES) {
-    const found = onPath(name);
-    if (found) return { executable: found, via: "system" };
-  }
-  for (const path of systemPaths()) {
-    if (isExecutable(path)) return { executable: path, via: "system" };
-  }
-  throw new GateError(INSTALL_HINT);
 }
 
 // src/rules/index.ts
@@ -35199,9 +36997,9 @@ function runRules(scan, settings = {}) {
 
 // src/report/write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, join as join2, basename } from "node:path";
+import { dirname as dirname2, join, basename } from "node:path";
 function writeFileAtomic(path, content) {
-  const temp = join2(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temp = join(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     mkdirSync(dirname2(path), { recursive: true });
     writeFileSync(temp, content);
@@ -35213,6 +37011,79 @@ function writeFileAtomic(path, content) {
     }
     throw new GateError(`Could not write ${path}: ${errorText(error)}. Check that the folder is writable.`);
   }
+}
+
+// src/browser/resolve.ts
+import { accessSync, constants, statSync as statSync2 } from "node:fs";
+import { delimiter, join as join2 } from "node:path";
+import { chromium } from "playwright-core";
+var BROWSER_ENV = "CONSENT_GATE_BROWSER";
+var SYSTEM_NAMES = ["google-chrome", "google-chrome-stable", "chromium", "chromium-browser"];
+function systemPaths() {
+  if (process.platform === "darwin") {
+    return [
+      "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+      "/Applications/Chromium.app/Contents/MacOS/Chromium"
+    ];
+  }
+  if (process.platform === "win32") {
+    const roots = [process.env["PROGRAMFILES"], process.env["PROGRAMFILES(X86)"], process.env["LOCALAPPDATA"]];
+    return roots.filter((r) => !!r).map((r) => join2(r, "Google", "Chrome", "Application", "chrome.exe"));
+  }
+  return [];
+}
+function isExecutable(path) {
+  try {
+    if (!statSync2(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function onPath(name) {
+  const exts = process.platform === "win32" ? [".exe", ""] : [""];
+  for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
+    if (!dir) continue;
+    for (const ext of exts) {
+      const candidate = join2(dir, name + ext);
+      if (isExecutable(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+function checked(path, from) {
+  if (isExecutable(path)) return path;
+  throw new GateError(`${from} points at ${path}, which is not an executable file. Fix the path, or leave it unset to let consent-gate look for Chrome or Chromium itself.`);
+}
+var INSTALL_HINT = [
+  "No Chrome or Chromium browser was found. Install one of:",
+  "  npx playwright install chromium                  (Playwright's own build)",
+  "  sudo apt-get install -y chromium                  (Debian; Ubuntu: snap or google-chrome)",
+  `or point consent-gate at one with --browser-path PATH or ${BROWSER_ENV}=PATH.`
+].join("\n");
+function playwrightOwn() {
+  try {
+    const path = chromium.executablePath();
+    return path && isExecutable(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+function resolveBrowser(explicit) {
+  if (explicit) return { executable: checked(explicit, "--browser-path"), via: "option" };
+  const fromEnv = process.env[BROWSER_ENV];
+  if (fromEnv) return { executable: checked(fromEnv, BROWSER_ENV), via: "env" };
+  const own = playwrightOwn();
+  if (own) return { executable: own, via: "playwright" };
+  for (const name of SYSTEM_NAMES) {
+    const found = onPath(name);
+    if (found) return { executable: found, via: "system" };
+  }
+  for (const path of systemPaths()) {
+    if (isExecutable(path)) return { executable: path, via: "system" };
+  }
+  throw new GateError(INSTALL_HINT);
 }
 
 // package.json
@@ -35255,6 +37126,7 @@ var package_default2 = {
     "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     typescript: "^5.9.3",
+    vite: "^7.3.8",
     vitest: "^4.1.12"
   }
 };
@@ -35265,449 +37137,6 @@ var TOOL_VERSION = package_default2.version;
 
 // src/gate.ts
 import { availableParallelism } from "node:os";
-
-// src/browser/launch.ts
-import { mkdtempSync, mkdirSync as mkdirSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
-import { chromium as chromium2 } from "playwright-core";
-var QUIET_FLAGS = [
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  // Consent managers hide their banner when navigator.webdriver is true.
-  "--disable-blink-features=AutomationControlled"
-];
-function proxyFromEnv() {
-  const server = process.env["HTTPS_PROXY"] ?? process.env["https_proxy"];
-  if (!server) return void 0;
-  const bypass = process.env["NO_PROXY"] ?? process.env["no_proxy"];
-  return bypass ? { server, bypass } : { server };
-}
-function visitorUserAgent(version) {
-  const platform = process.platform === "darwin" ? "Macintosh; Intel Mac OS X 10_15_7" : process.platform === "win32" ? "Windows NT 10.0; Win64; x64" : "X11; Linux x86_64";
-  const major = version.split(".")[0] ?? version;
-  return `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
-}
-async function launchBrowser(options) {
-  const profile = mkdtempSync(join3(tmpdir(), "consent-gate-profile-"));
-  mkdirSync2(join3(profile, "Default"));
-  writeFileSync2(join3(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
-  const args = [...QUIET_FLAGS];
-  if (process.getuid?.() === 0) args.push("--no-sandbox");
-  args.push(...options.extraArgs ?? []);
-  let persistent;
-  try {
-    const proxy = proxyFromEnv();
-    persistent = await chromium2.launchPersistentContext(profile, {
-      executablePath: options.browser.executable,
-      headless: true,
-      args,
-      ...proxy ? { proxy } : {}
-    });
-  } catch (error) {
-    rmSync2(profile, { recursive: true, force: true });
-    throw new GateError(
-      `The browser at ${options.browser.executable} (found via ${options.browser.via}) did not start: ${firstLine(errorText(error))}
-Check that it is a Chrome or Chromium build for this machine, or choose another with --browser-path.`
-    );
-  }
-  const browser = persistent.browser();
-  const version = browser.version();
-  const userAgent = visitorUserAgent(version);
-  return {
-    version,
-    executable: options.browser.executable,
-    newContext: () => browser.newContext({ userAgent }),
-    async close() {
-      await persistent.close().catch(() => void 0);
-      rmSync2(profile, { recursive: true, force: true });
-    }
-  };
-}
-function firstLine(text) {
-  return text.split("\n").find((line) => line.trim() !== "")?.trim() ?? text;
-}
-
-// src/gather/collector.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/gather/cookie-string.ts
-function parseCookieString(text, now = Date.now()) {
-  const [pair = "", ...attributes] = text.split(";");
-  const eq = pair.indexOf("=");
-  if (eq <= 0) return null;
-  const name = pair.slice(0, eq).trim();
-  const value = pair.slice(eq + 1).trim();
-  let domain = null;
-  let maxAge = null;
-  let expires = null;
-  for (const attribute of attributes) {
-    const at = attribute.indexOf("=");
-    const key = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
-    const val = at < 0 ? "" : attribute.slice(at + 1).trim();
-    if (key === "domain" && val) domain = val.replace(/^\./, "").toLowerCase();
-    else if (key === "max-age" && /^-?\d+$/.test(val)) maxAge = Number(val);
-    else if (key === "expires") {
-      const when = Date.parse(val);
-      if (!Number.isNaN(when)) expires = Math.round((when - now) / 1e3);
-    }
-  }
-  const lifetime = maxAge ?? expires;
-  return { name, value, domain, lifetime };
-}
-function splitSetCookie(headerValue) {
-  return headerValue.split("\n").map((line) => line.trim()).filter(Boolean);
-}
-
-// src/gather/hooks.ts
-var BINDING = "__consentGateReport";
-function installHooks(binding) {
-  const send = globalThis[binding];
-  if (typeof send !== "function") return;
-  const caller = () => {
-    const stack = new Error().stack ?? "";
-    const match = /(https?:\/\/[^\s()]+?):\d+:\d+/.exec(stack);
-    return match ? match[1] ?? null : null;
-  };
-  const report = (event) => {
-    try {
-      void Promise.resolve(send(event)).catch(() => void 0);
-    } catch {
-    }
-  };
-  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie");
-  if (cookie?.set && cookie.get) {
-    const { get, set } = cookie;
-    Object.defineProperty(Document.prototype, "cookie", {
-      configurable: true,
-      enumerable: cookie.enumerable ?? true,
-      get,
-      set(value) {
-        report({ type: "cookie", text: String(value), script: caller(), frame: location.href });
-        set.call(this, value);
-      }
-    });
-  }
-  const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function(key, value) {
-    let kind = "localStorage";
-    try {
-      if (this === window.sessionStorage) kind = "sessionStorage";
-    } catch {
-    }
-    report({ type: "storage", kind, key: String(key), script: caller(), origin: location.origin });
-    return setItem.call(this, key, value);
-  };
-  if (typeof IDBFactory !== "undefined") {
-    const open = IDBFactory.prototype.open;
-    IDBFactory.prototype.open = function(name, version) {
-      report({ type: "storage", kind: "indexedDB", key: String(name), script: caller(), origin: location.origin });
-      return version === void 0 ? open.call(this, name) : open.call(this, name, version);
-    };
-  }
-}
-async function listStorage() {
-  const keys = (area) => {
-    try {
-      const storage = area();
-      return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k) => k !== null);
-    } catch {
-      return [];
-    }
-  };
-  let databases = [];
-  try {
-    databases = (await indexedDB.databases()).map((db) => db.name ?? "").filter(Boolean);
-  } catch {
-  }
-  return { origin: location.origin, local: keys(() => localStorage), session: keys(() => sessionStorage), indexedDB: databases };
-}
-
-// src/gather/redact.ts
-var REDACTED = "<redacted>";
-function looksLikeIdentifier(value) {
-  return value.length >= 8 && /\d/.test(value);
-}
-function redactUrl(url, secrets) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url;
-  }
-  if (!parsed.search && !parsed.hash) return url;
-  const redact = (value) => looksLikeIdentifier(value) || secrets.some((secret) => value.includes(secret)) ? REDACTED : value;
-  const query = [...parsed.searchParams].map(([key, value]) => `${encodeURIComponent(key)}=${redact(value)}`).join("&");
-  const hash = parsed.hash.length > 1 ? `#${redact(parsed.hash.slice(1))}` : "";
-  return `${parsed.origin}${parsed.pathname}${query ? `?${query}` : ""}${hash}`;
-}
-
-// src/gather/collector.ts
-var hostOf2 = (url) => {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return "";
-  }
-};
-var isWeb = (url) => url.startsWith("http://") || url.startsWith("https://");
-function shortHash(value) {
-  return createHash2("sha256").update(value).digest("hex").slice(0, 8);
-}
-var Collector = class _Collector {
-  constructor(context) {
-    this.context = context;
-  }
-  context;
-  requests = /* @__PURE__ */ new Map();
-  seenCookies = [];
-  storageWrites = /* @__PURE__ */ new Map();
-  frames = /* @__PURE__ */ new Map();
-  pending = /* @__PURE__ */ new Set();
-  inflight = /* @__PURE__ */ new Set();
-  lastActivity = Date.now();
-  static async attach(context) {
-    const collector = new _Collector(context);
-    await context.exposeBinding(BINDING, (_source, event) => collector.onHook(event));
-    await context.addInitScript(installHooks, BINDING);
-    context.on("request", (request) => collector.onRequest(request));
-    context.on("requestfinished", (request) => collector.onRequestEnd(request, null));
-    context.on("requestfailed", (request) => collector.onRequestEnd(request, request.failure()?.errorText ?? "failed"));
-    context.on("response", (response) => collector.track(collector.onResponse(response)));
-    context.on("page", (page) => collector.watchFrames(page));
-    return collector;
-  }
-  /** Resolves once no request has been in flight for `quietMs`, or after `capMs` regardless. */
-  async networkQuiet(quietMs, capMs) {
-    const deadline = Date.now() + capMs;
-    while (Date.now() < deadline) {
-      if (this.inflight.size === 0 && Date.now() - this.lastActivity >= quietMs) return;
-      await new Promise((resolve2) => setTimeout(resolve2, 25));
-    }
-  }
-  /** Everything seen so far, with visitor identifiers taken out of every URL (the final page's too). */
-  async snapshot(pages, finalUrl) {
-    for (const page of pages) for (const frame of page.frames()) this.recordFrame(frame);
-    const storage = await this.enumerateStorage(pages);
-    await Promise.allSettled([...this.pending]);
-    const stored = await this.context.cookies();
-    const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
-    const clean = (url) => redactUrl(url, secrets);
-    return {
-      cookies: this.cookies(stored).map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
-      storage: storage.map((s) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
-      requests: [...this.requests.values()].map((r) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl) })),
-      frames: [...this.frames.values()].map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
-      finalUrl: clean(finalUrl)
-    };
-  }
-  track(promise) {
-    const settled = promise.catch(() => void 0).finally(() => this.pending.delete(settled));
-    this.pending.add(settled);
-  }
-  onHook(event) {
-    if (event.type === "cookie") {
-      const parsed = parseCookieString(event.text);
-      if (!parsed || !event.script) return;
-      this.seenCookies.push({
-        parsed,
-        domain: parsed.domain ?? hostOf2(event.frame),
-        source: { via: "document.cookie", url: event.script, declaredLifetime: parsed.lifetime }
-      });
-      return;
-    }
-    const key = `${event.kind}\0${event.origin}\0${event.key}`;
-    const entry = this.storageWrites.get(key) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [] };
-    if (event.script && !entry.writtenBy.includes(event.script)) entry.writtenBy.push(event.script);
-    this.storageWrites.set(key, entry);
-  }
-  onRequest(request) {
-    const url = request.url();
-    if (!isWeb(url)) return;
-    this.inflight.add(request);
-    this.lastActivity = Date.now();
-    let frameUrl = null;
-    try {
-      const frame = request.frame();
-      if (frame.parentFrame() !== null) frameUrl = frame.url();
-    } catch {
-    }
-    this.requests.set(request, {
-      url,
-      method: request.method(),
-      resourceType: request.resourceType(),
-      frameUrl,
-      status: null,
-      failure: null
-    });
-  }
-  onRequestEnd(request, failure) {
-    this.inflight.delete(request);
-    this.lastActivity = Date.now();
-    const entry = this.requests.get(request);
-    if (entry && failure) entry.failure = failure;
-  }
-  async onResponse(response) {
-    const entry = this.requests.get(response.request());
-    if (entry) entry.status = response.status();
-    const url = response.url();
-    if (!isWeb(url)) return;
-    const lines = (await response.headersArray()).filter((h) => h.name.toLowerCase() === "set-cookie");
-    for (const line of lines.flatMap((h) => splitSetCookie(h.value))) {
-      const parsed = parseCookieString(line);
-      if (!parsed) continue;
-      this.seenCookies.push({
-        parsed,
-        domain: parsed.domain ?? hostOf2(url),
-        source: { via: "set-cookie", url, declaredLifetime: parsed.lifetime }
-      });
-    }
-  }
-  watchFrames(page) {
-    page.on("framenavigated", (frame) => this.recordFrame(frame));
-  }
-  recordFrame(frame) {
-    const url = frame.url();
-    if (!isWeb(url) || frame.parentFrame() === null) return;
-    if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null });
-  }
-  async enumerateStorage(pages) {
-    const found = new Map(this.storageWrites);
-    const add = (kind, origin, key) => {
-      const id = `${kind}\0${origin}\0${key}`;
-      if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [] });
-    };
-    const frames = pages.flatMap((page) => page.frames()).filter((frame) => isWeb(frame.url()));
-    const listings = await Promise.allSettled(frames.map((frame) => withTimeout(frame.evaluate(listStorage), 2e3)));
-    for (const listing of listings) {
-      if (listing.status !== "fulfilled" || !listing.value) continue;
-      const { origin, local, session, indexedDB: indexedDB2 } = listing.value;
-      for (const key of local) add("localStorage", origin, key);
-      for (const key of session) add("sessionStorage", origin, key);
-      for (const key of indexedDB2) add("indexedDB", origin, key);
-    }
-    return [...found.values()];
-  }
-  cookies(stored) {
-    const result = stored.map((cookie) => {
-      const domain = cookie.domain.replace(/^\./, "");
-      const sources = this.seenCookies.filter((seen) => seen.parsed.name === cookie.name && domainMatches(seen.domain, domain)).map((seen) => seen.source);
-      return {
-        name: cookie.name,
-        domain,
-        path: cookie.path,
-        expires: cookie.expires > 0 ? Math.round(cookie.expires) : null,
-        httpOnly: cookie.httpOnly,
-        secure: cookie.secure,
-        sameSite: cookie.sameSite,
-        stored: true,
-        valueLength: cookie.value.length,
-        valueHash: shortHash(cookie.value),
-        sources: dedupeSources(sources)
-      };
-    });
-    for (const seen of this.seenCookies) {
-      if (seen.source.via !== "set-cookie" || isDeletion(seen.parsed)) continue;
-      if (result.some((c) => c.name === seen.parsed.name && domainMatches(seen.domain, c.domain))) continue;
-      result.push({
-        name: seen.parsed.name,
-        domain: seen.domain,
-        path: "/",
-        expires: null,
-        httpOnly: false,
-        secure: false,
-        sameSite: "",
-        stored: false,
-        valueLength: seen.parsed.value.length,
-        valueHash: shortHash(seen.parsed.value),
-        sources: dedupeSources(this.seenCookies.filter((s) => s.parsed.name === seen.parsed.name && s.domain === seen.domain).map((s) => s.source))
-      });
-    }
-    return result;
-  }
-};
-function isDeletion(parsed) {
-  return parsed.lifetime !== null && parsed.lifetime <= 0;
-}
-function domainMatches(written, stored) {
-  return written === stored || written.endsWith(`.${stored}`);
-}
-function dedupeSources(sources) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const source of sources) {
-    const key = `${source.via} ${source.url}`;
-    const previous = seen.get(key);
-    if (!previous || (source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key, source);
-  }
-  return [...seen.values()];
-}
-function withTimeout(promise, ms) {
-  let timer;
-  return Promise.race([
-    promise,
-    new Promise((resolve2) => {
-      timer = setTimeout(() => resolve2(null), ms);
-    })
-  ]).finally(() => clearTimeout(timer));
-}
-
-// src/gather/phase.ts
-var DEFAULT_GATHER = {
-  timeoutMs: 3e4,
-  quietMs: 300,
-  settleCapMs: 5e3,
-  fastForwardMs: 1e4
-};
-async function gatherPhase(browser, url, phase, options) {
-  const started = Date.now();
-  const scan = {
-    phase,
-    url,
-    finalUrl: url,
-    status: null,
-    durationMs: 0,
-    error: null,
-    cookies: [],
-    storage: [],
-    requests: [],
-    frames: []
-  };
-  let context = null;
-  try {
-    context = await browser.newContext();
-    const collector = await Collector.attach(context);
-    const page = await context.newPage();
-    if (options.fastForwardMs > 0) await page.clock.install();
-    const hardLimit = options.timeoutMs + options.settleCapMs * 2 + 1e4;
-    const visited = await withTimeout(visit(page, collector, url, options), hardLimit);
-    if (visited === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
-    Object.assign(scan, await collector.snapshot(context.pages(), page.url()), { status: visited.status });
-  } catch (error) {
-    scan.error = describe2(error, options);
-  } finally {
-    await context?.close().catch(() => void 0);
-    scan.durationMs = Date.now() - started;
-  }
-  return scan;
-}
-async function visit(page, collector, url, options) {
-  const response = await page.goto(url, { waitUntil: "load", timeout: options.timeoutMs });
-  if (!response) throw new Error("the browser got no response for the page");
-  const status = response.status();
-  if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
-  await collector.networkQuiet(options.quietMs, options.settleCapMs);
-  if (options.fastForwardMs > 0) await page.clock.runFor(options.fastForwardMs);
-  else await page.waitForTimeout(options.settleCapMs);
-  await collector.networkQuiet(options.quietMs, options.settleCapMs);
-  return { status };
-}
-function describe2(error, options) {
-  const text = errorText(error).split("\n")[0] ?? "";
-  if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
-  return text.replace(/^page\.goto: /, "");
-}
 
 // src/policy/glob.ts
 function globToRegExp(pattern, flags = "") {
@@ -35874,6 +37303,1616 @@ function writeBaseline(path, baseline) {
   writeFileAtomic(path, formatBaseline(baseline));
 }
 
+// src/browser/launch.ts
+import { mkdtempSync, mkdirSync as mkdirSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+import { chromium as chromium2 } from "playwright-core";
+var QUIET_FLAGS = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  // Consent managers hide their banner when navigator.webdriver is true.
+  "--disable-blink-features=AutomationControlled"
+];
+function proxyFromEnv() {
+  const server = process.env["HTTPS_PROXY"] ?? process.env["https_proxy"];
+  if (!server) return void 0;
+  const bypass = process.env["NO_PROXY"] ?? process.env["no_proxy"];
+  return bypass ? { server, bypass } : { server };
+}
+function visitorUserAgent(version) {
+  const platform = process.platform === "darwin" ? "Macintosh; Intel Mac OS X 10_15_7" : process.platform === "win32" ? "Windows NT 10.0; Win64; x64" : "X11; Linux x86_64";
+  const major = version.split(".")[0] ?? version;
+  return `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
+}
+async function launchBrowser(options) {
+  const profile = mkdtempSync(join3(tmpdir(), "consent-gate-profile-"));
+  mkdirSync2(join3(profile, "Default"));
+  writeFileSync2(join3(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  const args = [...QUIET_FLAGS];
+  if (process.getuid?.() === 0) args.push("--no-sandbox");
+  args.push(...options.extraArgs ?? []);
+  let persistent;
+  try {
+    const proxy = proxyFromEnv();
+    persistent = await chromium2.launchPersistentContext(profile, {
+      executablePath: options.browser.executable,
+      headless: true,
+      args,
+      // Our own signal handling closes the browser and stops the preview server together.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      ...proxy ? { proxy } : {}
+    });
+  } catch (error) {
+    rmSync2(profile, { recursive: true, force: true });
+    throw new GateError(
+      `The browser at ${options.browser.executable} (found via ${options.browser.via}) did not start: ${firstLine(errorText(error))}
+Check that it is a Chrome or Chromium build for this machine, or choose another with --browser-path.`
+    );
+  }
+  const browser = persistent.browser();
+  const version = browser.version();
+  const userAgent = visitorUserAgent(version);
+  return {
+    version,
+    executable: options.browser.executable,
+    newContext: () => browser.newContext({ userAgent }),
+    async close() {
+      await persistent.close().catch(() => void 0);
+      rmSync2(profile, { recursive: true, force: true });
+    }
+  };
+}
+function firstLine(text) {
+  return text.split("\n").find((line) => line.trim() !== "")?.trim() ?? text;
+}
+
+// node_modules/tinyglobby/dist/index.mjs
+import { readdir, readdirSync, realpath, realpathSync, stat, statSync as statSync4 } from "fs";
+import { isAbsolute, posix, resolve as resolve3 } from "path";
+import { fileURLToPath } from "url";
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire } from "module";
+import { basename as basename2, dirname as dirname3, normalize, relative as relative3, resolve as resolve2, sep } from "path";
+import * as nativeFs from "fs";
+var __require = /* @__PURE__ */ createRequire(import.meta.url);
+function cleanPath(path) {
+  let normalized = normalize(path);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+var SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+  return path.replace(SLASHES_REGEX, separator);
+}
+var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+  if (resolvePaths) path = resolve2(path);
+  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+  if (path === ".") return "";
+  const needsSeperator = path[path.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes(relative3(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+  const { relativePaths, includeBasePath } = options;
+  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
+}
+var pushDirectory = (directoryPath, paths) => {
+  paths.push(directoryPath || ".");
+};
+var pushDirectoryFilter = (directoryPath, paths, filters) => {
+  const path = directoryPath || ".";
+  if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+var empty$2 = () => {
+};
+function build$6(root, options) {
+  const { includeDirs, filters, relativePaths } = options;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+var pushFileFilter = (filename, paths, _counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+var pushFileCount = (_filename, _paths, counts, _filters) => {
+  counts.files++;
+};
+var pushFile = (filename, paths) => {
+  paths.push(filename);
+};
+var empty$1 = () => {
+};
+function build$5(options) {
+  const { excludeFiles, filters, onlyCounts } = options;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+var getArray = (paths) => {
+  return paths;
+};
+var getArrayGroup = () => {
+  return [""].slice(0, 0);
+};
+function build$4(options) {
+  return options.group ? getArrayGroup : getArray;
+}
+var groupFiles = (groups, directory, files) => {
+  groups.push({
+    directory,
+    files,
+    dir: directory
+  });
+};
+var empty = () => {
+};
+function build$3(options) {
+  return options.group ? groupFiles : empty;
+}
+var resolveSymlinksAsync = function(path, state, callback$1) {
+  const { queue, fs, options: { suppressErrors } } = state;
+  queue.enqueue();
+  fs.realpath(path, (error, resolvedPath) => {
+    if (error) return queue.dequeue(suppressErrors ? null : error, state);
+    fs.stat(resolvedPath, (error$1, stat2) => {
+      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+      if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat2, resolvedPath);
+      queue.dequeue(null, state);
+    });
+  });
+};
+var resolveSymlinks = function(path, state, callback$1) {
+  const { queue, fs, options: { suppressErrors } } = state;
+  queue.enqueue();
+  try {
+    const resolvedPath = fs.realpathSync(path);
+    const stat2 = fs.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+    callback$1(stat2, resolvedPath);
+  } catch (e) {
+    if (!suppressErrors) throw e;
+  }
+};
+function build$2(options, isSynchronous) {
+  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname3(path);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname3(parent);
+  }
+  state.symlinks.set(path, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+var onlyCountsSync = (state) => {
+  return state.counts;
+};
+var groupsSync = (state) => {
+  return state.groups;
+};
+var defaultSync = (state) => {
+  return state.paths;
+};
+var limitFilesSync = (state) => {
+  return state.paths.slice(0, state.options.maxFiles);
+};
+var onlyCountsAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.counts, state.options.suppressErrors);
+  return null;
+};
+var defaultAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.paths, state.options.suppressErrors);
+  return null;
+};
+var limitFilesAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+  return null;
+};
+var groupsAsync = (state, error, callback$1) => {
+  report(error, callback$1, state.groups, state.options.suppressErrors);
+  return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+  if (error && !suppressErrors) callback$1(error, output);
+  else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+  const { onlyCounts, group, maxFiles } = options;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+var readdirOpts = { withFileTypes: true };
+var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  state.queue.enqueue();
+  if (currentDepth < 0) return state.queue.dequeue(null, state);
+  const { fs } = state;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+    callback$1(entries, directoryPath, currentDepth);
+    state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+  });
+};
+var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  const { fs } = state;
+  if (currentDepth < 0) return;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  let entries = [];
+  try {
+    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+  } catch (e) {
+    if (!state.options.suppressErrors) throw e;
+  }
+  callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+var Queue = class {
+  count = 0;
+  constructor(onQueueEmpty) {
+    this.onQueueEmpty = onQueueEmpty;
+  }
+  enqueue() {
+    this.count++;
+    return this.count;
+  }
+  dequeue(error, output) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+      this.onQueueEmpty(error, output);
+      if (error) {
+        output.controller.abort();
+        this.onQueueEmpty = void 0;
+      }
+    }
+  }
+};
+var Counter = class {
+  _files = 0;
+  _directories = 0;
+  set files(num) {
+    this._files = num;
+  }
+  get files() {
+    return this._files;
+  }
+  set directories(num) {
+    this._directories = num;
+  }
+  get directories() {
+    return this._directories;
+  }
+  /**
+  * @deprecated use `directories` instead
+  */
+  /* c8 ignore next 3 */
+  get dirs() {
+    return this._directories;
+  }
+};
+var Aborter = class {
+  aborted = false;
+  abort() {
+    this.aborted = true;
+  }
+};
+var Walker = class {
+  root;
+  isSynchronous;
+  state;
+  joinPath;
+  pushDirectory;
+  pushFile;
+  getArray;
+  groupFiles;
+  resolveSymlink;
+  walkDirectory;
+  callbackInvoker;
+  constructor(root, options, callback$1) {
+    this.isSynchronous = !callback$1;
+    this.callbackInvoker = build$1(options, this.isSynchronous);
+    this.root = normalizePath(root, options);
+    this.state = {
+      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+      paths: [""].slice(0, 0),
+      groups: [],
+      counts: new Counter(),
+      options,
+      queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+      symlinks: /* @__PURE__ */ new Map(),
+      visited: [""].slice(0, 0),
+      controller: new Aborter(),
+      fs: options.fs || nativeFs
+    };
+    this.joinPath = build$7(this.root, options);
+    this.pushDirectory = build$6(this.root, options);
+    this.pushFile = build$5(options);
+    this.getArray = build$4(options);
+    this.groupFiles = build$3(options);
+    this.resolveSymlink = build$2(options, this.isSynchronous);
+    this.walkDirectory = build(this.isSynchronous);
+  }
+  start() {
+    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+  }
+  walk = (entries, directoryPath, depth) => {
+    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+    const files = this.getArray(this.state.paths);
+    for (let i = 0; i < entries.length; ++i) {
+      const entry = entries[i];
+      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry.name, directoryPath);
+        this.pushFile(filename, files, this.state.counts, filters);
+      } else if (entry.isDirectory()) {
+        let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path)) continue;
+        this.pushDirectory(path, paths, filters);
+        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+        let path = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path, this.state, (stat2, resolvedPath) => {
+          if (stat2.isDirectory()) {
+            resolvedPath = normalizePath(resolvedPath, this.state.options);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+          } else {
+            resolvedPath = useRealPaths ? resolvedPath : path;
+            const filename = basename2(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
+            resolvedPath = this.joinPath(filename, directoryPath$1);
+            this.pushFile(resolvedPath, files, this.state.counts, filters);
+          }
+        });
+      }
+    }
+    this.groupFiles(this.state.groups, directoryPath, files);
+  };
+};
+function promise(root, options) {
+  return new Promise((resolve$1, reject) => {
+    callback(root, options, (err, output) => {
+      if (err) return reject(err);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root, options, callback$1) {
+  let walker = new Walker(root, options, callback$1);
+  walker.start();
+}
+function sync(root, options) {
+  const walker = new Walker(root, options);
+  return walker.start();
+}
+var APIBuilder = class {
+  constructor(root, options) {
+    this.root = root;
+    this.options = options;
+  }
+  withPromise() {
+    return promise(this.root, this.options);
+  }
+  withCallback(cb) {
+    callback(this.root, this.options, cb);
+  }
+  sync() {
+    return sync(this.root, this.options);
+  }
+};
+var pm = null;
+try {
+  __require.resolve("picomatch");
+  pm = __require("picomatch");
+} catch {
+}
+var Builder = class {
+  globCache = {};
+  options = {
+    maxDepth: Infinity,
+    suppressErrors: true,
+    pathSeparator: sep,
+    filters: []
+  };
+  globFunction;
+  constructor(options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    this.globFunction = this.options.globFunction;
+  }
+  group() {
+    this.options.group = true;
+    return this;
+  }
+  withPathSeparator(separator) {
+    this.options.pathSeparator = separator;
+    return this;
+  }
+  withBasePath() {
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withRelativePaths() {
+    this.options.relativePaths = true;
+    return this;
+  }
+  withDirs() {
+    this.options.includeDirs = true;
+    return this;
+  }
+  withMaxDepth(depth) {
+    this.options.maxDepth = depth;
+    return this;
+  }
+  withMaxFiles(limit) {
+    this.options.maxFiles = limit;
+    return this;
+  }
+  withFullPaths() {
+    this.options.resolvePaths = true;
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withErrors() {
+    this.options.suppressErrors = false;
+    return this;
+  }
+  withSymlinks({ resolvePaths = true } = {}) {
+    this.options.resolveSymlinks = true;
+    this.options.useRealPaths = resolvePaths;
+    return this.withFullPaths();
+  }
+  withAbortSignal(signal) {
+    this.options.signal = signal;
+    return this;
+  }
+  normalize() {
+    this.options.normalizePath = true;
+    return this;
+  }
+  filter(predicate) {
+    this.options.filters.push(predicate);
+    return this;
+  }
+  onlyDirs() {
+    this.options.excludeFiles = true;
+    this.options.includeDirs = true;
+    return this;
+  }
+  exclude(predicate) {
+    this.options.exclude = predicate;
+    return this;
+  }
+  onlyCounts() {
+    this.options.onlyCounts = true;
+    return this;
+  }
+  crawl(root) {
+    return new APIBuilder(root || ".", this.options);
+  }
+  withGlobFunction(fn) {
+    this.globFunction = fn;
+    return this;
+  }
+  /**
+  * @deprecated Pass options using the constructor instead:
+  * ```ts
+  * new fdir(options).crawl("/path/to/root");
+  * ```
+  * This method will be removed in v7.0
+  */
+  /* c8 ignore next 4 */
+  crawlWithOptions(root, options) {
+    this.options = {
+      ...this.options,
+      ...options
+    };
+    return new APIBuilder(root || ".", this.options);
+  }
+  glob(...patterns) {
+    if (this.globFunction) return this.globWithOptions(patterns);
+    return this.globWithOptions(patterns, ...[{ dot: true }]);
+  }
+  globWithOptions(patterns, ...options) {
+    const globFn = this.globFunction || pm;
+    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+    var isMatch = this.globCache[patterns.join("\0")];
+    if (!isMatch) {
+      isMatch = globFn(patterns, ...options);
+      this.globCache[patterns.join("\0")] = isMatch;
+    }
+    this.options.filters.push((path) => isMatch(path));
+    return this;
+  }
+};
+
+// node_modules/tinyglobby/dist/index.mjs
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var isReadonlyArray = Array.isArray;
+var BACKSLASHES = /\\/g;
+var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+var isWin = process.platform === "win32";
+var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i, j;
+  for (i = 0; i < patternsCount; i++) {
+    const parts = splitPattern(patterns[i]);
+    patternsParts[i] = parts;
+    const partsCount = parts.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
+    matchers[i] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i = 0; i < patternsCount; i++) {
+      const patternParts = patternsParts[i];
+      const matcher = matchers[i];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir ? result.slice(0, -1) : result;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix.relative(cwd, p) || ".";
+  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix.relative(cwd, `${root}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path) {
+  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+var splitPatternOptions = { parts: true };
+function splitPattern(path) {
+  var _result$parts;
+  const result = import_picomatch.default.scan(path, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+var escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePath = isWin ? escapeWin32Path : escapePosixPath;
+function isDynamicPattern(pattern, options) {
+  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch.default.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+var PARENT_DIRECTORY = /^(\/?\.\.)+/;
+var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+      i++;
+    }
+    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts.length);
+    for (let i = 0; i < length; i++) {
+      const part = parts[i];
+      if (part === "**" && !parts[i + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern of options.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options, patterns) {
+  const cwd = options.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options, patterns, props);
+  if (options.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+  const root = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options.extglob === false,
+    noglobstar: options.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+  };
+  let maxDepth;
+  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug ? (p, isDirectory) => {
+      const path = format(p, isDirectory);
+      const matches = matcher(path) && !ignore(path);
+      if (matches) log(`matched ${path}`);
+      return matches;
+    } : (p, isDirectory) => {
+      const path = format(p, isDirectory);
+      return matcher(path) && !ignore(path);
+    }],
+    exclude: debug ? (_, p) => {
+      const skipped = excludePredicate(_, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options.onlyFiles,
+    maxDepth,
+    signal: options.signal
+  }).crawl(root);
+  if (options.debug) log("internal properties:", {
+    ...props,
+    root
+  });
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+  return paths;
+}
+var defaultOptions = {
+  caseSensitiveMatch: true,
+  debug: !!process.env.TINYGLOBBY_DEBUG,
+  expandDirectories: true,
+  followSymbolicLinks: true,
+  onlyFiles: true
+};
+function getOptions(options) {
+  const opts = Object.assign({}, options);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve3(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir,
+    readdirSync: opts.fs.readdirSync || readdirSync,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat,
+    statSync: opts.fs.statSync || statSync4
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+  const [crawler, relative5] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative5) : [];
+}
+
+// src/discover/fetch.ts
+async function fetchText(url, headers) {
+  try {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(1e4) });
+    if (!response.ok) {
+      await response.body?.cancel();
+      return null;
+    }
+    return { text: await response.text(), type: response.headers.get("content-type") ?? "", url: response.url };
+  } catch {
+    return null;
+  }
+}
+
+// src/discover/crawl.ts
+var LOGOUT = /(log-?out|sign-?out|uitloggen|afmelden|abmelden|deconnexion|d%C3%A9connexion)/i;
+var DOWNLOAD = /\.(pdf|zip|gz|tgz|rar|7z|docx?|xlsx?|pptx?|odt|ods|csv|jpe?g|png|gif|svg|webp|mp[34]|mov|avi|exe|dmg|iso|ics|xml|json|txt)$/i;
+function links(html, page) {
+  const hrefs = [...html.matchAll(/<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim());
+  const out = [];
+  for (const href of hrefs) {
+    if (!href || /^(mailto|tel|javascript|data):/i.test(href)) continue;
+    try {
+      const url = new URL(href, page);
+      url.hash = "";
+      out.push(url.href);
+    } catch {
+    }
+  }
+  return out;
+}
+async function crawl(start, options) {
+  const origin = new URL(start).origin;
+  const visited = /* @__PURE__ */ new Set([start]);
+  let level = [start];
+  for (let depth = 0; depth < options.depth && visited.size < options.maxPages; depth++) {
+    const next = /* @__PURE__ */ new Set();
+    for (const page of level) {
+      const fetched = await fetchText(page, options.headers);
+      if (!fetched || !fetched.type.includes("html")) continue;
+      for (const link of links(fetched.text, fetched.url)) {
+        const url = new URL(link);
+        if (url.origin !== origin || visited.has(link) || LOGOUT.test(url.pathname + url.search) || DOWNLOAD.test(url.pathname)) continue;
+        next.add(link);
+      }
+    }
+    level = [...next].sort().slice(0, options.maxPages - visited.size);
+    for (const url of level) visited.add(url);
+  }
+  return [...visited];
+}
+
+// src/discover/sitemap.ts
+var MAX_SITEMAPS = 50;
+function locs(xml) {
+  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)].map((m) => m[1].replace(/&amp;/g, "&"));
+}
+async function readSitemap(url, options) {
+  const rewrite = (u) => options.find ? u.split(options.find).join(options.replace ?? "") : u;
+  const queue = [url];
+  const seen = /* @__PURE__ */ new Set();
+  const pages = [];
+  while (queue.length > 0 && seen.size < MAX_SITEMAPS) {
+    const next = queue.shift();
+    if (seen.has(next)) continue;
+    seen.add(next);
+    const fetched = await fetchText(next, options.headers);
+    if (fetched === null) {
+      if (options.required && next === url) throw new GateError(`The sitemap ${url} could not be fetched (no 2xx answer). Check --sitemap, or leave it out.`);
+      continue;
+    }
+    const entries = locs(fetched.text).map(rewrite);
+    if (/<sitemapindex[\s>]/i.test(fetched.text)) queue.push(...entries);
+    else pages.push(...entries);
+  }
+  const valid = pages.filter((p) => URL.canParse(p));
+  const own = valid.filter((p) => new URL(p).origin === options.origin);
+  const notes = [];
+  const foreign = valid.length - own.length;
+  if (foreign > 0) {
+    notes.push(`${foreign} sitemap page(s) on another host were skipped${options.find ? "" : "; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview"}.`);
+  }
+  return { urls: own, notes };
+}
+
+// src/discover/index.ts
+var DEFAULT_MAX_PAGES = 10;
+var DEFAULT_DEPTH = 1;
+function normalizeUrl(url) {
+  const parsed = new URL(url);
+  parsed.hash = "";
+  return parsed.href;
+}
+function resolvePage(page, base) {
+  if (/^https?:\/\//i.test(page) && URL.canParse(page)) return normalizeUrl(page);
+  if (!page.startsWith("/")) {
+    throw new GateError(`"${page}" is not a URL or a path. Give a full address such as http://localhost:4173/, or a path such as /contact.`);
+  }
+  if (base === null) throw new GateError(`The page "${page}" is a path, but there is no target to resolve it against. Give --url, --static or --start.`);
+  return normalizeUrl(new URL(page, base).href);
+}
+function routeOf(file) {
+  const path = `/${file.split("\\").join("/")}`;
+  return path.replace(/(^|\/)index\.html?$/, "$1");
+}
+function ordered(urls, start) {
+  const unique = [...new Set([...urls].map(normalizeUrl))].sort();
+  return start && unique.includes(start) ? [start, ...unique.filter((u) => u !== start)] : unique;
+}
+async function discoverPages(base, staticRoot, spec) {
+  const start = base === null ? null : normalizeUrl(base);
+  const notes = [];
+  const needStart = () => {
+    if (start === null) throw new GateError("Finding pages by sitemap or crawl needs a start URL: give --url, --static or --start.");
+    return start;
+  };
+  const found = spec.pages.map((page) => resolvePage(page, base));
+  const explicit = found.length > 0;
+  if (!explicit && staticRoot !== null) found.push(...await globPages(staticRoot, spec, base));
+  if (!explicit && staticRoot === null) found.push(needStart());
+  const automatic = !explicit && staticRoot === null && spec.sitemap === void 0 && !spec.crawl;
+  if (spec.sitemap !== void 0 || automatic) {
+    const from = needStart();
+    const sitemapUrl = new URL(spec.sitemap === void 0 || spec.sitemap === "auto" ? "/sitemap.xml" : spec.sitemap, from).href;
+    const sitemap = await readSitemap(sitemapUrl, {
+      origin: new URL(from).origin,
+      headers: spec.headers,
+      ...spec.sitemapFind !== void 0 ? { find: spec.sitemapFind, replace: spec.sitemapReplace ?? "" } : {},
+      required: spec.sitemap !== void 0
+    });
+    found.push(...sitemap.urls);
+    notes.push(...sitemap.notes);
+    if (automatic && sitemap.urls.length === 0) {
+      found.push(...await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
+    }
+  }
+  if (spec.crawl) found.push(...await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
+  const all = ordered(found, start);
+  if (all.length === 0) throw new GateError("No pages to scan were found. Give pages with --page, or check --include/--exclude.");
+  if (explicit || all.length <= spec.maxPages) return { urls: all, notes };
+  notes.push(`found ${all.length} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`);
+  return { urls: all.slice(0, spec.maxPages), notes };
+}
+async function globPages(root, spec, base) {
+  const files = await glob(spec.include.length > 0 ? spec.include : ["**/*.{html,htm}"], {
+    cwd: root,
+    ignore: ["**/node_modules/**", ...spec.exclude]
+  });
+  return files.filter((f) => !/(^|\/)404\.html?$/.test(f)).map((f) => resolvePage(routeOf(f), base));
+}
+
+// src/gather/collector.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/gather/cookie-string.ts
+function parseCookieString(text, now = Date.now()) {
+  const [pair = "", ...attributes] = text.split(";");
+  const eq = pair.indexOf("=");
+  if (eq <= 0) return null;
+  const name = pair.slice(0, eq).trim();
+  const value = pair.slice(eq + 1).trim();
+  let domain = null;
+  let maxAge = null;
+  let expires = null;
+  for (const attribute of attributes) {
+    const at = attribute.indexOf("=");
+    const key = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
+    const val = at < 0 ? "" : attribute.slice(at + 1).trim();
+    if (key === "domain" && val) domain = val.replace(/^\./, "").toLowerCase();
+    else if (key === "max-age" && /^-?\d+$/.test(val)) maxAge = Number(val);
+    else if (key === "expires") {
+      const when = Date.parse(val);
+      if (!Number.isNaN(when)) expires = Math.round((when - now) / 1e3);
+    }
+  }
+  const lifetime = maxAge ?? expires;
+  return { name, value, domain, lifetime };
+}
+function splitSetCookie(headerValue) {
+  return headerValue.split("\n").map((line) => line.trim()).filter(Boolean);
+}
+
+// src/gather/hooks.ts
+var BINDING = "__consentGateReport";
+function installHooks(binding) {
+  const send = globalThis[binding];
+  if (typeof send !== "function") return;
+  const caller = () => {
+    const stack = new Error().stack ?? "";
+    const match = /(https?:\/\/[^\s()]+?):\d+:\d+/.exec(stack);
+    return match ? match[1] ?? null : null;
+  };
+  const report2 = (event) => {
+    try {
+      void Promise.resolve(send(event)).catch(() => void 0);
+    } catch {
+    }
+  };
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie");
+  if (cookie?.set && cookie.get) {
+    const { get, set } = cookie;
+    Object.defineProperty(Document.prototype, "cookie", {
+      configurable: true,
+      enumerable: cookie.enumerable ?? true,
+      get,
+      set(value) {
+        report2({ type: "cookie", text: String(value), script: caller(), frame: location.href });
+        set.call(this, value);
+      }
+    });
+  }
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function(key, value) {
+    let kind = "localStorage";
+    try {
+      if (this === window.sessionStorage) kind = "sessionStorage";
+    } catch {
+    }
+    report2({ type: "storage", kind, key: String(key), script: caller(), origin: location.origin });
+    return setItem.call(this, key, value);
+  };
+  if (typeof IDBFactory !== "undefined") {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function(name, version) {
+      report2({ type: "storage", kind: "indexedDB", key: String(name), script: caller(), origin: location.origin });
+      return version === void 0 ? open.call(this, name) : open.call(this, name, version);
+    };
+  }
+}
+async function listStorage() {
+  const keys = (area) => {
+    try {
+      const storage = area();
+      return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k) => k !== null);
+    } catch {
+      return [];
+    }
+  };
+  let databases = [];
+  try {
+    databases = (await indexedDB.databases()).map((db) => db.name ?? "").filter(Boolean);
+  } catch {
+  }
+  return { origin: location.origin, local: keys(() => localStorage), session: keys(() => sessionStorage), indexedDB: databases };
+}
+
+// src/gather/redact.ts
+var REDACTED = "<redacted>";
+function looksLikeIdentifier(value) {
+  return value.length >= 8 && /\d/.test(value);
+}
+function redactUrl(url, secrets) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (!parsed.search && !parsed.hash) return url;
+  const redact = (value) => looksLikeIdentifier(value) || secrets.some((secret) => value.includes(secret)) ? REDACTED : value;
+  const query = [...parsed.searchParams].map(([key, value]) => `${encodeURIComponent(key)}=${redact(value)}`).join("&");
+  const hash = parsed.hash.length > 1 ? `#${redact(parsed.hash.slice(1))}` : "";
+  return `${parsed.origin}${parsed.pathname}${query ? `?${query}` : ""}${hash}`;
+}
+
+// src/gather/collector.ts
+var hostOf2 = (url) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "";
+  }
+};
+var isWeb = (url) => url.startsWith("http://") || url.startsWith("https://");
+function shortHash(value) {
+  return createHash2("sha256").update(value).digest("hex").slice(0, 8);
+}
+var Collector = class _Collector {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  requests = /* @__PURE__ */ new Map();
+  seenCookies = [];
+  storageWrites = /* @__PURE__ */ new Map();
+  frames = /* @__PURE__ */ new Map();
+  pending = /* @__PURE__ */ new Set();
+  inflight = /* @__PURE__ */ new Set();
+  lastActivity = Date.now();
+  static async attach(context) {
+    const collector = new _Collector(context);
+    await context.exposeBinding(BINDING, (_source, event) => collector.onHook(event));
+    await context.addInitScript(installHooks, BINDING);
+    context.on("request", (request) => collector.onRequest(request));
+    context.on("requestfinished", (request) => collector.onRequestEnd(request, null));
+    context.on("requestfailed", (request) => collector.onRequestEnd(request, request.failure()?.errorText ?? "failed"));
+    context.on("response", (response) => collector.track(collector.onResponse(response)));
+    context.on("page", (page) => collector.watchFrames(page));
+    return collector;
+  }
+  /** Resolves once no request has been in flight for `quietMs`, or after `capMs` regardless. */
+  async networkQuiet(quietMs, capMs) {
+    const deadline = Date.now() + capMs;
+    while (Date.now() < deadline) {
+      if (this.inflight.size === 0 && Date.now() - this.lastActivity >= quietMs) return;
+      await new Promise((resolve5) => setTimeout(resolve5, 25));
+    }
+  }
+  /** Everything seen so far, with visitor identifiers taken out of every URL (the final page's too). */
+  async snapshot(pages, finalUrl) {
+    for (const page of pages) for (const frame of page.frames()) this.recordFrame(frame);
+    const storage = await this.enumerateStorage(pages);
+    await Promise.allSettled([...this.pending]);
+    const stored = await this.context.cookies();
+    const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
+    const clean = (url) => redactUrl(url, secrets);
+    return {
+      cookies: this.cookies(stored).map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
+      storage: storage.map((s) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
+      requests: [...this.requests.values()].map((r) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl) })),
+      frames: [...this.frames.values()].map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
+      finalUrl: clean(finalUrl)
+    };
+  }
+  track(promise2) {
+    const settled = promise2.catch(() => void 0).finally(() => this.pending.delete(settled));
+    this.pending.add(settled);
+  }
+  onHook(event) {
+    if (event.type === "cookie") {
+      const parsed = parseCookieString(event.text);
+      if (!parsed || !event.script) return;
+      this.seenCookies.push({
+        parsed,
+        domain: parsed.domain ?? hostOf2(event.frame),
+        source: { via: "document.cookie", url: event.script, declaredLifetime: parsed.lifetime }
+      });
+      return;
+    }
+    const key = `${event.kind}\0${event.origin}\0${event.key}`;
+    const entry = this.storageWrites.get(key) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [] };
+    if (event.script && !entry.writtenBy.includes(event.script)) entry.writtenBy.push(event.script);
+    this.storageWrites.set(key, entry);
+  }
+  onRequest(request) {
+    const url = request.url();
+    if (!isWeb(url)) return;
+    this.inflight.add(request);
+    this.lastActivity = Date.now();
+    let frameUrl = null;
+    try {
+      const frame = request.frame();
+      if (frame.parentFrame() !== null) frameUrl = frame.url();
+    } catch {
+    }
+    this.requests.set(request, {
+      url,
+      method: request.method(),
+      resourceType: request.resourceType(),
+      frameUrl,
+      status: null,
+      failure: null
+    });
+  }
+  onRequestEnd(request, failure) {
+    this.inflight.delete(request);
+    this.lastActivity = Date.now();
+    const entry = this.requests.get(request);
+    if (entry && failure) entry.failure = failure;
+  }
+  async onResponse(response) {
+    const entry = this.requests.get(response.request());
+    if (entry) entry.status = response.status();
+    const url = response.url();
+    if (!isWeb(url)) return;
+    const lines = (await response.headersArray()).filter((h) => h.name.toLowerCase() === "set-cookie");
+    for (const line of lines.flatMap((h) => splitSetCookie(h.value))) {
+      const parsed = parseCookieString(line);
+      if (!parsed) continue;
+      this.seenCookies.push({
+        parsed,
+        domain: parsed.domain ?? hostOf2(url),
+        source: { via: "set-cookie", url, declaredLifetime: parsed.lifetime }
+      });
+    }
+  }
+  watchFrames(page) {
+    page.on("framenavigated", (frame) => this.recordFrame(frame));
+  }
+  recordFrame(frame) {
+    const url = frame.url();
+    if (!isWeb(url) || frame.parentFrame() === null) return;
+    if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null });
+  }
+  async enumerateStorage(pages) {
+    const found = new Map(this.storageWrites);
+    const add = (kind, origin, key) => {
+      const id = `${kind}\0${origin}\0${key}`;
+      if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [] });
+    };
+    const frames = pages.flatMap((page) => page.frames()).filter((frame) => isWeb(frame.url()));
+    const listings = await Promise.allSettled(frames.map((frame) => withTimeout(frame.evaluate(listStorage), 2e3)));
+    for (const listing of listings) {
+      if (listing.status !== "fulfilled" || !listing.value) continue;
+      const { origin, local, session, indexedDB: indexedDB2 } = listing.value;
+      for (const key of local) add("localStorage", origin, key);
+      for (const key of session) add("sessionStorage", origin, key);
+      for (const key of indexedDB2) add("indexedDB", origin, key);
+    }
+    return [...found.values()];
+  }
+  cookies(stored) {
+    const result = stored.map((cookie) => {
+      const domain = cookie.domain.replace(/^\./, "");
+      const sources = this.seenCookies.filter((seen) => seen.parsed.name === cookie.name && domainMatches(seen.domain, domain)).map((seen) => seen.source);
+      return {
+        name: cookie.name,
+        domain,
+        path: cookie.path,
+        expires: cookie.expires > 0 ? Math.round(cookie.expires) : null,
+        httpOnly: cookie.httpOnly,
+        secure: cookie.secure,
+        sameSite: cookie.sameSite,
+        stored: true,
+        valueLength: cookie.value.length,
+        valueHash: shortHash(cookie.value),
+        sources: dedupeSources(sources)
+      };
+    });
+    for (const seen of this.seenCookies) {
+      if (seen.source.via !== "set-cookie" || isDeletion(seen.parsed)) continue;
+      if (result.some((c) => c.name === seen.parsed.name && domainMatches(seen.domain, c.domain))) continue;
+      result.push({
+        name: seen.parsed.name,
+        domain: seen.domain,
+        path: "/",
+        expires: null,
+        httpOnly: false,
+        secure: false,
+        sameSite: "",
+        stored: false,
+        valueLength: seen.parsed.value.length,
+        valueHash: shortHash(seen.parsed.value),
+        sources: dedupeSources(this.seenCookies.filter((s) => s.parsed.name === seen.parsed.name && s.domain === seen.domain).map((s) => s.source))
+      });
+    }
+    return result;
+  }
+};
+function isDeletion(parsed) {
+  return parsed.lifetime !== null && parsed.lifetime <= 0;
+}
+function domainMatches(written, stored) {
+  return written === stored || written.endsWith(`.${stored}`);
+}
+function dedupeSources(sources) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const source of sources) {
+    const key = `${source.via} ${source.url}`;
+    const previous = seen.get(key);
+    if (!previous || (source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key, source);
+  }
+  return [...seen.values()];
+}
+function withTimeout(promise2, ms) {
+  let timer;
+  return Promise.race([
+    promise2,
+    new Promise((resolve5) => {
+      timer = setTimeout(() => resolve5(null), ms);
+    })
+  ]).finally(() => clearTimeout(timer));
+}
+
+// src/gather/phase.ts
+var DEFAULT_GATHER = {
+  timeoutMs: 3e4,
+  quietMs: 300,
+  settleCapMs: 5e3,
+  fastForwardMs: 1e4
+};
+async function gatherPhase(browser, url, phase, options) {
+  const started = Date.now();
+  const scan = {
+    phase,
+    url,
+    finalUrl: url,
+    status: null,
+    durationMs: 0,
+    error: null,
+    cookies: [],
+    storage: [],
+    requests: [],
+    frames: []
+  };
+  let context = null;
+  try {
+    context = await browser.newContext();
+    const collector = await Collector.attach(context);
+    const extra = options.headers;
+    if (extra) {
+      await context.route(
+        (url2) => url2.origin === extra.origin,
+        (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } })
+      );
+    }
+    const page = await context.newPage();
+    if (options.fastForwardMs > 0) await page.clock.install();
+    const hardLimit = options.timeoutMs + options.settleCapMs * 2 + 1e4;
+    const visited = await withTimeout(visit(page, collector, url, options), hardLimit);
+    if (visited === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
+    Object.assign(scan, await collector.snapshot(context.pages(), page.url()), { status: visited.status });
+  } catch (error) {
+    scan.error = describe2(error, options);
+  } finally {
+    await context?.close().catch(() => void 0);
+    scan.durationMs = Date.now() - started;
+  }
+  return scan;
+}
+async function visit(page, collector, url, options) {
+  const response = await page.goto(url, { waitUntil: "load", timeout: options.timeoutMs });
+  if (!response) throw new Error("the browser got no response for the page");
+  const status = response.status();
+  if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
+  await collector.networkQuiet(options.quietMs, options.settleCapMs);
+  if (options.fastForwardMs > 0) await page.clock.runFor(options.fastForwardMs);
+  else await page.waitForTimeout(options.settleCapMs);
+  await collector.networkQuiet(options.quietMs, options.settleCapMs);
+  return { status };
+}
+function describe2(error, options) {
+  const text = errorText(error).split("\n")[0] ?? "";
+  if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
+  return text.replace(/^page\.goto: /, "");
+}
+
+// src/target/start.ts
+import { spawn } from "node:child_process";
+var TAIL_LINES = 20;
+function tail(output) {
+  const lines = output.join("").split("\n").filter((l) => l.trim() !== "").slice(-TAIL_LINES);
+  return lines.length > 0 ? `
+Its last output:
+${lines.map((l) => `  | ${l}`).join("\n")}` : "\nIt printed nothing.";
+}
+async function answers(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2e3), redirect: "manual" });
+    await response.body?.cancel();
+    return response.status < 500;
+  } catch {
+    return false;
+  }
+}
+function signalTree(child, signal) {
+  if (child.pid === void 0) return;
+  try {
+    process.kill(process.platform === "win32" ? child.pid : -child.pid, signal);
+  } catch {
+  }
+}
+function exited(child) {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once("exit", () => done()));
+}
+async function stopTree(child) {
+  signalTree(child, "SIGTERM");
+  const gone = await Promise.race([exited(child).then(() => true), new Promise((done) => setTimeout(() => done(false), 5e3))]);
+  signalTree(child, "SIGKILL");
+  if (!gone) await exited(child);
+}
+async function startCommand(options) {
+  if (!options.waitOn && !options.readyPattern) {
+    throw new GateError("--start needs --wait-on URL (or --ready-pattern REGEX) to know when the preview is ready.");
+  }
+  let pattern = null;
+  try {
+    pattern = options.readyPattern ? new RegExp(options.readyPattern) : null;
+  } catch (error) {
+    throw new GateError(`--ready-pattern ${JSON.stringify(options.readyPattern)} is not a valid regular expression (${error.message}).`);
+  }
+  const child = spawn(options.command, { shell: true, cwd: options.cwd, detached: process.platform !== "win32", stdio: ["ignore", "pipe", "pipe"] });
+  const output = [];
+  let sawPattern = false;
+  const onData = (chunk) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.splice(0, output.length - 200);
+    if (pattern && pattern.test(output.slice(-5).join(""))) sawPattern = true;
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  let exitedEarly = null;
+  child.once("exit", (code, signal) => {
+    exitedEarly = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+  });
+  const spawnError = new Promise((done) => child.once("error", done));
+  const deadline = Date.now() + options.timeoutMs;
+  const forget = onShutdown(() => stopTree(child));
+  const stop = () => {
+    forget();
+    return stopTree(child);
+  };
+  try {
+    for (; ; ) {
+      if (exitedEarly) throw new GateError(`The start command "${options.command}" ${exitedEarly} before the preview was ready.${tail(output)}`);
+      const ready = (!pattern || sawPattern) && (!options.waitOn || await answers(options.waitOn));
+      if (ready) break;
+      if (Date.now() > deadline) {
+        const waiting = [options.waitOn ? `${options.waitOn} to answer` : "", pattern ? `output matching /${pattern.source}/` : ""].filter(Boolean).join(" and ");
+        throw new GateError(
+          `The preview was not ready after ${options.timeoutMs} ms: waited for ${waiting}. Raise --start-timeout, or check the command and URL.${tail(output)}`
+        );
+      }
+      const failed = await Promise.race([spawnError, new Promise((done) => setTimeout(() => done(null), 200))]);
+      if (failed) throw new GateError(`The start command "${options.command}" could not be run: ${failed.message}`);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { pid: child.pid ?? 0, stop };
+}
+
+// src/target/static.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join as join4, normalize as normalize2, resolve as resolve4, sep as sep2 } from "node:path";
+var TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".htm": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
+  ".webmanifest": "application/manifest+json"
+};
+function readHeaderRules(root) {
+  const file = join4(root, "_headers");
+  if (!existsSync3(file)) return [];
+  const rules = [];
+  for (const line of readFileSync3(file, "utf8").split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: globToRegExp(line.trim()), headers: [] });
+    } else {
+      const at = line.indexOf(":");
+      if (at > 0) rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+async function startStatic(folder, options = {}) {
+  const root = resolve4(folder);
+  if (!existsSync3(root) || !statSync5(root).isDirectory()) {
+    throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
+  }
+  if ((await glob("**/*.{html,htm}", { cwd: root })).length === 0) {
+    throw new GateError(`--static ${folder}: the folder holds no HTML pages. Is it the build output folder?`);
+  }
+  const rules = readHeaderRules(root);
+  const spaIndex = join4(root, "index.html");
+  const server = createServer((request, response) => {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? "/", "http://static").pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    let file = normalize2(join4(root, path));
+    if (file !== root && !file.startsWith(root + sep2) || path === "/_headers") {
+      response.writeHead(404).end();
+      return;
+    }
+    if (existsSync3(file) && statSync5(file).isDirectory()) {
+      if (!path.endsWith("/")) {
+        response.writeHead(301, { location: `${path}/` }).end();
+        return;
+      }
+      file = join4(file, "index.html");
+    }
+    let status = 200;
+    if (!existsSync3(file) && extname(file) === "" && existsSync3(`${file}.html`)) file = `${file}.html`;
+    if (!existsSync3(file)) {
+      if (options.spa && existsSync3(spaIndex)) file = spaIndex;
+      else {
+        status = 404;
+        file = join4(root, "404.html");
+      }
+    }
+    for (const rule of rules) {
+      if (rule.pattern.test(path)) for (const [name, value] of rule.headers) response.appendHeader(name, value);
+    }
+    if (!existsSync3(file)) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
+      return;
+    }
+    response.writeHead(status, { "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
+    response.end(request.method === "HEAD" ? void 0 : readFileSync3(file));
+  });
+  const port = await listen(server, options.port ?? 0);
+  return { url: `http://127.0.0.1:${port}/`, root, close: () => closeServer(server) };
+}
+function listen(server, port) {
+  return new Promise((done, fail) => {
+    server.once(
+      "error",
+      (error) => fail(error.code === "EADDRINUSE" ? new GateError(`Port ${port} is already in use. Stop what runs there, or leave the port out to use a free one.`) : error)
+    );
+    server.listen(port, "127.0.0.1", () => {
+      const address = server.address();
+      done(typeof address === "object" && address ? address.port : port);
+    });
+  });
+}
+function closeServer(server) {
+  server.closeAllConnections();
+  return new Promise((done) => server.close(() => done()));
+}
+
+// src/target/index.ts
+var DEFAULT_START_TIMEOUT_MS = 6e4;
+function checkUrl(flag, url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === "http:" || parsed.protocol === "https:") return parsed.href;
+  } catch {
+  }
+  throw new GateError(`${flag} "${url}" is not an http(s) URL. Give a full address such as http://localhost:4173/.`);
+}
+async function startTarget(spec) {
+  if (spec.static !== void 0 && spec.url !== void 0) throw new GateError("--static and --url name two different targets: give one.");
+  if (spec.static !== void 0 && spec.start !== void 0) throw new GateError("--static and --start name two different targets: give one.");
+  const url = spec.url !== void 0 ? checkUrl("--url", spec.url) : void 0;
+  const waitOn = spec.waitOn !== void 0 ? checkUrl("--wait-on", spec.waitOn) : void 0;
+  if (spec.static !== void 0) {
+    const server = await startStatic(spec.static, { spa: spec.spa ?? false });
+    const stop = server.close;
+    const forget = onShutdown(stop);
+    return { baseUrl: server.url, staticRoot: server.root, stop: () => (forget(), stop()) };
+  }
+  if (spec.start !== void 0) {
+    const server = await startCommand({
+      command: spec.start,
+      ...waitOn ? { waitOn } : {},
+      ...spec.readyPattern ? { readyPattern: spec.readyPattern } : {},
+      timeoutMs: spec.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+      cwd: spec.cwd
+    });
+    const base = url ?? (waitOn ? new URL("/", waitOn).href : null);
+    return { baseUrl: base, staticRoot: null, stop: server.stop };
+  }
+  return { baseUrl: url ?? null, staticRoot: null, stop: async () => void 0 };
+}
+
 // src/verdict.ts
 var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function decideVerdict(findings, fixed, failOn) {
@@ -35903,33 +38942,52 @@ function decideVerdict(findings, fixed, failOn) {
 function defaultConcurrency() {
   return Math.max(1, Math.min(3, availableParallelism()));
 }
-function checkUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new GateError(`"${url}" is not a URL. Give a full address such as http://localhost:4173/.`);
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new GateError(`"${url}" is not an http(s) URL. consent-gate scans web pages served over http or https.`);
-  }
-  return parsed.href;
-}
 async function runGate(options) {
   const started = Date.now();
-  const urls = [...new Set(options.urls.map(checkUrl))];
-  if (urls.length === 0) throw new GateError("No pages to scan. Give at least one URL, e.g. consent-gate scan http://localhost:4173/.");
-  const gather = {
-    ...DEFAULT_GATHER,
-    ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
-    ...options.fastForwardMs !== void 0 ? { fastForwardMs: options.fastForwardMs } : {}
-  };
-  const policy = options.policy ?? defaultPolicy(process.cwd());
+  const cwd = options.cwd ?? process.cwd();
+  const policy = options.policy ?? defaultPolicy(cwd);
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
-  const browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
-  const pages = new Array(urls.length);
-  const findings = new Array(urls.length);
+  let target = null;
+  let browser = null;
+  const closeBrowser = async () => {
+    await browser?.close();
+  };
+  const forgetBrowser = onShutdown(closeBrowser);
+  try {
+    target = await startTarget({ ...options.target, cwd });
+    const headers = options.headers ?? {};
+    const { urls, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
+      pages: [],
+      include: [],
+      exclude: [],
+      crawl: false,
+      depth: DEFAULT_DEPTH,
+      maxPages: DEFAULT_MAX_PAGES,
+      ...options.discover,
+      headers
+    });
+    options.onPlan?.({ urls, notes });
+    browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
+    const gather = {
+      ...DEFAULT_GATHER,
+      ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
+      ...options.fastForwardMs !== void 0 ? { fastForwardMs: options.fastForwardMs } : {},
+      ...target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {}
+    };
+    const pages = await scanPages(browser, urls, gather, policy, options);
+    return judge(pages, policy, baseline, options, {
+      started,
+      browser: { executable: browser.executable, version: browser.version }
+    });
+  } finally {
+    await closeBrowser();
+    forgetBrowser();
+    await target?.stop();
+  }
+}
+async function scanPages(browser, urls, gather, policy, options) {
+  const results = new Array(urls.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -35937,44 +38995,45 @@ async function runGate(options) {
       const index = next++;
       const url = urls[index];
       const scan = classifyScan(await gatherPhase(browser, url, "initial", gather), { firstPartyDomains: policy.firstPartyDomains });
-      pages[index] = { url, phases: [scan] };
-      findings[index] = applyAllowList(runRules(scan, ruleSettingsFor(policy, url)), policy);
+      const page = { url, phases: [scan] };
+      const findings = applyAllowList(runRules(scan, ruleSettingsFor(policy, url)), policy);
+      results[index] = { page, findings };
       done++;
-      options.onPage?.({ done, total: urls.length, page: pages[index], findings: findings[index] });
+      options.onPage?.({ done, total: urls.length, page, findings });
     }
   };
-  try {
-    const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), urls.length));
-    await Promise.all(Array.from({ length: workers }, worker));
-  } finally {
-    await browser.close();
-  }
-  const judged = findings.flat();
+  const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), urls.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return results;
+}
+function judge(results, policy, baseline, options, run) {
+  const urls = results.map((r) => r.page.url);
+  const judged = results.flatMap((r) => r.findings);
   let known = baseline ?? emptyBaseline();
-  let { findings: all, fixed } = labelWithBaseline(judged, known, urls);
+  let { findings, fixed } = labelWithBaseline(judged, known, urls);
   const update = options.updateBaseline && !judged.some((f) => f.rule === "scan-error") ? options.updateBaseline : null;
   if (update) {
-    known = updateBaseline(known, judged, { prune: update.prune, fixed, today: new Date(started).toISOString().slice(0, 10) });
+    known = updateBaseline(known, judged, { prune: update.prune, fixed, today: new Date(run.started).toISOString().slice(0, 10) });
     writeBaseline(policy.baselinePath, known);
-    ({ findings: all, fixed } = labelWithBaseline(judged, known, urls));
+    ({ findings, fixed } = labelWithBaseline(judged, known, urls));
   }
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },
-    browser: { executable: browser.executable, version: browser.version },
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
+    browser: run.browser,
+    startedAt: new Date(run.started).toISOString(),
+    durationMs: Date.now() - run.started,
     target: { urls },
-    pages,
-    findings: all,
+    pages: results.map((r) => r.page),
+    findings,
     policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
     baseline: { path: policy.baselinePath, found: baseline !== null, updated: update !== null, fixed },
-    verdict: decideVerdict(all, fixed.length, policy.failOn)
+    verdict: decideVerdict(findings, fixed.length, policy.failOn)
   };
 }
 
 // src/report/console.ts
-import { relative as relative3 } from "node:path";
+import { relative as relative4 } from "node:path";
 
 // src/report/subject.ts
 function subjectLabel(finding) {
@@ -35997,7 +39056,7 @@ var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function pad(text, width) {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
-var shown2 = (path) => relative3(process.cwd(), path) || path;
+var shown2 = (path) => relative4(process.cwd(), path) || path;
 function formatConsole(result) {
   const lines = [];
   const seconds = (result.durationMs / 1e3).toFixed(1);
@@ -36060,11 +39119,12 @@ export {
   findPolicyFile,
   defaultPolicy,
   loadPolicy,
+  exitCleanlyOnSignals,
+  RULES,
+  writeFileAtomic,
   BROWSER_ENV,
   INSTALL_HINT,
   resolveBrowser,
-  RULES,
-  writeFileAtomic,
   TOOL_VERSION,
   defaultConcurrency,
   runGate,

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import type { GateOptions } from './gate.js';
+import type { Policy } from './policy/policy.js';
+
+/** Settings as a person gives them on a command line or as Action inputs: all optional. */
+export interface RunFlags {
+  url?: string;
+  start?: string;
+  waitOn?: string;
+  readyPattern?: string;
+  startTimeout?: number;
+  static?: string;
+  spa?: boolean;
+  headers?: Record<string, string>;
+  pages?: string[];
+  include?: string[];
+  exclude?: string[];
+  sitemap?: string;
+  sitemapFind?: string;
+  sitemapReplace?: string;
+  crawl?: boolean;
+  depth?: number;
+  maxPages?: number;
+  baseline?: string;
+  updateBaseline?: { prune: boolean };
+  browserPath?: string;
+  browserArgs?: string[];
+  timeoutMs?: number;
+  concurrency?: number;
+  fastForwardMs?: number;
+}
+
+const TARGET_KEYS = ['url', 'start', 'static'] as const;
+
+/**
+ * Flags win over the policy file. A target given as a flag replaces the policy's target as a whole:
+ * mixing a flag's --static with the file's url would scan something nobody asked for.
+ */
+export function gateOptions(flags: RunFlags, policy: Policy, cwd: string): GateOptions & { policy: Policy } {
+  const fromFile = TARGET_KEYS.some((key) => flags[key] !== undefined) ? {} : policy.target;
+  const keys = ['url', 'start', 'waitOn', 'readyPattern', 'static', 'spa'] as const;
+  const startTimeoutMs = flags.startTimeout ?? fromFile.startTimeout;
+  const target = { ...pick(fromFile, keys), ...pick(flags, keys), ...(startTimeoutMs !== undefined ? { startTimeoutMs } : {}) };
+  return {
+    policy: flags.baseline !== undefined ? { ...policy, baselinePath: resolve(cwd, flags.baseline) } : policy,
+    target,
+    discover: {
+      ...policy.discover,
+      ...pick(flags, ['include', 'exclude', 'sitemap', 'sitemapFind', 'sitemapReplace', 'crawl', 'depth', 'maxPages']),
+      pages: flags.pages ?? policy.pages,
+    },
+    cwd,
+    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'concurrency', 'fastForwardMs']),
+  };
+}
+
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => value[k] !== undefined).map((k) => [k, value[k]])) as Partial<Pick<T, K>>;
+}

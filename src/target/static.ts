@@ -1,0 +1,139 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { GateError } from '../errors.js';
+import { globToRegExp } from '../policy/glob.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+};
+
+interface HeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/**
+ * The `_headers` file that Netlify and Cloudflare Pages read: a path pattern (`*` matches the rest),
+ * then indented `Name: value` lines. Honouring it lets a static scan see the cookies the host sets.
+ */
+function readHeaderRules(root: string): HeaderRule[] {
+  const file = join(root, '_headers');
+  if (!existsSync(file)) return [];
+  const rules: HeaderRule[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: globToRegExp(line.trim()), headers: [] });
+    } else {
+      const at = line.indexOf(':');
+      if (at > 0) rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+export interface StaticOptions {
+  /** Serve index.html for paths that match no file, as single-page apps expect. */
+  spa?: boolean;
+  port?: number;
+}
+
+export interface StaticServer {
+  url: string;
+  root: string;
+  close(): Promise<void>;
+}
+
+/** Serves a built site on a free loopback port. */
+export async function startStatic(folder: string, options: StaticOptions = {}): Promise<StaticServer> {
+  const root = resolve(folder);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
+  }
+  if ((await glob('**/*.{html,htm}', { cwd: root })).length === 0) {
+    throw new GateError(`--static ${folder}: the folder holds no HTML pages. Is it the build output folder?`);
+  }
+  const rules = readHeaderRules(root);
+  const spaIndex = join(root, 'index.html');
+
+  const server = createServer((request, response) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? '/', 'http://static').pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(root, path));
+    if ((file !== root && !file.startsWith(root + sep)) || path === '/_headers') {
+      response.writeHead(404).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      // /about → /about/, so relative links inside the page resolve as the browser expects.
+      if (!path.endsWith('/')) {
+        response.writeHead(301, { location: `${path}/` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
+    let status = 200;
+    if (!existsSync(file) && extname(file) === '' && existsSync(`${file}.html`)) file = `${file}.html`;
+    if (!existsSync(file)) {
+      if (options.spa && existsSync(spaIndex)) file = spaIndex;
+      else {
+        status = 404;
+        file = join(root, '404.html');
+      }
+    }
+    for (const rule of rules) {
+      if (rule.pattern.test(path)) for (const [name, value] of rule.headers) response.appendHeader(name, value);
+    }
+    if (!existsSync(file)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    response.writeHead(status, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    response.end(request.method === 'HEAD' ? undefined : readFileSync(file));
+  });
+  const port = await listen(server, options.port ?? 0);
+  return { url: `http://127.0.0.1:${port}/`, root, close: () => closeServer(server) };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'EADDRINUSE' ? new GateError(`Port ${port} is already in use. Stop what runs there, or leave the port out to use a free one.`) : error),
+    );
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      done(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((done) => server.close(() => done()));
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** A loopback port with nothing listening on it. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pids a fixture preview server wrote: the server and its worker child. */
+export function pidsIn(file: string): number[] {
+  const pids = JSON.parse(readFileSync(file, 'utf8')) as { server: number; worker: number };
+  return [pids.server, pids.worker];
+}
