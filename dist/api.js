@@ -10,7 +10,7 @@ import {
   formatJson,
   resolveBrowser,
   runGate
-} from "./chunks/chunk-UDRFRIAI.js";
+} from "./chunks/chunk-IIP4IXTB.js";
 export {
   BROWSER_ENV,
   GateError,

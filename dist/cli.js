@@ -13,7 +13,7 @@ import {
   loadPolicy,
   runGate,
   writeFileAtomic
-} from "./chunks/chunk-UDRFRIAI.js";
+} from "./chunks/chunk-IIP4IXTB.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";

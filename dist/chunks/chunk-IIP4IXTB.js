@@ -37128,6 +37128,9 @@ var package_default2 = {
     typescript: "^5.9.3",
     vite: "^7.3.8",
     vitest: "^4.1.12"
+  },
+  overrides: {
+    rollup: "4.67.4"
   }
 };
 
