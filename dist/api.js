@@ -10,7 +10,7 @@ import {
   formatJson,
   resolveBrowser,
   runGate
-} from "./chunks/chunk-IIP4IXTB.js";
+} from "./chunks/chunk-ABXQOCM2.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -13,7 +13,7 @@ import {
   loadPolicy,
   runGate,
   writeFileAtomic
-} from "./chunks/chunk-IIP4IXTB.js";
+} from "./chunks/chunk-ABXQOCM2.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";

@@ -3,6 +3,7 @@ import type { BrowserContext, Cookie, Frame, Page, Request, Response } from 'pla
 import type { CookieSource, GatheredCookie, GatheredFrame, GatheredRequest, GatheredStorage, PhaseScan, StorageKind } from '../types.js';
 import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-string.js';
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
+import { sleep, withTimeout } from '../time.js';
 import { redactUrl } from './redact.js';
 
 interface SeenCookie {
@@ -58,7 +59,7 @@ export class Collector {
     const deadline = Date.now() + capMs;
     while (Date.now() < deadline) {
       if (this.inflight.size === 0 && Date.now() - this.lastActivity >= quietMs) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      await sleep(25);
     }
   }
 
@@ -239,14 +240,4 @@ function dedupeSources(sources: CookieSource[]): CookieSource[] {
     if (!previous || (source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key, source);
   }
   return [...seen.values()];
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -2,7 +2,8 @@ import type { BrowserContext, Page } from 'playwright';
 import type { OpenBrowser } from '../browser/launch.js';
 import { errorText } from '../errors.js';
 import type { Phase, PhaseScan } from '../types.js';
-import { Collector, withTimeout } from './collector.js';
+import { withTimeout } from '../time.js';
+import { Collector } from './collector.js';
 
 export interface GatherOptions {
   /** Navigation timeout for the page's `load` event, in ms. */

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { GateError } from '../errors.js';
 import { onShutdown } from '../lifecycle.js';
+import { withTimeout } from '../time.js';
 
 export interface StartOptions {
   command: string;
@@ -50,7 +51,7 @@ function exited(child: ChildProcess): Promise<void> {
 
 async function stopTree(child: ChildProcess): Promise<void> {
   signalTree(child, 'SIGTERM');
-  const gone = await Promise.race([exited(child).then(() => true), new Promise<boolean>((done) => setTimeout(() => done(false), 5_000))]);
+  const gone = (await withTimeout(exited(child), 5_000)) !== null;
   // Even when the shell exits, children that ignore SIGTERM may linger in the group.
   signalTree(child, 'SIGKILL');
   if (!gone) await exited(child);
@@ -106,7 +107,7 @@ export async function startCommand(options: StartOptions): Promise<StartedServer
           `The preview was not ready after ${options.timeoutMs} ms: waited for ${waiting}. Raise --start-timeout, or check the command and URL.${tail(output)}`,
         );
       }
-      const failed = await Promise.race([spawnError, new Promise<null>((done) => setTimeout(() => done(null), 200))]);
+      const failed = await withTimeout(spawnError, 200);
       if (failed) throw new GateError(`The start command "${options.command}" could not be run: ${failed.message}`);
     }
   } catch (error) {

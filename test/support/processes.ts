@@ -10,12 +10,21 @@ export async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
+/**
+ * Whether the process still runs. A zombie has exited: it only waits to be reaped, and where PID 1 is
+ * not a reaping init (some sandboxes and containers) it waits forever, while kill(pid, 0) still works.
+ */
 export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // No /proc (macOS): kill(pid, 0) is all we know.
   }
 }
 

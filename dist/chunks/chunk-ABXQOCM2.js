@@ -38299,6 +38299,18 @@ async function globPages(root, spec, base) {
   return files.filter((f) => !/(^|\/)404\.html?$/.test(f)).map((f) => resolvePage(routeOf(f), base));
 }
 
+// src/time.ts
+function withTimeout(promise2, ms) {
+  let timer;
+  return Promise.race([
+    promise2,
+    new Promise((resolve5) => {
+      timer = setTimeout(() => resolve5(null), ms);
+    })
+  ]).finally(() => clearTimeout(timer));
+}
+var sleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
+
 // src/gather/collector.ts
 import { createHash as createHash2 } from "node:crypto";
 
@@ -38453,7 +38465,7 @@ var Collector = class _Collector {
     const deadline = Date.now() + capMs;
     while (Date.now() < deadline) {
       if (this.inflight.size === 0 && Date.now() - this.lastActivity >= quietMs) return;
-      await new Promise((resolve5) => setTimeout(resolve5, 25));
+      await sleep(25);
     }
   }
   /** Everything seen so far, with visitor identifiers taken out of every URL (the final page's too). */
@@ -38612,15 +38624,6 @@ function dedupeSources(sources) {
   }
   return [...seen.values()];
 }
-function withTimeout(promise2, ms) {
-  let timer;
-  return Promise.race([
-    promise2,
-    new Promise((resolve5) => {
-      timer = setTimeout(() => resolve5(null), ms);
-    })
-  ]).finally(() => clearTimeout(timer));
-}
 
 // src/gather/phase.ts
 var DEFAULT_GATHER = {
@@ -38715,7 +38718,7 @@ function exited(child) {
 }
 async function stopTree(child) {
   signalTree(child, "SIGTERM");
-  const gone = await Promise.race([exited(child).then(() => true), new Promise((done) => setTimeout(() => done(false), 5e3))]);
+  const gone = await withTimeout(exited(child), 5e3) !== null;
   signalTree(child, "SIGKILL");
   if (!gone) await exited(child);
 }
@@ -38761,7 +38764,7 @@ async function startCommand(options) {
           `The preview was not ready after ${options.timeoutMs} ms: waited for ${waiting}. Raise --start-timeout, or check the command and URL.${tail(output)}`
         );
       }
-      const failed = await Promise.race([spawnError, new Promise((done) => setTimeout(() => done(null), 200))]);
+      const failed = await withTimeout(spawnError, 200);
       if (failed) throw new GateError(`The start command "${options.command}" could not be run: ${failed.message}`);
     }
   } catch (error) {
