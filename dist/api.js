@@ -10,7 +10,7 @@ import {
   formatJson,
   resolveBrowser,
   runGate
-} from "./chunks/chunk-ABXQOCM2.js";
+} from "./chunks/chunk-ZQ7UOKZR.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
+  gateOptions,
+  parseFailOn
+} from "./chunks/chunk-6GYROLPJ.js";
+import {
+  FORMAT_NAMES,
   GateError,
+  POLICY_FILES,
   TOOL_VERSION,
+  checkReportTargets,
   defaultPolicy,
   didYouMean,
   errorText,
@@ -12,12 +19,12 @@ import {
   formatJson,
   loadPolicy,
   runGate,
-  writeFileAtomic
-} from "./chunks/chunk-ABXQOCM2.js";
+  writeFileAtomic,
+  writeReports
+} from "./chunks/chunk-ZQ7UOKZR.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-var FORMATS = ["console", "json"];
 var OPTIONS = {
   config: { type: "string", short: "c" },
   url: { type: "string" },
@@ -39,9 +46,13 @@ var OPTIONS = {
   "max-pages": { type: "string" },
   baseline: { type: "string" },
   "update-baseline": { type: "boolean" },
+  "fail-on": { type: "string" },
   prune: { type: "boolean" },
+  hook: { type: "boolean" },
+  force: { type: "boolean" },
   format: { type: "string" },
   output: { type: "string", short: "o" },
+  "report-dir": { type: "string" },
   "browser-path": { type: "string" },
   "browser-arg": { type: "string", multiple: true },
   timeout: { type: "string" },
@@ -51,6 +62,7 @@ var OPTIONS = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
+var FLAGS = Object.entries(OPTIONS).flatMap(([name, o]) => ["--" + name, ..."short" in o ? ["-" + o.short] : []]);
 function wholeNumber(flag, value, min) {
   if (value === void 0) return void 0;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new GateError(`--${flag} takes a whole number of at least ${min}; got "${value}".`);
@@ -60,7 +72,7 @@ function formats(value) {
   if (value === void 0) return ["console"];
   const list = value.split(",").map((f) => f.trim()).filter(Boolean);
   for (const f of list) {
-    if (!FORMATS.includes(f)) throw new GateError(`--format: unknown format "${f}".${didYouMean(f, FORMATS)} Choose from: ${FORMATS.join(", ")}.`);
+    if (!FORMAT_NAMES.includes(f)) throw new GateError(`--format: unknown format "${f}".${didYouMean(f, FORMAT_NAMES)} Choose from: ${FORMAT_NAMES.join(", ")}.`);
   }
   return list;
 }
@@ -95,9 +107,11 @@ function parseCli(argv) {
   if (v.version) return { command: "version" };
   const [command, ...urls] = positionals;
   if (command === void 0) return { command: "help" };
+  if (command === "init") return { command, hook: v.hook ?? false, force: v.force ?? false };
   if (command !== "scan" && command !== "baseline") {
-    throw new GateError(`Unknown command "${command}".${didYouMean(command, ["scan", "baseline"])} Commands: scan, baseline.`);
+    throw new GateError(`Unknown command "${command}".${didYouMean(command, ["scan", "baseline", "init"])} Commands: scan, baseline, init.`);
   }
+  if (v.hook || v.force) throw new GateError("--hook and --force go with the init command: consent-gate init --hook.");
   if (v.prune && command !== "baseline" && !v["update-baseline"]) {
     throw new GateError("--prune goes with the baseline command (or scan --update-baseline): consent-gate baseline --prune.");
   }
@@ -120,6 +134,7 @@ function parseCli(argv) {
     depth: wholeNumber("depth", v.depth, 1),
     maxPages: wholeNumber("max-pages", v["max-pages"], 1),
     baseline: v.baseline,
+    failOn: parseFailOn(v["fail-on"], "--fail-on"),
     updateBaseline: command === "baseline" || v["update-baseline"] ? { prune: v.prune ?? false } : void 0,
     browserPath: v["browser-path"],
     browserArgs: v["browser-arg"],
@@ -130,19 +145,22 @@ function parseCli(argv) {
   return {
     command,
     flags,
-    ...defined({ config: v.config, output: v.output }),
+    ...defined({ config: v.config, output: v.output, reportDir: v["report-dir"] }),
     formats: formats(v.format),
     quiet: v.quiet ?? false
   };
 }
 var HELP = `Usage: consent-gate scan [url\u2026] [options]
        consent-gate baseline [url\u2026] [--prune] [options]
+       consent-gate init [--hook] [--force]
 
 scan opens each page in Chromium as a first-time visitor who has not consented, and fails when
 tracking cookies, tracking storage, tracker requests or social plugins load. Settings not given
 as flags come from the policy file.
 baseline scans the same way and records every finding that is not allowed in the baseline file,
 so only new findings fail later scans; --prune also drops entries no longer seen.
+init writes a starter consent-gate.json (never over an existing one without --force); with --hook
+it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
 
 Target (one):
   --url URL              an already running site (a deployed preview, a local server)
@@ -172,10 +190,14 @@ Policy and baseline:
   --baseline FILE        baseline file (default: the policy's, else consent-gate.baseline.json)
   --update-baseline      scan, then record the findings in the baseline (as the baseline command)
   --prune                with baseline: drop entries whose findings are gone
+  --fail-on LEVEL        error or warn: the lowest severity of a new finding that fails (default:
+                         the policy's failOn, else error)
 
 Output and browser:
-  --format LIST          console (default), json; comma-separated
-  -o, --output FILE      write the JSON report to FILE (default: stdout when --format json)
+  --format LIST          console (default), json, sarif, junit, codequality, markdown; comma-separated
+  --report-dir DIR       write each report format there (default: consent-gate-report when more
+                         than one file format is asked for)
+  -o, --output FILE      write the one report format asked for to FILE (json alone: default stdout)
   --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)
   --browser-arg FLAG     extra Chromium flag, repeatable (proxies, --host-resolver-rules=\u2026)
   --timeout MS           time a page may take to reach "load" (default 30000)
@@ -191,30 +213,78 @@ Exit codes: 0 passed \xB7 1 new findings at or above failOn \xB7 2 usage, config
 `;
 
 // src/cli.ts
-import { resolve as resolve2 } from "node:path";
+import { relative as relative2 } from "node:path";
 
-// src/config.ts
-import { resolve } from "node:path";
-var TARGET_KEYS = ["url", "start", "static"];
-function gateOptions(flags, policy, cwd) {
-  const fromFile = TARGET_KEYS.some((key) => flags[key] !== void 0) ? {} : policy.target;
-  const keys = ["url", "start", "waitOn", "readyPattern", "static", "spa"];
-  const startTimeoutMs = flags.startTimeout ?? fromFile.startTimeout;
-  const target = { ...pick(fromFile, keys), ...pick(flags, keys), ...startTimeoutMs !== void 0 ? { startTimeoutMs } : {} };
-  return {
-    policy: flags.baseline !== void 0 ? { ...policy, baselinePath: resolve(cwd, flags.baseline) } : policy,
-    target,
-    discover: {
-      ...policy.discover,
-      ...pick(flags, ["include", "exclude", "sitemap", "sitemapFind", "sitemapReplace", "crawl", "depth", "maxPages"]),
-      pages: flags.pages ?? policy.pages
-    },
-    cwd,
-    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "concurrency", "fastForwardMs"])
-  };
+// src/init.ts
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+var BUILD_FOLDERS = ["dist", "build", "out", "public", "_site"];
+function guessTarget(cwd) {
+  const folder = BUILD_FOLDERS.find((f) => existsSync(join(cwd, f)) && statSync(join(cwd, f)).isDirectory());
+  return folder ? { static: folder } : { url: "http://localhost:4173/" };
 }
-function pick(value, keys) {
-  return Object.fromEntries(keys.filter((k) => value[k] !== void 0).map((k) => [k, value[k]]));
+function starterPolicy(cwd) {
+  const policy = {
+    $schema: "./node_modules/consent-gate/schema/policy.schema.json",
+    target: guessTarget(cwd),
+    jurisdiction: "eu",
+    allow: { cookies: [], storage: [], hosts: [], urls: [] },
+    failOn: "error"
+  };
+  return JSON.stringify(policy, null, 2) + "\n";
+}
+var HOOK_MARK = "# consent-gate pre-push hook";
+var HOOK_SCRIPT = `#!/bin/sh
+${HOOK_MARK}: blocks a push that makes the site track visitors before they consent.
+npx --no-install consent-gate scan --quiet
+status=$?
+if [ "$status" -ne 0 ]; then
+  echo "" >&2
+  echo "consent-gate: push blocked (exit $status). Fix the findings above, or record them as known with" >&2
+  echo "  npx consent-gate baseline   (and commit consent-gate.baseline.json)." >&2
+  echo "To push anyway: git push --no-verify" >&2
+fi
+exit "$status"
+`;
+var HUSKY = `Husky is in use: add this line to .husky/pre-push
+
+  npx --no-install consent-gate scan --quiet
+`;
+var LEFTHOOK = `Lefthook is in use: add this to lefthook.yml
+
+  pre-push:
+    commands:
+      consent-gate:
+        run: npx --no-install consent-gate scan --quiet
+`;
+function hooksFolder(cwd) {
+  const git = spawnSync("git", ["rev-parse", "--git-path", "hooks"], { cwd, encoding: "utf8" });
+  if (git.status !== 0) throw new GateError(`--hook: ${cwd} is not inside a git repository (git rev-parse failed). Run it from the site's repository.`);
+  return resolve(cwd, git.stdout.trim());
+}
+function init(options) {
+  const { cwd } = options;
+  const done = [];
+  const existing = POLICY_FILES.map((name) => join(cwd, name)).find((path) => existsSync(path));
+  if (existing && !options.force) {
+    done.push(`${relative(cwd, existing)} exists; left as it is (--force overwrites it).`);
+  } else {
+    const path = join(cwd, POLICY_FILES[0]);
+    writeFileAtomic(path, starterPolicy(cwd));
+    done.push(`wrote ${relative(cwd, path)}: check its target, then run npx consent-gate scan.`);
+  }
+  if (!options.hook) return done;
+  if (existsSync(join(cwd, ".husky"))) return [...done, HUSKY];
+  if (["lefthook.yml", "lefthook.yaml", ".lefthook.yml"].some((f) => existsSync(join(cwd, f)))) return [...done, LEFTHOOK];
+  const hook = join(hooksFolder(cwd), "pre-push");
+  if (existsSync(hook) && !options.force && !readFileSync(hook, "utf8").includes(HOOK_MARK)) {
+    throw new GateError(`${relative(cwd, hook)} already exists and is not ours. Add "npx --no-install consent-gate scan --quiet" to it, or overwrite it with --force.`);
+  }
+  writeFileAtomic(hook, HOOK_SCRIPT);
+  chmodSync(hook, 493);
+  done.push(`installed ${relative(cwd, hook)}: every git push now runs the gate first.`);
+  return done;
 }
 
 // src/cli.ts
@@ -230,19 +300,21 @@ function planLine({ urls, notes }) {
   return [`scanning ${urls.length} page(s)`, ...notes.map((n) => `note: ${n}`)].join("\n") + "\n";
 }
 async function scan(args) {
-  const jsonToStdout = args.formats.includes("json") && args.output === void 0;
   const cwd = process.cwd();
   const file = findPolicyFile(cwd, args.config);
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
+  const where = { ...args.output ? { output: args.output } : {}, ...args.reportDir ? { reportDir: args.reportDir } : {} };
+  checkReportTargets(args.formats, where);
   const result = await runGate({
     ...gateOptions(args.flags, policy, cwd),
     ...args.quiet ? {} : { onPage: (p) => process.stderr.write(progressLine(p)), onPlan: (p) => process.stderr.write(planLine(p)) }
   });
-  if (args.formats.includes("json")) {
-    if (args.output === void 0) process.stdout.write(formatJson(result));
-    else writeFileAtomic(resolve2(cwd, args.output), formatJson(result));
-  }
+  const written = writeReports(result, args.formats, where, cwd);
+  const jsonToStdout = args.formats.includes("json") && !written.has("json");
+  if (jsonToStdout) process.stdout.write(formatJson(result));
   (jsonToStdout ? process.stderr : process.stdout).write(formatConsole(result));
+  for (const [name, path] of written) process.stderr.write(`report (${name}): ${relative2(cwd, path) || path}
+`);
   if (args.flags.updateBaseline && !result.baseline.updated) {
     process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.
 `);
@@ -253,6 +325,11 @@ async function main(argv) {
   const args = parseCli(argv);
   if (args.command === "help") {
     process.stdout.write(HELP);
+    return 0;
+  }
+  if (args.command === "init") {
+    for (const line of init({ cwd: process.cwd(), hook: args.hook, force: args.force })) process.stdout.write(`${line}
+`);
     return 0;
   }
   if (args.command === "version") {

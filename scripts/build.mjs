@@ -21,7 +21,7 @@ const playwrightAsCore = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', api: 'src/index.ts' },
+  entryPoints: { index: 'src/action.ts', cli: 'src/cli.ts', api: 'src/index.ts' },
   outdir: dist,
   bundle: true,
   splitting: true,
@@ -43,5 +43,9 @@ cpSync(core, join(dist, 'node_modules', 'playwright-core'), {
   recursive: true,
   filter: (source) => !source.startsWith(join(core, 'lib', 'vite')) && !source.startsWith(join(core, 'types')),
 });
+// Bundled data keeps its licence and attribution.
+cpSync(join(root, 'src/classify/data/open-cookie-database/LICENSE'), join(dist, 'licenses/open-cookie-database/LICENSE'));
+cpSync(join(root, 'src/classify/data/open-cookie-database/SOURCE.md'), join(dist, 'licenses/open-cookie-database/SOURCE.md'));
+cpSync(join(dirname(require.resolve('third-party-web/package.json')), 'LICENSE'), join(dist, 'licenses/third-party-web/LICENSE'));
 const version = JSON.parse(readFileSync(join(core, 'package.json'), 'utf8')).version;
 console.log(`dist/ built (playwright-core ${version} alongside)`);

@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
+import { GateError } from './errors.js';
 import type { GateOptions } from './gate.js';
+import { didYouMean } from './policy/did-you-mean.js';
 import type { Policy } from './policy/policy.js';
+import type { Severity } from './types.js';
 
 /** Settings as a person gives them on a command line or as Action inputs: all optional. */
 export interface RunFlags {
@@ -23,11 +26,17 @@ export interface RunFlags {
   maxPages?: number;
   baseline?: string;
   updateBaseline?: { prune: boolean };
+  failOn?: Severity;
   browserPath?: string;
   browserArgs?: string[];
   timeoutMs?: number;
   concurrency?: number;
   fastForwardMs?: number;
+}
+
+export function parseFailOn(value: string | undefined, name: string): Severity | undefined {
+  if (value === undefined || value === 'error' || value === 'warn') return value;
+  throw new GateError(`${name} takes "error" or "warn"; got "${value}".${didYouMean(value, ['error', 'warn'])}`);
 }
 
 const TARGET_KEYS = ['url', 'start', 'static'] as const;
@@ -42,7 +51,11 @@ export function gateOptions(flags: RunFlags, policy: Policy, cwd: string): GateO
   const startTimeoutMs = flags.startTimeout ?? fromFile.startTimeout;
   const target = { ...pick(fromFile, keys), ...pick(flags, keys), ...(startTimeoutMs !== undefined ? { startTimeoutMs } : {}) };
   return {
-    policy: flags.baseline !== undefined ? { ...policy, baselinePath: resolve(cwd, flags.baseline) } : policy,
+    policy: {
+      ...policy,
+      ...(flags.baseline !== undefined ? { baselinePath: resolve(cwd, flags.baseline) } : {}),
+      ...(flags.failOn !== undefined ? { failOn: flags.failOn } : {}),
+    },
     target,
     discover: {
       ...policy.discover,

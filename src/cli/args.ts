@@ -1,22 +1,22 @@
 import { parseArgs } from 'node:util';
 import { GateError, errorText } from '../errors.js';
-import type { RunFlags } from '../config.js';
+import { parseFailOn, type RunFlags } from '../config.js';
 import { didYouMean } from '../policy/did-you-mean.js';
+import { FORMAT_NAMES } from '../report/index.js';
 
-export const FORMATS = ['console', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface ScanArgs {
   /** baseline: scan, then record every finding that is not allowed in the baseline file. */
   command: 'scan' | 'baseline';
   flags: RunFlags;
   config?: string;
-  formats: Format[];
+  formats: string[];
   output?: string;
+  reportDir?: string;
   quiet: boolean;
 }
 
-export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' };
+export type CliArgs = ScanArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'help' } | { command: 'version' };
 
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -39,9 +39,13 @@ const OPTIONS = {
   'max-pages': { type: 'string' },
   baseline: { type: 'string' },
   'update-baseline': { type: 'boolean' },
+  'fail-on': { type: 'string' },
   prune: { type: 'boolean' },
+  hook: { type: 'boolean' },
+  force: { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  'report-dir': { type: 'string' },
   'browser-path': { type: 'string' },
   'browser-arg': { type: 'string', multiple: true },
   timeout: { type: 'string' },
@@ -52,19 +56,22 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** Every flag the CLI knows, as written on a command line: examples are tested against it. */
+export const FLAGS: readonly string[] = Object.entries(OPTIONS).flatMap(([name, o]) => ['--' + name, ...('short' in o ? ['-' + o.short] : [])]);
+
 function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new GateError(`--${flag} takes a whole number of at least ${min}; got "${value}".`);
   return Number(value);
 }
 
-function formats(value: string | undefined): Format[] {
+function formats(value: string | undefined): string[] {
   if (value === undefined) return ['console'];
   const list = value.split(',').map((f) => f.trim()).filter(Boolean);
   for (const f of list) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new GateError(`--format: unknown format "${f}".${didYouMean(f, FORMATS)} Choose from: ${FORMATS.join(', ')}.`);
+    if (!FORMAT_NAMES.includes(f)) throw new GateError(`--format: unknown format "${f}".${didYouMean(f, FORMAT_NAMES)} Choose from: ${FORMAT_NAMES.join(', ')}.`);
   }
-  return list as Format[];
+  return list;
 }
 
 /** "Name: value" → [name, value]. Values are secrets as far as we know: never echoed back. */
@@ -103,9 +110,11 @@ export function parseCli(argv: string[]): CliArgs {
   if (v.version) return { command: 'version' };
   const [command, ...urls] = positionals;
   if (command === undefined) return { command: 'help' };
+  if (command === 'init') return { command, hook: v.hook ?? false, force: v.force ?? false };
   if (command !== 'scan' && command !== 'baseline') {
-    throw new GateError(`Unknown command "${command}".${didYouMean(command, ['scan', 'baseline'])} Commands: scan, baseline.`);
+    throw new GateError(`Unknown command "${command}".${didYouMean(command, ['scan', 'baseline', 'init'])} Commands: scan, baseline, init.`);
   }
+  if (v.hook || v.force) throw new GateError('--hook and --force go with the init command: consent-gate init --hook.');
   if (v.prune && command !== 'baseline' && !v['update-baseline']) {
     throw new GateError('--prune goes with the baseline command (or scan --update-baseline): consent-gate baseline --prune.');
   }
@@ -128,6 +137,7 @@ export function parseCli(argv: string[]): CliArgs {
     depth: wholeNumber('depth', v.depth, 1),
     maxPages: wholeNumber('max-pages', v['max-pages'], 1),
     baseline: v.baseline,
+    failOn: parseFailOn(v['fail-on'], '--fail-on'),
     updateBaseline: command === 'baseline' || v['update-baseline'] ? { prune: v.prune ?? false } : undefined,
     browserPath: v['browser-path'],
     browserArgs: v['browser-arg'],
@@ -138,7 +148,7 @@ export function parseCli(argv: string[]): CliArgs {
   return {
     command,
     flags,
-    ...defined({ config: v.config, output: v.output }),
+    ...defined({ config: v.config, output: v.output, reportDir: v['report-dir'] }),
     formats: formats(v.format),
     quiet: v.quiet ?? false,
   };
@@ -146,12 +156,15 @@ export function parseCli(argv: string[]): CliArgs {
 
 export const HELP = `Usage: consent-gate scan [url…] [options]
        consent-gate baseline [url…] [--prune] [options]
+       consent-gate init [--hook] [--force]
 
 scan opens each page in Chromium as a first-time visitor who has not consented, and fails when
 tracking cookies, tracking storage, tracker requests or social plugins load. Settings not given
 as flags come from the policy file.
 baseline scans the same way and records every finding that is not allowed in the baseline file,
 so only new findings fail later scans; --prune also drops entries no longer seen.
+init writes a starter consent-gate.json (never over an existing one without --force); with --hook
+it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
 
 Target (one):
   --url URL              an already running site (a deployed preview, a local server)
@@ -181,10 +194,14 @@ Policy and baseline:
   --baseline FILE        baseline file (default: the policy's, else consent-gate.baseline.json)
   --update-baseline      scan, then record the findings in the baseline (as the baseline command)
   --prune                with baseline: drop entries whose findings are gone
+  --fail-on LEVEL        error or warn: the lowest severity of a new finding that fails (default:
+                         the policy's failOn, else error)
 
 Output and browser:
-  --format LIST          console (default), json; comma-separated
-  -o, --output FILE      write the JSON report to FILE (default: stdout when --format json)
+  --format LIST          console (default), json, sarif, junit, codequality, markdown; comma-separated
+  --report-dir DIR       write each report format there (default: consent-gate-report when more
+                         than one file format is asked for)
+  -o, --output FILE      write the one report format asked for to FILE (json alone: default stdout)
   --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)
   --browser-arg FLAG     extra Chromium flag, repeatable (proxies, --host-resolver-rules=…)
   --timeout MS           time a page may take to reach "load" (default 30000)

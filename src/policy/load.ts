@@ -16,10 +16,10 @@ const MAX_ERRORS = 10;
 const validate = new ajv2020.default({ allErrors: true, strict: true, verbose: true }).compile(schema);
 
 /** --config wins; else consent-gate.json, else .consent-gate.json in the working folder. */
-export function findPolicyFile(cwd: string, explicit?: string): string | null {
+export function findPolicyFile(cwd: string, explicit?: string, label = '--config'): string | null {
   if (explicit !== undefined) {
     const path = resolve(cwd, explicit);
-    if (!existsSync(path)) throw new GateError(`--config ${explicit}: no such file. Create it (consent-gate init) or fix the path.`);
+    if (!existsSync(path)) throw new GateError(`${label} ${explicit}: no such file. Create it (consent-gate init) or fix the path.`);
     return path;
   }
   const found = POLICY_FILES.map((name) => resolve(cwd, name)).filter((path) => existsSync(path));

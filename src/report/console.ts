@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { Finding, GateResult } from '../types.js';
+import type { ReportFormat } from './format.js';
 import { subjectLabel } from './subject.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -64,3 +65,5 @@ function count(findings: Finding[], status: Finding['status']): string {
   const n = findings.filter((f) => f.status === status).length;
   return n ? `${n} ${status}` : '';
 }
+
+export const consoleFormat: ReportFormat = { name: 'console', file: 'consent-gate.txt', render: formatConsole };

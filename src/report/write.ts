@@ -1,6 +1,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { GateError, errorText } from '../errors.js';
+import type { GateResult } from '../types.js';
+import { reportFormat, type ReportFormat } from './index.js';
 
 /** Write to a temporary file beside the target, then rename: a reader never sees half a report. */
 export function writeFileAtomic(path: string, content: string): void {
@@ -17,4 +19,43 @@ export function writeFileAtomic(path: string, content: string): void {
     }
     throw new GateError(`Could not write ${path}: ${errorText(error)}. Check that the folder is writable.`);
   }
+}
+
+export const DEFAULT_REPORT_DIR = 'consent-gate-report';
+
+export interface ReportTargets {
+  output?: string;
+  reportDir?: string;
+}
+
+/** Called before a scan too: a wrong combination should cost a second, not a scan. */
+export function checkReportTargets(names: readonly string[], where: ReportTargets): ReportFormat[] {
+  const files = names.filter((n) => n !== 'console').map((n) => reportFormat(n)!);
+  if (where.output !== undefined && files.length !== 1) {
+    throw new GateError(`--output names one file, but ${files.length} file formats were asked for (${files.map((f) => f.name).join(', ') || 'none'}). Use --report-dir for several.`);
+  }
+  return files;
+}
+
+/**
+ * Writes every file format asked for; returns format name → path. JSON alone with no file named goes
+ * to stdout (the caller prints it), so `consent-gate scan --format json > report.json` works.
+ */
+export function writeReports(result: GateResult, names: readonly string[], where: ReportTargets, cwd: string): Map<string, string> {
+  const files = checkReportTargets(names, where);
+  const written = new Map<string, string>();
+  if (where.output !== undefined) {
+    const path = resolve(cwd, where.output);
+    writeFileAtomic(path, files[0]!.render(result));
+    written.set(files[0]!.name, path);
+    return written;
+  }
+  if (where.reportDir === undefined && files.length === 1 && files[0]!.name === 'json') return written;
+  const dir = resolve(cwd, where.reportDir ?? DEFAULT_REPORT_DIR);
+  for (const format of files) {
+    const path = join(dir, format.file);
+    writeFileAtomic(path, format.render(result));
+    written.set(format.name, path);
+  }
+  return written;
 }

@@ -1,0 +1,26 @@
+import type { GateResult } from '../types.js';
+import type { ReportFormat } from './format.js';
+import { anchorFile, pagePath } from './location.js';
+
+/**
+ * GitLab Code Quality (artifacts:reports:codequality): an array of issues. Allowed findings are not
+ * issues; baselined ones are, so the merge-request widget tells new from existing by fingerprint.
+ */
+export const codequality: ReportFormat = {
+  name: 'codequality',
+  file: 'consent-gate.codequality.json',
+  render: (gate: GateResult) => {
+    const path = anchorFile(gate);
+    const issues = gate.findings
+      .filter((f) => f.status !== 'allowed')
+      .map((f) => ({
+        description: `${f.message} on ${pagePath(f)} (${f.phase})`,
+        check_name: f.rule,
+        // One finding on several pages is several issues: the page is part of the identity here.
+        fingerprint: `${f.fingerprint}:${pagePath(f)}`,
+        severity: f.rule === 'scan-error' ? 'blocker' : f.severity === 'error' ? 'critical' : 'minor',
+        location: { path, lines: { begin: 1 } },
+      }));
+    return JSON.stringify(issues, null, 2) + '\n';
+  },
+};

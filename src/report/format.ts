@@ -1,0 +1,9 @@
+import type { GateResult } from '../types.js';
+
+/** One report format: the same result in, one file's text out. */
+export interface ReportFormat {
+  name: string;
+  /** File name inside --report-dir. */
+  file: string;
+  render(result: GateResult): string;
+}

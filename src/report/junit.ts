@@ -1,0 +1,54 @@
+import type { Finding, GateResult } from '../types.js';
+import type { ReportFormat } from './format.js';
+import { subjectLabel } from './subject.js';
+
+const escape = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+
+function testcase(finding: Finding, page: string, fails: boolean): string {
+  const name = escape(`${finding.rule} (${finding.phase}): ${subjectLabel(finding)}`);
+  const detail = escape([finding.message, ...finding.evidence].join('\n'));
+  const body =
+    finding.rule === 'scan-error'
+      ? `<error message="${escape(finding.message)}">${detail}</error>`
+      : finding.status !== 'new'
+        ? `<skipped message="${escape(`${finding.status}: ${finding.because ?? ''}`.trim())}"/>`
+        : fails
+          ? `<failure message="${escape(finding.message)}" type="${finding.rule}">${detail}</failure>`
+          : `<system-out>${escape(`${finding.severity}: ${detail}`)}</system-out>`;
+  return `    <testcase classname="${escape(page)}" name="${name}">${body}</testcase>`;
+}
+
+/** JUnit XML for GitLab's artifacts:reports:junit: one suite per page, one case per finding. */
+export const junit: ReportFormat = {
+  name: 'junit',
+  file: 'consent-gate.junit.xml',
+  render: (gate: GateResult) => {
+    const failOnWarn = gate.policy.failOn === 'warn';
+    const fails = (f: Finding): boolean => f.status === 'new' && f.rule !== 'scan-error' && (f.severity === 'error' || failOnWarn);
+    const suites = gate.pages.map((page) => {
+      const findings = gate.findings.filter((f) => f.page === page.url);
+      const cases = findings.map((f) => testcase(f, page.url, fails(f)));
+      // A clean page is a passing test, so the counts mean something.
+      if (findings.length === 0) cases.push(`    <testcase classname="${escape(page.url)}" name="no tracking before consent"/>`);
+      return {
+        name: page.url,
+        cases,
+        failures: findings.filter(fails).length,
+        errors: findings.filter((f) => f.rule === 'scan-error').length,
+        skipped: findings.filter((f) => f.status !== 'new' && f.rule !== 'scan-error').length,
+        ms: page.phases.reduce((sum, p) => sum + p.durationMs, 0),
+      };
+    });
+    const total = (key: 'failures' | 'errors'): number => suites.reduce((n, s) => n + s[key], 0);
+    const tests = suites.reduce((n, s) => n + s.cases.length, 0);
+    const body = suites.map(
+      (s) =>
+        `  <testsuite name="${escape(s.name)}" tests="${s.cases.length}" failures="${s.failures}" errors="${s.errors}" skipped="${s.skipped}" time="${seconds(s.ms)}">\n${s.cases.join('\n')}\n  </testsuite>`,
+    );
+    const header = `<testsuites name="consent-gate" tests="${tests}" failures="${total('failures')}" errors="${total('errors')}" time="${seconds(gate.durationMs)}">`;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${header}\n${body.join('\n')}\n</testsuites>\n`;
+  },
+};

@@ -1,0 +1,64 @@
+import { RULES } from '../rules/index.js';
+import type { Finding, GateResult } from '../types.js';
+import type { ReportFormat } from './format.js';
+import { anchorFile, pagePath } from './location.js';
+
+const LEVEL = { error: 'error', warn: 'warning' } as const;
+
+function result(finding: Finding, anchor: string): object {
+  const suppressed =
+    finding.status === 'new'
+      ? {}
+      : { suppressions: [{ kind: 'external', status: 'accepted', justification: finding.because ?? `${finding.status} in consent-gate` }] };
+  return {
+    ruleId: finding.rule,
+    ruleIndex: RULES.findIndex((r) => r.id === finding.rule),
+    level: LEVEL[finding.severity],
+    message: { text: `${finding.message} on ${pagePath(finding)} (${finding.phase}). ${finding.evidence[0] ?? ''}`.trim() },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: anchor }, region: { startLine: 1 } },
+        logicalLocations: [{ fullyQualifiedName: finding.page, kind: 'resource' }],
+      },
+    ],
+    partialFingerprints: { 'consentGate/v1': finding.fingerprint },
+    properties: { page: finding.page, phase: finding.phase, category: finding.category, vendor: finding.vendor, party: finding.party, status: finding.status, evidence: finding.evidence },
+    ...suppressed,
+  };
+}
+
+/** SARIF 2.1.0, for GitHub code scanning (upload-sarif) and other SARIF viewers. */
+export const sarif: ReportFormat = {
+  name: 'sarif',
+  file: 'consent-gate.sarif',
+  render: (gate: GateResult) => {
+    const anchor = anchorFile(gate);
+    const log = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: gate.tool.name,
+              version: gate.tool.version,
+              informationUri: 'https://www.npmjs.com/package/consent-gate',
+              rules: RULES.map((rule) => ({
+                id: rule.id,
+                name: rule.title,
+                shortDescription: { text: rule.title },
+                fullDescription: { text: rule.description },
+                help: { text: `${rule.description}\nLegal basis: ${rule.legalBasis}` },
+                defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+                properties: { legalBasis: rule.legalBasis, tags: ['privacy', 'consent'] },
+              })),
+            },
+          },
+          results: gate.findings.map((f) => result(f, anchor)),
+          properties: { verdict: gate.verdict },
+        },
+      ],
+    };
+    return JSON.stringify(log, null, 2) + '\n';
+  },
+};

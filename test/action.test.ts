@@ -1,0 +1,123 @@
+// The committed dist/ as GitHub runs it: action.yml and dist/ alone in a folder, no node_modules.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { startVendors } from '../examples/vendors/serve.mjs';
+import { startStatic, type StaticServer } from '../src/target/static.js';
+import { ROOT } from './support/fixtures.js';
+
+const SITE = join(ROOT, 'test', 'fixtures', 'static-site');
+let action: string;
+let vendorArgs: string[];
+let closeVendors: () => Promise<unknown>;
+
+beforeAll(async () => {
+  action = mkdtempSync(join(tmpdir(), 'cg-action-'));
+  cpSync(join(ROOT, 'action.yml'), join(action, 'action.yml'));
+  cpSync(join(ROOT, 'dist'), join(action, 'dist'), { recursive: true });
+  const vendors = await startVendors();
+  vendorArgs = vendors.browserArgs;
+  closeVendors = vendors.close;
+});
+afterAll(async () => closeVendors?.());
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+  workspace: string;
+}
+
+/** Runs dist/index.js with the environment a GitHub runner gives a JavaScript action. */
+function runAction(inputs: Record<string, string>, event?: { name: string; payload: object }): Promise<Run> {
+  const workspace = mkdtempSync(join(tmpdir(), 'cg-workspace-'));
+  const files = mkdtempSync(join(tmpdir(), 'cg-runner-'));
+  const output = join(files, 'output');
+  const summary = join(files, 'summary');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_ACTIONS: 'true',
+  };
+  if (event) {
+    writeFileSync(join(files, 'event.json'), JSON.stringify(event.payload));
+    env['GITHUB_EVENT_NAME'] = event.name;
+    env['GITHUB_EVENT_PATH'] = join(files, 'event.json');
+  }
+  // Defaults from action.yml, as the runner applies them; then the step's inputs.
+  const declared = parse(readFileSync(join(action, 'action.yml'), 'utf8')).inputs as Record<string, { default?: string }>;
+  for (const [name, spec] of Object.entries(declared)) if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = spec.default;
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(action, 'dist', 'index.js')], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const outputs: Record<string, string> = {};
+      for (const m of readFileSync(output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!;
+      resolve({ code, stdout, outputs, summary: readFileSync(summary, 'utf8'), workspace });
+    });
+  });
+}
+
+describe('the GitHub Action (dist/index.js)', () => {
+  it('has no node_modules to lean on but its own bundled copy', () => {
+    expect(existsSync(join(action, 'node_modules'))).toBe(false);
+    expect(parse(readFileSync(join(action, 'action.yml'), 'utf8')).runs).toEqual({ using: 'node20', main: 'dist/index.js' });
+  });
+
+  it('scans a static site, fails the step, and sets outputs, summary, annotations and reports', async () => {
+    const run = await runAction({ 'static-dir': SITE, 'browser-args': vendorArgs.join('\n'), formats: 'json,sarif,markdown,junit' });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ result: 'failed', 'new-findings': '4', 'exit-code': '1' });
+    expect(run.outputs['report-sarif']).toBe(join(run.workspace, 'consent-gate-report', 'consent-gate.sarif'));
+    expect(JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8')).verdict.status).toBe('failed');
+    expect(existsSync(run.outputs['report-junit']!)).toBe(true);
+    expect(run.summary).toMatch(/^❌ \*\*consent-gate failed\*\*: 4 new error\(s\)/);
+    expect(run.summary).toContain('| /news/2026/item.html | initial | 🔴 `tracking-cookie-before-consent` | cookie _fbp |');
+    // Workflow commands escape ':' in properties as %3A.
+    expect(run.stdout).toMatch(/^::error title=tracking-cookie-before-consent%3A cookie _fbp,file=consent-gate\.json::Facebook \(marketing\) cookie "_fbp"/m);
+    expect(run.stdout).toContain('::error::consent-gate failed: 4 new errors (failOn: error)');
+  });
+
+  it('scans the target_url of a successful deployment_status event, sending headers only masked', async () => {
+    const site: StaticServer = await startStatic(join(ROOT, 'examples', 'site-clean'));
+    try {
+      const run = await runAction(
+        { headers: 'x-preview-bypass: s3cr3t-bypass-token-4242', 'browser-args': vendorArgs.join('\n') },
+        { name: 'deployment_status', payload: { deployment_status: { state: 'success', target_url: site.url } } },
+      );
+      expect(run.stdout).toContain('::add-mask::s3cr3t-bypass-token-4242');
+      expect(run.stdout.replace('::add-mask::s3cr3t-bypass-token-4242', '')).not.toContain('s3cr3t-bypass-token-4242');
+      expect(run.outputs).toMatchObject({ result: 'passed', 'new-findings': '0' });
+      expect(run.stdout).toContain(`scanning 3 page(s)`);
+      expect(run.code).toBe(0);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('refuses a failed deployment instead of passing it', async () => {
+    const run = await runAction({}, { name: 'deployment_status', payload: { deployment_status: { state: 'failure', target_url: 'https://x.example/' } } });
+    expect(run.code).toBe(2);
+    expect(run.outputs['result']).toBe('error');
+    expect(run.stdout).toContain('::error::This deployment_status event is "failure": there is no preview to scan.');
+  });
+
+  it('looks for the policy in the workspace and stops with exit 2 when the named one is missing', async () => {
+    const run = await runAction({ 'static-dir': SITE, config: 'missing-policy.json' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('::error::Input "config": missing-policy.json: no such file.');
+  });
+});

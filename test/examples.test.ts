@@ -1,0 +1,49 @@
+// The ready-to-copy CI files: valid YAML, and every input or flag they use really exists.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { FLAGS } from '../src/cli/args.js';
+import { ROOT } from './support/fixtures.js';
+
+const EXAMPLES = join(ROOT, 'examples');
+const inputs = Object.keys(parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')).inputs);
+const outputs = Object.keys(parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')).outputs);
+
+/** Every consent-gate command line in a text: the flags it passes. */
+function flagsOf(text: string): string[] {
+  return [...text.matchAll(/consent-gate (?:scan|baseline|init)([^\n`;|&]*)/g)].flatMap((m) => [...m[1]!.matchAll(/(?:^|\s)(--?[a-z][a-z-]*)/g)].map((f) => f[1]!));
+}
+
+describe('GitHub workflow examples', () => {
+  const workflows = readdirSync(join(EXAMPLES, 'github'));
+  it.each(workflows)('%s uses only inputs and outputs the action declares', (file) => {
+    const text = readFileSync(join(EXAMPLES, 'github', file), 'utf8');
+    const workflow = parse(text);
+    const steps = Object.values(workflow.jobs as Record<string, { steps: { uses?: string; with?: object }[] }>).flatMap((job) => job.steps);
+    const gate = steps.filter((s) => s.uses?.startsWith('consent-gate/consent-gate@'));
+    expect(gate).toHaveLength(1);
+    for (const key of Object.keys(gate[0]!.with ?? {})) expect(inputs).toContain(key);
+    for (const used of text.matchAll(/steps\.gate\.outputs\.([\w-]+)/g)) expect(outputs).toContain(used[1]);
+  });
+});
+
+describe('GitLab and hook examples', () => {
+  it('the .gitlab-ci.yml is valid, uses real flags and points the report artifacts at the files written', () => {
+    const text = readFileSync(join(EXAMPLES, 'gitlab', '.gitlab-ci.yml'), 'utf8');
+    const job = parse(text)['consent-gate'];
+    expect(job.image).toMatch(/^mcr\.microsoft\.com\/playwright:/);
+    for (const flag of flagsOf(text)) expect(FLAGS).toContain(flag);
+    expect(job.artifacts.reports).toEqual({
+      junit: 'consent-gate-report/consent-gate.junit.xml',
+      codequality: 'consent-gate-report/consent-gate.codequality.json',
+    });
+  });
+
+  it('the hook snippets and the README use real flags', () => {
+    const texts = ['husky-pre-push', 'lefthook.yml', 'README.md'].map((f) => readFileSync(join(EXAMPLES, 'hooks', f), 'utf8'));
+    parse(texts[1]!);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const flag of [...texts, readme].flatMap(flagsOf)) expect(FLAGS).toContain(flag);
+  });
+});
