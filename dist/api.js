@@ -10,7 +10,7 @@ import {
   formatJson,
   resolveBrowser,
   runGate
-} from "./chunks/chunk-ZQ7UOKZR.js";
+} from "./chunks/chunk-VS2X27T4.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -2,8 +2,9 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   gateOptions,
-  parseFailOn
-} from "./chunks/chunk-6GYROLPJ.js";
+  parseFailOn,
+  parsePhases
+} from "./chunks/chunk-LXYGDJB2.js";
 import {
   FORMAT_NAMES,
   GateError,
@@ -18,10 +19,11 @@ import {
   formatConsole,
   formatJson,
   loadPolicy,
+  progressLine,
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-ZQ7UOKZR.js";
+} from "./chunks/chunk-VS2X27T4.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -58,6 +60,7 @@ var OPTIONS = {
   timeout: { type: "string" },
   concurrency: { type: "string" },
   "fast-forward": { type: "string" },
+  phases: { type: "string" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
@@ -140,7 +143,8 @@ function parseCli(argv) {
     browserArgs: v["browser-arg"],
     timeoutMs: wholeNumber("timeout", v.timeout, 1e3),
     concurrency: wholeNumber("concurrency", v.concurrency, 1),
-    fastForwardMs: wholeNumber("fast-forward", v["fast-forward"], 0)
+    fastForwardMs: wholeNumber("fast-forward", v["fast-forward"], 0),
+    phases: parsePhases(v.phases, "--phases")
   });
   return {
     command,
@@ -154,9 +158,11 @@ var HELP = `Usage: consent-gate scan [url\u2026] [options]
        consent-gate baseline [url\u2026] [--prune] [options]
        consent-gate init [--hook] [--force]
 
-scan opens each page in Chromium as a first-time visitor who has not consented, and fails when
-tracking cookies, tracking storage, tracker requests or social plugins load. Settings not given
-as flags come from the policy file.
+scan opens each page in Chromium as a first-time visitor: without touching anything, after
+scrolling and browsing, after rejecting and after accepting the consent banner. It fails when
+tracking cookies, storage, tracker requests or social plugins load before consent or after a
+refusal, and when the banner does not offer a fair choice. Settings not given as flags come from
+the policy file.
 baseline scans the same way and records every finding that is not allowed in the baseline file,
 so only new findings fail later scans; --prune also drops entries no longer seen.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
@@ -204,6 +210,8 @@ Output and browser:
   --concurrency N        pages scanned in parallel (default: cores, at most 3)
   --fast-forward MS      fake-clock time run after load to fire delayed trackers (default 10000;
                          0 waits 5 s in real time instead, for sites the fake clock disturbs)
+  --phases LIST          visits per page (default all): initial (no interaction), after-scroll,
+                         after-reject, after-accept; initial always runs
   -q, --quiet            no per-page progress lines
   -h, --help             this help
   -v, --version          the version
@@ -288,14 +296,6 @@ function init(options) {
 }
 
 // src/cli.ts
-function progressLine({ done, total, page, findings }) {
-  const scan2 = page.phases[0];
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const state = scan2.error ? `could not scan: ${scan2.error}` : errors ? `${errors} error(s)` : "ok";
-  const width = String(total).length;
-  return `[${String(done).padStart(width)}/${total}] ${page.url}  ${(scan2.durationMs / 1e3).toFixed(1)} s  ${state}
-`;
-}
 function planLine({ urls, notes }) {
   return [`scanning ${urls.length} page(s)`, ...notes.map((n) => `note: ${n}`)].join("\n") + "\n";
 }
@@ -307,7 +307,8 @@ async function scan(args) {
   checkReportTargets(args.formats, where);
   const result = await runGate({
     ...gateOptions(args.flags, policy, cwd),
-    ...args.quiet ? {} : { onPage: (p) => process.stderr.write(progressLine(p)), onPlan: (p) => process.stderr.write(planLine(p)) }
+    ...args.quiet ? {} : { onPage: (p) => process.stderr.write(`${progressLine(p)}
+`), onPlan: (p) => process.stderr.write(planLine(p)) }
   });
   const written = writeReports(result, args.formats, where, cwd);
   const jsonToStdout = args.formats.includes("json") && !written.has("json");

@@ -1,8 +1,9 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   gateOptions,
-  parseFailOn
-} from "./chunks/chunk-6GYROLPJ.js";
+  parseFailOn,
+  parsePhases
+} from "./chunks/chunk-LXYGDJB2.js";
 import {
   GateError,
   __commonJS,
@@ -16,10 +17,11 @@ import {
   formatConsole,
   loadPolicy,
   markdown,
+  progressLine,
   runGate,
   subjectLabel,
   writeReports
-} from "./chunks/chunk-ZQ7UOKZR.js";
+} from "./chunks/chunk-VS2X27T4.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19717,7 +19719,8 @@ function flags() {
     failOn: parseFailOn(text("fail-on"), 'Input "fail-on"'),
     browserPath: text("browser-path"),
     browserArgs: getMultilineInput("browser-args").length > 0 ? getMultilineInput("browser-args") : void 0,
-    timeoutMs: number("timeout")
+    timeoutMs: number("timeout"),
+    phases: parsePhases(text("phases"), 'Input "phases"')
   };
   if (given.url === void 0 && given.start === void 0 && given.static === void 0) {
     const url = deploymentUrl();
@@ -19749,7 +19752,7 @@ async function main() {
       info(`scanning ${urls.length} page(s)`);
       for (const note of notes) notice(note);
     },
-    onPage: ({ done, total, page, findings }) => info(`[${done}/${total}] ${page.url}  ${page.phases[0]?.error ? `could not scan: ${page.phases[0].error}` : `${findings.filter((f) => f.status === "new").length} new finding(s)`}`)
+    onPage: ({ done, total, page, findings }) => info(progressLine({ done, total, page, findings }))
   });
   info(formatConsole(result));
   const formats = list("formats") ?? ["json", "sarif", "markdown"];

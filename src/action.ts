@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { gateOptions, parseFailOn, type RunFlags } from './config.js';
+import { gateOptions, parseFailOn, parsePhases, type RunFlags } from './config.js';
 import { GateError, errorText } from './errors.js';
 import { runGate } from './gate.js';
 import { exitCleanlyOnSignals } from './lifecycle.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from './policy/load.js';
-import { formatConsole } from './report/console.js';
+import { formatConsole, progressLine } from './report/console.js';
 import { markdown } from './report/markdown.js';
 import { anchorFile } from './report/location.js';
 import { subjectLabel } from './report/subject.js';
@@ -81,6 +81,7 @@ function flags(): RunFlags {
     browserPath: text('browser-path'),
     browserArgs: core.getMultilineInput('browser-args').length > 0 ? core.getMultilineInput('browser-args') : undefined,
     timeoutMs: number('timeout'),
+    phases: parsePhases(text('phases'), 'Input "phases"'),
   };
   if (given.url === undefined && given.start === undefined && given.static === undefined) {
     const url = deploymentUrl();
@@ -115,7 +116,7 @@ async function main(): Promise<number> {
       for (const note of notes) core.notice(note);
     },
     onPage: ({ done, total, page, findings }) =>
-      core.info(`[${done}/${total}] ${page.url}  ${page.phases[0]?.error ? `could not scan: ${page.phases[0].error}` : `${findings.filter((f) => f.status === 'new').length} new finding(s)`}`),
+      core.info(progressLine({ done, total, page, findings })),
   });
   core.info(formatConsole(result));
   const formats = list('formats') ?? ['json', 'sarif', 'markdown'];

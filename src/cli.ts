@@ -7,18 +7,10 @@ import { defaultPolicy, findPolicyFile, loadPolicy } from './policy/load.js';
 import { gateOptions } from './config.js';
 import { exitCleanlyOnSignals } from './lifecycle.js';
 import { runGate, type PageProgress } from './gate.js';
-import { formatConsole } from './report/console.js';
+import { formatConsole, progressLine } from './report/console.js';
 import { formatJson } from './report/json.js';
 import { checkReportTargets, writeReports } from './report/write.js';
 import { TOOL_VERSION } from './version.js';
-
-function progressLine({ done, total, page, findings }: PageProgress): string {
-  const scan = page.phases[0]!;
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const state = scan.error ? `could not scan: ${scan.error}` : errors ? `${errors} error(s)` : 'ok';
-  const width = String(total).length;
-  return `[${String(done).padStart(width)}/${total}] ${page.url}  ${(scan.durationMs / 1000).toFixed(1)} s  ${state}\n`;
-}
 
 function planLine({ urls, notes }: { urls: string[]; notes: string[] }): string {
   return [`scanning ${urls.length} page(s)`, ...notes.map((n) => `note: ${n}`)].join('\n') + '\n';
@@ -32,7 +24,7 @@ async function scan(args: ScanArgs): Promise<number> {
   checkReportTargets(args.formats, where);
   const result = await runGate({
     ...gateOptions(args.flags, policy, cwd),
-    ...(args.quiet ? {} : { onPage: (p: PageProgress) => process.stderr.write(progressLine(p)), onPlan: (p) => process.stderr.write(planLine(p)) }),
+    ...(args.quiet ? {} : { onPage: (p: PageProgress) => process.stderr.write(`${progressLine(p)}\n`), onPlan: (p) => process.stderr.write(planLine(p)) }),
   });
   const written = writeReports(result, args.formats, where, cwd);
   const jsonToStdout = args.formats.includes('json') && !written.has('json');

@@ -3,7 +3,7 @@ import { GateError } from './errors.js';
 import type { GateOptions } from './gate.js';
 import { didYouMean } from './policy/did-you-mean.js';
 import type { Policy } from './policy/policy.js';
-import type { Severity } from './types.js';
+import { PHASES, type Phase, type Severity } from './types.js';
 
 /** Settings as a person gives them on a command line or as Action inputs: all optional. */
 export interface RunFlags {
@@ -32,11 +32,22 @@ export interface RunFlags {
   timeoutMs?: number;
   concurrency?: number;
   fastForwardMs?: number;
+  phases?: Phase[];
 }
 
 export function parseFailOn(value: string | undefined, name: string): Severity | undefined {
   if (value === undefined || value === 'error' || value === 'warn') return value;
   throw new GateError(`${name} takes "error" or "warn"; got "${value}".${didYouMean(value, ['error', 'warn'])}`);
+}
+
+/** "initial,after-reject" → phases; initial is always scanned, since the others compare with it. */
+export function parsePhases(value: string | undefined, name: string): Phase[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value.split(',').map((p) => p.trim()).filter(Boolean);
+  for (const phase of list) {
+    if (!(PHASES as readonly string[]).includes(phase)) throw new GateError(`${name}: unknown phase "${phase}".${didYouMean(phase, PHASES)} Phases: ${PHASES.join(', ')}.`);
+  }
+  return list as Phase[];
 }
 
 const TARGET_KEYS = ['url', 'start', 'static'] as const;
@@ -63,7 +74,7 @@ export function gateOptions(flags: RunFlags, policy: Policy, cwd: string): GateO
       pages: flags.pages ?? policy.pages,
     },
     cwd,
-    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'concurrency', 'fastForwardMs']),
+    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'concurrency', 'fastForwardMs', 'phases']),
   };
 }
 

@@ -12,7 +12,8 @@ import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { runRules } from './rules/index.js';
 import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
-import type { Finding, GateResult, PageResult } from './types.js';
+import { afterAcceptInventory } from './inventory.js';
+import { PHASES, type Finding, type GateResult, type PageResult, type Phase } from './types.js';
 import { decideVerdict } from './verdict.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -30,6 +31,8 @@ export interface GateOptions {
   concurrency?: number;
   /** Fake-clock fast-forward after load, in ms; 0 waits in real time instead. */
   fastForwardMs?: number;
+  /** Which visits to make per page; default all four. initial always runs: the others build on it. */
+  phases?: Phase[];
   /** What the site allows and how strict the gate is; defaults to the strict "eu" policy. */
   policy?: Policy;
   /** Record this run's findings in the baseline file (with prune: drop entries no longer seen). */
@@ -89,6 +92,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.fastForwardMs !== undefined ? { fastForwardMs: options.fastForwardMs } : {}),
       ...(target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {}),
+      consent: policy.consent,
     };
     const pages = await scanPages(browser, urls, gather, policy, options);
     return judge(pages, policy, baseline, options, {
@@ -110,15 +114,22 @@ async function scanPages(
   options: GateOptions,
 ): Promise<{ page: PageResult; findings: Finding[] }[]> {
   const results: { page: PageResult; findings: Finding[] }[] = new Array(urls.length);
+  const wanted = new Set(options.phases ?? PHASES);
+  const phases = PHASES.filter((p) => p === 'initial' || wanted.has(p));
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
     while (next < urls.length) {
       const index = next++;
       const url = urls[index]!;
-      const scan = classifyScan(await gatherPhase(browser, url, 'initial', gather), { firstPartyDomains: policy.firstPartyDomains });
-      const page: PageResult = { url, phases: [scan] };
-      const findings = applyAllowList(runRules(scan, ruleSettingsFor(policy, url)), policy);
+      const page: PageResult = { url, phases: [] };
+      for (const phase of phases) {
+        const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
+        page.phases.push(scan);
+        // A page that cannot be loaded at all is one scan error, not four.
+        if (phase === 'initial' && scan.error !== null) break;
+      }
+      const findings = applyAllowList(runRules(page, ruleSettingsFor(policy, url)), policy);
       results[index] = { page, findings };
       done++;
       options.onPage?.({ done, total: urls.length, page, findings });
@@ -156,6 +167,7 @@ function judge(
     target: { urls },
     pages: results.map((r) => r.page),
     findings,
+    inventory: afterAcceptInventory(results.map((r) => r.page)),
     policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
     baseline: { path: policy.baselinePath, found: baseline !== null, updated: update !== null, fixed },
     verdict: decideVerdict(findings, fixed.length, policy.failOn),

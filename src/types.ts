@@ -1,7 +1,8 @@
 // The data that flows between the pipeline's stages, defined once.
 // gather → (Gathered*) → classify → (Classified*) → rules → (Finding) → report
 
-export type Phase = 'initial' | 'after-scroll' | 'after-reject' | 'after-accept';
+export const PHASES = ['initial', 'after-scroll', 'after-reject', 'after-accept'] as const;
+export type Phase = (typeof PHASES)[number];
 export type Category = 'necessary' | 'preferences' | 'analytics' | 'marketing' | 'social' | 'unknown';
 export type Party = 'first' | 'third';
 export type Severity = 'error' | 'warn';
@@ -60,6 +61,54 @@ export interface GatheredFrame {
   parentUrl: string | null;
 }
 
+/** A clickable element of a consent banner, as a visitor would read it. */
+export interface BannerControl {
+  text: string;
+  /** A plain text link looks less like a choice than a button does. */
+  kind: 'button' | 'link';
+  /** 1: on the banner itself; 2: only after opening its settings. */
+  layer: 1 | 2;
+}
+
+/** A switch or checkbox in the banner's settings layer. */
+export interface ConsentToggle {
+  label: string;
+  checked: boolean;
+  /** Disabled and checked: the usual way of showing "strictly necessary, always on". */
+  locked: boolean;
+}
+
+export interface PolicyLink {
+  text: string;
+  url: string;
+  status: number | null;
+}
+
+/** What the banner looked like to a first-time visitor. Facts only: the rules judge them. */
+export interface BannerFacts {
+  /** How it was found: the policy's selectors, or the built-in heuristic. */
+  source: 'policy' | 'heuristic';
+  /** The frame it lives in, when not the page itself. */
+  frameUrl: string | null;
+  text: string;
+  accept: BannerControl | null;
+  reject: BannerControl | null;
+  settings: BannerControl | null;
+  toggles: ConsentToggle[];
+  /** Still visible after the page's timers ran (fast-forwarded or waited), with no choice made. */
+  visibleAfterWait: boolean;
+}
+
+/** What a phase did to the page, and whether it could. */
+export interface PhaseAction {
+  kind: 'scroll' | 'reject' | 'accept';
+  done: boolean;
+  /** What was clicked or visited, or why it could not be done. */
+  detail: string;
+  /** after-scroll: whether a banner seen before scrolling was still there afterwards. */
+  bannerAfter: 'visible' | 'gone' | null;
+}
+
 export interface PhaseScan {
   phase: Phase;
   /** The URL we were asked to scan. */
@@ -70,6 +119,13 @@ export interface PhaseScan {
   durationMs: number;
   /** Set when the page could not be scanned: the gate must never pass such a page. */
   error: string | null;
+  /** initial: the consent banner, if one was found (null: none). Other phases: null. */
+  banner: BannerFacts | null;
+  /** Something that looks like a consent notice but offered no control we recognise. */
+  bannerUnrecognised: string | null;
+  /** initial: links to a cookie or privacy policy on the page, with the status each answered. */
+  policyLinks: PolicyLink[];
+  action: PhaseAction | null;
   cookies: GatheredCookie[];
   storage: GatheredStorage[];
   requests: GatheredRequest[];
@@ -98,7 +154,7 @@ export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 
 }
 
 export interface Subject {
-  kind: 'cookie' | 'storage' | 'request' | 'frame' | 'page';
+  kind: 'cookie' | 'storage' | 'request' | 'frame' | 'page' | 'banner';
   /** Cookie name or storage key. */
   name?: string;
   /** Cookie domain, storage origin's host, or request/frame host. */
@@ -145,6 +201,19 @@ export interface PageResult {
   phases: ClassifiedScan[];
 }
 
+/** One row of the after-accept inventory: what the cookie policy must declare. */
+export interface InventoryEntry {
+  kind: 'cookie' | 'storage';
+  name: string;
+  domain: string;
+  vendor: string | null;
+  category: Category;
+  party: Party;
+  /** Cookies: the lifetime asked for, in days; null for a session cookie or storage. */
+  lifetimeDays: number | null;
+  pages: string[];
+}
+
 export interface GateResult {
   tool: { name: string; version: string };
   data: { thirdPartyWeb: string; openCookieDatabase: string };
@@ -154,6 +223,8 @@ export interface GateResult {
   target: { urls: string[] };
   pages: PageResult[];
   findings: Finding[];
+  /** Everything stored after the visitor accepted, across pages. */
+  inventory: InventoryEntry[];
   policy: { path: string | null; jurisdiction: string; failOn: Severity };
   /** found: a baseline file existed before the run; updated: this run wrote it. */
   baseline: { path: string; found: boolean; updated: boolean; fixed: FixedEntry[] };

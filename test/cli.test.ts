@@ -24,12 +24,12 @@ describe('consent-gate scan', () => {
   });
 
   it('fails GA4 before consent with exit code 1 and names what to fix', async () => {
-    const run = await runCli(['scan', `${served.url}ga4/`, ...browserFlags(served.browserArgs)]);
+    const run = await runCli(['scan', `${served.url}ga4/`, '--phases', 'initial', ...browserFlags(served.browserArgs)]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/error\s+tracking-cookie-before-consent\s+cookie _ga\s+Google Analytics \(analytics\)/);
     expect(run.stdout).toContain('↳ document.cookie written by https://www.googletagmanager.com/gtag/js');
-    expect(run.stdout).toMatch(/^FAILED: 4 new errors, 2 new warnings — 4 new errors \(failOn: error\) \(exit 1\)$/m);
-    expect(run.stderr).toMatch(/\[1\/1\] http:\/\/127\.0\.0\.1:\d+\/ga4\/ .* 4 error\(s\)/);
+    expect(run.stdout).toMatch(/^FAILED: 5 new errors, 2 new warnings — 5 new errors \(failOn: error\) \(exit 1\)$/m);
+    expect(run.stderr).toMatch(/\[1\/1\] http:\/\/127\.0\.0\.1:\d+\/ga4\/ .* 5 new error\(s\)/);
   });
 
   it('writes a JSON report that validates against the published schema and holds no cookie value', async () => {

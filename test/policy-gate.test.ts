@@ -17,7 +17,8 @@ afterAll(async () => served?.close());
 function scanWith(policy: object, ...pages: string[]): Promise<GateResult> {
   const folder = mkdtempSync(join(tmpdir(), 'cg-gate-policy-'));
   writeFileSync(join(folder, 'consent-gate.json'), JSON.stringify(policy));
-  return runGate({ discover: { pages: pages.map((p) => `${served.url}${p}/`) }, browserArgs: served.browserArgs, policy: loadPolicy(join(folder, 'consent-gate.json')) });
+  // The first visit is what these policies judge; the consent flows have their own tests.
+  return runGate({ discover: { pages: pages.map((p) => `${served.url}${p}/`) }, browserArgs: served.browserArgs, phases: ['initial'], policy: loadPolicy(join(folder, 'consent-gate.json')) });
 }
 
 const brief = (result: GateResult): string[] =>
@@ -26,14 +27,15 @@ const brief = (result: GateResult): string[] =>
 describe('allow entries', () => {
   it('allow a false positive with its reason, and the gate passes', async () => {
     const strict = await scanWith({}, 'tcf-consent');
-    expect(brief(strict)).toEqual(['new error tracking-cookie-before-consent euconsent']);
+    expect(brief(strict)).toEqual(['new error consent-banner-missing missing', 'new error tracking-cookie-before-consent euconsent']);
     expect(strict.verdict.exitCode).toBe(1);
 
     const reason = "holds the visitor's own TCF consent choice";
     const allowed = await scanWith({ allow: { cookies: [{ name: 'euconsent', reason }] } }, 'tcf-consent');
-    expect(brief(allowed)).toEqual(['allowed error tracking-cookie-before-consent euconsent']);
-    expect(allowed.findings[0]!.because).toBe(reason);
-    expect(allowed.verdict).toMatchObject({ status: 'passed', exitCode: 0, allowed: 1, errors: 0 });
+    // Nothing else tracks, so no banner is needed either.
+    expect(brief(allowed)).toEqual(['allowed error consent-banner-missing missing', 'allowed error tracking-cookie-before-consent euconsent']);
+    expect(allowed.findings.find((f) => f.subject.name === 'euconsent')!.because).toBe(reason);
+    expect(allowed.verdict).toMatchObject({ status: 'passed', exitCode: 0, allowed: 2, errors: 0 });
   });
 
   it('apply per page through overrides, and rules can be switched off per page', async () => {
@@ -55,22 +57,24 @@ describe('jurisdictions on a site with first-party analytics (self-hosted Matomo
   it('eu: no analytics exemption, the allow entry is refused and says why', async () => {
     const result = await scanWith(policy('eu'), 'matomo');
     expect(brief(result)).toEqual([
+      'new error consent-banner-missing missing',
       'new error tracking-cookie-before-consent _pk_id.1.1fff',
       'new error tracking-cookie-before-consent _pk_ses.1.1fff',
     ]);
-    expect(result.findings[0]!.notes[0]).toMatch(/^allow entry not applied under jurisdiction "eu": the ePrivacy Directive/);
+    expect(result.findings.find((f) => f.subject.kind === 'cookie')!.notes[0]).toMatch(/^allow entry not applied under jurisdiction "eu": the ePrivacy Directive/);
     expect(result.verdict.exitCode).toBe(1);
   });
 
   it('be: statistics cookies need consent in Belgium', async () => {
     const result = await scanWith(policy('be'), 'matomo');
-    expect(result.verdict.errors).toBe(2);
-    expect(result.findings[0]!.notes[0]).toContain('does not exempt statistics cookies');
+    expect(result.verdict.errors).toBe(3);
+    expect(result.findings.find((f) => f.subject.kind === 'cookie')!.notes[0]).toContain('does not exempt statistics cookies');
   });
 
   it.each(['nl', 'nl-government'])('%s: first-party analytics allowed with a reason passes', async (jurisdiction) => {
     const result = await scanWith(policy(jurisdiction), 'matomo');
     expect(brief(result)).toEqual([
+      'allowed error consent-banner-missing missing',
       'allowed error tracking-cookie-before-consent _pk_id.1.1fff',
       'allowed error tracking-cookie-before-consent _pk_ses.1.1fff',
     ]);
@@ -90,6 +94,7 @@ describe('jurisdictions on a site with first-party analytics (self-hosted Matomo
     };
     const result = await scanWith(nl, 'ga4');
     expect(brief(result)).toEqual([
+      'allowed error consent-banner-missing missing',
       'allowed error tracking-cookie-before-consent _ga',
       'allowed error tracking-cookie-before-consent _ga_TEST4242',
       'new warn cookie-lifetime-too-long _ga',

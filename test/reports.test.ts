@@ -25,6 +25,7 @@ beforeAll(async () => {
   result = await runGate({
     discover: { pages: ['ga4', 'unknown', 'clean', 'missing'].map((p) => `${served.url}${p}/`) },
     browserArgs: served.browserArgs,
+    phases: ['initial'],
     policy: loadPolicy(join(folder, 'consent-gate.json')),
   });
 });
@@ -56,11 +57,11 @@ describe('report formats', () => {
     const suites = doc.testsuites.testsuite as { name: string; failures: string; errors: string; skipped: string; testcase: object[] }[];
     expect(suites.map((s) => new URL(s.name).pathname)).toEqual(['/clean/', '/ga4/', '/missing/', '/unknown/']);
     const byPath = (path: string) => suites.find((s) => s.name.endsWith(path))!;
-    expect(byPath('/ga4/')).toMatchObject({ failures: '4', errors: '0' });
+    expect(byPath('/ga4/')).toMatchObject({ failures: '5', errors: '0' });
     expect(byPath('/unknown/')).toMatchObject({ failures: '0', skipped: '1' });
     expect(byPath('/clean/').testcase).toEqual([{ classname: `${served.url}clean/`, name: 'no tracking before consent' }]);
     expect(byPath('/missing/')).toMatchObject({ errors: '1' });
-    expect(doc.testsuites).toMatchObject({ name: 'consent-gate', failures: '4', errors: '1' });
+    expect(doc.testsuites).toMatchObject({ name: 'consent-gate', failures: '5', errors: '1' });
   });
 
   it('Code Quality has the fields GitLab documents, unique fingerprints, and leaves allowed findings out', () => {
@@ -93,9 +94,9 @@ describe('report formats', () => {
 
   it('Markdown puts the verdict first and lists new findings in a table', () => {
     const md = render('markdown').split('\n');
-    expect(md[0]).toMatch(/^⚠️ \*\*consent-gate incomplete\*\*: 5 new error\(s\), 2 new warning\(s\) on 4 page\(s\)/);
+    expect(md[0]).toMatch(/^⚠️ \*\*consent-gate incomplete\*\*: 6 new error\(s\), 2 new warning\(s\) on 4 page\(s\)/);
     expect(md).toContain('| Page | Phase | Rule | Subject | Vendor |');
-    expect(md.filter((l) => l.startsWith('| /'))).toHaveLength(7);
+    expect(md.filter((l) => l.startsWith('| /'))).toHaveLength(8);
     expect(md.at(-2)).toBe('Baselined: 0 · Allowed: 1 · Fixed since the baseline: 0');
   });
 

@@ -31,9 +31,9 @@ describe('--start: the project\'s own preview command', () => {
   it('waits until the URL answers, scans, then stops the whole process tree', async () => {
     const port = await freePort();
     const pidFile = join(temp(), 'pids.json');
-    const run = await runCli(['scan', '--start', previewCommand(port, pidFile, '--ready-after 700'), '--wait-on', `http://127.0.0.1:${port}/`, '--page', '/', '--page', '/news/2026/item.html', ...vendorFlags]);
+    const run = await runCli(['scan', '--start', previewCommand(port, pidFile, '--ready-after 700'), '--wait-on', `http://127.0.0.1:${port}/`, '--page', '/', '--page', '/news/2026/item.html', '--phases', 'initial', ...vendorFlags]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/✗ http:\/\/127\.0\.0\.1:\d+\/news\/2026\/item\.html\s+4 errors/);
+    expect(run.stdout).toMatch(/✗ http:\/\/127\.0\.0\.1:\d+\/news\/2026\/item\.html\s+5 errors/);
     const pids = pidsIn(pidFile);
     expect(pids.map(isRunning)).toEqual([false, false]);
   });
@@ -41,7 +41,7 @@ describe('--start: the project\'s own preview command', () => {
   it('can wait for a ready pattern in the command\'s output instead of a URL', async () => {
     const port = await freePort();
     const pidFile = join(temp(), 'pids.json');
-    const run = await runCli(['scan', '--start', previewCommand(port, pidFile, '--ready-after 300'), '--ready-pattern', 'Local:\\s+http', '--url', `http://127.0.0.1:${port}/`, '--page', '/about/', ...vendorFlags]);
+    const run = await runCli(['scan', '--start', previewCommand(port, pidFile, '--ready-after 300'), '--ready-pattern', 'Local:\\s+http', '--url', `http://127.0.0.1:${port}/`, '--page', '/about/', '--phases', 'initial', ...vendorFlags]);
     expect(run.code).toBe(0);
     expect(pidsIn(pidFile).map(isRunning)).toEqual([false, false]);
   });
@@ -79,7 +79,7 @@ describe('a real framework preview: vite preview', () => {
     execFileSync(process.execPath, [vite, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: join(FIXTURES, 'vite-app') });
     const port = await freePort();
     const command = `node ${JSON.stringify(vite)} preview --outDir ${JSON.stringify(out)} --host 127.0.0.1 --port ${port} --strictPort`;
-    const run = await runCli(['scan', '--start', command, '--wait-on', `http://127.0.0.1:${port}/`, ...vendorFlags], { cwd: join(FIXTURES, 'vite-app') });
+    const run = await runCli(['scan', '--start', command, '--wait-on', `http://127.0.0.1:${port}/`, '--phases', 'initial', ...vendorFlags], { cwd: join(FIXTURES, 'vite-app') });
     expect(run.stdout).toMatch(/error\s+tracking-cookie-before-consent\s+cookie _ga\s/);
     expect(run.code).toBe(1);
     // Nothing may still listen on the preview's port.
@@ -89,7 +89,7 @@ describe('a real framework preview: vite preview', () => {
 
 describe('--static: a built site', () => {
   it('finds every page by glob, leaving out 404.html', async () => {
-    const run = await runCli(['scan', '--static', join(FIXTURES, 'static-site'), ...vendorFlags]);
+    const run = await runCli(['scan', '--static', join(FIXTURES, 'static-site'), '--phases', 'initial', ...vendorFlags]);
     expect(run.stderr).toContain('scanning 4 page(s)');
     for (const page of ['/', '/about/', '/draft.html', '/news/2026/item.html']) expect(run.stdout).toMatch(new RegExp(`[✓✗] http://127\\.0\\.0\\.1:\\d+${page.replace(/\./g, '\\.')}\\s`));
     expect(run.stdout).not.toContain('404');
@@ -97,7 +97,7 @@ describe('--static: a built site', () => {
   });
 
   it('takes --include and --exclude patterns', async () => {
-    const run = await runCli(['scan', '--static', join(FIXTURES, 'static-site'), '--include', '**/*.html', '--exclude', 'news/**', '--exclude', 'draft.html', ...vendorFlags]);
+    const run = await runCli(['scan', '--static', join(FIXTURES, 'static-site'), '--include', '**/*.html', '--exclude', 'news/**', '--exclude', 'draft.html', '--phases', 'initial', ...vendorFlags]);
     expect(run.stderr).toContain('scanning 2 page(s)');
     expect(run.code).toBe(0);
   });

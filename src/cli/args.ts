@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { GateError, errorText } from '../errors.js';
-import { parseFailOn, type RunFlags } from '../config.js';
+import { parseFailOn, parsePhases, type RunFlags } from '../config.js';
 import { didYouMean } from '../policy/did-you-mean.js';
 import { FORMAT_NAMES } from '../report/index.js';
 
@@ -51,6 +51,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   concurrency: { type: 'string' },
   'fast-forward': { type: 'string' },
+  phases: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -144,6 +145,7 @@ export function parseCli(argv: string[]): CliArgs {
     timeoutMs: wholeNumber('timeout', v.timeout, 1000),
     concurrency: wholeNumber('concurrency', v.concurrency, 1),
     fastForwardMs: wholeNumber('fast-forward', v['fast-forward'], 0),
+    phases: parsePhases(v.phases, '--phases'),
   });
   return {
     command,
@@ -158,9 +160,11 @@ export const HELP = `Usage: consent-gate scan [url…] [options]
        consent-gate baseline [url…] [--prune] [options]
        consent-gate init [--hook] [--force]
 
-scan opens each page in Chromium as a first-time visitor who has not consented, and fails when
-tracking cookies, tracking storage, tracker requests or social plugins load. Settings not given
-as flags come from the policy file.
+scan opens each page in Chromium as a first-time visitor: without touching anything, after
+scrolling and browsing, after rejecting and after accepting the consent banner. It fails when
+tracking cookies, storage, tracker requests or social plugins load before consent or after a
+refusal, and when the banner does not offer a fair choice. Settings not given as flags come from
+the policy file.
 baseline scans the same way and records every finding that is not allowed in the baseline file,
 so only new findings fail later scans; --prune also drops entries no longer seen.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
@@ -208,6 +212,8 @@ Output and browser:
   --concurrency N        pages scanned in parallel (default: cores, at most 3)
   --fast-forward MS      fake-clock time run after load to fire delayed trackers (default 10000;
                          0 waits 5 s in real time instead, for sites the fake clock disturbs)
+  --phases LIST          visits per page (default all): initial (no interaction), after-scroll,
+                         after-reject, after-accept; initial always runs
   -q, --quiet            no per-page progress lines
   -h, --help             this help
   -v, --version          the version

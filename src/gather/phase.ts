@@ -1,9 +1,10 @@
 import type { BrowserContext, Page } from 'playwright';
 import type { OpenBrowser } from '../browser/launch.js';
 import { errorText } from '../errors.js';
-import type { Phase, PhaseScan } from '../types.js';
 import { withTimeout } from '../time.js';
+import type { Phase, PhaseAction, PhaseScan } from '../types.js';
 import { Collector } from './collector.js';
+import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings, type Banner, type ConsentSelectors } from './consent/banner.js';
 
 export interface GatherOptions {
   /** Navigation timeout for the page's `load` event, in ms. */
@@ -19,6 +20,8 @@ export interface GatherOptions {
   fastForwardMs: number;
   /** Extra request headers, sent to this origin only: a preview's bypass token must not reach trackers. */
   headers?: { origin: string; values: Record<string, string> };
+  /** The policy's selectors for the consent banner; the heuristic fills in the rest. */
+  consent: ConsentSelectors;
 }
 
 export const DEFAULT_GATHER: GatherOptions = {
@@ -26,23 +29,111 @@ export const DEFAULT_GATHER: GatherOptions = {
   quietMs: 300,
   settleCapMs: 5_000,
   fastForwardMs: 10_000,
+  consent: {},
 };
 
-/** Load one page in a fresh context, without any interaction, and record what it stored and loaded. */
+/** Consent managers show their banner shortly after load; this much page time is given first. */
+const BANNER_DELAY_MS = 1_500;
+
+interface Visit {
+  page: Page;
+  collector: Collector;
+  options: GatherOptions;
+}
+
+/** Lets `ms` of page time pass (fast-forwarded when the fake clock is on), then waits for the network. */
+async function advance({ page, collector, options }: Visit, ms: number): Promise<void> {
+  if (options.fastForwardMs > 0) await page.clock.runFor(ms);
+  else await page.waitForTimeout(Math.min(ms, options.settleCapMs));
+  await collector.networkQuiet(options.quietMs, options.settleCapMs);
+}
+
+const settle = (visit: Visit): Promise<void> => advance(visit, Math.max(visit.options.fastForwardMs, 1));
+
+async function load(visit: Visit, url: string): Promise<number> {
+  const response = await visit.page.goto(url, { waitUntil: 'load', timeout: visit.options.timeoutMs });
+  if (!response) throw new Error('the browser got no response for the page');
+  const status = response.status();
+  // An error page is not the page the site serves to visitors: scanning it proves nothing.
+  if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
+  await visit.collector.networkQuiet(visit.options.quietMs, visit.options.settleCapMs);
+  return status;
+}
+
+/** A same-site link a visitor could follow, outside the banner: the "next page" of a visit. */
+function internalLink(): string | null {
+  const skip = /(log-?out|sign-?out|uitloggen|afmelden|abmelden)|\.(pdf|zip|docx?|xlsx?|jpe?g|png|mp4)$/i;
+  for (const a of Array.from(document.querySelectorAll('a[href]')) as HTMLAnchorElement[]) {
+    const url = new URL(a.href, location.href);
+    if (url.origin !== location.origin || skip.test(url.pathname) || a.closest('[data-consent-gate], [role=dialog], [aria-modal=true]')) continue;
+    if (a.hasAttribute('data-consent-gate') || url.pathname === location.pathname) continue;
+    return url.href;
+  }
+  return null;
+}
+
+async function followLink(visit: Visit): Promise<string | null> {
+  const link = await withTimeout(visit.page.evaluate(internalLink).catch(() => null), 3_000);
+  if (!link) return null;
+  await load(visit, link);
+  await settle(visit);
+  return new URL(link).pathname;
+}
+
+/**
+ * Scrolls, moves the mouse and presses Escape, and records what the page does then. Only afterwards
+ * it follows a link, to see whether the banner stays: the next page's own trackers would load for any
+ * first-time visitor, so they prove nothing about scrolling and are not recorded here.
+ */
+async function scrollAndBrowse(visit: Visit, banner: Banner | null, scan: PhaseScan): Promise<PhaseAction> {
+  const { page } = visit;
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => undefined);
+  await page.mouse.move(200, 200);
+  await page.mouse.move(400, 300, { steps: 5 });
+  await page.keyboard.press('Escape');
+  await settle(visit);
+  Object.assign(scan, await visit.collector.snapshot(page.context().pages(), page.url()));
+  const followed = await followLink(visit);
+  const after = banner ? ((await findBanner(page, visit.options.consent)).banner !== null ? 'visible' : 'gone') : null;
+  return {
+    kind: 'scroll',
+    done: true,
+    detail: `scrolled to the bottom, moved the mouse, pressed Escape, ${followed ? `then followed a link to ${followed}` : 'found no internal link to follow'}`,
+    bannerAfter: after,
+  };
+}
+
+/** Clicks reject or accept (in the settings layer if it must), reloads, and for reject visits the next page. */
+async function choose(visit: Visit, phase: 'after-reject' | 'after-accept', banner: Banner | null): Promise<PhaseAction> {
+  const { page } = visit;
+  const kind = phase === 'after-reject' ? 'reject' : 'accept';
+  if (!banner) return { kind, done: false, detail: 'no consent banner was found to click', bannerAfter: null };
+  if (!banner.controls.has(kind)) await openSettings(banner, () => settle(visit));
+  const control = banner.controls.get(kind);
+  if (!control || !(await clickControl(banner, kind))) {
+    return { kind, done: false, detail: `the banner has no ${kind} control we could click${control ? '' : ' (set consent.' + kind + ' in the policy)'}`, bannerAfter: null };
+  }
+  await settle(visit);
+  // The choice must hold on the next request, not just on the page where it was made.
+  await page.reload({ waitUntil: 'load', timeout: visit.options.timeoutMs });
+  await settle(visit);
+  const followed = kind === 'reject' ? await followLink(visit) : null;
+  return {
+    kind,
+    done: true,
+    detail: `clicked "${control.text}"${control.layer === 2 ? ' in the settings layer' : ''}, reloaded${followed ? `, followed a link to ${followed}` : ''}`,
+    bannerAfter: null,
+  };
+}
+
+function emptyScan(phase: Phase, url: string): PhaseScan {
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, cookies: [], storage: [], requests: [], frames: [] };
+}
+
+/** Visits one page in a fresh context for one phase and records what it stored and loaded. */
 export async function gatherPhase(browser: OpenBrowser, url: string, phase: Phase, options: GatherOptions): Promise<PhaseScan> {
   const started = Date.now();
-  const scan: PhaseScan = {
-    phase,
-    url,
-    finalUrl: url,
-    status: null,
-    durationMs: 0,
-    error: null,
-    cookies: [],
-    storage: [],
-    requests: [],
-    frames: [],
-  };
+  const scan = emptyScan(phase, url);
   let context: BrowserContext | null = null;
   try {
     context = await browser.newContext();
@@ -50,18 +141,18 @@ export async function gatherPhase(browser: OpenBrowser, url: string, phase: Phas
     const extra = options.headers;
     if (extra) {
       await context.route(
-        (url) => url.origin === extra.origin,
+        (target) => target.origin === extra.origin,
         (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } }),
       );
     }
     const page = await context.newPage();
     if (options.fastForwardMs > 0) await page.clock.install();
+    const visit: Visit = { page, collector, options };
 
     // A hung renderer can block evaluate() forever: bound the whole visit, not only navigation.
-    const hardLimit = options.timeoutMs + options.settleCapMs * 2 + 10_000;
-    const visited = await withTimeout(visit(page, collector, url, options), hardLimit);
-    if (visited === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
-    Object.assign(scan, await collector.snapshot(context.pages(), page.url()), { status: visited.status });
+    const hardLimit = options.timeoutMs * 3 + options.settleCapMs * 6 + 20_000;
+    const done = await withTimeout(run(visit, url, phase, scan), hardLimit);
+    if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
   } catch (error) {
     scan.error = describe(error, options);
   } finally {
@@ -71,21 +162,37 @@ export async function gatherPhase(browser: OpenBrowser, url: string, phase: Phas
   return scan;
 }
 
-async function visit(page: Page, collector: Collector, url: string, options: GatherOptions): Promise<{ status: number }> {
-  const response = await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
-  if (!response) throw new Error('the browser got no response for the page');
-  const status = response.status();
-  // An error page is not the page the site serves to visitors: scanning it proves nothing.
-  if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
-  await collector.networkQuiet(options.quietMs, options.settleCapMs);
-  if (options.fastForwardMs > 0) await page.clock.runFor(options.fastForwardMs);
-  else await page.waitForTimeout(options.settleCapMs);
-  await collector.networkQuiet(options.quietMs, options.settleCapMs);
-  return { status };
+async function run(visit: Visit, url: string, phase: Phase, scan: PhaseScan): Promise<true> {
+  const { page, collector } = visit;
+  scan.status = await load(visit, url);
+  await advance(visit, BANNER_DELAY_MS);
+  const found = await findBanner(page, visit.options.consent);
+  if (phase === 'initial') {
+    await settle(visit);
+    const visibleAfterWait = found.banner ? await isBannerVisible(found.banner) : false;
+    Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
+    scan.bannerUnrecognised = found.unrecognised;
+    scan.policyLinks = await checkPolicyLinks(page, found.policyLinks);
+    // Only now, with the visit recorded: opening the settings layer is already an interaction.
+    if (found.banner) {
+      await openSettings(found.banner, () => settle(visit));
+      scan.banner = bannerFacts(found.banner, visibleAfterWait);
+    }
+    return true;
+  }
+  // A visitor answers the banner when it shows: acting before the clock runs on also means a banner
+  // that hides itself after a few seconds is still there to click.
+  if (phase === 'after-scroll') {
+    scan.action = await scrollAndBrowse(visit, found.banner, scan);
+    return true;
+  }
+  scan.action = await choose(visit, phase, found.banner);
+  Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
+  return true;
 }
 
 function describe(error: unknown, options: GatherOptions): string {
   const text = errorText(error).split('\n')[0] ?? '';
   if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
-  return text.replace(/^page\.goto: /, '');
+  return text.replace(/^page\.(goto|reload): /, '');
 }

@@ -47,6 +47,20 @@ function matchingReason(finding: Finding, allow: AllowList): string | null {
 }
 
 const ALLOWABLE = new Set(RULES.filter((r) => r.allowable).map((r) => r.id));
+const BEFORE_CONSENT = new Set(['tracking-cookie-before-consent', 'tracking-storage-before-consent', 'tracker-request-before-consent', 'social-plugin-before-consent']);
+
+/**
+ * A page whose every tracker is exempt by the policy needs no banner for them: its banner-missing
+ * finding is allowed too. One tracker the policy does not cover keeps it.
+ */
+function allowBannerWhenAllExempt(findings: Finding[]): Finding[] {
+  return findings.map((finding) => {
+    if (finding.rule !== 'consent-banner-missing') return finding;
+    const tracking = findings.filter((f) => f.page === finding.page && f.phase === finding.phase && BEFORE_CONSENT.has(f.rule));
+    if (tracking.length === 0 || tracking.some((f) => f.because === null)) return finding;
+    return { ...finding, status: 'allowed', because: 'everything that tracks on this page is allowed by the policy' };
+  });
+}
 
 /**
  * Marks findings the policy allows. Analytics is where jurisdictions differ: only an analytics
@@ -54,7 +68,7 @@ const ALLOWABLE = new Set(RULES.filter((r) => r.allowable).map((r) => r.id));
  */
 export function applyAllowList(findings: Finding[], policy: Policy): Finding[] {
   const preset = PRESETS[policy.jurisdiction];
-  return findings.map((finding) => {
+  const judged = findings.map((finding): Finding => {
     if (!ALLOWABLE.has(finding.rule)) return finding;
     const reason = matchingReason(finding, allowFor(policy, finding.page));
     if (reason === null) return finding;
@@ -66,7 +80,9 @@ export function applyAllowList(findings: Finding[], policy: Policy): Finding[] {
     return {
       ...finding,
       severity: 'warn',
+      because: reason,
       notes: [...finding.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`],
     };
   });
+  return allowBannerWhenAllExempt(judged);
 }

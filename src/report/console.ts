@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Finding, GateResult } from '../types.js';
+import type { Finding, GateResult, PageResult } from '../types.js';
 import type { ReportFormat } from './format.js';
 import { subjectLabel } from './subject.js';
 
@@ -10,6 +10,17 @@ function pad(text: string, width: number): string {
 }
 
 const shown = (path: string): string => relative(process.cwd(), path) || path;
+
+/** One line per finished page, so a long scan is never silent in a CI log. */
+export function progressLine({ done, total, page, findings }: { done: number; total: number; page: PageResult; findings: Finding[] }): string {
+  const failed = page.phases.find((scan) => scan.error !== null);
+  const fresh = findings.filter((f) => f.status === 'new');
+  const errors = fresh.filter((f) => f.severity === 'error').length;
+  const state = failed ? `could not scan (${failed.phase}): ${failed.error}` : errors ? `${errors} new error(s)` : fresh.length ? `${fresh.length} new warning(s)` : 'ok';
+  const seconds = page.phases.reduce((sum, scan) => sum + scan.durationMs, 0) / 1000;
+  const width = String(total).length;
+  return `[${String(done).padStart(width)}/${total}] ${page.url}  ${seconds.toFixed(1)} s  ${state}`;
+}
 
 /** Short and aligned, for a CI log: new findings in full, known ones as counts, then the verdict. */
 export function formatConsole(result: GateResult): string {

@@ -13,5 +13,7 @@ export function subjectLabel(finding: Finding): string {
       return `${kind} ${host}`;
     case 'page':
       return url ?? 'page';
+    case 'banner':
+      return `banner ${name ?? ''}`.trim();
   }
 }

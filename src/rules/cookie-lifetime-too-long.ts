@@ -1,20 +1,9 @@
-import type { GatheredCookie } from '../types.js';
+import { declaredLifetimeDays } from '../classify/lifetime.js';
 import { cookieEvidence, vendorLabel } from './evidence.js';
 import type { Rule } from './rule.js';
 
-const DAY = 86_400;
 /** CNIL's cap for consent-exempt analytics cookies, and its advice for consent cookies: 13 months. */
 export const MAX_LIFETIME_DAYS = 396;
-
-/**
- * The lifetime the site asked for. Chromium caps what it stores at 400 days, so the cookie jar hides a
- * two-year cookie; the Set-Cookie header or the document.cookie string tells the truth.
- */
-export function declaredLifetimeDays(cookie: GatheredCookie, now = Date.now() / 1000): number | null {
-  const declared = cookie.sources.map((s) => s.declaredLifetime).filter((l): l is number => l !== null && l > 0);
-  if (declared.length > 0) return Math.round(Math.max(...declared) / DAY);
-  return cookie.expires === null ? null : Math.round((cookie.expires - now) / DAY);
-}
 
 export const cookieLifetimeTooLong: Rule = {
   id: 'cookie-lifetime-too-long',
@@ -24,8 +13,12 @@ export const cookieLifetimeTooLong: Rule = {
   defaultSeverity: 'warn',
   allowable: false,
   phases: ['initial', 'after-accept'],
-  check: (scan) =>
-    scan.cookies.flatMap((cookie) => {
+  check: (scan, page) => {
+    // After accept, only what the first visit did not already show, and only if accept was clicked.
+    if (scan.phase === 'after-accept' && !scan.action?.done) return [];
+    const seen = new Set(scan.phase === 'initial' ? [] : (page.phase('initial')?.cookies ?? []).map((c) => `${c.name}|${c.domain}`));
+    return scan.cookies.flatMap((cookie) => {
+      if (seen.has(`${cookie.name}|${cookie.domain}`)) return [];
       const days = declaredLifetimeDays(cookie);
       if (days === null || days <= MAX_LIFETIME_DAYS) return [];
       return [
@@ -38,5 +31,6 @@ export const cookieLifetimeTooLong: Rule = {
           evidence: cookieEvidence(cookie),
         },
       ];
-    }),
+    });
+  },
 };

@@ -1,5 +1,12 @@
 import type { Category, ClassifiedScan, Party, Phase, Severity, Subject } from '../types.js';
 
+/** The other phases of the same page, for rules that compare (after scrolling vs before). */
+export interface PageContext {
+  phase(phase: Phase): ClassifiedScan | undefined;
+  /** The site's home page, where a cookie policy must be linked. */
+  isHome: boolean;
+}
+
 /** What a rule reports; the engine adds the rule's id, severity, page, phase and fingerprint. */
 export interface RuleHit {
   subject: Subject;
@@ -22,5 +29,5 @@ export interface Rule {
   allowable: boolean;
   /** The phases whose data this rule judges. */
   phases: readonly Phase[];
-  check(scan: ClassifiedScan): RuleHit[];
+  check(scan: ClassifiedScan, page: PageContext): RuleHit[];
 }

@@ -1,9 +1,5 @@
-import type { Classification } from '../types.js';
-import { frameSighting, hitsByHost, requestSighting, subresources, vendorLabel } from './evidence.js';
+import { socialPlugins } from './hits.js';
 import type { Rule } from './rule.js';
-
-const isPlugin = ({ class: c }: { class: Classification }): boolean =>
-  c.category === 'social' || (c.plugin && c.category !== 'necessary' && c.category !== 'preferences');
 
 export const socialPluginBeforeConsent: Rule = {
   id: 'social-plugin-before-consent',
@@ -13,13 +9,5 @@ export const socialPluginBeforeConsent: Rule = {
   defaultSeverity: 'error',
   allowable: true,
   phases: ['initial'],
-  // Frames first, so a host that is embedded is reported as the embed.
-  check: (scan) =>
-    hitsByHost(
-      [...scan.frames.filter(isPlugin).map(frameSighting), ...subresources(scan).filter(isPlugin).map(requestSighting)],
-      (host, first, count) =>
-        first.kind === 'frame'
-          ? `${vendorLabel(first.class.vendor, first.class.category)} embed from ${host} loaded before consent`
-          : `${vendorLabel(first.class.vendor, first.class.category)} social plugin loaded before consent: ${count} request(s) to ${host}`,
-    ),
+  check: (scan) => socialPlugins(scan, 'before consent'),
 };

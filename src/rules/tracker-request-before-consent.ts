@@ -1,4 +1,4 @@
-import { hitsByHost, requestSighting, subresources, vendorLabel } from './evidence.js';
+import { trackerRequests } from './hits.js';
 import type { Rule } from './rule.js';
 
 export const trackerRequestBeforeConsent: Rule = {
@@ -9,11 +9,5 @@ export const trackerRequestBeforeConsent: Rule = {
   defaultSeverity: 'error',
   allowable: true,
   phases: ['initial'],
-  check: (scan) =>
-    hitsByHost(
-      subresources(scan)
-        .filter((r) => (r.class.category === 'analytics' || r.class.category === 'marketing') && !r.class.plugin)
-        .map(requestSighting),
-      (host, first, count) => `${vendorLabel(first.class.vendor, first.class.category)} was contacted before consent: ${count} request(s) to ${host}`,
-    ),
+  check: (scan) => trackerRequests(scan, 'before consent'),
 };

@@ -1,4 +1,4 @@
-import { TRACKING, cookieEvidence, vendorLabel } from './evidence.js';
+import { trackingCookies } from './hits.js';
 import type { Rule } from './rule.js';
 
 export const trackingCookieBeforeConsent: Rule = {
@@ -9,15 +9,5 @@ export const trackingCookieBeforeConsent: Rule = {
   defaultSeverity: 'error',
   allowable: true,
   phases: ['initial'],
-  check: (scan) =>
-    scan.cookies
-      .filter((cookie) => TRACKING.has(cookie.class.category))
-      .map((cookie) => ({
-        subject: { kind: 'cookie', name: cookie.name, host: cookie.domain },
-        category: cookie.class.category,
-        vendor: cookie.class.vendor,
-        party: cookie.class.party,
-        message: `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" on ${cookie.domain} ${cookie.stored ? 'was set' : 'was sent'} before consent`,
-        evidence: cookieEvidence(cookie),
-      })),
+  check: (scan) => trackingCookies(scan, 'before consent'),
 };

@@ -1,4 +1,4 @@
-import { TRACKING, vendorLabel, withoutQuery } from './evidence.js';
+import { trackingStorage } from './hits.js';
 import type { Rule } from './rule.js';
 
 export const trackingStorageBeforeConsent: Rule = {
@@ -9,15 +9,5 @@ export const trackingStorageBeforeConsent: Rule = {
   defaultSeverity: 'error',
   allowable: true,
   phases: ['initial'],
-  check: (scan) =>
-    scan.storage
-      .filter((entry) => TRACKING.has(entry.class.category))
-      .map((entry) => ({
-        subject: { kind: 'storage', storage: entry.kind, name: entry.key, host: new URL(entry.origin).hostname },
-        category: entry.class.category,
-        vendor: entry.class.vendor,
-        party: entry.class.party,
-        message: `${vendorLabel(entry.class.vendor, entry.class.category)} ${entry.kind} key "${entry.key}" on ${entry.origin} was written before consent`,
-        evidence: entry.writtenBy.length > 0 ? entry.writtenBy.map((url) => `written by ${withoutQuery(url)}`) : ['found in storage; the writing script was not observed'],
-      })),
+  check: (scan) => trackingStorage(scan, 'before consent'),
 };

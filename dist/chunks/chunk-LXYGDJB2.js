@@ -1,14 +1,23 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   GateError,
+  PHASES,
   didYouMean
-} from "./chunk-ZQ7UOKZR.js";
+} from "./chunk-VS2X27T4.js";
 
 // src/config.ts
 import { resolve } from "node:path";
 function parseFailOn(value, name) {
   if (value === void 0 || value === "error" || value === "warn") return value;
   throw new GateError(`${name} takes "error" or "warn"; got "${value}".${didYouMean(value, ["error", "warn"])}`);
+}
+function parsePhases(value, name) {
+  if (value === void 0) return void 0;
+  const list = value.split(",").map((p) => p.trim()).filter(Boolean);
+  for (const phase of list) {
+    if (!PHASES.includes(phase)) throw new GateError(`${name}: unknown phase "${phase}".${didYouMean(phase, PHASES)} Phases: ${PHASES.join(", ")}.`);
+  }
+  return list;
 }
 var TARGET_KEYS = ["url", "start", "static"];
 function gateOptions(flags, policy, cwd) {
@@ -29,7 +38,7 @@ function gateOptions(flags, policy, cwd) {
       pages: flags.pages ?? policy.pages
     },
     cwd,
-    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "concurrency", "fastForwardMs"])
+    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "concurrency", "fastForwardMs", "phases"])
   };
 }
 function pick(value, keys) {
@@ -38,5 +47,6 @@ function pick(value, keys) {
 
 export {
   parseFailOn,
+  parsePhases,
   gateOptions
 };

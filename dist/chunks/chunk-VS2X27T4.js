@@ -8862,16 +8862,16 @@ var require_scan = __commonJS({
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
+      const advance2 = () => {
         prev = code;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code = advance2();
         let next;
         if (code === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
+          code = advance2();
           if (code === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
@@ -8879,17 +8879,17 @@ var require_scan = __commonJS({
         }
         if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
+          while (eos() !== true && (code = advance2())) {
             if (code === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
-              advance();
+              advance2();
               continue;
             }
             if (code === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance2()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -8945,10 +8945,10 @@ var require_scan = __commonJS({
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
+              while (eos() !== true && (code = advance2())) {
                 if (code === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
-                  advance();
+                  advance2();
                   continue;
                 }
                 if (code === CHAR_LEFT_PARENTHESES) {
@@ -8983,10 +8983,10 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
+          while (eos() !== true && (next = advance2())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
-              advance();
+              advance2();
               continue;
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
@@ -9010,10 +9010,10 @@ var require_scan = __commonJS({
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
+            while (eos() !== true && (code = advance2())) {
               if (code === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
-                advance();
+                advance2();
                 continue;
               }
               if (code === CHAR_LEFT_PARENTHESES) {
@@ -9449,7 +9449,7 @@ var require_parse = __commonJS({
       let value;
       const eos = () => state.index === len - 1;
       const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
+      const advance2 = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
         state.consumed += value2;
@@ -9462,7 +9462,7 @@ var require_parse = __commonJS({
       const negate = () => {
         let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
+          advance2();
           state.start++;
           count2++;
         }
@@ -9516,7 +9516,7 @@ var require_parse = __commonJS({
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
         push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push({ type: "paren", extglob: true, value: advance2(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -9605,7 +9605,7 @@ var require_parse = __commonJS({
         return state;
       }
       while (!eos()) {
-        value = advance();
+        value = advance2();
         if (value === "\0") {
           continue;
         }
@@ -9632,9 +9632,9 @@ var require_parse = __commonJS({
             }
           }
           if (opts.unescape === true) {
-            value = advance();
+            value = advance2();
           } else {
-            value += advance();
+            value += advance2();
           }
           if (state.brackets === 0) {
             push({ type: "text", value });
@@ -9654,7 +9654,7 @@ var require_parse = __commonJS({
                 if (posix2) {
                   prev.value = pre + posix2;
                   state.backtrack = true;
-                  advance();
+                  advance2();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
                   }
@@ -9990,7 +9990,7 @@ var require_parse = __commonJS({
             prev.value += value;
             state.output += prior.output + prev.output;
             state.globstar = true;
-            consume(value + advance());
+            consume(value + advance2());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
@@ -10000,7 +10000,7 @@ var require_parse = __commonJS({
             prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
             state.output = prev.output;
             state.globstar = true;
-            consume(value + advance());
+            consume(value + advance2());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
@@ -10315,6 +10315,31 @@ function errorText(error) {
 
 // src/rules/index.ts
 import { createHash } from "node:crypto";
+
+// src/rules/banner-hit.ts
+function bannerHit(name, message, evidence) {
+  return { subject: { kind: "banner", name }, category: "unknown", vendor: null, party: null, message, evidence };
+}
+function describeControl(control) {
+  return control ? `"${control.text}" (${control.kind}${control.layer === 2 ? ", in the settings layer" : ""})` : "none";
+}
+
+// src/rules/banner-dismissed-without-choice.ts
+var bannerDismissedWithoutChoice = {
+  id: "banner-dismissed-without-choice",
+  title: "Banner gone without a choice",
+  description: "The banner disappeared after waiting, scrolling or moving to another page, though the visitor neither accepted nor refused.",
+  legalBasis: "Belgian regulator (GBA/APD) cookie FAQ: the banner stays until the visitor accepts or refuses; EDPB Guidelines 05/2020 \xA786.",
+  defaultSeverity: "warn",
+  allowable: false,
+  phases: ["initial", "after-scroll"],
+  check: (scan) => {
+    if (scan.phase === "initial") {
+      return scan.banner && !scan.banner.visibleAfterWait ? [bannerHit("dismissed", "the banner disappeared by itself while the visitor waited", [`banner: "${scan.banner.text.slice(0, 80)}"`])] : [];
+    }
+    return scan.action?.bannerAfter === "gone" ? [bannerHit("dismissed", "the banner disappeared after scrolling, Escape or moving to another page", [scan.action.detail])] : [];
+  }
+};
 
 // src/classify/hosts.ts
 var import_nostats_subset = __toESM(require_nostats_subset(), 1);
@@ -36230,14 +36255,91 @@ function subresources(scan) {
   return scan.requests.filter((r) => !(r.resourceType === "document" && frameUrls.has(r.url)));
 }
 
-// src/rules/cookie-lifetime-too-long.ts
+// src/rules/hits.ts
+function trackingCookies(scan, when) {
+  return scan.cookies.filter((cookie) => TRACKING.has(cookie.class.category)).map((cookie) => ({
+    subject: { kind: "cookie", name: cookie.name, host: cookie.domain },
+    category: cookie.class.category,
+    vendor: cookie.class.vendor,
+    party: cookie.class.party,
+    message: `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" on ${cookie.domain} ${cookie.stored ? "was set" : "was sent"} ${when}`,
+    evidence: cookieEvidence(cookie)
+  }));
+}
+function trackingStorage(scan, when) {
+  return scan.storage.filter((entry) => TRACKING.has(entry.class.category)).map((entry) => ({
+    subject: { kind: "storage", storage: entry.kind, name: entry.key, host: new URL(entry.origin).hostname },
+    category: entry.class.category,
+    vendor: entry.class.vendor,
+    party: entry.class.party,
+    message: `${vendorLabel(entry.class.vendor, entry.class.category)} ${entry.kind} key "${entry.key}" on ${entry.origin} was written ${when}`,
+    evidence: entry.writtenBy.length > 0 ? entry.writtenBy.map((url) => `written by ${withoutQuery(url)}`) : ["found in storage; the writing script was not observed"]
+  }));
+}
+function trackerRequests(scan, when) {
+  return hitsByHost(
+    subresources(scan).filter((r) => (r.class.category === "analytics" || r.class.category === "marketing") && !r.class.plugin).map(requestSighting),
+    (host, first, count2) => `${vendorLabel(first.class.vendor, first.class.category)} was contacted ${when}: ${count2} request(s) to ${host}`
+  );
+}
+var isPlugin = ({ class: c }) => c.category === "social" || c.plugin && c.category !== "necessary" && c.category !== "preferences";
+function socialPlugins(scan, when) {
+  return hitsByHost(
+    [...scan.frames.filter(isPlugin).map(frameSighting), ...subresources(scan).filter(isPlugin).map(requestSighting)],
+    (host, first, count2) => first.kind === "frame" ? `${vendorLabel(first.class.vendor, first.class.category)} embed from ${host} loaded ${when}` : `${vendorLabel(first.class.vendor, first.class.category)} social plugin loaded ${when}: ${count2} request(s) to ${host}`
+  );
+}
+function allTracking(scan, when) {
+  return [...trackingCookies(scan, when), ...trackingStorage(scan, when), ...trackerRequests(scan, when), ...socialPlugins(scan, when)];
+}
+function hitKey(hit) {
+  const { kind, name, host, storage } = hit.subject;
+  return [kind === "frame" ? "request" : kind, storage ?? "", name ?? "", host ?? ""].join("|");
+}
+
+// src/rules/consent-banner-missing.ts
+var consentBannerMissing = {
+  id: "consent-banner-missing",
+  title: "Tracking without any consent banner",
+  description: "The page tracks visitors but shows nothing that asks for their consent.",
+  legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 4(11) and 7: consent must be asked for before it can be given.",
+  defaultSeverity: "error",
+  allowable: false,
+  phases: ["initial"],
+  check: (scan) => {
+    if (scan.banner || scan.bannerUnrecognised) return [];
+    const tracking = allTracking(scan, "");
+    if (tracking.length === 0) return [];
+    return [bannerHit("missing", `the page tracks (${tracking.length} finding(s)) but shows no consent banner`, tracking.slice(0, 3).map((hit) => hit.message.trim()))];
+  }
+};
+
+// src/rules/consent-banner-undetected.ts
+var consentBannerUndetected = {
+  id: "consent-banner-undetected",
+  title: "Consent banner not recognised",
+  description: "Something on the page reads like a consent notice, but no accept or reject control was recognised, so the reject and accept checks could not run.",
+  legalBasis: "Fail closed: a check that could not run is said out loud, not passed.",
+  defaultSeverity: "warn",
+  allowable: false,
+  phases: ["initial"],
+  check: (scan) => scan.banner === null && scan.bannerUnrecognised ? [
+    bannerHit("unrecognised", "a consent notice was seen but its controls were not recognised; set consent.accept and consent.reject (CSS selectors) in the policy", [
+      `notice text: "${scan.bannerUnrecognised}"`
+    ])
+  ] : []
+};
+
+// src/classify/lifetime.ts
 var DAY = 86400;
-var MAX_LIFETIME_DAYS = 396;
 function declaredLifetimeDays(cookie, now = Date.now() / 1e3) {
   const declared = cookie.sources.map((s) => s.declaredLifetime).filter((l) => l !== null && l > 0);
   if (declared.length > 0) return Math.round(Math.max(...declared) / DAY);
   return cookie.expires === null ? null : Math.round((cookie.expires - now) / DAY);
 }
+
+// src/rules/cookie-lifetime-too-long.ts
+var MAX_LIFETIME_DAYS = 396;
 var cookieLifetimeTooLong = {
   id: "cookie-lifetime-too-long",
   title: "Cookie lifetime over 13 months",
@@ -36246,20 +36348,204 @@ var cookieLifetimeTooLong = {
   defaultSeverity: "warn",
   allowable: false,
   phases: ["initial", "after-accept"],
-  check: (scan) => scan.cookies.flatMap((cookie) => {
-    const days = declaredLifetimeDays(cookie);
-    if (days === null || days <= MAX_LIFETIME_DAYS) return [];
+  check: (scan, page) => {
+    if (scan.phase === "after-accept" && !scan.action?.done) return [];
+    const seen = new Set(scan.phase === "initial" ? [] : (page.phase("initial")?.cookies ?? []).map((c) => `${c.name}|${c.domain}`));
+    return scan.cookies.flatMap((cookie) => {
+      if (seen.has(`${cookie.name}|${cookie.domain}`)) return [];
+      const days = declaredLifetimeDays(cookie);
+      if (days === null || days <= MAX_LIFETIME_DAYS) return [];
+      return [
+        {
+          subject: { kind: "cookie", name: cookie.name, host: cookie.domain },
+          category: cookie.class.category,
+          vendor: cookie.class.vendor,
+          party: cookie.class.party,
+          message: `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" asks to live ${days} days (more than 13 months)`,
+          evidence: cookieEvidence(cookie)
+        }
+      ];
+    });
+  }
+};
+
+// src/rules/cookie-policy-link-missing.ts
+var cookiePolicyLinkMissing = {
+  id: "cookie-policy-link-missing",
+  title: "No cookie policy link on the home page",
+  description: "The home page (its content, banner or footer) has no working link to a cookie or privacy policy.",
+  legalBasis: "GDPR art. 13; Belgian regulator (GBA/APD) cookie FAQ: the cookie policy is linked from the home page; CJEU Planet49 (information on purposes, lifetime, third parties).",
+  defaultSeverity: "error",
+  allowable: false,
+  phases: ["initial"],
+  check: (scan, page) => {
+    if (!page.isHome || scan.error !== null || scan.policyLinks.some((link) => link.status === 200)) return [];
+    const tried = scan.policyLinks.map((link) => `${link.url} answered ${link.status ?? "nothing"}`);
+    return [bannerHit("policy link", "the home page links no cookie or privacy policy that answers 200", tried.length > 0 ? tried : ["no link whose text or address mentions cookies or privacy"])];
+  }
+};
+
+// src/consent-words.ts
+var CONSENT_WORDS = {
+  reject: [
+    "reject all",
+    "reject",
+    "decline",
+    "deny",
+    "refuse",
+    "disagree",
+    "do not accept",
+    "don't accept",
+    "only necessary",
+    "necessary only",
+    "only essential",
+    "essential only",
+    "necessary cookies only",
+    "continue without accepting",
+    "no thanks",
+    "weigeren",
+    "ik weiger",
+    "weiger",
+    "alles weigeren",
+    "alles afwijzen",
+    "afwijzen",
+    "alleen noodzakelijk",
+    "alleen noodzakelijke cookies",
+    "alleen functionele",
+    "niet akkoord",
+    "nee",
+    "tout refuser",
+    "refuser",
+    "continuer sans accepter",
+    "uniquement les cookies n\xE9cessaires",
+    "je refuse",
+    "ablehnen",
+    "alle ablehnen",
+    "nur notwendige",
+    "nur essenzielle",
+    "nur erforderliche",
+    "nicht einverstanden"
+  ],
+  accept: [
+    "accept all",
+    "accept",
+    "allow all",
+    "allow",
+    "agree",
+    "i agree",
+    "ok",
+    "okay",
+    "got it",
+    "that's ok",
+    "yes",
+    "alles accepteren",
+    "accepteren",
+    "akkoord",
+    "alle cookies accepteren",
+    "ja",
+    "toestaan",
+    "alles toestaan",
+    "tout accepter",
+    "accepter",
+    "j'accepte",
+    "autoriser",
+    "d'accord",
+    "alle akzeptieren",
+    "akzeptieren",
+    "zustimmen",
+    "einverstanden",
+    "alle zulassen",
+    "annehmen"
+  ],
+  settings: [
+    "settings",
+    "preferences",
+    "customize",
+    "customise",
+    "manage",
+    "more options",
+    "let me choose",
+    "options",
+    "instellingen",
+    "voorkeuren",
+    "aanpassen",
+    "zelf kiezen",
+    "param\xE8tres",
+    "personnaliser",
+    "pr\xE9f\xE9rences",
+    "einstellungen",
+    "anpassen",
+    "details",
+    "mehr optionen"
+  ],
+  /** Words a consent notice uses about itself. */
+  notice: [
+    "cookie",
+    "consent",
+    "toestemming",
+    "privacy",
+    "tracking",
+    "datenschutz",
+    "einwilligung",
+    "vie priv\xE9e",
+    "traceurs",
+    "consentement"
+  ],
+  /** Labels of categories that are strictly necessary and may be on by default. */
+  necessary: ["necessary", "essential", "required", "strictly", "noodzakelijk", "functioneel", "functional", "n\xE9cessaire", "essentiel", "notwendig", "erforderlich", "essenziell"],
+  /** Link texts and paths of a cookie or privacy policy. */
+  policy: ["cookie", "privacy", "privacyverklaring", "cookiebeleid", "cookieverklaring", "datenschutz", "confidentialit\xE9", "vie priv\xE9e", "donn\xE9es personnelles", "privacybeleid"]
+};
+
+// src/rules/preticked-consent.ts
+var necessary = (label) => CONSENT_WORDS.necessary.some((word) => label.toLowerCase().includes(word));
+var pretickedConsent = {
+  id: "preticked-consent",
+  title: "Pre-ticked consent",
+  description: "A category that is not strictly necessary is switched on before the visitor chose it.",
+  legalBasis: "CJEU C-673/17 Planet49; EDPB Guidelines 05/2020 \xA779; EDPB Cookie Banner Taskforce report (2023) \xA710.",
+  defaultSeverity: "error",
+  allowable: false,
+  phases: ["initial"],
+  check: (scan) => (scan.banner?.toggles ?? []).filter((toggle) => toggle.checked && !toggle.locked && !necessary(toggle.label)).map((toggle) => bannerHit(`toggle ${toggle.label}`, `"${toggle.label}" is switched on before the visitor chose it`, [`settings layer of the banner: "${toggle.label}" checked, not locked`]))
+};
+
+// src/rules/reject-harder-than-accept.ts
+var rejectHarderThanAccept = {
+  id: "reject-harder-than-accept",
+  title: "Reject harder than accept",
+  description: "Refusing is offered as a plain text link while accepting is a button: not an equal choice.",
+  legalBasis: "EDPB Cookie Banner Taskforce report (2023) \xA7\xA711-19 (deceptive link design); Dutch AP guidance (2024).",
+  defaultSeverity: "warn",
+  allowable: false,
+  phases: ["initial"],
+  check: (scan) => {
+    const { accept, reject } = scan.banner ?? {};
+    if (!accept || !reject || reject.layer !== 1 || !(reject.kind === "link" && accept.kind === "button")) return [];
+    return [bannerHit("reject", "reject is a text link while accept is a button", [`accept: ${describeControl(accept)}`, `reject: ${describeControl(reject)}`])];
+  }
+};
+
+// src/rules/reject-not-on-first-layer.ts
+var rejectNotOnFirstLayer = {
+  id: "reject-not-on-first-layer",
+  title: "No reject on the first layer",
+  description: "The banner lets the visitor accept at once, but refusing takes another layer, or is not offered at all.",
+  legalBasis: 'EDPB Cookie Banner Taskforce report (2023) \xA7\xA76-8; Dutch AP "Heldere en misleidende cookiebanners" (2024); GDPR art. 7(3).',
+  defaultSeverity: "error",
+  allowable: false,
+  phases: ["initial"],
+  check: (scan) => {
+    const banner = scan.banner;
+    if (!banner?.accept || banner.accept.layer !== 1 || banner.reject?.layer === 1) return [];
     return [
-      {
-        subject: { kind: "cookie", name: cookie.name, host: cookie.domain },
-        category: cookie.class.category,
-        vendor: cookie.class.vendor,
-        party: cookie.class.party,
-        message: `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" asks to live ${days} days (more than 13 months)`,
-        evidence: cookieEvidence(cookie)
-      }
+      bannerHit(
+        "reject",
+        banner.reject ? 'the banner offers "accept" at once, but "reject" only in its settings layer' : 'the banner offers "accept" but no way to reject',
+        [`accept: ${describeControl(banner.accept)}`, `reject: ${describeControl(banner.reject)}`]
+      )
     ];
-  })
+  }
 };
 
 // src/rules/scan-error.ts
@@ -36284,7 +36570,6 @@ var scanError = {
 };
 
 // src/rules/social-plugin-before-consent.ts
-var isPlugin = ({ class: c }) => c.category === "social" || c.plugin && c.category !== "necessary" && c.category !== "preferences";
 var socialPluginBeforeConsent = {
   id: "social-plugin-before-consent",
   title: "Social plugin or embed before consent",
@@ -36293,11 +36578,7 @@ var socialPluginBeforeConsent = {
   defaultSeverity: "error",
   allowable: true,
   phases: ["initial"],
-  // Frames first, so a host that is embedded is reported as the embed.
-  check: (scan) => hitsByHost(
-    [...scan.frames.filter(isPlugin).map(frameSighting), ...subresources(scan).filter(isPlugin).map(requestSighting)],
-    (host, first, count2) => first.kind === "frame" ? `${vendorLabel(first.class.vendor, first.class.category)} embed from ${host} loaded before consent` : `${vendorLabel(first.class.vendor, first.class.category)} social plugin loaded before consent: ${count2} request(s) to ${host}`
-  )
+  check: (scan) => socialPlugins(scan, "before consent")
 };
 
 // src/rules/tracker-request-before-consent.ts
@@ -36309,10 +36590,36 @@ var trackerRequestBeforeConsent = {
   defaultSeverity: "error",
   allowable: true,
   phases: ["initial"],
-  check: (scan) => hitsByHost(
-    subresources(scan).filter((r) => (r.class.category === "analytics" || r.class.category === "marketing") && !r.class.plugin).map(requestSighting),
-    (host, first, count2) => `${vendorLabel(first.class.vendor, first.class.category)} was contacted before consent: ${count2} request(s) to ${host}`
-  )
+  check: (scan) => trackerRequests(scan, "before consent")
+};
+
+// src/rules/tracking-after-implicit-action.ts
+var trackingAfterImplicitAction = {
+  id: "tracking-after-implicit-action",
+  title: "Scrolling or browsing taken as consent",
+  description: "Something that tracks appeared after the visitor scrolled, moved the mouse, pressed Escape or followed a link, without answering the banner.",
+  legalBasis: "EDPB Guidelines 05/2020 \xA786: scrolling or continuing to browse is not a clear affirmative action; ePrivacy Directive art. 5(3).",
+  defaultSeverity: "error",
+  allowable: true,
+  phases: ["after-scroll"],
+  check: (scan, page) => {
+    const initial = page.phase("initial");
+    const before = new Set((initial ? allTracking(initial, "") : []).map(hitKey));
+    return allTracking(scan, "after scrolling and browsing, without a choice").filter((hit) => !before.has(hitKey(hit)));
+  }
+};
+
+// src/rules/tracking-after-reject.ts
+var trackingAfterReject = {
+  id: "tracking-after-reject",
+  title: "Tracking after the visitor refused",
+  description: "After clicking the banner's reject control, reloading and visiting another page, something still tracked the visitor.",
+  legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 7(3); EDPB Cookie Banner Taskforce report (2023) \xA77.",
+  defaultSeverity: "error",
+  allowable: true,
+  phases: ["after-reject"],
+  // When reject could not be clicked, the phase proves nothing; other rules say why.
+  check: (scan) => scan.action?.done ? allTracking(scan, "after the visitor refused") : []
 };
 
 // src/rules/tracking-cookie-before-consent.ts
@@ -36324,14 +36631,7 @@ var trackingCookieBeforeConsent = {
   defaultSeverity: "error",
   allowable: true,
   phases: ["initial"],
-  check: (scan) => scan.cookies.filter((cookie) => TRACKING.has(cookie.class.category)).map((cookie) => ({
-    subject: { kind: "cookie", name: cookie.name, host: cookie.domain },
-    category: cookie.class.category,
-    vendor: cookie.class.vendor,
-    party: cookie.class.party,
-    message: `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" on ${cookie.domain} ${cookie.stored ? "was set" : "was sent"} before consent`,
-    evidence: cookieEvidence(cookie)
-  }))
+  check: (scan) => trackingCookies(scan, "before consent")
 };
 
 // src/rules/tracking-storage-before-consent.ts
@@ -36343,14 +36643,7 @@ var trackingStorageBeforeConsent = {
   defaultSeverity: "error",
   allowable: true,
   phases: ["initial"],
-  check: (scan) => scan.storage.filter((entry) => TRACKING.has(entry.class.category)).map((entry) => ({
-    subject: { kind: "storage", storage: entry.kind, name: entry.key, host: new URL(entry.origin).hostname },
-    category: entry.class.category,
-    vendor: entry.class.vendor,
-    party: entry.class.party,
-    message: `${vendorLabel(entry.class.vendor, entry.class.category)} ${entry.kind} key "${entry.key}" on ${entry.origin} was written before consent`,
-    evidence: entry.writtenBy.length > 0 ? entry.writtenBy.map((url) => `written by ${withoutQuery(url)}`) : ["found in storage; the writing script was not observed"]
-  }))
+  check: (scan) => trackingStorage(scan, "before consent")
 };
 
 // src/rules/unknown-third-party-before-consent.ts
@@ -36376,6 +36669,15 @@ var RULES = [
   trackerRequestBeforeConsent,
   socialPluginBeforeConsent,
   unknownThirdPartyBeforeConsent,
+  trackingAfterImplicitAction,
+  trackingAfterReject,
+  consentBannerMissing,
+  consentBannerUndetected,
+  rejectNotOnFirstLayer,
+  rejectHarderThanAccept,
+  pretickedConsent,
+  bannerDismissedWithoutChoice,
+  cookiePolicyLinkMissing,
   cookieLifetimeTooLong
 ];
 function stableName(name) {
@@ -36389,24 +36691,33 @@ function fingerprint(rule, hit, phase) {
 }
 var sortKey = (hit) => `${hit.subject.name ?? ""}\0${hit.subject.host ?? ""}\0${hit.subject.url ?? ""}`;
 var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-function runRules(scan, settings = {}) {
+function runRules(page, settings = {}) {
+  const phases = new Map(page.phases.map((scan) => [scan.phase, scan]));
+  let path = "";
+  try {
+    path = new URL(page.url).pathname;
+  } catch {
+  }
+  const context = { phase: (phase) => phases.get(phase), isHome: path === "/" || path === "" };
   const findings = [];
-  for (const rule of RULES) {
-    const severity = rule === scanError ? "error" : settings[rule.id] ?? rule.defaultSeverity;
-    if (severity === "off" || !rule.phases.includes(scan.phase)) continue;
-    if (scan.error !== null && rule !== scanError) continue;
-    for (const hit of rule.check(scan).sort((a, b) => compare(sortKey(a), sortKey(b)))) {
-      findings.push({
-        rule: rule.id,
-        severity,
-        page: scan.url,
-        phase: scan.phase,
-        ...hit,
-        fingerprint: fingerprint(rule.id, hit, scan.phase),
-        status: "new",
-        because: null,
-        notes: []
-      });
+  for (const scan of page.phases) {
+    for (const rule of RULES) {
+      const severity = rule === scanError ? "error" : settings[rule.id] ?? rule.defaultSeverity;
+      if (severity === "off" || !rule.phases.includes(scan.phase)) continue;
+      if (scan.error !== null && rule !== scanError) continue;
+      for (const hit of rule.check(scan, context).sort((a, b) => compare(sortKey(a), sortKey(b)))) {
+        findings.push({
+          rule: rule.id,
+          severity,
+          page: page.url,
+          phase: scan.phase,
+          ...hit,
+          fingerprint: fingerprint(rule.id, hit, scan.phase),
+          status: "new",
+          because: null,
+          notes: []
+        });
+      }
     }
   }
   return findings;
@@ -36439,6 +36750,8 @@ function subjectLabel(finding) {
       return `${kind} ${host}`;
     case "page":
       return url ?? "page";
+    case "banner":
+      return `banner ${name ?? ""}`.trim();
   }
 }
 
@@ -36449,6 +36762,15 @@ function pad(text, width) {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
 var shown = (path) => relative2(process.cwd(), path) || path;
+function progressLine({ done, total, page, findings }) {
+  const failed = page.phases.find((scan) => scan.error !== null);
+  const fresh = findings.filter((f) => f.status === "new");
+  const errors = fresh.filter((f) => f.severity === "error").length;
+  const state = failed ? `could not scan (${failed.phase}): ${failed.error}` : errors ? `${errors} new error(s)` : fresh.length ? `${fresh.length} new warning(s)` : "ok";
+  const seconds2 = page.phases.reduce((sum, scan) => sum + scan.durationMs, 0) / 1e3;
+  const width = String(total).length;
+  return `[${String(done).padStart(width)}/${total}] ${page.url}  ${seconds2.toFixed(1)} s  ${state}`;
+}
 function formatConsole(result2) {
   const lines = [];
   const seconds2 = (result2.durationMs / 1e3).toFixed(1);
@@ -36917,6 +37239,33 @@ var policy_schema_default = {
           $ref: "#/$defs/setting"
         },
         "unknown-third-party-before-consent": {
+          $ref: "#/$defs/setting"
+        },
+        "tracking-after-implicit-action": {
+          $ref: "#/$defs/setting"
+        },
+        "tracking-after-reject": {
+          $ref: "#/$defs/setting"
+        },
+        "consent-banner-missing": {
+          $ref: "#/$defs/setting"
+        },
+        "consent-banner-undetected": {
+          $ref: "#/$defs/setting"
+        },
+        "reject-not-on-first-layer": {
+          $ref: "#/$defs/setting"
+        },
+        "reject-harder-than-accept": {
+          $ref: "#/$defs/setting"
+        },
+        "preticked-consent": {
+          $ref: "#/$defs/setting"
+        },
+        "banner-dismissed-without-choice": {
+          $ref: "#/$defs/setting"
+        },
+        "cookie-policy-link-missing": {
           $ref: "#/$defs/setting"
         },
         "cookie-lifetime-too-long": {
@@ -37405,11 +37754,13 @@ var package_default2 = {
     "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     "fast-xml-parser": "^5.12.1",
+    klaro: "^0.7.22",
     playwright: "^1.65.1",
     "third-party-web": "^0.30.0",
     tinyglobby: "^0.2.17",
     tldts: "^7.5.4",
     typescript: "^5.9.3",
+    "vanilla-cookieconsent": "^3.1.0",
     vite: "^7.3.8",
     vitest: "^4.1.12",
     yaml: "^2.9.1"
@@ -37507,9 +37858,18 @@ function matchingReason(finding, allow) {
   return entry?.reason ?? null;
 }
 var ALLOWABLE = new Set(RULES.filter((r) => r.allowable).map((r) => r.id));
+var BEFORE_CONSENT = /* @__PURE__ */ new Set(["tracking-cookie-before-consent", "tracking-storage-before-consent", "tracker-request-before-consent", "social-plugin-before-consent"]);
+function allowBannerWhenAllExempt(findings) {
+  return findings.map((finding) => {
+    if (finding.rule !== "consent-banner-missing") return finding;
+    const tracking = findings.filter((f) => f.page === finding.page && f.phase === finding.phase && BEFORE_CONSENT.has(f.rule));
+    if (tracking.length === 0 || tracking.some((f) => f.because === null)) return finding;
+    return { ...finding, status: "allowed", because: "everything that tracks on this page is allowed by the policy" };
+  });
+}
 function applyAllowList(findings, policy) {
   const preset = PRESETS[policy.jurisdiction];
-  return findings.map((finding) => {
+  const judged = findings.map((finding) => {
     if (!ALLOWABLE.has(finding.rule)) return finding;
     const reason = matchingReason(finding, allowFor(policy, finding.page));
     if (reason === null) return finding;
@@ -37521,9 +37881,11 @@ function applyAllowList(findings, policy) {
     return {
       ...finding,
       severity: "warn",
+      because: reason,
       notes: [...finding.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`]
     };
   });
+  return allowBannerWhenAllExempt(judged);
 }
 
 // src/baseline/baseline.ts
@@ -38920,27 +39282,243 @@ function dedupeSources(sources) {
   return [...seen.values()];
 }
 
+// src/gather/consent/page-scan.ts
+function scanPage(args) {
+  const { words, layer, selectors } = args;
+  const norm = (text) => text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, " ").replace(/\s+/g, " ").trim();
+  const has = (text, phrases, wordStart = false) => phrases.some((p) => new RegExp(`(^|\\s)${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${wordStart ? "" : "(\\s|$)"}`).test(text));
+  const visible = (el) => {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return box.width > 0 && box.height > 0 && style.visibility !== "hidden" && style.display !== "none" && Number(style.opacity) > 0.05;
+  };
+  const nameOf = (el) => norm(el.getAttribute("aria-label") || el.value || el.innerText || el.textContent || "");
+  const roleOf = (name) => {
+    if (!name || name.length > 60) return null;
+    if (has(name, words.reject)) return "reject";
+    if (has(name, words.settings)) return "settings";
+    if (has(name, words.accept)) return "accept";
+    return null;
+  };
+  const CLICKABLE = "button, a[href], [role=button], input[type=button], input[type=submit]";
+  const kindOf = (el) => el.tagName === "A" && el.getAttribute("role") !== "button" ? "link" : "button";
+  let serial = 0;
+  const mark = (el, role) => {
+    const id = el.getAttribute("data-consent-gate") ?? `${role}-${layer}-${serial++}`;
+    el.setAttribute("data-consent-gate", id);
+    return { role, text: (el.getAttribute("aria-label") || el.innerText || el.value || "").trim().slice(0, 80), kind: kindOf(el), id };
+  };
+  const controlsIn = (root) => Array.from(root.querySelectorAll(CLICKABLE)).filter(visible).map((el) => ({ el, role: roleOf(nameOf(el)) })).filter((c) => c.role !== null).map((c) => mark(c.el, c.role));
+  const pick = (selector) => {
+    if (!selector) return null;
+    const el = document.querySelector(selector);
+    return el && visible(el) ? el : null;
+  };
+  let banner = null;
+  const chosen = { accept: pick(selectors.accept), reject: pick(selectors.reject), settings: pick(selectors.settings) };
+  if (chosen.accept || chosen.reject || chosen.settings || pick(selectors.banner)) {
+    const root = pick(selectors.banner);
+    const controls = ["accept", "reject", "settings"].flatMap((role) => chosen[role] ? [mark(chosen[role], role)] : []);
+    const guessed = root ? controlsIn(root).filter((c) => !controls.some((k) => k.role === c.role)) : [];
+    banner = { text: norm(root?.innerText ?? "").slice(0, 300), controls: [...controls, ...guessed] };
+  }
+  let unrecognised = null;
+  if (!banner) {
+    const containers = Array.from(document.querySelectorAll("body *")).filter((el) => {
+      const style = getComputedStyle(el);
+      const dialog = el.getAttribute("role") === "dialog" || el.getAttribute("role") === "alertdialog" || el.getAttribute("aria-modal") === "true" || el.tagName === "DIALOG" && el.open;
+      const named = /cookie|consent|gdpr|cmp|privacy/i.test(`${el.id} ${typeof el.className === "string" ? el.className : ""}`);
+      return (style.position === "fixed" || style.position === "sticky" || dialog || named) && visible(el) && has(norm(el.innerText || ""), words.notice, true);
+    });
+    const outermost = containers.filter((el) => !containers.some((other) => other !== el && other.contains(el)));
+    for (const el of outermost) {
+      const controls = controlsIn(el);
+      if (controls.some((c) => c.role === "accept" || c.role === "reject")) {
+        if (banner && layer === 2) banner.controls.push(...controls);
+        else banner ??= { text: norm(el.innerText || "").slice(0, 300), controls };
+        if (layer === 1) break;
+      } else if (!banner) {
+        unrecognised ??= norm(el.innerText || "").slice(0, 160) || null;
+      }
+    }
+  }
+  const toggles = Array.from(document.querySelectorAll("input[type=checkbox], [role=switch], [role=checkbox]")).filter((el) => {
+    const dialog = el.closest("[role=dialog], [role=alertdialog], [aria-modal=true], dialog, [id*=cookie i], [class*=cookie i], [id*=consent i], [class*=consent i]");
+    return dialog !== null && visible(dialog);
+  }).map((el) => {
+    const input = el;
+    const labelled = input.id && document.querySelector(`label[for="${CSS.escape(input.id)}"]`) || el.closest("label") || el.parentElement;
+    return {
+      label: (el.getAttribute("aria-label") || labelled?.innerText || "").trim().replace(/\s+/g, " ").slice(0, 80),
+      checked: input.checked === true || el.getAttribute("aria-checked") === "true",
+      locked: input.disabled === true || el.getAttribute("aria-disabled") === "true"
+    };
+  });
+  const policyLinks = Array.from(document.querySelectorAll("a[href]")).map((a) => ({ text: (a.innerText || "").trim().slice(0, 80), url: a.href })).filter((l) => /^https?:/.test(l.url) && (has(norm(l.text), words.policy, true) || /cookie|privacy|datenschutz|confidentialite/i.test(new URL(l.url).pathname))).slice(0, 10);
+  return { banner, unrecognised, toggles, policyLinks };
+}
+
+// src/gather/consent/banner.ts
+var SCAN_TIMEOUT_MS = 3e3;
+async function scanFrame(frame, selectors, layer) {
+  return withTimeout(frame.evaluate(scanPage, { words: CONSENT_WORDS, layer, selectors }).catch(() => null), SCAN_TIMEOUT_MS);
+}
+var isWeb2 = (frame) => /^https?:/.test(frame.url());
+async function findBanner(page, selectors) {
+  const frames = page.frames().filter(isWeb2);
+  let unrecognised = null;
+  let policyLinks = [];
+  for (const frame of frames) {
+    const result2 = await scanFrame(frame, frame === page.mainFrame() ? selectors : {}, 1);
+    if (!result2) continue;
+    if (frame === page.mainFrame()) policyLinks = result2.policyLinks;
+    unrecognised ??= result2.unrecognised;
+    if (!result2.banner) continue;
+    const controls = /* @__PURE__ */ new Map();
+    for (const control of result2.banner.controls) if (!controls.has(control.role)) controls.set(control.role, { ...control, layer: 1 });
+    const source = Object.values(selectors).some(Boolean) && frame === page.mainFrame() ? "policy" : "heuristic";
+    return { banner: { frame, source, text: result2.banner.text, controls, toggles: [] }, unrecognised: null, policyLinks: [...policyLinks, ...frame === page.mainFrame() ? [] : result2.policyLinks] };
+  }
+  return { banner: null, unrecognised, policyLinks };
+}
+async function clickControl(banner, role) {
+  const control = banner.controls.get(role);
+  if (!control) return false;
+  const target = banner.frame.locator(`[data-consent-gate="${control.id}"]`).first();
+  try {
+    await target.click({ timeout: 3e3 });
+    return true;
+  } catch {
+    return await withTimeout(target.evaluate((el) => el.click()).then(() => true, () => false), 3e3) ?? false;
+  }
+}
+async function isBannerVisible(banner) {
+  const controls = [...banner.controls.values()].filter((c) => c.layer === 1);
+  for (const control of controls) {
+    const visible = await withTimeout(banner.frame.locator(`[data-consent-gate="${control.id}"]`).first().isVisible().catch(() => false), 2e3);
+    if (visible) return true;
+  }
+  return false;
+}
+async function openSettings(banner, settle2) {
+  if (!await clickControl(banner, "settings")) return;
+  await settle2();
+  const result2 = await scanFrame(banner.frame, {}, 2);
+  if (!result2) return;
+  banner.toggles = result2.toggles;
+  for (const control of result2.banner?.controls ?? []) {
+    if (!banner.controls.has(control.role)) banner.controls.set(control.role, { ...control, layer: 2 });
+  }
+}
+function bannerFacts(banner, visibleAfterWait) {
+  const control = (role) => {
+    const c = banner.controls.get(role);
+    return c ? { text: c.text, kind: c.kind, layer: c.layer } : null;
+  };
+  return {
+    source: banner.source,
+    frameUrl: banner.frame === banner.frame.page().mainFrame() ? null : banner.frame.url(),
+    text: banner.text,
+    accept: control("accept"),
+    reject: control("reject"),
+    settings: control("settings"),
+    toggles: banner.toggles,
+    visibleAfterWait
+  };
+}
+async function checkPolicyLinks(page, links2) {
+  const unique = [...new Map(links2.map((l) => [l.url.split("#")[0], l])).values()].slice(0, 5);
+  return Promise.all(
+    unique.map(async (link) => {
+      const response = await withTimeout(page.request.get(link.url, { timeout: 5e3, maxRedirects: 5 }).catch(() => null), 6e3);
+      return { text: link.text, url: link.url, status: response ? response.status() : null };
+    })
+  );
+}
+
 // src/gather/phase.ts
 var DEFAULT_GATHER = {
   timeoutMs: 3e4,
   quietMs: 300,
   settleCapMs: 5e3,
-  fastForwardMs: 1e4
+  fastForwardMs: 1e4,
+  consent: {}
 };
+var BANNER_DELAY_MS = 1500;
+async function advance({ page, collector, options }, ms) {
+  if (options.fastForwardMs > 0) await page.clock.runFor(ms);
+  else await page.waitForTimeout(Math.min(ms, options.settleCapMs));
+  await collector.networkQuiet(options.quietMs, options.settleCapMs);
+}
+var settle = (visit) => advance(visit, Math.max(visit.options.fastForwardMs, 1));
+async function load(visit, url) {
+  const response = await visit.page.goto(url, { waitUntil: "load", timeout: visit.options.timeoutMs });
+  if (!response) throw new Error("the browser got no response for the page");
+  const status = response.status();
+  if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
+  await visit.collector.networkQuiet(visit.options.quietMs, visit.options.settleCapMs);
+  return status;
+}
+function internalLink() {
+  const skip = /(log-?out|sign-?out|uitloggen|afmelden|abmelden)|\.(pdf|zip|docx?|xlsx?|jpe?g|png|mp4)$/i;
+  for (const a of Array.from(document.querySelectorAll("a[href]"))) {
+    const url = new URL(a.href, location.href);
+    if (url.origin !== location.origin || skip.test(url.pathname) || a.closest("[data-consent-gate], [role=dialog], [aria-modal=true]")) continue;
+    if (a.hasAttribute("data-consent-gate") || url.pathname === location.pathname) continue;
+    return url.href;
+  }
+  return null;
+}
+async function followLink(visit) {
+  const link = await withTimeout(visit.page.evaluate(internalLink).catch(() => null), 3e3);
+  if (!link) return null;
+  await load(visit, link);
+  await settle(visit);
+  return new URL(link).pathname;
+}
+async function scrollAndBrowse(visit, banner, scan) {
+  const { page } = visit;
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => void 0);
+  await page.mouse.move(200, 200);
+  await page.mouse.move(400, 300, { steps: 5 });
+  await page.keyboard.press("Escape");
+  await settle(visit);
+  Object.assign(scan, await visit.collector.snapshot(page.context().pages(), page.url()));
+  const followed = await followLink(visit);
+  const after = banner ? (await findBanner(page, visit.options.consent)).banner !== null ? "visible" : "gone" : null;
+  return {
+    kind: "scroll",
+    done: true,
+    detail: `scrolled to the bottom, moved the mouse, pressed Escape, ${followed ? `then followed a link to ${followed}` : "found no internal link to follow"}`,
+    bannerAfter: after
+  };
+}
+async function choose(visit, phase, banner) {
+  const { page } = visit;
+  const kind = phase === "after-reject" ? "reject" : "accept";
+  if (!banner) return { kind, done: false, detail: "no consent banner was found to click", bannerAfter: null };
+  if (!banner.controls.has(kind)) await openSettings(banner, () => settle(visit));
+  const control = banner.controls.get(kind);
+  if (!control || !await clickControl(banner, kind)) {
+    return { kind, done: false, detail: `the banner has no ${kind} control we could click${control ? "" : " (set consent." + kind + " in the policy)"}`, bannerAfter: null };
+  }
+  await settle(visit);
+  await page.reload({ waitUntil: "load", timeout: visit.options.timeoutMs });
+  await settle(visit);
+  const followed = kind === "reject" ? await followLink(visit) : null;
+  return {
+    kind,
+    done: true,
+    detail: `clicked "${control.text}"${control.layer === 2 ? " in the settings layer" : ""}, reloaded${followed ? `, followed a link to ${followed}` : ""}`,
+    bannerAfter: null
+  };
+}
+function emptyScan(phase, url) {
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, cookies: [], storage: [], requests: [], frames: [] };
+}
 async function gatherPhase(browser, url, phase, options) {
   const started = Date.now();
-  const scan = {
-    phase,
-    url,
-    finalUrl: url,
-    status: null,
-    durationMs: 0,
-    error: null,
-    cookies: [],
-    storage: [],
-    requests: [],
-    frames: []
-  };
+  const scan = emptyScan(phase, url);
   let context = null;
   try {
     context = await browser.newContext();
@@ -38948,16 +39526,16 @@ async function gatherPhase(browser, url, phase, options) {
     const extra = options.headers;
     if (extra) {
       await context.route(
-        (url2) => url2.origin === extra.origin,
+        (target) => target.origin === extra.origin,
         (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } })
       );
     }
     const page = await context.newPage();
     if (options.fastForwardMs > 0) await page.clock.install();
-    const hardLimit = options.timeoutMs + options.settleCapMs * 2 + 1e4;
-    const visited = await withTimeout(visit(page, collector, url, options), hardLimit);
-    if (visited === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
-    Object.assign(scan, await collector.snapshot(context.pages(), page.url()), { status: visited.status });
+    const visit = { page, collector, options };
+    const hardLimit = options.timeoutMs * 3 + options.settleCapMs * 6 + 2e4;
+    const done = await withTimeout(run(visit, url, phase, scan), hardLimit);
+    if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
   } catch (error) {
     scan.error = describe2(error, options);
   } finally {
@@ -38966,21 +39544,35 @@ async function gatherPhase(browser, url, phase, options) {
   }
   return scan;
 }
-async function visit(page, collector, url, options) {
-  const response = await page.goto(url, { waitUntil: "load", timeout: options.timeoutMs });
-  if (!response) throw new Error("the browser got no response for the page");
-  const status = response.status();
-  if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
-  await collector.networkQuiet(options.quietMs, options.settleCapMs);
-  if (options.fastForwardMs > 0) await page.clock.runFor(options.fastForwardMs);
-  else await page.waitForTimeout(options.settleCapMs);
-  await collector.networkQuiet(options.quietMs, options.settleCapMs);
-  return { status };
+async function run(visit, url, phase, scan) {
+  const { page, collector } = visit;
+  scan.status = await load(visit, url);
+  await advance(visit, BANNER_DELAY_MS);
+  const found = await findBanner(page, visit.options.consent);
+  if (phase === "initial") {
+    await settle(visit);
+    const visibleAfterWait = found.banner ? await isBannerVisible(found.banner) : false;
+    Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
+    scan.bannerUnrecognised = found.unrecognised;
+    scan.policyLinks = await checkPolicyLinks(page, found.policyLinks);
+    if (found.banner) {
+      await openSettings(found.banner, () => settle(visit));
+      scan.banner = bannerFacts(found.banner, visibleAfterWait);
+    }
+    return true;
+  }
+  if (phase === "after-scroll") {
+    scan.action = await scrollAndBrowse(visit, found.banner, scan);
+    return true;
+  }
+  scan.action = await choose(visit, phase, found.banner);
+  Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
+  return true;
 }
 function describe2(error, options) {
   const text = errorText(error).split("\n")[0] ?? "";
   if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
-  return text.replace(/^page\.goto: /, "");
+  return text.replace(/^page\.(goto|reload): /, "");
 }
 
 // src/target/start.ts
@@ -39214,6 +39806,32 @@ async function startTarget(spec) {
   return { baseUrl: url ?? null, staticRoot: null, stop: async () => void 0 };
 }
 
+// src/inventory.ts
+function afterAcceptInventory(pages) {
+  const rows = /* @__PURE__ */ new Map();
+  const add = (entry, page) => {
+    const key = `${entry.kind}|${entry.name}|${entry.domain}`;
+    const row = rows.get(key) ?? { ...entry, pages: [] };
+    if (!row.pages.includes(page)) row.pages.push(page);
+    rows.set(key, row);
+  };
+  for (const page of pages) {
+    const accepted = page.phases.find((s) => s.phase === "after-accept" && s.action?.done);
+    if (!accepted) continue;
+    const path = pagePath2(page.url);
+    for (const c of accepted.cookies) {
+      add({ kind: "cookie", name: c.name, domain: c.domain, vendor: c.class.vendor, category: c.class.category, party: c.class.party, lifetimeDays: declaredLifetimeDays(c) }, path);
+    }
+    for (const s of accepted.storage) {
+      add({ kind: "storage", name: s.key, domain: new URL(s.origin).hostname, vendor: s.class.vendor, category: s.class.category, party: s.class.party, lifetimeDays: null }, path);
+    }
+  }
+  return [...rows.values()].sort((a, b) => `${a.kind}|${a.domain}|${a.name}` < `${b.kind}|${b.domain}|${b.name}` ? -1 : 1);
+}
+
+// src/types.ts
+var PHASES = ["initial", "after-scroll", "after-reject", "after-accept"];
+
 // src/verdict.ts
 var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function decideVerdict(findings, fixed, failOn) {
@@ -39274,7 +39892,8 @@ async function runGate(options) {
       ...DEFAULT_GATHER,
       ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
       ...options.fastForwardMs !== void 0 ? { fastForwardMs: options.fastForwardMs } : {},
-      ...target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {}
+      ...target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {},
+      consent: policy.consent
     };
     const pages = await scanPages(browser, urls, gather, policy, options);
     return judge(pages, policy, baseline, options, {
@@ -39289,15 +39908,21 @@ async function runGate(options) {
 }
 async function scanPages(browser, urls, gather, policy, options) {
   const results = new Array(urls.length);
+  const wanted = new Set(options.phases ?? PHASES);
+  const phases = PHASES.filter((p) => p === "initial" || wanted.has(p));
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < urls.length) {
       const index = next++;
       const url = urls[index];
-      const scan = classifyScan(await gatherPhase(browser, url, "initial", gather), { firstPartyDomains: policy.firstPartyDomains });
-      const page = { url, phases: [scan] };
-      const findings = applyAllowList(runRules(scan, ruleSettingsFor(policy, url)), policy);
+      const page = { url, phases: [] };
+      for (const phase of phases) {
+        const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
+        page.phases.push(scan);
+        if (phase === "initial" && scan.error !== null) break;
+      }
+      const findings = applyAllowList(runRules(page, ruleSettingsFor(policy, url)), policy);
       results[index] = { page, findings };
       done++;
       options.onPage?.({ done, total: urls.length, page, findings });
@@ -39307,26 +39932,27 @@ async function scanPages(browser, urls, gather, policy, options) {
   await Promise.all(Array.from({ length: workers }, worker));
   return results;
 }
-function judge(results, policy, baseline, options, run) {
+function judge(results, policy, baseline, options, run2) {
   const urls = results.map((r) => r.page.url);
   const judged = results.flatMap((r) => r.findings);
   let known = baseline ?? emptyBaseline();
   let { findings, fixed } = labelWithBaseline(judged, known, urls);
   const update = options.updateBaseline && !judged.some((f) => f.rule === "scan-error") ? options.updateBaseline : null;
   if (update) {
-    known = updateBaseline(known, judged, { prune: update.prune, fixed, today: new Date(run.started).toISOString().slice(0, 10) });
+    known = updateBaseline(known, judged, { prune: update.prune, fixed, today: new Date(run2.started).toISOString().slice(0, 10) });
     writeBaseline(policy.baselinePath, known);
     ({ findings, fixed } = labelWithBaseline(judged, known, urls));
   }
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },
-    browser: run.browser,
-    startedAt: new Date(run.started).toISOString(),
-    durationMs: Date.now() - run.started,
+    browser: run2.browser,
+    startedAt: new Date(run2.started).toISOString(),
+    durationMs: Date.now() - run2.started,
     target: { urls },
     pages: results.map((r) => r.page),
     findings,
+    inventory: afterAcceptInventory(results.map((r) => r.page)),
     policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
     baseline: { path: policy.baselinePath, found: baseline !== null, updated: update !== null, fixed },
     verdict: decideVerdict(findings, fixed.length, policy.failOn)
@@ -39340,9 +39966,11 @@ export {
   GateError,
   errorText,
   didYouMean,
+  PHASES,
   RULES,
   anchorFile,
   subjectLabel,
+  progressLine,
   formatConsole,
   REPORT_SCHEMA_VERSION,
   formatJson,

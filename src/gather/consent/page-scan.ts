@@ -1,0 +1,118 @@
+import type { ConsentWords } from '../../consent-words.js';
+
+export interface FoundControl {
+  role: 'accept' | 'reject' | 'settings';
+  text: string;
+  kind: 'button' | 'link';
+  /** Value of the data-consent-gate attribute we put on it, to click it later. */
+  id: string;
+}
+
+export interface PageScanResult {
+  /** The consent notice: the outermost visible fixed or dialog element about cookies with controls. */
+  banner: { text: string; controls: FoundControl[] } | null;
+  /** Visible text that reads like a consent notice, where no control was recognised. */
+  unrecognised: string | null;
+  toggles: { label: string; checked: boolean; locked: boolean }[];
+  policyLinks: { text: string; url: string }[];
+}
+
+/**
+ * Runs in a frame: finds the consent notice and its controls, the toggles of an open settings layer,
+ * and links to a policy. Serialised by Playwright, so it may use only what the page has.
+ */
+export function scanPage(args: { words: ConsentWords; layer: number; selectors: { banner?: string; accept?: string; reject?: string; settings?: string } }): PageScanResult {
+  const { words, layer, selectors } = args;
+  const norm = (text: string): string => text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  // Controls are matched on whole words ("ok" is not "okapi"); notice words on word starts ("cookies").
+  const has = (text: string, phrases: readonly string[], wordStart = false): boolean =>
+    phrases.some((p) => new RegExp(`(^|\\s)${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${wordStart ? '' : '(\\s|$)'}`).test(text));
+  const visible = (el: Element): boolean => {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0.05;
+  };
+  const nameOf = (el: Element): string =>
+    norm(el.getAttribute('aria-label') || (el as HTMLInputElement).value || (el as HTMLElement).innerText || el.textContent || '');
+  const roleOf = (name: string): FoundControl['role'] | null => {
+    if (!name || name.length > 60) return null;
+    if (has(name, words.reject)) return 'reject';
+    if (has(name, words.settings)) return 'settings';
+    if (has(name, words.accept)) return 'accept';
+    return null;
+  };
+  const CLICKABLE = 'button, a[href], [role=button], input[type=button], input[type=submit]';
+  const kindOf = (el: Element): 'button' | 'link' => (el.tagName === 'A' && el.getAttribute('role') !== 'button' ? 'link' : 'button');
+  let serial = 0;
+  const mark = (el: Element, role: FoundControl['role']): FoundControl => {
+    const id = el.getAttribute('data-consent-gate') ?? `${role}-${layer}-${serial++}`;
+    el.setAttribute('data-consent-gate', id);
+    return { role, text: (el.getAttribute('aria-label') || (el as HTMLElement).innerText || (el as HTMLInputElement).value || '').trim().slice(0, 80), kind: kindOf(el), id };
+  };
+  const controlsIn = (root: Element): FoundControl[] =>
+    Array.from(root.querySelectorAll(CLICKABLE))
+      .filter(visible)
+      .map((el) => ({ el, role: roleOf(nameOf(el)) }))
+      .filter((c): c is { el: Element; role: FoundControl['role'] } => c.role !== null)
+      .map((c) => mark(c.el, c.role));
+
+  // The policy's selectors win over any guess.
+  const pick = (selector: string | undefined): Element | null => {
+    if (!selector) return null;
+    const el = document.querySelector(selector);
+    return el && visible(el) ? el : null;
+  };
+  let banner: PageScanResult['banner'] = null;
+  const chosen = { accept: pick(selectors.accept), reject: pick(selectors.reject), settings: pick(selectors.settings) };
+  if (chosen.accept || chosen.reject || chosen.settings || pick(selectors.banner)) {
+    const root = pick(selectors.banner);
+    const controls = (['accept', 'reject', 'settings'] as const).flatMap((role) => (chosen[role] ? [mark(chosen[role], role)] : []));
+    const guessed = root ? controlsIn(root).filter((c) => !controls.some((k) => k.role === c.role)) : [];
+    banner = { text: norm((root as HTMLElement | null)?.innerText ?? '').slice(0, 300), controls: [...controls, ...guessed] };
+  }
+
+  let unrecognised: string | null = null;
+  if (!banner) {
+    const containers = Array.from(document.querySelectorAll('body *')).filter((el) => {
+      const style = getComputedStyle(el);
+      const dialog = el.getAttribute('role') === 'dialog' || el.getAttribute('role') === 'alertdialog' || el.getAttribute('aria-modal') === 'true' || (el.tagName === 'DIALOG' && (el as HTMLDialogElement).open);
+      const named = /cookie|consent|gdpr|cmp|privacy/i.test(`${el.id} ${typeof el.className === 'string' ? el.className : ''}`);
+      return (style.position === 'fixed' || style.position === 'sticky' || dialog || named) && visible(el) && has(norm((el as HTMLElement).innerText || ''), words.notice, true);
+    });
+    // Nested matches are one notice: keep the outermost, which holds all of its controls.
+    const outermost = containers.filter((el) => !containers.some((other) => other !== el && other.contains(el)));
+    for (const el of outermost) {
+      const controls = controlsIn(el);
+      if (controls.some((c) => c.role === 'accept' || c.role === 'reject')) {
+        // The first layer is one notice; an opened settings layer often sits beside it, not inside.
+        if (banner && layer === 2) banner.controls.push(...controls);
+        else banner ??= { text: norm((el as HTMLElement).innerText || '').slice(0, 300), controls };
+        if (layer === 1) break;
+      } else if (!banner) {
+        unrecognised ??= norm((el as HTMLElement).innerText || '').slice(0, 160) || null;
+      }
+    }
+  }
+
+  const toggles = Array.from(document.querySelectorAll('input[type=checkbox], [role=switch], [role=checkbox]'))
+    .filter((el) => {
+      const dialog = el.closest('[role=dialog], [role=alertdialog], [aria-modal=true], dialog, [id*=cookie i], [class*=cookie i], [id*=consent i], [class*=consent i]');
+      return dialog !== null && visible(dialog);
+    })
+    .map((el) => {
+      const input = el as HTMLInputElement;
+      const labelled = (input.id && document.querySelector(`label[for="${CSS.escape(input.id)}"]`)) || el.closest('label') || el.parentElement;
+      return {
+        label: (el.getAttribute('aria-label') || (labelled as HTMLElement | null)?.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 80),
+        checked: input.checked === true || el.getAttribute('aria-checked') === 'true',
+        locked: input.disabled === true || el.getAttribute('aria-disabled') === 'true',
+      };
+    });
+
+  const policyLinks = Array.from(document.querySelectorAll('a[href]'))
+    .map((a) => ({ text: ((a as HTMLElement).innerText || '').trim().slice(0, 80), url: (a as HTMLAnchorElement).href }))
+    .filter((l) => /^https?:/.test(l.url) && (has(norm(l.text), words.policy, true) || /cookie|privacy|datenschutz|confidentialite/i.test(new URL(l.url).pathname)))
+    .slice(0, 10);
+
+  return { banner, unrecognised, toggles, policyLinks };
+}

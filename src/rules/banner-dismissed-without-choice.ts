@@ -1,0 +1,22 @@
+import { bannerHit } from './banner-hit.js';
+import type { Rule } from './rule.js';
+
+export const bannerDismissedWithoutChoice: Rule = {
+  id: 'banner-dismissed-without-choice',
+  title: 'Banner gone without a choice',
+  description: 'The banner disappeared after waiting, scrolling or moving to another page, though the visitor neither accepted nor refused.',
+  legalBasis: 'Belgian regulator (GBA/APD) cookie FAQ: the banner stays until the visitor accepts or refuses; EDPB Guidelines 05/2020 §86.',
+  defaultSeverity: 'warn',
+  allowable: false,
+  phases: ['initial', 'after-scroll'],
+  check: (scan) => {
+    if (scan.phase === 'initial') {
+      return scan.banner && !scan.banner.visibleAfterWait
+        ? [bannerHit('dismissed', 'the banner disappeared by itself while the visitor waited', [`banner: "${scan.banner.text.slice(0, 80)}"`])]
+        : [];
+    }
+    return scan.action?.bannerAfter === 'gone'
+      ? [bannerHit('dismissed', 'the banner disappeared after scrolling, Escape or moving to another page', [scan.action.detail])]
+      : [];
+  },
+};

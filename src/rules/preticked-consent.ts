@@ -1,0 +1,19 @@
+import { CONSENT_WORDS } from '../consent-words.js';
+import { bannerHit } from './banner-hit.js';
+import type { Rule } from './rule.js';
+
+const necessary = (label: string): boolean => CONSENT_WORDS.necessary.some((word) => label.toLowerCase().includes(word));
+
+export const pretickedConsent: Rule = {
+  id: 'preticked-consent',
+  title: 'Pre-ticked consent',
+  description: 'A category that is not strictly necessary is switched on before the visitor chose it.',
+  legalBasis: 'CJEU C-673/17 Planet49; EDPB Guidelines 05/2020 §79; EDPB Cookie Banner Taskforce report (2023) §10.',
+  defaultSeverity: 'error',
+  allowable: false,
+  phases: ['initial'],
+  check: (scan) =>
+    (scan.banner?.toggles ?? [])
+      .filter((toggle) => toggle.checked && !toggle.locked && !necessary(toggle.label))
+      .map((toggle) => bannerHit(`toggle ${toggle.label}`, `"${toggle.label}" is switched on before the visitor chose it`, [`settings layer of the banner: "${toggle.label}" checked, not locked`])),
+};

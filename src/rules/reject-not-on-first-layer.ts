@@ -1,0 +1,23 @@
+import { bannerHit, describeControl } from './banner-hit.js';
+import type { Rule } from './rule.js';
+
+export const rejectNotOnFirstLayer: Rule = {
+  id: 'reject-not-on-first-layer',
+  title: 'No reject on the first layer',
+  description: 'The banner lets the visitor accept at once, but refusing takes another layer, or is not offered at all.',
+  legalBasis: 'EDPB Cookie Banner Taskforce report (2023) §§6-8; Dutch AP "Heldere en misleidende cookiebanners" (2024); GDPR art. 7(3).',
+  defaultSeverity: 'error',
+  allowable: false,
+  phases: ['initial'],
+  check: (scan) => {
+    const banner = scan.banner;
+    if (!banner?.accept || banner.accept.layer !== 1 || banner.reject?.layer === 1) return [];
+    return [
+      bannerHit(
+        'reject',
+        banner.reject ? 'the banner offers "accept" at once, but "reject" only in its settings layer' : 'the banner offers "accept" but no way to reject',
+        [`accept: ${describeControl(banner.accept)}`, `reject: ${describeControl(banner.reject)}`],
+      ),
+    ];
+  },
+};

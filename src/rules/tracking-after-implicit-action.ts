@@ -1,0 +1,17 @@
+import { allTracking, hitKey } from './hits.js';
+import type { Rule } from './rule.js';
+
+export const trackingAfterImplicitAction: Rule = {
+  id: 'tracking-after-implicit-action',
+  title: 'Scrolling or browsing taken as consent',
+  description: 'Something that tracks appeared after the visitor scrolled, moved the mouse, pressed Escape or followed a link, without answering the banner.',
+  legalBasis: 'EDPB Guidelines 05/2020 §86: scrolling or continuing to browse is not a clear affirmative action; ePrivacy Directive art. 5(3).',
+  defaultSeverity: 'error',
+  allowable: true,
+  phases: ['after-scroll'],
+  check: (scan, page) => {
+    const initial = page.phase('initial');
+    const before = new Set((initial ? allTracking(initial, '') : []).map(hitKey));
+    return allTracking(scan, 'after scrolling and browsing, without a choice').filter((hit) => !before.has(hitKey(hit)));
+  },
+};

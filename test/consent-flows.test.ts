@@ -1,0 +1,163 @@
+// The four visits per page against real consent managers and deliberately flawed home-made banners.
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVendors } from '../examples/vendors/serve.mjs';
+import { runGate } from '../src/gate.js';
+import { startStatic, type StaticServer } from '../src/target/static.js';
+import type { GateResult } from '../src/types.js';
+import { ROOT } from './support/fixtures.js';
+
+const CONSENT = join(ROOT, 'test', 'fixtures', 'consent');
+const MODULES = join(ROOT, 'node_modules');
+
+/** Home-made banners: the kit's attributes per site. */
+const KIT_SITES: Record<string, string> = {
+  'kit-fair': '',
+  'kit-reject-ignored': 'data-reject-ignored',
+  'kit-scroll': 'data-scroll-consent',
+  'kit-preticked': 'data-preticked',
+  'kit-no-reject': 'data-reject="settings-only"',
+  'kit-reject-link': 'data-reject="link"',
+  'kit-vanish': 'data-vanish-after="5000"',
+  'kit-no-policy': 'data-no-policy-link',
+};
+
+function kitSite(attributes: string, policyFooter: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-kit-'));
+  cpSync(join(CONSENT, 'kit', 'kit.js'), join(dir, 'kit.js'));
+  const footer = policyFooter ? '<footer><a href="/cookies.html">Cookie policy</a></footer>' : '<footer>© Gemeente</footer>';
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home</title></head><body><h1>Home</h1><p><a href="/contact.html">Contact</a></p><div style="height:3000px"></div>${footer}<script src="/kit.js" ${attributes}></script></body></html>`);
+  writeFileSync(join(dir, 'contact.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contact</title></head><body><h1>Contact</h1>${footer}<script src="/kit.js" ${attributes}></script></body></html>`);
+  writeFileSync(join(dir, 'cookies.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cookies</title></head><body><h1>Cookie policy</h1></body></html>');
+  return dir;
+}
+
+/** A cookie notice whose buttons use words no list knows: the gate must say it could not tell. */
+function oddWordsSite(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-odd-'));
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home</title></head><body><h1>Home</h1><footer><a href="/cookies.html">Cookie policy</a></footer>' +
+      '<div style="position:fixed;bottom:0;left:0;right:0;background:#eee;padding:1em">This site would love some cookies. <button>Sure thing</button> <button>Nah</button></div></body></html>',
+  );
+  writeFileSync(join(dir, 'cookies.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cookies</title></head><body><h1>Cookie policy</h1></body></html>');
+  return dir;
+}
+
+/** A fixture site with the consent manager's own files from npm beside it. */
+function managerSite(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `cg-${name}-`));
+  cpSync(join(CONSENT, name), dir, { recursive: true });
+  if (name.startsWith('vanilla')) {
+    for (const file of ['cookieconsent.umd.js', 'cookieconsent.css']) cpSync(join(MODULES, 'vanilla-cookieconsent', 'dist', file), join(dir, file));
+  } else {
+    cpSync(join(MODULES, 'klaro', 'dist', 'klaro.js'), join(dir, 'klaro.js'));
+  }
+  return dir;
+}
+
+const servers: StaticServer[] = [];
+const urls = new Map<string, string>();
+let closeVendors: () => Promise<unknown>;
+let result: GateResult;
+
+beforeAll(async () => {
+  const folders: [string, string][] = [
+    ...['vanilla-ok', 'vanilla-leaky', 'klaro-ok', 'klaro-leaky'].map((name): [string, string] => [name, managerSite(name)]),
+    ...Object.entries(KIT_SITES).map(([name, attrs]): [string, string] => [name, kitSite(attrs, name !== 'kit-no-policy')]),
+    ['odd-words', oddWordsSite()],
+  ];
+  for (const [name, folder] of folders) {
+    const server = await startStatic(folder);
+    servers.push(server);
+    urls.set(name, server.url);
+  }
+  const vendors = await startVendors();
+  closeVendors = vendors.close;
+  result = await runGate({ discover: { pages: [...urls.values()] }, browserArgs: vendors.browserArgs });
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await closeVendors?.();
+});
+
+/** "severity rule (phase)" for every finding on a site, sorted and without repeats. */
+const rulesOn = (site: string): string[] => {
+  const page = urls.get(site)!;
+  return [...new Set(result.findings.filter((f) => f.page === page).map((f) => `${f.severity} ${f.rule} (${f.phase})`))].sort();
+};
+const scanOf = (site: string, phase: string) => result.pages.find((p) => p.url === urls.get(site))!.phases.find((s) => s.phase === phase)!;
+
+describe('real consent managers', () => {
+  it.each(['vanilla-ok', 'klaro-ok'])('%s, configured correctly: nothing before consent or after reject; analytics only after accept', (site) => {
+    expect(rulesOn(site)).toEqual(['warn cookie-lifetime-too-long (after-accept)']);
+    expect(scanOf(site, 'initial').banner).toMatchObject({ source: 'heuristic', accept: { layer: 1 }, reject: { layer: 1 } });
+    expect(scanOf(site, 'after-reject').action).toMatchObject({ kind: 'reject', done: true });
+    expect(scanOf(site, 'after-accept').action).toMatchObject({ kind: 'accept', done: true });
+    const names = result.inventory.filter((e) => e.pages.includes('/')).map((e) => e.name);
+    expect(names).toContain('_ga');
+  });
+
+  it.each(['vanilla-leaky', 'klaro-leaky'])('%s, a pixel outside the manager: errors before consent and after reject', (site) => {
+    expect(rulesOn(site)).toEqual([
+      'error tracker-request-before-consent (initial)',
+      'error tracking-after-reject (after-reject)',
+      'error tracking-cookie-before-consent (initial)',
+      'warn cookie-lifetime-too-long (after-accept)',
+    ]);
+  });
+
+  it('sees the vanilla-cookieconsent banner although it hides from bots by default', () => {
+    expect(scanOf('vanilla-ok', 'initial').banner?.text).toContain('we use cookies');
+  });
+
+  it('lists what is stored after accept, with vendor, category and lifetime', () => {
+    const ga = result.inventory.find((e) => e.name === '_ga')!;
+    expect(ga).toMatchObject({ kind: 'cookie', vendor: 'Google Analytics', category: 'analytics', party: 'first', lifetimeDays: 730 });
+  });
+});
+
+describe('home-made banners with deliberate flaws', () => {
+  it('a fair banner: no findings in any phase', () => {
+    expect(rulesOn('kit-fair')).toEqual([]);
+    expect(result.pages.find((p) => p.url === urls.get('kit-fair'))!.phases.map((s) => s.phase)).toEqual(['initial', 'after-scroll', 'after-reject', 'after-accept']);
+  });
+
+  it('reject ignored: the tracker loads after the visitor refused', () => {
+    expect(rulesOn('kit-reject-ignored')).toEqual(['error tracking-after-reject (after-reject)']);
+  });
+
+  it('scrolling taken as consent, and the banner gone with it', () => {
+    expect(rulesOn('kit-scroll')).toEqual(['error tracking-after-implicit-action (after-scroll)', 'warn banner-dismissed-without-choice (after-scroll)']);
+  });
+
+  it('a non-necessary category switched on in the settings', () => {
+    expect(rulesOn('kit-preticked')).toEqual(['error preticked-consent (initial)']);
+    expect(result.findings.find((f) => f.rule === 'preticked-consent')!.message).toBe('"Analytics" is switched on before the visitor chose it');
+  });
+
+  it('reject only in the settings layer', () => {
+    expect(rulesOn('kit-no-reject')).toEqual(['error reject-not-on-first-layer (initial)']);
+    expect(scanOf('kit-no-reject', 'after-reject').action?.detail).toContain('in the settings layer');
+  });
+
+  it('reject as a text link beside an accept button', () => {
+    expect(rulesOn('kit-reject-link')).toEqual(['warn reject-harder-than-accept (initial)']);
+  });
+
+  it('a banner that hides itself after 5 s', () => {
+    expect(rulesOn('kit-vanish')).toEqual(['warn banner-dismissed-without-choice (after-scroll)', 'warn banner-dismissed-without-choice (initial)']);
+  });
+
+  it('a notice whose controls are not recognised: a warning with the way to fix it, not a silent pass', () => {
+    expect(rulesOn('odd-words')).toEqual(['warn consent-banner-undetected (initial)']);
+    expect(result.findings.find((f) => f.rule === 'consent-banner-undetected')!.evidence[0]).toContain('this site would love some cookies');
+  });
+
+  it('no cookie policy link on the home page', () => {
+    expect(rulesOn('kit-no-policy')).toEqual(['error cookie-policy-link-missing (initial)']);
+  });
+});
