@@ -9,8 +9,9 @@ import {
   formatConsole,
   formatJson,
   resolveBrowser,
-  runGate
-} from "./chunks/chunk-VS2X27T4.js";
+  runGate,
+  startStatic
+} from "./chunks/chunk-N5636TMF.js";
 export {
   BROWSER_ENV,
   GateError,
@@ -21,5 +22,6 @@ export {
   formatConsole,
   formatJson,
   resolveBrowser,
-  runGate
+  runGate,
+  startStatic
 };

@@ -4,7 +4,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-LXYGDJB2.js";
+} from "./chunks/chunk-KRLOJ3NC.js";
 import {
   FORMAT_NAMES,
   GateError,
@@ -23,7 +23,7 @@ import {
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-VS2X27T4.js";
+} from "./chunks/chunk-N5636TMF.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";

@@ -3,7 +3,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-LXYGDJB2.js";
+} from "./chunks/chunk-KRLOJ3NC.js";
 import {
   GateError,
   __commonJS,
@@ -21,7 +21,7 @@ import {
   runGate,
   subjectLabel,
   writeReports
-} from "./chunks/chunk-VS2X27T4.js";
+} from "./chunks/chunk-N5636TMF.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

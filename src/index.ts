@@ -5,3 +5,4 @@ export { RULES, type Rule } from './rules/index.js';
 export { formatConsole } from './report/console.js';
 export { formatJson, REPORT_SCHEMA_VERSION } from './report/json.js';
 export type * from './types.js';
+export { startStatic, type StaticServer } from './target/static.js';

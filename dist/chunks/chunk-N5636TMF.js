@@ -37718,327 +37718,19 @@ function toPolicy(raw, path, folder) {
   };
 }
 
-// package.json
-var package_default2 = {
-  name: "consent-gate",
-  version: "0.1.0",
-  description: "CI gate that fails the build when trackers, tracking cookies or social plugins load before the visitor consents.",
-  type: "module",
-  license: "MIT",
-  bin: {
-    "consent-gate": "dist/cli.js"
-  },
-  main: "dist/index.js",
-  files: [
-    "dist",
-    "schema",
-    "action.yml",
-    "README.md",
-    "LICENSE"
-  ],
-  engines: {
-    node: ">=20.10"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit",
-    pretest: "npm run build && node scripts/ensure-browser.mjs",
-    test: "vitest run",
-    demo: "npm run build && node scripts/demo.mjs"
-  },
-  devDependencies: {
-    "@actions/core": "^3.0.1",
-    "@types/node": "^20.19.43",
-    ajv: "^8.20.0",
-    "ajv-draft-04": "^1.0.0",
-    "ajv-formats": "^3.0.1",
-    esbuild: "^0.28.2",
-    "fast-xml-parser": "^5.12.1",
-    klaro: "^0.7.22",
-    playwright: "^1.65.1",
-    "third-party-web": "^0.30.0",
-    tinyglobby: "^0.2.17",
-    tldts: "^7.5.4",
-    typescript: "^5.9.3",
-    "vanilla-cookieconsent": "^3.1.0",
-    vite: "^7.3.8",
-    vitest: "^4.1.12",
-    yaml: "^2.9.1"
-  },
-  overrides: {
-    rollup: "4.67.4"
-  },
-  keywords: [
-    "gdpr",
-    "eprivacy",
-    "cookies",
-    "consent",
-    "tracking",
-    "ci",
-    "github-action",
-    "playwright"
-  ]
-};
-
-// src/version.ts
-var TOOL_NAME = "consent-gate";
-var TOOL_VERSION = package_default2.version;
-
-// src/gate.ts
-import { availableParallelism } from "node:os";
-
-// src/policy/glob.ts
-function globToRegExp(pattern, flags = "") {
-  const body = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-  return new RegExp(`^${body}$`, flags);
-}
-function globMatch(pattern, text, flags = "") {
-  return globToRegExp(pattern, flags).test(text);
-}
-function hostMatch(pattern, host) {
-  const p = pattern.toLowerCase();
-  const h = host.toLowerCase();
-  if (!p.startsWith("*.")) return h === p;
-  const domain = p.slice(2);
-  return h === domain || h.endsWith(`.${domain}`);
-}
-
-// src/policy/presets.ts
-var PRESETS = {
-  eu: {
-    analyticsExemption: "none",
-    rules: {},
-    basis: "the ePrivacy Directive art. 5(3) exempts only strictly necessary storage, not analytics"
-  },
-  nl: {
-    analyticsExemption: "first-party",
-    rules: {},
-    basis: "Telecommunicatiewet art. 11.7a exempts analytics with little privacy impact; third-party analytics only when configured privacy-friendly"
-  },
-  be: {
-    analyticsExemption: "none",
-    rules: {},
-    basis: "the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent"
-  },
-  "nl-government": {
-    analyticsExemption: "first-party",
-    // Government sites should not hand their visitors to third parties they have not even identified.
-    rules: { "unknown-third-party-before-consent": "error" },
-    basis: "Telecommunicatiewet art. 11.7a; the Dutch government holds that third-party tracking has no place on its sites"
-  }
-};
-
-// src/policy/apply.ts
-function pagePath2(url) {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
-}
-function overridesFor(policy, url) {
-  const path = pagePath2(url);
-  return policy.overrides.filter((o) => globMatch(o.pages, path));
-}
-function ruleSettingsFor(policy, url) {
-  return Object.assign({}, PRESETS[policy.jurisdiction].rules, policy.rules, ...overridesFor(policy, url).map((o) => o.rules));
-}
-function allowFor(policy, url) {
-  const lists = [policy.allow, ...overridesFor(policy, url).map((o) => o.allow)];
-  return {
-    cookies: lists.flatMap((l) => l.cookies),
-    storage: lists.flatMap((l) => l.storage),
-    hosts: lists.flatMap((l) => l.hosts),
-    urls: lists.flatMap((l) => l.urls)
-  };
-}
-function matchingReason(finding, allow) {
-  const { kind, name = "", host = "", url = "" } = finding.subject;
-  const entry = kind === "cookie" ? allow.cookies.find((c) => globMatch(c.name, name) && (c.domain === void 0 || hostMatch(`*.${c.domain.replace(/^\./, "")}`, host))) : kind === "storage" ? allow.storage.find((s) => globMatch(s.name, name) && (s.host === void 0 || hostMatch(s.host, host))) : kind === "request" || kind === "frame" ? allow.hosts.find((h) => hostMatch(h.host, host)) ?? allow.urls.find((u) => globMatch(u.pattern, url, "i")) : void 0;
-  return entry?.reason ?? null;
-}
-var ALLOWABLE = new Set(RULES.filter((r) => r.allowable).map((r) => r.id));
-var BEFORE_CONSENT = /* @__PURE__ */ new Set(["tracking-cookie-before-consent", "tracking-storage-before-consent", "tracker-request-before-consent", "social-plugin-before-consent"]);
-function allowBannerWhenAllExempt(findings) {
-  return findings.map((finding) => {
-    if (finding.rule !== "consent-banner-missing") return finding;
-    const tracking = findings.filter((f) => f.page === finding.page && f.phase === finding.phase && BEFORE_CONSENT.has(f.rule));
-    if (tracking.length === 0 || tracking.some((f) => f.because === null)) return finding;
-    return { ...finding, status: "allowed", because: "everything that tracks on this page is allowed by the policy" };
-  });
-}
-function applyAllowList(findings, policy) {
-  const preset = PRESETS[policy.jurisdiction];
-  const judged = findings.map((finding) => {
-    if (!ALLOWABLE.has(finding.rule)) return finding;
-    const reason = matchingReason(finding, allowFor(policy, finding.page));
-    if (reason === null) return finding;
-    if (finding.category !== "analytics") return { ...finding, status: "allowed", because: reason };
-    if (preset.analyticsExemption === "none") {
-      return { ...finding, notes: [...finding.notes, `allow entry not applied under jurisdiction "${policy.jurisdiction}": ${preset.basis}`] };
-    }
-    if (finding.party === "first") return { ...finding, status: "allowed", because: reason };
-    return {
-      ...finding,
-      severity: "warn",
-      because: reason,
-      notes: [...finding.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`]
-    };
-  });
-  return allowBannerWhenAllExempt(judged);
-}
-
-// src/baseline/baseline.ts
-var emptyBaseline = () => ({ version: 1, findings: {} });
-function labelWithBaseline(findings, baseline, scannedPages) {
-  const labelled = findings.map((f) => {
-    const entry = f.status === "new" && f.rule !== "scan-error" ? baseline.findings[f.fingerprint] : void 0;
-    return entry ? { ...f, status: "baselined", because: entry.note || null } : f;
-  });
-  const seen = new Set(findings.map((f) => f.fingerprint));
-  const scanned = new Set(scannedPages.map(pagePath2));
-  const fixed = Object.entries(baseline.findings).filter(([fingerprint2, entry]) => !seen.has(fingerprint2) && entry.pages.some((p) => scanned.has(p))).map(([fingerprint2, entry]) => ({ fingerprint: fingerprint2, rule: entry.rule, phase: entry.phase, subject: entry.subject, pages: entry.pages }));
-  return { findings: labelled, fixed };
-}
-function updateBaseline(baseline, findings, options) {
-  const next = { ...baseline.findings };
-  if (options.prune) for (const entry of options.fixed) delete next[entry.fingerprint];
-  for (const f of findings) {
-    if (f.status === "allowed" || f.rule === "scan-error") continue;
-    const previous = next[f.fingerprint];
-    const pages = new Set(previous?.pages ?? []);
-    pages.add(pagePath2(f.page));
-    next[f.fingerprint] = {
-      rule: f.rule,
-      phase: f.phase,
-      subject: baselineSubject(f),
-      vendor: f.vendor,
-      pages: [...pages].sort(),
-      firstSeen: previous?.firstSeen ?? options.today,
-      note: previous?.note ?? ""
-    };
-  }
-  return { version: 1, findings: next };
-}
-function baselineSubject(f) {
-  const { kind, name, host, storage } = f.subject;
-  return {
-    kind,
-    ...storage ? { storage } : {},
-    ...name !== void 0 ? { name } : {},
-    ...host !== void 0 && f.party === "third" ? { host } : {}
-  };
-}
-
-// src/baseline/file.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import { relative as relative4 } from "node:path";
-var shown2 = (path) => relative4(process.cwd(), path) || path;
-function readBaseline(path) {
-  if (!existsSync2(path)) return null;
-  if (statSync3(path).isDirectory()) throw new GateError(`${shown2(path)} is a folder; the baseline is a file. Give a file path such as consent-gate.baseline.json.`);
-  let data;
-  try {
-    data = JSON.parse(readFileSync2(path, "utf8"));
-  } catch (error) {
-    throw new GateError(`${shown2(path)}: not a readable baseline (${errorText(error)}). Restore it from git, or delete it and run consent-gate baseline.`);
-  }
-  const baseline = data;
-  if (baseline.version !== 1 || typeof baseline.findings !== "object" || baseline.findings === null || Array.isArray(baseline.findings)) {
-    throw new GateError(`${shown2(path)}: not a consent-gate baseline (expected {"version": 1, "findings": {\u2026}}). Restore it from git, or delete it and run consent-gate baseline.`);
-  }
-  return { ...emptyBaseline(), ...baseline };
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
-  }
-  return value;
-}
-function formatBaseline(baseline) {
-  return JSON.stringify(sortKeys(baseline), null, 2) + "\n";
-}
-function writeBaseline(path, baseline) {
-  writeFileAtomic(path, formatBaseline(baseline));
-}
-
-// src/browser/launch.ts
-import { mkdtempSync, mkdirSync as mkdirSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
-import { chromium as chromium2 } from "playwright-core";
-var QUIET_FLAGS = [
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  // Consent managers hide their banner when navigator.webdriver is true.
-  "--disable-blink-features=AutomationControlled"
-];
-function proxyFromEnv() {
-  const server = process.env["HTTPS_PROXY"] ?? process.env["https_proxy"];
-  if (!server) return void 0;
-  const bypass = process.env["NO_PROXY"] ?? process.env["no_proxy"];
-  return bypass ? { server, bypass } : { server };
-}
-function visitorUserAgent(version) {
-  const platform = process.platform === "darwin" ? "Macintosh; Intel Mac OS X 10_15_7" : process.platform === "win32" ? "Windows NT 10.0; Win64; x64" : "X11; Linux x86_64";
-  const major = version.split(".")[0] ?? version;
-  return `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
-}
-async function launchBrowser(options) {
-  const profile = mkdtempSync(join3(tmpdir(), "consent-gate-profile-"));
-  mkdirSync2(join3(profile, "Default"));
-  writeFileSync2(join3(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
-  const args = [...QUIET_FLAGS];
-  if (process.getuid?.() === 0) args.push("--no-sandbox");
-  args.push(...options.extraArgs ?? []);
-  let persistent;
-  try {
-    const proxy = proxyFromEnv();
-    persistent = await chromium2.launchPersistentContext(profile, {
-      executablePath: options.browser.executable,
-      headless: true,
-      args,
-      // Our own signal handling closes the browser and stops the preview server together.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      ...proxy ? { proxy } : {}
-    });
-  } catch (error) {
-    rmSync2(profile, { recursive: true, force: true });
-    throw new GateError(
-      `The browser at ${options.browser.executable} (found via ${options.browser.via}) did not start: ${firstLine(errorText(error))}
-Check that it is a Chrome or Chromium build for this machine, or choose another with --browser-path.`
-    );
-  }
-  const browser = persistent.browser();
-  const version = browser.version();
-  const userAgent = visitorUserAgent(version);
-  return {
-    version,
-    executable: options.browser.executable,
-    newContext: () => browser.newContext({ userAgent }),
-    async close() {
-      await persistent.close().catch(() => void 0);
-      rmSync2(profile, { recursive: true, force: true });
-    }
-  };
-}
-function firstLine(text) {
-  return text.split("\n").find((line) => line.trim() !== "")?.trim() ?? text;
-}
+// src/target/static.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join as join3, normalize as normalize2, resolve as resolve5, sep as sep2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath, realpathSync, stat, statSync as statSync4 } from "fs";
+import { readdir, readdirSync, realpath, realpathSync, stat, statSync as statSync3 } from "fs";
 import { isAbsolute, posix, resolve as resolve4 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename2, dirname as dirname3, normalize, relative as relative5, resolve as resolve3, sep } from "path";
+import { basename as basename2, dirname as dirname3, normalize, relative as relative4, resolve as resolve3, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
@@ -38070,7 +37762,7 @@ function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
     const sameRoot = directoryPath.startsWith(root);
     if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative5(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    else return convertSlashes(relative4(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -38787,7 +38479,7 @@ function getOptions(options) {
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync,
     stat: opts.fs.stat || stat,
-    statSync: opts.fs.statSync || statSync4
+    statSync: opts.fs.statSync || statSync3
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;
@@ -38803,6 +38495,427 @@ function getCrawler(globInput, inputOptions = {}) {
 async function glob(globInput, options) {
   const [crawler, relative6] = getCrawler(globInput, options);
   return crawler ? formatPaths(await crawler.withPromise(), relative6) : [];
+}
+
+// src/policy/glob.ts
+function globToRegExp(pattern, flags = "") {
+  const body = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${body}$`, flags);
+}
+function globMatch(pattern, text, flags = "") {
+  return globToRegExp(pattern, flags).test(text);
+}
+function hostMatch(pattern, host) {
+  const p = pattern.toLowerCase();
+  const h = host.toLowerCase();
+  if (!p.startsWith("*.")) return h === p;
+  const domain = p.slice(2);
+  return h === domain || h.endsWith(`.${domain}`);
+}
+
+// src/target/static.ts
+var TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".htm": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
+  ".webmanifest": "application/manifest+json"
+};
+function readHeaderRules(root) {
+  const file = join3(root, "_headers");
+  if (!existsSync2(file)) return [];
+  const rules = [];
+  for (const line of readFileSync2(file, "utf8").split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: globToRegExp(line.trim()), headers: [] });
+    } else {
+      const at = line.indexOf(":");
+      if (at > 0) rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+async function startStatic(folder, options = {}) {
+  const root = resolve5(folder);
+  if (!existsSync2(root) || !statSync4(root).isDirectory()) {
+    throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
+  }
+  if ((await glob("**/*.{html,htm}", { cwd: root })).length === 0) {
+    throw new GateError(`--static ${folder}: the folder holds no HTML pages. Is it the build output folder?`);
+  }
+  const rules = readHeaderRules(root);
+  const spaIndex = join3(root, "index.html");
+  const server = createServer((request, response) => {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? "/", "http://static").pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    let file = normalize2(join3(root, path));
+    if (file !== root && !file.startsWith(root + sep2) || path === "/_headers") {
+      response.writeHead(404).end();
+      return;
+    }
+    if (existsSync2(file) && statSync4(file).isDirectory()) {
+      if (!path.endsWith("/")) {
+        response.writeHead(301, { location: `${path}/` }).end();
+        return;
+      }
+      file = join3(file, "index.html");
+    }
+    let status = 200;
+    if (!existsSync2(file) && extname(file) === "" && existsSync2(`${file}.html`)) file = `${file}.html`;
+    if (!existsSync2(file)) {
+      if (options.spa && existsSync2(spaIndex)) file = spaIndex;
+      else {
+        status = 404;
+        file = join3(root, "404.html");
+      }
+    }
+    for (const rule of rules) {
+      if (rule.pattern.test(path)) for (const [name, value] of rule.headers) response.appendHeader(name, value);
+    }
+    if (!existsSync2(file)) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
+      return;
+    }
+    response.writeHead(status, { "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
+    response.end(request.method === "HEAD" ? void 0 : readFileSync2(file));
+  });
+  const port = await listen(server, options.port ?? 0);
+  return { url: `http://127.0.0.1:${port}/`, root, close: () => closeServer(server) };
+}
+function listen(server, port) {
+  return new Promise((done, fail) => {
+    server.once(
+      "error",
+      (error) => fail(error.code === "EADDRINUSE" ? new GateError(`Port ${port} is already in use. Stop what runs there, or leave the port out to use a free one.`) : error)
+    );
+    server.listen(port, "127.0.0.1", () => {
+      const address = server.address();
+      done(typeof address === "object" && address ? address.port : port);
+    });
+  });
+}
+function closeServer(server) {
+  server.closeAllConnections();
+  return new Promise((done) => server.close(() => done()));
+}
+
+// package.json
+var package_default2 = {
+  name: "consent-gate",
+  version: "0.1.0",
+  description: "CI gate that fails the build when trackers, tracking cookies or social plugins load before the visitor consents.",
+  type: "module",
+  license: "MIT",
+  bin: {
+    "consent-gate": "dist/cli.js"
+  },
+  main: "dist/index.js",
+  files: [
+    "dist",
+    "schema",
+    "action.yml",
+    "README.md",
+    "LICENSE"
+  ],
+  engines: {
+    node: ">=20.10"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit",
+    pretest: "npm run build && node scripts/ensure-browser.mjs",
+    test: "vitest run",
+    demo: "npm run build && node scripts/demo.mjs",
+    bench: "npm run build && node scripts/bench.mjs"
+  },
+  devDependencies: {
+    "@actions/core": "^3.0.1",
+    "@types/node": "^20.19.43",
+    ajv: "^8.20.0",
+    "ajv-draft-04": "^1.0.0",
+    "ajv-formats": "^3.0.1",
+    esbuild: "^0.28.2",
+    "fast-xml-parser": "^5.12.1",
+    klaro: "^0.7.22",
+    playwright: "^1.65.1",
+    "third-party-web": "^0.30.0",
+    tinyglobby: "^0.2.17",
+    tldts: "^7.5.4",
+    typescript: "^5.9.3",
+    "vanilla-cookieconsent": "^3.1.0",
+    vite: "^7.3.8",
+    vitest: "^4.1.12",
+    yaml: "^2.9.1"
+  },
+  overrides: {
+    rollup: "4.67.4"
+  },
+  keywords: [
+    "gdpr",
+    "eprivacy",
+    "cookies",
+    "consent",
+    "tracking",
+    "ci",
+    "github-action",
+    "playwright"
+  ]
+};
+
+// src/version.ts
+var TOOL_NAME = "consent-gate";
+var TOOL_VERSION = package_default2.version;
+
+// src/gate.ts
+import { availableParallelism } from "node:os";
+
+// src/policy/presets.ts
+var PRESETS = {
+  eu: {
+    analyticsExemption: "none",
+    rules: {},
+    basis: "the ePrivacy Directive art. 5(3) exempts only strictly necessary storage, not analytics"
+  },
+  nl: {
+    analyticsExemption: "first-party",
+    rules: {},
+    basis: "Telecommunicatiewet art. 11.7a exempts analytics with little privacy impact; third-party analytics only when configured privacy-friendly"
+  },
+  be: {
+    analyticsExemption: "none",
+    rules: {},
+    basis: "the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent"
+  },
+  "nl-government": {
+    analyticsExemption: "first-party",
+    // Government sites should not hand their visitors to third parties they have not even identified.
+    rules: { "unknown-third-party-before-consent": "error" },
+    basis: "Telecommunicatiewet art. 11.7a; the Dutch government holds that third-party tracking has no place on its sites"
+  }
+};
+
+// src/policy/apply.ts
+function pagePath2(url) {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+function overridesFor(policy, url) {
+  const path = pagePath2(url);
+  return policy.overrides.filter((o) => globMatch(o.pages, path));
+}
+function ruleSettingsFor(policy, url) {
+  return Object.assign({}, PRESETS[policy.jurisdiction].rules, policy.rules, ...overridesFor(policy, url).map((o) => o.rules));
+}
+function allowFor(policy, url) {
+  const lists = [policy.allow, ...overridesFor(policy, url).map((o) => o.allow)];
+  return {
+    cookies: lists.flatMap((l) => l.cookies),
+    storage: lists.flatMap((l) => l.storage),
+    hosts: lists.flatMap((l) => l.hosts),
+    urls: lists.flatMap((l) => l.urls)
+  };
+}
+function matchingReason(finding, allow) {
+  const { kind, name = "", host = "", url = "" } = finding.subject;
+  const entry = kind === "cookie" ? allow.cookies.find((c) => globMatch(c.name, name) && (c.domain === void 0 || hostMatch(`*.${c.domain.replace(/^\./, "")}`, host))) : kind === "storage" ? allow.storage.find((s) => globMatch(s.name, name) && (s.host === void 0 || hostMatch(s.host, host))) : kind === "request" || kind === "frame" ? allow.hosts.find((h) => hostMatch(h.host, host)) ?? allow.urls.find((u) => globMatch(u.pattern, url, "i")) : void 0;
+  return entry?.reason ?? null;
+}
+var ALLOWABLE = new Set(RULES.filter((r) => r.allowable).map((r) => r.id));
+var BEFORE_CONSENT = /* @__PURE__ */ new Set(["tracking-cookie-before-consent", "tracking-storage-before-consent", "tracker-request-before-consent", "social-plugin-before-consent"]);
+function allowBannerWhenAllExempt(findings) {
+  return findings.map((finding) => {
+    if (finding.rule !== "consent-banner-missing") return finding;
+    const tracking = findings.filter((f) => f.page === finding.page && f.phase === finding.phase && BEFORE_CONSENT.has(f.rule));
+    if (tracking.length === 0 || tracking.some((f) => f.because === null)) return finding;
+    return { ...finding, status: "allowed", because: "everything that tracks on this page is allowed by the policy" };
+  });
+}
+function applyAllowList(findings, policy) {
+  const preset = PRESETS[policy.jurisdiction];
+  const judged = findings.map((finding) => {
+    if (!ALLOWABLE.has(finding.rule)) return finding;
+    const reason = matchingReason(finding, allowFor(policy, finding.page));
+    if (reason === null) return finding;
+    if (finding.category !== "analytics") return { ...finding, status: "allowed", because: reason };
+    if (preset.analyticsExemption === "none") {
+      return { ...finding, notes: [...finding.notes, `allow entry not applied under jurisdiction "${policy.jurisdiction}": ${preset.basis}`] };
+    }
+    if (finding.party === "first") return { ...finding, status: "allowed", because: reason };
+    return {
+      ...finding,
+      severity: "warn",
+      because: reason,
+      notes: [...finding.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`]
+    };
+  });
+  return allowBannerWhenAllExempt(judged);
+}
+
+// src/baseline/baseline.ts
+var emptyBaseline = () => ({ version: 1, findings: {} });
+function labelWithBaseline(findings, baseline, scannedPages) {
+  const labelled = findings.map((f) => {
+    const entry = f.status === "new" && f.rule !== "scan-error" ? baseline.findings[f.fingerprint] : void 0;
+    return entry ? { ...f, status: "baselined", because: entry.note || null } : f;
+  });
+  const seen = new Set(findings.map((f) => f.fingerprint));
+  const scanned = new Set(scannedPages.map(pagePath2));
+  const fixed = Object.entries(baseline.findings).filter(([fingerprint2, entry]) => !seen.has(fingerprint2) && entry.pages.some((p) => scanned.has(p))).map(([fingerprint2, entry]) => ({ fingerprint: fingerprint2, rule: entry.rule, phase: entry.phase, subject: entry.subject, pages: entry.pages }));
+  return { findings: labelled, fixed };
+}
+function updateBaseline(baseline, findings, options) {
+  const next = { ...baseline.findings };
+  if (options.prune) for (const entry of options.fixed) delete next[entry.fingerprint];
+  for (const f of findings) {
+    if (f.status === "allowed" || f.rule === "scan-error") continue;
+    const previous = next[f.fingerprint];
+    const pages = new Set(previous?.pages ?? []);
+    pages.add(pagePath2(f.page));
+    next[f.fingerprint] = {
+      rule: f.rule,
+      phase: f.phase,
+      subject: baselineSubject(f),
+      vendor: f.vendor,
+      pages: [...pages].sort(),
+      firstSeen: previous?.firstSeen ?? options.today,
+      note: previous?.note ?? ""
+    };
+  }
+  return { version: 1, findings: next };
+}
+function baselineSubject(f) {
+  const { kind, name, host, storage } = f.subject;
+  return {
+    kind,
+    ...storage ? { storage } : {},
+    ...name !== void 0 ? { name } : {},
+    ...host !== void 0 && f.party === "third" ? { host } : {}
+  };
+}
+
+// src/baseline/file.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
+import { relative as relative5 } from "node:path";
+var shown2 = (path) => relative5(process.cwd(), path) || path;
+function readBaseline(path) {
+  if (!existsSync3(path)) return null;
+  if (statSync5(path).isDirectory()) throw new GateError(`${shown2(path)} is a folder; the baseline is a file. Give a file path such as consent-gate.baseline.json.`);
+  let data;
+  try {
+    data = JSON.parse(readFileSync3(path, "utf8"));
+  } catch (error) {
+    throw new GateError(`${shown2(path)}: not a readable baseline (${errorText(error)}). Restore it from git, or delete it and run consent-gate baseline.`);
+  }
+  const baseline = data;
+  if (baseline.version !== 1 || typeof baseline.findings !== "object" || baseline.findings === null || Array.isArray(baseline.findings)) {
+    throw new GateError(`${shown2(path)}: not a consent-gate baseline (expected {"version": 1, "findings": {\u2026}}). Restore it from git, or delete it and run consent-gate baseline.`);
+  }
+  return { ...emptyBaseline(), ...baseline };
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
+  }
+  return value;
+}
+function formatBaseline(baseline) {
+  return JSON.stringify(sortKeys(baseline), null, 2) + "\n";
+}
+function writeBaseline(path, baseline) {
+  writeFileAtomic(path, formatBaseline(baseline));
+}
+
+// src/browser/launch.ts
+import { mkdtempSync, mkdirSync as mkdirSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join4 } from "node:path";
+import { chromium as chromium2 } from "playwright-core";
+var QUIET_FLAGS = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  // Consent managers hide their banner when navigator.webdriver is true.
+  "--disable-blink-features=AutomationControlled"
+];
+function proxyFromEnv() {
+  const server = process.env["HTTPS_PROXY"] ?? process.env["https_proxy"];
+  if (!server) return void 0;
+  const bypass = process.env["NO_PROXY"] ?? process.env["no_proxy"];
+  return bypass ? { server, bypass } : { server };
+}
+function visitorUserAgent(version) {
+  const platform = process.platform === "darwin" ? "Macintosh; Intel Mac OS X 10_15_7" : process.platform === "win32" ? "Windows NT 10.0; Win64; x64" : "X11; Linux x86_64";
+  const major = version.split(".")[0] ?? version;
+  return `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
+}
+async function launchBrowser(options) {
+  const profile = mkdtempSync(join4(tmpdir(), "consent-gate-profile-"));
+  mkdirSync2(join4(profile, "Default"));
+  writeFileSync2(join4(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  const args = [...QUIET_FLAGS];
+  if (process.getuid?.() === 0) args.push("--no-sandbox");
+  args.push(...options.extraArgs ?? []);
+  let persistent;
+  try {
+    const proxy = proxyFromEnv();
+    persistent = await chromium2.launchPersistentContext(profile, {
+      executablePath: options.browser.executable,
+      headless: true,
+      args,
+      // Our own signal handling closes the browser and stops the preview server together.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      ...proxy ? { proxy } : {}
+    });
+  } catch (error) {
+    rmSync2(profile, { recursive: true, force: true });
+    throw new GateError(
+      `The browser at ${options.browser.executable} (found via ${options.browser.via}) did not start: ${firstLine(errorText(error))}
+Check that it is a Chrome or Chromium build for this machine, or choose another with --browser-path.`
+    );
+  }
+  const browser = persistent.browser();
+  const version = browser.version();
+  const userAgent = visitorUserAgent(version);
+  return {
+    version,
+    executable: options.browser.executable,
+    newContext: () => browser.newContext({ userAgent }),
+    async close() {
+      await persistent.close().catch(() => void 0);
+      rmSync2(profile, { recursive: true, force: true });
+    }
+  };
+}
+function firstLine(text) {
+  return text.split("\n").find((line) => line.trim() !== "")?.trim() ?? text;
 }
 
 // src/discover/fetch.ts
@@ -39661,116 +39774,6 @@ async function startCommand(options) {
   return { pid: child.pid ?? 0, stop };
 }
 
-// src/target/static.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
-import { createServer } from "node:http";
-import { extname, join as join4, normalize as normalize2, resolve as resolve5, sep as sep2 } from "node:path";
-var TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".htm": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".wasm": "application/wasm",
-  ".webmanifest": "application/manifest+json"
-};
-function readHeaderRules(root) {
-  const file = join4(root, "_headers");
-  if (!existsSync3(file)) return [];
-  const rules = [];
-  for (const line of readFileSync3(file, "utf8").split("\n")) {
-    if (!line.trim() || line.trim().startsWith("#")) continue;
-    if (!/^\s/.test(line)) {
-      rules.push({ pattern: globToRegExp(line.trim()), headers: [] });
-    } else {
-      const at = line.indexOf(":");
-      if (at > 0) rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
-    }
-  }
-  return rules;
-}
-async function startStatic(folder, options = {}) {
-  const root = resolve5(folder);
-  if (!existsSync3(root) || !statSync5(root).isDirectory()) {
-    throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
-  }
-  if ((await glob("**/*.{html,htm}", { cwd: root })).length === 0) {
-    throw new GateError(`--static ${folder}: the folder holds no HTML pages. Is it the build output folder?`);
-  }
-  const rules = readHeaderRules(root);
-  const spaIndex = join4(root, "index.html");
-  const server = createServer((request, response) => {
-    let path;
-    try {
-      path = decodeURIComponent(new URL(request.url ?? "/", "http://static").pathname);
-    } catch {
-      response.writeHead(400).end();
-      return;
-    }
-    let file = normalize2(join4(root, path));
-    if (file !== root && !file.startsWith(root + sep2) || path === "/_headers") {
-      response.writeHead(404).end();
-      return;
-    }
-    if (existsSync3(file) && statSync5(file).isDirectory()) {
-      if (!path.endsWith("/")) {
-        response.writeHead(301, { location: `${path}/` }).end();
-        return;
-      }
-      file = join4(file, "index.html");
-    }
-    let status = 200;
-    if (!existsSync3(file) && extname(file) === "" && existsSync3(`${file}.html`)) file = `${file}.html`;
-    if (!existsSync3(file)) {
-      if (options.spa && existsSync3(spaIndex)) file = spaIndex;
-      else {
-        status = 404;
-        file = join4(root, "404.html");
-      }
-    }
-    for (const rule of rules) {
-      if (rule.pattern.test(path)) for (const [name, value] of rule.headers) response.appendHeader(name, value);
-    }
-    if (!existsSync3(file)) {
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
-      return;
-    }
-    response.writeHead(status, { "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
-    response.end(request.method === "HEAD" ? void 0 : readFileSync3(file));
-  });
-  const port = await listen(server, options.port ?? 0);
-  return { url: `http://127.0.0.1:${port}/`, root, close: () => closeServer(server) };
-}
-function listen(server, port) {
-  return new Promise((done, fail) => {
-    server.once(
-      "error",
-      (error) => fail(error.code === "EADDRINUSE" ? new GateError(`Port ${port} is already in use. Stop what runs there, or leave the port out to use a free one.`) : error)
-    );
-    server.listen(port, "127.0.0.1", () => {
-      const address = server.address();
-      done(typeof address === "object" && address ? address.port : port);
-    });
-  });
-}
-function closeServer(server) {
-  server.closeAllConnections();
-  return new Promise((done) => server.close(() => done()));
-}
-
 // src/target/index.ts
 var DEFAULT_START_TIMEOUT_MS = 6e4;
 function checkUrl(flag, url) {
@@ -39987,6 +39990,7 @@ export {
   findPolicyFile,
   defaultPolicy,
   loadPolicy,
+  startStatic,
   TOOL_VERSION,
   defaultConcurrency,
   runGate

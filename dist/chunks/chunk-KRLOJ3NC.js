@@ -3,7 +3,7 @@ import {
   GateError,
   PHASES,
   didYouMean
-} from "./chunk-VS2X27T4.js";
+} from "./chunk-N5636TMF.js";
 
 // src/config.ts
 import { resolve } from "node:path";
