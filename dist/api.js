@@ -11,7 +11,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-N5636TMF.js";
+} from "./chunks/chunk-VQZI44K2.js";
 export {
   BROWSER_ENV,
   GateError,

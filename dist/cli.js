@@ -4,7 +4,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-KRLOJ3NC.js";
+} from "./chunks/chunk-AHNOPC42.js";
 import {
   FORMAT_NAMES,
   GateError,
@@ -23,7 +23,7 @@ import {
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-N5636TMF.js";
+} from "./chunks/chunk-VQZI44K2.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -61,6 +61,7 @@ var OPTIONS = {
   concurrency: { type: "string" },
   "fast-forward": { type: "string" },
   phases: { type: "string" },
+  retries: { type: "string" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
@@ -144,7 +145,8 @@ function parseCli(argv) {
     timeoutMs: wholeNumber("timeout", v.timeout, 1e3),
     concurrency: wholeNumber("concurrency", v.concurrency, 1),
     fastForwardMs: wholeNumber("fast-forward", v["fast-forward"], 0),
-    phases: parsePhases(v.phases, "--phases")
+    phases: parsePhases(v.phases, "--phases"),
+    retries: wholeNumber("retries", v.retries, 0)
   });
   return {
     command,
@@ -212,6 +214,8 @@ Output and browser:
                          0 waits 5 s in real time instead, for sites the fake clock disturbs)
   --phases LIST          visits per page (default all): initial (no interaction), after-scroll,
                          after-reject, after-accept; initial always runs
+  --retries N            retry a page load that failed for network reasons N times (default 0);
+                         findings are never retried away
   -q, --quiet            no per-page progress lines
   -h, --help             this help
   -v, --version          the version

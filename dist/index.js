@@ -3,7 +3,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-KRLOJ3NC.js";
+} from "./chunks/chunk-AHNOPC42.js";
 import {
   GateError,
   __commonJS,
@@ -21,7 +21,7 @@ import {
   runGate,
   subjectLabel,
   writeReports
-} from "./chunks/chunk-N5636TMF.js";
+} from "./chunks/chunk-VQZI44K2.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19720,7 +19720,8 @@ function flags() {
     browserPath: text("browser-path"),
     browserArgs: getMultilineInput("browser-args").length > 0 ? getMultilineInput("browser-args") : void 0,
     timeoutMs: number("timeout"),
-    phases: parsePhases(text("phases"), 'Input "phases"')
+    phases: parsePhases(text("phases"), 'Input "phases"'),
+    retries: number("retries")
   };
   if (given.url === void 0 && given.start === void 0 && given.static === void 0) {
     const url = deploymentUrl();

@@ -1,4 +1,3 @@
-// @ts-check
 // npm run bench [-- --pages N] : how fast consent-gate scans a generated site on loopback, against a
 // bare Playwright loop (fresh context, goto, network quiet, read cookies) at the same concurrency, in
 // the same process. A fast run that misses a planted tracker is a failed run. Writes bench-results.json.

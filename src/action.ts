@@ -82,6 +82,7 @@ function flags(): RunFlags {
     browserArgs: core.getMultilineInput('browser-args').length > 0 ? core.getMultilineInput('browser-args') : undefined,
     timeoutMs: number('timeout'),
     phases: parsePhases(text('phases'), 'Input "phases"'),
+    retries: number('retries'),
   };
   if (given.url === undefined && given.start === undefined && given.static === undefined) {
     const url = deploymentUrl();

@@ -33,6 +33,7 @@ export interface RunFlags {
   concurrency?: number;
   fastForwardMs?: number;
   phases?: Phase[];
+  retries?: number;
 }
 
 export function parseFailOn(value: string | undefined, name: string): Severity | undefined {
@@ -74,7 +75,7 @@ export function gateOptions(flags: RunFlags, policy: Policy, cwd: string): GateO
       pages: flags.pages ?? policy.pages,
     },
     cwd,
-    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'concurrency', 'fastForwardMs', 'phases']),
+    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'concurrency', 'fastForwardMs', 'phases', 'retries']),
   };
 }
 

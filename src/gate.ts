@@ -31,6 +31,8 @@ export interface GateOptions {
   concurrency?: number;
   /** Fake-clock fast-forward after load, in ms; 0 waits in real time instead. */
   fastForwardMs?: number;
+  /** Extra attempts for a page load that failed for network reasons (default 0). */
+  retries?: number;
   /** Which visits to make per page; default all four. initial always runs: the others build on it. */
   phases?: Phase[];
   /** What the site allows and how strict the gate is; defaults to the strict "eu" policy. */
@@ -91,6 +93,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...DEFAULT_GATHER,
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.fastForwardMs !== undefined ? { fastForwardMs: options.fastForwardMs } : {}),
+      ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {}),
       consent: policy.consent,
     };

@@ -52,6 +52,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   'fast-forward': { type: 'string' },
   phases: { type: 'string' },
+  retries: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -146,6 +147,7 @@ export function parseCli(argv: string[]): CliArgs {
     concurrency: wholeNumber('concurrency', v.concurrency, 1),
     fastForwardMs: wholeNumber('fast-forward', v['fast-forward'], 0),
     phases: parsePhases(v.phases, '--phases'),
+    retries: wholeNumber('retries', v.retries, 0),
   });
   return {
     command,
@@ -214,6 +216,8 @@ Output and browser:
                          0 waits 5 s in real time instead, for sites the fake clock disturbs)
   --phases LIST          visits per page (default all): initial (no interaction), after-scroll,
                          after-reject, after-accept; initial always runs
+  --retries N            retry a page load that failed for network reasons N times (default 0);
+                         findings are never retried away
   -q, --quiet            no per-page progress lines
   -h, --help             this help
   -v, --version          the version

@@ -22,6 +22,8 @@ export interface GatherOptions {
   headers?: { origin: string; values: Record<string, string> };
   /** The policy's selectors for the consent banner; the heuristic fills in the rest. */
   consent: ConsentSelectors;
+  /** Extra attempts for a visit that failed for network reasons (never for findings). */
+  retries: number;
 }
 
 export const DEFAULT_GATHER: GatherOptions = {
@@ -30,7 +32,11 @@ export const DEFAULT_GATHER: GatherOptions = {
   settleCapMs: 5_000,
   fastForwardMs: 10_000,
   consent: {},
+  retries: 0,
 };
+
+/** Failures worth another try: the network's, not the page's or ours. */
+const TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
 
 /** Consent managers show their banner shortly after load; this much page time is given first. */
 const BANNER_DELAY_MS = 1_500;
@@ -130,8 +136,19 @@ function emptyScan(phase: Phase, url: string): PhaseScan {
   return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, cookies: [], storage: [], requests: [], frames: [] };
 }
 
-/** Visits one page in a fresh context for one phase and records what it stored and loaded. */
+/** Visits one page in a fresh context for one phase; a network failure is retried `retries` times. */
 export async function gatherPhase(browser: OpenBrowser, url: string, phase: Phase, options: GatherOptions): Promise<PhaseScan> {
+  let scan = await attempt(browser, url, phase, options);
+  for (let retry = 1; retry <= options.retries && scan.error !== null && TRANSIENT.test(scan.error); retry++) {
+    await new Promise((resolve) => setTimeout(resolve, 500 * retry));
+    const durationMs = scan.durationMs;
+    scan = await attempt(browser, url, phase, options);
+    scan.durationMs += durationMs;
+  }
+  return scan;
+}
+
+async function attempt(browser: OpenBrowser, url: string, phase: Phase, options: GatherOptions): Promise<PhaseScan> {
   const started = Date.now();
   const scan = emptyScan(phase, url);
   let context: BrowserContext | null = null;
@@ -194,5 +211,7 @@ async function run(visit: Visit, url: string, phase: Phase, scan: PhaseScan): Pr
 function describe(error: unknown, options: GatherOptions): string {
   const text = errorText(error).split('\n')[0] ?? '';
   if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
+  if (/Download is starting/.test(text)) return 'the address answers with a download, not a page';
+  if (/ERR_INVALID_AUTH_CREDENTIALS/.test(text)) return 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic …"';
   return text.replace(/^page\.(goto|reload): /, '');
 }

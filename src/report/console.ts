@@ -42,7 +42,9 @@ export function formatConsole(result: GateResult): string {
     const known = [count(mine, 'baselined'), count(mine, 'allowed')].filter(Boolean).join(', ');
     const mark = errors > 0 ? '✗' : warnings > 0 ? '!' : '✓';
     const counts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ') || 'clean';
-    lines.push(`${mark} ${page.url}  ${counts}${known ? ` (${known})` : ''}`);
+    const landed = page.phases[0]?.finalUrl;
+    const hop = landed && landed !== page.url ? `  → redirected to ${landed}` : '';
+    lines.push(`${mark} ${page.url}  ${counts}${known ? ` (${known})` : ''}${hop}`);
     for (const f of newOnes) {
       const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category === 'unknown' ? '' : f.category;
       lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** A loopback port with nothing listening on it. */
@@ -32,4 +32,28 @@ export function isRunning(pid: number): boolean {
 export function pidsIn(file: string): number[] {
   const pids = JSON.parse(readFileSync(file, 'utf8')) as { server: number; worker: number };
   return [pids.server, pids.worker];
+}
+
+/** The pids of all descendants of a process, from /proc (Linux). */
+export function descendants(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  const found: number[] = [];
+  for (const pid of parents.keys()) {
+    for (let p = parents.get(pid) ?? 0; p > 1; p = parents.get(p) ?? 0) {
+      if (p === root) {
+        found.push(pid);
+        break;
+      }
+    }
+  }
+  return found;
 }

@@ -3,7 +3,7 @@ import {
   GateError,
   PHASES,
   didYouMean
-} from "./chunk-N5636TMF.js";
+} from "./chunk-VQZI44K2.js";
 
 // src/config.ts
 import { resolve } from "node:path";
@@ -38,7 +38,7 @@ function gateOptions(flags, policy, cwd) {
       pages: flags.pages ?? policy.pages
     },
     cwd,
-    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "concurrency", "fastForwardMs", "phases"])
+    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "concurrency", "fastForwardMs", "phases", "retries"])
   };
 }
 function pick(value, keys) {

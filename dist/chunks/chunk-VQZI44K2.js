@@ -36788,7 +36788,9 @@ function formatConsole(result2) {
     const known2 = [count(mine, "baselined"), count(mine, "allowed")].filter(Boolean).join(", ");
     const mark = errors > 0 ? "\u2717" : warnings > 0 ? "!" : "\u2713";
     const counts = [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ") || "clean";
-    lines.push(`${mark} ${page.url}  ${counts}${known2 ? ` (${known2})` : ""}`);
+    const landed = page.phases[0]?.finalUrl;
+    const hop = landed && landed !== page.url ? `  \u2192 redirected to ${landed}` : "";
+    lines.push(`${mark} ${page.url}  ${counts}${known2 ? ` (${known2})` : ""}${hop}`);
     for (const f of newOnes) {
       const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category === "unknown" ? "" : f.category;
       lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
@@ -39555,8 +39557,10 @@ var DEFAULT_GATHER = {
   quietMs: 300,
   settleCapMs: 5e3,
   fastForwardMs: 1e4,
-  consent: {}
+  consent: {},
+  retries: 0
 };
+var TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
 var BANNER_DELAY_MS = 1500;
 async function advance({ page, collector, options }, ms) {
   if (options.fastForwardMs > 0) await page.clock.runFor(ms);
@@ -39630,6 +39634,16 @@ function emptyScan(phase, url) {
   return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, cookies: [], storage: [], requests: [], frames: [] };
 }
 async function gatherPhase(browser, url, phase, options) {
+  let scan = await attempt(browser, url, phase, options);
+  for (let retry = 1; retry <= options.retries && scan.error !== null && TRANSIENT.test(scan.error); retry++) {
+    await new Promise((resolve6) => setTimeout(resolve6, 500 * retry));
+    const durationMs = scan.durationMs;
+    scan = await attempt(browser, url, phase, options);
+    scan.durationMs += durationMs;
+  }
+  return scan;
+}
+async function attempt(browser, url, phase, options) {
   const started = Date.now();
   const scan = emptyScan(phase, url);
   let context = null;
@@ -39685,6 +39699,8 @@ async function run(visit, url, phase, scan) {
 function describe2(error, options) {
   const text = errorText(error).split("\n")[0] ?? "";
   if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
+  if (/Download is starting/.test(text)) return "the address answers with a download, not a page";
+  if (/ERR_INVALID_AUTH_CREDENTIALS/.test(text)) return 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic \u2026"';
   return text.replace(/^page\.(goto|reload): /, "");
 }
 
@@ -39895,6 +39911,7 @@ async function runGate(options) {
       ...DEFAULT_GATHER,
       ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
       ...options.fastForwardMs !== void 0 ? { fastForwardMs: options.fastForwardMs } : {},
+      ...options.retries !== void 0 ? { retries: options.retries } : {},
       ...target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {},
       consent: policy.consent
     };

@@ -1,0 +1,123 @@
+// Never green by accident: every broken page is bounded in time, the others are still scanned, and the
+// result is a scan-error or a precise finding, never a pass.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVendors } from '../examples/vendors/serve.mjs';
+import { runGate } from '../src/gate.js';
+import type { GateResult } from '../src/types.js';
+import { startHostile } from './fixtures/servers/hostile.mjs';
+
+let hostile: Awaited<ReturnType<typeof startHostile>>;
+let vendorArgs: string[];
+let closeVendors: () => Promise<unknown>;
+let result: GateResult;
+
+const PATHS = ['ok', 'loop', 'moved', 'error', 'never-ends', 'never-loads', 'dialogs', 'popup', 'wanders-off', 'download', 'huge', 'sw', 'private'];
+
+beforeAll(async () => {
+  hostile = await startHostile();
+  const vendors = await startVendors();
+  vendorArgs = vendors.browserArgs;
+  closeVendors = vendors.close;
+  result = await runGate({ discover: { pages: PATHS.map((p) => `${hostile.url}${p}`) }, browserArgs: vendorArgs, phases: ['initial'], timeoutMs: 4_000 });
+}, 180_000);
+afterAll(async () => {
+  await hostile?.close();
+  await closeVendors?.();
+});
+
+const on = (path: string) => result.findings.filter((f) => f.page === `${hostile.url}${path}`);
+const rules = (path: string) => [...new Set(on(path).map((f) => f.rule))].sort();
+const errorOf = (path: string) => on(path).find((f) => f.rule === 'scan-error')?.message ?? '';
+
+describe('hostile and broken pages', () => {
+  it('still scans the healthy page, and the run is incomplete (exit 3), never a pass', () => {
+    expect(on('ok')).toEqual([]);
+    expect(result.verdict).toMatchObject({ status: 'incomplete', exitCode: 3 });
+  });
+
+  it('an infinite redirect loop is a scan error', () => {
+    expect(errorOf('loop')).toContain('ERR_TOO_MANY_REDIRECTS');
+  });
+
+  it('a redirect to another host is followed, the final page scanned and the hop recorded', () => {
+    expect(rules('moved')).toContain('tracking-cookie-before-consent');
+    const scan = result.pages.find((p) => p.url === `${hostile.url}moved`)!.phases[0]!;
+    expect(scan.finalUrl).toBe(`http://localhost:${hostile.port}/landing`);
+  });
+
+  it('a 500 answer is a scan error', () => {
+    expect(errorOf('error')).toContain('the page answered HTTP 500');
+  });
+
+  it('a response that never ends, and a page that never reaches load, time out as scan errors', () => {
+    expect(errorOf('never-ends')).toContain('did not reach "load" within 4000 ms');
+    expect(errorOf('never-loads')).toContain('did not reach "load" within 4000 ms');
+  });
+
+  it('alert, confirm, prompt and beforeunload do not stop the scan', () => {
+    expect(rules('dialogs')).toEqual(['consent-banner-missing', 'tracker-request-before-consent', 'tracking-cookie-before-consent']);
+  });
+
+  it('a pop-up\'s trackers count for the page that opened it', () => {
+    expect(rules('popup')).toContain('tracking-cookie-before-consent');
+    expect(on('popup').some((f) => f.subject.name === '_fbp')).toBe(true);
+  });
+
+  it('a page that navigates itself away is scanned where it ends up', () => {
+    expect(rules('wanders-off')).toContain('tracking-cookie-before-consent');
+  });
+
+  it('a download instead of a page is a scan error that says so', () => {
+    expect(errorOf('download')).toContain('the address answers with a download, not a page');
+  });
+
+  it('a huge page ends within the time limit: scanned, or a time-out error, never a hang', () => {
+    const scan = result.pages.find((p) => p.url === `${hostile.url}huge`)!.phases[0]!;
+    if (scan.error) expect(scan.error).toContain('did not reach "load" within 4000 ms');
+    else expect(rules('huge')).toContain('tracker-request-before-consent');
+    expect(scan.durationMs).toBeLessThan(60_000);
+  });
+
+  it('a service worker\'s tracker requests count too', () => {
+    expect(on('sw').map((f) => f.subject.host)).toContain('www.google-analytics.com');
+  });
+
+  it('a page behind basic auth is a scan error without credentials', () => {
+    expect(errorOf('private')).toContain('the page asks for a login (HTTP 401); give credentials with --header');
+  });
+});
+
+describe('retries and credentials', () => {
+  it('--retries recovers a load cut off by the network, and only then', async () => {
+    const without = await runGate({ discover: { pages: [`${hostile.url}flaky`] }, phases: ['initial'] });
+    expect(without.verdict.exitCode).toBe(3);
+    expect(without.findings[0]!.message).toContain('ERR_EMPTY_RESPONSE');
+    hostile.hits.delete('/flaky');
+    const retried = await runGate({ discover: { pages: [`${hostile.url}flaky`] }, phases: ['initial'], retries: 2 });
+    expect(retried.verdict).toMatchObject({ status: 'passed', exitCode: 0 });
+  });
+
+  it('a preview behind basic auth is scanned with --header, and the credentials go to that origin only', async () => {
+    const authorization = `Basic ${Buffer.from('preview:opensesame-7731').toString('base64')}`;
+    const scanned = await runGate({
+      target: { url: hostile.url },
+      discover: { pages: ['/private'] },
+      headers: { authorization },
+      browserArgs: vendorArgs,
+      phases: ['initial'],
+    });
+    expect(scanned.findings.map((f) => f.rule)).toContain('tracking-cookie-before-consent');
+    expect(JSON.stringify(scanned)).not.toContain('opensesame');
+  });
+});
+
+describe('determinism', () => {
+  it('two scans of the same site give the same findings in the same order', async () => {
+    const pages = ['ok', 'dialogs', 'moved', 'error', 'popup'].map((p) => `${hostile.url}${p}`);
+    const scan = () => runGate({ discover: { pages }, browserArgs: vendorArgs, phases: ['initial'], timeoutMs: 4_000 });
+    const [first, second] = [await scan(), await scan()];
+    const shape = (r: GateResult) => r.findings.map((f) => `${f.page} ${f.phase} ${f.rule} ${f.fingerprint} ${f.message}`);
+    expect(shape(second)).toEqual(shape(first));
+    expect(shape(first).length).toBeGreaterThan(5);
+  });
+});
