@@ -87,6 +87,20 @@ describe('hostile and broken pages', () => {
   });
 });
 
+describe('TLS', () => {
+  it('a certificate the browser does not trust is a scan error', async () => {
+    const vendors = await startVendors();
+    try {
+      // The vendor stand-ins use a self-signed certificate; without --ignore-certificate-errors it fails.
+      const scanned = await runGate({ discover: { pages: [`https://127.0.0.1:${vendors.port}/`] }, phases: ['initial'] });
+      expect(scanned.verdict.exitCode).toBe(3);
+      expect(scanned.findings[0]!.message).toMatch(/ERR_CERT_/);
+    } finally {
+      await vendors.close();
+    }
+  });
+});
+
 describe('retries and credentials', () => {
   it('--retries recovers a load cut off by the network, and only then', async () => {
     const without = await runGate({ discover: { pages: [`${hostile.url}flaky`] }, phases: ['initial'] });
