@@ -2,28 +2,16 @@ import { resolve } from 'node:path';
 import { GateError } from './errors.js';
 import type { GateOptions } from './gate.js';
 import { didYouMean } from './policy/did-you-mean.js';
-import type { Policy } from './policy/policy.js';
+import type { DiscoverSettings, Policy, TargetSettings } from './policy/policy.js';
 import { PHASES, type Phase, type Severity } from './types.js';
 
-/** Settings as a person gives them on a command line or as Action inputs: all optional. */
-export interface RunFlags {
-  url?: string;
-  start?: string;
-  waitOn?: string;
-  readyPattern?: string;
-  startTimeout?: number;
-  static?: string;
-  spa?: boolean;
+/**
+ * Settings as a person gives them on a command line or as Action inputs: all optional. The target and
+ * discovery settings are the policy file's own, so a flag and a policy key always mean the same.
+ */
+export interface RunFlags extends TargetSettings, DiscoverSettings {
   headers?: Record<string, string>;
   pages?: string[];
-  include?: string[];
-  exclude?: string[];
-  sitemap?: string;
-  sitemapFind?: string;
-  sitemapReplace?: string;
-  crawl?: boolean;
-  depth?: number;
-  maxPages?: number;
   baseline?: string;
   updateBaseline?: { prune: boolean };
   failOn?: Severity;
