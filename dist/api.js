@@ -11,7 +11,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-VQZI44K2.js";
+} from "./chunks/chunk-4YLZPFCM.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -4,7 +4,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-AHNOPC42.js";
+} from "./chunks/chunk-FDTCPH5E.js";
 import {
   FORMAT_NAMES,
   GateError,
@@ -23,7 +23,7 @@ import {
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-VQZI44K2.js";
+} from "./chunks/chunk-4YLZPFCM.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";

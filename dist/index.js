@@ -3,7 +3,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-AHNOPC42.js";
+} from "./chunks/chunk-FDTCPH5E.js";
 import {
   GateError,
   __commonJS,
@@ -21,7 +21,7 @@ import {
   runGate,
   subjectLabel,
   writeReports
-} from "./chunks/chunk-VQZI44K2.js";
+} from "./chunks/chunk-4YLZPFCM.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -126,6 +126,24 @@ describe('retries and credentials', () => {
 });
 
 describe('determinism', () => {
+  it('the whole fixture set, scanned twice, gives the same findings in the same order', async () => {
+    const { readdirSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { SITES, serve } = await import('./support/fixtures.js');
+    const site = await serve();
+    try {
+      const pages = readdirSync(SITES).filter((d) => statSync(join(SITES, d)).isDirectory()).map((d) => `${site.url}${d}/`);
+      const scan = () => runGate({ discover: { pages }, browserArgs: site.browserArgs, phases: ['initial'] });
+      const shape = (r: GateResult) => r.findings.map((f) => `${f.page} ${f.phase} ${f.rule} ${f.fingerprint} ${f.message}`);
+      const first = shape(await scan());
+      expect(shape(await scan())).toEqual(first);
+      expect(pages.length).toBeGreaterThan(12);
+      expect(first.length).toBeGreaterThan(30);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('two scans of the same site give the same findings in the same order', async () => {
     const pages = ['ok', 'dialogs', 'moved', 'error', 'popup'].map((p) => `${hostile.url}${p}`);
     const scan = () => runGate({ discover: { pages }, browserArgs: vendorArgs, phases: ['initial'], timeoutMs: 4_000 });
@@ -133,5 +151,59 @@ describe('determinism', () => {
     const shape = (r: GateResult) => r.findings.map((f) => `${f.page} ${f.phase} ${f.rule} ${f.fingerprint} ${f.message}`);
     expect(shape(second)).toEqual(shape(first));
     expect(shape(first).length).toBeGreaterThan(5);
+  });
+});
+
+describe('the browser and the machine', () => {
+  it('a renderer that crashes mid-scan is a scan error, and the run exits 3', async () => {
+    const { spawn } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const { CLI } = await import('./support/fixtures.js');
+    const { descendants } = await import('./support/processes.js');
+    hostile.hits.delete('/slow-image');
+    const child = spawn(process.execPath, [CLI, 'scan', `${hostile.url}never-loads`, '--phases', 'initial', '--timeout', '20000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    // Kill the page's renderer process, as an out-of-memory killer would.
+    const renderers = await new Promise<number[]>((resolve) => {
+      const poll = setInterval(() => {
+        const found = descendants(child.pid!).filter((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+          } catch {
+            return false;
+          }
+        });
+        if (found.length > 0 && hostile.hits.get('/slow-image')) {
+          clearInterval(poll);
+          resolve(found);
+        }
+      }, 100);
+    });
+    for (const pid of renderers) process.kill(pid, 'SIGKILL');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(3);
+    expect(stdout).toContain("the page's renderer crashed");
+  });
+
+  it('a preview whose port is taken fails with its own words, exit 2', async () => {
+    const { createServer } = await import('node:net');
+    const { join } = await import('node:path');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { runCli } = await import('./support/cli.js');
+    const { ROOT } = await import('./support/fixtures.js');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as import('node:net').AddressInfo).port;
+    try {
+      const server = join(ROOT, 'test', 'fixtures', 'servers', 'preview-server.mjs');
+      const pidFile = join(mkdtempSync(join(tmpdir(), 'cg-port-')), 'pids.json');
+      const run = await runCli(['scan', '--start', `node ${JSON.stringify(server)} ${JSON.stringify(join(ROOT, 'examples', 'site'))} --port ${port} --pid-file ${JSON.stringify(pidFile)}`, '--wait-on', `http://127.0.0.1:${port}/missing-until-ready`, '--start-timeout', '5000']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('EADDRINUSE');
+    } finally {
+      taken.close();
+    }
   });
 });

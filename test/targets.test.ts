@@ -109,6 +109,9 @@ describe('--static: a built site', () => {
     const empty = await runCli(['scan', '--static', join(FIXTURES, 'servers')]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('the folder holds no HTML pages');
+    const file = await runCli(['scan', '--static', join(FIXTURES, 'servers', 'hostile.mjs')]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('is a file, not a folder');
   });
 
   it('refuses two targets at once', async () => {

@@ -165,10 +165,13 @@ async function attempt(browser: OpenBrowser, url: string, phase: Phase, options:
     const page = await context.newPage();
     if (options.fastForwardMs > 0) await page.clock.install();
     const visit: Visit = { page, collector, options };
+    // A crashed renderer leaves navigation and evaluate() waiting forever: end the visit at once.
+    const crashed = new Promise<never>((_, reject) => page.once('crash', () => reject(new Error('Page crashed'))));
+    crashed.catch(() => undefined);
 
     // A hung renderer can block evaluate() forever: bound the whole visit, not only navigation.
     const hardLimit = options.timeoutMs * 3 + options.settleCapMs * 6 + 20_000;
-    const done = await withTimeout(run(visit, url, phase, scan), hardLimit);
+    const done = await withTimeout(Promise.race([run(visit, url, phase, scan), crashed]), hardLimit);
     if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
   } catch (error) {
     scan.error = describe(error, options);
@@ -212,6 +215,7 @@ function describe(error: unknown, options: GatherOptions): string {
   const text = errorText(error).split('\n')[0] ?? '';
   if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
   if (/Download is starting/.test(text)) return 'the address answers with a download, not a page';
+  if (/Target crashed|Page crashed|crashed/i.test(text)) return "the page's renderer crashed (out of memory, or a browser bug); the page was not scanned";
   if (/ERR_INVALID_AUTH_CREDENTIALS/.test(text)) return 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic …"';
   return text.replace(/^page\.(goto|reload): /, '');
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { GateError } from '../errors.js';
+import { GateError, errorText } from '../errors.js';
 import { globToRegExp } from '../policy/glob.js';
 
 const TYPES: Record<string, string> = {
@@ -68,10 +68,17 @@ export interface StaticServer {
 /** Serves a built site on a free loopback port. */
 export async function startStatic(folder: string, options: StaticOptions = {}): Promise<StaticServer> {
   const root = resolve(folder);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
+  if (!existsSync(root)) {
     throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
   }
-  if ((await glob('**/*.{html,htm}', { cwd: root })).length === 0) {
+  if (!statSync(root).isDirectory()) throw new GateError(`--static ${folder}: is a file, not a folder. Point at the build output folder.`);
+  let pages: string[];
+  try {
+    pages = await glob('**/*.{html,htm}', { cwd: root });
+  } catch (error) {
+    throw new GateError(`--static ${folder}: the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? errorText(error)}). Check its permissions.`);
+  }
+  if (pages.length === 0) {
     throw new GateError(`--static ${folder}: the folder holds no HTML pages. Is it the build output folder?`);
   }
   const rules = readHeaderRules(root);

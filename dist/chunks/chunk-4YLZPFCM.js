@@ -38555,10 +38555,17 @@ function readHeaderRules(root) {
 }
 async function startStatic(folder, options = {}) {
   const root = resolve5(folder);
-  if (!existsSync2(root) || !statSync4(root).isDirectory()) {
+  if (!existsSync2(root)) {
     throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
   }
-  if ((await glob("**/*.{html,htm}", { cwd: root })).length === 0) {
+  if (!statSync4(root).isDirectory()) throw new GateError(`--static ${folder}: is a file, not a folder. Point at the build output folder.`);
+  let pages;
+  try {
+    pages = await glob("**/*.{html,htm}", { cwd: root });
+  } catch (error) {
+    throw new GateError(`--static ${folder}: the folder cannot be read (${error.code ?? errorText(error)}). Check its permissions.`);
+  }
+  if (pages.length === 0) {
     throw new GateError(`--static ${folder}: the folder holds no HTML pages. Is it the build output folder?`);
   }
   const rules = readHeaderRules(root);
@@ -39660,8 +39667,10 @@ async function attempt(browser, url, phase, options) {
     const page = await context.newPage();
     if (options.fastForwardMs > 0) await page.clock.install();
     const visit = { page, collector, options };
+    const crashed = new Promise((_, reject) => page.once("crash", () => reject(new Error("Page crashed"))));
+    crashed.catch(() => void 0);
     const hardLimit = options.timeoutMs * 3 + options.settleCapMs * 6 + 2e4;
-    const done = await withTimeout(run(visit, url, phase, scan), hardLimit);
+    const done = await withTimeout(Promise.race([run(visit, url, phase, scan), crashed]), hardLimit);
     if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
   } catch (error) {
     scan.error = describe2(error, options);
@@ -39700,6 +39709,7 @@ function describe2(error, options) {
   const text = errorText(error).split("\n")[0] ?? "";
   if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
   if (/Download is starting/.test(text)) return "the address answers with a download, not a page";
+  if (/Target crashed|Page crashed|crashed/i.test(text)) return "the page's renderer crashed (out of memory, or a browser bug); the page was not scanned";
   if (/ERR_INVALID_AUTH_CREDENTIALS/.test(text)) return 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic \u2026"';
   return text.replace(/^page\.(goto|reload): /, "");
 }

@@ -3,7 +3,7 @@ import {
   GateError,
   PHASES,
   didYouMean
-} from "./chunk-VQZI44K2.js";
+} from "./chunk-4YLZPFCM.js";
 
 // src/config.ts
 import { resolve } from "node:path";
