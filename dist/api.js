@@ -11,7 +11,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-4YLZPFCM.js";
+} from "./chunks/chunk-FGWAERHT.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -4,7 +4,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-FDTCPH5E.js";
+} from "./chunks/chunk-YKCFSENA.js";
 import {
   FORMAT_NAMES,
   GateError,
@@ -23,7 +23,7 @@ import {
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-4YLZPFCM.js";
+} from "./chunks/chunk-FGWAERHT.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";

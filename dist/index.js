@@ -3,7 +3,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-FDTCPH5E.js";
+} from "./chunks/chunk-YKCFSENA.js";
 import {
   GateError,
   __commonJS,
@@ -21,7 +21,7 @@ import {
   runGate,
   subjectLabel,
   writeReports
-} from "./chunks/chunk-4YLZPFCM.js";
+} from "./chunks/chunk-FGWAERHT.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -43,6 +43,13 @@ cpSync(core, join(dist, 'node_modules', 'playwright-core'), {
   recursive: true,
   filter: (source) => !source.startsWith(join(core, 'lib', 'vite')) && !source.startsWith(join(core, 'types')),
 });
+// autoconsent (MPL-2.0) is read at run time from its package: copy the files it needs, unchanged,
+// with its licence, where Node's resolution finds them from dist/.
+const autoconsent = join(dirname(require.resolve('@duckduckgo/autoconsent/rules/rules.json')), '..');
+for (const file of ['package.json', 'LICENSE', 'dist/autoconsent.cjs.js', 'dist/autoconsent.playwright.js', 'rules/rules.json']) {
+  cpSync(join(autoconsent, file), join(dist, 'node_modules', '@duckduckgo', 'autoconsent', file));
+}
+
 // Bundled data keeps its licence and attribution.
 cpSync(join(root, 'src/classify/data/open-cookie-database/LICENSE'), join(dist, 'licenses/open-cookie-database/LICENSE'));
 cpSync(join(root, 'src/classify/data/open-cookie-database/SOURCE.md'), join(dist, 'licenses/open-cookie-database/SOURCE.md'));

@@ -65,7 +65,7 @@ let result: GateResult;
 
 beforeAll(async () => {
   const folders: [string, string][] = [
-    ...['vanilla-ok', 'vanilla-leaky', 'klaro-ok', 'klaro-leaky'].map((name): [string, string] => [name, managerSite(name)]),
+    ...['vanilla-ok', 'vanilla-leaky', 'vanilla-odd', 'klaro-ok', 'klaro-leaky'].map((name): [string, string] => [name, managerSite(name)]),
     ...Object.entries(KIT_SITES).map(([name, attrs]): [string, string] => [name, kitSite(attrs, name !== 'kit-no-policy')]),
     ['odd-words', oddWordsSite()],
   ];
@@ -108,6 +108,12 @@ describe('real consent managers', () => {
       'error tracking-cookie-before-consent (initial)',
       'warn cookie-lifetime-too-long (after-accept)',
     ]);
+  });
+
+  it('falls back to autoconsent when no control is recognised, and still says the banner was not understood', () => {
+    expect(rulesOn('vanilla-odd')).toEqual(['warn consent-banner-undetected (initial)', 'warn cookie-lifetime-too-long (after-accept)']);
+    expect(scanOf('vanilla-odd', 'after-reject').action).toMatchObject({ done: true, detail: expect.stringContaining("autoconsent's rules for cookieconsent3 refused") });
+    expect(scanOf('vanilla-odd', 'after-accept').action).toMatchObject({ done: true, detail: expect.stringContaining("autoconsent's rules for cookieconsent3 accepted") });
   });
 
   it('sees the vanilla-cookieconsent banner although it hides from bots by default', () => {
@@ -154,7 +160,7 @@ describe('home-made banners with deliberate flaws', () => {
 
   it('a notice whose controls are not recognised: a warning with the way to fix it, not a silent pass', () => {
     expect(rulesOn('odd-words')).toEqual(['warn consent-banner-undetected (initial)']);
-    expect(result.findings.find((f) => f.rule === 'consent-banner-undetected')!.evidence[0]).toContain('this site would love some cookies');
+    expect(result.findings.find((f) => f.rule === 'consent-banner-undetected' && f.page === urls.get('odd-words'))!.evidence[0]).toContain('this site would love some cookies');
   });
 
   it('no cookie policy link on the home page', () => {

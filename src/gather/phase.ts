@@ -4,6 +4,7 @@ import { errorText } from '../errors.js';
 import { withTimeout } from '../time.js';
 import type { Phase, PhaseAction, PhaseScan } from '../types.js';
 import { Collector } from './collector.js';
+import { prepareAutoconsent } from './consent/autoconsent.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings, type Banner, type ConsentSelectors } from './consent/banner.js';
 
 export interface GatherOptions {
@@ -45,6 +46,8 @@ interface Visit {
   page: Page;
   collector: Collector;
   options: GatherOptions;
+  /** Reject and accept visits only: the fallback that knows hundreds of consent managers. */
+  autoconsent: Awaited<ReturnType<typeof prepareAutoconsent>> | null;
 }
 
 /** Lets `ms` of page time pass (fast-forwarded when the fake clock is on), then waits for the network. */
@@ -109,15 +112,26 @@ async function scrollAndBrowse(visit: Visit, banner: Banner | null, scan: PhaseS
   };
 }
 
-/** Clicks reject or accept (in the settings layer if it must), reloads, and for reject visits the next page. */
-async function choose(visit: Visit, phase: 'after-reject' | 'after-accept', banner: Banner | null): Promise<PhaseAction> {
+/**
+ * Clicks reject or accept (in the settings layer if it must), reloads, and for reject visits the next
+ * page. autoconsent is asked only when the page showed a consent notice we could not use: on a page with
+ * none it finds nothing either, and waiting for it to say so costs seconds per page.
+ */
+async function choose(visit: Visit, phase: 'after-reject' | 'after-accept', banner: Banner | null, noticeSeen: boolean): Promise<PhaseAction> {
   const { page } = visit;
   const kind = phase === 'after-reject' ? 'reject' : 'accept';
-  if (!banner) return { kind, done: false, detail: 'no consent banner was found to click', bannerAfter: null };
-  if (!banner.controls.has(kind)) await openSettings(banner, () => settle(visit));
-  const control = banner.controls.get(kind);
-  if (!control || !(await clickControl(banner, kind))) {
-    return { kind, done: false, detail: `the banner has no ${kind} control we could click${control ? '' : ' (set consent.' + kind + ' in the policy)'}`, bannerAfter: null };
+  if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(visit));
+  const control = banner?.controls.get(kind);
+  let clicked = banner && control ? (await clickControl(banner, kind)) && `clicked "${control.text}"${control.layer === 2 ? ' in the settings layer' : ''}` : null;
+  const askAutoconsent = !clicked && visit.autoconsent !== null && noticeSeen;
+  if (askAutoconsent) {
+    const outcome = await visit.autoconsent!.run(page, kind === 'reject' ? 'optOut' : 'optIn');
+    if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === 'reject' ? 'refused' : 'accepted'}`;
+  }
+  if (!clicked) {
+    const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? 'the consent notice has no control we recognise' : 'no consent banner was found to click';
+    const tried = askAutoconsent ? ', and autoconsent recognised no consent manager' : '';
+    return { kind, done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, bannerAfter: null };
   }
   await settle(visit);
   // The choice must hold on the next request, not just on the page where it was made.
@@ -127,7 +141,7 @@ async function choose(visit: Visit, phase: 'after-reject' | 'after-accept', bann
   return {
     kind,
     done: true,
-    detail: `clicked "${control.text}"${control.layer === 2 ? ' in the settings layer' : ''}, reloaded${followed ? `, followed a link to ${followed}` : ''}`,
+    detail: `${clicked}, reloaded${followed ? `, followed a link to ${followed}` : ''}`,
     bannerAfter: null,
   };
 }
@@ -162,9 +176,10 @@ async function attempt(browser: OpenBrowser, url: string, phase: Phase, options:
         (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } }),
       );
     }
+    const autoconsent = phase === 'after-reject' || phase === 'after-accept' ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
     if (options.fastForwardMs > 0) await page.clock.install();
-    const visit: Visit = { page, collector, options };
+    const visit: Visit = { page, collector, options, autoconsent };
     // A crashed renderer leaves navigation and evaluate() waiting forever: end the visit at once.
     const crashed = new Promise<never>((_, reject) => page.once('crash', () => reject(new Error('Page crashed'))));
     crashed.catch(() => undefined);
@@ -206,7 +221,7 @@ async function run(visit: Visit, url: string, phase: Phase, scan: PhaseScan): Pr
     scan.action = await scrollAndBrowse(visit, found.banner, scan);
     return true;
   }
-  scan.action = await choose(visit, phase, found.banner);
+  scan.action = await choose(visit, phase, found.banner, found.banner !== null || found.unrecognised !== null);
   Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
   return true;
 }

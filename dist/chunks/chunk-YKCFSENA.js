@@ -3,7 +3,7 @@ import {
   GateError,
   PHASES,
   didYouMean
-} from "./chunk-4YLZPFCM.js";
+} from "./chunk-FGWAERHT.js";
 
 // src/config.ts
 import { resolve } from "node:path";

@@ -38660,6 +38660,7 @@ var package_default2 = {
   },
   devDependencies: {
     "@actions/core": "^3.0.1",
+    "@duckduckgo/autoconsent": "^16.23.0",
     "@types/node": "^20.19.43",
     ajv: "^8.20.0",
     "ajv-draft-04": "^1.0.0",
@@ -39124,8 +39125,8 @@ function splitSetCookie(headerValue) {
 // src/gather/hooks.ts
 var BINDING = "__consentGateReport";
 function installHooks(binding) {
-  const send = globalThis[binding];
-  if (typeof send !== "function") return;
+  const send2 = globalThis[binding];
+  if (typeof send2 !== "function") return;
   const caller = () => {
     const stack = new Error().stack ?? "";
     const match = /(https?:\/\/[^\s()]+?):\d+:\d+/.exec(stack);
@@ -39133,7 +39134,7 @@ function installHooks(binding) {
   };
   const report2 = (event) => {
     try {
-      void Promise.resolve(send(event)).catch(() => void 0);
+      void Promise.resolve(send2(event)).catch(() => void 0);
     } catch {
     }
   };
@@ -39404,6 +39405,78 @@ function dedupeSources(sources) {
   return [...seen.values()];
 }
 
+// src/gather/consent/autoconsent.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { dirname as dirname4, join as join5 } from "node:path";
+var BINDING2 = "autoconsentSendMessage";
+var RESULT_TIMEOUT_MS = 1e4;
+var assets = null;
+function load() {
+  if (assets) return assets;
+  const resolveModule = createRequire2(import.meta.url).resolve;
+  const script = readFileSync4(join5(dirname4(resolveModule("@duckduckgo/autoconsent")), "autoconsent.playwright.js"), "utf8");
+  const rules = JSON.parse(readFileSync4(resolveModule("@duckduckgo/autoconsent/rules/rules.json"), "utf8"));
+  assets = { script, rules };
+  return assets;
+}
+function config(action) {
+  return {
+    enabled: true,
+    autoAction: action,
+    disabledCmps: [],
+    enablePrehide: false,
+    enableCosmeticRules: false,
+    enableGeneratedRules: true,
+    enableHeuristicDetection: true,
+    enablePopupMutationObserver: false,
+    detectRetries: 20,
+    isMainWorld: false,
+    prehideTimeout: 2e3,
+    visualTest: false,
+    performanceLoggingEnabled: false,
+    heuristicPopupSearchTimeout: 2e3,
+    heuristicMode: "tier2",
+    logs: { lifecycle: false, rulesteps: false, detectionsteps: false, evals: false, errors: false, messages: false, waits: false }
+  };
+}
+var send = (frame, message) => frame.evaluate((m) => window.autoconsentReceiveMessage?.(m), message).catch(() => void 0);
+async function prepareAutoconsent(context) {
+  let action = "optOut";
+  let settle2 = null;
+  await context.exposeBinding(BINDING2, async ({ frame }, message) => {
+    switch (message.type) {
+      case "init":
+        return send(frame, { type: "initResp", config: config(action), rules: load().rules });
+      case "eval": {
+        const result2 = await frame.evaluate(message.code ?? "undefined").catch(() => false);
+        return send(frame, { type: "evalResp", id: message.id, result: result2 });
+      }
+      case "optOutResult":
+      case "optInResult":
+        if (message.result !== void 0) settle2?.({ cmp: message.cmp ?? "unknown", done: message.result });
+        return void 0;
+      case "report":
+        if (message.mainFrame && message.state?.lifecycle === "nothingDetected") settle2?.(null);
+        return void 0;
+      default:
+        return void 0;
+    }
+  });
+  return {
+    /** Injects autoconsent into every frame and lets it act; null when it recognised no consent manager. */
+    async run(page, wanted) {
+      action = wanted;
+      const outcome = new Promise((resolve6) => {
+        settle2 = resolve6;
+      });
+      const { script } = load();
+      for (const frame of page.frames()) await frame.evaluate(script).catch(() => void 0);
+      return await withTimeout(outcome, RESULT_TIMEOUT_MS) ?? null;
+    }
+  };
+}
+
 // src/gather/consent/page-scan.ts
 function scanPage(args) {
   const { words, layer, selectors } = args;
@@ -39575,7 +39648,7 @@ async function advance({ page, collector, options }, ms) {
   await collector.networkQuiet(options.quietMs, options.settleCapMs);
 }
 var settle = (visit) => advance(visit, Math.max(visit.options.fastForwardMs, 1));
-async function load(visit, url) {
+async function load2(visit, url) {
   const response = await visit.page.goto(url, { waitUntil: "load", timeout: visit.options.timeoutMs });
   if (!response) throw new Error("the browser got no response for the page");
   const status = response.status();
@@ -39596,7 +39669,7 @@ function internalLink() {
 async function followLink(visit) {
   const link = await withTimeout(visit.page.evaluate(internalLink).catch(() => null), 3e3);
   if (!link) return null;
-  await load(visit, link);
+  await load2(visit, link);
   await settle(visit);
   return new URL(link).pathname;
 }
@@ -39617,14 +39690,21 @@ async function scrollAndBrowse(visit, banner, scan) {
     bannerAfter: after
   };
 }
-async function choose(visit, phase, banner) {
+async function choose(visit, phase, banner, noticeSeen) {
   const { page } = visit;
   const kind = phase === "after-reject" ? "reject" : "accept";
-  if (!banner) return { kind, done: false, detail: "no consent banner was found to click", bannerAfter: null };
-  if (!banner.controls.has(kind)) await openSettings(banner, () => settle(visit));
-  const control = banner.controls.get(kind);
-  if (!control || !await clickControl(banner, kind)) {
-    return { kind, done: false, detail: `the banner has no ${kind} control we could click${control ? "" : " (set consent." + kind + " in the policy)"}`, bannerAfter: null };
+  if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(visit));
+  const control = banner?.controls.get(kind);
+  let clicked = banner && control ? await clickControl(banner, kind) && `clicked "${control.text}"${control.layer === 2 ? " in the settings layer" : ""}` : null;
+  const askAutoconsent = !clicked && visit.autoconsent !== null && noticeSeen;
+  if (askAutoconsent) {
+    const outcome = await visit.autoconsent.run(page, kind === "reject" ? "optOut" : "optIn");
+    if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === "reject" ? "refused" : "accepted"}`;
+  }
+  if (!clicked) {
+    const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? "the consent notice has no control we recognise" : "no consent banner was found to click";
+    const tried = askAutoconsent ? ", and autoconsent recognised no consent manager" : "";
+    return { kind, done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, bannerAfter: null };
   }
   await settle(visit);
   await page.reload({ waitUntil: "load", timeout: visit.options.timeoutMs });
@@ -39633,7 +39713,7 @@ async function choose(visit, phase, banner) {
   return {
     kind,
     done: true,
-    detail: `clicked "${control.text}"${control.layer === 2 ? " in the settings layer" : ""}, reloaded${followed ? `, followed a link to ${followed}` : ""}`,
+    detail: `${clicked}, reloaded${followed ? `, followed a link to ${followed}` : ""}`,
     bannerAfter: null
   };
 }
@@ -39664,9 +39744,10 @@ async function attempt(browser, url, phase, options) {
         (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } })
       );
     }
+    const autoconsent = phase === "after-reject" || phase === "after-accept" ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
     if (options.fastForwardMs > 0) await page.clock.install();
-    const visit = { page, collector, options };
+    const visit = { page, collector, options, autoconsent };
     const crashed = new Promise((_, reject) => page.once("crash", () => reject(new Error("Page crashed"))));
     crashed.catch(() => void 0);
     const hardLimit = options.timeoutMs * 3 + options.settleCapMs * 6 + 2e4;
@@ -39682,7 +39763,7 @@ async function attempt(browser, url, phase, options) {
 }
 async function run(visit, url, phase, scan) {
   const { page, collector } = visit;
-  scan.status = await load(visit, url);
+  scan.status = await load2(visit, url);
   await advance(visit, BANNER_DELAY_MS);
   const found = await findBanner(page, visit.options.consent);
   if (phase === "initial") {
@@ -39701,7 +39782,7 @@ async function run(visit, url, phase, scan) {
     scan.action = await scrollAndBrowse(visit, found.banner, scan);
     return true;
   }
-  scan.action = await choose(visit, phase, found.banner);
+  scan.action = await choose(visit, phase, found.banner, found.banner !== null || found.unrecognised !== null);
   Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
   return true;
 }
