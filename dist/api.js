@@ -11,7 +11,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-FGWAERHT.js";
+} from "./chunks/chunk-NBIBRTTL.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -4,7 +4,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-YKCFSENA.js";
+} from "./chunks/chunk-X4ONJCUL.js";
 import {
   FORMAT_NAMES,
   GateError,
@@ -23,7 +23,7 @@ import {
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-FGWAERHT.js";
+} from "./chunks/chunk-NBIBRTTL.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";

@@ -3,7 +3,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-YKCFSENA.js";
+} from "./chunks/chunk-X4ONJCUL.js";
 import {
   GateError,
   __commonJS,
@@ -21,7 +21,7 @@ import {
   runGate,
   subjectLabel,
   writeReports
-} from "./chunks/chunk-FGWAERHT.js";
+} from "./chunks/chunk-NBIBRTTL.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

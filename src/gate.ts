@@ -127,6 +127,10 @@ async function scanPages(
       const url = urls[index]!;
       const page: PageResult = { url, phases: [] };
       for (const phase of phases) {
+        const initial = page.phases[0];
+        // With no banner and no consent notice at all there is nothing to refuse or accept: those visits
+        // could click nothing, prove nothing, and cost two fresh contexts per page.
+        if ((phase === 'after-reject' || phase === 'after-accept') && initial && initial.banner === null && initial.bannerUnrecognised === null) continue;
         const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
         page.phases.push(scan);
         // A page that cannot be loaded at all is one scan error, not four.

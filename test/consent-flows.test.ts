@@ -132,6 +132,17 @@ describe('home-made banners with deliberate flaws', () => {
     expect(result.pages.find((p) => p.url === urls.get('kit-fair'))!.phases.map((s) => s.phase)).toEqual(['initial', 'after-scroll', 'after-reject', 'after-accept']);
   });
 
+  it('a page with no banner and no notice is not visited to reject or accept: there is nothing to click', async () => {
+    const site = await startStatic(join(ROOT, 'examples', 'site-clean'));
+    try {
+      const plain = await runGate({ discover: { pages: [site.url] } });
+      expect(plain.pages[0]!.phases.map((s) => s.phase)).toEqual(['initial', 'after-scroll']);
+      expect(plain.verdict.exitCode).toBe(0);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('reject ignored: the tracker loads after the visitor refused', () => {
     expect(rulesOn('kit-reject-ignored')).toEqual(['error tracking-after-reject (after-reject)']);
   });

@@ -3,7 +3,7 @@ import {
   GateError,
   PHASES,
   didYouMean
-} from "./chunk-FGWAERHT.js";
+} from "./chunk-NBIBRTTL.js";
 
 // src/config.ts
 import { resolve } from "node:path";

@@ -40029,6 +40029,8 @@ async function scanPages(browser, urls, gather, policy, options) {
       const url = urls[index];
       const page = { url, phases: [] };
       for (const phase of phases) {
+        const initial = page.phases[0];
+        if ((phase === "after-reject" || phase === "after-accept") && initial && initial.banner === null && initial.bannerUnrecognised === null) continue;
         const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
         page.phases.push(scan);
         if (phase === "initial" && scan.error !== null) break;
