@@ -49,6 +49,8 @@ function oddWordsSite(): string {
 /** A fixture site with the consent manager's own files from npm beside it. */
 function managerSite(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `cg-${name}-`));
+  // vanilla-odd is vanilla-ok with other button words: only its consent.js differs.
+  if (name === 'vanilla-odd') cpSync(join(CONSENT, 'vanilla-ok'), dir, { recursive: true });
   cpSync(join(CONSENT, name), dir, { recursive: true });
   if (name.startsWith('vanilla')) {
     for (const file of ['cookieconsent.umd.js', 'cookieconsent.css']) cpSync(join(MODULES, 'vanilla-cookieconsent', 'dist', file), join(dir, file));
