@@ -11,7 +11,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-NBIBRTTL.js";
+} from "./chunks/chunk-DRWGCARU.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -4,7 +4,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-X4ONJCUL.js";
+} from "./chunks/chunk-UBQAQW2G.js";
 import {
   FORMAT_NAMES,
   GateError,
@@ -23,7 +23,7 @@ import {
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-NBIBRTTL.js";
+} from "./chunks/chunk-DRWGCARU.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";

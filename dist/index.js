@@ -3,7 +3,7 @@ import {
   gateOptions,
   parseFailOn,
   parsePhases
-} from "./chunks/chunk-X4ONJCUL.js";
+} from "./chunks/chunk-UBQAQW2G.js";
 import {
   GateError,
   __commonJS,
@@ -14,6 +14,7 @@ import {
   errorText,
   exitCleanlyOnSignals,
   findPolicyFile,
+  findingSentence,
   formatConsole,
   loadPolicy,
   markdown,
@@ -21,7 +22,7 @@ import {
   runGate,
   subjectLabel,
   writeReports
-} from "./chunks/chunk-NBIBRTTL.js";
+} from "./chunks/chunk-DRWGCARU.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19735,7 +19736,7 @@ async function summarize(result, reports) {
   const fresh = result.findings.filter((f) => f.status === "new");
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
     const say = f.severity === "error" ? error : warning;
-    say(`${f.message} on ${f.page} (${f.phase}). ${f.evidence[0] ?? ""}`.trim(), { title: `${f.rule}: ${subjectLabel(f)}`, file: anchor });
+    say(findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, file: anchor });
   }
   if (fresh.length > MAX_ANNOTATIONS) warning(`${fresh.length - MAX_ANNOTATIONS} more new finding(s) are in the reports.`);
   setOutput("result", result.verdict.status);

@@ -12,6 +12,7 @@ import { formatConsole, progressLine } from './report/console.js';
 import { markdown } from './report/markdown.js';
 import { anchorFile } from './report/location.js';
 import { subjectLabel } from './report/subject.js';
+import { findingSentence } from './report/sentence.js';
 import { writeReports } from './report/write.js';
 import type { GateResult } from './types.js';
 
@@ -97,7 +98,7 @@ async function summarize(result: GateResult, reports: Map<string, string>): Prom
   const fresh = result.findings.filter((f) => f.status === 'new');
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
     const say = f.severity === 'error' ? core.error : core.warning;
-    say(`${f.message} on ${f.page} (${f.phase}). ${f.evidence[0] ?? ''}`.trim(), { title: `${f.rule}: ${subjectLabel(f)}`, file: anchor });
+    say(findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, file: anchor });
   }
   if (fresh.length > MAX_ANNOTATIONS) core.warning(`${fresh.length - MAX_ANNOTATIONS} more new finding(s) are in the reports.`);
   core.setOutput('result', result.verdict.status);

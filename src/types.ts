@@ -45,6 +45,16 @@ export interface GatheredStorage {
   writtenBy: string[];
 }
 
+/** What made the browser send a request, as Chromium's DevTools record it. */
+export interface RequestInitiator {
+  /** html: a tag in a document; script: running code; redirect: the previous hop answered 3xx; other: navigation, preload, the browser. */
+  type: 'html' | 'script' | 'redirect' | 'other';
+  /** The document, the script (innermost one on the stack, async parents included) or the redirecting URL. */
+  url: string | null;
+  /** Line (1-based) in that document or script. */
+  line: number | null;
+}
+
 export interface GatheredRequest {
   url: string;
   method: string;
@@ -54,6 +64,8 @@ export interface GatheredRequest {
   status: number | null;
   /** Network error text when the request failed: a failed tracker request still shows intent. */
   failure: string | null;
+  /** Null when not observed: requests from inside a cross-site frame or a service worker. */
+  initiator: RequestInitiator | null;
 }
 
 export interface GatheredFrame {
@@ -163,6 +175,19 @@ export interface Subject {
   storage?: StorageKind;
 }
 
+/** One step on the way from the scanned page to what a finding is about. */
+export interface ChainLink {
+  url: string;
+  /**
+   * How this step was reached from the one before. page: the scanned page, where every chain starts;
+   * html: a tag in it; script: code in the previous script; redirect: the previous response redirected
+   * here; frame: a request made inside the previous (embedded) document; unknown: the trail is lost.
+   */
+  via: 'page' | 'html' | 'script' | 'redirect' | 'frame' | 'unknown';
+  /** For via html or script: the line of the previous document or script that loaded this one. */
+  line: number | null;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;
@@ -175,6 +200,11 @@ export interface Finding {
   message: string;
   /** What set or loaded it. */
   evidence: string[];
+  /**
+   * From the page to what set or loaded the subject (the first evidence): the last link is the
+   * request, frame or writing script itself. Empty for findings about the page or its banner.
+   */
+  chain: ChainLink[];
   /** Stable across runs, preview hosts, query strings and cookie values. */
   fingerprint: string;
   /** new: fails the gate at or above failOn; baselined: known and accepted debt; allowed: by the policy. */

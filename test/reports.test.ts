@@ -95,7 +95,7 @@ describe('report formats', () => {
   it('Markdown puts the verdict first and lists new findings in a table', () => {
     const md = render('markdown').split('\n');
     expect(md[0]).toMatch(/^⚠️ \*\*consent-gate incomplete\*\*: 6 new error\(s\), 2 new warning\(s\) on 4 page\(s\)/);
-    expect(md).toContain('| Page | Phase | Rule | Subject | Vendor |');
+    expect(md).toContain('| Page | Phase | Rule | Subject | Vendor | Loaded via |');
     expect(md.filter((l) => l.startsWith('| /'))).toHaveLength(8);
     expect(md.at(-2)).toBe('Baselined: 0 · Allowed: 1 · Fixed since the baseline: 0');
   });

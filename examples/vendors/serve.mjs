@@ -21,10 +21,11 @@ const YEAR = 31536000;
 
 /**
  * What each vendor host answers. Cookies are set the way the real services set them.
- * @type {{ host: string, path: string, file?: string, body?: Buffer, type?: string, status?: number, cookies?: () => string[] }[]}
+ * @type {{ host: string, path: string, file?: string, body?: Buffer, type?: string, status?: number, location?: string, cookies?: () => string[] }[]}
  */
 const VENDOR_ROUTES = [
   { host: 'www.googletagmanager.com', path: '/gtag/js', file: 'gtag.js' },
+  { host: 'www.googletagmanager.com', path: '/gtm.js', file: 'gtm.js' },
   { host: 'www.google-analytics.com', path: '/g/collect', status: 204 },
   { host: 'connect.facebook.net', path: '/en_US/fbevents.js', file: 'fbevents.js' },
   {
@@ -45,6 +46,15 @@ const VENDOR_ROUTES = [
   },
   { host: 'www.youtube-nocookie.com', path: '/embed/', file: 'youtube-embed.html' },
   { host: 'static.hotjar.com', path: '/c/', file: 'hotjar.js' },
+  // LinkedIn's Insight pixel answers with a redirect to a cookie-syncing endpoint on another host.
+  { host: 'px.ads.linkedin.com', path: '/collect', status: 302, location: 'https://www.linkedin.com/px/li_sync?fmt=gif' },
+  {
+    host: 'www.linkedin.com',
+    path: '/px/li_sync',
+    body: GIF,
+    type: 'image/gif',
+    cookies: () => [`lidc=b=VB${Math.floor(Math.random() * 1e8)}; Max-Age=86400; Domain=.linkedin.com; Path=/; SameSite=None; Secure`],
+  },
   { host: 'cdn.chatwidget.example', path: '/w.js', file: 'widget.js' },
 ];
 
@@ -69,7 +79,10 @@ export async function startVendors() {
     for (const cookie of route.cookies?.() ?? []) response.appendHeader('set-cookie', cookie);
     const body = route.body ?? (route.file ? readFileSync(join(vendorDir, route.file)) : undefined);
     const type = route.type ?? (route.file ? TYPES[extname(route.file)] : undefined);
-    response.writeHead(route.status ?? 200, type ? { 'content-type': type, 'access-control-allow-origin': '*' } : {});
+    response.writeHead(route.status ?? 200, {
+      ...(type ? { 'content-type': type, 'access-control-allow-origin': '*' } : {}),
+      ...(route.location ? { location: route.location } : {}),
+    });
     response.end(body);
   });
   const port = await new Promise((done) => server.listen(0, '127.0.0.1', () => done(/** @type {import('node:net').AddressInfo} */ (server.address()).port)));

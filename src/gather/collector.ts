@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Cookie, Frame, Page, Request, Response } from 'playwright';
-import type { CookieSource, GatheredCookie, GatheredFrame, GatheredRequest, GatheredStorage, PhaseScan, StorageKind } from '../types.js';
+import type { CookieSource, GatheredCookie, GatheredFrame, GatheredRequest, GatheredStorage, PhaseScan, RequestInitiator, StorageKind } from '../types.js';
 import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-string.js';
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
 import { sleep, withTimeout } from '../time.js';
 import { redactUrl } from './redact.js';
+import { requestKey, watchInitiators } from './initiator.js';
 
 interface SeenCookie {
   parsed: ParsedCookie;
@@ -38,6 +39,9 @@ export class Collector {
   private readonly frames = new Map<string, GatheredFrame>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly inflight = new Set<Request>();
+  /** By request URL: the first request for a URL is the one that brought it in. */
+  private readonly initiators = new Map<string, RequestInitiator>();
+  private readonly watched = new WeakMap<Page, Promise<void>>();
   private lastActivity = Date.now();
 
   private constructor(private readonly context: BrowserContext) {}
@@ -50,8 +54,22 @@ export class Collector {
     context.on('requestfinished', (request) => collector.onRequestEnd(request, null));
     context.on('requestfailed', (request) => collector.onRequestEnd(request, request.failure()?.errorText ?? 'failed'));
     context.on('response', (response) => collector.track(collector.onResponse(response)));
-    context.on('page', (page) => collector.watchFrames(page));
+    // Pop-ups: best effort, their first requests may pass before the session is up.
+    context.on('page', (page) => collector.track(collector.watch(page)));
     return collector;
+  }
+
+  /** Call before the page's first navigation, so every request's initiator is seen. */
+  watch(page: Page): Promise<void> {
+    let watching = this.watched.get(page);
+    if (!watching) {
+      page.on('framenavigated', (frame) => this.recordFrame(frame));
+      watching = watchInitiators(this.context, page, (url, initiator) => {
+        if (!this.initiators.has(url)) this.initiators.set(url, initiator);
+      });
+      this.watched.set(page, watching);
+    }
+    return watching;
   }
 
   /** Resolves once no request has been in flight for `quietMs`, or after `capMs` regardless. */
@@ -72,10 +90,14 @@ export class Collector {
     // Short values ("1", "en") are not identifiers and would redact half of every query string.
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
     const clean = (url: string): string => redactUrl(url, secrets);
+    const initiator = (url: string): RequestInitiator | null => {
+      const found = this.initiators.get(requestKey(url));
+      return found ? { ...found, url: found.url && clean(found.url) } : null;
+    };
     return {
       cookies: this.cookies(stored).map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
       storage: storage.map((s) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
-      requests: [...this.requests.values()].map((r) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl) })),
+      requests: [...this.requests.values()].map((r) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
       frames: [...this.frames.values()].map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
       finalUrl: clean(finalUrl),
     };
@@ -122,6 +144,7 @@ export class Collector {
       frameUrl,
       status: null,
       failure: null,
+      initiator: null,
     });
   }
 
@@ -147,10 +170,6 @@ export class Collector {
         source: { via: 'set-cookie', url, declaredLifetime: parsed.lifetime },
       });
     }
-  }
-
-  private watchFrames(page: Page): void {
-    page.on('framenavigated', (frame) => this.recordFrame(frame));
   }
 
   private recordFrame(frame: Frame): void {

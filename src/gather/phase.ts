@@ -178,6 +178,7 @@ async function attempt(browser: OpenBrowser, url: string, phase: Phase, options:
     }
     const autoconsent = phase === 'after-reject' || phase === 'after-accept' ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
+    await collector.watch(page);
     if (options.fastForwardMs > 0) await page.clock.install();
     const visit: Visit = { page, collector, options, autoconsent };
     // A crashed renderer leaves navigation and evaluate() waiting forever: end the visit at once.

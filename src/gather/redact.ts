@@ -4,8 +4,11 @@
  */
 const REDACTED = '<redacted>';
 
+/** Google tag and container ids (GTM-…, G-…, AW-…) are in every visitor's HTML: the site's, not the visitor's. */
+const TAG_ID = /^(GTM|G|GT|UA|AW|DC)-[A-Z0-9]{4,12}(-\d{1,3})?$/;
+
 function looksLikeIdentifier(value: string): boolean {
-  return value.length >= 8 && /\d/.test(value);
+  return value.length >= 8 && /\d/.test(value) && !TAG_ID.test(value);
 }
 
 /** `secrets` are cookie and storage values seen in this visit: echoed anywhere, they are hidden. */

@@ -1,6 +1,7 @@
 import type { GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
 import { anchorFile, pagePath } from './location.js';
+import { findingSentence } from './sentence.js';
 
 /**
  * GitLab Code Quality (artifacts:reports:codequality): an array of issues. Allowed findings are not
@@ -14,7 +15,7 @@ export const codequality: ReportFormat = {
     const issues = gate.findings
       .filter((f) => f.status !== 'allowed')
       .map((f) => ({
-        description: `${f.message} on ${pagePath(f)} (${f.phase})`,
+        description: findingSentence(f, pagePath(f)),
         check_name: f.rule,
         // One finding on several pages is several issues: the page is part of the identity here.
         fingerprint: `${f.fingerprint}:${pagePath(f)}`,

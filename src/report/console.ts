@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Finding, GateResult, PageResult } from '../types.js';
 import type { ReportFormat } from './format.js';
+import { shortChain } from './chain.js';
 import { subjectLabel } from './subject.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -50,6 +51,8 @@ export function formatConsole(result: GateResult): string {
       lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
       const cause = f.rule === 'scan-error' ? f.message : f.evidence[0];
       if (cause) lines.push(`${indent}↳ ${cause}`);
+      const chain = shortChain(f);
+      if (chain) lines.push(`${indent}↳ via ${chain}`);
       for (const note of f.notes) lines.push(`${indent}! ${note}`);
     }
   }

@@ -1,5 +1,6 @@
 import type { Finding, GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
+import { chainSteps } from './chain.js';
 import { subjectLabel } from './subject.js';
 
 const escape = (text: string): string =>
@@ -9,7 +10,8 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
 function testcase(finding: Finding, page: string, fails: boolean): string {
   const name = escape(`${finding.rule} (${finding.phase}): ${subjectLabel(finding)}`);
-  const detail = escape([finding.message, ...finding.evidence].join('\n'));
+  const trail = chainSteps(finding).map((step) => `  ${step.url}  (${step.how})`);
+  const detail = escape([finding.message, ...finding.evidence, ...(trail.length > 1 ? ['Chain from the page:', ...trail] : [])].join('\n'));
   const body =
     finding.rule === 'scan-error'
       ? `<error message="${escape(finding.message)}">${detail}</error>`

@@ -1,6 +1,7 @@
 import type { GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
 import { pagePath } from './location.js';
+import { shortChain } from './chain.js';
 import { subjectLabel } from './subject.js';
 
 const MAX_ROWS = 20;
@@ -21,10 +22,10 @@ export const markdown: ReportFormat = {
     const lines = [verdictLine(gate), ''];
     const fresh = gate.findings.filter((f) => f.status === 'new');
     if (fresh.length > 0) {
-      lines.push('| Page | Phase | Rule | Subject | Vendor |', '| --- | --- | --- | --- | --- |');
+      lines.push('| Page | Phase | Rule | Subject | Vendor | Loaded via |', '| --- | --- | --- | --- | --- | --- |');
       for (const f of fresh.slice(0, MAX_ROWS)) {
         const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category;
-        lines.push(`| ${cell(pagePath(f))} | ${f.phase} | ${f.severity === 'error' ? '🔴' : '🟡'} \`${f.rule}\` | ${cell(subjectLabel(f))} | ${cell(vendor)} |`);
+        lines.push(`| ${cell(pagePath(f))} | ${f.phase} | ${f.severity === 'error' ? '🔴' : '🟡'} \`${f.rule}\` | ${cell(subjectLabel(f))} | ${cell(vendor)} | ${cell(shortChain(f) ?? '')} |`);
       }
       if (fresh.length > MAX_ROWS) lines.push('', `…and ${fresh.length - MAX_ROWS} more new finding(s): see the JSON or SARIF report.`);
       lines.push('');

@@ -2,6 +2,7 @@ import { RULES } from '../rules/index.js';
 import type { Finding, GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
 import { anchorFile, pagePath } from './location.js';
+import { findingSentence } from './sentence.js';
 
 const LEVEL = { error: 'error', warn: 'warning' } as const;
 
@@ -14,7 +15,7 @@ function result(finding: Finding, anchor: string): object {
     ruleId: finding.rule,
     ruleIndex: RULES.findIndex((r) => r.id === finding.rule),
     level: LEVEL[finding.severity],
-    message: { text: `${finding.message} on ${pagePath(finding)} (${finding.phase}). ${finding.evidence[0] ?? ''}`.trim() },
+    message: { text: findingSentence(finding, pagePath(finding)) },
     locations: [
       {
         physicalLocation: { artifactLocation: { uri: anchor }, region: { startLine: 1 } },
@@ -22,7 +23,7 @@ function result(finding: Finding, anchor: string): object {
       },
     ],
     partialFingerprints: { 'consentGate/v1': finding.fingerprint },
-    properties: { page: finding.page, phase: finding.phase, category: finding.category, vendor: finding.vendor, party: finding.party, status: finding.status, evidence: finding.evidence },
+    properties: { page: finding.page, phase: finding.phase, category: finding.category, vendor: finding.vendor, party: finding.party, status: finding.status, evidence: finding.evidence, chain: finding.chain },
     ...suppressed,
   };
 }

@@ -3,7 +3,7 @@ import type { RuleHit } from './rule.js';
 
 /** A finding about the banner itself: one subject per site, whatever page shows it. */
 export function bannerHit(name: string, message: string, evidence: string[]): RuleHit {
-  return { subject: { kind: 'banner', name }, category: 'unknown', vendor: null, party: null, message, evidence };
+  return { subject: { kind: 'banner', name }, category: 'unknown', vendor: null, party: null, message, evidence, chain: [] };
 }
 
 export function describeControl(control: BannerControl | null): string {

@@ -1,5 +1,5 @@
 import { declaredLifetimeDays } from '../classify/lifetime.js';
-import { cookieEvidence, vendorLabel } from './evidence.js';
+import { cookieHit, vendorLabel } from './evidence.js';
 import type { Rule } from './rule.js';
 
 /** CNIL's cap for consent-exempt analytics cookies, and its advice for consent cookies: 13 months. */
@@ -21,16 +21,7 @@ export const cookieLifetimeTooLong: Rule = {
       if (seen.has(`${cookie.name}|${cookie.domain}`)) return [];
       const days = declaredLifetimeDays(cookie);
       if (days === null || days <= MAX_LIFETIME_DAYS) return [];
-      return [
-        {
-          subject: { kind: 'cookie', name: cookie.name, host: cookie.domain },
-          category: cookie.class.category,
-          vendor: cookie.class.vendor,
-          party: cookie.class.party,
-          message: `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" asks to live ${days} days (more than 13 months)`,
-          evidence: cookieEvidence(cookie),
-        },
-      ];
+      return [cookieHit(scan, cookie, `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" asks to live ${days} days (more than 13 months)`)];
     });
   },
 };

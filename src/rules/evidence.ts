@@ -1,5 +1,6 @@
 import type { Category, Classification, Classified, ClassifiedScan, GatheredCookie, GatheredFrame, GatheredRequest } from '../types.js';
 import { hostOf } from '../classify/index.js';
+import { chainTo } from './chain.js';
 import type { RuleHit } from './rule.js';
 
 /** Purposes that need consent everywhere we apply: strictly necessary and preferences do not. */
@@ -15,6 +16,18 @@ export function cookieEvidence(cookie: GatheredCookie): string[] {
   );
   if (!cookie.stored) lines.push('the browser refused to store it, but the site sent it: other browsers keep it');
   return lines.length > 0 ? lines : ['found in the cookie jar; the setter was not observed'];
+}
+
+export function cookieHit(scan: ClassifiedScan, cookie: Classified<GatheredCookie>, message: string): RuleHit {
+  return {
+    subject: { kind: 'cookie', name: cookie.name, host: cookie.domain },
+    category: cookie.class.category,
+    vendor: cookie.class.vendor,
+    party: cookie.class.party,
+    message,
+    evidence: cookieEvidence(cookie),
+    chain: chainTo(scan, cookie.sources[0]?.url),
+  };
 }
 
 const MAX_LINES = 3;
@@ -42,7 +55,7 @@ export function frameSighting(f: Classified<GatheredFrame>): Sighting {
  * Many requests to one host are one finding: a page that beacons ten times to the same tracker has
  * one thing to fix, and a fingerprint per host survives query strings and cache busters.
  */
-export function hitsByHost(sightings: Sighting[], describe: (host: string, first: Sighting, count: number) => string): RuleHit[] {
+export function hitsByHost(scan: ClassifiedScan, sightings: Sighting[], describe: (host: string, first: Sighting, count: number) => string): RuleHit[] {
   const groups = new Map<string, Sighting[]>();
   for (const sighting of sightings) {
     const host = hostOf(sighting.url);
@@ -59,6 +72,7 @@ export function hitsByHost(sightings: Sighting[], describe: (host: string, first
       party: first.class.party,
       message: describe(host, first, group.length),
       evidence,
+      chain: chainTo(scan, first.url),
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { Classification, ClassifiedScan } from '../types.js';
-import { TRACKING, cookieEvidence, frameSighting, hitsByHost, requestSighting, subresources, vendorLabel, withoutQuery } from './evidence.js';
+import { chainTo } from './chain.js';
+import { TRACKING, cookieHit, frameSighting, hitsByHost, requestSighting, subresources, vendorLabel, withoutQuery } from './evidence.js';
 import type { RuleHit } from './rule.js';
 
 /**
@@ -10,14 +11,9 @@ import type { RuleHit } from './rule.js';
 export function trackingCookies(scan: ClassifiedScan, when: string): RuleHit[] {
   return scan.cookies
     .filter((cookie) => TRACKING.has(cookie.class.category))
-    .map((cookie) => ({
-      subject: { kind: 'cookie', name: cookie.name, host: cookie.domain },
-      category: cookie.class.category,
-      vendor: cookie.class.vendor,
-      party: cookie.class.party,
-      message: `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" on ${cookie.domain} ${cookie.stored ? 'was set' : 'was sent'} ${when}`,
-      evidence: cookieEvidence(cookie),
-    }));
+    .map((cookie) =>
+      cookieHit(scan, cookie, `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" on ${cookie.domain} ${cookie.stored ? 'was set' : 'was sent'} ${when}`),
+    );
 }
 
 export function trackingStorage(scan: ClassifiedScan, when: string): RuleHit[] {
@@ -30,11 +26,13 @@ export function trackingStorage(scan: ClassifiedScan, when: string): RuleHit[] {
       party: entry.class.party,
       message: `${vendorLabel(entry.class.vendor, entry.class.category)} ${entry.kind} key "${entry.key}" on ${entry.origin} was written ${when}`,
       evidence: entry.writtenBy.length > 0 ? entry.writtenBy.map((url) => `written by ${withoutQuery(url)}`) : ['found in storage; the writing script was not observed'],
+      chain: chainTo(scan, entry.writtenBy[0]),
     }));
 }
 
 export function trackerRequests(scan: ClassifiedScan, when: string): RuleHit[] {
   return hitsByHost(
+    scan,
     subresources(scan)
       .filter((r) => (r.class.category === 'analytics' || r.class.category === 'marketing') && !r.class.plugin)
       .map(requestSighting),
@@ -48,6 +46,7 @@ const isPlugin = ({ class: c }: { class: Classification }): boolean =>
 export function socialPlugins(scan: ClassifiedScan, when: string): RuleHit[] {
   // Frames first, so a host that is embedded is reported as the embed.
   return hitsByHost(
+    scan,
     [...scan.frames.filter(isPlugin).map(frameSighting), ...subresources(scan).filter(isPlugin).map(requestSighting)],
     (host, first, count) =>
       first.kind === 'frame'

@@ -1,4 +1,4 @@
-import type { Category, ClassifiedScan, Party, Phase, Severity, Subject } from '../types.js';
+import type { Category, ChainLink, ClassifiedScan, Party, Phase, Severity, Subject } from '../types.js';
 
 /** The other phases of the same page, for rules that compare (after scrolling vs before). */
 export interface PageContext {
@@ -15,6 +15,7 @@ export interface RuleHit {
   party: Party | null;
   message: string;
   evidence: string[];
+  chain: ChainLink[];
 }
 
 /** A self-describing check: a pure function from gathered, classified data to hits. */

@@ -19,6 +19,7 @@ export const scanError: Rule = {
             party: null,
             message: `could not scan ${scan.url}: ${scan.error}`,
             evidence: [scan.error],
+            chain: [],
           },
         ],
 };

@@ -11,6 +11,7 @@ export const unknownThirdPartyBeforeConsent: Rule = {
   phases: ['initial'],
   check: (scan) =>
     hitsByHost(
+      scan,
       subresources(scan)
         .filter((r) => r.class.party === 'third' && r.class.category === 'unknown')
         .map(requestSighting),

@@ -20,9 +20,9 @@ var __commonJS = (cb, mod) => function __require3() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -1180,15 +1180,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    function getProperty(key2) {
+      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
+    function getEsmExportName(key2) {
+      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
+        return new _Code(`${key2}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -1815,11 +1815,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code = ["{"];
-        for (const [key, value] of keyValues) {
+        for (const [key2, value] of keyValues) {
           if (code.length > 1)
             code.push(",");
-          code.push(key);
-          if (key !== value || this.opts.es5) {
+          code.push(key2);
+          if (key2 !== value || this.opts.es5) {
             code.push(":");
             (0, code_1.addCodeArg)(code, value);
           }
@@ -2094,17 +2094,17 @@ var require_util = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
+      for (const key2 in schema) {
+        if (!rules[key2])
+          checkStrictMode(it, `unknown keyword: "${key2}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (rules[key])
+      for (const key2 in schema)
+        if (rules[key2])
           return true;
       return false;
     }
@@ -2112,8 +2112,8 @@ var require_util = __commonJS({
     function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES2.all[key])
+      for (const key2 in schema)
+        if (key2 !== "$ref" && RULES2.all[key2])
           return true;
       return false;
     }
@@ -2691,8 +2691,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
+        for (const key2 in properties) {
+          assignDefault(it, key2, properties[key2].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -3076,8 +3076,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          var key2 = keys[i];
+          if (!equal(a[key2], b[key2])) return false;
         }
         return true;
       }
@@ -3149,20 +3149,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
+        for (var key2 in schema) {
+          var sch = schema[key2];
           if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
+            if (key2 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
             }
-          } else if (key in traverse.propsKeywords) {
+          } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
             }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
           }
         }
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -3219,10 +3219,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
+      for (const key2 in schema) {
+        if (REF_KEYWORDS.has(key2))
           return true;
-        const sch = schema[key];
+        const sch = schema[key2];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -3232,14 +3232,14 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema) {
       let count2 = 0;
-      for (const key in schema) {
-        if (key === "$ref")
+      for (const key2 in schema) {
+        if (key2 === "$ref")
           return Infinity;
         count2++;
-        if (SIMPLE_INLINED.has(key))
+        if (SIMPLE_INLINED.has(key2))
           continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+        if (typeof schema[key2] == "object") {
+          (0, util_1.eachItem)(schema[key2], (sch) => count2 += countKeys(sch));
         }
         if (count2 === Infinity)
           return Infinity;
@@ -3428,8 +3428,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (self.RULES.all[key])
+      for (const key2 in schema)
+        if (self.RULES.all[key2])
           return true;
       return false;
     }
@@ -4202,8 +4202,8 @@ var require_utils = __commonJS({
       }
       if (bestLength < 2) return hextets.join(":");
       const head = hextets.slice(0, bestStart).join(":");
-      const tail2 = hextets.slice(bestStart + bestLength).join(":");
-      return head + "::" + tail2;
+      const tail3 = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail3;
     }
     function normalizeIPv6Address(input) {
       const compression = input.indexOf("::");
@@ -5524,7 +5524,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -5538,15 +5538,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        key2 = (0, resolve_1.normalizeId)(key2 || id);
+        this._checkUnique(key2);
+        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
+      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key2, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -5702,14 +5702,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
+          for (const key2 in rules) {
+            const rule = rules[key2];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key];
+            const schema = keywords[key2];
             if ($data && schema)
-              keywords[key] = schemaOrData(schema);
+              keywords[key2] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -5782,10 +5782,10 @@ var require_core = __commonJS({
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log2 = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
+      for (const key2 in checkOpts) {
+        const opt = key2;
         if (opt in options)
-          this.logger[log2](`${msg}: option ${key}. ${checkOpts[opt]}`);
+          this.logger[log2](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -5799,8 +5799,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
+        for (const key2 in optsSchemas)
+          this.addSchema(optsSchemas[key2], key2);
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
@@ -6848,11 +6848,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
+      for (const key2 in schema) {
+        if (key2 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
+        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema[key2];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -6929,13 +6929,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
+        gen.forIn("key", data, (key2) => {
+          cxt.setParams({ propertyName: key2 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key,
+            data: key2,
             dataTypes: ["string"],
-            propertyName: key,
+            propertyName: key2,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -6984,38 +6984,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
+          gen.forIn("key", data, (key2) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
+              additionalPropertyCode(key2);
             else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
           });
         }
-        function isAdditional(key) {
+        function isAdditional(key2) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        function deleteAdditional(key2) {
+          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
         }
-        function additionalPropertyCode(key) {
+        function additionalPropertyCode(key2) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
+            deleteAdditional(key2);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
+            cxt.setParams({ additionalProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -7024,22 +7024,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
+              applyAdditionalSchema(key2, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key);
+                deleteAdditional(key2);
               });
             } else {
-              applyAdditionalSchema(key, valid);
+              applyAdditionalSchema(key2, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key, valid, errors) {
+        function applyAdditionalSchema(key2, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key,
+            dataProp: key2,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -7164,19 +7164,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+          gen.forIn("key", data, (key2) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key,
+                  dataProp: key2,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -7678,15 +7678,15 @@ var require_unevaluatedProperties = __commonJS({
           throw new Error("ajv implementation error");
         const { allErrors, props } = it;
         if (props instanceof codegen_1.Name) {
-          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
+          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key2) => gen.if(unevaluatedDynamic(props, key2), () => unevaluatedPropCode(key2))));
         } else if (props !== true) {
-          gen.forIn("key", data, (key) => props === void 0 ? unevaluatedPropCode(key) : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
+          gen.forIn("key", data, (key2) => props === void 0 ? unevaluatedPropCode(key2) : gen.if(unevaluatedStatic(props, key2), () => unevaluatedPropCode(key2)));
         }
         it.props = true;
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function unevaluatedPropCode(key) {
+        function unevaluatedPropCode(key2) {
           if (schema === false) {
-            cxt.setParams({ unevaluatedProperty: key });
+            cxt.setParams({ unevaluatedProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -7696,21 +7696,21 @@ var require_unevaluatedProperties = __commonJS({
             const valid = gen.name("valid");
             cxt.subschema({
               keyword: "unevaluatedProperties",
-              dataProp: key,
+              dataProp: key2,
               dataPropType: util_1.Type.Str
             }, valid);
             if (!allErrors)
               gen.if((0, codegen_1.not)(valid), () => gen.break());
           }
         }
-        function unevaluatedDynamic(evaluatedProps, key) {
-          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key}]`;
+        function unevaluatedDynamic(evaluatedProps, key2) {
+          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key2}]`;
         }
-        function unevaluatedStatic(evaluatedProps, key) {
+        function unevaluatedStatic(evaluatedProps, key2) {
           const ps = [];
           for (const p in evaluatedProps) {
             if (evaluatedProps[p] === true)
-              ps.push((0, codegen_1._)`${key} !== ${p}`);
+              ps.push((0, codegen_1._)`${key2} !== ${p}`);
           }
           return (0, codegen_1.and)(...ps);
         }
@@ -10318,7 +10318,7 @@ import { createHash } from "node:crypto";
 
 // src/rules/banner-hit.ts
 function bannerHit(name, message, evidence) {
-  return { subject: { kind: "banner", name }, category: "unknown", vendor: null, party: null, message, evidence };
+  return { subject: { kind: "banner", name }, category: "unknown", vendor: null, party: null, message, evidence, chain: [] };
 }
 function describeControl(control) {
   return control ? `"${control.text}" (${control.kind}${control.layer === 2 ? ", in the settings layer" : ""})` : "none";
@@ -10340,6 +10340,52 @@ var bannerDismissedWithoutChoice = {
     return scan.action?.bannerAfter === "gone" ? [bannerHit("dismissed", "the banner disappeared after scrolling, Escape or moving to another page", [scan.action.detail])] : [];
   }
 };
+
+// src/rules/chain.ts
+var MAX_LINKS = 12;
+var key = (url) => url.split("#")[0] ?? url;
+var traces = /* @__PURE__ */ new WeakMap();
+function chainTo(scan, url) {
+  if (!url) return [];
+  let trace = traces.get(scan);
+  if (!trace) {
+    trace = tracer(scan);
+    traces.set(scan, trace);
+  }
+  return trace(url);
+}
+function tracer(scan) {
+  const requests = /* @__PURE__ */ new Map();
+  for (const request of scan.requests) if (!requests.has(key(request.url))) requests.set(key(request.url), request);
+  const frames = new Map(scan.frames.map((frame) => [key(frame.url), frame]));
+  const pageUrls = /* @__PURE__ */ new Set([key(scan.url), key(scan.finalUrl)]);
+  const isPage = (url) => {
+    const request = requests.get(key(url));
+    return pageUrls.has(key(url)) || request?.resourceType === "document" && request.frameUrl === null;
+  };
+  return (start) => {
+    const links2 = [];
+    const seen = /* @__PURE__ */ new Set();
+    let current = start;
+    while (current !== null) {
+      if (isPage(current)) return [{ url: current, via: "page", line: null }, ...links2];
+      if (seen.has(key(current)) || links2.length >= MAX_LINKS) break;
+      seen.add(key(current));
+      const request = requests.get(key(current));
+      const initiator = request?.initiator;
+      if (initiator?.url && initiator.type !== "other") {
+        links2.unshift({ url: current, via: initiator.type, line: initiator.line });
+        current = initiator.url;
+        continue;
+      }
+      const parent = request?.frameUrl ?? frames.get(key(current))?.parentUrl ?? null;
+      links2.unshift({ url: current, via: parent ? "frame" : "unknown", line: null });
+      current = parent;
+    }
+    if (links2[0]) links2[0] = { ...links2[0], via: "unknown", line: null };
+    return [{ url: scan.finalUrl, via: "page", line: null }, ...links2];
+  };
+}
 
 // src/classify/hosts.ts
 var import_nostats_subset = __toESM(require_nostats_subset(), 1);
@@ -36216,6 +36262,17 @@ function cookieEvidence(cookie) {
   if (!cookie.stored) lines.push("the browser refused to store it, but the site sent it: other browsers keep it");
   return lines.length > 0 ? lines : ["found in the cookie jar; the setter was not observed"];
 }
+function cookieHit(scan, cookie, message) {
+  return {
+    subject: { kind: "cookie", name: cookie.name, host: cookie.domain },
+    category: cookie.class.category,
+    vendor: cookie.class.vendor,
+    party: cookie.class.party,
+    message,
+    evidence: cookieEvidence(cookie),
+    chain: chainTo(scan, cookie.sources[0]?.url)
+  };
+}
 var MAX_LINES = 3;
 function requestSighting(r) {
   const failed = r.failure ? ` (failed: ${r.failure}; attempted all the same)` : "";
@@ -36226,7 +36283,7 @@ function frameSighting(f) {
   const parent = f.parentUrl ? ` in ${withoutQuery(f.parentUrl)}` : "";
   return { kind: "frame", url: f.url, class: f.class, line: `frame ${withoutQuery(f.url)}${parent}` };
 }
-function hitsByHost(sightings, describe3) {
+function hitsByHost(scan, sightings, describe3) {
   const groups = /* @__PURE__ */ new Map();
   for (const sighting of sightings) {
     const host = hostOf(sighting.url);
@@ -36242,7 +36299,8 @@ function hitsByHost(sightings, describe3) {
       vendor: first.class.vendor,
       party: first.class.party,
       message: describe3(host, first, group.length),
-      evidence
+      evidence,
+      chain: chainTo(scan, first.url)
     };
   });
 }
@@ -36257,14 +36315,9 @@ function subresources(scan) {
 
 // src/rules/hits.ts
 function trackingCookies(scan, when) {
-  return scan.cookies.filter((cookie) => TRACKING.has(cookie.class.category)).map((cookie) => ({
-    subject: { kind: "cookie", name: cookie.name, host: cookie.domain },
-    category: cookie.class.category,
-    vendor: cookie.class.vendor,
-    party: cookie.class.party,
-    message: `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" on ${cookie.domain} ${cookie.stored ? "was set" : "was sent"} ${when}`,
-    evidence: cookieEvidence(cookie)
-  }));
+  return scan.cookies.filter((cookie) => TRACKING.has(cookie.class.category)).map(
+    (cookie) => cookieHit(scan, cookie, `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" on ${cookie.domain} ${cookie.stored ? "was set" : "was sent"} ${when}`)
+  );
 }
 function trackingStorage(scan, when) {
   return scan.storage.filter((entry) => TRACKING.has(entry.class.category)).map((entry) => ({
@@ -36273,11 +36326,13 @@ function trackingStorage(scan, when) {
     vendor: entry.class.vendor,
     party: entry.class.party,
     message: `${vendorLabel(entry.class.vendor, entry.class.category)} ${entry.kind} key "${entry.key}" on ${entry.origin} was written ${when}`,
-    evidence: entry.writtenBy.length > 0 ? entry.writtenBy.map((url) => `written by ${withoutQuery(url)}`) : ["found in storage; the writing script was not observed"]
+    evidence: entry.writtenBy.length > 0 ? entry.writtenBy.map((url) => `written by ${withoutQuery(url)}`) : ["found in storage; the writing script was not observed"],
+    chain: chainTo(scan, entry.writtenBy[0])
   }));
 }
 function trackerRequests(scan, when) {
   return hitsByHost(
+    scan,
     subresources(scan).filter((r) => (r.class.category === "analytics" || r.class.category === "marketing") && !r.class.plugin).map(requestSighting),
     (host, first, count2) => `${vendorLabel(first.class.vendor, first.class.category)} was contacted ${when}: ${count2} request(s) to ${host}`
   );
@@ -36285,6 +36340,7 @@ function trackerRequests(scan, when) {
 var isPlugin = ({ class: c }) => c.category === "social" || c.plugin && c.category !== "necessary" && c.category !== "preferences";
 function socialPlugins(scan, when) {
   return hitsByHost(
+    scan,
     [...scan.frames.filter(isPlugin).map(frameSighting), ...subresources(scan).filter(isPlugin).map(requestSighting)],
     (host, first, count2) => first.kind === "frame" ? `${vendorLabel(first.class.vendor, first.class.category)} embed from ${host} loaded ${when}` : `${vendorLabel(first.class.vendor, first.class.category)} social plugin loaded ${when}: ${count2} request(s) to ${host}`
   );
@@ -36355,16 +36411,7 @@ var cookieLifetimeTooLong = {
       if (seen.has(`${cookie.name}|${cookie.domain}`)) return [];
       const days = declaredLifetimeDays(cookie);
       if (days === null || days <= MAX_LIFETIME_DAYS) return [];
-      return [
-        {
-          subject: { kind: "cookie", name: cookie.name, host: cookie.domain },
-          category: cookie.class.category,
-          vendor: cookie.class.vendor,
-          party: cookie.class.party,
-          message: `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" asks to live ${days} days (more than 13 months)`,
-          evidence: cookieEvidence(cookie)
-        }
-      ];
+      return [cookieHit(scan, cookie, `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" asks to live ${days} days (more than 13 months)`)];
     });
   }
 };
@@ -36564,7 +36611,8 @@ var scanError = {
       vendor: null,
       party: null,
       message: `could not scan ${scan.url}: ${scan.error}`,
-      evidence: [scan.error]
+      evidence: [scan.error],
+      chain: []
     }
   ]
 };
@@ -36656,6 +36704,7 @@ var unknownThirdPartyBeforeConsent = {
   allowable: true,
   phases: ["initial"],
   check: (scan) => hitsByHost(
+    scan,
     subresources(scan).filter((r) => r.class.party === "third" && r.class.category === "unknown").map(requestSighting),
     (host, first, count2) => `${first.class.vendor ?? "An unclassified third party"} was contacted before consent: ${count2} request(s) to ${host}`
   )
@@ -36755,6 +36804,50 @@ function subjectLabel(finding) {
   }
 }
 
+// src/report/chain.ts
+function shortUrl(link) {
+  let url;
+  try {
+    url = new URL(link.url);
+  } catch {
+    return link.url;
+  }
+  if (link.via === "page") return url.pathname;
+  const base = `${url.host}${url.pathname}`;
+  return url.search.length > 1 && url.search.length <= 24 ? base + url.search : base;
+}
+function tail(finding) {
+  return finding.subject.kind === "cookie" || finding.subject.kind === "storage" ? [subjectLabel(finding)] : [];
+}
+function shortChain(finding) {
+  const { chain } = finding;
+  if (chain.length < 2 || chain.length === 2 && chain[1].via !== "unknown") return null;
+  const steps = chain.map((link) => link.via === "unknown" ? `\u2026 \u2192 ${shortUrl(link)}` : shortUrl(link));
+  return [...steps, ...tail(finding)].join(" \u2192 ").replace(/ → … → /g, " \u2026 \u2192 ");
+}
+var HOW = {
+  page: "the page",
+  html: "a tag in the HTML",
+  script: "a script",
+  redirect: "a redirect",
+  frame: "a request inside the embed",
+  unknown: "not observed"
+};
+function chainSteps(finding) {
+  const steps = finding.chain.map((link, i) => {
+    const before = finding.chain[i - 1];
+    const at = link.line !== null && before ? ` at line ${link.line} of ${before.via === "page" ? "the page" : "the script above"}` : "";
+    return { url: link.url, how: link.via === "page" ? "the page" : `loaded by ${HOW[link.via]}${at}` };
+  });
+  return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === "cookie" ? "set by the step above" : "written by the step above" }))];
+}
+
+// src/report/sentence.ts
+function findingSentence(finding, page) {
+  const chain = shortChain(finding);
+  return [`${finding.message} on ${page} (${finding.phase}).`, finding.evidence[0] ?? "", chain ? `Loaded via ${chain}.` : ""].filter(Boolean).join(" ");
+}
+
 // src/report/console.ts
 import { relative as relative2 } from "node:path";
 var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -36796,6 +36889,8 @@ function formatConsole(result2) {
       lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
       const cause = f.rule === "scan-error" ? f.message : f.evidence[0];
       if (cause) lines.push(`${indent}\u21B3 ${cause}`);
+      const chain = shortChain(f);
+      if (chain) lines.push(`${indent}\u21B3 via ${chain}`);
       for (const note of f.notes) lines.push(`${indent}! ${note}`);
     }
   }
@@ -36846,10 +36941,10 @@ var markdown = {
     const lines = [verdictLine(gate), ""];
     const fresh = gate.findings.filter((f) => f.status === "new");
     if (fresh.length > 0) {
-      lines.push("| Page | Phase | Rule | Subject | Vendor |", "| --- | --- | --- | --- | --- |");
+      lines.push("| Page | Phase | Rule | Subject | Vendor | Loaded via |", "| --- | --- | --- | --- | --- | --- |");
       for (const f of fresh.slice(0, MAX_ROWS)) {
         const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category;
-        lines.push(`| ${cell(pagePath(f))} | ${f.phase} | ${f.severity === "error" ? "\u{1F534}" : "\u{1F7E1}"} \`${f.rule}\` | ${cell(subjectLabel(f))} | ${cell(vendor)} |`);
+        lines.push(`| ${cell(pagePath(f))} | ${f.phase} | ${f.severity === "error" ? "\u{1F534}" : "\u{1F7E1}"} \`${f.rule}\` | ${cell(subjectLabel(f))} | ${cell(vendor)} | ${cell(shortChain(f) ?? "")} |`);
       }
       if (fresh.length > MAX_ROWS) lines.push("", `\u2026and ${fresh.length - MAX_ROWS} more new finding(s): see the JSON or SARIF report.`);
       lines.push("");
@@ -36871,7 +36966,7 @@ var codequality = {
   render: (gate) => {
     const path = anchorFile(gate);
     const issues = gate.findings.filter((f) => f.status !== "allowed").map((f) => ({
-      description: `${f.message} on ${pagePath(f)} (${f.phase})`,
+      description: findingSentence(f, pagePath(f)),
       check_name: f.rule,
       // One finding on several pages is several issues: the page is part of the identity here.
       fingerprint: `${f.fingerprint}:${pagePath(f)}`,
@@ -36887,7 +36982,8 @@ var escape2 = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 var seconds = (ms) => (ms / 1e3).toFixed(3);
 function testcase(finding, page, fails) {
   const name = escape2(`${finding.rule} (${finding.phase}): ${subjectLabel(finding)}`);
-  const detail = escape2([finding.message, ...finding.evidence].join("\n"));
+  const trail = chainSteps(finding).map((step) => `  ${step.url}  (${step.how})`);
+  const detail = escape2([finding.message, ...finding.evidence, ...trail.length > 1 ? ["Chain from the page:", ...trail] : []].join("\n"));
   const body = finding.rule === "scan-error" ? `<error message="${escape2(finding.message)}">${detail}</error>` : finding.status !== "new" ? `<skipped message="${escape2(`${finding.status}: ${finding.because ?? ""}`.trim())}"/>` : fails ? `<failure message="${escape2(finding.message)}" type="${finding.rule}">${detail}</failure>` : `<system-out>${escape2(`${finding.severity}: ${detail}`)}</system-out>`;
   return `    <testcase classname="${escape2(page)}" name="${name}">${body}</testcase>`;
 }
@@ -36910,7 +37006,7 @@ var junit = {
         ms: page.phases.reduce((sum, p) => sum + p.durationMs, 0)
       };
     });
-    const total = (key) => suites.reduce((n, s) => n + s[key], 0);
+    const total = (key2) => suites.reduce((n, s) => n + s[key2], 0);
     const tests = suites.reduce((n, s) => n + s.cases.length, 0);
     const body = suites.map(
       (s) => `  <testsuite name="${escape2(s.name)}" tests="${s.cases.length}" failures="${s.failures}" errors="${s.errors}" skipped="${s.skipped}" time="${seconds(s.ms)}">
@@ -36934,7 +37030,7 @@ function result(finding, anchor) {
     ruleId: finding.rule,
     ruleIndex: RULES.findIndex((r) => r.id === finding.rule),
     level: LEVEL[finding.severity],
-    message: { text: `${finding.message} on ${pagePath(finding)} (${finding.phase}). ${finding.evidence[0] ?? ""}`.trim() },
+    message: { text: findingSentence(finding, pagePath(finding)) },
     locations: [
       {
         physicalLocation: { artifactLocation: { uri: anchor }, region: { startLine: 1 } },
@@ -36942,7 +37038,7 @@ function result(finding, anchor) {
       }
     ],
     partialFingerprints: { "consentGate/v1": finding.fingerprint },
-    properties: { page: finding.page, phase: finding.phase, category: finding.category, vendor: finding.vendor, party: finding.party, status: finding.status, evidence: finding.evidence },
+    properties: { page: finding.page, phase: finding.phase, category: finding.category, vendor: finding.vendor, party: finding.party, status: finding.status, evidence: finding.evidence, chain: finding.chain },
     ...suppressed
   };
 }
@@ -37619,15 +37715,15 @@ function describe(error) {
   const at = error.instancePath || "/";
   switch (error.keyword) {
     case "additionalProperties": {
-      const key = String(error.params["additionalProperty"]);
+      const key2 = String(error.params["additionalProperty"]);
       const known = Object.keys(error.parentSchema?.properties ?? {});
       const what = error.instancePath.endsWith("/rules") ? "unknown rule id" : "unknown key";
-      return `${error.instancePath}/${key}: ${what}.${didYouMean(key, known) || ` Known: ${known.join(", ")}.`}`;
+      return `${error.instancePath}/${key2}: ${what}.${didYouMean(key2, known) || ` Known: ${known.join(", ")}.`}`;
     }
     case "required": {
-      const key = String(error.params["missingProperty"]);
-      if (key === "reason") return `${at}: missing "reason": every allow entry must say why it is allowed before consent, e.g. "reason": "load balancer affinity, strictly necessary".`;
-      return `${at}: missing "${key}".`;
+      const key2 = String(error.params["missingProperty"]);
+      if (key2 === "reason") return `${at}: missing "reason": every allow entry must say why it is allowed before consent, e.g. "reason": "load balancer affinity, strictly necessary".`;
+      return `${at}: missing "${key2}".`;
     }
     case "enum": {
       const allowed = error.params["allowedValues"].map(String);
@@ -37665,12 +37761,12 @@ function urlPattern(pattern) {
 }
 function allowProblems(allow, at) {
   const problems = [];
-  const check = (list, field, key, patternOf) => {
+  const check = (list, field, key2, patternOf) => {
     const seen = /* @__PURE__ */ new Map();
     list?.forEach((item, i) => {
       const [prop, problem] = patternOf(item);
       if (problem) problems.push(`${at}/${field}/${i}/${prop}: ${JSON.stringify(item[prop])} ${problem}.`);
-      const id = key(item);
+      const id = key2(item);
       const first = seen.get(id);
       if (first !== void 0) problems.push(`${at}/${field}/${i}: duplicate of ${at}/${field}/${first}; remove one.`);
       else seen.set(id, i);
@@ -38472,7 +38568,7 @@ var defaultOptions = {
 };
 function getOptions(options) {
   const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  for (const key2 in defaultOptions) if (opts[key2] === void 0) Object.assign(opts, { [key2]: defaultOptions[key2] });
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve4(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
@@ -38849,7 +38945,7 @@ function readBaseline(path) {
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
+    return Object.fromEntries(Object.keys(value).sort().map((key2) => [key2, sortKeys(value[key2])]));
   }
   return value;
 }
@@ -39106,11 +39202,11 @@ function parseCookieString(text, now = Date.now()) {
   let expires = null;
   for (const attribute of attributes) {
     const at = attribute.indexOf("=");
-    const key = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
+    const key2 = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
     const val = at < 0 ? "" : attribute.slice(at + 1).trim();
-    if (key === "domain" && val) domain = val.replace(/^\./, "").toLowerCase();
-    else if (key === "max-age" && /^-?\d+$/.test(val)) maxAge = Number(val);
-    else if (key === "expires") {
+    if (key2 === "domain" && val) domain = val.replace(/^\./, "").toLowerCase();
+    else if (key2 === "max-age" && /^-?\d+$/.test(val)) maxAge = Number(val);
+    else if (key2 === "expires") {
       const when = Date.parse(val);
       if (!Number.isNaN(when)) expires = Math.round((when - now) / 1e3);
     }
@@ -39152,14 +39248,14 @@ function installHooks(binding) {
     });
   }
   const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function(key, value) {
+  Storage.prototype.setItem = function(key2, value) {
     let kind = "localStorage";
     try {
       if (this === window.sessionStorage) kind = "sessionStorage";
     } catch {
     }
-    report2({ type: "storage", kind, key: String(key), script: caller(), origin: location.origin });
-    return setItem.call(this, key, value);
+    report2({ type: "storage", kind, key: String(key2), script: caller(), origin: location.origin });
+    return setItem.call(this, key2, value);
   };
   if (typeof IDBFactory !== "undefined") {
     const open = IDBFactory.prototype.open;
@@ -39188,8 +39284,9 @@ async function listStorage() {
 
 // src/gather/redact.ts
 var REDACTED = "<redacted>";
+var TAG_ID = /^(GTM|G|GT|UA|AW|DC)-[A-Z0-9]{4,12}(-\d{1,3})?$/;
 function looksLikeIdentifier(value) {
-  return value.length >= 8 && /\d/.test(value);
+  return value.length >= 8 && /\d/.test(value) && !TAG_ID.test(value);
 }
 function redactUrl(url, secrets) {
   let parsed;
@@ -39200,9 +39297,35 @@ function redactUrl(url, secrets) {
   }
   if (!parsed.search && !parsed.hash) return url;
   const redact = (value) => looksLikeIdentifier(value) || secrets.some((secret) => value.includes(secret)) ? REDACTED : value;
-  const query = [...parsed.searchParams].map(([key, value]) => `${encodeURIComponent(key)}=${redact(value)}`).join("&");
+  const query = [...parsed.searchParams].map(([key2, value]) => `${encodeURIComponent(key2)}=${redact(value)}`).join("&");
   const hash = parsed.hash.length > 1 ? `#${redact(parsed.hash.slice(1))}` : "";
   return `${parsed.origin}${parsed.pathname}${query ? `?${query}` : ""}${hash}`;
+}
+
+// src/gather/initiator.ts
+var isWeb = (url) => url !== void 0 && /^https?:\/\//.test(url);
+var requestKey = (url) => url.split("#")[0] ?? url;
+function initiatorOf(event) {
+  if (event.redirectResponse) return { type: "redirect", url: event.redirectResponse.url, line: null };
+  const { type, url, lineNumber, stack } = event.initiator;
+  if (type === "parser") return { type: "html", url: isWeb(url) ? url : null, line: lineNumber === void 0 ? null : lineNumber + 1 };
+  if (type === "script") {
+    for (let level = stack; level; level = level.parent) {
+      const frame = level.callFrames.find((f) => isWeb(f.url));
+      if (frame) return { type: "script", url: frame.url, line: frame.lineNumber + 1 };
+    }
+    return { type: "script", url: null, line: null };
+  }
+  return { type: "other", url: isWeb(url) ? url : null, line: null };
+}
+async function watchInitiators(context, page, record) {
+  const session = await context.newCDPSession(page);
+  session.on("Network.requestWillBeSent", (event) => record(requestKey(event.request.url), initiatorOf(event)));
+  await Promise.all([
+    session.send("Network.enable", { maxTotalBufferSize: 0, maxResourceBufferSize: 0 }),
+    session.send("Runtime.enable"),
+    session.send("Runtime.setAsyncCallStackDepth", { maxDepth: 8 })
+  ]);
 }
 
 // src/gather/collector.ts
@@ -39213,7 +39336,7 @@ var hostOf2 = (url) => {
     return "";
   }
 };
-var isWeb = (url) => url.startsWith("http://") || url.startsWith("https://");
+var isWeb2 = (url) => url.startsWith("http://") || url.startsWith("https://");
 function shortHash(value) {
   return createHash2("sha256").update(value).digest("hex").slice(0, 8);
 }
@@ -39228,6 +39351,9 @@ var Collector = class _Collector {
   frames = /* @__PURE__ */ new Map();
   pending = /* @__PURE__ */ new Set();
   inflight = /* @__PURE__ */ new Set();
+  /** By request URL: the first request for a URL is the one that brought it in. */
+  initiators = /* @__PURE__ */ new Map();
+  watched = /* @__PURE__ */ new WeakMap();
   lastActivity = Date.now();
   static async attach(context) {
     const collector = new _Collector(context);
@@ -39237,8 +39363,20 @@ var Collector = class _Collector {
     context.on("requestfinished", (request) => collector.onRequestEnd(request, null));
     context.on("requestfailed", (request) => collector.onRequestEnd(request, request.failure()?.errorText ?? "failed"));
     context.on("response", (response) => collector.track(collector.onResponse(response)));
-    context.on("page", (page) => collector.watchFrames(page));
+    context.on("page", (page) => collector.track(collector.watch(page)));
     return collector;
+  }
+  /** Call before the page's first navigation, so every request's initiator is seen. */
+  watch(page) {
+    let watching = this.watched.get(page);
+    if (!watching) {
+      page.on("framenavigated", (frame) => this.recordFrame(frame));
+      watching = watchInitiators(this.context, page, (url, initiator) => {
+        if (!this.initiators.has(url)) this.initiators.set(url, initiator);
+      });
+      this.watched.set(page, watching);
+    }
+    return watching;
   }
   /** Resolves once no request has been in flight for `quietMs`, or after `capMs` regardless. */
   async networkQuiet(quietMs, capMs) {
@@ -39256,10 +39394,14 @@ var Collector = class _Collector {
     const stored = await this.context.cookies();
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
     const clean = (url) => redactUrl(url, secrets);
+    const initiator = (url) => {
+      const found = this.initiators.get(requestKey(url));
+      return found ? { ...found, url: found.url && clean(found.url) } : null;
+    };
     return {
       cookies: this.cookies(stored).map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
       storage: storage.map((s) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
-      requests: [...this.requests.values()].map((r) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl) })),
+      requests: [...this.requests.values()].map((r) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
       frames: [...this.frames.values()].map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
       finalUrl: clean(finalUrl)
     };
@@ -39279,14 +39421,14 @@ var Collector = class _Collector {
       });
       return;
     }
-    const key = `${event.kind}\0${event.origin}\0${event.key}`;
-    const entry = this.storageWrites.get(key) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [] };
+    const key2 = `${event.kind}\0${event.origin}\0${event.key}`;
+    const entry = this.storageWrites.get(key2) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [] };
     if (event.script && !entry.writtenBy.includes(event.script)) entry.writtenBy.push(event.script);
-    this.storageWrites.set(key, entry);
+    this.storageWrites.set(key2, entry);
   }
   onRequest(request) {
     const url = request.url();
-    if (!isWeb(url)) return;
+    if (!isWeb2(url)) return;
     this.inflight.add(request);
     this.lastActivity = Date.now();
     let frameUrl = null;
@@ -39301,7 +39443,8 @@ var Collector = class _Collector {
       resourceType: request.resourceType(),
       frameUrl,
       status: null,
-      failure: null
+      failure: null,
+      initiator: null
     });
   }
   onRequestEnd(request, failure) {
@@ -39314,7 +39457,7 @@ var Collector = class _Collector {
     const entry = this.requests.get(response.request());
     if (entry) entry.status = response.status();
     const url = response.url();
-    if (!isWeb(url)) return;
+    if (!isWeb2(url)) return;
     const lines = (await response.headersArray()).filter((h) => h.name.toLowerCase() === "set-cookie");
     for (const line of lines.flatMap((h) => splitSetCookie(h.value))) {
       const parsed = parseCookieString(line);
@@ -39326,28 +39469,25 @@ var Collector = class _Collector {
       });
     }
   }
-  watchFrames(page) {
-    page.on("framenavigated", (frame) => this.recordFrame(frame));
-  }
   recordFrame(frame) {
     const url = frame.url();
-    if (!isWeb(url) || frame.parentFrame() === null) return;
+    if (!isWeb2(url) || frame.parentFrame() === null) return;
     if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null });
   }
   async enumerateStorage(pages) {
     const found = new Map(this.storageWrites);
-    const add = (kind, origin, key) => {
-      const id = `${kind}\0${origin}\0${key}`;
-      if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [] });
+    const add = (kind, origin, key2) => {
+      const id = `${kind}\0${origin}\0${key2}`;
+      if (!found.has(id)) found.set(id, { kind, origin, key: key2, writtenBy: [] });
     };
-    const frames = pages.flatMap((page) => page.frames()).filter((frame) => isWeb(frame.url()));
+    const frames = pages.flatMap((page) => page.frames()).filter((frame) => isWeb2(frame.url()));
     const listings = await Promise.allSettled(frames.map((frame) => withTimeout(frame.evaluate(listStorage), 2e3)));
     for (const listing of listings) {
       if (listing.status !== "fulfilled" || !listing.value) continue;
       const { origin, local, session, indexedDB: indexedDB2 } = listing.value;
-      for (const key of local) add("localStorage", origin, key);
-      for (const key of session) add("sessionStorage", origin, key);
-      for (const key of indexedDB2) add("indexedDB", origin, key);
+      for (const key2 of local) add("localStorage", origin, key2);
+      for (const key2 of session) add("sessionStorage", origin, key2);
+      for (const key2 of indexedDB2) add("indexedDB", origin, key2);
     }
     return [...found.values()];
   }
@@ -39398,9 +39538,9 @@ function domainMatches(written, stored) {
 function dedupeSources(sources) {
   const seen = /* @__PURE__ */ new Map();
   for (const source of sources) {
-    const key = `${source.via} ${source.url}`;
-    const previous = seen.get(key);
-    if (!previous || (source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key, source);
+    const key2 = `${source.via} ${source.url}`;
+    const previous = seen.get(key2);
+    if (!previous || (source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key2, source);
   }
   return [...seen.values()];
 }
@@ -39558,9 +39698,9 @@ var SCAN_TIMEOUT_MS = 3e3;
 async function scanFrame(frame, selectors, layer) {
   return withTimeout(frame.evaluate(scanPage, { words: CONSENT_WORDS, layer, selectors }).catch(() => null), SCAN_TIMEOUT_MS);
 }
-var isWeb2 = (frame) => /^https?:/.test(frame.url());
+var isWeb3 = (frame) => /^https?:/.test(frame.url());
 async function findBanner(page, selectors) {
-  const frames = page.frames().filter(isWeb2);
+  const frames = page.frames().filter(isWeb3);
   let unrecognised = null;
   let policyLinks = [];
   for (const frame of frames) {
@@ -39746,6 +39886,7 @@ async function attempt(browser, url, phase, options) {
     }
     const autoconsent = phase === "after-reject" || phase === "after-accept" ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
+    await collector.watch(page);
     if (options.fastForwardMs > 0) await page.clock.install();
     const visit = { page, collector, options, autoconsent };
     const crashed = new Promise((_, reject) => page.once("crash", () => reject(new Error("Page crashed"))));
@@ -39798,7 +39939,7 @@ function describe2(error, options) {
 // src/target/start.ts
 import { spawn } from "node:child_process";
 var TAIL_LINES = 20;
-function tail(output) {
+function tail2(output) {
   const lines = output.join("").split("\n").filter((l) => l.trim() !== "").slice(-TAIL_LINES);
   return lines.length > 0 ? `
 Its last output:
@@ -39862,13 +40003,13 @@ async function startCommand(options) {
   };
   try {
     for (; ; ) {
-      if (exitedEarly) throw new GateError(`The start command "${options.command}" ${exitedEarly} before the preview was ready.${tail(output)}`);
+      if (exitedEarly) throw new GateError(`The start command "${options.command}" ${exitedEarly} before the preview was ready.${tail2(output)}`);
       const ready = (!pattern || sawPattern) && (!options.waitOn || await answers(options.waitOn));
       if (ready) break;
       if (Date.now() > deadline) {
         const waiting = [options.waitOn ? `${options.waitOn} to answer` : "", pattern ? `output matching /${pattern.source}/` : ""].filter(Boolean).join(" and ");
         throw new GateError(
-          `The preview was not ready after ${options.timeoutMs} ms: waited for ${waiting}. Raise --start-timeout, or check the command and URL.${tail(output)}`
+          `The preview was not ready after ${options.timeoutMs} ms: waited for ${waiting}. Raise --start-timeout, or check the command and URL.${tail2(output)}`
         );
       }
       const failed = await withTimeout(spawnError, 200);
@@ -39920,10 +40061,10 @@ async function startTarget(spec) {
 function afterAcceptInventory(pages) {
   const rows = /* @__PURE__ */ new Map();
   const add = (entry, page) => {
-    const key = `${entry.kind}|${entry.name}|${entry.domain}`;
-    const row = rows.get(key) ?? { ...entry, pages: [] };
+    const key2 = `${entry.kind}|${entry.name}|${entry.domain}`;
+    const row = rows.get(key2) ?? { ...entry, pages: [] };
     if (!row.pages.includes(page)) row.pages.push(page);
-    rows.set(key, row);
+    rows.set(key2, row);
   };
   for (const page of pages) {
     const accepted = page.phases.find((s) => s.phase === "after-accept" && s.action?.done);
@@ -40083,6 +40224,7 @@ export {
   RULES,
   anchorFile,
   subjectLabel,
+  findingSentence,
   progressLine,
   formatConsole,
   REPORT_SCHEMA_VERSION,

@@ -3,7 +3,7 @@ import {
   GateError,
   PHASES,
   didYouMean
-} from "./chunk-NBIBRTTL.js";
+} from "./chunk-DRWGCARU.js";
 
 // src/config.ts
 import { resolve } from "node:path";

@@ -1,0 +1,50 @@
+import type { ChainLink, Finding } from '../types.js';
+import { subjectLabel } from './subject.js';
+
+/** Host and path, with a short query kept: `gtm.js?id=GTM-XXXX` names the container to look in. */
+function shortUrl(link: ChainLink): string {
+  let url: URL;
+  try {
+    url = new URL(link.url);
+  } catch {
+    return link.url;
+  }
+  if (link.via === 'page') return url.pathname;
+  const base = `${url.host}${url.pathname}`;
+  return url.search.length > 1 && url.search.length <= 24 ? base + url.search : base;
+}
+
+/** What the chain ends in: the cookie or key itself, or nothing when the last link is the subject. */
+function tail(finding: Finding): string[] {
+  return finding.subject.kind === 'cookie' || finding.subject.kind === 'storage' ? [subjectLabel(finding)] : [];
+}
+
+/**
+ * `/index.html → www.googletagmanager.com/gtm.js?id=GTM-XXXX → connect.facebook.net/en_US/fbevents.js → cookie _fbp`;
+ * null when there is no chain or it says no more than the evidence (the page loaded the thing itself).
+ */
+export function shortChain(finding: Finding): string | null {
+  const { chain } = finding;
+  if (chain.length < 2 || (chain.length === 2 && chain[1]!.via !== 'unknown')) return null;
+  const steps = chain.map((link) => (link.via === 'unknown' ? `… → ${shortUrl(link)}` : shortUrl(link)));
+  return [...steps, ...tail(finding)].join(' → ').replace(/ → … → /g, ' … → ');
+}
+
+const HOW: Record<ChainLink['via'], string> = {
+  page: 'the page',
+  html: 'a tag in the HTML',
+  script: 'a script',
+  redirect: 'a redirect',
+  frame: 'a request inside the embed',
+  unknown: 'not observed',
+};
+
+/** Each step in words, for readers who want the whole trail (HTML, JUnit). */
+export function chainSteps(finding: Finding): { url: string; how: string }[] {
+  const steps = finding.chain.map((link, i) => {
+    const before = finding.chain[i - 1];
+    const at = link.line !== null && before ? ` at line ${link.line} of ${before.via === 'page' ? 'the page' : 'the script above'}` : '';
+    return { url: link.url, how: link.via === 'page' ? 'the page' : `loaded by ${HOW[link.via]}${at}` };
+  });
+  return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === 'cookie' ? 'set by the step above' : 'written by the step above' }))];
+}
