@@ -11,7 +11,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-DRWGCARU.js";
+} from "./chunks/chunk-SQAG6EGA.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -3,10 +3,11 @@ import { createRequire as __consentGateRequire } from 'node:module'; const requi
 import {
   gateOptions,
   parseFailOn,
-  parsePhases
-} from "./chunks/chunk-UBQAQW2G.js";
+  parseFormats,
+  parsePhases,
+  progressOutput
+} from "./chunks/chunk-3LU27FCP.js";
 import {
-  FORMAT_NAMES,
   GateError,
   POLICY_FILES,
   TOOL_VERSION,
@@ -19,11 +20,11 @@ import {
   formatConsole,
   formatJson,
   loadPolicy,
-  progressLine,
+  needsScreenshots,
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-DRWGCARU.js";
+} from "./chunks/chunk-SQAG6EGA.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -63,22 +64,19 @@ var OPTIONS = {
   phases: { type: "string" },
   retries: { type: "string" },
   quiet: { type: "boolean", short: "q" },
+  verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
 var FLAGS = Object.entries(OPTIONS).flatMap(([name, o]) => ["--" + name, ..."short" in o ? ["-" + o.short] : []]);
+function progressLevel(quiet, verbose2) {
+  if (quiet && verbose2) throw new GateError("--quiet and --verbose ask for opposite things; give one of them.");
+  return quiet ? "quiet" : verbose2 ? "verbose" : "normal";
+}
 function wholeNumber(flag, value, min) {
   if (value === void 0) return void 0;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new GateError(`--${flag} takes a whole number of at least ${min}; got "${value}".`);
   return Number(value);
-}
-function formats(value) {
-  if (value === void 0) return ["console"];
-  const list = value.split(",").map((f) => f.trim()).filter(Boolean);
-  for (const f of list) {
-    if (!FORMAT_NAMES.includes(f)) throw new GateError(`--format: unknown format "${f}".${didYouMean(f, FORMAT_NAMES)} Choose from: ${FORMAT_NAMES.join(", ")}.`);
-  }
-  return list;
 }
 function headers(list) {
   if (!list) return void 0;
@@ -152,8 +150,8 @@ function parseCli(argv) {
     command,
     flags,
     ...defined({ config: v.config, output: v.output, reportDir: v["report-dir"] }),
-    formats: formats(v.format),
-    quiet: v.quiet ?? false
+    formats: v.format === void 0 ? ["console"] : parseFormats(v.format, "--format"),
+    progress: progressLevel(v.quiet, v.verbose)
   };
 }
 var HELP = `Usage: consent-gate scan [url\u2026] [options]
@@ -202,7 +200,8 @@ Policy and baseline:
                          the policy's failOn, else error)
 
 Output and browser:
-  --format LIST          console (default), json, sarif, junit, codequality, markdown; comma-separated
+  --format LIST          console (default), json, html, sarif, junit, codequality, markdown;
+                         comma-separated; html is one self-contained file with screenshots
   --report-dir DIR       write each report format there (default: consent-gate-report when more
                          than one file format is asked for)
   -o, --output FILE      write the one report format asked for to FILE (json alone: default stdout)
@@ -216,7 +215,8 @@ Output and browser:
                          after-reject, after-accept; initial always runs
   --retries N            retry a page load that failed for network reasons N times (default 0);
                          findings are never retried away
-  -q, --quiet            no per-page progress lines
+  -q, --quiet            no progress output, only the summary
+  --verbose              a line per visit (page \xD7 phase) while scanning, stack traces on errors
   -h, --help             this help
   -v, --version          the version
 
@@ -300,8 +300,10 @@ function init(options) {
 }
 
 // src/cli.ts
-function planLine({ urls, notes }) {
-  return [`scanning ${urls.length} page(s)`, ...notes.map((n) => `note: ${n}`)].join("\n") + "\n";
+var verbose = false;
+function stackOf(error) {
+  if (!(error instanceof Error)) return String(error);
+  return [error.stack ?? error.message, ...error.cause === void 0 ? [] : [`caused by: ${stackOf(error.cause)}`]].join("\n");
 }
 async function scan(args) {
   const cwd = process.cwd();
@@ -309,11 +311,17 @@ async function scan(args) {
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
   const where = { ...args.output ? { output: args.output } : {}, ...args.reportDir ? { reportDir: args.reportDir } : {} };
   checkReportTargets(args.formats, where);
-  const result = await runGate({
-    ...gateOptions(args.flags, policy, cwd),
-    ...args.quiet ? {} : { onPage: (p) => process.stderr.write(`${progressLine(p)}
-`), onPlan: (p) => process.stderr.write(planLine(p)) }
-  });
+  const progress = args.progress === "quiet" ? null : progressOutput(process.stderr, args.progress === "verbose");
+  let result;
+  try {
+    result = await runGate({
+      ...gateOptions(args.flags, policy, cwd),
+      screenshots: needsScreenshots(args.formats),
+      ...progress ? { onPlan: progress.onPlan, onVisit: progress.onVisit, onPage: progress.onPage } : {}
+    });
+  } finally {
+    progress?.stop();
+  }
   const written = writeReports(result, args.formats, where, cwd);
   const jsonToStdout = args.formats.includes("json") && !written.has("json");
   if (jsonToStdout) process.stdout.write(formatJson(result));
@@ -328,6 +336,7 @@ async function scan(args) {
 }
 async function main(argv) {
   const args = parseCli(argv);
+  verbose = "progress" in args && args.progress === "verbose";
   if (args.command === "help") {
     process.stdout.write(HELP);
     return 0;
@@ -353,10 +362,12 @@ main(process.argv.slice(2)).then(
     if (error instanceof GateError) {
       process.stderr.write(`consent-gate: ${error.message}
 `);
+      if (verbose) process.stderr.write(`${stackOf(error)}
+`);
       process.exitCode = error.exitCode;
     } else {
       process.stderr.write(`consent-gate: internal error, the scan did not complete:
-${error instanceof Error ? error.stack : String(error)}
+${stackOf(error)}
 `);
       process.exitCode = 3;
     }

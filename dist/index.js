@@ -2,8 +2,10 @@ import { createRequire as __consentGateRequire } from 'node:module'; const requi
 import {
   gateOptions,
   parseFailOn,
-  parsePhases
-} from "./chunks/chunk-UBQAQW2G.js";
+  parseFormats,
+  parsePhases,
+  visitLine
+} from "./chunks/chunk-3LU27FCP.js";
 import {
   GateError,
   __commonJS,
@@ -18,11 +20,12 @@ import {
   formatConsole,
   loadPolicy,
   markdown,
+  needsScreenshots,
   progressLine,
   runGate,
   subjectLabel,
   writeReports
-} from "./chunks/chunk-DRWGCARU.js";
+} from "./chunks/chunk-SQAG6EGA.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19649,6 +19652,9 @@ function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
 }
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
@@ -19748,16 +19754,19 @@ async function main() {
   const cwd = resolve(text("working-directory") ?? process.env["GITHUB_WORKSPACE"] ?? process.cwd());
   const file = findPolicyFile(cwd, text("config"), 'Input "config":');
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
+  const formats = parseFormats((list("formats") ?? ["json", "sarif", "markdown"]).join(","), 'Input "formats"');
   const result = await runGate({
     ...gateOptions(flags(), policy, cwd),
+    screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
       info(`scanning ${urls.length} page(s)`);
       for (const note of notes) notice(note);
     },
-    onPage: ({ done, total, page, findings }) => info(progressLine({ done, total, page, findings }))
+    onPage: (progress) => info(progressLine(progress)),
+    // Shown when the workflow runs with step debug logging on.
+    onVisit: ({ url, scan }) => scan && debug(visitLine(url, scan))
   });
   info(formatConsole(result));
-  const formats = list("formats") ?? ["json", "sarif", "markdown"];
   const reports = writeReports(result, formats, { reportDir: text("report-dir") ?? "consent-gate-report" }, cwd);
   await summarize(result, reports);
   if (result.verdict.exitCode !== 0) setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);

@@ -12,12 +12,12 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const vendors = await startVendors();
 const flags = vendors.browserArgs.map((a) => `--browser-arg=${a}`);
 
-/** @param {string} folder @param {string} title @returns {Promise<number | null>} */
-async function scan(folder, title) {
-  process.stdout.write(`\n=== ${title}: consent-gate scan --static examples/${folder}\n\n`);
+/** @param {string} folder @param {string} title @param {string[]} extra @returns {Promise<number | null>} */
+async function scan(folder, title, extra = []) {
+  process.stdout.write(`\n=== ${title}: consent-gate scan --static examples/${folder} ${extra.join(' ')}\n\n`);
   // Asynchronous spawn, so this process keeps answering the vendor hosts while the gate scans.
   const code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'scan', '--static', `examples/${folder}`, ...flags], {
+    const child = spawn(process.execPath, [cli, 'scan', '--static', `examples/${folder}`, ...extra, ...flags], {
       stdio: 'inherit',
       cwd: fileURLToPath(new URL('..', import.meta.url)),
     });
@@ -27,7 +27,8 @@ async function scan(folder, title) {
   return code;
 }
 
-const dirty = await scan('site', 'examples/site, with deliberate violations');
+// The HTML report is the one to open in a browser (or hand to a privacy officer).
+const dirty = await scan('site', 'examples/site, with deliberate violations', ['--format', 'console,html', '--report-dir', 'consent-gate-report']);
 const clean = await scan('site-clean', 'examples/site-clean, its compliant twin');
 await vendors.close();
 if (dirty === 1 && clean === 0) {

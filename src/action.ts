@@ -3,13 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { gateOptions, parseFailOn, parsePhases, type RunFlags } from './config.js';
+import { gateOptions, parseFailOn, parseFormats, parsePhases, type RunFlags } from './config.js';
 import { GateError, errorText } from './errors.js';
 import { runGate } from './gate.js';
 import { exitCleanlyOnSignals } from './lifecycle.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from './policy/load.js';
 import { formatConsole, progressLine } from './report/console.js';
+import { needsScreenshots } from './report/index.js';
 import { markdown } from './report/markdown.js';
+import { visitLine } from './report/progress.js';
 import { anchorFile } from './report/location.js';
 import { subjectLabel } from './report/subject.js';
 import { findingSentence } from './report/sentence.js';
@@ -111,17 +113,19 @@ async function main(): Promise<number> {
   const cwd = resolve(text('working-directory') ?? process.env['GITHUB_WORKSPACE'] ?? process.cwd());
   const file = findPolicyFile(cwd, text('config'), 'Input "config":');
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
+  const formats = parseFormats((list('formats') ?? ['json', 'sarif', 'markdown']).join(','), 'Input "formats"');
   const result = await runGate({
     ...gateOptions(flags(), policy, cwd),
+    screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
       core.info(`scanning ${urls.length} page(s)`);
       for (const note of notes) core.notice(note);
     },
-    onPage: ({ done, total, page, findings }) =>
-      core.info(progressLine({ done, total, page, findings })),
+    onPage: (progress) => core.info(progressLine(progress)),
+    // Shown when the workflow runs with step debug logging on.
+    onVisit: ({ url, scan }) => scan && core.debug(visitLine(url, scan)),
   });
   core.info(formatConsole(result));
-  const formats = list('formats') ?? ['json', 'sarif', 'markdown'];
   const reports = writeReports(result, formats, { reportDir: text('report-dir') ?? 'consent-gate-report' }, cwd);
   await summarize(result, reports);
   if (result.verdict.exitCode !== 0) core.setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);

@@ -6,14 +6,21 @@ import { init } from './init.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from './policy/load.js';
 import { gateOptions } from './config.js';
 import { exitCleanlyOnSignals } from './lifecycle.js';
-import { runGate, type PageProgress } from './gate.js';
-import { formatConsole, progressLine } from './report/console.js';
+import { runGate } from './gate.js';
+import { formatConsole } from './report/console.js';
+import { progressOutput } from './report/progress.js';
+import { needsScreenshots } from './report/index.js';
 import { formatJson } from './report/json.js';
 import { checkReportTargets, writeReports } from './report/write.js';
 import { TOOL_VERSION } from './version.js';
 
-function planLine({ urls, notes }: { urls: string[]; notes: string[] }): string {
-  return [`scanning ${urls.length} page(s)`, ...notes.map((n) => `note: ${n}`)].join('\n') + '\n';
+/** Set once the arguments are read: whether an error should come with its stack. */
+let verbose = false;
+
+/** The stack, and the stacks of what caused it: what a bug report needs. */
+function stackOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return [error.stack ?? error.message, ...(error.cause === undefined ? [] : [`caused by: ${stackOf(error.cause)}`])].join('\n');
 }
 
 async function scan(args: ScanArgs): Promise<number> {
@@ -22,10 +29,17 @@ async function scan(args: ScanArgs): Promise<number> {
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
   const where = { ...(args.output ? { output: args.output } : {}), ...(args.reportDir ? { reportDir: args.reportDir } : {}) };
   checkReportTargets(args.formats, where);
-  const result = await runGate({
-    ...gateOptions(args.flags, policy, cwd),
-    ...(args.quiet ? {} : { onPage: (p: PageProgress) => process.stderr.write(`${progressLine(p)}\n`), onPlan: (p) => process.stderr.write(planLine(p)) }),
-  });
+  const progress = args.progress === 'quiet' ? null : progressOutput(process.stderr, args.progress === 'verbose');
+  let result;
+  try {
+    result = await runGate({
+      ...gateOptions(args.flags, policy, cwd),
+      screenshots: needsScreenshots(args.formats),
+      ...(progress ? { onPlan: progress.onPlan, onVisit: progress.onVisit, onPage: progress.onPage } : {}),
+    });
+  } finally {
+    progress?.stop();
+  }
   const written = writeReports(result, args.formats, where, cwd);
   const jsonToStdout = args.formats.includes('json') && !written.has('json');
   if (jsonToStdout) process.stdout.write(formatJson(result));
@@ -41,6 +55,7 @@ async function scan(args: ScanArgs): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv);
+  verbose = 'progress' in args && args.progress === 'verbose';
   if (args.command === 'help') {
     process.stdout.write(HELP);
     return 0;
@@ -65,9 +80,10 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof GateError) {
       process.stderr.write(`consent-gate: ${error.message}\n`);
+      if (verbose) process.stderr.write(`${stackOf(error)}\n`);
       process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`consent-gate: internal error, the scan did not complete:\n${error instanceof Error ? error.stack : String(error)}\n`);
+      process.stderr.write(`consent-gate: internal error, the scan did not complete:\n${stackOf(error)}\n`);
       process.exitCode = 3;
     }
   },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { GateError } from './errors.js';
 import type { GateOptions } from './gate.js';
 import { didYouMean } from './policy/did-you-mean.js';
+import { FORMAT_NAMES } from './report/index.js';
 import type { DiscoverSettings, Policy, TargetSettings } from './policy/policy.js';
 import { PHASES, type Phase, type Severity } from './types.js';
 
@@ -37,6 +38,15 @@ export function parsePhases(value: string | undefined, name: string): Phase[] | 
     if (!(PHASES as readonly string[]).includes(phase)) throw new GateError(`${name}: unknown phase "${phase}".${didYouMean(phase, PHASES)} Phases: ${PHASES.join(', ')}.`);
   }
   return list as Phase[];
+}
+
+/** "json,html" → format names, each one we can write. */
+export function parseFormats(value: string, name: string): string[] {
+  const list = value.split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of list) {
+    if (!FORMAT_NAMES.includes(f)) throw new GateError(`${name}: unknown format "${f}".${didYouMean(f, FORMAT_NAMES)} Choose from: ${FORMAT_NAMES.join(', ')}.`);
+  }
+  return list;
 }
 
 const TARGET_KEYS = ['url', 'start', 'static'] as const;

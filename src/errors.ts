@@ -6,8 +6,10 @@ export class GateError extends Error {
   constructor(
     message: string,
     readonly exitCode: 2 | 3 = 2,
+    /** The error underneath, shown in full with --verbose. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'GateError';
   }
 }

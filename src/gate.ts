@@ -13,7 +13,7 @@ import type { Policy } from './policy/policy.js';
 import { runRules } from './rules/index.js';
 import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
 import { afterAcceptInventory } from './inventory.js';
-import { PHASES, type Finding, type GateResult, type PageResult, type Phase } from './types.js';
+import { PHASES, type ClassifiedScan, type Finding, type GateResult, type PageResult, type Phase } from './types.js';
 import { decideVerdict } from './verdict.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -33,6 +33,8 @@ export interface GateOptions {
   fastForwardMs?: number;
   /** Extra attempts for a page load that failed for network reasons (default 0). */
   retries?: number;
+  /** Take pictures of each page before consent and of its banner (for the HTML report). */
+  screenshots?: boolean;
   /** Which visits to make per page; default all four. initial always runs: the others build on it. */
   phases?: Phase[];
   /** What the site allows and how strict the gate is; defaults to the strict "eu" policy. */
@@ -42,8 +44,17 @@ export interface GateOptions {
   /** Working folder for the start command and relative paths. */
   cwd?: string;
   onPage?: (progress: PageProgress) => void;
+  /** Each visit (one page, one phase) as it starts, and again with its data when it ends. */
+  onVisit?: (visit: VisitProgress) => void;
   /** Said once the pages are known: how many, and anything found but not scanned. */
   onPlan?: (plan: { urls: string[]; notes: string[] }) => void;
+}
+
+export interface VisitProgress {
+  url: string;
+  phase: Phase;
+  /** Null while the visit runs. */
+  scan: ClassifiedScan | null;
 }
 
 export interface PageProgress {
@@ -94,6 +105,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.fastForwardMs !== undefined ? { fastForwardMs: options.fastForwardMs } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
+      ...(options.screenshots !== undefined ? { screenshots: options.screenshots } : {}),
       ...(target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {}),
       consent: policy.consent,
     };
@@ -131,8 +143,10 @@ async function scanPages(
         // With no banner and no consent notice at all there is nothing to refuse or accept: those visits
         // could click nothing, prove nothing, and cost two fresh contexts per page.
         if ((phase === 'after-reject' || phase === 'after-accept') && initial && initial.banner === null && initial.bannerUnrecognised === null) continue;
+        options.onVisit?.({ url, phase, scan: null });
         const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
         page.phases.push(scan);
+        options.onVisit?.({ url, phase, scan });
         // A page that cannot be loaded at all is one scan error, not four.
         if (phase === 'initial' && scan.error !== null) break;
       }

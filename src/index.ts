@@ -1,4 +1,4 @@
-export { runGate, defaultConcurrency, type GateOptions, type PageProgress } from './gate.js';
+export { runGate, defaultConcurrency, type GateOptions, type PageProgress, type VisitProgress } from './gate.js';
 export { GateError } from './errors.js';
 export { resolveBrowser, INSTALL_HINT, BROWSER_ENV, type ResolvedBrowser } from './browser/resolve.js';
 export { RULES, type Rule } from './rules/index.js';

@@ -121,6 +121,14 @@ export interface PhaseAction {
   bannerAfter: 'visible' | 'gone' | null;
 }
 
+/** JPEG pictures as data: URLs, taken on the initial visit only when an HTML report is asked for. */
+export interface Screenshots {
+  /** The first screen a visitor sees, before any choice. */
+  page: string | null;
+  /** The consent banner alone, when one was found. */
+  banner: string | null;
+}
+
 export interface PhaseScan {
   phase: Phase;
   /** The URL we were asked to scan. */
@@ -138,6 +146,8 @@ export interface PhaseScan {
   /** initial: links to a cookie or privacy policy on the page, with the status each answered. */
   policyLinks: PolicyLink[];
   action: PhaseAction | null;
+  /** Null when not asked for, and on every visit but the initial one. */
+  screenshots: Screenshots | null;
   cookies: GatheredCookie[];
   storage: GatheredStorage[];
   requests: GatheredRequest[];

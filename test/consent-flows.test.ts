@@ -7,10 +7,7 @@ import { startVendors } from '../examples/vendors/serve.mjs';
 import { runGate } from '../src/gate.js';
 import { startStatic, type StaticServer } from '../src/target/static.js';
 import type { GateResult } from '../src/types.js';
-import { ROOT } from './support/fixtures.js';
-
-const CONSENT = join(ROOT, 'test', 'fixtures', 'consent');
-const MODULES = join(ROOT, 'node_modules');
+import { CONSENT, ROOT, managerSite } from './support/fixtures.js';
 
 /** Home-made banners: the kit's attributes per site. */
 const KIT_SITES: Record<string, string> = {
@@ -43,20 +40,6 @@ function oddWordsSite(): string {
       '<div style="position:fixed;bottom:0;left:0;right:0;background:#eee;padding:1em">This site would love some cookies. <button>Sure thing</button> <button>Nah</button></div></body></html>',
   );
   writeFileSync(join(dir, 'cookies.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cookies</title></head><body><h1>Cookie policy</h1></body></html>');
-  return dir;
-}
-
-/** A fixture site with the consent manager's own files from npm beside it. */
-function managerSite(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `cg-${name}-`));
-  // vanilla-odd is vanilla-ok with other button words: only its consent.js differs.
-  if (name === 'vanilla-odd') cpSync(join(CONSENT, 'vanilla-ok'), dir, { recursive: true });
-  cpSync(join(CONSENT, name), dir, { recursive: true });
-  if (name.startsWith('vanilla')) {
-    for (const file of ['cookieconsent.umd.js', 'cookieconsent.css']) cpSync(join(MODULES, 'vanilla-cookieconsent', 'dist', file), join(dir, file));
-  } else {
-    cpSync(join(MODULES, 'klaro', 'dist', 'klaro.js'), join(dir, 'klaro.js'));
-  }
   return dir;
 }
 

@@ -109,4 +109,16 @@ describe('report formats', () => {
       expect(text).not.toMatch(/GA1\.1\.\d+/);
     }
   });
+
+  it('every format carries the chain from the page to the GA beacon: short, or in full', () => {
+    const short = '/ga4/ → www.googletagmanager.com/gtag/js?id=G-TEST4242 → www.google-analytics.com/g/collect';
+    expect(render('console')).toContain(`↳ via ${short}`);
+    expect(render('markdown')).toContain(short);
+    const sarif = JSON.parse(render('sarif')).runs[0].results.find((r: { ruleId: string; message: { text: string } }) => r.ruleId === 'tracker-request-before-consent' && r.message.text.includes('google-analytics'));
+    expect(sarif.message.text).toContain(`Loaded via ${short}.`);
+    expect(sarif.properties.chain.map((l: { via: string }) => l.via)).toEqual(['page', 'html', 'script']);
+    expect(JSON.parse(render('codequality')).some((i: { description: string }) => i.description.includes(`Loaded via ${short}.`))).toBe(true);
+    expect(render('junit')).toMatch(/Chain from the page:\n {2}http:\/\/127\.0\.0\.1:\d+\/ga4\/ {2}\(the page\)\n {2}https:\/\/www\.googletagmanager\.com\/gtag\/js\?id=G-TEST4242 {2}\(loaded by a tag in the HTML at line \d+ of the page\)/);
+    expect(render('html')).toContain('<code>https://www.google-analytics.com/g/collect?v=2&amp;tid=G-TEST4242&amp;cid=&lt;redacted&gt;');
+  });
 });

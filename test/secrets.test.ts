@@ -29,16 +29,16 @@ describe('secrets in the output', () => {
     const run = await runCli([
       'scan',
       '--url', served.url,
-      '--page', '/essential/', '--page', '/ga4/', '--page', '/beacon/', '--page', '/pixel/',
+      '--page', '/essential/', '--page', '/ga4/', '--page', '/beacon/', '--page', '/pixel/', '--page', '/tag-manager/',
       '--header', `x-preview-token: ${SECRETS[2]}`,
-      '--format', 'console,json,sarif,junit,codequality,markdown',
+      '--format', 'console,json,html,sarif,junit,codequality,markdown',
       '--report-dir', dir,
       '--phases', 'initial',
       ...browserFlags(served.browserArgs),
     ]);
     expect(run.code).toBe(1);
     const outputs = [run.stdout, run.stderr, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))];
-    expect(outputs).toHaveLength(7);
+    expect(outputs).toHaveLength(8);
     for (const text of outputs) {
       for (const secret of SECRETS) expect(text).not.toContain(secret);
       expect(text).not.toMatch(/GA1\.1\.\d{5,}/);

@@ -14,7 +14,7 @@ export function readBaseline(path: string): Baseline | null {
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new GateError(`${shown(path)}: not a readable baseline (${errorText(error)}). Restore it from git, or delete it and run consent-gate baseline.`);
+    throw new GateError(`${shown(path)}: not a readable baseline (${errorText(error)}). Restore it from git, or delete it and run consent-gate baseline.`, 2, error);
   }
   const baseline = data as Partial<Baseline>;
   if (baseline.version !== 1 || typeof baseline.findings !== 'object' || baseline.findings === null || Array.isArray(baseline.findings)) {

@@ -78,6 +78,8 @@ export async function launchBrowser(options: LaunchOptions): Promise<OpenBrowser
     throw new GateError(
       `The browser at ${options.browser.executable} (found via ${options.browser.via}) did not start: ${firstLine(errorText(error))}\n` +
         'Check that it is a Chrome or Chromium build for this machine, or choose another with --browser-path.',
+      2,
+      error,
     );
   }
   const browser = persistent.browser() as Browser;

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { GateError, errorText } from '../errors.js';
-import { parseFailOn, parsePhases, type RunFlags } from '../config.js';
+import { parseFailOn, parseFormats, parsePhases, type RunFlags } from '../config.js';
 import { didYouMean } from '../policy/did-you-mean.js';
-import { FORMAT_NAMES } from '../report/index.js';
-
 
 export interface ScanArgs {
   /** baseline: scan, then record every finding that is not allowed in the baseline file. */
@@ -13,7 +11,8 @@ export interface ScanArgs {
   formats: string[];
   output?: string;
   reportDir?: string;
-  quiet: boolean;
+  /** How much goes to stderr while scanning: nothing, a line per page, or a line per visit. */
+  progress: 'quiet' | 'normal' | 'verbose';
 }
 
 export type CliArgs = ScanArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'help' } | { command: 'version' };
@@ -54,6 +53,7 @@ const OPTIONS = {
   phases: { type: 'string' },
   retries: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -61,19 +61,15 @@ const OPTIONS = {
 /** Every flag the CLI knows, as written on a command line: examples are tested against it. */
 export const FLAGS: readonly string[] = Object.entries(OPTIONS).flatMap(([name, o]) => ['--' + name, ...('short' in o ? ['-' + o.short] : [])]);
 
+function progressLevel(quiet: boolean | undefined, verbose: boolean | undefined): ScanArgs['progress'] {
+  if (quiet && verbose) throw new GateError('--quiet and --verbose ask for opposite things; give one of them.');
+  return quiet ? 'quiet' : verbose ? 'verbose' : 'normal';
+}
+
 function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new GateError(`--${flag} takes a whole number of at least ${min}; got "${value}".`);
   return Number(value);
-}
-
-function formats(value: string | undefined): string[] {
-  if (value === undefined) return ['console'];
-  const list = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of list) {
-    if (!FORMAT_NAMES.includes(f)) throw new GateError(`--format: unknown format "${f}".${didYouMean(f, FORMAT_NAMES)} Choose from: ${FORMAT_NAMES.join(', ')}.`);
-  }
-  return list;
 }
 
 /** "Name: value" → [name, value]. Values are secrets as far as we know: never echoed back. */
@@ -153,8 +149,8 @@ export function parseCli(argv: string[]): CliArgs {
     command,
     flags,
     ...defined({ config: v.config, output: v.output, reportDir: v['report-dir'] }),
-    formats: formats(v.format),
-    quiet: v.quiet ?? false,
+    formats: v.format === undefined ? ['console'] : parseFormats(v.format, '--format'),
+    progress: progressLevel(v.quiet, v.verbose),
   };
 }
 
@@ -204,7 +200,8 @@ Policy and baseline:
                          the policy's failOn, else error)
 
 Output and browser:
-  --format LIST          console (default), json, sarif, junit, codequality, markdown; comma-separated
+  --format LIST          console (default), json, html, sarif, junit, codequality, markdown;
+                         comma-separated; html is one self-contained file with screenshots
   --report-dir DIR       write each report format there (default: consent-gate-report when more
                          than one file format is asked for)
   -o, --output FILE      write the one report format asked for to FILE (json alone: default stdout)
@@ -218,7 +215,8 @@ Output and browser:
                          after-reject, after-accept; initial always runs
   --retries N            retry a page load that failed for network reasons N times (default 0);
                          findings are never retried away
-  -q, --quiet            no per-page progress lines
+  -q, --quiet            no progress output, only the summary
+  --verbose              a line per visit (page × phase) while scanning, stack traces on errors
   -h, --help             this help
   -v, --version          the version
 

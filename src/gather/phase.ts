@@ -5,6 +5,7 @@ import { withTimeout } from '../time.js';
 import type { Phase, PhaseAction, PhaseScan } from '../types.js';
 import { Collector } from './collector.js';
 import { prepareAutoconsent } from './consent/autoconsent.js';
+import { takeScreenshots } from './screenshots.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings, type Banner, type ConsentSelectors } from './consent/banner.js';
 
 export interface GatherOptions {
@@ -25,6 +26,8 @@ export interface GatherOptions {
   consent: ConsentSelectors;
   /** Extra attempts for a visit that failed for network reasons (never for findings). */
   retries: number;
+  /** Pictures of the first screen and the banner, for the HTML report. */
+  screenshots: boolean;
 }
 
 export const DEFAULT_GATHER: GatherOptions = {
@@ -34,6 +37,7 @@ export const DEFAULT_GATHER: GatherOptions = {
   fastForwardMs: 10_000,
   consent: {},
   retries: 0,
+  screenshots: false,
 };
 
 /** Failures worth another try: the network's, not the page's or ours. */
@@ -147,7 +151,7 @@ async function choose(visit: Visit, phase: 'after-reject' | 'after-accept', bann
 }
 
 function emptyScan(phase: Phase, url: string): PhaseScan {
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, cookies: [], storage: [], requests: [], frames: [] };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, cookies: [], storage: [], requests: [], frames: [] };
 }
 
 /** Visits one page in a fresh context for one phase; a network failure is retried `retries` times. */
@@ -209,6 +213,7 @@ async function run(visit: Visit, url: string, phase: Phase, scan: PhaseScan): Pr
     Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
     scan.bannerUnrecognised = found.unrecognised;
     scan.policyLinks = await checkPolicyLinks(page, found.policyLinks);
+    if (visit.options.screenshots) scan.screenshots = await takeScreenshots(page, found.banner);
     // Only now, with the visit recorded: opening the settings layer is already an interaction.
     if (found.banner) {
       await openSettings(found.banner, () => settle(visit));

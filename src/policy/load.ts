@@ -41,7 +41,7 @@ export function loadPolicy(path: string): Policy {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if (error instanceof GateError) throw error;
-    throw new GateError(`${name}: cannot read it (${errorText(error)}).`);
+    throw new GateError(`${name}: cannot read it (${errorText(error)}).`, 2, error);
   }
   if (text.trim() === '') throw new GateError(`${name}: the file is empty. A minimal policy is {} (defaults: jurisdiction "eu", failOn "error").`);
   const data = parseJson(text, name);

@@ -1,18 +1,29 @@
 import type { ChainLink, Finding } from '../types.js';
 import { subjectLabel } from './subject.js';
 
-/** Host and path, with a short query kept: `gtm.js?id=GTM-XXXX` names the container to look in. */
-function shortUrl(link: ChainLink): string {
+/**
+ * The site's own files by path, others by host and path; a short query is kept, since
+ * `gtm.js?id=GTM-XXXX` names the container to look in.
+ */
+function shortUrl(link: ChainLink, site: string): string {
   let url: URL;
   try {
     url = new URL(link.url);
   } catch {
     return link.url;
   }
-  if (link.via === 'page') return url.pathname;
-  const base = `${url.host}${url.pathname}`;
+  const base = url.origin === site ? url.pathname : `${url.host}${url.pathname}`;
+  if (link.via === 'page') return base;
   return url.search.length > 1 && url.search.length <= 24 ? base + url.search : base;
 }
+
+const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+};
 
 /** What the chain ends in: the cookie or key itself, or nothing when the last link is the subject. */
 function tail(finding: Finding): string[] {
@@ -26,7 +37,8 @@ function tail(finding: Finding): string[] {
 export function shortChain(finding: Finding): string | null {
   const { chain } = finding;
   if (chain.length < 2 || (chain.length === 2 && chain[1]!.via !== 'unknown')) return null;
-  const steps = chain.map((link) => (link.via === 'unknown' ? `… → ${shortUrl(link)}` : shortUrl(link)));
+  const site = originOf(chain[0]!.url);
+  const steps = chain.map((link) => (link.via === 'unknown' ? `… → ${shortUrl(link, site)}` : shortUrl(link, site)));
   return [...steps, ...tail(finding)].join(' → ').replace(/ → … → /g, ' … → ');
 }
 

@@ -6,4 +6,6 @@ export interface ReportFormat {
   /** File name inside --report-dir. */
   file: string;
   render(result: GateResult): string;
+  /** Shows pictures of the pages: the scan takes them only when such a format is asked for. */
+  screenshots?: boolean;
 }

@@ -1,10 +1,8 @@
 import type { Finding, GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
 import { chainSteps } from './chain.js';
+import { escapeMarkup as escape } from './escape.js';
 import { subjectLabel } from './subject.js';
-
-const escape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 

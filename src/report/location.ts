@@ -9,7 +9,7 @@ export function anchorFile(result: GateResult): string {
   return result.policy.path ? relative(process.cwd(), result.policy.path).split('\\').join('/') : 'consent-gate.json';
 }
 
-export function pagePath(finding: Finding): string {
+export function pagePath(finding: Pick<Finding, 'page'>): string {
   try {
     const url = new URL(finding.page);
     return url.pathname + url.search;

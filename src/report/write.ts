@@ -17,7 +17,7 @@ export function writeFileAtomic(path: string, content: string): void {
     } catch {
       // Whatever blocked the write may block the clean-up too; the write's error is the one to report.
     }
-    throw new GateError(`Could not write ${path}: ${errorText(error)}. Check that the folder is writable.`);
+    throw new GateError(`Could not write ${path}: ${errorText(error)}. Check that the folder is writable.`, 2, error);
   }
 }
 

@@ -6,6 +6,7 @@ export const bannerDismissedWithoutChoice: Rule = {
   title: 'Banner gone without a choice',
   description: 'The banner disappeared after waiting, scrolling or moving to another page, though the visitor neither accepted nor refused.',
   legalBasis: 'Belgian regulator (GBA/APD) cookie FAQ: the banner stays until the visitor accepts or refuses; EDPB Guidelines 05/2020 §86.',
+  plainWords: 'The consent question must stay on screen until the visitor answers it; a banner that disappears when the visitor scrolls, clicks elsewhere or waits has not been answered.',
   defaultSeverity: 'warn',
   allowable: false,
   phases: ['initial', 'after-scroll'],

@@ -7,6 +7,7 @@ export const consentBannerMissing: Rule = {
   title: 'Tracking without any consent banner',
   description: 'The page tracks visitors but shows nothing that asks for their consent.',
   legalBasis: 'ePrivacy Directive art. 5(3); GDPR art. 4(11) and 7: consent must be asked for before it can be given.',
+  plainWords: 'A site that stores or reads tracking data must ask the visitor first. This page did so without asking at all.',
   defaultSeverity: 'error',
   allowable: false,
   phases: ['initial'],

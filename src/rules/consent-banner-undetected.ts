@@ -6,6 +6,7 @@ export const consentBannerUndetected: Rule = {
   title: 'Consent banner not recognised',
   description: 'Something on the page reads like a consent notice, but no accept or reject control was recognised, so the reject and accept checks could not run.',
   legalBasis: 'Fail closed: a check that could not run is said out loud, not passed.',
+  plainWords: 'Something that looks like a consent notice was shown, but the check could not find its buttons, so it cannot tell whether consent is asked properly. This needs a person to look.',
   defaultSeverity: 'warn',
   allowable: false,
   phases: ['initial'],

@@ -10,6 +10,7 @@ export const cookieLifetimeTooLong: Rule = {
   title: 'Cookie lifetime over 13 months',
   description: 'A cookie asks to live longer than 13 months; consent (and exempt analytics) should be renewed within that time.',
   legalBasis: 'CNIL deliberation 2020-091 (13-month cap; re-ask consent periodically); GDPR art. 5(1)(e) storage limitation.',
+  plainWords: 'Consent is not forever: regulators expect it to be asked again within 13 months, so cookies should not be set to live longer.',
   defaultSeverity: 'warn',
   allowable: false,
   phases: ['initial', 'after-accept'],

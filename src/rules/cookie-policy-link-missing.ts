@@ -6,6 +6,7 @@ export const cookiePolicyLinkMissing: Rule = {
   title: 'No cookie policy link on the home page',
   description: 'The home page (its content, banner or footer) has no working link to a cookie or privacy policy.',
   legalBasis: 'GDPR art. 13; Belgian regulator (GBA/APD) cookie FAQ: the cookie policy is linked from the home page; CJEU Planet49 (information on purposes, lifetime, third parties).',
+  plainWords: 'Visitors must be able to read which cookies are used, why, for how long and by whom; the cookie policy must be linked from the home page.',
   defaultSeverity: 'error',
   allowable: false,
   phases: ['initial'],

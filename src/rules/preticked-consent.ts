@@ -9,6 +9,7 @@ export const pretickedConsent: Rule = {
   title: 'Pre-ticked consent',
   description: 'A category that is not strictly necessary is switched on before the visitor chose it.',
   legalBasis: 'CJEU C-673/17 Planet49; EDPB Guidelines 05/2020 §79; EDPB Cookie Banner Taskforce report (2023) §10.',
+  plainWords: 'Consent must be an active choice. A box or switch that is already on when the visitor arrives is not consent.',
   defaultSeverity: 'error',
   allowable: false,
   phases: ['initial'],

@@ -6,6 +6,7 @@ export const rejectHarderThanAccept: Rule = {
   title: 'Reject harder than accept',
   description: 'Refusing is offered as a plain text link while accepting is a button: not an equal choice.',
   legalBasis: 'EDPB Cookie Banner Taskforce report (2023) §§11-19 (deceptive link design); Dutch AP guidance (2024).',
+  plainWords: 'Refusing must be as easy as accepting. A refuse option shown as a plain link, or hidden behind more clicks, steers visitors towards "yes".',
   defaultSeverity: 'warn',
   allowable: false,
   phases: ['initial'],

@@ -6,6 +6,7 @@ export const rejectNotOnFirstLayer: Rule = {
   title: 'No reject on the first layer',
   description: 'The banner lets the visitor accept at once, but refusing takes another layer, or is not offered at all.',
   legalBasis: 'EDPB Cookie Banner Taskforce report (2023) §§6-8; Dutch AP "Heldere en misleidende cookiebanners" (2024); GDPR art. 7(3).',
+  plainWords: 'Refusing must be as easy as accepting: a "reject" choice belongs next to "accept", not only behind a settings screen.',
   defaultSeverity: 'error',
   allowable: false,
   phases: ['initial'],

@@ -25,6 +25,8 @@ export interface Rule {
   description: string;
   /** The law or guidance it enforces, in words a privacy officer recognises. */
   legalBasis: string;
+  /** What the law asks and why this finding matters, for a reader who is not a lawyer. */
+  plainWords: string;
   defaultSeverity: Severity;
   /** Whether a policy allow entry may exempt a subject: true for consent rules, false for facts like lifetime. */
   allowable: boolean;

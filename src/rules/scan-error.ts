@@ -5,6 +5,7 @@ export const scanError: Rule = {
   title: 'Page could not be scanned',
   description: 'The page could not be loaded or observed, so nothing can be said about its consent behaviour. The gate never passes a page it could not look at.',
   legalBasis: 'Fail closed: a compliance check that did not run is not a pass.',
+  plainWords: 'The page could not be checked. Nothing is known about it, so the check does not pass it.',
   defaultSeverity: 'error',
   allowable: false,
   phases: ['initial', 'after-scroll', 'after-reject', 'after-accept'],

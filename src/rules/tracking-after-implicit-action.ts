@@ -6,6 +6,7 @@ export const trackingAfterImplicitAction: Rule = {
   title: 'Scrolling or browsing taken as consent',
   description: 'Something that tracks appeared after the visitor scrolled, moved the mouse, pressed Escape or followed a link, without answering the banner.',
   legalBasis: 'EDPB Guidelines 05/2020 §86: scrolling or continuing to browse is not a clear affirmative action; ePrivacy Directive art. 5(3).',
+  plainWords: 'Scrolling, clicking elsewhere or moving on to another page is not consent. Tracking may only start after the visitor clearly says yes.',
   defaultSeverity: 'error',
   allowable: true,
   phases: ['after-scroll'],

@@ -6,6 +6,7 @@ export const trackingAfterReject: Rule = {
   title: 'Tracking after the visitor refused',
   description: 'After clicking the banner\'s reject control, reloading and visiting another page, something still tracked the visitor.',
   legalBasis: 'ePrivacy Directive art. 5(3); GDPR art. 7(3); EDPB Cookie Banner Taskforce report (2023) §7.',
+  plainWords: 'When the visitor says no, tracking must not start, not on this page and not on the next.',
   defaultSeverity: 'error',
   allowable: true,
   phases: ['after-reject'],

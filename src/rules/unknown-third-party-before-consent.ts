@@ -6,6 +6,7 @@ export const unknownThirdPartyBeforeConsent: Rule = {
   title: 'Unknown third party before consent',
   description: 'The page contacted a third-party host that no tracker list knows (or a tag manager whose tags are judged on their own). Check what it does; allow it in the policy with a reason if it is needed.',
   legalBasis: 'ePrivacy Directive art. 5(3); GDPR art. 13 (the visitor must be told which third parties receive data).',
+  plainWords: 'The page contacted a company that the check does not recognise. Visitors must be told which third parties receive their data; find out what it is, and allow it in the policy if it is needed.',
   defaultSeverity: 'warn',
   allowable: true,
   phases: ['initial'],

@@ -76,7 +76,7 @@ export async function startStatic(folder: string, options: StaticOptions = {}): 
   try {
     pages = await glob('**/*.{html,htm}', { cwd: root });
   } catch (error) {
-    throw new GateError(`--static ${folder}: the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? errorText(error)}). Check its permissions.`);
+    throw new GateError(`--static ${folder}: the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? errorText(error)}). Check its permissions.`, 2, error);
   }
   if (pages.length === 0) {
     throw new GateError(`--static ${folder}: the folder holds no HTML pages. Is it the build output folder?`);

@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStatic } from '../../src/target/static.js';
@@ -6,6 +8,22 @@ import { startVendors } from '../../examples/vendors/serve.mjs';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SITES = join(ROOT, 'test', 'fixtures', 'sites');
 export const CLI = join(ROOT, 'dist', 'cli.js');
+export const CONSENT = join(ROOT, 'test', 'fixtures', 'consent');
+
+/** A consent-manager fixture in a temporary folder, with the manager's own files from npm beside it. */
+export function managerSite(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `cg-${name}-`));
+  // vanilla-odd is vanilla-ok with other button words: only its consent.js differs.
+  if (name === 'vanilla-odd') cpSync(join(CONSENT, 'vanilla-ok'), dir, { recursive: true });
+  cpSync(join(CONSENT, name), dir, { recursive: true });
+  const modules = join(ROOT, 'node_modules');
+  if (name.startsWith('vanilla')) {
+    for (const file of ['cookieconsent.umd.js', 'cookieconsent.css']) cpSync(join(modules, 'vanilla-cookieconsent', 'dist', file), join(dir, file));
+  } else {
+    cpSync(join(modules, 'klaro', 'dist', 'klaro.js'), join(dir, 'klaro.js'));
+  }
+  return dir;
+}
 
 export interface Served {
   /** Base URL of the fixture site, ending in "/". */

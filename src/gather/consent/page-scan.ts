@@ -62,6 +62,10 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
     const el = document.querySelector(selector);
     return el && visible(el) ? el : null;
   };
+  // Marks the notice itself, so its picture can be taken for the HTML report.
+  const markBanner = (el: Element | null): void => {
+    if (layer === 1) el?.setAttribute('data-consent-gate-banner', '');
+  };
   let banner: PageScanResult['banner'] = null;
   const chosen = { accept: pick(selectors.accept), reject: pick(selectors.reject), settings: pick(selectors.settings) };
   if (chosen.accept || chosen.reject || chosen.settings || pick(selectors.banner)) {
@@ -69,6 +73,8 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
     const controls = (['accept', 'reject', 'settings'] as const).flatMap((role) => (chosen[role] ? [mark(chosen[role], role)] : []));
     const guessed = root ? controlsIn(root).filter((c) => !controls.some((k) => k.role === c.role)) : [];
     banner = { text: norm((root as HTMLElement | null)?.innerText ?? '').slice(0, 300), controls: [...controls, ...guessed] };
+    const control = chosen.accept ?? chosen.reject ?? chosen.settings;
+    markBanner(root ?? control?.closest('[role=dialog], [role=alertdialog], [aria-modal=true], dialog') ?? control?.parentElement ?? null);
   }
 
   let unrecognised: string | null = null;
@@ -86,7 +92,10 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
       if (controls.some((c) => c.role === 'accept' || c.role === 'reject')) {
         // The first layer is one notice; an opened settings layer often sits beside it, not inside.
         if (banner && layer === 2) banner.controls.push(...controls);
-        else banner ??= { text: norm((el as HTMLElement).innerText || '').slice(0, 300), controls };
+        else if (!banner) {
+          banner = { text: norm((el as HTMLElement).innerText || '').slice(0, 300), controls };
+          markBanner(el);
+        }
         if (layer === 1) break;
       } else if (!banner) {
         unrecognised ??= norm((el as HTMLElement).innerText || '').slice(0, 160) || null;

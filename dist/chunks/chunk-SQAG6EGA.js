@@ -10302,8 +10302,8 @@ var require_picomatch2 = __commonJS({
 
 // src/errors.ts
 var GateError = class extends Error {
-  constructor(message, exitCode = 2) {
-    super(message);
+  constructor(message, exitCode = 2, cause) {
+    super(message, cause === void 0 ? void 0 : { cause });
     this.exitCode = exitCode;
     this.name = "GateError";
   }
@@ -10312,6 +10312,160 @@ var GateError = class extends Error {
 function errorText(error) {
   return error instanceof Error ? error.message : String(error);
 }
+
+// src/report/location.ts
+import { relative } from "node:path";
+function anchorFile(result2) {
+  return result2.policy.path ? relative(process.cwd(), result2.policy.path).split("\\").join("/") : "consent-gate.json";
+}
+function pagePath(finding2) {
+  try {
+    const url = new URL(finding2.page);
+    return url.pathname + url.search;
+  } catch {
+    return finding2.page;
+  }
+}
+
+// src/report/subject.ts
+function subjectLabel(finding2) {
+  const { kind, name, host, storage, url } = finding2.subject;
+  switch (kind) {
+    case "cookie":
+      return `cookie ${name}`;
+    case "storage":
+      return `${storage} ${name}`;
+    case "request":
+    case "frame":
+      return `${kind} ${host}`;
+    case "page":
+      return url ?? "page";
+    case "banner":
+      return `banner ${name ?? ""}`.trim();
+  }
+}
+
+// src/report/chain.ts
+function shortUrl(link, site) {
+  let url;
+  try {
+    url = new URL(link.url);
+  } catch {
+    return link.url;
+  }
+  const base = url.origin === site ? url.pathname : `${url.host}${url.pathname}`;
+  if (link.via === "page") return base;
+  return url.search.length > 1 && url.search.length <= 24 ? base + url.search : base;
+}
+var originOf = (url) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "";
+  }
+};
+function tail(finding2) {
+  return finding2.subject.kind === "cookie" || finding2.subject.kind === "storage" ? [subjectLabel(finding2)] : [];
+}
+function shortChain(finding2) {
+  const { chain } = finding2;
+  if (chain.length < 2 || chain.length === 2 && chain[1].via !== "unknown") return null;
+  const site = originOf(chain[0].url);
+  const steps = chain.map((link) => link.via === "unknown" ? `\u2026 \u2192 ${shortUrl(link, site)}` : shortUrl(link, site));
+  return [...steps, ...tail(finding2)].join(" \u2192 ").replace(/ → … → /g, " \u2026 \u2192 ");
+}
+var HOW = {
+  page: "the page",
+  html: "a tag in the HTML",
+  script: "a script",
+  redirect: "a redirect",
+  frame: "a request inside the embed",
+  unknown: "not observed"
+};
+function chainSteps(finding2) {
+  const steps = finding2.chain.map((link, i) => {
+    const before = finding2.chain[i - 1];
+    const at = link.line !== null && before ? ` at line ${link.line} of ${before.via === "page" ? "the page" : "the script above"}` : "";
+    return { url: link.url, how: link.via === "page" ? "the page" : `loaded by ${HOW[link.via]}${at}` };
+  });
+  return [...steps, ...tail(finding2).map((label) => ({ url: label, how: finding2.subject.kind === "cookie" ? "set by the step above" : "written by the step above" }))];
+}
+
+// src/report/sentence.ts
+function findingSentence(finding2, page) {
+  const chain = shortChain(finding2);
+  return [`${finding2.message} on ${page} (${finding2.phase}).`, finding2.evidence[0] ?? "", chain ? `Loaded via ${chain}.` : ""].filter(Boolean).join(" ");
+}
+
+// src/report/console.ts
+import { relative as relative2 } from "node:path";
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function pad(text, width) {
+  return text.length >= width ? text : text + " ".repeat(width - text.length);
+}
+var shown = (path) => relative2(process.cwd(), path) || path;
+function progressLine({ done, total, page, findings }) {
+  const failed = page.phases.find((scan) => scan.error !== null);
+  const fresh = findings.filter((f) => f.status === "new");
+  const errors = fresh.filter((f) => f.severity === "error").length;
+  const state = failed ? `could not scan (${failed.phase}): ${failed.error}` : errors ? `${errors} new error(s)` : fresh.length ? `${fresh.length} new warning(s)` : "ok";
+  const seconds2 = page.phases.reduce((sum, scan) => sum + scan.durationMs, 0) / 1e3;
+  const width = String(total).length;
+  return `[${String(done).padStart(width)}/${total}] ${page.url}  ${seconds2.toFixed(1)} s  ${state}`;
+}
+function formatConsole(result2) {
+  const lines = [];
+  const seconds2 = (result2.durationMs / 1e3).toFixed(1);
+  const policy = result2.policy.path ? `policy ${shown(result2.policy.path)} (${result2.policy.jurisdiction})` : `no policy file (${result2.policy.jurisdiction} defaults)`;
+  lines.push(`${result2.tool.name} ${result2.tool.version} \xB7 ${plural(result2.pages.length, "page")} \xB7 Chromium ${result2.browser.version} \xB7 ${seconds2} s \xB7 ${policy}`, "");
+  const fresh = result2.findings.filter((f) => f.status === "new");
+  const ruleWidth = Math.max(0, ...fresh.map((f) => f.rule.length));
+  const subjectWidth = Math.min(40, Math.max(0, ...fresh.map((f) => subjectLabel(f).length)));
+  const indent = " ".repeat(13 + ruleWidth);
+  for (const page of result2.pages) {
+    const mine = result2.findings.filter((f) => f.page === page.url);
+    const newOnes = mine.filter((f) => f.status === "new");
+    const errors = newOnes.filter((f) => f.severity === "error").length;
+    const warnings = newOnes.length - errors;
+    const known2 = [count(mine, "baselined"), count(mine, "allowed")].filter(Boolean).join(", ");
+    const mark = errors > 0 ? "\u2717" : warnings > 0 ? "!" : "\u2713";
+    const counts = [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ") || "clean";
+    const landed = page.phases[0]?.finalUrl;
+    const hop = landed && landed !== page.url ? `  \u2192 redirected to ${landed}` : "";
+    lines.push(`${mark} ${page.url}  ${counts}${known2 ? ` (${known2})` : ""}${hop}`);
+    for (const f of newOnes) {
+      const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category === "unknown" ? "" : f.category;
+      lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
+      const cause = f.rule === "scan-error" ? f.message : f.evidence[0];
+      if (cause) lines.push(`${indent}\u21B3 ${cause}`);
+      const chain = shortChain(f);
+      if (chain) lines.push(`${indent}\u21B3 via ${chain}`);
+      for (const note of f.notes) lines.push(`${indent}! ${note}`);
+    }
+  }
+  const { verdict, baseline } = result2;
+  if (baseline.fixed.length > 0) {
+    lines.push("", `Fixed since the baseline (${baseline.fixed.length}); remove them with consent-gate baseline --prune:`);
+    for (const entry of baseline.fixed) lines.push(`    ${entry.rule}  ${entry.subject.kind} ${entry.subject.name ?? entry.subject.host ?? ""}  on ${entry.pages.join(", ")}`);
+  }
+  if (baseline.updated) lines.push("", `Baseline written: ${shown(baseline.path)}`);
+  lines.push("");
+  const headline = verdict.status === "passed" ? "PASSED" : verdict.status === "failed" ? "FAILED" : "INCOMPLETE";
+  const known = [
+    verdict.baselined ? `${verdict.baselined} baselined` : "",
+    verdict.allowed ? `${verdict.allowed} allowed` : "",
+    verdict.fixed ? `${verdict.fixed} fixed` : ""
+  ].filter(Boolean);
+  lines.push(
+    `${headline}: ${plural(verdict.errors, "new error")}, ${plural(verdict.warnings, "new warning")}${known.length ? ` \xB7 ${known.join(" \xB7 ")}` : ""} \u2014 ${verdict.reason} (exit ${verdict.exitCode})`
+  );
+  return lines.join("\n") + "\n";
+}
+function count(findings, status) {
+  const n = findings.filter((f) => f.status === status).length;
+  return n ? `${n} ${status}` : "";
+}
+var consoleFormat = { name: "console", file: "consent-gate.txt", render: formatConsole };
 
 // src/rules/index.ts
 import { createHash } from "node:crypto";
@@ -10330,6 +10484,7 @@ var bannerDismissedWithoutChoice = {
   title: "Banner gone without a choice",
   description: "The banner disappeared after waiting, scrolling or moving to another page, though the visitor neither accepted nor refused.",
   legalBasis: "Belgian regulator (GBA/APD) cookie FAQ: the banner stays until the visitor accepts or refuses; EDPB Guidelines 05/2020 \xA786.",
+  plainWords: "The consent question must stay on screen until the visitor answers it; a banner that disappears when the visitor scrolls, clicks elsewhere or waits has not been answered.",
   defaultSeverity: "warn",
   allowable: false,
   phases: ["initial", "after-scroll"],
@@ -36359,6 +36514,7 @@ var consentBannerMissing = {
   title: "Tracking without any consent banner",
   description: "The page tracks visitors but shows nothing that asks for their consent.",
   legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 4(11) and 7: consent must be asked for before it can be given.",
+  plainWords: "A site that stores or reads tracking data must ask the visitor first. This page did so without asking at all.",
   defaultSeverity: "error",
   allowable: false,
   phases: ["initial"],
@@ -36376,6 +36532,7 @@ var consentBannerUndetected = {
   title: "Consent banner not recognised",
   description: "Something on the page reads like a consent notice, but no accept or reject control was recognised, so the reject and accept checks could not run.",
   legalBasis: "Fail closed: a check that could not run is said out loud, not passed.",
+  plainWords: "Something that looks like a consent notice was shown, but the check could not find its buttons, so it cannot tell whether consent is asked properly. This needs a person to look.",
   defaultSeverity: "warn",
   allowable: false,
   phases: ["initial"],
@@ -36401,6 +36558,7 @@ var cookieLifetimeTooLong = {
   title: "Cookie lifetime over 13 months",
   description: "A cookie asks to live longer than 13 months; consent (and exempt analytics) should be renewed within that time.",
   legalBasis: "CNIL deliberation 2020-091 (13-month cap; re-ask consent periodically); GDPR art. 5(1)(e) storage limitation.",
+  plainWords: "Consent is not forever: regulators expect it to be asked again within 13 months, so cookies should not be set to live longer.",
   defaultSeverity: "warn",
   allowable: false,
   phases: ["initial", "after-accept"],
@@ -36422,6 +36580,7 @@ var cookiePolicyLinkMissing = {
   title: "No cookie policy link on the home page",
   description: "The home page (its content, banner or footer) has no working link to a cookie or privacy policy.",
   legalBasis: "GDPR art. 13; Belgian regulator (GBA/APD) cookie FAQ: the cookie policy is linked from the home page; CJEU Planet49 (information on purposes, lifetime, third parties).",
+  plainWords: "Visitors must be able to read which cookies are used, why, for how long and by whom; the cookie policy must be linked from the home page.",
   defaultSeverity: "error",
   allowable: false,
   phases: ["initial"],
@@ -36551,6 +36710,7 @@ var pretickedConsent = {
   title: "Pre-ticked consent",
   description: "A category that is not strictly necessary is switched on before the visitor chose it.",
   legalBasis: "CJEU C-673/17 Planet49; EDPB Guidelines 05/2020 \xA779; EDPB Cookie Banner Taskforce report (2023) \xA710.",
+  plainWords: "Consent must be an active choice. A box or switch that is already on when the visitor arrives is not consent.",
   defaultSeverity: "error",
   allowable: false,
   phases: ["initial"],
@@ -36563,6 +36723,7 @@ var rejectHarderThanAccept = {
   title: "Reject harder than accept",
   description: "Refusing is offered as a plain text link while accepting is a button: not an equal choice.",
   legalBasis: "EDPB Cookie Banner Taskforce report (2023) \xA7\xA711-19 (deceptive link design); Dutch AP guidance (2024).",
+  plainWords: 'Refusing must be as easy as accepting. A refuse option shown as a plain link, or hidden behind more clicks, steers visitors towards "yes".',
   defaultSeverity: "warn",
   allowable: false,
   phases: ["initial"],
@@ -36579,6 +36740,7 @@ var rejectNotOnFirstLayer = {
   title: "No reject on the first layer",
   description: "The banner lets the visitor accept at once, but refusing takes another layer, or is not offered at all.",
   legalBasis: 'EDPB Cookie Banner Taskforce report (2023) \xA7\xA76-8; Dutch AP "Heldere en misleidende cookiebanners" (2024); GDPR art. 7(3).',
+  plainWords: 'Refusing must be as easy as accepting: a "reject" choice belongs next to "accept", not only behind a settings screen.',
   defaultSeverity: "error",
   allowable: false,
   phases: ["initial"],
@@ -36601,6 +36763,7 @@ var scanError = {
   title: "Page could not be scanned",
   description: "The page could not be loaded or observed, so nothing can be said about its consent behaviour. The gate never passes a page it could not look at.",
   legalBasis: "Fail closed: a compliance check that did not run is not a pass.",
+  plainWords: "The page could not be checked. Nothing is known about it, so the check does not pass it.",
   defaultSeverity: "error",
   allowable: false,
   phases: ["initial", "after-scroll", "after-reject", "after-accept"],
@@ -36623,6 +36786,7 @@ var socialPluginBeforeConsent = {
   title: "Social plugin or embed before consent",
   description: "A social button, social script or tracking embed (video, map) loaded before the visitor made any choice; it reports the visit to its network even for visitors without an account.",
   legalBasis: "CJEU C-40/17 Fashion ID (the site is joint controller for what its plugins send); Art. 29 WP194 \xA73.6; ePrivacy Directive art. 5(3).",
+  plainWords: "Like and share buttons, videos and maps from other companies tell those companies about every visit, even of people without an account. They may only load after the visitor agrees; the site owner shares responsibility for them.",
   defaultSeverity: "error",
   allowable: true,
   phases: ["initial"],
@@ -36635,6 +36799,7 @@ var trackerRequestBeforeConsent = {
   title: "Tracker request before consent",
   description: "The page requested a known analytics or advertising host before the visitor made any choice, even if no cookie was set or the request failed.",
   legalBasis: "ePrivacy Directive art. 5(3): reading information from the device (pixels, beacons, fingerprinting scripts) needs consent; EDPB Guidelines 2/2023 \xA7\xA732-34, 47-51.",
+  plainWords: "The page sent visitor data to a tracking or advertising company before the visitor agreed. Consent is needed first, with or without cookies.",
   defaultSeverity: "error",
   allowable: true,
   phases: ["initial"],
@@ -36647,6 +36812,7 @@ var trackingAfterImplicitAction = {
   title: "Scrolling or browsing taken as consent",
   description: "Something that tracks appeared after the visitor scrolled, moved the mouse, pressed Escape or followed a link, without answering the banner.",
   legalBasis: "EDPB Guidelines 05/2020 \xA786: scrolling or continuing to browse is not a clear affirmative action; ePrivacy Directive art. 5(3).",
+  plainWords: "Scrolling, clicking elsewhere or moving on to another page is not consent. Tracking may only start after the visitor clearly says yes.",
   defaultSeverity: "error",
   allowable: true,
   phases: ["after-scroll"],
@@ -36663,6 +36829,7 @@ var trackingAfterReject = {
   title: "Tracking after the visitor refused",
   description: "After clicking the banner's reject control, reloading and visiting another page, something still tracked the visitor.",
   legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 7(3); EDPB Cookie Banner Taskforce report (2023) \xA77.",
+  plainWords: "When the visitor says no, tracking must not start, not on this page and not on the next.",
   defaultSeverity: "error",
   allowable: true,
   phases: ["after-reject"],
@@ -36676,6 +36843,7 @@ var trackingCookieBeforeConsent = {
   title: "Tracking cookie before consent",
   description: "An analytics, marketing or social cookie was set before the visitor made any choice.",
   legalBasis: "ePrivacy Directive art. 5(3) (Telecommunicatiewet 11.7a; Belgian law of 13 June 2005 art. 129): consent before storing non-essential cookies; EDPB Guidelines 05/2020 \xA790.",
+  plainWords: "A site may only place cookies that are not strictly necessary after the visitor agrees. This one was placed before the visitor could choose.",
   defaultSeverity: "error",
   allowable: true,
   phases: ["initial"],
@@ -36688,6 +36856,7 @@ var trackingStorageBeforeConsent = {
   title: "Tracking storage before consent",
   description: "An analytics, marketing or social key was written to localStorage, sessionStorage or IndexedDB before the visitor made any choice.",
   legalBasis: "ePrivacy Directive art. 5(3) covers any storage on the device, not only cookies; EDPB Guidelines 2/2023 \xA7\xA736-37.",
+  plainWords: "The consent rule covers every way of storing data on the visitor's device, not only cookies: this tracking data was stored before the visitor could choose.",
   defaultSeverity: "error",
   allowable: true,
   phases: ["initial"],
@@ -36700,6 +36869,7 @@ var unknownThirdPartyBeforeConsent = {
   title: "Unknown third party before consent",
   description: "The page contacted a third-party host that no tracker list knows (or a tag manager whose tags are judged on their own). Check what it does; allow it in the policy with a reason if it is needed.",
   legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 13 (the visitor must be told which third parties receive data).",
+  plainWords: "The page contacted a company that the check does not recognise. Visitors must be told which third parties receive their data; find out what it is, and allow it in the policy if it is needed.",
   defaultSeverity: "warn",
   allowable: true,
   phases: ["initial"],
@@ -36772,152 +36942,6 @@ function runRules(page, settings = {}) {
   return findings;
 }
 
-// src/report/location.ts
-import { relative } from "node:path";
-function anchorFile(result2) {
-  return result2.policy.path ? relative(process.cwd(), result2.policy.path).split("\\").join("/") : "consent-gate.json";
-}
-function pagePath(finding) {
-  try {
-    const url = new URL(finding.page);
-    return url.pathname + url.search;
-  } catch {
-    return finding.page;
-  }
-}
-
-// src/report/subject.ts
-function subjectLabel(finding) {
-  const { kind, name, host, storage, url } = finding.subject;
-  switch (kind) {
-    case "cookie":
-      return `cookie ${name}`;
-    case "storage":
-      return `${storage} ${name}`;
-    case "request":
-    case "frame":
-      return `${kind} ${host}`;
-    case "page":
-      return url ?? "page";
-    case "banner":
-      return `banner ${name ?? ""}`.trim();
-  }
-}
-
-// src/report/chain.ts
-function shortUrl(link) {
-  let url;
-  try {
-    url = new URL(link.url);
-  } catch {
-    return link.url;
-  }
-  if (link.via === "page") return url.pathname;
-  const base = `${url.host}${url.pathname}`;
-  return url.search.length > 1 && url.search.length <= 24 ? base + url.search : base;
-}
-function tail(finding) {
-  return finding.subject.kind === "cookie" || finding.subject.kind === "storage" ? [subjectLabel(finding)] : [];
-}
-function shortChain(finding) {
-  const { chain } = finding;
-  if (chain.length < 2 || chain.length === 2 && chain[1].via !== "unknown") return null;
-  const steps = chain.map((link) => link.via === "unknown" ? `\u2026 \u2192 ${shortUrl(link)}` : shortUrl(link));
-  return [...steps, ...tail(finding)].join(" \u2192 ").replace(/ → … → /g, " \u2026 \u2192 ");
-}
-var HOW = {
-  page: "the page",
-  html: "a tag in the HTML",
-  script: "a script",
-  redirect: "a redirect",
-  frame: "a request inside the embed",
-  unknown: "not observed"
-};
-function chainSteps(finding) {
-  const steps = finding.chain.map((link, i) => {
-    const before = finding.chain[i - 1];
-    const at = link.line !== null && before ? ` at line ${link.line} of ${before.via === "page" ? "the page" : "the script above"}` : "";
-    return { url: link.url, how: link.via === "page" ? "the page" : `loaded by ${HOW[link.via]}${at}` };
-  });
-  return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === "cookie" ? "set by the step above" : "written by the step above" }))];
-}
-
-// src/report/sentence.ts
-function findingSentence(finding, page) {
-  const chain = shortChain(finding);
-  return [`${finding.message} on ${page} (${finding.phase}).`, finding.evidence[0] ?? "", chain ? `Loaded via ${chain}.` : ""].filter(Boolean).join(" ");
-}
-
-// src/report/console.ts
-import { relative as relative2 } from "node:path";
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function pad(text, width) {
-  return text.length >= width ? text : text + " ".repeat(width - text.length);
-}
-var shown = (path) => relative2(process.cwd(), path) || path;
-function progressLine({ done, total, page, findings }) {
-  const failed = page.phases.find((scan) => scan.error !== null);
-  const fresh = findings.filter((f) => f.status === "new");
-  const errors = fresh.filter((f) => f.severity === "error").length;
-  const state = failed ? `could not scan (${failed.phase}): ${failed.error}` : errors ? `${errors} new error(s)` : fresh.length ? `${fresh.length} new warning(s)` : "ok";
-  const seconds2 = page.phases.reduce((sum, scan) => sum + scan.durationMs, 0) / 1e3;
-  const width = String(total).length;
-  return `[${String(done).padStart(width)}/${total}] ${page.url}  ${seconds2.toFixed(1)} s  ${state}`;
-}
-function formatConsole(result2) {
-  const lines = [];
-  const seconds2 = (result2.durationMs / 1e3).toFixed(1);
-  const policy = result2.policy.path ? `policy ${shown(result2.policy.path)} (${result2.policy.jurisdiction})` : `no policy file (${result2.policy.jurisdiction} defaults)`;
-  lines.push(`${result2.tool.name} ${result2.tool.version} \xB7 ${plural(result2.pages.length, "page")} \xB7 Chromium ${result2.browser.version} \xB7 ${seconds2} s \xB7 ${policy}`, "");
-  const fresh = result2.findings.filter((f) => f.status === "new");
-  const ruleWidth = Math.max(0, ...fresh.map((f) => f.rule.length));
-  const subjectWidth = Math.min(40, Math.max(0, ...fresh.map((f) => subjectLabel(f).length)));
-  const indent = " ".repeat(13 + ruleWidth);
-  for (const page of result2.pages) {
-    const mine = result2.findings.filter((f) => f.page === page.url);
-    const newOnes = mine.filter((f) => f.status === "new");
-    const errors = newOnes.filter((f) => f.severity === "error").length;
-    const warnings = newOnes.length - errors;
-    const known2 = [count(mine, "baselined"), count(mine, "allowed")].filter(Boolean).join(", ");
-    const mark = errors > 0 ? "\u2717" : warnings > 0 ? "!" : "\u2713";
-    const counts = [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ") || "clean";
-    const landed = page.phases[0]?.finalUrl;
-    const hop = landed && landed !== page.url ? `  \u2192 redirected to ${landed}` : "";
-    lines.push(`${mark} ${page.url}  ${counts}${known2 ? ` (${known2})` : ""}${hop}`);
-    for (const f of newOnes) {
-      const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category === "unknown" ? "" : f.category;
-      lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
-      const cause = f.rule === "scan-error" ? f.message : f.evidence[0];
-      if (cause) lines.push(`${indent}\u21B3 ${cause}`);
-      const chain = shortChain(f);
-      if (chain) lines.push(`${indent}\u21B3 via ${chain}`);
-      for (const note of f.notes) lines.push(`${indent}! ${note}`);
-    }
-  }
-  const { verdict, baseline } = result2;
-  if (baseline.fixed.length > 0) {
-    lines.push("", `Fixed since the baseline (${baseline.fixed.length}); remove them with consent-gate baseline --prune:`);
-    for (const entry of baseline.fixed) lines.push(`    ${entry.rule}  ${entry.subject.kind} ${entry.subject.name ?? entry.subject.host ?? ""}  on ${entry.pages.join(", ")}`);
-  }
-  if (baseline.updated) lines.push("", `Baseline written: ${shown(baseline.path)}`);
-  lines.push("");
-  const headline = verdict.status === "passed" ? "PASSED" : verdict.status === "failed" ? "FAILED" : "INCOMPLETE";
-  const known = [
-    verdict.baselined ? `${verdict.baselined} baselined` : "",
-    verdict.allowed ? `${verdict.allowed} allowed` : "",
-    verdict.fixed ? `${verdict.fixed} fixed` : ""
-  ].filter(Boolean);
-  lines.push(
-    `${headline}: ${plural(verdict.errors, "new error")}, ${plural(verdict.warnings, "new warning")}${known.length ? ` \xB7 ${known.join(" \xB7 ")}` : ""} \u2014 ${verdict.reason} (exit ${verdict.exitCode})`
-  );
-  return lines.join("\n") + "\n";
-}
-function count(findings, status) {
-  const n = findings.filter((f) => f.status === status).length;
-  return n ? `${n} ${status}` : "";
-}
-var consoleFormat = { name: "console", file: "consent-gate.txt", render: formatConsole };
-
 // src/report/json.ts
 var REPORT_SCHEMA_VERSION = 1;
 function formatJson(result2) {
@@ -36955,10 +36979,6 @@ var markdown = {
   }
 };
 
-// src/report/write.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-
 // src/report/codequality.ts
 var codequality = {
   name: "codequality",
@@ -36977,15 +36997,210 @@ var codequality = {
   }
 };
 
+// src/types.ts
+var PHASES = ["initial", "after-scroll", "after-reject", "after-accept"];
+
+// src/report/escape.ts
+var escapeMarkup = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+
+// src/report/html-style.ts
+var HTML_STYLE = `
+:root { --ok: #1a7f37; --error: #c62828; --warn: #a86400; --muted: #5f6b7a; --line: #d8dee4; --soft: #f5f7f9; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; }
+main { max-width: 72rem; margin: 0 auto; padding: 0 1.25rem 3rem; }
+h1, h2, h3, h4 { line-height: 1.25; }
+h2 { margin-top: 2.5rem; border-bottom: 1px solid var(--line); padding-bottom: .3rem; }
+code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+.verdict { padding: 1.5rem 1.25rem; color: #fff; }
+.verdict.passed { background: var(--ok); } .verdict.failed { background: var(--error); } .verdict.incomplete { background: var(--warn); }
+.verdict > div { max-width: 72rem; margin: 0 auto; }
+.verdict h1 { margin: 0 0 .25rem; font-size: 1.9rem; }
+.verdict p { margin: .25rem 0; }
+.counts { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: .75rem 0 0; padding: 0; list-style: none; }
+.counts strong { font-size: 1.3rem; margin-right: .25rem; }
+.meta { color: var(--muted); font-size: 13px; }
+.verdict .meta { color: #ffffffd0; }
+table { border-collapse: collapse; width: 100%; margin: .75rem 0; }
+th, td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; }
+td.ok { color: var(--ok); } td.error { color: var(--error); font-weight: 600; } td.warn { color: var(--warn); font-weight: 600; }
+td.skipped { color: var(--muted); }
+td small { display: block; color: var(--muted); font-weight: 400; }
+.page { border: 1px solid var(--line); border-radius: 8px; padding: 0 1rem 1rem; margin: 1.25rem 0; }
+.shots { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
+figure { margin: 0; max-width: 100%; }
+figure img { display: block; max-width: min(34rem, 100%); height: auto; border: 1px solid var(--line); border-radius: 4px; }
+figcaption { color: var(--muted); font-size: 13px; margin-top: .25rem; }
+.finding { border-left: 4px solid var(--line); padding: .25rem 0 .25rem 1rem; margin: 1.25rem 0; }
+.finding.error { border-color: var(--error); } .finding.warn { border-color: var(--warn); }
+.finding.baselined, .finding.allowed { border-color: var(--line); opacity: .8; }
+.finding h4 { margin: .25rem 0; font-size: 1.05rem; }
+.badge { display: inline-block; border-radius: 999px; padding: 0 .55rem; font-size: 12px; font-weight: 600; color: #fff; vertical-align: 2px; }
+.badge.error { background: var(--error); } .badge.warn { background: var(--warn); } .badge.known { background: var(--muted); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+.law { background: var(--soft); border-radius: 6px; padding: .5rem .75rem; margin: .5rem 0; }
+.law small { display: block; color: var(--muted); margin-top: .25rem; }
+ol.chain { margin: .25rem 0; padding-left: 1.5rem; }
+ol.chain li span { color: var(--muted); font-size: 13px; margin-left: .5rem; }
+details { margin: .25rem 0; }
+summary { cursor: pointer; color: var(--muted); }
+footer { color: var(--muted); font-size: 13px; margin-top: 3rem; border-top: 1px solid var(--line); padding-top: 1rem; }
+@media print { .verdict { color: #000; background: none !important; border-bottom: 3px solid #000; } .page { break-inside: avoid-page; } }
+`;
+
+// src/report/html.ts
+var PHASE_LABEL = {
+  initial: "Before any choice",
+  "after-scroll": "After scrolling",
+  "after-reject": "After refusing",
+  "after-accept": "After accepting"
+};
+var PURPOSE = {
+  necessary: "Strictly necessary",
+  preferences: "Preferences",
+  analytics: "Statistics (analytics)",
+  marketing: "Marketing",
+  social: "Social media",
+  unknown: "Unknown"
+};
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var pathOf = (url) => pagePath({ page: url });
+var RULE_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+function lifetime(entry) {
+  if (entry.kind === "storage") return "no expiry (browser storage)";
+  const days = entry.lifetimeDays;
+  if (days === null) return "until the browser closes";
+  if (days >= 365) return `${+(days / 365).toFixed(1)} years (${days} days)`;
+  return plural2(days, "day");
+}
+function header(gate) {
+  const { verdict } = gate;
+  const hosts = [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(", ");
+  const counts = [
+    [verdict.errors, "new errors"],
+    [verdict.warnings, "new warnings"],
+    [verdict.scanErrors, "pages not scanned"],
+    [verdict.baselined, "known (baseline)"],
+    [verdict.allowed, "allowed by policy"]
+  ];
+  return `<header class="verdict ${verdict.status}"><div>
+<h1>Consent check ${escapeMarkup(verdict.status)}: ${escapeMarkup(hosts)}</h1>
+<p>${escapeMarkup(verdict.reason)}.</p>
+<ul class="counts">${counts.map(([n, label]) => `<li><strong>${n}</strong> ${escapeMarkup(label)}</li>`).join("")}</ul>
+<p class="meta">${escapeMarkup(new Date(gate.startedAt).toUTCString())} \xB7 ${plural2(gate.pages.length, "page")} \xB7 rules of the ${escapeMarkup(gate.policy.jurisdiction)} policy${gate.policy.path ? "" : " (defaults)"} \xB7 ${escapeMarkup(gate.tool.name)} ${escapeMarkup(gate.tool.version)} with Chromium ${escapeMarkup(gate.browser.version)}</p>
+</div></header>`;
+}
+function matrixCell(page, phase, findings) {
+  const scan = page.phases.find((s) => s.phase === phase);
+  if (!scan) {
+    const initial = page.phases[0];
+    const answers2 = phase === "after-reject" || phase === "after-accept";
+    const why = initial?.error ? "page not scanned" : answers2 && initial && !initial.banner && !initial.bannerUnrecognised ? "no banner to answer" : "not visited";
+    return `<td class="skipped">${why}</td>`;
+  }
+  if (scan.error) return `<td class="error">not scanned<small>${escapeMarkup(scan.error)}</small></td>`;
+  const mine = findings.filter((f) => f.phase === phase && f.status === "new");
+  const errors = mine.filter((f) => f.severity === "error").length;
+  const warnings = mine.length - errors;
+  const text = errors || warnings ? [errors ? plural2(errors, "error") : "", warnings ? plural2(warnings, "warning") : ""].filter(Boolean).join(", ") : phase === "initial" ? "clean" : "no findings";
+  const action = scan.action ? `<small>${escapeMarkup(scan.action.detail)}</small>` : "";
+  return `<td class="${errors ? "error" : warnings ? "warn" : "ok"}">${text}${action}</td>`;
+}
+function matrix(gate) {
+  const rows = gate.pages.map((page) => {
+    const findings = gate.findings.filter((f) => f.page === page.url);
+    return `<tr><th scope="row"><a href="#page-${gate.pages.indexOf(page) + 1}">${escapeMarkup(pathOf(page.url))}</a></th>${PHASES.map((phase) => matrixCell(page, phase, findings)).join("")}</tr>`;
+  });
+  return `<h2>What was visited</h2>
+<p>Each page was opened in a fresh browser as a first-time visitor: once without touching anything, once after scrolling and moving on, once after refusing in the consent banner and once after accepting.</p>
+<table><caption class="meta">Pages and visits</caption><thead><tr><th>Page</th>${PHASES.map((p) => `<th>${PHASE_LABEL[p]}</th>`).join("")}</tr></thead>
+<tbody>${rows.join("\n")}</tbody></table>`;
+}
+function finding(f) {
+  const rule = RULE_BY_ID.get(f.rule);
+  const known = f.status !== "new";
+  const badge = known ? `<span class="badge known">${f.status}</span>` : `<span class="badge ${f.severity}">${f.severity === "error" ? "error" : "warning"}</span>`;
+  const party = f.party ? `, ${f.party} party` : "";
+  const facts = [
+    ["Found", PHASE_LABEL[f.phase].toLowerCase()],
+    ...f.subject.kind === "page" || f.subject.kind === "banner" ? [] : [["Company", `${f.vendor ?? "not known"} \xB7 ${PURPOSE[f.category]}${party}`]],
+    ...f.because ? [[f.status === "allowed" ? "Allowed because" : "Known because", f.because]] : [],
+    ...f.notes.map((note) => ["Note", note])
+  ];
+  const steps = chainSteps(f);
+  const chain = steps.length > 0 ? `<p><strong>How it got there</strong></p><ol class="chain">${steps.map((s) => `<li><code>${escapeMarkup(s.url)}</code><span>${escapeMarkup(s.how)}</span></li>`).join("")}</ol>` : "";
+  return `<div class="finding ${known ? f.status : f.severity}">
+<h4>${badge} ${escapeMarkup(rule?.title ?? f.rule)}: ${escapeMarkup(subjectLabel(f))}</h4>
+<p>${escapeMarkup(f.message)}.</p>
+<dl class="facts">${facts.map(([k, v]) => `<dt>${escapeMarkup(k)}</dt><dd>${escapeMarkup(v)}</dd>`).join("")}</dl>
+${rule ? `<div class="law"><strong>What the law asks:</strong> ${escapeMarkup(rule.plainWords)}<small>${escapeMarkup(rule.legalBasis)}</small></div>` : ""}
+${chain}
+<details><summary>Evidence (${escapeMarkup(f.rule)}, fingerprint ${escapeMarkup(f.fingerprint)})</summary><ul>${f.evidence.map((e) => `<li>${escapeMarkup(e)}</li>`).join("")}</ul></details>
+</div>`;
+}
+var ORDER = (f) => f.status === "new" ? f.severity === "error" ? 0 : 1 : f.status === "baselined" ? 2 : 3;
+function pageSection(page, index, gate) {
+  const findings = gate.findings.filter((f) => f.page === page.url).sort((a, b) => ORDER(a) - ORDER(b));
+  const shots = page.phases[0]?.screenshots;
+  const figures = [
+    shots?.page ? `<figure><img src="${shots.page}" alt="The page as a first-time visitor saw it"><figcaption>What a first-time visitor saw, before any choice</figcaption></figure>` : "",
+    shots?.banner ? `<figure><img src="${shots.banner}" alt="The consent banner"><figcaption>The consent banner</figcaption></figure>` : ""
+  ].join("");
+  const body = findings.length > 0 ? findings.map(finding).join("\n") : "<p>Nothing to report: no tracking was seen on this page in any visit.</p>";
+  return `<section class="page" id="page-${index + 1}"><h3>${escapeMarkup(pathOf(page.url))} <span class="meta">${escapeMarkup(page.url)}</span></h3>
+${figures ? `<div class="shots">${figures}</div>` : ""}
+${body}
+</section>`;
+}
+function inventory(gate) {
+  const accepted = gate.pages.some((p) => p.phases.some((s) => s.phase === "after-accept" && s.action?.done));
+  if (!accepted) return "<h2>Stored after accepting</h2><p>No visit could accept a consent banner, so there is no inventory of what the site stores with consent.</p>";
+  const rows = gate.inventory.map(
+    (e) => `<tr><td><code>${escapeMarkup(e.name)}</code></td><td>${e.kind === "cookie" ? "cookie" : "browser storage"}</td><td>${escapeMarkup(e.vendor ?? "not known")}</td><td>${PURPOSE[e.category]}</td><td>${escapeMarkup(lifetime(e))}</td><td>${e.party === "first" ? "first party" : `third party (${escapeMarkup(e.domain)})`}</td><td>${escapeMarkup(e.pages.join(", "))}</td></tr>`
+  );
+  return `<h2>Stored after accepting</h2>
+<p>Everything the site stored once the visitor accepted: the table a cookie policy must carry. Copy it into the policy and check each purpose.</p>
+<table><caption class="meta">Cookies and storage after accepting</caption><thead><tr><th>Name</th><th>Kind</th><th>Company</th><th>Purpose</th><th>Lifetime</th><th>Party</th><th>Pages</th></tr></thead>
+<tbody>${rows.join("\n") || '<tr><td colspan="7">Nothing was stored.</td></tr>'}</tbody></table>`;
+}
+function fixed(gate) {
+  const entries = gate.baseline.fixed;
+  if (entries.length === 0) return "";
+  return `<h2>Fixed since the baseline</h2><ul>${entries.map((e) => `<li>${escapeMarkup(e.rule)}: ${escapeMarkup(e.subject.kind)} ${escapeMarkup(e.subject.name ?? e.subject.host ?? "")} on ${escapeMarkup(e.pages.join(", "))}</li>`).join("")}</ul>`;
+}
+function formatHtml(gate) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Consent check ${escapeMarkup(gate.verdict.status)} \xB7 ${escapeMarkup(gate.tool.name)}</title>
+<style>${HTML_STYLE}</style></head>
+<body>
+${header(gate)}
+<main>
+${matrix(gate)}
+<h2>Findings</h2>
+${gate.pages.map((page, i) => pageSection(page, i, gate)).join("\n")}
+${inventory(gate)}
+${fixed(gate)}
+<footer>Made by ${escapeMarkup(gate.tool.name)} ${escapeMarkup(gate.tool.version)} in ${(gate.durationMs / 1e3).toFixed(1)} s. Vendors and purposes from third-party-web ${escapeMarkup(gate.data.thirdPartyWeb)} and the Open Cookie Database ${escapeMarkup(gate.data.openCookieDatabase)}. Cookie values and visitor identifiers are never shown.</footer>
+</main>
+</body></html>
+`;
+}
+var html = { name: "html", file: "consent-gate.html", render: formatHtml, screenshots: true };
+
 // src/report/junit.ts
-var escape2 = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 var seconds = (ms) => (ms / 1e3).toFixed(3);
-function testcase(finding, page, fails) {
-  const name = escape2(`${finding.rule} (${finding.phase}): ${subjectLabel(finding)}`);
-  const trail = chainSteps(finding).map((step) => `  ${step.url}  (${step.how})`);
-  const detail = escape2([finding.message, ...finding.evidence, ...trail.length > 1 ? ["Chain from the page:", ...trail] : []].join("\n"));
-  const body = finding.rule === "scan-error" ? `<error message="${escape2(finding.message)}">${detail}</error>` : finding.status !== "new" ? `<skipped message="${escape2(`${finding.status}: ${finding.because ?? ""}`.trim())}"/>` : fails ? `<failure message="${escape2(finding.message)}" type="${finding.rule}">${detail}</failure>` : `<system-out>${escape2(`${finding.severity}: ${detail}`)}</system-out>`;
-  return `    <testcase classname="${escape2(page)}" name="${name}">${body}</testcase>`;
+function testcase(finding2, page, fails) {
+  const name = escapeMarkup(`${finding2.rule} (${finding2.phase}): ${subjectLabel(finding2)}`);
+  const trail = chainSteps(finding2).map((step) => `  ${step.url}  (${step.how})`);
+  const detail = escapeMarkup([finding2.message, ...finding2.evidence, ...trail.length > 1 ? ["Chain from the page:", ...trail] : []].join("\n"));
+  const body = finding2.rule === "scan-error" ? `<error message="${escapeMarkup(finding2.message)}">${detail}</error>` : finding2.status !== "new" ? `<skipped message="${escapeMarkup(`${finding2.status}: ${finding2.because ?? ""}`.trim())}"/>` : fails ? `<failure message="${escapeMarkup(finding2.message)}" type="${finding2.rule}">${detail}</failure>` : `<system-out>${escapeMarkup(`${finding2.severity}: ${detail}`)}</system-out>`;
+  return `    <testcase classname="${escapeMarkup(page)}" name="${name}">${body}</testcase>`;
 }
 var junit = {
   name: "junit",
@@ -36996,7 +37211,7 @@ var junit = {
     const suites = gate.pages.map((page) => {
       const findings = gate.findings.filter((f) => f.page === page.url);
       const cases = findings.map((f) => testcase(f, page.url, fails(f)));
-      if (findings.length === 0) cases.push(`    <testcase classname="${escape2(page.url)}" name="no tracking before consent"/>`);
+      if (findings.length === 0) cases.push(`    <testcase classname="${escapeMarkup(page.url)}" name="no tracking before consent"/>`);
       return {
         name: page.url,
         cases,
@@ -37009,13 +37224,13 @@ var junit = {
     const total = (key2) => suites.reduce((n, s) => n + s[key2], 0);
     const tests = suites.reduce((n, s) => n + s.cases.length, 0);
     const body = suites.map(
-      (s) => `  <testsuite name="${escape2(s.name)}" tests="${s.cases.length}" failures="${s.failures}" errors="${s.errors}" skipped="${s.skipped}" time="${seconds(s.ms)}">
+      (s) => `  <testsuite name="${escapeMarkup(s.name)}" tests="${s.cases.length}" failures="${s.failures}" errors="${s.errors}" skipped="${s.skipped}" time="${seconds(s.ms)}">
 ${s.cases.join("\n")}
   </testsuite>`
     );
-    const header = `<testsuites name="consent-gate" tests="${tests}" failures="${total("failures")}" errors="${total("errors")}" time="${seconds(gate.durationMs)}">`;
+    const header2 = `<testsuites name="consent-gate" tests="${tests}" failures="${total("failures")}" errors="${total("errors")}" time="${seconds(gate.durationMs)}">`;
     return `<?xml version="1.0" encoding="UTF-8"?>
-${header}
+${header2}
 ${body.join("\n")}
 </testsuites>
 `;
@@ -37024,21 +37239,21 @@ ${body.join("\n")}
 
 // src/report/sarif.ts
 var LEVEL = { error: "error", warn: "warning" };
-function result(finding, anchor) {
-  const suppressed = finding.status === "new" ? {} : { suppressions: [{ kind: "external", status: "accepted", justification: finding.because ?? `${finding.status} in consent-gate` }] };
+function result(finding2, anchor) {
+  const suppressed = finding2.status === "new" ? {} : { suppressions: [{ kind: "external", status: "accepted", justification: finding2.because ?? `${finding2.status} in consent-gate` }] };
   return {
-    ruleId: finding.rule,
-    ruleIndex: RULES.findIndex((r) => r.id === finding.rule),
-    level: LEVEL[finding.severity],
-    message: { text: findingSentence(finding, pagePath(finding)) },
+    ruleId: finding2.rule,
+    ruleIndex: RULES.findIndex((r) => r.id === finding2.rule),
+    level: LEVEL[finding2.severity],
+    message: { text: findingSentence(finding2, pagePath(finding2)) },
     locations: [
       {
         physicalLocation: { artifactLocation: { uri: anchor }, region: { startLine: 1 } },
-        logicalLocations: [{ fullyQualifiedName: finding.page, kind: "resource" }]
+        logicalLocations: [{ fullyQualifiedName: finding2.page, kind: "resource" }]
       }
     ],
-    partialFingerprints: { "consentGate/v1": finding.fingerprint },
-    properties: { page: finding.page, phase: finding.phase, category: finding.category, vendor: finding.vendor, party: finding.party, status: finding.status, evidence: finding.evidence, chain: finding.chain },
+    partialFingerprints: { "consentGate/v1": finding2.fingerprint },
+    properties: { page: finding2.page, phase: finding2.phase, category: finding2.category, vendor: finding2.vendor, party: finding2.party, status: finding2.status, evidence: finding2.evidence, chain: finding2.chain },
     ...suppressed
   };
 }
@@ -37079,13 +37294,18 @@ Legal basis: ${rule.legalBasis}` },
 };
 
 // src/report/index.ts
-var REPORT_FORMATS = [consoleFormat, json, sarif, junit, codequality, markdown];
+var REPORT_FORMATS = [consoleFormat, json, html, sarif, junit, codequality, markdown];
 var FORMAT_NAMES = REPORT_FORMATS.map((f) => f.name);
 function reportFormat(name) {
   return REPORT_FORMATS.find((f) => f.name === name);
 }
+function needsScreenshots(names) {
+  return names.some((name) => reportFormat(name)?.screenshots === true);
+}
 
 // src/report/write.ts
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 function writeFileAtomic(path, content) {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
@@ -37097,7 +37317,7 @@ function writeFileAtomic(path, content) {
       rmSync(temp, { force: true });
     } catch {
     }
-    throw new GateError(`Could not write ${path}: ${errorText(error)}. Check that the folder is writable.`);
+    throw new GateError(`Could not write ${path}: ${errorText(error)}. Check that the folder is writable.`, 2, error);
   }
 }
 var DEFAULT_REPORT_DIR = "consent-gate-report";
@@ -37679,7 +37899,7 @@ function loadPolicy(path) {
     text = readFileSync(path, "utf8");
   } catch (error) {
     if (error instanceof GateError) throw error;
-    throw new GateError(`${name}: cannot read it (${errorText(error)}).`);
+    throw new GateError(`${name}: cannot read it (${errorText(error)}).`, 2, error);
   }
   if (text.trim() === "") throw new GateError(`${name}: the file is empty. A minimal policy is {} (defaults: jurisdiction "eu", failOn "error").`);
   const data = parseJson(text, name);
@@ -38659,7 +38879,7 @@ async function startStatic(folder, options = {}) {
   try {
     pages = await glob("**/*.{html,htm}", { cwd: root });
   } catch (error) {
-    throw new GateError(`--static ${folder}: the folder cannot be read (${error.code ?? errorText(error)}). Check its permissions.`);
+    throw new GateError(`--static ${folder}: the folder cannot be read (${error.code ?? errorText(error)}). Check its permissions.`, 2, error);
   }
   if (pages.length === 0) {
     throw new GateError(`--static ${folder}: the folder holds no HTML pages. Is it the build output folder?`);
@@ -38845,37 +39065,37 @@ function allowFor(policy, url) {
     urls: lists.flatMap((l) => l.urls)
   };
 }
-function matchingReason(finding, allow) {
-  const { kind, name = "", host = "", url = "" } = finding.subject;
+function matchingReason(finding2, allow) {
+  const { kind, name = "", host = "", url = "" } = finding2.subject;
   const entry = kind === "cookie" ? allow.cookies.find((c) => globMatch(c.name, name) && (c.domain === void 0 || hostMatch(`*.${c.domain.replace(/^\./, "")}`, host))) : kind === "storage" ? allow.storage.find((s) => globMatch(s.name, name) && (s.host === void 0 || hostMatch(s.host, host))) : kind === "request" || kind === "frame" ? allow.hosts.find((h) => hostMatch(h.host, host)) ?? allow.urls.find((u) => globMatch(u.pattern, url, "i")) : void 0;
   return entry?.reason ?? null;
 }
 var ALLOWABLE = new Set(RULES.filter((r) => r.allowable).map((r) => r.id));
 var BEFORE_CONSENT = /* @__PURE__ */ new Set(["tracking-cookie-before-consent", "tracking-storage-before-consent", "tracker-request-before-consent", "social-plugin-before-consent"]);
 function allowBannerWhenAllExempt(findings) {
-  return findings.map((finding) => {
-    if (finding.rule !== "consent-banner-missing") return finding;
-    const tracking = findings.filter((f) => f.page === finding.page && f.phase === finding.phase && BEFORE_CONSENT.has(f.rule));
-    if (tracking.length === 0 || tracking.some((f) => f.because === null)) return finding;
-    return { ...finding, status: "allowed", because: "everything that tracks on this page is allowed by the policy" };
+  return findings.map((finding2) => {
+    if (finding2.rule !== "consent-banner-missing") return finding2;
+    const tracking = findings.filter((f) => f.page === finding2.page && f.phase === finding2.phase && BEFORE_CONSENT.has(f.rule));
+    if (tracking.length === 0 || tracking.some((f) => f.because === null)) return finding2;
+    return { ...finding2, status: "allowed", because: "everything that tracks on this page is allowed by the policy" };
   });
 }
 function applyAllowList(findings, policy) {
   const preset = PRESETS[policy.jurisdiction];
-  const judged = findings.map((finding) => {
-    if (!ALLOWABLE.has(finding.rule)) return finding;
-    const reason = matchingReason(finding, allowFor(policy, finding.page));
-    if (reason === null) return finding;
-    if (finding.category !== "analytics") return { ...finding, status: "allowed", because: reason };
+  const judged = findings.map((finding2) => {
+    if (!ALLOWABLE.has(finding2.rule)) return finding2;
+    const reason = matchingReason(finding2, allowFor(policy, finding2.page));
+    if (reason === null) return finding2;
+    if (finding2.category !== "analytics") return { ...finding2, status: "allowed", because: reason };
     if (preset.analyticsExemption === "none") {
-      return { ...finding, notes: [...finding.notes, `allow entry not applied under jurisdiction "${policy.jurisdiction}": ${preset.basis}`] };
+      return { ...finding2, notes: [...finding2.notes, `allow entry not applied under jurisdiction "${policy.jurisdiction}": ${preset.basis}`] };
     }
-    if (finding.party === "first") return { ...finding, status: "allowed", because: reason };
+    if (finding2.party === "first") return { ...finding2, status: "allowed", because: reason };
     return {
-      ...finding,
+      ...finding2,
       severity: "warn",
       because: reason,
-      notes: [...finding.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`]
+      notes: [...finding2.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`]
     };
   });
   return allowBannerWhenAllExempt(judged);
@@ -38890,8 +39110,8 @@ function labelWithBaseline(findings, baseline, scannedPages) {
   });
   const seen = new Set(findings.map((f) => f.fingerprint));
   const scanned = new Set(scannedPages.map(pagePath2));
-  const fixed = Object.entries(baseline.findings).filter(([fingerprint2, entry]) => !seen.has(fingerprint2) && entry.pages.some((p) => scanned.has(p))).map(([fingerprint2, entry]) => ({ fingerprint: fingerprint2, rule: entry.rule, phase: entry.phase, subject: entry.subject, pages: entry.pages }));
-  return { findings: labelled, fixed };
+  const fixed2 = Object.entries(baseline.findings).filter(([fingerprint2, entry]) => !seen.has(fingerprint2) && entry.pages.some((p) => scanned.has(p))).map(([fingerprint2, entry]) => ({ fingerprint: fingerprint2, rule: entry.rule, phase: entry.phase, subject: entry.subject, pages: entry.pages }));
+  return { findings: labelled, fixed: fixed2 };
 }
 function updateBaseline(baseline, findings, options) {
   const next = { ...baseline.findings };
@@ -38934,7 +39154,7 @@ function readBaseline(path) {
   try {
     data = JSON.parse(readFileSync3(path, "utf8"));
   } catch (error) {
-    throw new GateError(`${shown2(path)}: not a readable baseline (${errorText(error)}). Restore it from git, or delete it and run consent-gate baseline.`);
+    throw new GateError(`${shown2(path)}: not a readable baseline (${errorText(error)}). Restore it from git, or delete it and run consent-gate baseline.`, 2, error);
   }
   const baseline = data;
   if (baseline.version !== 1 || typeof baseline.findings !== "object" || baseline.findings === null || Array.isArray(baseline.findings)) {
@@ -39004,7 +39224,9 @@ async function launchBrowser(options) {
     rmSync2(profile, { recursive: true, force: true });
     throw new GateError(
       `The browser at ${options.browser.executable} (found via ${options.browser.via}) did not start: ${firstLine(errorText(error))}
-Check that it is a Chrome or Chromium build for this machine, or choose another with --browser-path.`
+Check that it is a Chrome or Chromium build for this machine, or choose another with --browser-path.`,
+      2,
+      error
     );
   }
   const browser = persistent.browser();
@@ -39041,8 +39263,8 @@ async function fetchText(url, headers) {
 // src/discover/crawl.ts
 var LOGOUT = /(log-?out|sign-?out|uitloggen|afmelden|abmelden|deconnexion|d%C3%A9connexion)/i;
 var DOWNLOAD = /\.(pdf|zip|gz|tgz|rar|7z|docx?|xlsx?|pptx?|odt|ods|csv|jpe?g|png|gif|svg|webp|mp[34]|mov|avi|exe|dmg|iso|ics|xml|json|txt)$/i;
-function links(html, page) {
-  const hrefs = [...html.matchAll(/<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim());
+function links(html2, page) {
+  const hrefs = [...html2.matchAll(/<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim());
   const out = [];
   for (const href of hrefs) {
     if (!href || /^(mailto|tel|javascript|data):/i.test(href)) continue;
@@ -39211,8 +39433,8 @@ function parseCookieString(text, now = Date.now()) {
       if (!Number.isNaN(when)) expires = Math.round((when - now) / 1e3);
     }
   }
-  const lifetime = maxAge ?? expires;
-  return { name, value, domain, lifetime };
+  const lifetime2 = maxAge ?? expires;
+  return { name, value, domain, lifetime: lifetime2 };
 }
 function splitSetCookie(headerValue) {
   return headerValue.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -39617,6 +39839,15 @@ async function prepareAutoconsent(context) {
   };
 }
 
+// src/gather/screenshots.ts
+var SHOT = { type: "jpeg", quality: 60, timeout: 5e3, animations: "disabled", caret: "hide" };
+var dataUrl = (image) => `data:image/jpeg;base64,${image.toString("base64")}`;
+async function takeScreenshots(page, banner) {
+  const screen = await page.screenshot(SHOT).then(dataUrl, () => null);
+  const notice = banner ? await banner.frame.locator("[data-consent-gate-banner]").first().screenshot(SHOT).then(dataUrl, () => null) : null;
+  return { page: screen, banner: notice };
+}
+
 // src/gather/consent/page-scan.ts
 function scanPage(args) {
   const { words, layer, selectors } = args;
@@ -39649,6 +39880,9 @@ function scanPage(args) {
     const el = document.querySelector(selector);
     return el && visible(el) ? el : null;
   };
+  const markBanner = (el) => {
+    if (layer === 1) el?.setAttribute("data-consent-gate-banner", "");
+  };
   let banner = null;
   const chosen = { accept: pick(selectors.accept), reject: pick(selectors.reject), settings: pick(selectors.settings) };
   if (chosen.accept || chosen.reject || chosen.settings || pick(selectors.banner)) {
@@ -39656,6 +39890,8 @@ function scanPage(args) {
     const controls = ["accept", "reject", "settings"].flatMap((role) => chosen[role] ? [mark(chosen[role], role)] : []);
     const guessed = root ? controlsIn(root).filter((c) => !controls.some((k) => k.role === c.role)) : [];
     banner = { text: norm(root?.innerText ?? "").slice(0, 300), controls: [...controls, ...guessed] };
+    const control = chosen.accept ?? chosen.reject ?? chosen.settings;
+    markBanner(root ?? control?.closest("[role=dialog], [role=alertdialog], [aria-modal=true], dialog") ?? control?.parentElement ?? null);
   }
   let unrecognised = null;
   if (!banner) {
@@ -39670,7 +39906,10 @@ function scanPage(args) {
       const controls = controlsIn(el);
       if (controls.some((c) => c.role === "accept" || c.role === "reject")) {
         if (banner && layer === 2) banner.controls.push(...controls);
-        else banner ??= { text: norm(el.innerText || "").slice(0, 300), controls };
+        else if (!banner) {
+          banner = { text: norm(el.innerText || "").slice(0, 300), controls };
+          markBanner(el);
+        }
         if (layer === 1) break;
       } else if (!banner) {
         unrecognised ??= norm(el.innerText || "").slice(0, 160) || null;
@@ -39778,7 +40017,8 @@ var DEFAULT_GATHER = {
   settleCapMs: 5e3,
   fastForwardMs: 1e4,
   consent: {},
-  retries: 0
+  retries: 0,
+  screenshots: false
 };
 var TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
 var BANNER_DELAY_MS = 1500;
@@ -39858,7 +40098,7 @@ async function choose(visit, phase, banner, noticeSeen) {
   };
 }
 function emptyScan(phase, url) {
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, cookies: [], storage: [], requests: [], frames: [] };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, cookies: [], storage: [], requests: [], frames: [] };
 }
 async function gatherPhase(browser, url, phase, options) {
   let scan = await attempt(browser, url, phase, options);
@@ -39913,6 +40153,7 @@ async function run(visit, url, phase, scan) {
     Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
     scan.bannerUnrecognised = found.unrecognised;
     scan.policyLinks = await checkPolicyLinks(page, found.policyLinks);
+    if (visit.options.screenshots) scan.screenshots = await takeScreenshots(page, found.banner);
     if (found.banner) {
       await openSettings(found.banner, () => settle(visit));
       scan.banner = bannerFacts(found.banner, visibleAfterWait);
@@ -40080,12 +40321,9 @@ function afterAcceptInventory(pages) {
   return [...rows.values()].sort((a, b) => `${a.kind}|${a.domain}|${a.name}` < `${b.kind}|${b.domain}|${b.name}` ? -1 : 1);
 }
 
-// src/types.ts
-var PHASES = ["initial", "after-scroll", "after-reject", "after-accept"];
-
 // src/verdict.ts
-var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function decideVerdict(findings, fixed, failOn) {
+var plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function decideVerdict(findings, fixed2, failOn) {
   const fresh = findings.filter((f) => f.status === "new");
   const errors = fresh.filter((f) => f.severity === "error").length;
   const warnings = fresh.filter((f) => f.severity === "warn").length;
@@ -40095,14 +40333,14 @@ function decideVerdict(findings, fixed, failOn) {
     scanErrors: findings.filter((f) => f.rule === "scan-error").length,
     baselined: findings.filter((f) => f.status === "baselined").length,
     allowed: findings.filter((f) => f.status === "allowed").length,
-    fixed
+    fixed: fixed2
   };
   if (counts.scanErrors > 0) {
-    return { status: "incomplete", exitCode: 3, ...counts, reason: `${plural2(counts.scanErrors, "page scan")} could not complete; a page that was not looked at is never a pass` };
+    return { status: "incomplete", exitCode: 3, ...counts, reason: `${plural3(counts.scanErrors, "page scan")} could not complete; a page that was not looked at is never a pass` };
   }
   const failing = failOn === "warn" ? errors + warnings : errors;
   if (failing > 0) {
-    return { status: "failed", exitCode: 1, ...counts, reason: `${plural2(failing, `new ${failOn === "warn" ? "finding" : "error"}`)} (failOn: ${failOn})` };
+    return { status: "failed", exitCode: 1, ...counts, reason: `${plural3(failing, `new ${failOn === "warn" ? "finding" : "error"}`)} (failOn: ${failOn})` };
   }
   const known = counts.baselined + counts.allowed;
   return { status: "passed", exitCode: 0, ...counts, reason: known > 0 ? `no new ${failOn === "warn" ? "findings" : "errors"}` : warnings > 0 ? "no errors" : "no findings" };
@@ -40144,6 +40382,7 @@ async function runGate(options) {
       ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
       ...options.fastForwardMs !== void 0 ? { fastForwardMs: options.fastForwardMs } : {},
       ...options.retries !== void 0 ? { retries: options.retries } : {},
+      ...options.screenshots !== void 0 ? { screenshots: options.screenshots } : {},
       ...target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {},
       consent: policy.consent
     };
@@ -40172,8 +40411,10 @@ async function scanPages(browser, urls, gather, policy, options) {
       for (const phase of phases) {
         const initial = page.phases[0];
         if ((phase === "after-reject" || phase === "after-accept") && initial && initial.banner === null && initial.bannerUnrecognised === null) continue;
+        options.onVisit?.({ url, phase, scan: null });
         const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
         page.phases.push(scan);
+        options.onVisit?.({ url, phase, scan });
         if (phase === "initial" && scan.error !== null) break;
       }
       const findings = applyAllowList(runRules(page, ruleSettingsFor(policy, url)), policy);
@@ -40190,12 +40431,12 @@ function judge(results, policy, baseline, options, run2) {
   const urls = results.map((r) => r.page.url);
   const judged = results.flatMap((r) => r.findings);
   let known = baseline ?? emptyBaseline();
-  let { findings, fixed } = labelWithBaseline(judged, known, urls);
+  let { findings, fixed: fixed2 } = labelWithBaseline(judged, known, urls);
   const update = options.updateBaseline && !judged.some((f) => f.rule === "scan-error") ? options.updateBaseline : null;
   if (update) {
-    known = updateBaseline(known, judged, { prune: update.prune, fixed, today: new Date(run2.started).toISOString().slice(0, 10) });
+    known = updateBaseline(known, judged, { prune: update.prune, fixed: fixed2, today: new Date(run2.started).toISOString().slice(0, 10) });
     writeBaseline(policy.baselinePath, known);
-    ({ findings, fixed } = labelWithBaseline(judged, known, urls));
+    ({ findings, fixed: fixed2 } = labelWithBaseline(judged, known, urls));
   }
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -40208,8 +40449,8 @@ function judge(results, policy, baseline, options, run2) {
     findings,
     inventory: afterAcceptInventory(results.map((r) => r.page)),
     policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
-    baseline: { path: policy.baselinePath, found: baseline !== null, updated: update !== null, fixed },
-    verdict: decideVerdict(findings, fixed.length, policy.failOn)
+    baseline: { path: policy.baselinePath, found: baseline !== null, updated: update !== null, fixed: fixed2 },
+    verdict: decideVerdict(findings, fixed2.length, policy.failOn)
   };
 }
 
@@ -40220,17 +40461,19 @@ export {
   GateError,
   errorText,
   didYouMean,
-  PHASES,
-  RULES,
   anchorFile,
+  pagePath,
   subjectLabel,
   findingSentence,
   progressLine,
   formatConsole,
+  RULES,
+  PHASES,
   REPORT_SCHEMA_VERSION,
   formatJson,
   markdown,
   FORMAT_NAMES,
+  needsScreenshots,
   writeFileAtomic,
   checkReportTargets,
   writeReports,

@@ -1,0 +1,174 @@
+import { RULES } from '../rules/index.js';
+import { PHASES, type Category, type Finding, type GateResult, type InventoryEntry, type PageResult, type Phase } from '../types.js';
+import { chainSteps } from './chain.js';
+import { escapeMarkup as esc } from './escape.js';
+import type { ReportFormat } from './format.js';
+import { HTML_STYLE } from './html-style.js';
+import { pagePath } from './location.js';
+import { subjectLabel } from './subject.js';
+
+/**
+ * One self-contained file for a reader who is not a developer (a privacy officer, a site owner):
+ * the verdict, what was visited, each finding with its vendor, purpose, the law in plain words and
+ * the trail that loaded it, pictures of what the visitor saw, and the after-accept inventory.
+ * No scripts, no external resources: its CSP forbids them, so it opens the same offline.
+ */
+
+const PHASE_LABEL: Record<Phase, string> = {
+  initial: 'Before any choice',
+  'after-scroll': 'After scrolling',
+  'after-reject': 'After refusing',
+  'after-accept': 'After accepting',
+};
+
+const PURPOSE: Record<Category, string> = {
+  necessary: 'Strictly necessary',
+  preferences: 'Preferences',
+  analytics: 'Statistics (analytics)',
+  marketing: 'Marketing',
+  social: 'Social media',
+  unknown: 'Unknown',
+};
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const pathOf = (url: string): string => pagePath({ page: url });
+const RULE_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+function lifetime(entry: InventoryEntry): string {
+  if (entry.kind === 'storage') return 'no expiry (browser storage)';
+  const days = entry.lifetimeDays;
+  if (days === null) return 'until the browser closes';
+  if (days >= 365) return `${+(days / 365).toFixed(1)} years (${days} days)`;
+  return plural(days, 'day');
+}
+
+function header(gate: GateResult): string {
+  const { verdict } = gate;
+  const hosts = [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(', ');
+  const counts: [number, string][] = [
+    [verdict.errors, 'new errors'],
+    [verdict.warnings, 'new warnings'],
+    [verdict.scanErrors, 'pages not scanned'],
+    [verdict.baselined, 'known (baseline)'],
+    [verdict.allowed, 'allowed by policy'],
+  ];
+  return `<header class="verdict ${verdict.status}"><div>
+<h1>Consent check ${esc(verdict.status)}: ${esc(hosts)}</h1>
+<p>${esc(verdict.reason)}.</p>
+<ul class="counts">${counts.map(([n, label]) => `<li><strong>${n}</strong> ${esc(label)}</li>`).join('')}</ul>
+<p class="meta">${esc(new Date(gate.startedAt).toUTCString())} · ${plural(gate.pages.length, 'page')} · rules of the ${esc(gate.policy.jurisdiction)} policy${gate.policy.path ? '' : ' (defaults)'} · ${esc(gate.tool.name)} ${esc(gate.tool.version)} with Chromium ${esc(gate.browser.version)}</p>
+</div></header>`;
+}
+
+/** One cell of the pages × phases table: what that visit found, or why it did not happen. */
+function matrixCell(page: PageResult, phase: Phase, findings: Finding[]): string {
+  const scan = page.phases.find((s) => s.phase === phase);
+  if (!scan) {
+    const initial = page.phases[0];
+    const answers = phase === 'after-reject' || phase === 'after-accept';
+    const why = initial?.error ? 'page not scanned' : answers && initial && !initial.banner && !initial.bannerUnrecognised ? 'no banner to answer' : 'not visited';
+    return `<td class="skipped">${why}</td>`;
+  }
+  if (scan.error) return `<td class="error">not scanned<small>${esc(scan.error)}</small></td>`;
+  const mine = findings.filter((f) => f.phase === phase && f.status === 'new');
+  const errors = mine.filter((f) => f.severity === 'error').length;
+  const warnings = mine.length - errors;
+  const text = errors || warnings ? [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ') : phase === 'initial' ? 'clean' : 'no findings';
+  const action = scan.action ? `<small>${esc(scan.action.detail)}</small>` : '';
+  return `<td class="${errors ? 'error' : warnings ? 'warn' : 'ok'}">${text}${action}</td>`;
+}
+
+function matrix(gate: GateResult): string {
+  const rows = gate.pages.map((page) => {
+    const findings = gate.findings.filter((f) => f.page === page.url);
+    return `<tr><th scope="row"><a href="#page-${gate.pages.indexOf(page) + 1}">${esc(pathOf(page.url))}</a></th>${PHASES.map((phase) => matrixCell(page, phase, findings)).join('')}</tr>`;
+  });
+  return `<h2>What was visited</h2>
+<p>Each page was opened in a fresh browser as a first-time visitor: once without touching anything, once after scrolling and moving on, once after refusing in the consent banner and once after accepting.</p>
+<table><caption class="meta">Pages and visits</caption><thead><tr><th>Page</th>${PHASES.map((p) => `<th>${PHASE_LABEL[p]}</th>`).join('')}</tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+function finding(f: Finding): string {
+  const rule = RULE_BY_ID.get(f.rule);
+  const known = f.status !== 'new';
+  const badge = known ? `<span class="badge known">${f.status}</span>` : `<span class="badge ${f.severity}">${f.severity === 'error' ? 'error' : 'warning'}</span>`;
+  const party = f.party ? `, ${f.party} party` : '';
+  const facts: [string, string][] = [
+    ['Found', PHASE_LABEL[f.phase].toLowerCase()],
+    ...(f.subject.kind === 'page' || f.subject.kind === 'banner' ? [] : ([['Company', `${f.vendor ?? 'not known'} · ${PURPOSE[f.category]}${party}`]] as [string, string][])),
+    ...(f.because ? ([[f.status === 'allowed' ? 'Allowed because' : 'Known because', f.because]] as [string, string][]) : []),
+    ...f.notes.map((note): [string, string] => ['Note', note]),
+  ];
+  const steps = chainSteps(f);
+  const chain =
+    steps.length > 0
+      ? `<p><strong>How it got there</strong></p><ol class="chain">${steps.map((s) => `<li><code>${esc(s.url)}</code><span>${esc(s.how)}</span></li>`).join('')}</ol>`
+      : '';
+  return `<div class="finding ${known ? f.status : f.severity}">
+<h4>${badge} ${esc(rule?.title ?? f.rule)}: ${esc(subjectLabel(f))}</h4>
+<p>${esc(f.message)}.</p>
+<dl class="facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
+${rule ? `<div class="law"><strong>What the law asks:</strong> ${esc(rule.plainWords)}<small>${esc(rule.legalBasis)}</small></div>` : ''}
+${chain}
+<details><summary>Evidence (${esc(f.rule)}, fingerprint ${esc(f.fingerprint)})</summary><ul>${f.evidence.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></details>
+</div>`;
+}
+
+const ORDER = (f: Finding): number => (f.status === 'new' ? (f.severity === 'error' ? 0 : 1) : f.status === 'baselined' ? 2 : 3);
+
+function pageSection(page: PageResult, index: number, gate: GateResult): string {
+  const findings = gate.findings.filter((f) => f.page === page.url).sort((a, b) => ORDER(a) - ORDER(b));
+  const shots = page.phases[0]?.screenshots;
+  const figures = [
+    shots?.page ? `<figure><img src="${shots.page}" alt="The page as a first-time visitor saw it"><figcaption>What a first-time visitor saw, before any choice</figcaption></figure>` : '',
+    shots?.banner ? `<figure><img src="${shots.banner}" alt="The consent banner"><figcaption>The consent banner</figcaption></figure>` : '',
+  ].join('');
+  const body = findings.length > 0 ? findings.map(finding).join('\n') : '<p>Nothing to report: no tracking was seen on this page in any visit.</p>';
+  return `<section class="page" id="page-${index + 1}"><h3>${esc(pathOf(page.url))} <span class="meta">${esc(page.url)}</span></h3>
+${figures ? `<div class="shots">${figures}</div>` : ''}
+${body}
+</section>`;
+}
+
+function inventory(gate: GateResult): string {
+  const accepted = gate.pages.some((p) => p.phases.some((s) => s.phase === 'after-accept' && s.action?.done));
+  if (!accepted) return '<h2>Stored after accepting</h2><p>No visit could accept a consent banner, so there is no inventory of what the site stores with consent.</p>';
+  const rows = gate.inventory.map(
+    (e) =>
+      `<tr><td><code>${esc(e.name)}</code></td><td>${e.kind === 'cookie' ? 'cookie' : 'browser storage'}</td><td>${esc(e.vendor ?? 'not known')}</td><td>${PURPOSE[e.category]}</td><td>${esc(lifetime(e))}</td><td>${e.party === 'first' ? 'first party' : `third party (${esc(e.domain)})`}</td><td>${esc(e.pages.join(', '))}</td></tr>`,
+  );
+  return `<h2>Stored after accepting</h2>
+<p>Everything the site stored once the visitor accepted: the table a cookie policy must carry. Copy it into the policy and check each purpose.</p>
+<table><caption class="meta">Cookies and storage after accepting</caption><thead><tr><th>Name</th><th>Kind</th><th>Company</th><th>Purpose</th><th>Lifetime</th><th>Party</th><th>Pages</th></tr></thead>
+<tbody>${rows.join('\n') || '<tr><td colspan="7">Nothing was stored.</td></tr>'}</tbody></table>`;
+}
+
+function fixed(gate: GateResult): string {
+  const entries = gate.baseline.fixed;
+  if (entries.length === 0) return '';
+  return `<h2>Fixed since the baseline</h2><ul>${entries.map((e) => `<li>${esc(e.rule)}: ${esc(e.subject.kind)} ${esc(e.subject.name ?? e.subject.host ?? '')} on ${esc(e.pages.join(', '))}</li>`).join('')}</ul>`;
+}
+
+export function formatHtml(gate: GateResult): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Consent check ${esc(gate.verdict.status)} · ${esc(gate.tool.name)}</title>
+<style>${HTML_STYLE}</style></head>
+<body>
+${header(gate)}
+<main>
+${matrix(gate)}
+<h2>Findings</h2>
+${gate.pages.map((page, i) => pageSection(page, i, gate)).join('\n')}
+${inventory(gate)}
+${fixed(gate)}
+<footer>Made by ${esc(gate.tool.name)} ${esc(gate.tool.version)} in ${(gate.durationMs / 1000).toFixed(1)} s. Vendors and purposes from third-party-web ${esc(gate.data.thirdPartyWeb)} and the Open Cookie Database ${esc(gate.data.openCookieDatabase)}. Cookie values and visitor identifiers are never shown.</footer>
+</main>
+</body></html>
+`;
+}
+
+export const html: ReportFormat = { name: 'html', file: 'consent-gate.html', render: formatHtml, screenshots: true };

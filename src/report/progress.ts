@@ -1,0 +1,89 @@
+import type { PageProgress, VisitProgress } from '../gate.js';
+import { PHASES, type ClassifiedScan, type Phase } from '../types.js';
+import { progressLine } from './console.js';
+import { pagePath } from './location.js';
+
+export interface ProgressOutput {
+  onPlan(plan: { urls: string[]; notes: string[] }): void;
+  onVisit(visit: VisitProgress): void;
+  onPage(progress: PageProgress): void;
+  /** Takes the live line away, so the summary starts on a clean line. */
+  stop(): void;
+}
+
+function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+const PHASE_WIDTH = Math.max(...PHASES.map((p) => p.length));
+
+/** One finished visit, for --verbose: what it did and how much it saw. */
+export function visitLine(url: string, scan: ClassifiedScan): string {
+  const what = scan.error
+    ? `could not scan: ${scan.error}`
+    : [scan.action?.detail, `${scan.requests.length} requests, ${scan.cookies.length} cookies, ${scan.storage.length} storage keys`].filter(Boolean).join(' · ');
+  return `      ${scan.phase.padEnd(PHASE_WIDTH)}  ${(scan.durationMs / 1000).toFixed(1).padStart(5)} s  ${pagePath({ page: url })}  ${what}`;
+}
+
+/**
+ * What a person watching a scan sees on stderr. Always one line per finished page, so a CI log is
+ * never silent for minutes; on a terminal also a live line under them (pages done, what is being
+ * visited, time so far and time left); with verbose, a line per finished visit as well.
+ */
+export function progressOutput(stream: NodeJS.WriteStream, verbose: boolean, now: () => number = Date.now): ProgressOutput {
+  const live = stream.isTTY === true;
+  const started = now();
+  const running = new Map<string, Phase>();
+  let total = 0;
+  let done = 0;
+  let drawn = false;
+
+  const status = (): string => {
+    const elapsed = now() - started;
+    const left = done > 0 && done < total ? ` · about ${duration((elapsed / done) * (total - done))} left` : '';
+    const visiting = [...running].map(([url, phase]) => `${pagePath({ page: url })} ${phase}`).join(', ');
+    return `${done}/${total} pages · ${duration(elapsed)}${left}${visiting ? ` · ${visiting}` : ''}`;
+  };
+  const draw = (): void => {
+    if (!live) return;
+    // A terminal that does not say its width (columns 0) still gets a useful line.
+    stream.write(`\r\x1b[2K${status().slice(0, Math.max(40, (stream.columns || 100) - 1))}`);
+    drawn = true;
+  };
+  const clear = (): void => {
+    if (drawn) stream.write('\r\x1b[2K');
+    drawn = false;
+  };
+  const say = (text: string): void => {
+    clear();
+    stream.write(`${text}\n`);
+    draw();
+  };
+  const ticker = live ? setInterval(draw, 1_000) : null;
+  ticker?.unref();
+
+  return {
+    onPlan: ({ urls, notes }) => {
+      total = urls.length;
+      say([`scanning ${urls.length} page(s)`, ...notes.map((n) => `note: ${n}`)].join('\n'));
+    },
+    onVisit: (visit) => {
+      if (visit.scan === null) {
+        running.set(visit.url, visit.phase);
+        draw();
+      } else if (verbose) {
+        say(visitLine(visit.url, visit.scan));
+      }
+    },
+    onPage: (progress) => {
+      done = progress.done;
+      running.delete(progress.page.url);
+      say(progressLine(progress));
+    },
+    stop: () => {
+      if (ticker) clearInterval(ticker);
+      clear();
+    },
+  };
+}
