@@ -78,17 +78,25 @@ describe('the GitHub Action (dist/index.js)', () => {
   });
 
   it('scans a static site, fails the step, and sets outputs, summary, annotations and reports', async () => {
-    const run = await runAction({ 'static-dir': SITE, 'browser-args': vendorArgs.join('\n'), formats: 'json,sarif,markdown,junit', phases: 'initial' });
+    const run = await runAction({ 'static-dir': SITE, 'browser-args': vendorArgs.join('\n'), formats: 'json,sarif,markdown,junit,html', phases: 'initial' });
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ result: 'failed', 'new-findings': '5', 'exit-code': '1' });
     expect(run.outputs['report-sarif']).toBe(join(run.workspace, 'consent-gate-report', 'consent-gate.sarif'));
     expect(JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8')).verdict.status).toBe('failed');
     expect(existsSync(run.outputs['report-junit']!)).toBe(true);
+    expect(readFileSync(run.outputs['report-html']!, 'utf8')).toContain('<img src="data:image/jpeg;base64,');
     expect(run.summary).toMatch(/^❌ \*\*consent-gate failed\*\*: 5 new error\(s\)/);
     expect(run.summary).toContain('| /news/2026/item.html | initial | 🔴 `tracking-cookie-before-consent` | cookie _fbp |');
     // Workflow commands escape ':' in properties as %3A.
     expect(run.stdout).toMatch(/^::error title=tracking-cookie-before-consent%3A cookie _fbp,file=consent-gate\.json::Facebook \(marketing\) cookie "_fbp"/m);
     expect(run.stdout).toContain('::error::consent-gate failed: 5 new errors (failOn: error)');
+  });
+
+  it('rejects an unknown report format before scanning', async () => {
+    const run = await runAction({ 'static-dir': SITE, formats: 'json,htm' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('::error::Input "formats": unknown format "htm". Did you mean "html"?');
+    expect(run.stdout).not.toContain('scanning');
   });
 
   it('scans the target_url of a successful deployment_status event, sending headers only masked', async () => {

@@ -2,12 +2,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ajv2020 from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserFlags, runCli } from './support/cli.js';
 import { freePort } from './support/processes.js';
 import { ROOT, serve, type Served } from './support/fixtures.js';
+import { validateReport } from './support/schema.js';
 
 let served: Served;
 beforeAll(async () => {
@@ -38,11 +37,7 @@ describe('consent-gate scan', () => {
     expect(run.code).toBe(1);
     const text = readFileSync(out, 'utf8');
     const report = JSON.parse(text);
-    // Both are CommonJS: under NodeNext their classes sit on .default.
-    const ajv = new ajv2020.default({ allErrors: true, strict: true });
-    ajvFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'report.schema.json'), 'utf8')));
-    expect(validate.errors ?? validate(report)).toBe(true);
+    expect(validateReport(report)).toBe(true);
     expect(report.verdict).toMatchObject({ status: 'failed', exitCode: 1 });
     expect(report.findings.length).toBeGreaterThan(0);
     // Values set by the fixtures' server; the vendor stand-ins' random values are checked by hash below.

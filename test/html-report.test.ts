@@ -12,6 +12,7 @@ import { startStatic, type StaticServer } from '../src/target/static.js';
 import type { GateResult } from '../src/types.js';
 import { browserFlags, runCli } from './support/cli.js';
 import { managerSite, serve, type Served } from './support/fixtures.js';
+import { validateReport } from './support/schema.js';
 
 let served: Served;
 let consent: StaticServer;
@@ -112,7 +113,9 @@ describe('the HTML report', () => {
     ]);
     expect([withHtml.code, jsonOnly.code]).toEqual([1, 1]);
     expect(readFileSync(join(dir, 'consent-gate.html'), 'utf8')).toMatch(/<img src="data:image\/jpeg;base64,[A-Za-z0-9+/]{1000,}/);
-    expect(JSON.parse(readFileSync(join(dir, 'consent-gate-report.json'), 'utf8')).pages[0].phases[0].screenshots.page).toMatch(/^data:image\/jpeg;base64,/);
+    const report = JSON.parse(readFileSync(join(dir, 'consent-gate-report.json'), 'utf8'));
+    expect(validateReport(report)).toBe(true);
+    expect(report.pages[0].phases[0].screenshots.page).toMatch(/^data:image\/jpeg;base64,/);
     expect(JSON.parse(jsonOnly.stdout).pages[0].phases[0].screenshots).toBeNull();
   });
 });
