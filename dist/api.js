@@ -11,7 +11,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-SQAG6EGA.js";
+} from "./chunks/chunk-UIXZSPSE.js";
 export {
   BROWSER_ENV,
   GateError,

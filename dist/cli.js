@@ -6,7 +6,7 @@ import {
   parseFormats,
   parsePhases,
   progressOutput
-} from "./chunks/chunk-3LU27FCP.js";
+} from "./chunks/chunk-3VXGYA7K.js";
 import {
   GateError,
   POLICY_FILES,
@@ -21,10 +21,11 @@ import {
   formatJson,
   loadPolicy,
   needsScreenshots,
+  onShutdown,
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-SQAG6EGA.js";
+} from "./chunks/chunk-UIXZSPSE.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -312,6 +313,7 @@ async function scan(args) {
   const where = { ...args.output ? { output: args.output } : {}, ...args.reportDir ? { reportDir: args.reportDir } : {} };
   checkReportTargets(args.formats, where);
   const progress = args.progress === "quiet" ? null : progressOutput(process.stderr, args.progress === "verbose");
+  const forgetProgress = onShutdown(async () => progress?.stop());
   let result;
   try {
     result = await runGate({
@@ -321,6 +323,7 @@ async function scan(args) {
     });
   } finally {
     progress?.stop();
+    forgetProgress();
   }
   const written = writeReports(result, args.formats, where, cwd);
   const jsonToStdout = args.formats.includes("json") && !written.has("json");

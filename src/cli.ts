@@ -5,7 +5,7 @@ import { GateError } from './errors.js';
 import { init } from './init.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from './policy/load.js';
 import { gateOptions } from './config.js';
-import { exitCleanlyOnSignals } from './lifecycle.js';
+import { exitCleanlyOnSignals, onShutdown } from './lifecycle.js';
 import { runGate } from './gate.js';
 import { formatConsole } from './report/console.js';
 import { progressOutput } from './report/progress.js';
@@ -30,6 +30,8 @@ async function scan(args: ScanArgs): Promise<number> {
   const where = { ...(args.output ? { output: args.output } : {}), ...(args.reportDir ? { reportDir: args.reportDir } : {}) };
   checkReportTargets(args.formats, where);
   const progress = args.progress === 'quiet' ? null : progressOutput(process.stderr, args.progress === 'verbose');
+  // Ctrl-C mid-scan: the shell prompt should not land on the live line.
+  const forgetProgress = onShutdown(async () => progress?.stop());
   let result;
   try {
     result = await runGate({
@@ -39,6 +41,7 @@ async function scan(args: ScanArgs): Promise<number> {
     });
   } finally {
     progress?.stop();
+    forgetProgress();
   }
   const written = writeReports(result, args.formats, where, cwd);
   const jsonToStdout = args.formats.includes('json') && !written.has('json');

@@ -6,7 +6,7 @@ import {
   didYouMean,
   pagePath,
   progressLine
-} from "./chunk-SQAG6EGA.js";
+} from "./chunk-UIXZSPSE.js";
 
 // src/config.ts
 import { resolve } from "node:path";

@@ -40480,6 +40480,7 @@ export {
   BROWSER_ENV,
   INSTALL_HINT,
   resolveBrowser,
+  onShutdown,
   exitCleanlyOnSignals,
   POLICY_FILES,
   findPolicyFile,
