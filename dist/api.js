@@ -11,7 +11,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-UIXZSPSE.js";
+} from "./chunks/chunk-CJ6UUNDW.js";
 export {
   BROWSER_ENV,
   GateError,

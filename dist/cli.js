@@ -6,7 +6,7 @@ import {
   parseFormats,
   parsePhases,
   progressOutput
-} from "./chunks/chunk-3VXGYA7K.js";
+} from "./chunks/chunk-IUNDEIVN.js";
 import {
   GateError,
   POLICY_FILES,
@@ -25,7 +25,7 @@ import {
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-UIXZSPSE.js";
+} from "./chunks/chunk-CJ6UUNDW.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";

@@ -5,7 +5,7 @@ import {
   parseFormats,
   parsePhases,
   visitLine
-} from "./chunks/chunk-3VXGYA7K.js";
+} from "./chunks/chunk-IUNDEIVN.js";
 import {
   GateError,
   __commonJS,
@@ -25,7 +25,7 @@ import {
   runGate,
   subjectLabel,
   writeReports
-} from "./chunks/chunk-UIXZSPSE.js";
+} from "./chunks/chunk-CJ6UUNDW.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

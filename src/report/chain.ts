@@ -44,19 +44,20 @@ export function shortChain(finding: Finding): string | null {
 
 const HOW: Record<ChainLink['via'], string> = {
   page: 'the page',
-  html: 'a tag in the HTML',
-  script: 'a script',
-  redirect: 'a redirect',
-  frame: 'a request inside the embed',
-  unknown: 'not observed',
+  html: 'loaded by a tag in the HTML',
+  script: 'loaded by a script',
+  redirect: 'reached by a redirect from the step above',
+  frame: 'loaded inside the document above',
+  unknown: 'loaded by something the browser did not attribute',
 };
 
 /** Each step in words, for readers who want the whole trail (HTML, JUnit). */
 export function chainSteps(finding: Finding): { url: string; how: string }[] {
   const steps = finding.chain.map((link, i) => {
     const before = finding.chain[i - 1];
-    const at = link.line !== null && before ? ` at line ${link.line} of ${before.via === 'page' ? 'the page' : 'the script above'}` : '';
-    return { url: link.url, how: link.via === 'page' ? 'the page' : `loaded by ${HOW[link.via]}${at}` };
+    const where = before?.via === 'page' ? 'the page' : link.via === 'html' ? 'the document above' : 'the script above';
+    const at = link.line !== null && before ? ` at line ${link.line} of ${where}` : '';
+    return { url: link.url, how: `${HOW[link.via]}${at}` };
   });
   return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === 'cookie' ? 'set by the step above' : 'written by the step above' }))];
 }

@@ -79,9 +79,9 @@ function matrixCell(page: PageResult, phase: Phase, findings: Finding[]): string
 }
 
 function matrix(gate: GateResult): string {
-  const rows = gate.pages.map((page) => {
+  const rows = gate.pages.map((page, i) => {
     const findings = gate.findings.filter((f) => f.page === page.url);
-    return `<tr><th scope="row"><a href="#page-${gate.pages.indexOf(page) + 1}">${esc(pathOf(page.url))}</a></th>${PHASES.map((phase) => matrixCell(page, phase, findings)).join('')}</tr>`;
+    return `<tr><th scope="row"><a href="#page-${i + 1}">${esc(pathOf(page.url))}</a></th>${PHASES.map((phase) => matrixCell(page, phase, findings)).join('')}</tr>`;
   });
   return `<h2>What was visited</h2>
 <p>Each page was opened in a fresh browser as a first-time visitor: once without touching anything, once after scrolling and moving on, once after refusing in the consent banner and once after accepting.</p>

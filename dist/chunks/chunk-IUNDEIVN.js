@@ -6,7 +6,7 @@ import {
   didYouMean,
   pagePath,
   progressLine
-} from "./chunk-UIXZSPSE.js";
+} from "./chunk-CJ6UUNDW.js";
 
 // src/config.ts
 import { resolve } from "node:path";

@@ -10376,17 +10376,18 @@ function shortChain(finding2) {
 }
 var HOW = {
   page: "the page",
-  html: "a tag in the HTML",
-  script: "a script",
-  redirect: "a redirect",
-  frame: "a request inside the embed",
-  unknown: "not observed"
+  html: "loaded by a tag in the HTML",
+  script: "loaded by a script",
+  redirect: "reached by a redirect from the step above",
+  frame: "loaded inside the document above",
+  unknown: "loaded by something the browser did not attribute"
 };
 function chainSteps(finding2) {
   const steps = finding2.chain.map((link, i) => {
     const before = finding2.chain[i - 1];
-    const at = link.line !== null && before ? ` at line ${link.line} of ${before.via === "page" ? "the page" : "the script above"}` : "";
-    return { url: link.url, how: link.via === "page" ? "the page" : `loaded by ${HOW[link.via]}${at}` };
+    const where = before?.via === "page" ? "the page" : link.via === "html" ? "the document above" : "the script above";
+    const at = link.line !== null && before ? ` at line ${link.line} of ${where}` : "";
+    return { url: link.url, how: `${HOW[link.via]}${at}` };
   });
   return [...steps, ...tail(finding2).map((label) => ({ url: label, how: finding2.subject.kind === "cookie" ? "set by the step above" : "written by the step above" }))];
 }
@@ -37110,9 +37111,9 @@ function matrixCell(page, phase, findings) {
   return `<td class="${errors ? "error" : warnings ? "warn" : "ok"}">${text}${action}</td>`;
 }
 function matrix(gate) {
-  const rows = gate.pages.map((page) => {
+  const rows = gate.pages.map((page, i) => {
     const findings = gate.findings.filter((f) => f.page === page.url);
-    return `<tr><th scope="row"><a href="#page-${gate.pages.indexOf(page) + 1}">${escapeMarkup(pathOf(page.url))}</a></th>${PHASES.map((phase) => matrixCell(page, phase, findings)).join("")}</tr>`;
+    return `<tr><th scope="row"><a href="#page-${i + 1}">${escapeMarkup(pathOf(page.url))}</a></th>${PHASES.map((phase) => matrixCell(page, phase, findings)).join("")}</tr>`;
   });
   return `<h2>What was visited</h2>
 <p>Each page was opened in a fresh browser as a first-time visitor: once without touching anything, once after scrolling and moving on, once after refusing in the consent banner and once after accepting.</p>
