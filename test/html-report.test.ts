@@ -104,6 +104,17 @@ describe('the HTML report', () => {
     expect(ga).toEqual(['_ga', 'cookie', 'Google Analytics', 'Statistics (analytics)', '2 years (730 days)', 'first party', '/']);
   });
 
+  it('escapes whatever the scanned site controls: names, texts and URLs', () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const tampered: GateResult = {
+      ...result,
+      findings: result.findings.map((f) => ({ ...f, message: hostile, subject: { ...f.subject, name: hostile }, chain: f.chain.map((l) => ({ ...l, url: `${l.url}#${hostile}` })) })),
+    };
+    const text = formatHtml(tampered);
+    expect(text).not.toContain(hostile);
+    expect(text).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+  });
+
   it('is written by the CLI with screenshots only when html is asked for', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-html-cli-'));
     const common = ['scan', '--url', served.url, '--page', '/tag-manager/', '--phases', 'initial', ...browserFlags(served.browserArgs)];
