@@ -11,7 +11,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-CJ6UUNDW.js";
+} from "./chunks/chunk-NTXLO5CI.js";
 export {
   BROWSER_ENV,
   GateError,

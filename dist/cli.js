@@ -6,7 +6,7 @@ import {
   parseFormats,
   parsePhases,
   progressOutput
-} from "./chunks/chunk-IUNDEIVN.js";
+} from "./chunks/chunk-PDSTEWSU.js";
 import {
   GateError,
   POLICY_FILES,
@@ -25,7 +25,7 @@ import {
   runGate,
   writeFileAtomic,
   writeReports
-} from "./chunks/chunk-CJ6UUNDW.js";
+} from "./chunks/chunk-NTXLO5CI.js";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";

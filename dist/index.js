@@ -5,7 +5,7 @@ import {
   parseFormats,
   parsePhases,
   visitLine
-} from "./chunks/chunk-IUNDEIVN.js";
+} from "./chunks/chunk-PDSTEWSU.js";
 import {
   GateError,
   __commonJS,
@@ -25,7 +25,7 @@ import {
   runGate,
   subjectLabel,
   writeReports
-} from "./chunks/chunk-CJ6UUNDW.js";
+} from "./chunks/chunk-NTXLO5CI.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

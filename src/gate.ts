@@ -13,7 +13,7 @@ import type { Policy } from './policy/policy.js';
 import { runRules } from './rules/index.js';
 import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
 import { afterAcceptInventory } from './inventory.js';
-import { PHASES, type ClassifiedScan, type Finding, type GateResult, type PageResult, type Phase } from './types.js';
+import { PHASES, type ClassifiedScan, type Finding, type GateResult, type PageResult, type Phase, type PhaseScan } from './types.js';
 import { decideVerdict } from './verdict.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -62,6 +62,14 @@ export interface PageProgress {
   total: number;
   page: PageResult;
   findings: Finding[];
+}
+
+/**
+ * With no banner and no consent notice at all there is nothing to refuse or accept: those visits
+ * could click nothing, prove nothing, and cost two fresh contexts per page.
+ */
+export function offersChoice(initial: PhaseScan): boolean {
+  return initial.banner !== null || initial.bannerUnrecognised !== null;
 }
 
 /** Two to three parallel contexts saturate two cores; more only queue on the renderer. */
@@ -140,9 +148,7 @@ async function scanPages(
       const page: PageResult = { url, phases: [] };
       for (const phase of phases) {
         const initial = page.phases[0];
-        // With no banner and no consent notice at all there is nothing to refuse or accept: those visits
-        // could click nothing, prove nothing, and cost two fresh contexts per page.
-        if ((phase === 'after-reject' || phase === 'after-accept') && initial && initial.banner === null && initial.bannerUnrecognised === null) continue;
+        if ((phase === 'after-reject' || phase === 'after-accept') && initial && !offersChoice(initial)) continue;
         options.onVisit?.({ url, phase, scan: null });
         const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
         page.phases.push(scan);

@@ -5,7 +5,8 @@ import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-s
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
 import { sleep, withTimeout } from '../time.js';
 import { redactUrl } from './redact.js';
-import { requestKey, watchInitiators } from './initiator.js';
+import { watchInitiators } from './initiator.js';
+import { isWebUrl, withoutFragment } from '../url.js';
 
 interface SeenCookie {
   parsed: ParsedCookie;
@@ -21,8 +22,6 @@ const hostOf = (url: string): string => {
     return '';
   }
 };
-
-const isWeb = (url: string): boolean => url.startsWith('http://') || url.startsWith('https://');
 
 export function shortHash(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 8);
@@ -91,7 +90,7 @@ export class Collector {
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
     const clean = (url: string): string => redactUrl(url, secrets);
     const initiator = (url: string): RequestInitiator | null => {
-      const found = this.initiators.get(requestKey(url));
+      const found = this.initiators.get(withoutFragment(url));
       return found ? { ...found, url: found.url && clean(found.url) } : null;
     };
     return {
@@ -127,7 +126,7 @@ export class Collector {
 
   private onRequest(request: Request): void {
     const url = request.url();
-    if (!isWeb(url)) return;
+    if (!isWebUrl(url)) return;
     this.inflight.add(request);
     this.lastActivity = Date.now();
     let frameUrl: string | null = null;
@@ -159,7 +158,7 @@ export class Collector {
     const entry = this.requests.get(response.request());
     if (entry) entry.status = response.status();
     const url = response.url();
-    if (!isWeb(url)) return;
+    if (!isWebUrl(url)) return;
     const lines = (await response.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie');
     for (const line of lines.flatMap((h) => splitSetCookie(h.value))) {
       const parsed = parseCookieString(line);
@@ -175,7 +174,7 @@ export class Collector {
   private recordFrame(frame: Frame): void {
     const url = frame.url();
     // The top document is the page itself, not an embed.
-    if (!isWeb(url) || frame.parentFrame() === null) return;
+    if (!isWebUrl(url) || frame.parentFrame() === null) return;
     if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null });
   }
 
@@ -185,7 +184,7 @@ export class Collector {
       const id = `${kind}\u0000${origin}\u0000${key}`;
       if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [] });
     };
-    const frames = pages.flatMap((page) => page.frames()).filter((frame) => isWeb(frame.url()));
+    const frames = pages.flatMap((page) => page.frames()).filter((frame) => isWebUrl(frame.url()));
     const listings = await Promise.allSettled(frames.map((frame) => withTimeout(frame.evaluate(listStorage), 2_000)));
     for (const listing of listings) {
       if (listing.status !== 'fulfilled' || !listing.value) continue;

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright';
 import type { RequestInitiator } from '../types.js';
+import { isWebUrl, withoutFragment } from '../url.js';
 
 /**
  * Who made each request, from the DevTools protocol: Playwright's own API does not say. A tag
@@ -18,25 +19,20 @@ export interface WillBeSent {
   redirectResponse?: { url: string };
 }
 
-const isWeb = (url: string | undefined): url is string => url !== undefined && /^https?:\/\//.test(url);
-
-/** The same request as Playwright and DevTools spell it: DevTools keeps the fragment apart. */
-export const requestKey = (url: string): string => url.split('#')[0] ?? url;
-
 export function initiatorOf(event: WillBeSent): RequestInitiator {
   if (event.redirectResponse) return { type: 'redirect', url: event.redirectResponse.url, line: null };
   const { type, url, lineNumber, stack } = event.initiator;
-  if (type === 'parser') return { type: 'html', url: isWeb(url) ? url : null, line: lineNumber === undefined ? null : lineNumber + 1 };
+  if (type === 'parser') return { type: 'html', url: isWebUrl(url) ? url : null, line: lineNumber === undefined ? null : lineNumber + 1 };
   if (type === 'script') {
     // The innermost web script, following async parents: `new Image().src = …` in a callback has an
     // empty synchronous stack and the script that scheduled it one level up.
     for (let level: CdpStack | undefined = stack; level; level = level.parent) {
-      const frame = level.callFrames.find((f) => isWeb(f.url));
+      const frame = level.callFrames.find((f) => isWebUrl(f.url));
       if (frame) return { type: 'script', url: frame.url, line: frame.lineNumber + 1 };
     }
     return { type: 'script', url: null, line: null };
   }
-  return { type: 'other', url: isWeb(url) ? url : null, line: null };
+  return { type: 'other', url: isWebUrl(url) ? url : null, line: null };
 }
 
 /**
@@ -46,7 +42,7 @@ export function initiatorOf(event: WillBeSent): RequestInitiator {
  */
 export async function watchInitiators(context: BrowserContext, page: Page, record: (url: string, initiator: RequestInitiator) => void): Promise<void> {
   const session = await context.newCDPSession(page);
-  session.on('Network.requestWillBeSent', (event: WillBeSent) => record(requestKey(event.request.url), initiatorOf(event)));
+  session.on('Network.requestWillBeSent', (event: WillBeSent) => record(withoutFragment(event.request.url), initiatorOf(event)));
   await Promise.all([
     session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 }),
     session.send('Runtime.enable'),

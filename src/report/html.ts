@@ -1,3 +1,4 @@
+import { offersChoice } from '../gate.js';
 import { RULES } from '../rules/index.js';
 import { PHASES, type Category, type Finding, type GateResult, type InventoryEntry, type PageResult, type Phase } from '../types.js';
 import { chainSteps } from './chain.js';
@@ -66,7 +67,7 @@ function matrixCell(page: PageResult, phase: Phase, findings: Finding[]): string
   if (!scan) {
     const initial = page.phases[0];
     const answers = phase === 'after-reject' || phase === 'after-accept';
-    const why = initial?.error ? 'page not scanned' : answers && initial && !initial.banner && !initial.bannerUnrecognised ? 'no banner to answer' : 'not visited';
+    const why = initial?.error ? 'page not scanned' : answers && initial && !offersChoice(initial) ? 'no banner to answer' : 'not visited';
     return `<td class="skipped">${why}</td>`;
   }
   if (scan.error) return `<td class="error">not scanned<small>${esc(scan.error)}</small></td>`;

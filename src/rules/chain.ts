@@ -1,9 +1,9 @@
 import type { ChainLink, ClassifiedScan, GatheredFrame, GatheredRequest } from '../types.js';
+import { withoutFragment } from '../url.js';
 
 /** Deeper than any real tag-manager cascade; a bound against initiator cycles. */
 const MAX_LINKS = 12;
 
-const key = (url: string): string => url.split('#')[0] ?? url;
 
 type Trace = (url: string) => ChainLink[];
 
@@ -27,13 +27,13 @@ export function chainTo(scan: ClassifiedScan, url: string | null | undefined): C
 function tracer(scan: ClassifiedScan): Trace {
   const requests = new Map<string, GatheredRequest>();
   // The first request for a URL is the one that brought it in; later ones are reloads and repeats.
-  for (const request of scan.requests) if (!requests.has(key(request.url))) requests.set(key(request.url), request);
-  const frames = new Map<string, GatheredFrame>(scan.frames.map((frame) => [key(frame.url), frame]));
-  const pageUrls = new Set([key(scan.url), key(scan.finalUrl)]);
+  for (const request of scan.requests) if (!requests.has(withoutFragment(request.url))) requests.set(withoutFragment(request.url), request);
+  const frames = new Map<string, GatheredFrame>(scan.frames.map((frame) => [withoutFragment(frame.url), frame]));
+  const pageUrls = new Set([withoutFragment(scan.url), withoutFragment(scan.finalUrl)]);
   const isPage = (url: string): boolean => {
-    const request = requests.get(key(url));
+    const request = requests.get(withoutFragment(url));
     // A main-frame document is a page too: the reload after a choice, the link followed after it.
-    return pageUrls.has(key(url)) || (request?.resourceType === 'document' && request.frameUrl === null);
+    return pageUrls.has(withoutFragment(url)) || (request?.resourceType === 'document' && request.frameUrl === null);
   };
 
   return (start) => {
@@ -42,9 +42,9 @@ function tracer(scan: ClassifiedScan): Trace {
     let current: string | null = start;
     while (current !== null) {
       if (isPage(current)) return [{ url: current, via: 'page', line: null }, ...links];
-      if (seen.has(key(current)) || links.length >= MAX_LINKS) break;
-      seen.add(key(current));
-      const request = requests.get(key(current));
+      if (seen.has(withoutFragment(current)) || links.length >= MAX_LINKS) break;
+      seen.add(withoutFragment(current));
+      const request = requests.get(withoutFragment(current));
       const initiator = request?.initiator;
       if (initiator?.url && initiator.type !== 'other') {
         links.unshift({ url: current, via: initiator.type, line: initiator.line });
@@ -52,7 +52,7 @@ function tracer(scan: ClassifiedScan): Trace {
         continue;
       }
       // Inside an embed whose own process we do not watch: the embed is the next step back.
-      const parent: string | null = request?.frameUrl ?? frames.get(key(current))?.parentUrl ?? null;
+      const parent: string | null = request?.frameUrl ?? frames.get(withoutFragment(current))?.parentUrl ?? null;
       links.unshift({ url: current, via: parent ? 'frame' : 'unknown', line: null });
       current = parent;
     }

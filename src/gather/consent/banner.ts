@@ -3,6 +3,7 @@ import { withTimeout } from '../../time.js';
 import type { BannerControl, BannerFacts, ConsentToggle, PolicyLink } from '../../types.js';
 import { scanPage, type FoundControl, type PageScanResult } from './page-scan.js';
 import { CONSENT_WORDS } from '../../consent-words.js';
+import { isWebUrl, withoutFragment } from '../../url.js';
 
 export interface ConsentSelectors {
   banner?: string;
@@ -28,14 +29,12 @@ async function scanFrame(frame: Frame, selectors: ConsentSelectors, layer: 1 | 2
   return withTimeout(frame.evaluate(scanPage, { words: CONSENT_WORDS, layer, selectors }).catch(() => null), SCAN_TIMEOUT_MS);
 }
 
-const isWeb = (frame: Frame): boolean => /^https?:/.test(frame.url());
-
 /** The page's own frame first: a banner there is the site's; in an iframe, a consent manager's. */
 export async function findBanner(
   page: Page,
   selectors: ConsentSelectors,
 ): Promise<{ banner: Banner | null; unrecognised: string | null; policyLinks: { text: string; url: string }[] }> {
-  const frames = page.frames().filter(isWeb);
+  const frames = page.frames().filter((frame) => isWebUrl(frame.url()));
   let unrecognised: string | null = null;
   let policyLinks: { text: string; url: string }[] = [];
   for (const frame of frames) {
@@ -108,7 +107,7 @@ export function bannerFacts(banner: Banner, visibleAfterWait: boolean): BannerFa
 
 /** The status each policy link answers, asked with the visitor's own cookies. */
 export async function checkPolicyLinks(page: Page, links: { text: string; url: string }[]): Promise<PolicyLink[]> {
-  const unique = [...new Map(links.map((l) => [l.url.split('#')[0]!, l])).values()].slice(0, 5);
+  const unique = [...new Map(links.map((l) => [withoutFragment(l.url), l])).values()].slice(0, 5);
   return Promise.all(
     unique.map(async (link) => {
       const response = await withTimeout(page.request.get(link.url, { timeout: 5_000, maxRedirects: 5 }).catch(() => null), 6_000);

@@ -6,7 +6,7 @@ import {
   didYouMean,
   pagePath,
   progressLine
-} from "./chunk-CJ6UUNDW.js";
+} from "./chunk-NTXLO5CI.js";
 
 // src/config.ts
 import { resolve } from "node:path";
