@@ -11,7 +11,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-NTXLO5CI.js";
+} from "./chunks/chunk-6A6K3BLV.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
+  checkReportTargets,
   gateOptions,
+  needsScreenshots,
   parseFailOn,
   parseFormats,
   parsePhases,
-  progressOutput
-} from "./chunks/chunk-PDSTEWSU.js";
+  progressOutput,
+  writeReports
+} from "./chunks/chunk-MFBMQQB4.js";
 import {
   GateError,
   POLICY_FILES,
   TOOL_VERSION,
-  checkReportTargets,
   defaultPolicy,
   didYouMean,
   errorText,
@@ -20,14 +22,12 @@ import {
   formatConsole,
   formatJson,
   loadPolicy,
-  needsScreenshots,
   onShutdown,
   runGate,
-  writeFileAtomic,
-  writeReports
-} from "./chunks/chunk-NTXLO5CI.js";
+  writeFileAtomic
+} from "./chunks/chunk-6A6K3BLV.js";
 
-// src/cli/args.ts
+// src/entry/args.ts
 import { parseArgs } from "node:util";
 var OPTIONS = {
   config: { type: "string", short: "c" },
@@ -225,10 +225,10 @@ Exit codes: 0 passed \xB7 1 new findings at or above failOn \xB7 2 usage, config
             error \xB7 3 a page could not be scanned (never a pass)
 `;
 
-// src/cli.ts
+// src/entry/cli.ts
 import { relative as relative2 } from "node:path";
 
-// src/init.ts
+// src/entry/init.ts
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -300,7 +300,7 @@ function init(options) {
   return done;
 }
 
-// src/cli.ts
+// src/entry/cli.ts
 var verbose = false;
 function stackOf(error) {
   if (!(error instanceof Error)) return String(error);

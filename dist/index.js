@@ -1,31 +1,31 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
+  anchorFile,
+  findingSentence,
   gateOptions,
+  markdown,
+  needsScreenshots,
   parseFailOn,
   parseFormats,
   parsePhases,
-  visitLine
-} from "./chunks/chunk-PDSTEWSU.js";
+  visitLine,
+  writeReports
+} from "./chunks/chunk-MFBMQQB4.js";
 import {
   GateError,
   __commonJS,
   __require,
   __toESM,
-  anchorFile,
   defaultPolicy,
   errorText,
   exitCleanlyOnSignals,
   findPolicyFile,
-  findingSentence,
   formatConsole,
   loadPolicy,
-  markdown,
-  needsScreenshots,
   progressLine,
   runGate,
-  subjectLabel,
-  writeReports
-} from "./chunks/chunk-NTXLO5CI.js";
+  subjectLabel
+} from "./chunks/chunk-6A6K3BLV.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19141,7 +19141,7 @@ var require_undici = __commonJS({
   }
 });
 
-// src/action.ts
+// src/entry/action.ts
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
@@ -19668,7 +19668,7 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/action.ts
+// src/entry/action.ts
 var MAX_ANNOTATIONS = 50;
 var text = (name) => getInput(name) || void 0;
 var list = (name) => {

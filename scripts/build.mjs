@@ -21,7 +21,7 @@ const playwrightAsCore = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/action.ts', cli: 'src/cli.ts', api: 'src/index.ts' },
+  entryPoints: { index: 'src/entry/action.ts', cli: 'src/entry/cli.ts', api: 'src/index.ts' },
   outdir: dist,
   bundle: true,
   splitting: true,

@@ -6,16 +6,18 @@ import { resolveBrowser } from './browser/resolve.js';
 import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } from './classify/index.js';
 import { DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
 import { DEFAULT_GATHER, gatherPhase, type GatherOptions } from './gather/phase.js';
-import { onShutdown } from './lifecycle.js';
+import { onShutdown } from './shared/lifecycle.js';
 import { applyAllowList, ruleSettingsFor } from './policy/apply.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { runRules } from './rules/index.js';
 import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
-import { afterAcceptInventory } from './inventory.js';
-import { PHASES, type ClassifiedScan, type Finding, type GateResult, type PageResult, type Phase, type PhaseScan } from './types.js';
-import { decideVerdict } from './verdict.js';
-import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { afterAcceptInventory } from './derive/inventory.js';
+import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
+import { decideVerdict } from './verdict/verdict.js';
+import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
+
+export type { PageProgress, VisitProgress } from './types.js';
 
 export interface GateOptions {
   /** What to scan: a URL, a start command or a static folder. Full page URLs alone need no target. */
@@ -48,20 +50,6 @@ export interface GateOptions {
   onVisit?: (visit: VisitProgress) => void;
   /** Said once the pages are known: how many, and anything found but not scanned. */
   onPlan?: (plan: { urls: string[]; notes: string[] }) => void;
-}
-
-export interface VisitProgress {
-  url: string;
-  phase: Phase;
-  /** Null while the visit runs. */
-  scan: ClassifiedScan | null;
-}
-
-export interface PageProgress {
-  done: number;
-  total: number;
-  page: PageResult;
-  findings: Finding[];
 }
 
 /**

@@ -283,3 +283,18 @@ export interface Verdict {
   fixed: number;
   reason: string;
 }
+
+/** Progress callbacks: each visit (one page, one phase) as it starts, and again with its data when it ends. */
+export interface VisitProgress {
+  url: string;
+  phase: Phase;
+  /** Null while the visit runs. */
+  scan: ClassifiedScan | null;
+}
+
+export interface PageProgress {
+  done: number;
+  total: number;
+  page: PageResult;
+  findings: Finding[];
+}

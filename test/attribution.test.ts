@@ -4,7 +4,7 @@ import { runGate } from '../src/gate.js';
 import { initiatorOf } from '../src/gather/initiator.js';
 import { formatConsole } from '../src/report/console.js';
 import { markdown } from '../src/report/markdown.js';
-import { chainTo } from '../src/rules/chain.js';
+import { chainTo } from '../src/derive/chain.js';
 import type { ClassifiedScan, Finding, GateResult } from '../src/types.js';
 import { serve, type Served } from './support/fixtures.js';
 

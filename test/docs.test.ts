@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HELP } from '../src/cli/args.js';
+import { HELP } from '../src/entry/args.js';
 import { RULES } from '../src/rules/index.js';
 import { ROOT } from './support/fixtures.js';
 

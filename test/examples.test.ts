@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FLAGS } from '../src/cli/args.js';
+import { FLAGS } from '../src/entry/args.js';
 import { ROOT } from './support/fixtures.js';
 
 const EXAMPLES = join(ROOT, 'examples');

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GateError } from '../src/errors.js';
+import { GateError } from '../src/shared/errors.js';
 import { findPolicyFile, loadPolicy } from '../src/policy/load.js';
 import { RULES } from '../src/rules/index.js';
 import policySchema from '../schema/policy.schema.json' with { type: 'json' };

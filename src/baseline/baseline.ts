@@ -1,4 +1,4 @@
-import { pagePath } from '../policy/apply.js';
+import { urlPath } from '../shared/url.js';
 import type { Finding, FixedEntry, Phase, Subject } from '../types.js';
 
 export interface BaselineEntry {
@@ -31,7 +31,7 @@ export function labelWithBaseline(
     return entry ? { ...f, status: 'baselined', because: entry.note || null } : f;
   });
   const seen = new Set(findings.map((f) => f.fingerprint));
-  const scanned = new Set(scannedPages.map(pagePath));
+  const scanned = new Set(scannedPages.map(urlPath));
   const fixed = Object.entries(baseline.findings)
     // An entry for pages this run did not visit is unchecked, not fixed.
     .filter(([fingerprint, entry]) => !seen.has(fingerprint) && entry.pages.some((p) => scanned.has(p)))
@@ -54,7 +54,7 @@ export function updateBaseline(
     if (f.status === 'allowed' || f.rule === 'scan-error') continue;
     const previous = next[f.fingerprint];
     const pages = new Set(previous?.pages ?? []);
-    pages.add(pagePath(f.page));
+    pages.add(urlPath(f.page));
     next[f.fingerprint] = {
       rule: f.rule,
       phase: f.phase,

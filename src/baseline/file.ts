@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { GateError, errorText } from '../errors.js';
-import { writeFileAtomic } from '../report/write.js';
+import { GateError, errorText } from '../shared/errors.js';
+import { writeFileAtomic } from '../shared/files.js';
 import { emptyBaseline, type Baseline } from './baseline.js';
 
 const shown = (path: string): string => relative(process.cwd(), path) || path;

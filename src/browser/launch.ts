@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright';
-import { GateError, errorText } from '../errors.js';
+import { GateError, errorText } from '../shared/errors.js';
 import type { ResolvedBrowser } from './resolve.js';
 
 /**

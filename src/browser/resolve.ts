@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromium } from 'playwright';
-import { GateError } from '../errors.js';
+import { GateError } from '../shared/errors.js';
 
 export interface ResolvedBrowser {
   executable: string;

@@ -1,11 +1,12 @@
 import type { Classification, ClassifiedScan, Party, PhaseScan } from '../types.js';
 import { classifyUrl } from './hosts.js';
 import { classifyName } from './names.js';
-import { hostOf, partyOf, siteOf } from './party.js';
+import { partyOf, siteOf } from './party.js';
+import { hostOf } from '../shared/url.js';
 
 export { THIRD_PARTY_WEB_VERSION } from './hosts.js';
 export { OPEN_COOKIE_DATABASE_VERSION } from './names.js';
-export { siteOf, hostOf } from './party.js';
+export { siteOf } from './party.js';
 
 export interface ClassifyOptions {
   /** Registrable domains the site owner declares as its own (a CDN host, an apex/www split). */

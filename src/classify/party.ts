@@ -8,14 +8,6 @@ export function siteOf(host: string): string {
   return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
 }
 
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^\[|\]$/g, '');
-  } catch {
-    return '';
-  }
-}
-
 export function partyOf(host: string, siteDomains: readonly string[]): Party {
   return siteDomains.includes(siteOf(host)) ? 'first' : 'third';
 }

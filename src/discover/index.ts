@@ -1,5 +1,5 @@
 import { glob } from 'tinyglobby';
-import { GateError } from '../errors.js';
+import { GateError } from '../shared/errors.js';
 import { crawl } from './crawl.js';
 import { readSitemap } from './sitemap.js';
 

@@ -1,4 +1,4 @@
-import { GateError } from '../errors.js';
+import { GateError } from '../shared/errors.js';
 import { fetchText } from './fetch.js';
 
 export interface SitemapOptions {

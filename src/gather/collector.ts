@@ -3,10 +3,10 @@ import type { BrowserContext, Cookie, Frame, Page, Request, Response } from 'pla
 import type { CookieSource, GatheredCookie, GatheredFrame, GatheredRequest, GatheredStorage, PhaseScan, RequestInitiator, StorageKind } from '../types.js';
 import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-string.js';
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
-import { sleep, withTimeout } from '../time.js';
+import { sleep, withTimeout } from '../shared/time.js';
 import { redactUrl } from './redact.js';
 import { watchInitiators } from './initiator.js';
-import { isWebUrl, withoutFragment } from '../url.js';
+import { isWebUrl, withoutFragment } from '../shared/url.js';
 
 interface SeenCookie {
   parsed: ParsedCookie;
@@ -15,7 +15,8 @@ interface SeenCookie {
   source: CookieSource;
 }
 
-const hostOf = (url: string): string => {
+/** The host a cookie written from this URL lands on; IPv6 keeps its brackets, as the cookie jar names it. */
+const cookieHostOf = (url: string): string => {
   try {
     return new URL(url).hostname;
   } catch {
@@ -113,7 +114,7 @@ export class Collector {
       if (!parsed || !event.script) return;
       this.seenCookies.push({
         parsed,
-        domain: parsed.domain ?? hostOf(event.frame),
+        domain: parsed.domain ?? cookieHostOf(event.frame),
         source: { via: 'document.cookie', url: event.script, declaredLifetime: parsed.lifetime },
       });
       return;
@@ -165,7 +166,7 @@ export class Collector {
       if (!parsed) continue;
       this.seenCookies.push({
         parsed,
-        domain: parsed.domain ?? hostOf(url),
+        domain: parsed.domain ?? cookieHostOf(url),
         source: { via: 'set-cookie', url, declaredLifetime: parsed.lifetime },
       });
     }

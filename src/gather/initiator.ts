@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright';
 import type { RequestInitiator } from '../types.js';
-import { isWebUrl, withoutFragment } from '../url.js';
+import { isWebUrl, withoutFragment } from '../shared/url.js';
 
 /**
  * Who made each request, from the DevTools protocol: Playwright's own API does not say. A tag

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright';
 import type { OpenBrowser } from '../browser/launch.js';
-import { errorText } from '../errors.js';
-import { withTimeout } from '../time.js';
+import { errorText } from '../shared/errors.js';
+import { withTimeout } from '../shared/time.js';
 import type { Phase, PhaseAction, PhaseScan } from '../types.js';
 import { Collector } from './collector.js';
 import { prepareAutoconsent } from './consent/autoconsent.js';

@@ -1,19 +1,12 @@
 import { RULES, type RuleSetting } from '../rules/index.js';
 import type { Finding } from '../types.js';
-import { globMatch, hostMatch } from './glob.js';
+import { urlPath } from '../shared/url.js';
+import { globMatch, hostMatch } from '../shared/glob.js';
 import type { AllowList, PageOverride, Policy } from './policy.js';
 import { PRESETS } from './presets.js';
 
-export function pagePath(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
-}
-
 function overridesFor(policy: Policy, url: string): PageOverride[] {
-  const path = pagePath(url);
+  const path = urlPath(url);
   return policy.overrides.filter((o) => globMatch(o.pages, path));
 }
 

@@ -2,9 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import schema from '../../schema/policy.schema.json' with { type: 'json' };
-import { GateError, errorText } from '../errors.js';
+import { GateError, errorText } from '../shared/errors.js';
 import type { RuleSetting } from '../rules/index.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../shared/did-you-mean.js';
 import { emptyAllow, type AllowList, type Policy } from './policy.js';
 import type { Jurisdiction } from './presets.js';
 

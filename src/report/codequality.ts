@@ -1,7 +1,8 @@
 import type { GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
-import { anchorFile, pagePath } from './location.js';
-import { findingSentence } from './sentence.js';
+import { anchorFile } from './text/location.js';
+import { pageLabel } from '../shared/url.js';
+import { findingSentence } from './text/sentence.js';
 
 /**
  * GitLab Code Quality (artifacts:reports:codequality): an array of issues. Allowed findings are not
@@ -15,10 +16,10 @@ export const codequality: ReportFormat = {
     const issues = gate.findings
       .filter((f) => f.status !== 'allowed')
       .map((f) => ({
-        description: findingSentence(f, pagePath(f)),
+        description: findingSentence(f, pageLabel(f.page)),
         check_name: f.rule,
         // One finding on several pages is several issues: the page is part of the identity here.
-        fingerprint: `${f.fingerprint}:${pagePath(f)}`,
+        fingerprint: `${f.fingerprint}:${pageLabel(f.page)}`,
         severity: f.rule === 'scan-error' ? 'blocker' : f.severity === 'error' ? 'critical' : 'minor',
         location: { path, lines: { begin: 1 } },
       }));

@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
+import { plural } from '../shared/text.js';
 import type { Finding, GateResult, PageResult } from '../types.js';
 import type { ReportFormat } from './format.js';
-import { shortChain } from './chain.js';
-import { subjectLabel } from './subject.js';
+import { shortChain } from './text/chain.js';
+import { subjectLabel } from './text/subject.js';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);

@@ -1,12 +1,13 @@
 import { offersChoice } from '../gate.js';
+import { plural } from '../shared/text.js';
 import { RULES } from '../rules/index.js';
 import { PHASES, type Category, type Finding, type GateResult, type InventoryEntry, type PageResult, type Phase } from '../types.js';
-import { chainSteps } from './chain.js';
-import { escapeMarkup as esc } from './escape.js';
+import { chainSteps } from './text/chain.js';
+import { escapeMarkup as esc } from './text/escape.js';
 import type { ReportFormat } from './format.js';
 import { HTML_STYLE } from './html-style.js';
-import { pagePath } from './location.js';
-import { subjectLabel } from './subject.js';
+import { pageLabel } from '../shared/url.js';
+import { subjectLabel } from './text/subject.js';
 
 /**
  * One self-contained file for a reader who is not a developer (a privacy officer, a site owner):
@@ -31,8 +32,6 @@ const PURPOSE: Record<Category, string> = {
   unknown: 'Unknown',
 };
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-const pathOf = (url: string): string => pagePath({ page: url });
 const RULE_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
 function lifetime(entry: InventoryEntry): string {
@@ -82,7 +81,7 @@ function matrixCell(page: PageResult, phase: Phase, findings: Finding[]): string
 function matrix(gate: GateResult): string {
   const rows = gate.pages.map((page, i) => {
     const findings = gate.findings.filter((f) => f.page === page.url);
-    return `<tr><th scope="row"><a href="#page-${i + 1}">${esc(pathOf(page.url))}</a></th>${PHASES.map((phase) => matrixCell(page, phase, findings)).join('')}</tr>`;
+    return `<tr><th scope="row"><a href="#page-${i + 1}">${esc(pageLabel(page.url))}</a></th>${PHASES.map((phase) => matrixCell(page, phase, findings)).join('')}</tr>`;
   });
   return `<h2>What was visited</h2>
 <p>Each page was opened in a fresh browser as a first-time visitor: once without touching anything, once after scrolling and moving on, once after refusing in the consent banner and once after accepting.</p>
@@ -126,7 +125,7 @@ function pageSection(page: PageResult, index: number, gate: GateResult): string 
     shots?.banner ? `<figure><img src="${shots.banner}" alt="The consent banner"><figcaption>The consent banner</figcaption></figure>` : '',
   ].join('');
   const body = findings.length > 0 ? findings.map(finding).join('\n') : '<p>Nothing to report: no tracking was seen on this page in any visit.</p>';
-  return `<section class="page" id="page-${index + 1}"><h3>${esc(pathOf(page.url))} <span class="meta">${esc(page.url)}</span></h3>
+  return `<section class="page" id="page-${index + 1}"><h3>${esc(pageLabel(page.url))} <span class="meta">${esc(page.url)}</span></h3>
 ${figures ? `<div class="shots">${figures}</div>` : ''}
 ${body}
 </section>`;

@@ -1,8 +1,8 @@
 import type { Finding, GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
-import { chainSteps } from './chain.js';
-import { escapeMarkup as escape } from './escape.js';
-import { subjectLabel } from './subject.js';
+import { chainSteps } from './text/chain.js';
+import { escapeMarkup as escape } from './text/escape.js';
+import { subjectLabel } from './text/subject.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 

@@ -1,8 +1,8 @@
 import type { GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
-import { pagePath } from './location.js';
-import { shortChain } from './chain.js';
-import { subjectLabel } from './subject.js';
+import { pageLabel } from '../shared/url.js';
+import { shortChain } from './text/chain.js';
+import { subjectLabel } from './text/subject.js';
 
 const MAX_ROWS = 20;
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -25,7 +25,7 @@ export const markdown: ReportFormat = {
       lines.push('| Page | Phase | Rule | Subject | Vendor | Loaded via |', '| --- | --- | --- | --- | --- | --- |');
       for (const f of fresh.slice(0, MAX_ROWS)) {
         const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category;
-        lines.push(`| ${cell(pagePath(f))} | ${f.phase} | ${f.severity === 'error' ? '🔴' : '🟡'} \`${f.rule}\` | ${cell(subjectLabel(f))} | ${cell(vendor)} | ${cell(shortChain(f) ?? '')} |`);
+        lines.push(`| ${cell(pageLabel(f.page))} | ${f.phase} | ${f.severity === 'error' ? '🔴' : '🟡'} \`${f.rule}\` | ${cell(subjectLabel(f))} | ${cell(vendor)} | ${cell(shortChain(f) ?? '')} |`);
       }
       if (fresh.length > MAX_ROWS) lines.push('', `…and ${fresh.length - MAX_ROWS} more new finding(s): see the JSON or SARIF report.`);
       lines.push('');

@@ -1,7 +1,6 @@
-import type { PageProgress, VisitProgress } from '../gate.js';
-import { PHASES, type ClassifiedScan, type Phase } from '../types.js';
+import { PHASES, type ClassifiedScan, type PageProgress, type Phase, type VisitProgress } from '../types.js';
 import { progressLine } from './console.js';
-import { pagePath } from './location.js';
+import { pageLabel } from '../shared/url.js';
 
 export interface ProgressOutput {
   onPlan(plan: { urls: string[]; notes: string[] }): void;
@@ -23,7 +22,7 @@ export function visitLine(url: string, scan: ClassifiedScan): string {
   const what = scan.error
     ? `could not scan: ${scan.error}`
     : [scan.action?.detail, `${scan.requests.length} requests, ${scan.cookies.length} cookies, ${scan.storage.length} storage keys`].filter(Boolean).join(' · ');
-  return `      ${scan.phase.padEnd(PHASE_WIDTH)}  ${(scan.durationMs / 1000).toFixed(1).padStart(5)} s  ${pagePath({ page: url })}  ${what}`;
+  return `      ${scan.phase.padEnd(PHASE_WIDTH)}  ${(scan.durationMs / 1000).toFixed(1).padStart(5)} s  ${pageLabel(url)}  ${what}`;
 }
 
 /**
@@ -42,7 +41,7 @@ export function progressOutput(stream: NodeJS.WriteStream, verbose: boolean, now
   const status = (): string => {
     const elapsed = now() - started;
     const left = done > 0 && done < total ? ` · about ${duration((elapsed / done) * (total - done))} left` : '';
-    const visiting = [...running].map(([url, phase]) => `${pagePath({ page: url })} ${phase}`).join(', ');
+    const visiting = [...running].map(([url, phase]) => `${pageLabel(url)} ${phase}`).join(', ');
     return `${done}/${total} pages · ${duration(elapsed)}${left}${visiting ? ` · ${visiting}` : ''}`;
   };
   const draw = (): void => {

@@ -1,8 +1,9 @@
 import { RULES } from '../rules/index.js';
 import type { Finding, GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
-import { anchorFile, pagePath } from './location.js';
-import { findingSentence } from './sentence.js';
+import { anchorFile } from './text/location.js';
+import { pageLabel } from '../shared/url.js';
+import { findingSentence } from './text/sentence.js';
 
 const LEVEL = { error: 'error', warn: 'warning' } as const;
 
@@ -15,7 +16,7 @@ function result(finding: Finding, anchor: string): object {
     ruleId: finding.rule,
     ruleIndex: RULES.findIndex((r) => r.id === finding.rule),
     level: LEVEL[finding.severity],
-    message: { text: findingSentence(finding, pagePath(finding)) },
+    message: { text: findingSentence(finding, pageLabel(finding.page)) },
     locations: [
       {
         physicalLocation: { artifactLocation: { uri: anchor }, region: { startLine: 1 } },

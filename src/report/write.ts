@@ -1,25 +1,8 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { GateError, errorText } from '../errors.js';
+import { join, resolve } from 'node:path';
+import { GateError } from '../shared/errors.js';
+import { writeFileAtomic } from '../shared/files.js';
 import type { GateResult } from '../types.js';
 import { reportFormat, type ReportFormat } from './index.js';
-
-/** Write to a temporary file beside the target, then rename: a reader never sees half a report. */
-export function writeFileAtomic(path: string, content: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, content);
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Whatever blocked the write may block the clean-up too; the write's error is the one to report.
-    }
-    throw new GateError(`Could not write ${path}: ${errorText(error)}. Check that the folder is writable.`, 2, error);
-  }
-}
 
 export const DEFAULT_REPORT_DIR = 'consent-gate-report';
 

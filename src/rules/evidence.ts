@@ -1,6 +1,6 @@
 import type { Category, Classification, Classified, ClassifiedScan, GatheredCookie, GatheredFrame, GatheredRequest } from '../types.js';
-import { hostOf } from '../classify/index.js';
-import { chainTo } from './chain.js';
+import { hostOf } from '../shared/url.js';
+import { chainTo } from '../derive/chain.js';
 import type { RuleHit } from './rule.js';
 
 /** Purposes that need consent everywhere we apply: strictly necessary and preferences do not. */

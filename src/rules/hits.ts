@@ -1,5 +1,5 @@
 import type { Classification, ClassifiedScan } from '../types.js';
-import { chainTo } from './chain.js';
+import { chainTo } from '../derive/chain.js';
 import { TRACKING, cookieHit, frameSighting, hitsByHost, requestSighting, subresources, vendorLabel, withoutQuery } from './evidence.js';
 import type { RuleHit } from './rule.js';
 

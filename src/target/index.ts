@@ -1,5 +1,5 @@
-import { GateError } from '../errors.js';
-import { onShutdown } from '../lifecycle.js';
+import { GateError } from '../shared/errors.js';
+import { onShutdown } from '../shared/lifecycle.js';
 import { startCommand } from './start.js';
 import { startStatic } from './static.js';
 

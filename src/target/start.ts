@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { GateError } from '../errors.js';
-import { onShutdown } from '../lifecycle.js';
-import { withTimeout } from '../time.js';
+import { GateError } from '../shared/errors.js';
+import { onShutdown } from '../shared/lifecycle.js';
+import { withTimeout } from '../shared/time.js';
 
 export interface StartOptions {
   command: string;

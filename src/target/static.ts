@@ -2,8 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { GateError, errorText } from '../errors.js';
-import { globToRegExp } from '../policy/glob.js';
+import { GateError, errorText } from '../shared/errors.js';
+import { globToRegExp } from '../shared/glob.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

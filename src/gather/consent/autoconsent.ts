@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright';
-import { withTimeout } from '../../time.js';
+import { withTimeout } from '../../shared/time.js';
 
 /**
  * DuckDuckGo's autoconsent (MPL-2.0) knows how to refuse or accept in hundreds of consent managers.

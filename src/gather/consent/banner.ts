@@ -1,9 +1,9 @@
 import type { Frame, Page } from 'playwright';
-import { withTimeout } from '../../time.js';
+import { withTimeout } from '../../shared/time.js';
 import type { BannerControl, BannerFacts, ConsentToggle, PolicyLink } from '../../types.js';
 import { scanPage, type FoundControl, type PageScanResult } from './page-scan.js';
-import { CONSENT_WORDS } from '../../consent-words.js';
-import { isWebUrl, withoutFragment } from '../../url.js';
+import { CONSENT_WORDS } from './words.js';
+import { isWebUrl, withoutFragment } from '../../shared/url.js';
 
 export interface ConsentSelectors {
   banner?: string;

@@ -1,4 +1,4 @@
-import type { ConsentWords } from '../../consent-words.js';
+import type { ConsentWords } from './words.js';
 
 export interface FoundControl {
   role: 'accept' | 'reject' | 'settings';

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { GateError } from './errors.js';
-import type { GateOptions } from './gate.js';
-import { didYouMean } from './policy/did-you-mean.js';
-import { FORMAT_NAMES } from './report/index.js';
-import type { DiscoverSettings, Policy, TargetSettings } from './policy/policy.js';
-import { PHASES, type Phase, type Severity } from './types.js';
+import { GateError } from '../shared/errors.js';
+import type { GateOptions } from '../gate.js';
+import { didYouMean } from '../shared/did-you-mean.js';
+import { FORMAT_NAMES } from '../report/index.js';
+import type { DiscoverSettings, Policy, TargetSettings } from '../policy/policy.js';
+import { PHASES, type Phase, type Severity } from '../types.js';
 
 /**
  * Settings as a person gives them on a command line or as Action inputs: all optional. The target and

@@ -1,4 +1,4 @@
-import type { ChainLink, Finding } from '../types.js';
+import type { ChainLink, Finding } from '../../types.js';
 import { subjectLabel } from './subject.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { Finding, Severity, Verdict } from './types.js';
+import type { Finding, Severity, Verdict } from '../types.js';
+import { plural } from '../shared/text.js';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Only new findings at or above failOn fail the gate; a page that was not scanned always does. */
 export function decideVerdict(findings: readonly Finding[], fixed: number, failOn: Severity): Verdict {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { GateError, errorText } from '../errors.js';
-import { parseFailOn, parseFormats, parsePhases, type RunFlags } from '../config.js';
-import { didYouMean } from '../policy/did-you-mean.js';
+import { GateError, errorText } from '../shared/errors.js';
+import { parseFailOn, parseFormats, parsePhases, type RunFlags } from './config.js';
+import { didYouMean } from '../shared/did-you-mean.js';
 
 export interface ScanArgs {
   /** baseline: scan, then record every finding that is not allowed in the baseline file. */

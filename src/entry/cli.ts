@@ -1,18 +1,18 @@
 #!/usr/bin/env node
-import { HELP, parseCli, type ScanArgs } from './cli/args.js';
+import { HELP, parseCli, type ScanArgs } from './args.js';
 import { relative } from 'node:path';
-import { GateError } from './errors.js';
+import { GateError } from '../shared/errors.js';
 import { init } from './init.js';
-import { defaultPolicy, findPolicyFile, loadPolicy } from './policy/load.js';
+import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
 import { gateOptions } from './config.js';
-import { exitCleanlyOnSignals, onShutdown } from './lifecycle.js';
-import { runGate } from './gate.js';
-import { formatConsole } from './report/console.js';
-import { progressOutput } from './report/progress.js';
-import { needsScreenshots } from './report/index.js';
-import { formatJson } from './report/json.js';
-import { checkReportTargets, writeReports } from './report/write.js';
-import { TOOL_VERSION } from './version.js';
+import { exitCleanlyOnSignals, onShutdown } from '../shared/lifecycle.js';
+import { runGate } from '../gate.js';
+import { formatConsole } from '../report/console.js';
+import { progressOutput } from '../report/progress.js';
+import { needsScreenshots } from '../report/index.js';
+import { formatJson } from '../report/json.js';
+import { checkReportTargets, writeReports } from '../report/write.js';
+import { TOOL_VERSION } from '../shared/version.js';
 
 /** Set once the arguments are read: whether an error should come with its stack. */
 let verbose = false;

@@ -1,4 +1,4 @@
-import type { Finding } from '../types.js';
+import type { Finding } from '../../types.js';
 
 /** A subject in a few words: what a person searches the code base for. */
 export function subjectLabel(finding: Finding): string {

@@ -1,4 +1,4 @@
-import type { Finding } from '../types.js';
+import type { Finding } from '../../types.js';
 import { shortChain } from './chain.js';
 
 /** A finding in one line of prose, for places that take a single message (SARIF, annotations, Code Quality). */

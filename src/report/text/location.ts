@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Finding, GateResult } from '../types.js';
+import type { GateResult } from '../../types.js';
 
 /**
  * Code hosts want a file in the repository for each finding. A page is not a file, so findings are
@@ -9,11 +9,3 @@ export function anchorFile(result: GateResult): string {
   return result.policy.path ? relative(process.cwd(), result.policy.path).split('\\').join('/') : 'consent-gate.json';
 }
 
-export function pagePath(finding: Pick<Finding, 'page'>): string {
-  try {
-    const url = new URL(finding.page);
-    return url.pathname + url.search;
-  } catch {
-    return finding.page;
-  }
-}

@@ -1,6 +1,6 @@
-import { declaredLifetimeDays } from './classify/lifetime.js';
-import { pagePath } from './policy/apply.js';
-import type { InventoryEntry, PageResult } from './types.js';
+import { declaredLifetimeDays } from '../classify/lifetime.js';
+import { urlPath } from '../shared/url.js';
+import type { InventoryEntry, PageResult } from '../types.js';
 
 /**
  * Everything stored after the visitor accepted, across pages: the table a cookie policy must carry
@@ -17,7 +17,7 @@ export function afterAcceptInventory(pages: readonly PageResult[]): InventoryEnt
   for (const page of pages) {
     const accepted = page.phases.find((s) => s.phase === 'after-accept' && s.action?.done);
     if (!accepted) continue;
-    const path = pagePath(page.url);
+    const path = urlPath(page.url);
     for (const c of accepted.cookies) {
       add({ kind: 'cookie', name: c.name, domain: c.domain, vendor: c.class.vendor, category: c.class.category, party: c.class.party, lifetimeDays: declaredLifetimeDays(c) }, path);
     }

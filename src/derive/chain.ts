@@ -1,5 +1,5 @@
 import type { ChainLink, ClassifiedScan, GatheredFrame, GatheredRequest } from '../types.js';
-import { withoutFragment } from '../url.js';
+import { withoutFragment } from '../shared/url.js';
 
 /** Deeper than any real tag-manager cascade; a bound against initiator cycles. */
 const MAX_LINKS = 12;

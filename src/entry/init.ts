@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { GateError } from './errors.js';
-import { POLICY_FILES } from './policy/load.js';
-import { writeFileAtomic } from './report/write.js';
+import { GateError } from '../shared/errors.js';
+import { POLICY_FILES } from '../policy/load.js';
+import { writeFileAtomic } from '../shared/files.js';
 
 const BUILD_FOLDERS = ['dist', 'build', 'out', 'public', '_site'];
 

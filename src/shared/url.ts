@@ -1,0 +1,35 @@
+/** Small URL facts every stage needs, spelled once. */
+
+/** http(s) only: about:blank, data:, blob: and chrome: URLs are not the web we judge. */
+export const isWebUrl = (url: string | undefined): url is string => url !== undefined && /^https?:\/\//.test(url);
+
+/** The document a URL names: DevTools reports request URLs without the fragment, Playwright with it. */
+export const withoutFragment = (url: string): string => url.split('#')[0] ?? url;
+
+/** The path of a page URL: how policies, baselines and globs name pages, whatever the preview host. */
+export function urlPath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+/** Path and query: how a page is named to a person, shorter than its full preview URL. */
+export function pageLabel(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
+/** The host of a URL without IPv6 brackets, or '' when it is not a URL. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return '';
+  }
+}
