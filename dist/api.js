@@ -1,5 +1,8 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
+  judgeReport
+} from "./chunks/chunk-N2MXDFGA.js";
+import {
   BROWSER_ENV,
   GateError,
   INSTALL_HINT,
@@ -8,10 +11,11 @@ import {
   defaultConcurrency,
   formatConsole,
   formatJson,
+  policySchema,
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-6A6K3BLV.js";
+} from "./chunks/chunk-UBGRFCTJ.js";
 export {
   BROWSER_ENV,
   GateError,
@@ -21,6 +25,8 @@ export {
   defaultConcurrency,
   formatConsole,
   formatJson,
+  judgeReport,
+  policySchema,
   resolveBrowser,
   runGate,
   startStatic

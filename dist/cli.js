@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
+  OPTIONS,
   checkReportTargets,
+  convert,
   gateOptions,
   needsScreenshots,
-  parseFailOn,
-  parseFormats,
-  parsePhases,
   progressOutput,
+  takes,
   writeReports
-} from "./chunks/chunk-MFBMQQB4.js";
+} from "./chunks/chunk-BNUNWBGQ.js";
+import {
+  judgeReport
+} from "./chunks/chunk-N2MXDFGA.js";
 import {
   GateError,
   POLICY_FILES,
@@ -20,143 +23,108 @@ import {
   exitCleanlyOnSignals,
   findPolicyFile,
   formatConsole,
-  formatJson,
   loadPolicy,
   onShutdown,
   runGate,
   writeFileAtomic
-} from "./chunks/chunk-6A6K3BLV.js";
+} from "./chunks/chunk-UBGRFCTJ.js";
+
+// src/entry/cli.ts
+import { relative as relative2, resolve as resolve2 } from "node:path";
 
 // src/entry/args.ts
 import { parseArgs } from "node:util";
-var OPTIONS = {
-  config: { type: "string", short: "c" },
-  url: { type: "string" },
-  header: { type: "string", multiple: true },
-  start: { type: "string" },
-  "wait-on": { type: "string" },
-  "ready-pattern": { type: "string" },
-  "start-timeout": { type: "string" },
-  static: { type: "string" },
-  spa: { type: "boolean" },
-  page: { type: "string", multiple: true },
-  include: { type: "string", multiple: true },
-  exclude: { type: "string", multiple: true },
-  sitemap: { type: "string" },
-  "sitemap-find": { type: "string" },
-  "sitemap-replace": { type: "string" },
-  crawl: { type: "boolean" },
-  depth: { type: "string" },
-  "max-pages": { type: "string" },
-  baseline: { type: "string" },
-  "update-baseline": { type: "boolean" },
-  "fail-on": { type: "string" },
-  prune: { type: "boolean" },
-  hook: { type: "boolean" },
-  force: { type: "boolean" },
-  format: { type: "string" },
-  output: { type: "string", short: "o" },
-  "report-dir": { type: "string" },
-  "browser-path": { type: "string" },
-  "browser-arg": { type: "string", multiple: true },
-  timeout: { type: "string" },
-  concurrency: { type: "string" },
-  "fast-forward": { type: "string" },
-  phases: { type: "string" },
-  retries: { type: "string" },
-  quiet: { type: "boolean", short: "q" },
-  verbose: { type: "boolean" },
+var COMMANDS = ["scan", "baseline", "judge", "init"];
+var PARSE_OPTIONS = {
+  ...Object.fromEntries(
+    OPTIONS.map((o) => [o.flag, { type: o.kind === "boolean" ? "boolean" : "string", ...o.kind === "strings" ? { multiple: true } : {}, ...o.short ? { short: o.short } : {} }])
+  ),
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
-var FLAGS = Object.entries(OPTIONS).flatMap(([name, o]) => ["--" + name, ..."short" in o ? ["-" + o.short] : []]);
-function progressLevel(quiet, verbose2) {
-  if (quiet && verbose2) throw new GateError("--quiet and --verbose ask for opposite things; give one of them.");
-  return quiet ? "quiet" : verbose2 ? "verbose" : "normal";
+var FLAGS = Object.entries(PARSE_OPTIONS).flatMap(([name, o]) => ["--" + name, ...o.short ? ["-" + o.short] : []]);
+function progressLevel(given) {
+  if (given.quiet && given.verbose) throw new GateError("--quiet and --verbose ask for opposite things; give one of them.");
+  return given.quiet ? "quiet" : given.verbose ? "verbose" : "normal";
 }
-function wholeNumber(flag, value, min) {
-  if (value === void 0) return void 0;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new GateError(`--${flag} takes a whole number of at least ${min}; got "${value}".`);
-  return Number(value);
-}
-function headers(list) {
-  if (!list) return void 0;
-  const result = {};
-  for (const item of list) {
-    const at = item.indexOf(":");
-    const name = item.slice(0, Math.max(at, 0)).trim();
-    if (at <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-      throw new GateError(`--header takes "Name: value" (e.g. --header "x-vercel-protection-bypass: $TOKEN"); the header named "${name || "(none)"}" is not one.`);
+function readGiven(values, command) {
+  const given = {};
+  for (const spec of OPTIONS) {
+    const value = values[spec.flag];
+    if (value === void 0) continue;
+    if (!takes(spec, command)) {
+      const with_ = (spec.commands ?? ["scan", "baseline"]).join(" or ");
+      throw new GateError(`--${spec.flag} goes with the ${with_} command, not ${command}: consent-gate ${spec.commands?.[0] ?? "scan"} --${spec.flag}.`);
     }
-    result[name] = item.slice(at + 1).trim();
+    given[spec.key] = convert(spec, typeof value === "boolean" ? [String(value)] : Array.isArray(value) ? value.map(String) : [String(value)], `--${spec.flag}`);
   }
-  return result;
-}
-function defined(value) {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+  return given;
 }
 function parseCli(argv) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: PARSE_OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     const message = errorText(error).replace(/\. To specify.*$/s, ".");
     const unknown = /Unknown option '(--[^']+)'/.exec(message)?.[1];
-    const hint = unknown ? didYouMean(unknown, Object.keys(OPTIONS).map((o) => `--${o}`)) : "";
+    const hint = unknown ? didYouMean(unknown, Object.keys(PARSE_OPTIONS).map((o) => `--${o}`)) : "";
     throw new GateError(`${message}${hint} Run consent-gate --help for the options.`);
   }
-  const { values: v, positionals } = parsed;
-  if (v.help) return { command: "help" };
-  if (v.version) return { command: "version" };
-  const [command, ...urls] = positionals;
+  const { positionals } = parsed;
+  const values = parsed.values;
+  if (values["help"]) return { command: "help" };
+  if (values["version"]) return { command: "version" };
+  const [command, ...rest] = positionals;
   if (command === void 0) return { command: "help" };
-  if (command === "init") return { command, hook: v.hook ?? false, force: v.force ?? false };
-  if (command !== "scan" && command !== "baseline") {
-    throw new GateError(`Unknown command "${command}".${didYouMean(command, ["scan", "baseline", "init"])} Commands: scan, baseline, init.`);
+  if (!COMMANDS.includes(command)) {
+    throw new GateError(`Unknown command "${command}".${didYouMean(command, COMMANDS)} Commands: ${COMMANDS.join(", ")}.`);
   }
-  if (v.hook || v.force) throw new GateError("--hook and --force go with the init command: consent-gate init --hook.");
-  if (v.prune && command !== "baseline" && !v["update-baseline"]) {
-    throw new GateError("--prune goes with the baseline command (or scan --update-baseline): consent-gate baseline --prune.");
+  const given = readGiven(values, command);
+  if (command === "init") return { command, hook: given.hook ?? false, force: given.force ?? false };
+  const updating = command === "baseline" || given.updateBaseline !== void 0;
+  if (given.prune && !updating) {
+    throw new GateError(`--prune goes with the baseline command (or --update-baseline): consent-gate ${command === "judge" ? "judge REPORT --update-baseline" : "baseline"} --prune.`);
   }
-  const flags = defined({
-    url: v.url,
-    start: v.start,
-    waitOn: v["wait-on"],
-    readyPattern: v["ready-pattern"],
-    startTimeout: wholeNumber("start-timeout", v["start-timeout"], 1e3),
-    static: v.static,
-    spa: v.spa,
-    headers: headers(v.header),
-    pages: urls.length > 0 || v.page ? [...urls, ...v.page ?? []] : void 0,
-    include: v.include,
-    exclude: v.exclude,
-    sitemap: v.sitemap,
-    sitemapFind: v["sitemap-find"],
-    sitemapReplace: v["sitemap-replace"],
-    crawl: v.crawl,
-    depth: wholeNumber("depth", v.depth, 1),
-    maxPages: wholeNumber("max-pages", v["max-pages"], 1),
-    baseline: v.baseline,
-    failOn: parseFailOn(v["fail-on"], "--fail-on"),
-    updateBaseline: command === "baseline" || v["update-baseline"] ? { prune: v.prune ?? false } : void 0,
-    browserPath: v["browser-path"],
-    browserArgs: v["browser-arg"],
-    timeoutMs: wholeNumber("timeout", v.timeout, 1e3),
-    concurrency: wholeNumber("concurrency", v.concurrency, 1),
-    fastForwardMs: wholeNumber("fast-forward", v["fast-forward"], 0),
-    phases: parsePhases(v.phases, "--phases"),
-    retries: wholeNumber("retries", v.retries, 0)
-  });
-  return {
-    command,
-    flags,
-    ...defined({ config: v.config, output: v.output, reportDir: v["report-dir"] }),
-    formats: v.format === void 0 ? ["console"] : parseFormats(v.format, "--format"),
-    progress: progressLevel(v.quiet, v.verbose)
+  const { config, formats, output, reportDir, quiet: _quiet, verbose: _verbose, prune, hook: _hook, force: _force, updateBaseline: _update, ...flags } = given;
+  const common = {
+    flags: { ...flags, ...updating ? { updateBaseline: { prune: prune ?? false } } : {} },
+    ...config !== void 0 ? { config } : {},
+    ...output !== void 0 ? { output } : {},
+    ...reportDir !== void 0 ? { reportDir } : {},
+    formats: formats ?? ["console"],
+    progress: progressLevel(given)
   };
+  if (command === "judge") {
+    const [report2, ...extra] = rest;
+    if (report2 === void 0 || extra.length > 0) throw new GateError("judge takes one saved JSON report: consent-gate judge consent-gate-report/consent-gate-report.json");
+    return { command, report: report2, ...common };
+  }
+  if (rest.length > 0) common.flags.pages = [...rest, ...common.flags.pages ?? []];
+  return { command, ...common };
+}
+function wrap(text, indent, width = 100) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+function optionLines(group) {
+  const COLUMN = 25;
+  return OPTIONS.filter((o) => o.group === group).flatMap((o) => {
+    const names = `${o.short ? `-${o.short}, ` : ""}--${o.flag}${o.arg ? ` ${o.arg}` : ""}`;
+    const [first, ...more] = wrap(o.help, COLUMN);
+    const lead = `  ${names}`.padEnd(COLUMN - 1);
+    return [`${lead} ${first}`, ...more.map((line) => `${" ".repeat(COLUMN)}${line}`)];
+  });
 }
 var HELP = `Usage: consent-gate scan [url\u2026] [options]
        consent-gate baseline [url\u2026] [--prune] [options]
+       consent-gate judge REPORT.json [options]
        consent-gate init [--hook] [--force]
 
 scan opens each page in Chromium as a first-time visitor: without touching anything, after
@@ -166,67 +134,29 @@ refusal, and when the banner does not offer a fair choice. Settings not given as
 the policy file.
 baseline scans the same way and records every finding that is not allowed in the baseline file,
 so only new findings fail later scans; --prune also drops entries no longer seen.
+judge reads a JSON report a scan wrote and judges it again with the current policy and baseline,
+without a browser: tune an allow list in seconds.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
 it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
 
 Target (one):
-  --url URL              an already running site (a deployed preview, a local server)
-  --start CMD            run the project's preview command; with --wait-on and/or --ready-pattern
-  --wait-on URL          with --start: ready once this URL answers; also the start page
-  --ready-pattern RE     with --start: ready once the command prints a line matching RE
-  --start-timeout MS     how long the preview may take to get ready (default 60000)
-  --static DIR           serve a built site (dist/, build/, out/, public/) on a free loopback port
-  --spa                  with --static: serve index.html for paths that match no file
-  --header "N: V"        request header for the target only, repeatable (bypass tokens, basic auth);
-                         values are never printed
+${optionLines("Target").join("\n")}
 
 Pages (default: the start page plus up to 10 found by sitemap, else by a one-level crawl; with
 --static: every HTML file):
-  --page PATH            a page to scan, repeatable; URLs given as arguments count too
-  --include GLOB         with --static: HTML files to take (default **/*.html), repeatable
-  --exclude GLOB         with --static: HTML files to leave out, repeatable
-  --sitemap URL          read pages from a sitemap (or sitemap index); "auto" for /sitemap.xml
-  --sitemap-find TEXT    rewrite sitemap URLs: replace TEXT (e.g. the production host) \u2026
-  --sitemap-replace TEXT \u2026 with this (e.g. the preview host)
-  --crawl                follow same-site links from the start page
-  --depth N              crawl depth (default 1)
-  --max-pages N          most pages found by glob, sitemap or crawl to scan (default 10)
+${optionLines("Pages").join("\n")}
 
 Policy and baseline:
-  -c, --config FILE      policy file (default: consent-gate.json or .consent-gate.json here)
-  --baseline FILE        baseline file (default: the policy's, else consent-gate.baseline.json)
-  --update-baseline      scan, then record the findings in the baseline (as the baseline command)
-  --prune                with baseline: drop entries whose findings are gone
-  --fail-on LEVEL        error or warn: the lowest severity of a new finding that fails (default:
-                         the policy's failOn, else error)
+${optionLines("Policy and baseline").join("\n")}
 
 Output and browser:
-  --format LIST          console (default), json, html, sarif, junit, codequality, markdown;
-                         comma-separated; html is one self-contained file with screenshots
-  --report-dir DIR       write each report format there (default: consent-gate-report when more
-                         than one file format is asked for)
-  -o, --output FILE      write the one report format asked for to FILE (json alone: default stdout)
-  --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)
-  --browser-arg FLAG     extra Chromium flag, repeatable (proxies, --host-resolver-rules=\u2026)
-  --timeout MS           time a page may take to reach "load" (default 30000)
-  --concurrency N        pages scanned in parallel (default: cores, at most 3)
-  --fast-forward MS      fake-clock time run after load to fire delayed trackers (default 10000;
-                         0 waits 5 s in real time instead, for sites the fake clock disturbs)
-  --phases LIST          visits per page (default all): initial (no interaction), after-scroll,
-                         after-reject, after-accept; initial always runs
-  --retries N            retry a page load that failed for network reasons N times (default 0);
-                         findings are never retried away
-  -q, --quiet            no progress output, only the summary
-  --verbose              a line per visit (page \xD7 phase) while scanning, stack traces on errors
+${optionLines("Output and browser").join("\n")}
   -h, --help             this help
   -v, --version          the version
 
 Exit codes: 0 passed \xB7 1 new findings at or above failOn \xB7 2 usage, configuration or environment
-            error \xB7 3 a page could not be scanned (never a pass)
+            error \xB7 3 a page could not be scanned, or none was (never a pass)
 `;
-
-// src/entry/cli.ts
-import { relative as relative2 } from "node:path";
 
 // src/entry/init.ts
 import { spawnSync } from "node:child_process";
@@ -306,18 +236,37 @@ function stackOf(error) {
   if (!(error instanceof Error)) return String(error);
   return [error.stack ?? error.message, ...error.cause === void 0 ? [] : [`caused by: ${stackOf(error.cause)}`]].join("\n");
 }
-async function scan(args) {
-  const cwd = process.cwd();
+function loadPolicyFor(args, cwd) {
   const file = findPolicyFile(cwd, args.config);
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
-  const where = { ...args.output ? { output: args.output } : {}, ...args.reportDir ? { reportDir: args.reportDir } : {} };
-  checkReportTargets(args.formats, where);
+  return gateOptions(args.flags, policy, cwd).policy;
+}
+var targetsOf = (args) => ({
+  ...args.output ? { output: args.output } : {},
+  ...args.reportDir ? { reportDir: args.reportDir } : {}
+});
+function report(result, args, cwd) {
+  const { files, stdout } = writeReports(result, args.formats, targetsOf(args), cwd);
+  if (stdout) process.stdout.write(stdout.render(result));
+  (stdout ? process.stderr : process.stdout).write(formatConsole(result));
+  for (const [name, path] of files) process.stderr.write(`report (${name}): ${relative2(cwd, path) || path}
+`);
+  if (args.flags.updateBaseline && !result.baseline.updated) {
+    process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.
+`);
+  }
+  return result.verdict.exitCode;
+}
+async function scan(args) {
+  const cwd = process.cwd();
+  const options = gateOptions(args.flags, loadPolicyFor(args, cwd), cwd);
+  checkReportTargets(args.formats, targetsOf(args));
   const progress = args.progress === "quiet" ? null : progressOutput(process.stderr, args.progress === "verbose");
   const forgetProgress = onShutdown(async () => progress?.stop());
   let result;
   try {
     result = await runGate({
-      ...gateOptions(args.flags, policy, cwd),
+      ...options,
       screenshots: needsScreenshots(args.formats),
       ...progress ? { onPlan: progress.onPlan, onVisit: progress.onVisit, onPage: progress.onPage } : {}
     });
@@ -325,17 +274,13 @@ async function scan(args) {
     progress?.stop();
     forgetProgress();
   }
-  const written = writeReports(result, args.formats, where, cwd);
-  const jsonToStdout = args.formats.includes("json") && !written.has("json");
-  if (jsonToStdout) process.stdout.write(formatJson(result));
-  (jsonToStdout ? process.stderr : process.stdout).write(formatConsole(result));
-  for (const [name, path] of written) process.stderr.write(`report (${name}): ${relative2(cwd, path) || path}
-`);
-  if (args.flags.updateBaseline && !result.baseline.updated) {
-    process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.
-`);
-  }
-  return result.verdict.exitCode;
+  return report(result, args, cwd);
+}
+function judge(args) {
+  const cwd = process.cwd();
+  checkReportTargets(args.formats, targetsOf(args));
+  const result = judgeReport(resolve2(cwd, args.report), loadPolicyFor(args, cwd), args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {});
+  return report(result, args, cwd);
 }
 async function main(argv) {
   const args = parseCli(argv);
@@ -354,7 +299,7 @@ async function main(argv) {
 `);
     return 0;
   }
-  return scan(args);
+  return args.command === "judge" ? judge(args) : scan(args);
 }
 exitCleanlyOnSignals();
 main(process.argv.slice(2)).then(

@@ -1,16 +1,15 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
+  OPTIONS,
   anchorFile,
+  convert,
   findingSentence,
   gateOptions,
   markdown,
   needsScreenshots,
-  parseFailOn,
-  parseFormats,
-  parsePhases,
   visitLine,
   writeReports
-} from "./chunks/chunk-MFBMQQB4.js";
+} from "./chunks/chunk-BNUNWBGQ.js";
 import {
   GateError,
   __commonJS,
@@ -25,7 +24,7 @@ import {
   progressLine,
   runGate,
   subjectLabel
-} from "./chunks/chunk-6A6K3BLV.js";
+} from "./chunks/chunk-UBGRFCTJ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -4847,8 +4846,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list) {
+      const value = list.get(name, true);
       if (value === null) {
         return null;
       }
@@ -12260,9 +12259,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list = this.#headersList.cookies;
+        if (list) {
+          return [...list];
         }
         return [];
       }
@@ -12302,8 +12301,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list) {
+        o.#headersList = list;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13271,13 +13270,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list = dependentControllerMap.get(this.signal);
+          if (list === void 0) {
+            list = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -19623,11 +19622,11 @@ function getInput(name, options) {
   return val.trim();
 }
 function getMultilineInput(name, options) {
-  const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
+  const inputs2 = getInput(name, options).split("\n").filter((x) => x !== "");
   if (options && options.trimWhitespace === false) {
-    return inputs;
+    return inputs2;
   }
-  return inputs.map((input) => input.trim());
+  return inputs2.map((input) => input.trim());
 }
 function getBooleanInput(name, options) {
   const trueValue = ["true", "True", "TRUE"];
@@ -19671,30 +19670,6 @@ function info(message) {
 // src/entry/action.ts
 var MAX_ANNOTATIONS = 50;
 var text = (name) => getInput(name) || void 0;
-var list = (name) => {
-  const items = getMultilineInput(name).flatMap((line) => line.split(",")).map((s) => s.trim()).filter(Boolean);
-  return items.length > 0 ? items : void 0;
-};
-var number = (name) => {
-  const value = text(name);
-  if (value === void 0) return void 0;
-  if (!/^\d+$/.test(value)) throw new GateError(`Input "${name}" takes a whole number; got "${value}".`);
-  return Number(value);
-};
-var flag = (name) => text(name) === void 0 ? void 0 : getBooleanInput(name);
-function headerInputs() {
-  const lines = getMultilineInput("headers");
-  if (lines.length === 0) return void 0;
-  const headers = {};
-  for (const line of lines) {
-    const at = line.indexOf(":");
-    if (at <= 0) throw new GateError('Input "headers" takes one "Name: value" per line.');
-    const value = line.slice(at + 1).trim();
-    if (value) setSecret(value);
-    headers[line.slice(0, at).trim()] = value;
-  }
-  return headers;
-}
 function deploymentUrl() {
   if (process.env["GITHUB_EVENT_NAME"] !== "deployment_status" || !process.env["GITHUB_EVENT_PATH"]) return void 0;
   const event = JSON.parse(readFileSync(process.env["GITHUB_EVENT_PATH"], "utf8"));
@@ -19708,33 +19683,23 @@ function deploymentUrl() {
   if (!url) throw new GateError('The deployment_status event carries no target_url or environment_url to scan; set the "url" input.');
   return url;
 }
-function flags() {
-  const given = {
-    url: text("url"),
-    start: text("start-command"),
-    waitOn: text("wait-on"),
-    readyPattern: text("ready-pattern"),
-    startTimeout: number("start-timeout"),
-    static: text("static-dir"),
-    spa: flag("spa"),
-    headers: headerInputs(),
-    pages: list("pages"),
-    sitemap: text("sitemap"),
-    crawl: flag("crawl"),
-    maxPages: number("max-pages"),
-    baseline: text("baseline"),
-    failOn: parseFailOn(text("fail-on"), 'Input "fail-on"'),
-    browserPath: text("browser-path"),
-    browserArgs: getMultilineInput("browser-args").length > 0 ? getMultilineInput("browser-args") : void 0,
-    timeoutMs: number("timeout"),
-    phases: parsePhases(text("phases"), 'Input "phases"'),
-    retries: number("retries")
-  };
-  if (given.url === void 0 && given.start === void 0 && given.static === void 0) {
-    const url = deploymentUrl();
-    if (url) given.url = url;
+function inputs() {
+  const given = {};
+  for (const spec of OPTIONS) {
+    if (!spec.input) continue;
+    let raw = getMultilineInput(spec.input);
+    if (raw.length === 0) continue;
+    if (spec.kind === "strings" && spec.inputCommas) raw = raw.flatMap((line) => line.split(",")).map((s) => s.trim()).filter(Boolean);
+    if (spec.key === "headers") for (const line of raw) setSecret(line.slice(line.indexOf(":") + 1).trim());
+    const name = `Input "${spec.input}"`;
+    given[spec.key] = spec.kind === "boolean" ? getBooleanInput(spec.input) : convert(spec, spec.kind === "strings" || spec.kind === "list" ? raw : [raw.join("\n")], name);
   }
-  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== void 0));
+  const result = given;
+  if (result.url === void 0 && result.start === void 0 && result.static === void 0) {
+    const url = deploymentUrl();
+    if (url) result.url = url;
+  }
+  return result;
 }
 async function summarize(result, reports) {
   await summary.addRaw(markdown.render(result)).write();
@@ -19754,9 +19719,9 @@ async function main() {
   const cwd = resolve(text("working-directory") ?? process.env["GITHUB_WORKSPACE"] ?? process.cwd());
   const file = findPolicyFile(cwd, text("config"), 'Input "config":');
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
-  const formats = parseFormats((list("formats") ?? ["json", "sarif", "markdown"]).join(","), 'Input "formats"');
+  const { formats = ["json", "sarif", "markdown"], config: _config, reportDir, ...flags } = inputs();
   const result = await runGate({
-    ...gateOptions(flags(), policy, cwd),
+    ...gateOptions(flags, policy, cwd),
     screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
       info(`scanning ${urls.length} page(s)`);
@@ -19767,7 +19732,7 @@ async function main() {
     onVisit: ({ url, scan }) => scan && debug(visitLine(url, scan))
   });
   info(formatConsole(result));
-  const reports = writeReports(result, formats, { reportDir: text("report-dir") ?? "consent-gate-report" }, cwd);
+  const reports = writeReports(result, formats, { reportDir: reportDir ?? "consent-gate-report" }, cwd).files;
   await summarize(result, reports);
   if (result.verdict.exitCode !== 0) setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
   return result.verdict.exitCode;

@@ -3,7 +3,7 @@
 // Everything is bundled except Playwright, which reads its own package files at run time; it is
 // copied beside the bundle as dist/node_modules/playwright-core (it has no dependencies of its own).
 import { build } from 'esbuild';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -54,5 +54,10 @@ for (const file of ['package.json', 'LICENSE', 'dist/autoconsent.cjs.js', 'dist/
 cpSync(join(root, 'src/classify/data/open-cookie-database/LICENSE'), join(dist, 'licenses/open-cookie-database/LICENSE'));
 cpSync(join(root, 'src/classify/data/open-cookie-database/SOURCE.md'), join(dist, 'licenses/open-cookie-database/SOURCE.md'));
 cpSync(join(dirname(require.resolve('third-party-web/package.json')), 'LICENSE'), join(dist, 'licenses/third-party-web/LICENSE'));
+// The policy schema's rules section is made from the rules' metas: write it back for editors (CI
+// fails when the committed copy is stale, as for dist/).
+const api = await import(join(dist, 'api.js'));
+writeFileSync(join(root, 'schema', 'policy.schema.json'), `${JSON.stringify(api.policySchema(), null, 2)}\n`);
+
 const version = JSON.parse(readFileSync(join(core, 'package.json'), 'utf8')).version;
 console.log(`dist/ built (playwright-core ${version} alongside)`);

@@ -1,20 +1,20 @@
 import { availableParallelism } from 'node:os';
-import { emptyBaseline, labelWithBaseline, updateBaseline } from './baseline/baseline.js';
+import { emptyBaseline, type Baseline } from './baseline/baseline.js';
 import { readBaseline, writeBaseline } from './baseline/file.js';
 import { launchBrowser, type OpenBrowser } from './browser/launch.js';
 import { resolveBrowser } from './browser/resolve.js';
 import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } from './classify/index.js';
 import { DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
-import { DEFAULT_GATHER, gatherPhase, type GatherOptions } from './gather/phase.js';
+import { DEFAULT_SETTINGS } from './config/settings.js';
+import type { VisitDeclaration } from './config/visits.js';
+import type { GatherOptions } from './gather/visit/context.js';
+import { gatherSession, offersChoice, sessionsOf } from './gather/visit/session.js';
 import { onShutdown } from './shared/lifecycle.js';
-import { applyAllowList, ruleSettingsFor } from './policy/apply.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
-import { runRules } from './rules/index.js';
 import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
-import { afterAcceptInventory } from './derive/inventory.js';
-import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
-import { decideVerdict } from './verdict/verdict.js';
+import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type VisitProgress } from './types.js';
+import { concludeRun, judgePage, resultOf } from './verdict/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
 
 export type { PageProgress, VisitProgress } from './types.js';
@@ -50,14 +50,6 @@ export interface GateOptions {
   onVisit?: (visit: VisitProgress) => void;
   /** Said once the pages are known: how many, and anything found but not scanned. */
   onPlan?: (plan: { urls: string[]; notes: string[] }) => void;
-}
-
-/**
- * With no banner and no consent notice at all there is nothing to refuse or accept: those visits
- * could click nothing, prove nothing, and cost two fresh contexts per page.
- */
-export function offersChoice(initial: PhaseScan): boolean {
-  return initial.banner !== null || initial.bannerUnrecognised !== null;
 }
 
 /** Two to three parallel contexts saturate two cores; more only queue on the renderer. */
@@ -97,7 +89,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
 
     browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
     const gather: GatherOptions = {
-      ...DEFAULT_GATHER,
+      ...DEFAULT_SETTINGS,
+      screenshots: false,
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.fastForwardMs !== undefined ? { fastForwardMs: options.fastForwardMs } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
@@ -105,11 +98,25 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...(target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {}),
       consent: policy.consent,
     };
-    const pages = await scanPages(browser, urls, gather, policy, options);
-    return judge(pages, policy, baseline, options, {
-      started,
+    const known = baseline ?? emptyBaseline();
+    const scanned = await scanPages(browser, urls, gather, policy, known, options);
+    const pages = scanned.map((r) => r.page);
+    const concluded = concludeRun(
+      scanned.flatMap((r) => r.findings),
+      urls,
+      known,
+      options.updateBaseline ?? null,
+      new Date(started).toISOString().slice(0, 10),
+    );
+    if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
+    const run = {
+      tool: { name: TOOL_NAME, version: TOOL_VERSION },
+      data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },
       browser: { executable: browser.executable, version: browser.version },
-    });
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+    };
+    return resultOf(run, pages, concluded, policy, { found: baseline !== null });
   } finally {
     await closeBrowser();
     forgetBrowser();
@@ -117,34 +124,47 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   }
 }
 
+/** Visits that answer the banner are pointless without one; a page not loaded at all has nothing more to visit. */
+function skipReason(visit: VisitDeclaration, page: PageResult): string | null {
+  const initial = page.phases[0];
+  if (!initial || initial.error !== null) return 'the page could not be scanned';
+  if (visit.needsChoice && !offersChoice(initial)) return 'no consent banner or notice to answer';
+  return null;
+}
+
 async function scanPages(
   browser: OpenBrowser,
   urls: string[],
   gather: GatherOptions,
   policy: Policy,
+  baseline: Baseline,
   options: GateOptions,
 ): Promise<{ page: PageResult; findings: Finding[] }[]> {
   const results: { page: PageResult; findings: Finding[] }[] = new Array(urls.length);
-  const wanted = new Set(options.phases ?? PHASES);
-  const phases = PHASES.filter((p) => p === 'initial' || wanted.has(p));
+  const wanted = PHASES.filter((p) => p === 'initial' || (options.phases ?? PHASES).includes(p));
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
     while (next < urls.length) {
       const index = next++;
       const url = urls[index]!;
-      const page: PageResult = { url, phases: [] };
-      for (const phase of phases) {
-        const initial = page.phases[0];
-        if ((phase === 'after-reject' || phase === 'after-accept') && initial && !offersChoice(initial)) continue;
-        options.onVisit?.({ url, phase, scan: null });
-        const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
-        page.phases.push(scan);
-        options.onVisit?.({ url, phase, scan });
-        // A page that cannot be loaded at all is one scan error, not four.
-        if (phase === 'initial' && scan.error !== null) break;
+      const page: PageResult = { url, phases: [], skipped: [] };
+      for (const session of sessionsOf(wanted)) {
+        const reason = page.phases.length > 0 ? skipReason(session[0]!, page) : null;
+        if (reason !== null) {
+          page.skipped.push(...session.map((visit) => ({ phase: visit.id as Phase, reason })));
+          continue;
+        }
+        const scans = await gatherSession(browser, url, session, gather, (phase, scan) => {
+          if (!scan) options.onVisit?.({ url, phase, scan: null });
+        });
+        for (const raw of scans) {
+          const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
+          page.phases.push(scan);
+          options.onVisit?.({ url, phase: scan.phase, scan });
+        }
       }
-      const findings = applyAllowList(runRules(page, ruleSettingsFor(policy, url)), policy);
+      const findings = judgePage(page, policy, baseline);
       results[index] = { page, findings };
       done++;
       options.onPage?.({ done, total: urls.length, page, findings });
@@ -153,38 +173,4 @@ async function scanPages(
   const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), urls.length));
   await Promise.all(Array.from({ length: workers }, worker));
   return results;
-}
-
-function judge(
-  results: { page: PageResult; findings: Finding[] }[],
-  policy: Policy,
-  baseline: ReturnType<typeof readBaseline>,
-  options: GateOptions,
-  run: { started: number; browser: GateResult['browser'] },
-): GateResult {
-  const urls = results.map((r) => r.page.url);
-  const judged = results.flatMap((r) => r.findings);
-  let known = baseline ?? emptyBaseline();
-  let { findings, fixed } = labelWithBaseline(judged, known, urls);
-  // A partial scan would record (and with --prune, erase) a partial truth: then the file stays as it was.
-  const update = options.updateBaseline && !judged.some((f) => f.rule === 'scan-error') ? options.updateBaseline : null;
-  if (update) {
-    known = updateBaseline(known, judged, { prune: update.prune, fixed, today: new Date(run.started).toISOString().slice(0, 10) });
-    writeBaseline(policy.baselinePath, known);
-    ({ findings, fixed } = labelWithBaseline(judged, known, urls));
-  }
-  return {
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },
-    browser: run.browser,
-    startedAt: new Date(run.started).toISOString(),
-    durationMs: Date.now() - run.started,
-    target: { urls },
-    pages: results.map((r) => r.page),
-    findings,
-    inventory: afterAcceptInventory(results.map((r) => r.page)),
-    policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
-    baseline: { path: policy.baselinePath, found: baseline !== null, updated: update !== null, fixed },
-    verdict: decideVerdict(findings, fixed.length, policy.failOn),
-  };
 }

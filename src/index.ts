@@ -6,3 +6,5 @@ export { formatConsole } from './report/console.js';
 export { formatJson, REPORT_SCHEMA_VERSION } from './report/json.js';
 export type * from './types.js';
 export { startStatic, type StaticServer } from './target/static.js';
+export { policySchema } from './policy/schema.js';
+export { judgeReport } from './entry/judge.js';

@@ -1,8 +1,9 @@
 // The data that flows between the pipeline's stages, defined once.
 // gather → (Gathered*) → classify → (Classified*) → rules → (Finding) → report
 
-export const PHASES = ['initial', 'after-scroll', 'after-reject', 'after-accept'] as const;
-export type Phase = (typeof PHASES)[number];
+import type { Phase } from './config/visits.js';
+
+export { PHASES, type Phase } from './config/visits.js';
 export type Category = 'necessary' | 'preferences' | 'analytics' | 'marketing' | 'social' | 'unknown';
 export type Party = 'first' | 'third';
 export type Severity = 'error' | 'warn';
@@ -207,7 +208,10 @@ export interface Finding {
   category: Category;
   vendor: string | null;
   party: Party | null;
+  /** In English, from the rule's message template; `messageId` and `data` let a report word it anew. */
   message: string;
+  messageId: string;
+  data: Record<string, string | number>;
   /** What set or loaded it. */
   evidence: string[];
   /**
@@ -236,9 +240,16 @@ export interface FixedEntry {
   pages: string[];
 }
 
+/** A visit that was not made, and why: a report shows it, never leaves a blank. */
+export interface SkippedVisit {
+  phase: Phase;
+  reason: string;
+}
+
 export interface PageResult {
   url: string;
   phases: ClassifiedScan[];
+  skipped: SkippedVisit[];
 }
 
 /** One row of the after-accept inventory: what the cookie policy must declare. */
@@ -254,6 +265,20 @@ export interface InventoryEntry {
   pages: string[];
 }
 
+/** A rule as the reports show it: everything but its check. */
+export interface RuleDescription {
+  id: string;
+  title: string;
+  description: string;
+  legalBasis: string;
+  plainWords: string;
+  defaultSeverity: Severity;
+  /** Its findings mean a page was not looked at: the run is incomplete, never passed. */
+  failClosed: boolean;
+  /** The rule's section of the README. */
+  docsUrl: string;
+}
+
 export interface GateResult {
   tool: { name: string; version: string };
   data: { thirdPartyWeb: string; openCookieDatabase: string };
@@ -263,6 +288,8 @@ export interface GateResult {
   target: { urls: string[] };
   pages: PageResult[];
   findings: Finding[];
+  /** Every rule that could report, for the reports' titles, legal basis and links. */
+  rules: RuleDescription[];
   /** Everything stored after the visitor accepted, across pages. */
   inventory: InventoryEntry[];
   policy: { path: string | null; jurisdiction: string; failOn: Severity };

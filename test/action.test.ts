@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { startVendors } from '../examples/vendors/serve.mjs';
 import { startStatic, type StaticServer } from '../src/target/static.js';
 import { ROOT } from './support/fixtures.js';
+import { OPTIONS } from '../src/entry/options.js';
 
 const SITE = join(ROOT, 'test', 'fixtures', 'static-site');
 let action: string;
@@ -114,6 +115,25 @@ describe('the GitHub Action (dist/index.js)', () => {
     } finally {
       await site.close();
     }
+  });
+
+  it('refuses max-pages 0 and timeout 0 as input errors, with the same limits as the CLI and the policy', async () => {
+    for (const [input, message] of [
+      ['max-pages', '::error::Input "max-pages" takes a whole number of at least 1; got "0".'],
+      ['timeout', '::error::Input "timeout" takes a whole number from 1000 to 600000; got "0".'],
+    ] as const) {
+      const run = await runAction({ 'static-dir': SITE, [input]: '0' });
+      expect(run.code).toBe(2);
+      expect(run.outputs['result']).toBe('error');
+      expect(run.stdout).toContain(message);
+      expect(run.stdout).not.toContain('scanning');
+    }
+  });
+
+  it('declares exactly the inputs of the shared option table, plus its own working-directory', () => {
+    const declared = Object.keys(parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')).inputs as object).sort();
+    const fromTable = OPTIONS.flatMap((o) => (o.input ? [o.input] : []));
+    expect(declared).toEqual([...fromTable, 'working-directory'].sort());
   });
 
   it('refuses a failed deployment instead of passing it', async () => {

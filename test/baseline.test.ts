@@ -52,6 +52,8 @@ describe('the baseline', () => {
 
     const same = await runCli(['scan', url, ...flags], { cwd: project });
     expect(same.code).toBe(0);
+    // The page's own progress line is judged with the baseline too: no "new errors" before a PASSED.
+    expect(same.stderr).toMatch(/^\[1\/1\] \S+ +[\d.]+ s {2}ok, 0 new \(7 baselined\)$/m);
     expect(same.stdout).toMatch(/^PASSED: 0 new errors, 0 new warnings · 7 baselined — no new errors \(exit 0\)$/m);
 
     writeFileSync(page(), readFileSync(page(), 'utf8').replace('</head>', `${PIXEL}\n</head>`));

@@ -66,6 +66,12 @@ describe('consent-gate scan', () => {
     expect(run.stdout).toMatch(/^INCOMPLETE: /m);
   });
 
+  it('exits 3 when no page is left to scan, never 0', async () => {
+    const run = await runCli(['scan', '--static', join(ROOT, 'test', 'fixtures', 'static-site'), '--exclude', '**/*.html', ...browserFlags(served.browserArgs)]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('No pages to scan were found, so nothing was checked (never a pass).');
+  });
+
   it('treats an HTTP 404 page as a page that could not be scanned', async () => {
     const run = await runCli(['scan', `${served.url}no-such-page/`, ...browserFlags(served.browserArgs)]);
     expect(run.code).toBe(3);

@@ -20,8 +20,8 @@ describe('README', () => {
     expect(scripts.test).toBeDefined();
   });
 
-  it('documents every rule with its default severity', () => {
-    for (const rule of RULES) expect(readme).toMatch(new RegExp(`\\| \`${rule.id}\` \\| ${rule.defaultSeverity} \\|`));
+  it('documents every rule with its default severity, under the anchor its docs link names', () => {
+    for (const { meta } of RULES) expect(readme).toMatch(new RegExp(`\\| <a id="rule-${meta.id}"></a>\`${meta.id}\` \\| ${meta.defaultSeverity} \\|`));
   });
 
   it('documents every CLI option the help text lists', () => {

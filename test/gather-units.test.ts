@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCookieString, splitSetCookie } from '../src/gather/cookie-string.js';
 import { redactUrl } from '../src/gather/redact.js';
-import { fingerprint } from '../src/rules/index.js';
+import { fingerprint } from '../src/rules/run.js';
 
 describe('cookie strings', () => {
   const now = Date.UTC(2026, 0, 1);

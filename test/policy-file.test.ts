@@ -65,7 +65,7 @@ describe('a valid policy', () => {
   });
 
   it('lists every rule in the schema, so editors complete rule ids', () => {
-    expect(Object.keys(policySchema.$defs.rules.properties).sort()).toEqual(RULES.map((r) => r.id).sort());
+    expect(Object.keys(policySchema.$defs.rules.properties).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 });
 

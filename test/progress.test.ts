@@ -74,7 +74,7 @@ describe('progress output', () => {
     const written: string[] = [];
     const stream = { isTTY: true, columns: 200, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream;
     const progress = progressOutput(stream, false, () => now);
-    const page = (url: string): PageResult => ({ url, phases: [{ phase: 'initial', durationMs: 10_000, error: null } as ClassifiedScan] });
+    const page = (url: string): PageResult => ({ url, phases: [{ phase: 'initial', durationMs: 10_000, error: null } as ClassifiedScan], skipped: [] });
     progress.onPlan({ urls: ['http://s/a', 'http://s/b', 'http://s/c', 'http://s/d'], notes: [] });
     progress.onVisit({ url: 'http://s/b', phase: 'after-reject', scan: null });
     now = 10_000;

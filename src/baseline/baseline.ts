@@ -1,3 +1,4 @@
+import { RULE_BY_ID } from '../rules/index.js';
 import { urlPath } from '../shared/url.js';
 import type { Finding, FixedEntry, Phase, Subject } from '../types.js';
 
@@ -18,25 +19,29 @@ export interface Baseline {
   findings: Record<string, BaselineEntry>;
 }
 
+/** A page that was not looked at is not debt to record: it is a failure every time. */
+const failsClosed = (f: Finding): boolean => RULE_BY_ID.get(f.rule)?.meta.failClosed ?? false;
+
 export const emptyBaseline = (): Baseline => ({ version: 1, findings: {} });
 
-/** Labels findings already in the baseline, and lists entries that were not seen where they used to be. */
-export function labelWithBaseline(
-  findings: Finding[],
-  baseline: Baseline,
-  scannedPages: readonly string[],
-): { findings: Finding[]; fixed: FixedEntry[] } {
-  const labelled = findings.map((f): Finding => {
-    const entry = f.status === 'new' && f.rule !== 'scan-error' ? baseline.findings[f.fingerprint] : undefined;
+/** Marks findings the baseline already records as known debt; fail-closed findings are never known. */
+export function labelWithBaseline(findings: readonly Finding[], baseline: Baseline): Finding[] {
+  return findings.map((f): Finding => {
+    const entry = f.status === 'new' && !failsClosed(f) ? baseline.findings[f.fingerprint] : undefined;
     return entry ? { ...f, status: 'baselined', because: entry.note || null } : f;
   });
+}
+
+/** Baseline entries not seen on the pages they were recorded for: fixed, or to prune. */
+export function fixedEntries(findings: readonly Finding[], baseline: Baseline, scannedPages: readonly string[]): FixedEntry[] {
   const seen = new Set(findings.map((f) => f.fingerprint));
   const scanned = new Set(scannedPages.map(urlPath));
-  const fixed = Object.entries(baseline.findings)
-    // An entry for pages this run did not visit is unchecked, not fixed.
-    .filter(([fingerprint, entry]) => !seen.has(fingerprint) && entry.pages.some((p) => scanned.has(p)))
-    .map(([fingerprint, entry]) => ({ fingerprint, rule: entry.rule, phase: entry.phase, subject: entry.subject, pages: entry.pages }));
-  return { findings: labelled, fixed };
+  return (
+    Object.entries(baseline.findings)
+      // An entry for pages this run did not visit is unchecked, not fixed.
+      .filter(([fingerprint, entry]) => !seen.has(fingerprint) && entry.pages.some((p) => scanned.has(p)))
+      .map(([fingerprint, entry]) => ({ fingerprint, rule: entry.rule, phase: entry.phase, subject: entry.subject, pages: entry.pages }))
+  );
 }
 
 /**
@@ -51,7 +56,7 @@ export function updateBaseline(
   const next: Record<string, BaselineEntry> = { ...baseline.findings };
   if (options.prune) for (const entry of options.fixed) delete next[entry.fingerprint];
   for (const f of findings) {
-    if (f.status === 'allowed' || f.rule === 'scan-error') continue;
+    if (f.status === 'allowed' || failsClosed(f)) continue;
     const previous = next[f.fingerprint];
     const pages = new Set(previous?.pages ?? []);
     pages.add(urlPath(f.page));

@@ -95,7 +95,7 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
   if (spec.crawl) found.push(...(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers })));
 
   const all = ordered(found, start);
-  if (all.length === 0) throw new GateError('No pages to scan were found. Give pages with --page, or check --include/--exclude.');
+  if (all.length === 0) throw new GateError('No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.', 3);
   // An explicit list is what the user asked for: scan all of it.
   if (explicit || all.length <= spec.maxPages) return { urls: all, notes };
   notes.push(`found ${all.length} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`);

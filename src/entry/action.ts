@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { gateOptions, parseFailOn, parseFormats, parsePhases, type RunFlags } from './config.js';
+import { gateOptions } from './config.js';
+import { OPTIONS, convert, type Given } from './options.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { runGate } from '../gate.js';
 import { exitCleanlyOnSignals } from '../shared/lifecycle.js';
@@ -21,32 +22,6 @@ import type { GateResult } from '../types.js';
 const MAX_ANNOTATIONS = 50;
 
 const text = (name: string): string | undefined => core.getInput(name) || undefined;
-const list = (name: string): string[] | undefined => {
-  const items = core.getMultilineInput(name).flatMap((line) => line.split(',')).map((s) => s.trim()).filter(Boolean);
-  return items.length > 0 ? items : undefined;
-};
-const number = (name: string): number | undefined => {
-  const value = text(name);
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new GateError(`Input "${name}" takes a whole number; got "${value}".`);
-  return Number(value);
-};
-const flag = (name: string): boolean | undefined => (text(name) === undefined ? undefined : core.getBooleanInput(name));
-
-function headerInputs(): Record<string, string> | undefined {
-  const lines = core.getMultilineInput('headers');
-  if (lines.length === 0) return undefined;
-  const headers: Record<string, string> = {};
-  for (const line of lines) {
-    const at = line.indexOf(':');
-    if (at <= 0) throw new GateError('Input "headers" takes one "Name: value" per line.');
-    const value = line.slice(at + 1).trim();
-    // Masked before anything could print it.
-    if (value) core.setSecret(value);
-    headers[line.slice(0, at).trim()] = value;
-  }
-  return headers;
-}
 
 /** Vercel, Netlify and others announce previews as deployment_status events. */
 function deploymentUrl(): string | undefined {
@@ -65,33 +40,28 @@ function deploymentUrl(): string | undefined {
   return url;
 }
 
-function flags(): RunFlags {
-  const given = {
-    url: text('url'),
-    start: text('start-command'),
-    waitOn: text('wait-on'),
-    readyPattern: text('ready-pattern'),
-    startTimeout: number('start-timeout'),
-    static: text('static-dir'),
-    spa: flag('spa'),
-    headers: headerInputs(),
-    pages: list('pages'),
-    sitemap: text('sitemap'),
-    crawl: flag('crawl'),
-    maxPages: number('max-pages'),
-    baseline: text('baseline'),
-    failOn: parseFailOn(text('fail-on'), 'Input "fail-on"'),
-    browserPath: text('browser-path'),
-    browserArgs: core.getMultilineInput('browser-args').length > 0 ? core.getMultilineInput('browser-args') : undefined,
-    timeoutMs: number('timeout'),
-    phases: parsePhases(text('phases'), 'Input "phases"'),
-    retries: number('retries'),
-  };
-  if (given.url === undefined && given.start === undefined && given.static === undefined) {
-    const url = deploymentUrl();
-    if (url) given.url = url;
+/**
+ * The step's inputs, read through the same option table as the CLI's flags: the same names, the same
+ * limits, the same messages (naming the input, not a flag).
+ */
+function inputs(): Given {
+  const given: Record<string, unknown> = {};
+  for (const spec of OPTIONS) {
+    if (!spec.input) continue;
+    let raw = core.getMultilineInput(spec.input);
+    if (raw.length === 0) continue;
+    if (spec.kind === 'strings' && spec.inputCommas) raw = raw.flatMap((line) => line.split(',')).map((s) => s.trim()).filter(Boolean);
+    // Header values are masked before anything could print them.
+    if (spec.key === 'headers') for (const line of raw) core.setSecret(line.slice(line.indexOf(':') + 1).trim());
+    const name = `Input "${spec.input}"`;
+    given[spec.key] = spec.kind === 'boolean' ? core.getBooleanInput(spec.input) : convert(spec, spec.kind === 'strings' || spec.kind === 'list' ? raw : [raw.join('\n')], name);
   }
-  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as RunFlags;
+  const result = given as Given;
+  if (result.url === undefined && result.start === undefined && result.static === undefined) {
+    const url = deploymentUrl();
+    if (url) result.url = url;
+  }
+  return result;
 }
 
 async function summarize(result: GateResult, reports: Map<string, string>): Promise<void> {
@@ -113,9 +83,9 @@ async function main(): Promise<number> {
   const cwd = resolve(text('working-directory') ?? process.env['GITHUB_WORKSPACE'] ?? process.cwd());
   const file = findPolicyFile(cwd, text('config'), 'Input "config":');
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
-  const formats = parseFormats((list('formats') ?? ['json', 'sarif', 'markdown']).join(','), 'Input "formats"');
+  const { formats = ['json', 'sarif', 'markdown'], config: _config, reportDir, ...flags } = inputs();
   const result = await runGate({
-    ...gateOptions(flags(), policy, cwd),
+    ...gateOptions(flags, policy, cwd),
     screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
       core.info(`scanning ${urls.length} page(s)`);
@@ -126,7 +96,7 @@ async function main(): Promise<number> {
     onVisit: ({ url, scan }) => scan && core.debug(visitLine(url, scan)),
   });
   core.info(formatConsole(result));
-  const reports = writeReports(result, formats, { reportDir: text('report-dir') ?? 'consent-gate-report' }, cwd);
+  const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report' }, cwd).files;
   await summarize(result, reports);
   if (result.verdict.exitCode !== 0) core.setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
   return result.verdict.exitCode;

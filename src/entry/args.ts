@@ -1,7 +1,8 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { GateError, errorText } from '../shared/errors.js';
-import { parseFailOn, parseFormats, parsePhases, type RunFlags } from './config.js';
 import { didYouMean } from '../shared/did-you-mean.js';
+import { OPTIONS, convert, takes, type Command, type Given } from './options.js';
+import type { RunFlags } from './config.js';
 
 export interface ScanArgs {
   /** baseline: scan, then record every finding that is not allowed in the baseline file. */
@@ -15,147 +16,117 @@ export interface ScanArgs {
   progress: 'quiet' | 'normal' | 'verbose';
 }
 
-export type CliArgs = ScanArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'help' } | { command: 'version' };
+/** judge: a saved JSON report, judged again with the current policy and baseline. */
+export interface JudgeArgs extends Omit<ScanArgs, 'command'> {
+  command: 'judge';
+  report: string;
+}
 
-const OPTIONS = {
-  config: { type: 'string', short: 'c' },
-  url: { type: 'string' },
-  header: { type: 'string', multiple: true },
-  start: { type: 'string' },
-  'wait-on': { type: 'string' },
-  'ready-pattern': { type: 'string' },
-  'start-timeout': { type: 'string' },
-  static: { type: 'string' },
-  spa: { type: 'boolean' },
-  page: { type: 'string', multiple: true },
-  include: { type: 'string', multiple: true },
-  exclude: { type: 'string', multiple: true },
-  sitemap: { type: 'string' },
-  'sitemap-find': { type: 'string' },
-  'sitemap-replace': { type: 'string' },
-  crawl: { type: 'boolean' },
-  depth: { type: 'string' },
-  'max-pages': { type: 'string' },
-  baseline: { type: 'string' },
-  'update-baseline': { type: 'boolean' },
-  'fail-on': { type: 'string' },
-  prune: { type: 'boolean' },
-  hook: { type: 'boolean' },
-  force: { type: 'boolean' },
-  format: { type: 'string' },
-  output: { type: 'string', short: 'o' },
-  'report-dir': { type: 'string' },
-  'browser-path': { type: 'string' },
-  'browser-arg': { type: 'string', multiple: true },
-  timeout: { type: 'string' },
-  concurrency: { type: 'string' },
-  'fast-forward': { type: 'string' },
-  phases: { type: 'string' },
-  retries: { type: 'string' },
-  quiet: { type: 'boolean', short: 'q' },
-  verbose: { type: 'boolean' },
+export type CliArgs = ScanArgs | JudgeArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'help' } | { command: 'version' };
+
+const COMMANDS: readonly Command[] = ['scan', 'baseline', 'judge', 'init'];
+
+const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
+  ...Object.fromEntries(
+    OPTIONS.map((o) => [o.flag, { type: o.kind === 'boolean' ? 'boolean' : 'string', ...(o.kind === 'strings' ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
+  ),
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
-} as const;
+};
 
 /** Every flag the CLI knows, as written on a command line: examples are tested against it. */
-export const FLAGS: readonly string[] = Object.entries(OPTIONS).flatMap(([name, o]) => ['--' + name, ...('short' in o ? ['-' + o.short] : [])]);
+export const FLAGS: readonly string[] = Object.entries(PARSE_OPTIONS).flatMap(([name, o]) => ['--' + name, ...(o.short ? ['-' + o.short] : [])]);
 
-function progressLevel(quiet: boolean | undefined, verbose: boolean | undefined): ScanArgs['progress'] {
-  if (quiet && verbose) throw new GateError('--quiet and --verbose ask for opposite things; give one of them.');
-  return quiet ? 'quiet' : verbose ? 'verbose' : 'normal';
+function progressLevel(given: Given): ScanArgs['progress'] {
+  if (given.quiet && given.verbose) throw new GateError('--quiet and --verbose ask for opposite things; give one of them.');
+  return given.quiet ? 'quiet' : given.verbose ? 'verbose' : 'normal';
 }
 
-function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new GateError(`--${flag} takes a whole number of at least ${min}; got "${value}".`);
-  return Number(value);
-}
-
-/** "Name: value" → [name, value]. Values are secrets as far as we know: never echoed back. */
-function headers(list: string[] | undefined): Record<string, string> | undefined {
-  if (!list) return undefined;
-  const result: Record<string, string> = {};
-  for (const item of list) {
-    const at = item.indexOf(':');
-    const name = item.slice(0, Math.max(at, 0)).trim();
-    if (at <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-      throw new GateError(`--header takes "Name: value" (e.g. --header "x-vercel-protection-bypass: $TOKEN"); the header named "${name || '(none)'}" is not one.`);
+/** The raw values node:util gave, typed by the table; an option the command does not take is a usage error. */
+function readGiven(values: Record<string, unknown>, command: Command): Given {
+  const given: Record<string, unknown> = {};
+  for (const spec of OPTIONS) {
+    const value = values[spec.flag];
+    if (value === undefined) continue;
+    if (!takes(spec, command)) {
+      const with_ = (spec.commands ?? ['scan', 'baseline']).join(' or ');
+      throw new GateError(`--${spec.flag} goes with the ${with_} command, not ${command}: consent-gate ${spec.commands?.[0] ?? 'scan'} --${spec.flag}.`);
     }
-    result[name] = item.slice(at + 1).trim();
+    given[spec.key] = convert(spec, typeof value === 'boolean' ? [String(value)] : Array.isArray(value) ? value.map(String) : [String(value)], `--${spec.flag}`);
   }
-  return result;
-}
-
-/** Drops undefined values, so a flag that was not given never overrides the policy file. */
-function defined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return given as Given;
 }
 
 export function parseCli(argv: string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: PARSE_OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // Node's messages name the flag; add the way out.
     const message = errorText(error).replace(/\. To specify.*$/s, '.');
     const unknown = /Unknown option '(--[^']+)'/.exec(message)?.[1];
-    const hint = unknown ? didYouMean(unknown, Object.keys(OPTIONS).map((o) => `--${o}`)) : '';
+    const hint = unknown ? didYouMean(unknown, Object.keys(PARSE_OPTIONS).map((o) => `--${o}`)) : '';
     throw new GateError(`${message}${hint} Run consent-gate --help for the options.`);
   }
-  const { values: v, positionals } = parsed;
-  if (v.help) return { command: 'help' };
-  if (v.version) return { command: 'version' };
-  const [command, ...urls] = positionals;
+  const { positionals } = parsed;
+  const values = parsed.values as Record<string, unknown>;
+  if (values['help']) return { command: 'help' };
+  if (values['version']) return { command: 'version' };
+  const [command, ...rest] = positionals;
   if (command === undefined) return { command: 'help' };
-  if (command === 'init') return { command, hook: v.hook ?? false, force: v.force ?? false };
-  if (command !== 'scan' && command !== 'baseline') {
-    throw new GateError(`Unknown command "${command}".${didYouMean(command, ['scan', 'baseline', 'init'])} Commands: scan, baseline, init.`);
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new GateError(`Unknown command "${command}".${didYouMean(command, COMMANDS)} Commands: ${COMMANDS.join(', ')}.`);
   }
-  if (v.hook || v.force) throw new GateError('--hook and --force go with the init command: consent-gate init --hook.');
-  if (v.prune && command !== 'baseline' && !v['update-baseline']) {
-    throw new GateError('--prune goes with the baseline command (or scan --update-baseline): consent-gate baseline --prune.');
+  const given = readGiven(values, command as Command);
+  if (command === 'init') return { command, hook: given.hook ?? false, force: given.force ?? false };
+  const updating = command === 'baseline' || given.updateBaseline !== undefined;
+  if (given.prune && !updating) {
+    throw new GateError(`--prune goes with the baseline command (or --update-baseline): consent-gate ${command === 'judge' ? 'judge REPORT --update-baseline' : 'baseline'} --prune.`);
   }
-  const flags: RunFlags = defined({
-    url: v.url,
-    start: v.start,
-    waitOn: v['wait-on'],
-    readyPattern: v['ready-pattern'],
-    startTimeout: wholeNumber('start-timeout', v['start-timeout'], 1000),
-    static: v.static,
-    spa: v.spa,
-    headers: headers(v.header),
-    pages: urls.length > 0 || v.page ? [...urls, ...(v.page ?? [])] : undefined,
-    include: v.include,
-    exclude: v.exclude,
-    sitemap: v.sitemap,
-    sitemapFind: v['sitemap-find'],
-    sitemapReplace: v['sitemap-replace'],
-    crawl: v.crawl,
-    depth: wholeNumber('depth', v.depth, 1),
-    maxPages: wholeNumber('max-pages', v['max-pages'], 1),
-    baseline: v.baseline,
-    failOn: parseFailOn(v['fail-on'], '--fail-on'),
-    updateBaseline: command === 'baseline' || v['update-baseline'] ? { prune: v.prune ?? false } : undefined,
-    browserPath: v['browser-path'],
-    browserArgs: v['browser-arg'],
-    timeoutMs: wholeNumber('timeout', v.timeout, 1000),
-    concurrency: wholeNumber('concurrency', v.concurrency, 1),
-    fastForwardMs: wholeNumber('fast-forward', v['fast-forward'], 0),
-    phases: parsePhases(v.phases, '--phases'),
-    retries: wholeNumber('retries', v.retries, 0),
-  });
-  return {
-    command,
-    flags,
-    ...defined({ config: v.config, output: v.output, reportDir: v['report-dir'] }),
-    formats: v.format === undefined ? ['console'] : parseFormats(v.format, '--format'),
-    progress: progressLevel(v.quiet, v.verbose),
+  const { config, formats, output, reportDir, quiet: _quiet, verbose: _verbose, prune, hook: _hook, force: _force, updateBaseline: _update, ...flags } = given;
+  const common = {
+    flags: { ...flags, ...(updating ? { updateBaseline: { prune: prune ?? false } } : {}) } as RunFlags,
+    ...(config !== undefined ? { config } : {}),
+    ...(output !== undefined ? { output } : {}),
+    ...(reportDir !== undefined ? { reportDir } : {}),
+    formats: formats ?? ['console'],
+    progress: progressLevel(given),
   };
+  if (command === 'judge') {
+    const [report, ...extra] = rest;
+    if (report === undefined || extra.length > 0) throw new GateError('judge takes one saved JSON report: consent-gate judge consent-gate-report/consent-gate-report.json');
+    return { command, report, ...common };
+  }
+  if (rest.length > 0) common.flags.pages = [...rest, ...(common.flags.pages ?? [])];
+  return { command: command as 'scan' | 'baseline', ...common };
+}
+
+/** Folds help text to the width of a terminal's usual 100 columns, under its column. */
+function wrap(text: string, indent: number, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
+function optionLines(group: string): string[] {
+  const COLUMN = 25;
+  return OPTIONS.filter((o) => o.group === group).flatMap((o) => {
+    const names = `${o.short ? `-${o.short}, ` : ''}--${o.flag}${o.arg ? ` ${o.arg}` : ''}`;
+    const [first, ...more] = wrap(o.help, COLUMN);
+    const lead = `  ${names}`.padEnd(COLUMN - 1);
+    return [`${lead} ${first}`, ...more.map((line) => `${' '.repeat(COLUMN)}${line}`)];
+  });
 }
 
 export const HELP = `Usage: consent-gate scan [url…] [options]
        consent-gate baseline [url…] [--prune] [options]
+       consent-gate judge REPORT.json [options]
        consent-gate init [--hook] [--force]
 
 scan opens each page in Chromium as a first-time visitor: without touching anything, after
@@ -165,61 +136,26 @@ refusal, and when the banner does not offer a fair choice. Settings not given as
 the policy file.
 baseline scans the same way and records every finding that is not allowed in the baseline file,
 so only new findings fail later scans; --prune also drops entries no longer seen.
+judge reads a JSON report a scan wrote and judges it again with the current policy and baseline,
+without a browser: tune an allow list in seconds.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
 it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
 
 Target (one):
-  --url URL              an already running site (a deployed preview, a local server)
-  --start CMD            run the project's preview command; with --wait-on and/or --ready-pattern
-  --wait-on URL          with --start: ready once this URL answers; also the start page
-  --ready-pattern RE     with --start: ready once the command prints a line matching RE
-  --start-timeout MS     how long the preview may take to get ready (default 60000)
-  --static DIR           serve a built site (dist/, build/, out/, public/) on a free loopback port
-  --spa                  with --static: serve index.html for paths that match no file
-  --header "N: V"        request header for the target only, repeatable (bypass tokens, basic auth);
-                         values are never printed
+${optionLines('Target').join('\n')}
 
 Pages (default: the start page plus up to 10 found by sitemap, else by a one-level crawl; with
 --static: every HTML file):
-  --page PATH            a page to scan, repeatable; URLs given as arguments count too
-  --include GLOB         with --static: HTML files to take (default **/*.html), repeatable
-  --exclude GLOB         with --static: HTML files to leave out, repeatable
-  --sitemap URL          read pages from a sitemap (or sitemap index); "auto" for /sitemap.xml
-  --sitemap-find TEXT    rewrite sitemap URLs: replace TEXT (e.g. the production host) …
-  --sitemap-replace TEXT … with this (e.g. the preview host)
-  --crawl                follow same-site links from the start page
-  --depth N              crawl depth (default 1)
-  --max-pages N          most pages found by glob, sitemap or crawl to scan (default 10)
+${optionLines('Pages').join('\n')}
 
 Policy and baseline:
-  -c, --config FILE      policy file (default: consent-gate.json or .consent-gate.json here)
-  --baseline FILE        baseline file (default: the policy's, else consent-gate.baseline.json)
-  --update-baseline      scan, then record the findings in the baseline (as the baseline command)
-  --prune                with baseline: drop entries whose findings are gone
-  --fail-on LEVEL        error or warn: the lowest severity of a new finding that fails (default:
-                         the policy's failOn, else error)
+${optionLines('Policy and baseline').join('\n')}
 
 Output and browser:
-  --format LIST          console (default), json, html, sarif, junit, codequality, markdown;
-                         comma-separated; html is one self-contained file with screenshots
-  --report-dir DIR       write each report format there (default: consent-gate-report when more
-                         than one file format is asked for)
-  -o, --output FILE      write the one report format asked for to FILE (json alone: default stdout)
-  --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)
-  --browser-arg FLAG     extra Chromium flag, repeatable (proxies, --host-resolver-rules=…)
-  --timeout MS           time a page may take to reach "load" (default 30000)
-  --concurrency N        pages scanned in parallel (default: cores, at most 3)
-  --fast-forward MS      fake-clock time run after load to fire delayed trackers (default 10000;
-                         0 waits 5 s in real time instead, for sites the fake clock disturbs)
-  --phases LIST          visits per page (default all): initial (no interaction), after-scroll,
-                         after-reject, after-accept; initial always runs
-  --retries N            retry a page load that failed for network reasons N times (default 0);
-                         findings are never retried away
-  -q, --quiet            no progress output, only the summary
-  --verbose              a line per visit (page × phase) while scanning, stack traces on errors
+${optionLines('Output and browser').join('\n')}
   -h, --help             this help
   -v, --version          the version
 
 Exit codes: 0 passed · 1 new findings at or above failOn · 2 usage, configuration or environment
-            error · 3 a page could not be scanned (never a pass)
+            error · 3 a page could not be scanned, or none was (never a pass)
 `;

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-import { HELP, parseCli, type ScanArgs } from './args.js';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { HELP, parseCli, type JudgeArgs, type ScanArgs } from './args.js';
+import { judgeReport } from './judge.js';
+import type { Policy } from '../policy/policy.js';
+import type { GateResult } from '../types.js';
 import { GateError } from '../shared/errors.js';
 import { init } from './init.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
@@ -10,8 +13,7 @@ import { runGate } from '../gate.js';
 import { formatConsole } from '../report/console.js';
 import { progressOutput } from '../report/progress.js';
 import { needsScreenshots } from '../report/index.js';
-import { formatJson } from '../report/json.js';
-import { checkReportTargets, writeReports } from '../report/write.js';
+import { checkReportTargets, writeReports, type ReportTargets } from '../report/write.js';
 import { TOOL_VERSION } from '../shared/version.js';
 
 /** Set once the arguments are read: whether an error should come with its stack. */
@@ -23,19 +25,42 @@ function stackOf(error: unknown): string {
   return [error.stack ?? error.message, ...(error.cause === undefined ? [] : [`caused by: ${stackOf(error.cause)}`])].join('\n');
 }
 
-async function scan(args: ScanArgs): Promise<number> {
-  const cwd = process.cwd();
+function loadPolicyFor(args: ScanArgs | JudgeArgs, cwd: string): Policy {
   const file = findPolicyFile(cwd, args.config);
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
-  const where = { ...(args.output ? { output: args.output } : {}), ...(args.reportDir ? { reportDir: args.reportDir } : {}) };
-  checkReportTargets(args.formats, where);
+  return gateOptions(args.flags, policy, cwd).policy;
+}
+
+const targetsOf = (args: ScanArgs | JudgeArgs): ReportTargets => ({
+  ...(args.output ? { output: args.output } : {}),
+  ...(args.reportDir ? { reportDir: args.reportDir } : {}),
+});
+
+/** Writes the reports and the summary; the exit code is the verdict's. */
+function report(result: GateResult, args: ScanArgs | JudgeArgs, cwd: string): number {
+  const { files, stdout } = writeReports(result, args.formats, targetsOf(args), cwd);
+  if (stdout) process.stdout.write(stdout.render(result));
+  // The summary always reaches the log; with a report on stdout it goes to stderr, so
+  // `> report.json` stays valid JSON.
+  (stdout ? process.stderr : process.stdout).write(formatConsole(result));
+  for (const [name, path] of files) process.stderr.write(`report (${name}): ${relative(cwd, path) || path}\n`);
+  if (args.flags.updateBaseline && !result.baseline.updated) {
+    process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.\n`);
+  }
+  return result.verdict.exitCode;
+}
+
+async function scan(args: ScanArgs): Promise<number> {
+  const cwd = process.cwd();
+  const options = gateOptions(args.flags, loadPolicyFor(args, cwd), cwd);
+  checkReportTargets(args.formats, targetsOf(args));
   const progress = args.progress === 'quiet' ? null : progressOutput(process.stderr, args.progress === 'verbose');
   // Ctrl-C mid-scan: the shell prompt should not land on the live line.
   const forgetProgress = onShutdown(async () => progress?.stop());
   let result;
   try {
     result = await runGate({
-      ...gateOptions(args.flags, policy, cwd),
+      ...options,
       screenshots: needsScreenshots(args.formats),
       ...(progress ? { onPlan: progress.onPlan, onVisit: progress.onVisit, onPage: progress.onPage } : {}),
     });
@@ -43,17 +68,14 @@ async function scan(args: ScanArgs): Promise<number> {
     progress?.stop();
     forgetProgress();
   }
-  const written = writeReports(result, args.formats, where, cwd);
-  const jsonToStdout = args.formats.includes('json') && !written.has('json');
-  if (jsonToStdout) process.stdout.write(formatJson(result));
-  // The summary always reaches the log; with JSON on stdout it goes to stderr, so `> report.json`
-  // stays valid JSON.
-  (jsonToStdout ? process.stderr : process.stdout).write(formatConsole(result));
-  for (const [name, path] of written) process.stderr.write(`report (${name}): ${relative(cwd, path) || path}\n`);
-  if (args.flags.updateBaseline && !result.baseline.updated) {
-    process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.\n`);
-  }
-  return result.verdict.exitCode;
+  return report(result, args, cwd);
+}
+
+function judge(args: JudgeArgs): number {
+  const cwd = process.cwd();
+  checkReportTargets(args.formats, targetsOf(args));
+  const result = judgeReport(resolve(cwd, args.report), loadPolicyFor(args, cwd), args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {});
+  return report(result, args, cwd);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -71,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
-  return scan(args);
+  return args.command === 'judge' ? judge(args) : scan(args);
 }
 
 exitCleanlyOnSignals();

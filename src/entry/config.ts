@@ -1,10 +1,7 @@
 import { resolve } from 'node:path';
-import { GateError } from '../shared/errors.js';
 import type { GateOptions } from '../gate.js';
-import { didYouMean } from '../shared/did-you-mean.js';
-import { FORMAT_NAMES } from '../report/index.js';
 import type { DiscoverSettings, Policy, TargetSettings } from '../policy/policy.js';
-import { PHASES, type Phase, type Severity } from '../types.js';
+import type { Phase, Severity } from '../types.js';
 
 /**
  * Settings as a person gives them on a command line or as Action inputs: all optional. The target and
@@ -23,30 +20,6 @@ export interface RunFlags extends TargetSettings, DiscoverSettings {
   fastForwardMs?: number;
   phases?: Phase[];
   retries?: number;
-}
-
-export function parseFailOn(value: string | undefined, name: string): Severity | undefined {
-  if (value === undefined || value === 'error' || value === 'warn') return value;
-  throw new GateError(`${name} takes "error" or "warn"; got "${value}".${didYouMean(value, ['error', 'warn'])}`);
-}
-
-/** "initial,after-reject" → phases; initial is always scanned, since the others compare with it. */
-export function parsePhases(value: string | undefined, name: string): Phase[] | undefined {
-  if (value === undefined) return undefined;
-  const list = value.split(',').map((p) => p.trim()).filter(Boolean);
-  for (const phase of list) {
-    if (!(PHASES as readonly string[]).includes(phase)) throw new GateError(`${name}: unknown phase "${phase}".${didYouMean(phase, PHASES)} Phases: ${PHASES.join(', ')}.`);
-  }
-  return list as Phase[];
-}
-
-/** "json,html" → format names, each one we can write. */
-export function parseFormats(value: string, name: string): string[] {
-  const list = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of list) {
-    if (!FORMAT_NAMES.includes(f)) throw new GateError(`${name}: unknown format "${f}".${didYouMean(f, FORMAT_NAMES)} Choose from: ${FORMAT_NAMES.join(', ')}.`);
-  }
-  return list;
 }
 
 const TARGET_KEYS = ['url', 'start', 'static'] as const;

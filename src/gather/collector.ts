@@ -9,6 +9,8 @@ import { watchInitiators } from './initiator.js';
 import { isWebUrl, withoutFragment } from '../shared/url.js';
 
 interface SeenCookie {
+  /** When it was seen, on the collector's event count: what a recording window compares. */
+  at: number;
   parsed: ParsedCookie;
   /** Domain the cookie lands on: its Domain attribute, else the host that set it. */
   domain: string;
@@ -29,14 +31,29 @@ export function shortHash(value: string): string {
 }
 
 /**
+ * The start of a recording window: what was there, so a later snapshot can say what is new. Cookies
+ * are compared by name, domain and value: a cookie written again with a new value is news too.
+ */
+export interface Mark {
+  at: number;
+  cookies: Set<string>;
+  storage: Set<string>;
+}
+
+const cookieKey = (c: { name: string; domain: string; valueHash: string }): string => `${c.name}\u0000${c.domain}\u0000${c.valueHash}`;
+const storageKey = (s: { kind: string; origin: string; key: string }): string => `${s.kind}\u0000${s.origin}\u0000${s.key}`;
+
+/**
  * Listens to one browser context from before the first navigation to the end of the phase and turns
  * what it saw into plain data. It decides nothing about what is allowed.
  */
 export class Collector {
-  private readonly requests = new Map<Request, GatheredRequest>();
+  private readonly requests = new Map<Request, GatheredRequest & { at: number }>();
   private readonly seenCookies: SeenCookie[] = [];
-  private readonly storageWrites = new Map<string, GatheredStorage>();
-  private readonly frames = new Map<string, GatheredFrame>();
+  private readonly storageWrites = new Map<string, GatheredStorage & { at: number }>();
+  private readonly frames = new Map<string, GatheredFrame & { at: number }>();
+  /** Counts every event recorded: the clock recording windows are measured on. */
+  private events = 0;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly inflight = new Set<Request>();
   /** By request URL: the first request for a URL is the one that brought it in. */
@@ -81,11 +98,23 @@ export class Collector {
     }
   }
 
-  /** Everything seen so far, with visitor identifiers taken out of every URL (the final page's too). */
-  async snapshot(pages: Page[], finalUrl: string): Promise<Pick<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'finalUrl'>> {
+  /** Opens a recording window: a later `snapshot(…, mark)` holds only what happened after it. */
+  async mark(pages: Page[]): Promise<Mark> {
+    const seen = await this.snapshot(pages, '');
+    return { at: this.events, cookies: new Set(seen.cookies.map(cookieKey)), storage: new Set(seen.storage.map(storageKey)) };
+  }
+
+  /**
+   * Everything seen so far (or since `since`), with visitor identifiers taken out of every URL (the
+   * final page's too). Since a mark: requests and frames that started after it, cookies written or
+   * changed after it, storage keys written or first present after it.
+   */
+  async snapshot(pages: Page[], finalUrl: string, since?: Mark): Promise<Pick<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'finalUrl'>> {
     for (const page of pages) for (const frame of page.frames()) this.recordFrame(frame);
-    const storage = await this.enumerateStorage(pages);
+    const listed = await this.enumerateStorage(pages);
     await Promise.allSettled([...this.pending]);
+    const after = since?.at ?? -1;
+    const storage = listed.filter((s) => !since || s.at > after || !since.storage.has(storageKey(s)));
     const stored = await this.context.cookies();
     // Short values ("1", "en") are not identifiers and would redact half of every query string.
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
@@ -94,11 +123,14 @@ export class Collector {
       const found = this.initiators.get(withoutFragment(url));
       return found ? { ...found, url: found.url && clean(found.url) } : null;
     };
+    const cookies = this.cookies(stored, after).filter((c) => !since || c.sources.length > 0 || !since.cookies.has(cookieKey(c)));
     return {
-      cookies: this.cookies(stored).map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
-      storage: storage.map((s) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
-      requests: [...this.requests.values()].map((r) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
-      frames: [...this.frames.values()].map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
+      cookies: cookies.map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
+      storage: storage.map(({ at: _at, ...s }) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
+      requests: [...this.requests.values()]
+        .filter((r) => r.at > after)
+        .map(({ at: _at, ...r }) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
+      frames: [...this.frames.values()].filter((f) => f.at > after).map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
       finalUrl: clean(finalUrl),
     };
   }
@@ -113,6 +145,7 @@ export class Collector {
       const parsed = parseCookieString(event.text);
       if (!parsed || !event.script) return;
       this.seenCookies.push({
+        at: ++this.events,
         parsed,
         domain: parsed.domain ?? cookieHostOf(event.frame),
         source: { via: 'document.cookie', url: event.script, declaredLifetime: parsed.lifetime },
@@ -120,7 +153,8 @@ export class Collector {
       return;
     }
     const key = `${event.kind}\u0000${event.origin}\u0000${event.key}`;
-    const entry = this.storageWrites.get(key) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [] };
+    const entry = this.storageWrites.get(key) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [], at: 0 };
+    entry.at = ++this.events;
     if (event.script && !entry.writtenBy.includes(event.script)) entry.writtenBy.push(event.script);
     this.storageWrites.set(key, entry);
   }
@@ -138,6 +172,7 @@ export class Collector {
       // Service-worker requests have no frame.
     }
     this.requests.set(request, {
+      at: ++this.events,
       url,
       method: request.method(),
       resourceType: request.resourceType(),
@@ -165,6 +200,7 @@ export class Collector {
       const parsed = parseCookieString(line);
       if (!parsed) continue;
       this.seenCookies.push({
+        at: ++this.events,
         parsed,
         domain: parsed.domain ?? cookieHostOf(url),
         source: { via: 'set-cookie', url, declaredLifetime: parsed.lifetime },
@@ -176,14 +212,15 @@ export class Collector {
     const url = frame.url();
     // The top document is the page itself, not an embed.
     if (!isWebUrl(url) || frame.parentFrame() === null) return;
-    if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null });
+    if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null, at: ++this.events });
   }
 
-  private async enumerateStorage(pages: Page[]): Promise<GatheredStorage[]> {
+  private async enumerateStorage(pages: Page[]): Promise<(GatheredStorage & { at: number })[]> {
     const found = new Map(this.storageWrites);
     const add = (kind: StorageKind, origin: string, key: string): void => {
-      const id = `${kind}\u0000${origin}\u0000${key}`;
-      if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [] });
+      const id = storageKey({ kind, origin, key });
+      // Found in storage but never seen written: as old as the window can tell (0).
+      if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [], at: 0 });
     };
     const frames = pages.flatMap((page) => page.frames()).filter((frame) => isWebUrl(frame.url()));
     const listings = await Promise.allSettled(frames.map((frame) => withTimeout(frame.evaluate(listStorage), 2_000)));
@@ -198,10 +235,12 @@ export class Collector {
     return [...found.values()];
   }
 
-  private cookies(stored: Cookie[]): GatheredCookie[] {
+  /** The cookies, each with the writes seen after `after` (all writes for a full snapshot). */
+  private cookies(stored: Cookie[], after: number): GatheredCookie[] {
+    const seenCookies = this.seenCookies.filter((seen) => seen.at > after);
     const result: GatheredCookie[] = stored.map((cookie) => {
       const domain = cookie.domain.replace(/^\./, '');
-      const sources = this.seenCookies
+      const sources = seenCookies
         .filter((seen) => seen.parsed.name === cookie.name && domainMatches(seen.domain, domain))
         .map((seen) => seen.source);
       return {
@@ -220,7 +259,7 @@ export class Collector {
     });
     // A Set-Cookie the browser refused (third-party blocking, bad domain) is still the site's attempt
     // to store something on the visitor's device.
-    for (const seen of this.seenCookies) {
+    for (const seen of seenCookies) {
       if (seen.source.via !== 'set-cookie' || isDeletion(seen.parsed)) continue;
       if (result.some((c) => c.name === seen.parsed.name && domainMatches(seen.domain, c.domain))) continue;
       result.push({
@@ -234,7 +273,7 @@ export class Collector {
         stored: false,
         valueLength: seen.parsed.value.length,
         valueHash: shortHash(seen.parsed.value),
-        sources: dedupeSources(this.seenCookies.filter((s) => s.parsed.name === seen.parsed.name && s.domain === seen.domain).map((s) => s.source)),
+        sources: dedupeSources(seenCookies.filter((s) => s.parsed.name === seen.parsed.name && s.domain === seen.domain).map((s) => s.source)),
       });
     }
     return result;

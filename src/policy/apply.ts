@@ -1,7 +1,8 @@
-import { RULES, type RuleSetting } from '../rules/index.js';
-import type { Finding } from '../types.js';
-import { urlPath } from '../shared/url.js';
+import { RULE_BY_ID, type RuleEntry } from '../rules/index.js';
+import type { RuleConfig } from '../rules/run.js';
 import { globMatch, hostMatch } from '../shared/glob.js';
+import { urlPath } from '../shared/url.js';
+import type { Finding } from '../types.js';
 import type { AllowList, PageOverride, Policy } from './policy.js';
 import { PRESETS } from './presets.js';
 
@@ -10,9 +11,19 @@ function overridesFor(policy: Policy, url: string): PageOverride[] {
   return policy.overrides.filter((o) => globMatch(o.pages, path));
 }
 
+/** "warn" or ["warn", { maxDays: 30 }]: a later entry's options add to an earlier one's. */
+function merge(previous: RuleConfig | undefined, entry: RuleEntry): RuleConfig {
+  const [severity, options] = Array.isArray(entry) ? entry : [entry, {}];
+  return { severity, options: { ...previous?.options, ...options } };
+}
+
 /** Preset, then the policy's rules, then every matching per-page override, in order. */
-export function ruleSettingsFor(policy: Policy, url: string): Record<string, RuleSetting> {
-  return Object.assign({}, PRESETS[policy.jurisdiction].rules, policy.rules, ...overridesFor(policy, url).map((o) => o.rules));
+export function ruleSettingsFor(policy: Policy, url: string): Record<string, RuleConfig> {
+  const configs: Record<string, RuleConfig> = {};
+  for (const layer of [PRESETS[policy.jurisdiction].rules, policy.rules, ...overridesFor(policy, url).map((o) => o.rules)]) {
+    for (const [id, entry] of Object.entries(layer)) configs[id] = merge(configs[id], entry);
+  }
+  return configs;
 }
 
 function allowFor(policy: Policy, url: string): AllowList {
@@ -39,17 +50,17 @@ function matchingReason(finding: Finding, allow: AllowList): string | null {
   return entry?.reason ?? null;
 }
 
-const ALLOWABLE = new Set(RULES.filter((r) => r.allowable).map((r) => r.id));
-const BEFORE_CONSENT = new Set(['tracking-cookie-before-consent', 'tracking-storage-before-consent', 'tracker-request-before-consent', 'social-plugin-before-consent']);
+const allowMode = (finding: Finding): string => RULE_BY_ID.get(finding.rule)?.meta.allow ?? 'never';
+const tracks = (finding: Finding): boolean => RULE_BY_ID.get(finding.rule)?.meta.tracking ?? false;
 
 /**
- * A page whose every tracker is exempt by the policy needs no banner for them: its banner-missing
- * finding is allowed too. One tracker the policy does not cover keeps it.
+ * Findings whose rule allows "with-tracking" (a banner is only owed for what tracks) are allowed
+ * when every tracking finding of the same visit is. One tracker the policy does not cover keeps them.
  */
-function allowBannerWhenAllExempt(findings: Finding[]): Finding[] {
+function allowWithTracking(findings: Finding[]): Finding[] {
   return findings.map((finding) => {
-    if (finding.rule !== 'consent-banner-missing') return finding;
-    const tracking = findings.filter((f) => f.page === finding.page && f.phase === finding.phase && BEFORE_CONSENT.has(f.rule));
+    if (allowMode(finding) !== 'with-tracking') return finding;
+    const tracking = findings.filter((f) => f.page === finding.page && f.phase === finding.phase && tracks(f));
     if (tracking.length === 0 || tracking.some((f) => f.because === null)) return finding;
     return { ...finding, status: 'allowed', because: 'everything that tracks on this page is allowed by the policy' };
   });
@@ -62,7 +73,7 @@ function allowBannerWhenAllExempt(findings: Finding[]): Finding[] {
 export function applyAllowList(findings: Finding[], policy: Policy): Finding[] {
   const preset = PRESETS[policy.jurisdiction];
   const judged = findings.map((finding): Finding => {
-    if (!ALLOWABLE.has(finding.rule)) return finding;
+    if (allowMode(finding) !== 'subject') return finding;
     const reason = matchingReason(finding, allowFor(policy, finding.page));
     if (reason === null) return finding;
     if (finding.category !== 'analytics') return { ...finding, status: 'allowed', because: reason };
@@ -77,5 +88,5 @@ export function applyAllowList(findings: Finding[], policy: Policy): Finding[] {
       notes: [...finding.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`],
     };
   });
-  return allowBannerWhenAllExempt(judged);
+  return allowWithTracking(judged);
 }

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
-import schema from '../../schema/policy.schema.json' with { type: 'json' };
 import { GateError, errorText } from '../shared/errors.js';
-import type { RuleSetting } from '../rules/index.js';
+import { RULES, type RuleEntry } from '../rules/index.js';
+import { policySchema } from './schema.js';
 import { didYouMean } from '../shared/did-you-mean.js';
 import { emptyAllow, type AllowList, type Policy } from './policy.js';
 import type { Jurisdiction } from './presets.js';
@@ -13,7 +13,7 @@ export const DEFAULT_BASELINE = 'consent-gate.baseline.json';
 const MAX_ERRORS = 10;
 
 // ajv is CommonJS: under NodeNext its class sits on .default.
-const validate = new ajv2020.default({ allErrors: true, strict: true, verbose: true }).compile(schema);
+const validate = new ajv2020.default({ allErrors: true, strict: true, verbose: true }).compile(policySchema());
 
 /** --config wins; else consent-gate.json, else .consent-gate.json in the working folder. */
 export function findPolicyFile(cwd: string, explicit?: string, label = '--config'): string | null {
@@ -118,8 +118,8 @@ interface RawPolicy {
   jurisdiction?: Jurisdiction;
   firstPartyDomains?: string[];
   allow?: RawAllow;
-  rules?: Record<string, RuleSetting>;
-  overrides?: { pages: string; allow?: RawAllow; rules?: Record<string, RuleSetting> }[];
+  rules?: Record<string, RuleEntry>;
+  overrides?: { pages: string; allow?: RawAllow; rules?: Record<string, RuleEntry> }[];
   consent?: Policy['consent'];
   baseline?: string;
   failOn?: Policy['failOn'];
@@ -168,11 +168,15 @@ function allowProblems(allow: RawAllow | undefined, at: string): string[] {
   return problems;
 }
 
-function rulesProblems(rules: Record<string, RuleSetting> | undefined, at: string): string[] {
-  const setting = rules?.['scan-error'];
-  return setting !== undefined && setting !== 'error'
-    ? [`${at}/scan-error: cannot be "${setting}": a page that could not be scanned never passes. Remove this line.`]
-    : [];
+/** Fail-closed rules (a page not looked at) cannot be turned down: the gate never passes what it did not see. */
+function rulesProblems(rules: Record<string, RuleEntry> | undefined, at: string): string[] {
+  return RULES.filter(({ meta }) => meta.failClosed).flatMap(({ meta }) => {
+    const entry = rules?.[meta.id];
+    const setting = Array.isArray(entry) ? entry[0] : entry;
+    return setting !== undefined && setting !== 'error'
+      ? [`${at}/${meta.id}: cannot be "${setting}": a page that could not be scanned never passes. Remove this line.`]
+      : [];
+  });
 }
 
 function semanticProblems(raw: RawPolicy, folder: string): string[] {

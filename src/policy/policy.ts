@@ -1,4 +1,4 @@
-import type { RuleSetting } from '../rules/index.js';
+import type { RuleEntry } from '../rules/index.js';
 import type { Severity } from '../types.js';
 import type { Jurisdiction } from './presets.js';
 
@@ -17,7 +17,7 @@ export interface AllowList {
 export interface PageOverride {
   pages: string;
   allow: AllowList;
-  rules: Record<string, RuleSetting>;
+  rules: Record<string, RuleEntry>;
 }
 
 export interface ConsentSelectors {
@@ -58,7 +58,7 @@ export interface Policy {
   jurisdiction: Jurisdiction;
   firstPartyDomains: string[];
   allow: AllowList;
-  rules: Record<string, RuleSetting>;
+  rules: Record<string, RuleEntry>;
   overrides: PageOverride[];
   consent: ConsentSelectors;
   baselinePath: string;

@@ -1,4 +1,4 @@
-import type { RuleSetting } from '../rules/index.js';
+import type { RuleEntry } from '../rules/index.js';
 
 export const JURISDICTIONS = ['eu', 'nl', 'be', 'nl-government'] as const;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
@@ -6,7 +6,7 @@ export type Jurisdiction = (typeof JURISDICTIONS)[number];
 export interface Preset {
   /** Whether an allow entry may exempt analytics, and which. */
   analyticsExemption: 'none' | 'first-party';
-  rules: Readonly<Record<string, RuleSetting>>;
+  rules: Readonly<Record<string, RuleEntry>>;
   /** Why, in a sentence a privacy officer recognises: printed when an allow entry is refused. */
   basis: string;
 }

@@ -3,6 +3,7 @@ import type { ReportFormat } from './format.js';
 import { anchorFile } from './text/location.js';
 import { pageLabel } from '../shared/url.js';
 import { findingSentence } from './text/sentence.js';
+import { isScanFailure } from './text/rules.js';
 
 /**
  * GitLab Code Quality (artifacts:reports:codequality): an array of issues. Allowed findings are not
@@ -20,7 +21,7 @@ export const codequality: ReportFormat = {
         check_name: f.rule,
         // One finding on several pages is several issues: the page is part of the identity here.
         fingerprint: `${f.fingerprint}:${pageLabel(f.page)}`,
-        severity: f.rule === 'scan-error' ? 'blocker' : f.severity === 'error' ? 'critical' : 'minor',
+        severity: isScanFailure(gate, f) ? 'blocker' : f.severity === 'error' ? 'critical' : 'minor',
         location: { path, lines: { begin: 1 } },
       }));
     return JSON.stringify(issues, null, 2) + '\n';

@@ -4,6 +4,7 @@ import type { Finding, GateResult, PageResult } from '../types.js';
 import type { ReportFormat } from './format.js';
 import { shortChain } from './text/chain.js';
 import { subjectLabel } from './text/subject.js';
+import { isScanFailure } from './text/rules.js';
 
 
 function pad(text: string, width: number): string {
@@ -17,7 +18,10 @@ export function progressLine({ done, total, page, findings }: { done: number; to
   const failed = page.phases.find((scan) => scan.error !== null);
   const fresh = findings.filter((f) => f.status === 'new');
   const errors = fresh.filter((f) => f.severity === 'error').length;
-  const state = failed ? `could not scan (${failed.phase}): ${failed.error}` : errors ? `${errors} new error(s)` : fresh.length ? `${fresh.length} new warning(s)` : 'ok';
+  const known = [count(findings, 'baselined'), count(findings, 'allowed')].filter(Boolean).join(', ');
+  // Judged with the baseline already: a page whose findings are all known says so, not "2 new errors".
+  const fine = known ? `ok, 0 new (${known})` : 'ok';
+  const state = failed ? `could not scan (${failed.phase}): ${failed.error}` : errors ? `${errors} new error(s)` : fresh.length ? `${fresh.length} new warning(s)` : fine;
   const seconds = page.phases.reduce((sum, scan) => sum + scan.durationMs, 0) / 1000;
   const width = String(total).length;
   return `[${String(done).padStart(width)}/${total}] ${page.url}  ${seconds.toFixed(1)} s  ${state}`;
@@ -49,7 +53,7 @@ export function formatConsole(result: GateResult): string {
     for (const f of newOnes) {
       const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category === 'unknown' ? '' : f.category;
       lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
-      const cause = f.rule === 'scan-error' ? f.message : f.evidence[0];
+      const cause = isScanFailure(result, f) ? f.message : f.evidence[0];
       if (cause) lines.push(`${indent}↳ ${cause}`);
       const chain = shortChain(f);
       if (chain) lines.push(`${indent}↳ via ${chain}`);

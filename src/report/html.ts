@@ -1,13 +1,13 @@
-import { offersChoice } from '../gate.js';
+import { VISITS, visitOf } from '../config/visits.js';
 import { plural } from '../shared/text.js';
-import { RULES } from '../rules/index.js';
-import { PHASES, type Category, type Finding, type GateResult, type InventoryEntry, type PageResult, type Phase } from '../types.js';
+import type { Category, Finding, GateResult, InventoryEntry, PageResult, Phase } from '../types.js';
 import { chainSteps } from './text/chain.js';
 import { escapeMarkup as esc } from './text/escape.js';
 import type { ReportFormat } from './format.js';
 import { HTML_STYLE } from './html-style.js';
 import { pageLabel } from '../shared/url.js';
 import { subjectLabel } from './text/subject.js';
+import { ruleOf } from './text/rules.js';
 
 /**
  * One self-contained file for a reader who is not a developer (a privacy officer, a site owner):
@@ -16,12 +16,7 @@ import { subjectLabel } from './text/subject.js';
  * No scripts, no external resources: its CSP forbids them, so it opens the same offline.
  */
 
-const PHASE_LABEL: Record<Phase, string> = {
-  initial: 'Before any choice',
-  'after-scroll': 'After scrolling',
-  'after-reject': 'After refusing',
-  'after-accept': 'After accepting',
-};
+const PHASE_LABEL = (phase: Phase): string => visitOf(phase).label;
 
 const PURPOSE: Record<Category, string> = {
   necessary: 'Strictly necessary',
@@ -32,7 +27,6 @@ const PURPOSE: Record<Category, string> = {
   unknown: 'Unknown',
 };
 
-const RULE_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
 function lifetime(entry: InventoryEntry): string {
   if (entry.kind === 'storage') return 'no expiry (browser storage)';
@@ -63,12 +57,7 @@ function header(gate: GateResult): string {
 /** One cell of the pages × phases table: what that visit found, or why it did not happen. */
 function matrixCell(page: PageResult, phase: Phase, findings: Finding[]): string {
   const scan = page.phases.find((s) => s.phase === phase);
-  if (!scan) {
-    const initial = page.phases[0];
-    const answers = phase === 'after-reject' || phase === 'after-accept';
-    const why = initial?.error ? 'page not scanned' : answers && initial && !offersChoice(initial) ? 'no banner to answer' : 'not visited';
-    return `<td class="skipped">${why}</td>`;
-  }
+  if (!scan) return `<td class="skipped">${esc(page.skipped.find((s) => s.phase === phase)?.reason ?? 'not asked for')}</td>`;
   if (scan.error) return `<td class="error">not scanned<small>${esc(scan.error)}</small></td>`;
   const mine = findings.filter((f) => f.phase === phase && f.status === 'new');
   const errors = mine.filter((f) => f.severity === 'error').length;
@@ -81,21 +70,21 @@ function matrixCell(page: PageResult, phase: Phase, findings: Finding[]): string
 function matrix(gate: GateResult): string {
   const rows = gate.pages.map((page, i) => {
     const findings = gate.findings.filter((f) => f.page === page.url);
-    return `<tr><th scope="row"><a href="#page-${i + 1}">${esc(pageLabel(page.url))}</a></th>${PHASES.map((phase) => matrixCell(page, phase, findings)).join('')}</tr>`;
+    return `<tr><th scope="row"><a href="#page-${i + 1}">${esc(pageLabel(page.url))}</a></th>${VISITS.map((v) => matrixCell(page, v.id, findings)).join('')}</tr>`;
   });
   return `<h2>What was visited</h2>
-<p>Each page was opened in a fresh browser as a first-time visitor: once without touching anything, once after scrolling and moving on, once after refusing in the consent banner and once after accepting.</p>
-<table><caption class="meta">Pages and visits</caption><thead><tr><th>Page</th>${PHASES.map((p) => `<th>${PHASE_LABEL[p]}</th>`).join('')}</tr></thead>
+<p>Each page was opened as a first-time visitor: ${esc(VISITS.map((v) => v.summary).join('; '))}.</p>
+<table><caption class="meta">Pages and visits</caption><thead><tr><th>Page</th>${VISITS.map((v) => `<th>${esc(v.label)}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function finding(f: Finding): string {
-  const rule = RULE_BY_ID.get(f.rule);
+function finding(f: Finding, gate: GateResult): string {
+  const rule = ruleOf(gate, f);
   const known = f.status !== 'new';
   const badge = known ? `<span class="badge known">${f.status}</span>` : `<span class="badge ${f.severity}">${f.severity === 'error' ? 'error' : 'warning'}</span>`;
   const party = f.party ? `, ${f.party} party` : '';
   const facts: [string, string][] = [
-    ['Found', PHASE_LABEL[f.phase].toLowerCase()],
+    ['Found', PHASE_LABEL(f.phase).toLowerCase()],
     ...(f.subject.kind === 'page' || f.subject.kind === 'banner' ? [] : ([['Company', `${f.vendor ?? 'not known'} · ${PURPOSE[f.category]}${party}`]] as [string, string][])),
     ...(f.because ? ([[f.status === 'allowed' ? 'Allowed because' : 'Known because', f.because]] as [string, string][]) : []),
     ...f.notes.map((note): [string, string] => ['Note', note]),
@@ -124,7 +113,7 @@ function pageSection(page: PageResult, index: number, gate: GateResult): string 
     shots?.page ? `<figure><img src="${shots.page}" alt="The page as a first-time visitor saw it"><figcaption>What a first-time visitor saw, before any choice</figcaption></figure>` : '',
     shots?.banner ? `<figure><img src="${shots.banner}" alt="The consent banner"><figcaption>The consent banner</figcaption></figure>` : '',
   ].join('');
-  const body = findings.length > 0 ? findings.map(finding).join('\n') : '<p>Nothing to report: no tracking was seen on this page in any visit.</p>';
+  const body = findings.length > 0 ? findings.map((f) => finding(f, gate)).join('\n') : '<p>Nothing to report: no tracking was seen on this page in any visit.</p>';
   return `<section class="page" id="page-${index + 1}"><h3>${esc(pageLabel(page.url))} <span class="meta">${esc(page.url)}</span></h3>
 ${figures ? `<div class="shots">${figures}</div>` : ''}
 ${body}

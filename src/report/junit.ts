@@ -3,15 +3,17 @@ import type { ReportFormat } from './format.js';
 import { chainSteps } from './text/chain.js';
 import { escapeMarkup as escape } from './text/escape.js';
 import { subjectLabel } from './text/subject.js';
+import { isScanFailure } from './text/rules.js';
+import { failsGate } from '../verdict/verdict.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
-function testcase(finding: Finding, page: string, fails: boolean): string {
+function testcase(finding: Finding, page: string, fails: boolean, scanFailure: boolean): string {
   const name = escape(`${finding.rule} (${finding.phase}): ${subjectLabel(finding)}`);
   const trail = chainSteps(finding).map((step) => `  ${step.url}  (${step.how})`);
   const detail = escape([finding.message, ...finding.evidence, ...(trail.length > 1 ? ['Chain from the page:', ...trail] : [])].join('\n'));
   const body =
-    finding.rule === 'scan-error'
+    scanFailure
       ? `<error message="${escape(finding.message)}">${detail}</error>`
       : finding.status !== 'new'
         ? `<skipped message="${escape(`${finding.status}: ${finding.because ?? ''}`.trim())}"/>`
@@ -26,19 +28,19 @@ export const junit: ReportFormat = {
   name: 'junit',
   file: 'consent-gate.junit.xml',
   render: (gate: GateResult) => {
-    const failOnWarn = gate.policy.failOn === 'warn';
-    const fails = (f: Finding): boolean => f.status === 'new' && f.rule !== 'scan-error' && (f.severity === 'error' || failOnWarn);
+    const failed = (f: Finding): boolean => isScanFailure(gate, f);
+    const fails = (f: Finding): boolean => !failed(f) && failsGate(f, gate.policy.failOn);
     const suites = gate.pages.map((page) => {
       const findings = gate.findings.filter((f) => f.page === page.url);
-      const cases = findings.map((f) => testcase(f, page.url, fails(f)));
+      const cases = findings.map((f) => testcase(f, page.url, fails(f), failed(f)));
       // A clean page is a passing test, so the counts mean something.
       if (findings.length === 0) cases.push(`    <testcase classname="${escape(page.url)}" name="no tracking before consent"/>`);
       return {
         name: page.url,
         cases,
         failures: findings.filter(fails).length,
-        errors: findings.filter((f) => f.rule === 'scan-error').length,
-        skipped: findings.filter((f) => f.status !== 'new' && f.rule !== 'scan-error').length,
+        errors: findings.filter(failed).length,
+        skipped: findings.filter((f) => f.status !== 'new' && !failed(f)).length,
         ms: page.phases.reduce((sum, p) => sum + p.durationMs, 0),
       };
     });

@@ -1,4 +1,3 @@
-import { RULES } from '../rules/index.js';
 import type { Finding, GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
 import { anchorFile } from './text/location.js';
@@ -7,14 +6,14 @@ import { findingSentence } from './text/sentence.js';
 
 const LEVEL = { error: 'error', warn: 'warning' } as const;
 
-function result(finding: Finding, anchor: string): object {
+function result(finding: Finding, anchor: string, gate: GateResult): object {
   const suppressed =
     finding.status === 'new'
       ? {}
       : { suppressions: [{ kind: 'external', status: 'accepted', justification: finding.because ?? `${finding.status} in consent-gate` }] };
   return {
     ruleId: finding.rule,
-    ruleIndex: RULES.findIndex((r) => r.id === finding.rule),
+    ruleIndex: gate.rules.findIndex((r) => r.id === finding.rule),
     level: LEVEL[finding.severity],
     message: { text: findingSentence(finding, pageLabel(finding.page)) },
     locations: [
@@ -45,18 +44,19 @@ export const sarif: ReportFormat = {
               name: gate.tool.name,
               version: gate.tool.version,
               informationUri: 'https://www.npmjs.com/package/consent-gate',
-              rules: RULES.map((rule) => ({
+              rules: gate.rules.map((rule) => ({
                 id: rule.id,
                 name: rule.title,
                 shortDescription: { text: rule.title },
                 fullDescription: { text: rule.description },
                 help: { text: `${rule.description}\nLegal basis: ${rule.legalBasis}` },
+                helpUri: rule.docsUrl,
                 defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
                 properties: { legalBasis: rule.legalBasis, tags: ['privacy', 'consent'] },
               })),
             },
           },
-          results: gate.findings.map((f) => result(f, anchor)),
+          results: gate.findings.map((f) => result(f, anchor, gate)),
           properties: { verdict: gate.verdict },
         },
       ],

@@ -21,24 +21,24 @@ export function checkReportTargets(names: readonly string[], where: ReportTarget
 }
 
 /**
- * Writes every file format asked for; returns format name → path. JSON alone with no file named goes
- * to stdout (the caller prints it), so `consent-gate scan --format json > report.json` works.
+ * Writes every file format asked for; returns format name → path, and the one format that goes to
+ * stdout instead: JSON alone with no file named, so `consent-gate scan --format json > report.json` works.
  */
-export function writeReports(result: GateResult, names: readonly string[], where: ReportTargets, cwd: string): Map<string, string> {
+export function writeReports(result: GateResult, names: readonly string[], where: ReportTargets, cwd: string): { files: Map<string, string>; stdout: ReportFormat | null } {
   const files = checkReportTargets(names, where);
   const written = new Map<string, string>();
   if (where.output !== undefined) {
     const path = resolve(cwd, where.output);
     writeFileAtomic(path, files[0]!.render(result));
     written.set(files[0]!.name, path);
-    return written;
+    return { files: written, stdout: null };
   }
-  if (where.reportDir === undefined && files.length === 1 && files[0]!.name === 'json') return written;
+  if (where.reportDir === undefined && files.length === 1 && files[0]!.name === 'json') return { files: written, stdout: files[0]! };
   const dir = resolve(cwd, where.reportDir ?? DEFAULT_REPORT_DIR);
   for (const format of files) {
     const path = join(dir, format.file);
     writeFileAtomic(path, format.render(result));
     written.set(format.name, path);
   }
-  return written;
+  return { files: written, stdout: null };
 }

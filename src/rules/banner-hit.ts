@@ -1,9 +1,9 @@
 import type { BannerControl } from '../types.js';
-import type { RuleHit } from './rule.js';
+import type { MessageData, RuleHit } from './rule.js';
 
-/** A finding about the banner itself: one subject per site, whatever page shows it. */
-export function bannerHit(name: string, message: string, evidence: string[]): RuleHit {
-  return { subject: { kind: 'banner', name }, category: 'unknown', vendor: null, party: null, message, evidence, chain: [] };
+/** A finding about the banner or the page itself: one subject per site, whatever page shows it. */
+export function bannerHit(name: string, messageId: string, evidence: string[], data: MessageData = {}): RuleHit {
+  return { subject: { kind: 'banner', name }, category: 'unknown', vendor: null, party: null, messageId, data, evidence, chain: [] };
 }
 
 export function describeControl(control: BannerControl | null): string {

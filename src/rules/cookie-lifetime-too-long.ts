@@ -1,28 +1,41 @@
 import { declaredLifetimeDays } from '../classify/lifetime.js';
-import { cookieHit, vendorLabel } from './evidence.js';
+import { cookieHit } from './evidence.js';
 import type { Rule } from './rule.js';
 
 /** CNIL's cap for consent-exempt analytics cookies, and its advice for consent cookies: 13 months. */
 export const MAX_LIFETIME_DAYS = 396;
 
-export const cookieLifetimeTooLong: Rule = {
-  id: 'cookie-lifetime-too-long',
-  title: 'Cookie lifetime over 13 months',
-  description: 'A cookie asks to live longer than 13 months; consent (and exempt analytics) should be renewed within that time.',
-  legalBasis: 'CNIL deliberation 2020-091 (13-month cap; re-ask consent periodically); GDPR art. 5(1)(e) storage limitation.',
-  plainWords: 'Consent is not forever: regulators expect it to be asked again within 13 months, so cookies should not be set to live longer.',
-  defaultSeverity: 'warn',
-  allowable: false,
-  phases: ['initial', 'after-accept'],
-  check: (scan, page) => {
+export const cookieLifetimeTooLong: Rule<{ maxDays: number }> = {
+  meta: {
+    id: 'cookie-lifetime-too-long',
+    title: 'Cookie lifetime over 13 months',
+    description: 'A cookie asks to live longer than the policy allows (13 months by default); consent (and exempt analytics) should be renewed within that time.',
+    legalBasis: 'CNIL deliberation 2020-091 (13-month cap; re-ask consent periodically); GDPR art. 5(1)(e) storage limitation.',
+    plainWords: 'Consent is not forever: regulators expect it to be asked again within 13 months, so cookies should not be set to live longer.',
+    defaultSeverity: 'warn',
+    allow: 'never',
+    failClosed: false,
+    tracking: false,
+    visits: ['initial', 'after-accept'],
+    messages: { tooLong: '{{vendor}} cookie "{{name}}" asks to live {{days}} days (more than {{maxDays}})' },
+    options: {
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { maxDays: { type: 'integer', minimum: 1, maximum: 400, description: 'The longest lifetime allowed, in days (default 396: 13 months).' } },
+      },
+      defaults: { maxDays: MAX_LIFETIME_DAYS },
+    },
+  },
+  check: (scan, page, { maxDays }) => {
     // After accept, only what the first visit did not already show, and only if accept was clicked.
     if (scan.phase === 'after-accept' && !scan.action?.done) return [];
     const seen = new Set(scan.phase === 'initial' ? [] : (page.phase('initial')?.cookies ?? []).map((c) => `${c.name}|${c.domain}`));
     return scan.cookies.flatMap((cookie) => {
       if (seen.has(`${cookie.name}|${cookie.domain}`)) return [];
       const days = declaredLifetimeDays(cookie);
-      if (days === null || days <= MAX_LIFETIME_DAYS) return [];
-      return [cookieHit(scan, cookie, `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" asks to live ${days} days (more than 13 months)`)];
+      if (days === null || days <= maxDays) return [];
+      return [cookieHit(scan, cookie, 'tooLong', { days, maxDays: maxDays === MAX_LIFETIME_DAYS ? '13 months' : `${maxDays} days` })];
     });
   },
 };

@@ -1,7 +1,7 @@
 import type { Category, Classification, Classified, ClassifiedScan, GatheredCookie, GatheredFrame, GatheredRequest } from '../types.js';
 import { hostOf } from '../shared/url.js';
 import { chainTo } from '../derive/chain.js';
-import type { RuleHit } from './rule.js';
+import type { MessageData, RuleHit } from './rule.js';
 
 /** Purposes that need consent everywhere we apply: strictly necessary and preferences do not. */
 export const TRACKING: ReadonlySet<Category> = new Set(['analytics', 'marketing', 'social']);
@@ -18,13 +18,15 @@ export function cookieEvidence(cookie: GatheredCookie): string[] {
   return lines.length > 0 ? lines : ['found in the cookie jar; the setter was not observed'];
 }
 
-export function cookieHit(scan: ClassifiedScan, cookie: Classified<GatheredCookie>, message: string): RuleHit {
+/** A finding about a cookie; its message gets `vendor`, `name` and `domain`, plus what the rule adds. */
+export function cookieHit(scan: ClassifiedScan, cookie: Classified<GatheredCookie>, messageId: string, data: MessageData = {}): RuleHit {
   return {
     subject: { kind: 'cookie', name: cookie.name, host: cookie.domain },
     category: cookie.class.category,
     vendor: cookie.class.vendor,
     party: cookie.class.party,
-    message,
+    messageId,
+    data: { vendor: vendorLabel(cookie.class.vendor, cookie.class.category), name: cookie.name, domain: cookie.domain, ...data },
     evidence: cookieEvidence(cookie),
     chain: chainTo(scan, cookie.sources[0]?.url),
   };
@@ -55,7 +57,8 @@ export function frameSighting(f: Classified<GatheredFrame>): Sighting {
  * Many requests to one host are one finding: a page that beacons ten times to the same tracker has
  * one thing to fix, and a fingerprint per host survives query strings and cache busters.
  */
-export function hitsByHost(scan: ClassifiedScan, sightings: Sighting[], describe: (host: string, first: Sighting, count: number) => string): RuleHit[] {
+/** `message` picks the message id for a host's group; its data gets `vendor`, `host` and `count`. */
+export function hitsByHost(scan: ClassifiedScan, sightings: Sighting[], message: (first: Sighting) => string): RuleHit[] {
   const groups = new Map<string, Sighting[]>();
   for (const sighting of sightings) {
     const host = hostOf(sighting.url);
@@ -70,7 +73,8 @@ export function hitsByHost(scan: ClassifiedScan, sightings: Sighting[], describe
       category: first.class.category,
       vendor: first.class.vendor,
       party: first.class.party,
-      message: describe(host, first, group.length),
+      messageId: message(first),
+      data: { vendor: vendorLabel(first.class.vendor, first.class.category), host, count: group.length },
       evidence,
       chain: chainTo(scan, first.url),
     };

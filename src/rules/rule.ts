@@ -1,25 +1,38 @@
 import type { Category, ChainLink, ClassifiedScan, Party, Phase, Severity, Subject } from '../types.js';
 
-/** The other phases of the same page, for rules that compare (after scrolling vs before). */
+/** The other visits of the same page, for rules that compare (after scrolling vs before). */
 export interface PageContext {
   phase(phase: Phase): ClassifiedScan | undefined;
   /** The site's home page, where a cookie policy must be linked. */
   isHome: boolean;
 }
 
-/** What a rule reports; the engine adds the rule's id, severity, page, phase and fingerprint. */
+/** Message data: filled into the rule's message template, never shown raw. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** What a rule reports; the engine adds the rule's id, severity, page, visit, message text and fingerprint. */
 export interface RuleHit {
   subject: Subject;
   category: Category;
   vendor: string | null;
   party: Party | null;
-  message: string;
+  /** A key of the rule's `meta.messages`. */
+  messageId: string;
+  data: MessageData;
   evidence: string[];
   chain: ChainLink[];
 }
 
-/** A self-describing check: a pure function from gathered, classified data to hits. */
-export interface Rule {
+/**
+ * How the policy's allow list may touch a rule's findings. subject: an allow entry for the cookie,
+ * key, host or URL exempts it; never: facts about the page or banner that no entry can excuse;
+ * with-tracking: exempt when everything that tracks on the same visit is exempt (a page whose
+ * trackers are all allowed needs no banner for them).
+ */
+export type AllowMode = 'subject' | 'never' | 'with-tracking';
+
+/** Everything about a rule that is not its check: what reports, docs, the policy schema and the engine read. */
+export interface RuleMeta {
   id: string;
   title: string;
   description: string;
@@ -28,9 +41,38 @@ export interface Rule {
   /** What the law asks and why this finding matters, for a reader who is not a lawyer. */
   plainWords: string;
   defaultSeverity: Severity;
-  /** Whether a policy allow entry may exempt a subject: true for consent rules, false for facts like lifetime. */
-  allowable: boolean;
-  /** The phases whose data this rule judges. */
-  phases: readonly Phase[];
-  check(scan: ClassifiedScan, page: PageContext): RuleHit[];
+  allow: AllowMode;
+  /**
+   * A finding that means the page was not looked at: always an error, never allowed or baselined,
+   * and it makes the run incomplete rather than failed.
+   */
+  failClosed: boolean;
+  /** Its findings are tracking that needs consent: what a consent banner must cover. */
+  tracking: boolean;
+  /** The visits whose data this rule judges; every: whatever visits there are. */
+  visits: readonly Phase[] | 'every';
+  /** Message templates by id; `{{name}}` is replaced with the hit's data. */
+  messages: Readonly<Record<string, string>>;
+  /** JSON Schema of the rule's options (the second item of `["warn", {…}]` in the policy), if it has any. */
+  options?: { schema: Readonly<Record<string, unknown>>; defaults: Readonly<Record<string, unknown>> };
+}
+
+/** A self-describing check: a pure function from gathered, classified data to hits. */
+export interface Rule<Options = Readonly<Record<string, unknown>>> {
+  meta: RuleMeta;
+  check(scan: ClassifiedScan, page: PageContext, options: Options): RuleHit[];
+}
+
+export type RuleSetting = Severity | 'off';
+
+/** A rule's setting in a policy: a severity or "off", optionally with the rule's options (as ESLint writes them). */
+export type RuleEntry = RuleSetting | [RuleSetting, Record<string, unknown>];
+
+/** Fills `{{name}}` placeholders; a missing value is a bug in the rule, said plainly rather than printed as "undefined". */
+export function renderMessage(template: string, data: MessageData): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = data[key];
+    if (value === undefined) throw new Error(`message template "${template}" needs "${key}"`);
+    return String(value);
+  });
 }

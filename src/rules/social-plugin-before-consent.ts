@@ -1,14 +1,19 @@
-import { socialPlugins } from './hits.js';
+import { socialPlugins, trackingMessages } from './hits.js';
 import type { Rule } from './rule.js';
 
 export const socialPluginBeforeConsent: Rule = {
-  id: 'social-plugin-before-consent',
-  title: 'Social plugin or embed before consent',
-  description: 'A social button, social script or tracking embed (video, map) loaded before the visitor made any choice; it reports the visit to its network even for visitors without an account.',
-  legalBasis: 'CJEU C-40/17 Fashion ID (the site is joint controller for what its plugins send); Art. 29 WP194 §3.6; ePrivacy Directive art. 5(3).',
-  plainWords: 'Like and share buttons, videos and maps from other companies tell those companies about every visit, even of people without an account. They may only load after the visitor agrees; the site owner shares responsibility for them.',
-  defaultSeverity: 'error',
-  allowable: true,
-  phases: ['initial'],
-  check: (scan) => socialPlugins(scan, 'before consent'),
+  meta: {
+    id: 'social-plugin-before-consent',
+    title: 'Social plugin or embed before consent',
+    description: 'A social button, social script or tracking embed (video, map) loaded before the visitor made any choice; it reports the visit to its network even for visitors without an account.',
+    legalBasis: 'CJEU C-40/17 Fashion ID (the site is joint controller for what its plugins send); Art. 29 WP194 §3.6; ePrivacy Directive art. 5(3).',
+    plainWords: 'Like and share buttons, videos and maps from other companies tell those companies about every visit, even of people without an account. They may only load after the visitor agrees; the site owner shares responsibility for them.',
+    defaultSeverity: 'error',
+    allow: 'subject',
+    failClosed: false,
+    tracking: true,
+    visits: ['initial'],
+    messages: trackingMessages('before consent'),
+  },
+  check: (scan) => socialPlugins(scan),
 };

@@ -1,14 +1,19 @@
-import { trackingCookies } from './hits.js';
+import { trackingCookies, trackingMessages } from './hits.js';
 import type { Rule } from './rule.js';
 
 export const trackingCookieBeforeConsent: Rule = {
-  id: 'tracking-cookie-before-consent',
-  title: 'Tracking cookie before consent',
-  description: 'An analytics, marketing or social cookie was set before the visitor made any choice.',
-  legalBasis: 'ePrivacy Directive art. 5(3) (Telecommunicatiewet 11.7a; Belgian law of 13 June 2005 art. 129): consent before storing non-essential cookies; EDPB Guidelines 05/2020 §90.',
-  plainWords: 'A site may only place cookies that are not strictly necessary after the visitor agrees. This one was placed before the visitor could choose.',
-  defaultSeverity: 'error',
-  allowable: true,
-  phases: ['initial'],
-  check: (scan) => trackingCookies(scan, 'before consent'),
+  meta: {
+    id: 'tracking-cookie-before-consent',
+    title: 'Tracking cookie before consent',
+    description: 'An analytics, marketing or social cookie was set before the visitor made any choice.',
+    legalBasis: 'ePrivacy Directive art. 5(3) (Telecommunicatiewet 11.7a; Belgian law of 13 June 2005 art. 129): consent before storing non-essential cookies; EDPB Guidelines 05/2020 §90.',
+    plainWords: 'A site may only place cookies that are not strictly necessary after the visitor agrees. This one was placed before the visitor could choose.',
+    defaultSeverity: 'error',
+    allow: 'subject',
+    failClosed: false,
+    tracking: true,
+    visits: ['initial'],
+    messages: trackingMessages('before consent'),
+  },
+  check: (scan) => trackingCookies(scan),
 };

@@ -1,14 +1,19 @@
-import { trackingStorage } from './hits.js';
+import { trackingMessages, trackingStorage } from './hits.js';
 import type { Rule } from './rule.js';
 
 export const trackingStorageBeforeConsent: Rule = {
-  id: 'tracking-storage-before-consent',
-  title: 'Tracking storage before consent',
-  description: 'An analytics, marketing or social key was written to localStorage, sessionStorage or IndexedDB before the visitor made any choice.',
-  legalBasis: 'ePrivacy Directive art. 5(3) covers any storage on the device, not only cookies; EDPB Guidelines 2/2023 §§36-37.',
-  plainWords: 'The consent rule covers every way of storing data on the visitor\'s device, not only cookies: this tracking data was stored before the visitor could choose.',
-  defaultSeverity: 'error',
-  allowable: true,
-  phases: ['initial'],
-  check: (scan) => trackingStorage(scan, 'before consent'),
+  meta: {
+    id: 'tracking-storage-before-consent',
+    title: 'Tracking storage before consent',
+    description: 'An analytics, marketing or social key was written to localStorage, sessionStorage or IndexedDB before the visitor made any choice.',
+    legalBasis: 'ePrivacy Directive art. 5(3) covers any storage on the device, not only cookies; EDPB Guidelines 2/2023 §§36-37.',
+    plainWords: "The consent rule covers every way of storing data on the visitor's device, not only cookies: this tracking data was stored before the visitor could choose.",
+    defaultSeverity: 'error',
+    allow: 'subject',
+    failClosed: false,
+    tracking: true,
+    visits: ['initial'],
+    messages: trackingMessages('before consent'),
+  },
+  check: (scan) => trackingStorage(scan),
 };

@@ -1,20 +1,30 @@
+import { RULE_BY_ID } from '../rules/index.js';
 import type { Finding, Severity, Verdict } from '../types.js';
 import { plural } from '../shared/text.js';
 
 
+/** Whether a finding fails the gate by itself: new, and at or above failOn. */
+export function failsGate(finding: Finding, failOn: Severity): boolean {
+  return finding.status === 'new' && (finding.severity === 'error' || failOn === 'warn');
+}
+
 /** Only new findings at or above failOn fail the gate; a page that was not scanned always does. */
-export function decideVerdict(findings: readonly Finding[], fixed: number, failOn: Severity): Verdict {
+export function decideVerdict(findings: readonly Finding[], fixed: number, failOn: Severity, pagesScanned: number): Verdict {
   const fresh = findings.filter((f) => f.status === 'new');
   const errors = fresh.filter((f) => f.severity === 'error').length;
   const warnings = fresh.filter((f) => f.severity === 'warn').length;
   const counts = {
     errors,
     warnings,
-    scanErrors: findings.filter((f) => f.rule === 'scan-error').length,
+    scanErrors: findings.filter((f) => RULE_BY_ID.get(f.rule)?.meta.failClosed).length,
     baselined: findings.filter((f) => f.status === 'baselined').length,
     allowed: findings.filter((f) => f.status === 'allowed').length,
     fixed,
   };
+  // A run that looked at nothing proves nothing: an empty page list is never a pass.
+  if (pagesScanned === 0) {
+    return { status: 'incomplete', exitCode: 3, ...counts, reason: 'no page was scanned; check the page list, --max-pages and the discovery settings' };
+  }
   if (counts.scanErrors > 0) {
     return { status: 'incomplete', exitCode: 3, ...counts, reason: `${plural(counts.scanErrors, 'page scan')} could not complete; a page that was not looked at is never a pass` };
   }

@@ -1,20 +1,53 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
+  DEFAULT_SETTINGS,
   GateError,
   PHASES,
-  RULES,
+  VISITS,
   chainSteps,
   consoleFormat,
   didYouMean,
+  failsGate,
+  isScanFailure,
   json,
-  offersChoice,
   pageLabel,
   plural,
+  policySchema,
   progressLine,
+  ruleOf,
   shortChain,
   subjectLabel,
+  visitOf,
   writeFileAtomic
-} from "./chunk-6A6K3BLV.js";
+} from "./chunk-UBGRFCTJ.js";
+
+// src/entry/config.ts
+import { resolve } from "node:path";
+var TARGET_KEYS = ["url", "start", "static"];
+function gateOptions(flags, policy, cwd) {
+  const fromFile = TARGET_KEYS.some((key) => flags[key] !== void 0) ? {} : policy.target;
+  const keys = ["url", "start", "waitOn", "readyPattern", "static", "spa"];
+  const startTimeoutMs = flags.startTimeout ?? fromFile.startTimeout;
+  const target = { ...pick(fromFile, keys), ...pick(flags, keys), ...startTimeoutMs !== void 0 ? { startTimeoutMs } : {} };
+  return {
+    policy: {
+      ...policy,
+      ...flags.baseline !== void 0 ? { baselinePath: resolve(cwd, flags.baseline) } : {},
+      ...flags.failOn !== void 0 ? { failOn: flags.failOn } : {}
+    },
+    target,
+    discover: {
+      ...policy.discover,
+      ...pick(flags, ["include", "exclude", "sitemap", "sitemapFind", "sitemapReplace", "crawl", "depth", "maxPages"]),
+      pages: flags.pages ?? policy.pages
+    },
+    cwd,
+    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "concurrency", "fastForwardMs", "phases", "retries"])
+  };
+}
+function pick(value, keys) {
+  return Object.fromEntries(keys.filter((k) => value[k] !== void 0).map((k) => [k, value[k]]));
+}
 
 // src/report/text/location.ts
 import { relative } from "node:path";
@@ -69,7 +102,7 @@ var codequality = {
       check_name: f.rule,
       // One finding on several pages is several issues: the page is part of the identity here.
       fingerprint: `${f.fingerprint}:${pageLabel(f.page)}`,
-      severity: f.rule === "scan-error" ? "blocker" : f.severity === "error" ? "critical" : "minor",
+      severity: isScanFailure(gate, f) ? "blocker" : f.severity === "error" ? "critical" : "minor",
       location: { path, lines: { begin: 1 } }
     }));
     return JSON.stringify(issues, null, 2) + "\n";
@@ -128,12 +161,7 @@ footer { color: var(--muted); font-size: 13px; margin-top: 3rem; border-top: 1px
 `;
 
 // src/report/html.ts
-var PHASE_LABEL = {
-  initial: "Before any choice",
-  "after-scroll": "After scrolling",
-  "after-reject": "After refusing",
-  "after-accept": "After accepting"
-};
+var PHASE_LABEL = (phase) => visitOf(phase).label;
 var PURPOSE = {
   necessary: "Strictly necessary",
   preferences: "Preferences",
@@ -142,7 +170,6 @@ var PURPOSE = {
   social: "Social media",
   unknown: "Unknown"
 };
-var RULE_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 function lifetime(entry) {
   if (entry.kind === "storage") return "no expiry (browser storage)";
   const days = entry.lifetimeDays;
@@ -169,12 +196,7 @@ function header(gate) {
 }
 function matrixCell(page, phase, findings) {
   const scan = page.phases.find((s) => s.phase === phase);
-  if (!scan) {
-    const initial = page.phases[0];
-    const answers = phase === "after-reject" || phase === "after-accept";
-    const why = initial?.error ? "page not scanned" : answers && initial && !offersChoice(initial) ? "no banner to answer" : "not visited";
-    return `<td class="skipped">${why}</td>`;
-  }
+  if (!scan) return `<td class="skipped">${escapeMarkup(page.skipped.find((s) => s.phase === phase)?.reason ?? "not asked for")}</td>`;
   if (scan.error) return `<td class="error">not scanned<small>${escapeMarkup(scan.error)}</small></td>`;
   const mine = findings.filter((f) => f.phase === phase && f.status === "new");
   const errors = mine.filter((f) => f.severity === "error").length;
@@ -186,20 +208,20 @@ function matrixCell(page, phase, findings) {
 function matrix(gate) {
   const rows = gate.pages.map((page, i) => {
     const findings = gate.findings.filter((f) => f.page === page.url);
-    return `<tr><th scope="row"><a href="#page-${i + 1}">${escapeMarkup(pageLabel(page.url))}</a></th>${PHASES.map((phase) => matrixCell(page, phase, findings)).join("")}</tr>`;
+    return `<tr><th scope="row"><a href="#page-${i + 1}">${escapeMarkup(pageLabel(page.url))}</a></th>${VISITS.map((v) => matrixCell(page, v.id, findings)).join("")}</tr>`;
   });
   return `<h2>What was visited</h2>
-<p>Each page was opened in a fresh browser as a first-time visitor: once without touching anything, once after scrolling and moving on, once after refusing in the consent banner and once after accepting.</p>
-<table><caption class="meta">Pages and visits</caption><thead><tr><th>Page</th>${PHASES.map((p) => `<th>${PHASE_LABEL[p]}</th>`).join("")}</tr></thead>
+<p>Each page was opened as a first-time visitor: ${escapeMarkup(VISITS.map((v) => v.summary).join("; "))}.</p>
+<table><caption class="meta">Pages and visits</caption><thead><tr><th>Page</th>${VISITS.map((v) => `<th>${escapeMarkup(v.label)}</th>`).join("")}</tr></thead>
 <tbody>${rows.join("\n")}</tbody></table>`;
 }
-function finding(f) {
-  const rule = RULE_BY_ID.get(f.rule);
+function finding(f, gate) {
+  const rule = ruleOf(gate, f);
   const known = f.status !== "new";
   const badge = known ? `<span class="badge known">${f.status}</span>` : `<span class="badge ${f.severity}">${f.severity === "error" ? "error" : "warning"}</span>`;
   const party = f.party ? `, ${f.party} party` : "";
   const facts = [
-    ["Found", PHASE_LABEL[f.phase].toLowerCase()],
+    ["Found", PHASE_LABEL(f.phase).toLowerCase()],
     ...f.subject.kind === "page" || f.subject.kind === "banner" ? [] : [["Company", `${f.vendor ?? "not known"} \xB7 ${PURPOSE[f.category]}${party}`]],
     ...f.because ? [[f.status === "allowed" ? "Allowed because" : "Known because", f.because]] : [],
     ...f.notes.map((note) => ["Note", note])
@@ -223,7 +245,7 @@ function pageSection(page, index, gate) {
     shots?.page ? `<figure><img src="${shots.page}" alt="The page as a first-time visitor saw it"><figcaption>What a first-time visitor saw, before any choice</figcaption></figure>` : "",
     shots?.banner ? `<figure><img src="${shots.banner}" alt="The consent banner"><figcaption>The consent banner</figcaption></figure>` : ""
   ].join("");
-  const body = findings.length > 0 ? findings.map(finding).join("\n") : "<p>Nothing to report: no tracking was seen on this page in any visit.</p>";
+  const body = findings.length > 0 ? findings.map((f) => finding(f, gate)).join("\n") : "<p>Nothing to report: no tracking was seen on this page in any visit.</p>";
   return `<section class="page" id="page-${index + 1}"><h3>${escapeMarkup(pageLabel(page.url))} <span class="meta">${escapeMarkup(page.url)}</span></h3>
 ${figures ? `<div class="shots">${figures}</div>` : ""}
 ${body}
@@ -268,30 +290,30 @@ ${fixed(gate)}
 var html = { name: "html", file: "consent-gate.html", render: formatHtml, screenshots: true };
 
 // src/report/junit.ts
-var seconds = (ms) => (ms / 1e3).toFixed(3);
-function testcase(finding2, page, fails) {
+var seconds = (ms2) => (ms2 / 1e3).toFixed(3);
+function testcase(finding2, page, fails, scanFailure) {
   const name = escapeMarkup(`${finding2.rule} (${finding2.phase}): ${subjectLabel(finding2)}`);
   const trail = chainSteps(finding2).map((step) => `  ${step.url}  (${step.how})`);
   const detail = escapeMarkup([finding2.message, ...finding2.evidence, ...trail.length > 1 ? ["Chain from the page:", ...trail] : []].join("\n"));
-  const body = finding2.rule === "scan-error" ? `<error message="${escapeMarkup(finding2.message)}">${detail}</error>` : finding2.status !== "new" ? `<skipped message="${escapeMarkup(`${finding2.status}: ${finding2.because ?? ""}`.trim())}"/>` : fails ? `<failure message="${escapeMarkup(finding2.message)}" type="${finding2.rule}">${detail}</failure>` : `<system-out>${escapeMarkup(`${finding2.severity}: ${detail}`)}</system-out>`;
+  const body = scanFailure ? `<error message="${escapeMarkup(finding2.message)}">${detail}</error>` : finding2.status !== "new" ? `<skipped message="${escapeMarkup(`${finding2.status}: ${finding2.because ?? ""}`.trim())}"/>` : fails ? `<failure message="${escapeMarkup(finding2.message)}" type="${finding2.rule}">${detail}</failure>` : `<system-out>${escapeMarkup(`${finding2.severity}: ${detail}`)}</system-out>`;
   return `    <testcase classname="${escapeMarkup(page)}" name="${name}">${body}</testcase>`;
 }
 var junit = {
   name: "junit",
   file: "consent-gate.junit.xml",
   render: (gate) => {
-    const failOnWarn = gate.policy.failOn === "warn";
-    const fails = (f) => f.status === "new" && f.rule !== "scan-error" && (f.severity === "error" || failOnWarn);
+    const failed = (f) => isScanFailure(gate, f);
+    const fails = (f) => !failed(f) && failsGate(f, gate.policy.failOn);
     const suites = gate.pages.map((page) => {
       const findings = gate.findings.filter((f) => f.page === page.url);
-      const cases = findings.map((f) => testcase(f, page.url, fails(f)));
+      const cases = findings.map((f) => testcase(f, page.url, fails(f), failed(f)));
       if (findings.length === 0) cases.push(`    <testcase classname="${escapeMarkup(page.url)}" name="no tracking before consent"/>`);
       return {
         name: page.url,
         cases,
         failures: findings.filter(fails).length,
-        errors: findings.filter((f) => f.rule === "scan-error").length,
-        skipped: findings.filter((f) => f.status !== "new" && f.rule !== "scan-error").length,
+        errors: findings.filter(failed).length,
+        skipped: findings.filter((f) => f.status !== "new" && !failed(f)).length,
         ms: page.phases.reduce((sum, p) => sum + p.durationMs, 0)
       };
     });
@@ -313,11 +335,11 @@ ${body.join("\n")}
 
 // src/report/sarif.ts
 var LEVEL = { error: "error", warn: "warning" };
-function result(finding2, anchor) {
+function result(finding2, anchor, gate) {
   const suppressed = finding2.status === "new" ? {} : { suppressions: [{ kind: "external", status: "accepted", justification: finding2.because ?? `${finding2.status} in consent-gate` }] };
   return {
     ruleId: finding2.rule,
-    ruleIndex: RULES.findIndex((r) => r.id === finding2.rule),
+    ruleIndex: gate.rules.findIndex((r) => r.id === finding2.rule),
     level: LEVEL[finding2.severity],
     message: { text: findingSentence(finding2, pageLabel(finding2.page)) },
     locations: [
@@ -346,19 +368,20 @@ var sarif = {
               name: gate.tool.name,
               version: gate.tool.version,
               informationUri: "https://www.npmjs.com/package/consent-gate",
-              rules: RULES.map((rule) => ({
+              rules: gate.rules.map((rule) => ({
                 id: rule.id,
                 name: rule.title,
                 shortDescription: { text: rule.title },
                 fullDescription: { text: rule.description },
                 help: { text: `${rule.description}
 Legal basis: ${rule.legalBasis}` },
+                helpUri: rule.docsUrl,
                 defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
                 properties: { legalBasis: rule.legalBasis, tags: ["privacy", "consent"] }
               }))
             }
           },
-          results: gate.findings.map((f) => result(f, anchor)),
+          results: gate.findings.map((f) => result(f, anchor, gate)),
           properties: { verdict: gate.verdict }
         }
       ]
@@ -377,56 +400,200 @@ function needsScreenshots(names) {
   return names.some((name) => reportFormat(name)?.screenshots === true);
 }
 
-// src/entry/config.ts
-import { resolve } from "node:path";
-function parseFailOn(value, name) {
-  if (value === void 0 || value === "error" || value === "warn") return value;
-  throw new GateError(`${name} takes "error" or "warn"; got "${value}".${didYouMean(value, ["error", "warn"])}`);
-}
-function parsePhases(value, name) {
-  if (value === void 0) return void 0;
-  const list = value.split(",").map((p) => p.trim()).filter(Boolean);
-  for (const phase of list) {
-    if (!PHASES.includes(phase)) throw new GateError(`${name}: unknown phase "${phase}".${didYouMean(phase, PHASES)} Phases: ${PHASES.join(", ")}.`);
-  }
-  return list;
-}
-function parseFormats(value, name) {
-  const list = value.split(",").map((f) => f.trim()).filter(Boolean);
-  for (const f of list) {
-    if (!FORMAT_NAMES.includes(f)) throw new GateError(`${name}: unknown format "${f}".${didYouMean(f, FORMAT_NAMES)} Choose from: ${FORMAT_NAMES.join(", ")}.`);
-  }
-  return list;
-}
-var TARGET_KEYS = ["url", "start", "static"];
-function gateOptions(flags, policy, cwd) {
-  const fromFile = TARGET_KEYS.some((key) => flags[key] !== void 0) ? {} : policy.target;
-  const keys = ["url", "start", "waitOn", "readyPattern", "static", "spa"];
-  const startTimeoutMs = flags.startTimeout ?? fromFile.startTimeout;
-  const target = { ...pick(fromFile, keys), ...pick(flags, keys), ...startTimeoutMs !== void 0 ? { startTimeoutMs } : {} };
-  return {
-    policy: {
-      ...policy,
-      ...flags.baseline !== void 0 ? { baselinePath: resolve(cwd, flags.baseline) } : {},
-      ...flags.failOn !== void 0 ? { failOn: flags.failOn } : {}
-    },
-    target,
-    discover: {
-      ...policy.discover,
-      ...pick(flags, ["include", "exclude", "sitemap", "sitemapFind", "sitemapReplace", "crawl", "depth", "maxPages"]),
-      pages: flags.pages ?? policy.pages
-    },
-    cwd,
-    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "concurrency", "fastForwardMs", "phases", "retries"])
+// src/entry/options.ts
+var schema = policySchema();
+var limits = (def, key) => {
+  const { minimum, maximum } = schema.$defs[def].properties[key];
+  return { ...minimum !== void 0 ? { min: minimum } : {}, ...maximum !== void 0 ? { max: maximum } : {} };
+};
+function oneOf(allowed, what) {
+  return ([value], name) => {
+    if (allowed.includes(value)) return value;
+    throw new GateError(`${name} takes ${allowed.map((a) => `"${a}"`).join(" or ")}; got "${value}".${didYouMean(value, allowed)}${what}`);
   };
 }
-function pick(value, keys) {
-  return Object.fromEntries(keys.filter((k) => value[k] !== void 0).map((k) => [k, value[k]]));
+function commaList(allowed, noun) {
+  return (values, name) => {
+    const list = values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    for (const item of list) {
+      if (!allowed.includes(item)) throw new GateError(`${name}: unknown ${noun} "${item}".${didYouMean(item, allowed)} Choose from: ${allowed.join(", ")}.`);
+    }
+    return list;
+  };
 }
+function headers(values, name) {
+  const result2 = {};
+  for (const item of values) {
+    const at = item.indexOf(":");
+    const header2 = item.slice(0, Math.max(at, 0)).trim();
+    if (at <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header2)) {
+      throw new GateError(`${name} takes "Name: value" (e.g. "x-vercel-protection-bypass: $TOKEN"); the header named "${header2 || "(none)"}" is not one.`);
+    }
+    result2[header2] = item.slice(at + 1).trim();
+  }
+  return result2;
+}
+var ms = (n) => `${n}`;
+var OPTIONS = [
+  { flag: "url", input: "url", kind: "string", key: "url", group: "Target", arg: "URL", help: "an already running site (a deployed preview, a local server)" },
+  { flag: "start", input: "start-command", kind: "string", key: "start", group: "Target", arg: "CMD", help: "run the project's preview command; with --wait-on and/or --ready-pattern" },
+  { flag: "wait-on", input: "wait-on", kind: "string", key: "waitOn", group: "Target", arg: "URL", help: "with --start: ready once this URL answers; also the start page" },
+  { flag: "ready-pattern", input: "ready-pattern", kind: "string", key: "readyPattern", group: "Target", arg: "RE", help: "with --start: ready once the command prints a line matching RE" },
+  { flag: "start-timeout", input: "start-timeout", kind: "int", key: "startTimeout", group: "Target", arg: "MS", ...limits("target", "startTimeout"), help: "how long the preview may take to get ready (default 60000)" },
+  { flag: "static", input: "static-dir", kind: "string", key: "static", group: "Target", arg: "DIR", help: "serve a built site (dist/, build/, out/, public/) on a free loopback port" },
+  { flag: "spa", input: "spa", kind: "boolean", key: "spa", group: "Target", help: "with --static: serve index.html for paths that match no file" },
+  {
+    flag: "header",
+    input: "headers",
+    kind: "strings",
+    key: "headers",
+    group: "Target",
+    arg: '"N: V"',
+    help: "request header for the target only, repeatable (bypass tokens, basic auth); values are never printed",
+    parse: headers
+  },
+  { flag: "page", input: "pages", kind: "strings", inputCommas: true, key: "pages", group: "Pages", arg: "PATH", help: "a page to scan, repeatable; URLs given as arguments count too" },
+  { flag: "include", kind: "strings", key: "include", group: "Pages", arg: "GLOB", help: "with --static: HTML files to take (default **/*.html), repeatable" },
+  { flag: "exclude", kind: "strings", key: "exclude", group: "Pages", arg: "GLOB", help: "with --static: HTML files to leave out, repeatable" },
+  { flag: "sitemap", input: "sitemap", kind: "string", key: "sitemap", group: "Pages", arg: "URL", help: 'read pages from a sitemap (or sitemap index); "auto" for /sitemap.xml' },
+  { flag: "sitemap-find", kind: "string", key: "sitemapFind", group: "Pages", arg: "TEXT", help: "rewrite sitemap URLs: replace TEXT (e.g. the production host) \u2026" },
+  { flag: "sitemap-replace", kind: "string", key: "sitemapReplace", group: "Pages", arg: "TEXT", help: "\u2026 with this (e.g. the preview host)" },
+  { flag: "crawl", input: "crawl", kind: "boolean", key: "crawl", group: "Pages", help: "follow same-site links from the start page" },
+  { flag: "depth", kind: "int", key: "depth", group: "Pages", arg: "N", ...limits("discover", "depth"), help: "crawl depth (default 1)" },
+  { flag: "max-pages", input: "max-pages", kind: "int", key: "maxPages", group: "Pages", arg: "N", ...limits("discover", "maxPages"), help: "most pages found by glob, sitemap or crawl to scan (default 10)" },
+  {
+    flag: "config",
+    short: "c",
+    input: "config",
+    kind: "string",
+    key: "config",
+    group: "Policy and baseline",
+    arg: "FILE",
+    commands: ["scan", "baseline", "judge"],
+    help: "policy file (default: consent-gate.json or .consent-gate.json here)"
+  },
+  {
+    flag: "baseline",
+    input: "baseline",
+    kind: "string",
+    key: "baseline",
+    group: "Policy and baseline",
+    arg: "FILE",
+    commands: ["scan", "baseline", "judge"],
+    help: "baseline file (default: the policy's, else consent-gate.baseline.json)"
+  },
+  { flag: "update-baseline", kind: "boolean", key: "updateBaseline", group: "Policy and baseline", commands: ["scan", "judge"], help: "scan, then record the findings in the baseline (as the baseline command)" },
+  { flag: "prune", kind: "boolean", key: "prune", group: "Policy and baseline", commands: ["baseline", "scan", "judge"], help: "with baseline: drop entries whose findings are gone" },
+  {
+    flag: "fail-on",
+    input: "fail-on",
+    kind: "string",
+    key: "failOn",
+    group: "Policy and baseline",
+    arg: "LEVEL",
+    commands: ["scan", "baseline", "judge"],
+    help: "error or warn: the lowest severity of a new finding that fails (default: the policy's failOn, else error)",
+    parse: oneOf(["error", "warn"], "")
+  },
+  {
+    flag: "format",
+    input: "formats",
+    kind: "list",
+    key: "formats",
+    group: "Output and browser",
+    arg: "LIST",
+    commands: ["scan", "baseline", "judge"],
+    help: `${FORMAT_NAMES.join(", ")}; comma-separated (default console); html is one self-contained file with screenshots`,
+    parse: commaList(FORMAT_NAMES, "format")
+  },
+  {
+    flag: "report-dir",
+    input: "report-dir",
+    kind: "string",
+    key: "reportDir",
+    group: "Output and browser",
+    arg: "DIR",
+    commands: ["scan", "baseline", "judge"],
+    help: "write each report format there (default: consent-gate-report when more than one file format is asked for)"
+  },
+  {
+    flag: "output",
+    short: "o",
+    kind: "string",
+    key: "output",
+    group: "Output and browser",
+    arg: "FILE",
+    commands: ["scan", "baseline", "judge"],
+    help: "write the one report format asked for to FILE (json alone: default stdout)"
+  },
+  { flag: "browser-path", input: "browser-path", kind: "string", key: "browserPath", group: "Output and browser", arg: "PATH", help: "Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)" },
+  { flag: "browser-arg", input: "browser-args", kind: "strings", key: "browserArgs", group: "Output and browser", arg: "FLAG", help: "extra Chromium flag, repeatable (proxies, --host-resolver-rules=\u2026)" },
+  { flag: "timeout", input: "timeout", kind: "int", key: "timeoutMs", group: "Output and browser", arg: "MS", min: 1e3, max: 6e5, help: `time a page may take to reach "load" (default ${ms(DEFAULT_SETTINGS.timeoutMs)})` },
+  { flag: "concurrency", input: "concurrency", kind: "int", key: "concurrency", group: "Output and browser", arg: "N", min: 1, max: 16, help: "pages scanned in parallel (default: cores, at most 3)" },
+  {
+    flag: "fast-forward",
+    input: "fast-forward",
+    kind: "int",
+    key: "fastForwardMs",
+    group: "Output and browser",
+    arg: "MS",
+    min: 0,
+    max: 6e5,
+    help: `fake-clock time run after load to fire delayed trackers (default ${ms(DEFAULT_SETTINGS.fastForwardMs)}; 0 waits ${DEFAULT_SETTINGS.settleCapMs / 1e3} s in real time instead, for sites the fake clock disturbs)`
+  },
+  {
+    flag: "phases",
+    input: "phases",
+    kind: "list",
+    key: "phases",
+    group: "Output and browser",
+    arg: "LIST",
+    help: `visits per page (default all): ${PHASES.join(", ")}; initial always runs`,
+    parse: commaList(PHASES, "phase")
+  },
+  {
+    flag: "retries",
+    input: "retries",
+    kind: "int",
+    key: "retries",
+    group: "Output and browser",
+    arg: "N",
+    min: 0,
+    max: 5,
+    help: "retry a page load that failed for network reasons N times (default 0); findings are never retried away"
+  },
+  { flag: "quiet", short: "q", kind: "boolean", key: "quiet", group: "Output and browser", commands: ["scan", "baseline", "judge"], help: "no progress output, only the summary" },
+  { flag: "verbose", kind: "boolean", key: "verbose", group: "Output and browser", commands: ["scan", "baseline", "judge"], help: "a line per visit (page \xD7 phase) while scanning, stack traces on errors" },
+  { flag: "hook", kind: "boolean", key: "hook", group: "Policy and baseline", commands: ["init"], help: "with init: also install a git pre-push hook" },
+  { flag: "force", kind: "boolean", key: "force", group: "Policy and baseline", commands: ["init"], help: "with init: overwrite an existing policy file" }
+];
+function convert(spec, raw, name) {
+  if (spec.parse) return spec.parse(raw, name);
+  const value = raw.at(-1);
+  switch (spec.kind) {
+    case "boolean":
+      return value === "true";
+    case "int": {
+      const { min = 0, max } = spec;
+      const range = max === void 0 ? `of at least ${min}` : `from ${min} to ${max}`;
+      if (!/^\d+$/.test(value) || Number(value) < min || max !== void 0 && Number(value) > max) {
+        throw new GateError(`${name} takes a whole number ${range}; got "${value}".`);
+      }
+      return Number(value);
+    }
+    case "strings":
+      return raw;
+    case "list":
+      return raw.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+    default:
+      return value;
+  }
+}
+var takes = (spec, command) => (spec.commands ?? ["scan", "baseline"]).includes(command);
 
 // src/report/progress.ts
-function duration(ms) {
-  const s = Math.round(ms / 1e3);
+function duration(ms2) {
+  const s = Math.round(ms2 / 1e3);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
 }
 var PHASE_WIDTH = Math.max(...PHASES.map((p) => p.length));
@@ -506,27 +673,27 @@ function writeReports(result2, names, where, cwd) {
     const path = resolve2(cwd, where.output);
     writeFileAtomic(path, files[0].render(result2));
     written.set(files[0].name, path);
-    return written;
+    return { files: written, stdout: null };
   }
-  if (where.reportDir === void 0 && files.length === 1 && files[0].name === "json") return written;
+  if (where.reportDir === void 0 && files.length === 1 && files[0].name === "json") return { files: written, stdout: files[0] };
   const dir = resolve2(cwd, where.reportDir ?? DEFAULT_REPORT_DIR);
   for (const format of files) {
     const path = join(dir, format.file);
     writeFileAtomic(path, format.render(result2));
     written.set(format.name, path);
   }
-  return written;
+  return { files: written, stdout: null };
 }
 
 export {
+  gateOptions,
   anchorFile,
   findingSentence,
   markdown,
   needsScreenshots,
-  parseFailOn,
-  parsePhases,
-  parseFormats,
-  gateOptions,
+  OPTIONS,
+  convert,
+  takes,
   visitLine,
   progressOutput,
   checkReportTargets,

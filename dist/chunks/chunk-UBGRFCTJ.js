@@ -10300,262 +10300,78 @@ var require_cjs = __commonJS({
   }
 });
 
-// src/shared/errors.ts
-var GateError = class extends Error {
-  constructor(message, exitCode = 2, cause) {
-    super(message, cause === void 0 ? void 0 : { cause });
-    this.exitCode = exitCode;
-    this.name = "GateError";
-  }
-  exitCode;
+// package.json
+var package_default = {
+  name: "consent-gate",
+  version: "0.1.0",
+  description: "CI gate that fails the build when trackers, tracking cookies or social plugins load before the visitor consents.",
+  type: "module",
+  license: "MIT",
+  bin: {
+    "consent-gate": "dist/cli.js"
+  },
+  main: "dist/index.js",
+  files: [
+    "dist",
+    "schema",
+    "action.yml",
+    "README.md",
+    "LICENSE"
+  ],
+  engines: {
+    node: ">=20.10"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit",
+    pretest: "npm run build && node scripts/ensure-browser.mjs",
+    test: "vitest run",
+    demo: "npm run build && node scripts/demo.mjs",
+    bench: "npm run build && node scripts/bench.mjs"
+  },
+  devDependencies: {
+    "@actions/core": "^3.0.1",
+    "@duckduckgo/autoconsent": "^16.23.0",
+    "@types/node": "^20.19.43",
+    ajv: "^8.20.0",
+    "ajv-draft-04": "^1.0.0",
+    "ajv-formats": "^3.0.1",
+    esbuild: "^0.28.2",
+    "fast-xml-parser": "^5.12.1",
+    klaro: "^0.7.22",
+    playwright: "^1.65.1",
+    "third-party-web": "^0.30.0",
+    tinyglobby: "^0.2.17",
+    tldts: "^7.5.4",
+    typescript: "^5.9.3",
+    "vanilla-cookieconsent": "^3.1.0",
+    vite: "^7.3.8",
+    vitest: "^4.1.12",
+    yaml: "^2.9.1"
+  },
+  overrides: {
+    rollup: "4.67.4"
+  },
+  keywords: [
+    "gdpr",
+    "eprivacy",
+    "cookies",
+    "consent",
+    "tracking",
+    "ci",
+    "github-action",
+    "playwright"
+  ]
 };
-function errorText(error) {
-  return error instanceof Error ? error.message : String(error);
-}
 
-// src/report/text/subject.ts
-function subjectLabel(finding) {
-  const { kind, name, host, storage, url } = finding.subject;
-  switch (kind) {
-    case "cookie":
-      return `cookie ${name}`;
-    case "storage":
-      return `${storage} ${name}`;
-    case "request":
-    case "frame":
-      return `${kind} ${host}`;
-    case "page":
-      return url ?? "page";
-    case "banner":
-      return `banner ${name ?? ""}`.trim();
-  }
-}
-
-// src/report/console.ts
-import { relative } from "node:path";
-
-// src/shared/text.ts
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-// src/report/text/chain.ts
-function shortUrl(link, site) {
-  let url;
-  try {
-    url = new URL(link.url);
-  } catch {
-    return link.url;
-  }
-  const base = url.origin === site ? url.pathname : `${url.host}${url.pathname}`;
-  if (link.via === "page") return base;
-  return url.search.length > 1 && url.search.length <= 24 ? base + url.search : base;
-}
-var originOf = (url) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return "";
-  }
-};
-function tail(finding) {
-  return finding.subject.kind === "cookie" || finding.subject.kind === "storage" ? [subjectLabel(finding)] : [];
-}
-function shortChain(finding) {
-  const { chain } = finding;
-  if (chain.length < 2 || chain.length === 2 && chain[1].via !== "unknown") return null;
-  const site = originOf(chain[0].url);
-  const steps = chain.map((link) => link.via === "unknown" ? `\u2026 \u2192 ${shortUrl(link, site)}` : shortUrl(link, site));
-  return [...steps, ...tail(finding)].join(" \u2192 ").replace(/ → … → /g, " \u2026 \u2192 ");
-}
-var HOW = {
-  page: "the page",
-  html: "loaded by a tag in the HTML",
-  script: "loaded by a script",
-  redirect: "reached by a redirect from the step above",
-  frame: "loaded inside the document above",
-  unknown: "loaded by something the browser did not attribute"
-};
-function chainSteps(finding) {
-  const steps = finding.chain.map((link, i) => {
-    const before = finding.chain[i - 1];
-    const where = before?.via === "page" ? "the page" : link.via === "html" ? "the document above" : "the script above";
-    const at = link.line !== null && before ? ` at line ${link.line} of ${where}` : "";
-    return { url: link.url, how: `${HOW[link.via]}${at}` };
-  });
-  return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === "cookie" ? "set by the step above" : "written by the step above" }))];
-}
-
-// src/report/console.ts
-function pad(text, width) {
-  return text.length >= width ? text : text + " ".repeat(width - text.length);
-}
-var shown = (path) => relative(process.cwd(), path) || path;
-function progressLine({ done, total, page, findings }) {
-  const failed = page.phases.find((scan) => scan.error !== null);
-  const fresh = findings.filter((f) => f.status === "new");
-  const errors = fresh.filter((f) => f.severity === "error").length;
-  const state = failed ? `could not scan (${failed.phase}): ${failed.error}` : errors ? `${errors} new error(s)` : fresh.length ? `${fresh.length} new warning(s)` : "ok";
-  const seconds = page.phases.reduce((sum, scan) => sum + scan.durationMs, 0) / 1e3;
-  const width = String(total).length;
-  return `[${String(done).padStart(width)}/${total}] ${page.url}  ${seconds.toFixed(1)} s  ${state}`;
-}
-function formatConsole(result) {
-  const lines = [];
-  const seconds = (result.durationMs / 1e3).toFixed(1);
-  const policy = result.policy.path ? `policy ${shown(result.policy.path)} (${result.policy.jurisdiction})` : `no policy file (${result.policy.jurisdiction} defaults)`;
-  lines.push(`${result.tool.name} ${result.tool.version} \xB7 ${plural(result.pages.length, "page")} \xB7 Chromium ${result.browser.version} \xB7 ${seconds} s \xB7 ${policy}`, "");
-  const fresh = result.findings.filter((f) => f.status === "new");
-  const ruleWidth = Math.max(0, ...fresh.map((f) => f.rule.length));
-  const subjectWidth = Math.min(40, Math.max(0, ...fresh.map((f) => subjectLabel(f).length)));
-  const indent = " ".repeat(13 + ruleWidth);
-  for (const page of result.pages) {
-    const mine = result.findings.filter((f) => f.page === page.url);
-    const newOnes = mine.filter((f) => f.status === "new");
-    const errors = newOnes.filter((f) => f.severity === "error").length;
-    const warnings = newOnes.length - errors;
-    const known2 = [count(mine, "baselined"), count(mine, "allowed")].filter(Boolean).join(", ");
-    const mark = errors > 0 ? "\u2717" : warnings > 0 ? "!" : "\u2713";
-    const counts = [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ") || "clean";
-    const landed = page.phases[0]?.finalUrl;
-    const hop = landed && landed !== page.url ? `  \u2192 redirected to ${landed}` : "";
-    lines.push(`${mark} ${page.url}  ${counts}${known2 ? ` (${known2})` : ""}${hop}`);
-    for (const f of newOnes) {
-      const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category === "unknown" ? "" : f.category;
-      lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
-      const cause = f.rule === "scan-error" ? f.message : f.evidence[0];
-      if (cause) lines.push(`${indent}\u21B3 ${cause}`);
-      const chain = shortChain(f);
-      if (chain) lines.push(`${indent}\u21B3 via ${chain}`);
-      for (const note of f.notes) lines.push(`${indent}! ${note}`);
-    }
-  }
-  const { verdict, baseline } = result;
-  if (baseline.fixed.length > 0) {
-    lines.push("", `Fixed since the baseline (${baseline.fixed.length}); remove them with consent-gate baseline --prune:`);
-    for (const entry of baseline.fixed) lines.push(`    ${entry.rule}  ${entry.subject.kind} ${entry.subject.name ?? entry.subject.host ?? ""}  on ${entry.pages.join(", ")}`);
-  }
-  if (baseline.updated) lines.push("", `Baseline written: ${shown(baseline.path)}`);
-  lines.push("");
-  const headline = verdict.status === "passed" ? "PASSED" : verdict.status === "failed" ? "FAILED" : "INCOMPLETE";
-  const known = [
-    verdict.baselined ? `${verdict.baselined} baselined` : "",
-    verdict.allowed ? `${verdict.allowed} allowed` : "",
-    verdict.fixed ? `${verdict.fixed} fixed` : ""
-  ].filter(Boolean);
-  lines.push(
-    `${headline}: ${plural(verdict.errors, "new error")}, ${plural(verdict.warnings, "new warning")}${known.length ? ` \xB7 ${known.join(" \xB7 ")}` : ""} \u2014 ${verdict.reason} (exit ${verdict.exitCode})`
-  );
-  return lines.join("\n") + "\n";
-}
-function count(findings, status) {
-  const n = findings.filter((f) => f.status === status).length;
-  return n ? `${n} ${status}` : "";
-}
-var consoleFormat = { name: "console", file: "consent-gate.txt", render: formatConsole };
-
-// src/browser/resolve.ts
-import { accessSync, constants, statSync } from "node:fs";
-import { delimiter, join } from "node:path";
-import { chromium } from "playwright-core";
-var BROWSER_ENV = "CONSENT_GATE_BROWSER";
-var SYSTEM_NAMES = ["google-chrome", "google-chrome-stable", "chromium", "chromium-browser"];
-function systemPaths() {
-  if (process.platform === "darwin") {
-    return [
-      "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-      "/Applications/Chromium.app/Contents/MacOS/Chromium"
-    ];
-  }
-  if (process.platform === "win32") {
-    const roots = [process.env["PROGRAMFILES"], process.env["PROGRAMFILES(X86)"], process.env["LOCALAPPDATA"]];
-    return roots.filter((r) => !!r).map((r) => join(r, "Google", "Chrome", "Application", "chrome.exe"));
-  }
-  return [];
-}
-function isExecutable(path) {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function onPath(name) {
-  const exts = process.platform === "win32" ? [".exe", ""] : [""];
-  for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
-    if (!dir) continue;
-    for (const ext of exts) {
-      const candidate = join(dir, name + ext);
-      if (isExecutable(candidate)) return candidate;
-    }
-  }
-  return null;
-}
-function checked(path, from) {
-  if (isExecutable(path)) return path;
-  throw new GateError(`${from} points at ${path}, which is not an executable file. Fix the path, or leave it unset to let consent-gate look for Chrome or Chromium itself.`);
-}
-var INSTALL_HINT = [
-  "No Chrome or Chromium browser was found. Install one of:",
-  "  npx playwright install chromium                  (Playwright's own build)",
-  "  sudo apt-get install -y chromium                  (Debian; Ubuntu: snap or google-chrome)",
-  `or point consent-gate at one with --browser-path PATH or ${BROWSER_ENV}=PATH.`
-].join("\n");
-function playwrightOwn() {
-  try {
-    const path = chromium.executablePath();
-    return path && isExecutable(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-function resolveBrowser(explicit) {
-  if (explicit) return { executable: checked(explicit, "--browser-path"), via: "option" };
-  const fromEnv = process.env[BROWSER_ENV];
-  if (fromEnv) return { executable: checked(fromEnv, BROWSER_ENV), via: "env" };
-  const own = playwrightOwn();
-  if (own) return { executable: own, via: "playwright" };
-  for (const name of SYSTEM_NAMES) {
-    const found = onPath(name);
-    if (found) return { executable: found, via: "system" };
-  }
-  for (const path of systemPaths()) {
-    if (isExecutable(path)) return { executable: path, via: "system" };
-  }
-  throw new GateError(INSTALL_HINT);
-}
-
-// src/shared/lifecycle.ts
-var cleanups = /* @__PURE__ */ new Set();
-function onShutdown(cleanup) {
-  cleanups.add(cleanup);
-  return () => cleanups.delete(cleanup);
-}
-async function runCleanups() {
-  const pending = [...cleanups];
-  cleanups.clear();
-  await Promise.allSettled(pending.map((cleanup) => cleanup()));
-}
-var installed = false;
-function exitCleanlyOnSignals() {
-  if (installed) return;
-  installed = true;
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]]) {
-    process.once(signal, () => {
-      process.stderr.write(`
-consent-gate: ${signal} received: stopping the preview server and the browser; nothing was passed.
-`);
-      void runCleanups().finally(() => process.exit(code));
-    });
-  }
-}
-
-// src/rules/index.ts
-import { createHash } from "node:crypto";
+// src/shared/version.ts
+var TOOL_NAME = "consent-gate";
+var TOOL_VERSION = package_default.version;
+var DOCS_URL = "https://github.com/consent-gate/consent-gate/blob/main/README.md";
 
 // src/rules/banner-hit.ts
-function bannerHit(name, message, evidence) {
-  return { subject: { kind: "banner", name }, category: "unknown", vendor: null, party: null, message, evidence, chain: [] };
+function bannerHit(name, messageId, evidence, data = {}) {
+  return { subject: { kind: "banner", name }, category: "unknown", vendor: null, party: null, messageId, data, evidence, chain: [] };
 }
 function describeControl(control) {
   return control ? `"${control.text}" (${control.kind}${control.layer === 2 ? ", in the settings layer" : ""})` : "none";
@@ -10563,19 +10379,27 @@ function describeControl(control) {
 
 // src/rules/banner-dismissed-without-choice.ts
 var bannerDismissedWithoutChoice = {
-  id: "banner-dismissed-without-choice",
-  title: "Banner gone without a choice",
-  description: "The banner disappeared after waiting, scrolling or moving to another page, though the visitor neither accepted nor refused.",
-  legalBasis: "Belgian regulator (GBA/APD) cookie FAQ: the banner stays until the visitor accepts or refuses; EDPB Guidelines 05/2020 \xA786.",
-  plainWords: "The consent question must stay on screen until the visitor answers it; a banner that disappears when the visitor scrolls, clicks elsewhere or waits has not been answered.",
-  defaultSeverity: "warn",
-  allowable: false,
-  phases: ["initial", "after-scroll"],
+  meta: {
+    id: "banner-dismissed-without-choice",
+    title: "Banner gone without a choice",
+    description: "The banner disappeared after waiting, scrolling or moving to another page, though the visitor neither accepted nor refused.",
+    legalBasis: "Belgian regulator (GBA/APD) cookie FAQ: the banner stays until the visitor accepts or refuses; EDPB Guidelines 05/2020 \xA786.",
+    plainWords: "The consent question must stay on screen until the visitor answers it; a banner that disappears when the visitor scrolls, clicks elsewhere or waits has not been answered.",
+    defaultSeverity: "warn",
+    allow: "never",
+    failClosed: false,
+    tracking: false,
+    visits: ["initial", "after-scroll"],
+    messages: {
+      byItself: "the banner disappeared by itself while the visitor waited",
+      byBrowsing: "the banner disappeared after scrolling, Escape or moving to another page"
+    }
+  },
   check: (scan) => {
     if (scan.phase === "initial") {
-      return scan.banner && !scan.banner.visibleAfterWait ? [bannerHit("dismissed", "the banner disappeared by itself while the visitor waited", [`banner: "${scan.banner.text.slice(0, 80)}"`])] : [];
+      return scan.banner && !scan.banner.visibleAfterWait ? [bannerHit("dismissed", "byItself", [`banner: "${scan.banner.text.slice(0, 80)}"`])] : [];
     }
-    return scan.action?.bannerAfter === "gone" ? [bannerHit("dismissed", "the banner disappeared after scrolling, Escape or moving to another page", [scan.action.detail])] : [];
+    return scan.action?.bannerAfter === "gone" ? [bannerHit("dismissed", "byBrowsing", [scan.action.detail])] : [];
   }
 };
 
@@ -10662,13 +10486,14 @@ function cookieEvidence(cookie) {
   if (!cookie.stored) lines.push("the browser refused to store it, but the site sent it: other browsers keep it");
   return lines.length > 0 ? lines : ["found in the cookie jar; the setter was not observed"];
 }
-function cookieHit(scan, cookie, message) {
+function cookieHit(scan, cookie, messageId, data = {}) {
   return {
     subject: { kind: "cookie", name: cookie.name, host: cookie.domain },
     category: cookie.class.category,
     vendor: cookie.class.vendor,
     party: cookie.class.party,
-    message,
+    messageId,
+    data: { vendor: vendorLabel(cookie.class.vendor, cookie.class.category), name: cookie.name, domain: cookie.domain, ...data },
     evidence: cookieEvidence(cookie),
     chain: chainTo(scan, cookie.sources[0]?.url)
   };
@@ -10683,7 +10508,7 @@ function frameSighting(f) {
   const parent = f.parentUrl ? ` in ${withoutQuery(f.parentUrl)}` : "";
   return { kind: "frame", url: f.url, class: f.class, line: `frame ${withoutQuery(f.url)}${parent}` };
 }
-function hitsByHost(scan, sightings, describe3) {
+function hitsByHost(scan, sightings, message) {
   const groups = /* @__PURE__ */ new Map();
   for (const sighting of sightings) {
     const host = hostOf(sighting.url);
@@ -10698,7 +10523,8 @@ function hitsByHost(scan, sightings, describe3) {
       category: first.class.category,
       vendor: first.class.vendor,
       party: first.class.party,
-      message: describe3(host, first, group.length),
+      messageId: message(first),
+      data: { vendor: vendorLabel(first.class.vendor, first.class.category), host, count: group.length },
       evidence,
       chain: chainTo(scan, first.url)
     };
@@ -10713,40 +10539,63 @@ function subresources(scan) {
   return scan.requests.filter((r) => !(r.resourceType === "document" && frameUrls.has(r.url)));
 }
 
-// src/rules/hits.ts
-function trackingCookies(scan, when) {
-  return scan.cookies.filter((cookie) => TRACKING.has(cookie.class.category)).map(
-    (cookie) => cookieHit(scan, cookie, `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" on ${cookie.domain} ${cookie.stored ? "was set" : "was sent"} ${when}`)
-  );
+// src/rules/rule.ts
+function renderMessage(template, data) {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key) => {
+    const value = data[key];
+    if (value === void 0) throw new Error(`message template "${template}" needs "${key}"`);
+    return String(value);
+  });
 }
-function trackingStorage(scan, when) {
+
+// src/rules/hits.ts
+function trackingMessages(when) {
+  const at = when ? ` ${when}` : "";
+  return {
+    cookieSet: `{{vendor}} cookie "{{name}}" on {{domain}} was set${at}`,
+    cookieSent: `{{vendor}} cookie "{{name}}" on {{domain}} was sent${at}`,
+    storage: `{{vendor}} {{storage}} key "{{name}}" on {{origin}} was written${at}`,
+    request: `{{vendor}} was contacted${at}: {{count}} request(s) to {{host}}`,
+    embed: `{{vendor}} embed from {{host}} loaded${at}`,
+    plugin: `{{vendor}} social plugin loaded${at}: {{count}} request(s) to {{host}}`
+  };
+}
+var FACTS = trackingMessages("");
+function trackingFact(hit) {
+  return renderMessage(FACTS[hit.messageId], hit.data);
+}
+function trackingCookies(scan) {
+  return scan.cookies.filter((cookie) => TRACKING.has(cookie.class.category)).map((cookie) => cookieHit(scan, cookie, cookie.stored ? "cookieSet" : "cookieSent"));
+}
+function trackingStorage(scan) {
   return scan.storage.filter((entry) => TRACKING.has(entry.class.category)).map((entry) => ({
     subject: { kind: "storage", storage: entry.kind, name: entry.key, host: new URL(entry.origin).hostname },
     category: entry.class.category,
     vendor: entry.class.vendor,
     party: entry.class.party,
-    message: `${vendorLabel(entry.class.vendor, entry.class.category)} ${entry.kind} key "${entry.key}" on ${entry.origin} was written ${when}`,
+    messageId: "storage",
+    data: { vendor: vendorLabel(entry.class.vendor, entry.class.category), storage: entry.kind, name: entry.key, origin: entry.origin },
     evidence: entry.writtenBy.length > 0 ? entry.writtenBy.map((url) => `written by ${withoutQuery(url)}`) : ["found in storage; the writing script was not observed"],
     chain: chainTo(scan, entry.writtenBy[0])
   }));
 }
-function trackerRequests(scan, when) {
+function trackerRequests(scan) {
   return hitsByHost(
     scan,
     subresources(scan).filter((r) => (r.class.category === "analytics" || r.class.category === "marketing") && !r.class.plugin).map(requestSighting),
-    (host, first, count2) => `${vendorLabel(first.class.vendor, first.class.category)} was contacted ${when}: ${count2} request(s) to ${host}`
+    () => "request"
   );
 }
 var isPlugin = ({ class: c }) => c.category === "social" || c.plugin && c.category !== "necessary" && c.category !== "preferences";
-function socialPlugins(scan, when) {
+function socialPlugins(scan) {
   return hitsByHost(
     scan,
     [...scan.frames.filter(isPlugin).map(frameSighting), ...subresources(scan).filter(isPlugin).map(requestSighting)],
-    (host, first, count2) => first.kind === "frame" ? `${vendorLabel(first.class.vendor, first.class.category)} embed from ${host} loaded ${when}` : `${vendorLabel(first.class.vendor, first.class.category)} social plugin loaded ${when}: ${count2} request(s) to ${host}`
+    (first) => first.kind === "frame" ? "embed" : "plugin"
   );
 }
-function allTracking(scan, when) {
-  return [...trackingCookies(scan, when), ...trackingStorage(scan, when), ...trackerRequests(scan, when), ...socialPlugins(scan, when)];
+function allTracking(scan) {
+  return [...trackingCookies(scan), ...trackingStorage(scan), ...trackerRequests(scan), ...socialPlugins(scan)];
 }
 function hitKey(hit) {
   const { kind, name, host, storage } = hit.subject;
@@ -10755,37 +10604,45 @@ function hitKey(hit) {
 
 // src/rules/consent-banner-missing.ts
 var consentBannerMissing = {
-  id: "consent-banner-missing",
-  title: "Tracking without any consent banner",
-  description: "The page tracks visitors but shows nothing that asks for their consent.",
-  legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 4(11) and 7: consent must be asked for before it can be given.",
-  plainWords: "A site that stores or reads tracking data must ask the visitor first. This page did so without asking at all.",
-  defaultSeverity: "error",
-  allowable: false,
-  phases: ["initial"],
+  meta: {
+    id: "consent-banner-missing",
+    title: "Tracking without any consent banner",
+    description: "The page tracks visitors but shows nothing that asks for their consent.",
+    legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 4(11) and 7: consent must be asked for before it can be given.",
+    plainWords: "A site that stores or reads tracking data must ask the visitor first. This page did so without asking at all.",
+    defaultSeverity: "error",
+    allow: "with-tracking",
+    failClosed: false,
+    tracking: false,
+    visits: ["initial"],
+    messages: { missing: "the page tracks ({{count}} finding(s)) but shows no consent banner" }
+  },
   check: (scan) => {
     if (scan.banner || scan.bannerUnrecognised) return [];
-    const tracking = allTracking(scan, "");
+    const tracking = allTracking(scan);
     if (tracking.length === 0) return [];
-    return [bannerHit("missing", `the page tracks (${tracking.length} finding(s)) but shows no consent banner`, tracking.slice(0, 3).map((hit) => hit.message.trim()))];
+    return [bannerHit("missing", "missing", tracking.slice(0, 3).map(trackingFact), { count: tracking.length })];
   }
 };
 
 // src/rules/consent-banner-undetected.ts
 var consentBannerUndetected = {
-  id: "consent-banner-undetected",
-  title: "Consent banner not recognised",
-  description: "Something on the page reads like a consent notice, but no accept or reject control was recognised, so the reject and accept checks could not run.",
-  legalBasis: "Fail closed: a check that could not run is said out loud, not passed.",
-  plainWords: "Something that looks like a consent notice was shown, but the check could not find its buttons, so it cannot tell whether consent is asked properly. This needs a person to look.",
-  defaultSeverity: "warn",
-  allowable: false,
-  phases: ["initial"],
-  check: (scan) => scan.banner === null && scan.bannerUnrecognised ? [
-    bannerHit("unrecognised", "a consent notice was seen but its controls were not recognised; set consent.accept and consent.reject (CSS selectors) in the policy", [
-      `notice text: "${scan.bannerUnrecognised}"`
-    ])
-  ] : []
+  meta: {
+    id: "consent-banner-undetected",
+    title: "Consent banner not recognised",
+    description: "Something on the page reads like a consent notice, but no accept or reject control was recognised, so the reject and accept checks could not run.",
+    legalBasis: "Fail closed: a check that could not run is said out loud, not passed.",
+    plainWords: "Something that looks like a consent notice was shown, but the check could not find its buttons, so it cannot tell whether consent is asked properly. This needs a person to look.",
+    defaultSeverity: "warn",
+    allow: "never",
+    failClosed: false,
+    tracking: false,
+    visits: ["initial"],
+    messages: {
+      unrecognised: "a consent notice was seen but its controls were not recognised; set consent.accept and consent.reject (CSS selectors) in the policy"
+    }
+  },
+  check: (scan) => scan.banner === null && scan.bannerUnrecognised ? [bannerHit("unrecognised", "unrecognised", [`notice text: "${scan.bannerUnrecognised}"`])] : []
 };
 
 // src/classify/lifetime.ts
@@ -10799,40 +10656,58 @@ function declaredLifetimeDays(cookie, now = Date.now() / 1e3) {
 // src/rules/cookie-lifetime-too-long.ts
 var MAX_LIFETIME_DAYS = 396;
 var cookieLifetimeTooLong = {
-  id: "cookie-lifetime-too-long",
-  title: "Cookie lifetime over 13 months",
-  description: "A cookie asks to live longer than 13 months; consent (and exempt analytics) should be renewed within that time.",
-  legalBasis: "CNIL deliberation 2020-091 (13-month cap; re-ask consent periodically); GDPR art. 5(1)(e) storage limitation.",
-  plainWords: "Consent is not forever: regulators expect it to be asked again within 13 months, so cookies should not be set to live longer.",
-  defaultSeverity: "warn",
-  allowable: false,
-  phases: ["initial", "after-accept"],
-  check: (scan, page) => {
+  meta: {
+    id: "cookie-lifetime-too-long",
+    title: "Cookie lifetime over 13 months",
+    description: "A cookie asks to live longer than the policy allows (13 months by default); consent (and exempt analytics) should be renewed within that time.",
+    legalBasis: "CNIL deliberation 2020-091 (13-month cap; re-ask consent periodically); GDPR art. 5(1)(e) storage limitation.",
+    plainWords: "Consent is not forever: regulators expect it to be asked again within 13 months, so cookies should not be set to live longer.",
+    defaultSeverity: "warn",
+    allow: "never",
+    failClosed: false,
+    tracking: false,
+    visits: ["initial", "after-accept"],
+    messages: { tooLong: '{{vendor}} cookie "{{name}}" asks to live {{days}} days (more than {{maxDays}})' },
+    options: {
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: { maxDays: { type: "integer", minimum: 1, maximum: 400, description: "The longest lifetime allowed, in days (default 396: 13 months)." } }
+      },
+      defaults: { maxDays: MAX_LIFETIME_DAYS }
+    }
+  },
+  check: (scan, page, { maxDays }) => {
     if (scan.phase === "after-accept" && !scan.action?.done) return [];
     const seen = new Set(scan.phase === "initial" ? [] : (page.phase("initial")?.cookies ?? []).map((c) => `${c.name}|${c.domain}`));
     return scan.cookies.flatMap((cookie) => {
       if (seen.has(`${cookie.name}|${cookie.domain}`)) return [];
       const days = declaredLifetimeDays(cookie);
-      if (days === null || days <= MAX_LIFETIME_DAYS) return [];
-      return [cookieHit(scan, cookie, `${vendorLabel(cookie.class.vendor, cookie.class.category)} cookie "${cookie.name}" asks to live ${days} days (more than 13 months)`)];
+      if (days === null || days <= maxDays) return [];
+      return [cookieHit(scan, cookie, "tooLong", { days, maxDays: maxDays === MAX_LIFETIME_DAYS ? "13 months" : `${maxDays} days` })];
     });
   }
 };
 
 // src/rules/cookie-policy-link-missing.ts
 var cookiePolicyLinkMissing = {
-  id: "cookie-policy-link-missing",
-  title: "No cookie policy link on the home page",
-  description: "The home page (its content, banner or footer) has no working link to a cookie or privacy policy.",
-  legalBasis: "GDPR art. 13; Belgian regulator (GBA/APD) cookie FAQ: the cookie policy is linked from the home page; CJEU Planet49 (information on purposes, lifetime, third parties).",
-  plainWords: "Visitors must be able to read which cookies are used, why, for how long and by whom; the cookie policy must be linked from the home page.",
-  defaultSeverity: "error",
-  allowable: false,
-  phases: ["initial"],
+  meta: {
+    id: "cookie-policy-link-missing",
+    title: "No cookie policy link on the home page",
+    description: "The home page (its content, banner or footer) has no working link to a cookie or privacy policy.",
+    legalBasis: "GDPR art. 13; Belgian regulator (GBA/APD) cookie FAQ: the cookie policy is linked from the home page; CJEU Planet49 (information on purposes, lifetime, third parties).",
+    plainWords: "Visitors must be able to read which cookies are used, why, for how long and by whom; the cookie policy must be linked from the home page.",
+    defaultSeverity: "error",
+    allow: "never",
+    failClosed: false,
+    tracking: false,
+    visits: ["initial"],
+    messages: { missing: "the home page links no cookie or privacy policy that answers 200" }
+  },
   check: (scan, page) => {
-    if (!page.isHome || scan.error !== null || scan.policyLinks.some((link) => link.status === 200)) return [];
+    if (!page.isHome || scan.policyLinks.some((link) => link.status === 200)) return [];
     const tried = scan.policyLinks.map((link) => `${link.url} answered ${link.status ?? "nothing"}`);
-    return [bannerHit("policy link", "the home page links no cookie or privacy policy that answers 200", tried.length > 0 ? tried : ["no link whose text or address mentions cookies or privacy"])];
+    return [bannerHit("policy link", "missing", tried.length > 0 ? tried : ["no link whose text or address mentions cookies or privacy"])];
   }
 };
 
@@ -10951,74 +10826,92 @@ var CONSENT_WORDS = {
 // src/rules/preticked-consent.ts
 var necessary = (label) => CONSENT_WORDS.necessary.some((word) => label.toLowerCase().includes(word));
 var pretickedConsent = {
-  id: "preticked-consent",
-  title: "Pre-ticked consent",
-  description: "A category that is not strictly necessary is switched on before the visitor chose it.",
-  legalBasis: "CJEU C-673/17 Planet49; EDPB Guidelines 05/2020 \xA779; EDPB Cookie Banner Taskforce report (2023) \xA710.",
-  plainWords: "Consent must be an active choice. A box or switch that is already on when the visitor arrives is not consent.",
-  defaultSeverity: "error",
-  allowable: false,
-  phases: ["initial"],
-  check: (scan) => (scan.banner?.toggles ?? []).filter((toggle) => toggle.checked && !toggle.locked && !necessary(toggle.label)).map((toggle) => bannerHit(`toggle ${toggle.label}`, `"${toggle.label}" is switched on before the visitor chose it`, [`settings layer of the banner: "${toggle.label}" checked, not locked`]))
+  meta: {
+    id: "preticked-consent",
+    title: "Pre-ticked consent",
+    description: "A category that is not strictly necessary is switched on before the visitor chose it.",
+    legalBasis: "CJEU C-673/17 Planet49; EDPB Guidelines 05/2020 \xA779; EDPB Cookie Banner Taskforce report (2023) \xA710.",
+    plainWords: "Consent must be an active choice. A box or switch that is already on when the visitor arrives is not consent.",
+    defaultSeverity: "error",
+    allow: "never",
+    failClosed: false,
+    tracking: false,
+    visits: ["initial"],
+    messages: { preticked: '"{{label}}" is switched on before the visitor chose it' }
+  },
+  check: (scan) => (scan.banner?.toggles ?? []).filter((toggle) => toggle.checked && !toggle.locked && !necessary(toggle.label)).map((toggle) => bannerHit(`toggle ${toggle.label}`, "preticked", [`settings layer of the banner: "${toggle.label}" checked, not locked`], { label: toggle.label }))
 };
 
 // src/rules/reject-harder-than-accept.ts
 var rejectHarderThanAccept = {
-  id: "reject-harder-than-accept",
-  title: "Reject harder than accept",
-  description: "Refusing is offered as a plain text link while accepting is a button: not an equal choice.",
-  legalBasis: "EDPB Cookie Banner Taskforce report (2023) \xA7\xA711-19 (deceptive link design); Dutch AP guidance (2024).",
-  plainWords: 'Refusing must be as easy as accepting. A refuse option shown as a plain link, or hidden behind more clicks, steers visitors towards "yes".',
-  defaultSeverity: "warn",
-  allowable: false,
-  phases: ["initial"],
+  meta: {
+    id: "reject-harder-than-accept",
+    title: "Reject harder than accept",
+    description: "Refusing is offered as a plain text link while accepting is a button: not an equal choice.",
+    legalBasis: "EDPB Cookie Banner Taskforce report (2023) \xA7\xA711-19 (deceptive link design); Dutch AP guidance (2024).",
+    plainWords: 'Refusing must be as easy as accepting. A refuse option shown as a plain link, or hidden behind more clicks, steers visitors towards "yes".',
+    defaultSeverity: "warn",
+    allow: "never",
+    failClosed: false,
+    tracking: false,
+    visits: ["initial"],
+    messages: { linkVersusButton: "reject is a text link while accept is a button" }
+  },
   check: (scan) => {
     const { accept, reject } = scan.banner ?? {};
     if (!accept || !reject || reject.layer !== 1 || !(reject.kind === "link" && accept.kind === "button")) return [];
-    return [bannerHit("reject", "reject is a text link while accept is a button", [`accept: ${describeControl(accept)}`, `reject: ${describeControl(reject)}`])];
+    return [bannerHit("reject", "linkVersusButton", [`accept: ${describeControl(accept)}`, `reject: ${describeControl(reject)}`])];
   }
 };
 
 // src/rules/reject-not-on-first-layer.ts
 var rejectNotOnFirstLayer = {
-  id: "reject-not-on-first-layer",
-  title: "No reject on the first layer",
-  description: "The banner lets the visitor accept at once, but refusing takes another layer, or is not offered at all.",
-  legalBasis: 'EDPB Cookie Banner Taskforce report (2023) \xA7\xA76-8; Dutch AP "Heldere en misleidende cookiebanners" (2024); GDPR art. 7(3).',
-  plainWords: 'Refusing must be as easy as accepting: a "reject" choice belongs next to "accept", not only behind a settings screen.',
-  defaultSeverity: "error",
-  allowable: false,
-  phases: ["initial"],
+  meta: {
+    id: "reject-not-on-first-layer",
+    title: "No reject on the first layer",
+    description: "The banner lets the visitor accept at once, but refusing takes another layer, or is not offered at all.",
+    legalBasis: 'EDPB Cookie Banner Taskforce report (2023) \xA7\xA76-8; Dutch AP "Heldere en misleidende cookiebanners" (2024); GDPR art. 7(3).',
+    plainWords: 'Refusing must be as easy as accepting: a "reject" choice belongs next to "accept", not only behind a settings screen.',
+    defaultSeverity: "error",
+    allow: "never",
+    failClosed: false,
+    tracking: false,
+    visits: ["initial"],
+    messages: {
+      secondLayer: 'the banner offers "accept" at once, but "reject" only in its settings layer',
+      none: 'the banner offers "accept" but no way to reject'
+    }
+  },
   check: (scan) => {
     const banner = scan.banner;
     if (!banner?.accept || banner.accept.layer !== 1 || banner.reject?.layer === 1) return [];
-    return [
-      bannerHit(
-        "reject",
-        banner.reject ? 'the banner offers "accept" at once, but "reject" only in its settings layer' : 'the banner offers "accept" but no way to reject',
-        [`accept: ${describeControl(banner.accept)}`, `reject: ${describeControl(banner.reject)}`]
-      )
-    ];
+    return [bannerHit("reject", banner.reject ? "secondLayer" : "none", [`accept: ${describeControl(banner.accept)}`, `reject: ${describeControl(banner.reject)}`])];
   }
 };
 
 // src/rules/scan-error.ts
 var scanError = {
-  id: "scan-error",
-  title: "Page could not be scanned",
-  description: "The page could not be loaded or observed, so nothing can be said about its consent behaviour. The gate never passes a page it could not look at.",
-  legalBasis: "Fail closed: a compliance check that did not run is not a pass.",
-  plainWords: "The page could not be checked. Nothing is known about it, so the check does not pass it.",
-  defaultSeverity: "error",
-  allowable: false,
-  phases: ["initial", "after-scroll", "after-reject", "after-accept"],
+  meta: {
+    id: "scan-error",
+    title: "Page could not be scanned",
+    description: "The page could not be loaded or observed, so nothing can be said about its consent behaviour. The gate never passes a page it could not look at.",
+    legalBasis: "Fail closed: a compliance check that did not run is not a pass.",
+    plainWords: "The page could not be checked. Nothing is known about it, so the check does not pass it.",
+    defaultSeverity: "error",
+    allow: "never",
+    failClosed: true,
+    tracking: false,
+    visits: "every",
+    messages: { failed: "could not scan {{url}}: {{error}}" }
+  },
   check: (scan) => scan.error === null ? [] : [
     {
       subject: { kind: "page", url: scan.url },
       category: "unknown",
       vendor: null,
       party: null,
-      message: `could not scan ${scan.url}: ${scan.error}`,
+      messageId: "failed",
+      data: { url: scan.url, error: scan.error },
       evidence: [scan.error],
       chain: []
     }
@@ -11027,101 +10920,140 @@ var scanError = {
 
 // src/rules/social-plugin-before-consent.ts
 var socialPluginBeforeConsent = {
-  id: "social-plugin-before-consent",
-  title: "Social plugin or embed before consent",
-  description: "A social button, social script or tracking embed (video, map) loaded before the visitor made any choice; it reports the visit to its network even for visitors without an account.",
-  legalBasis: "CJEU C-40/17 Fashion ID (the site is joint controller for what its plugins send); Art. 29 WP194 \xA73.6; ePrivacy Directive art. 5(3).",
-  plainWords: "Like and share buttons, videos and maps from other companies tell those companies about every visit, even of people without an account. They may only load after the visitor agrees; the site owner shares responsibility for them.",
-  defaultSeverity: "error",
-  allowable: true,
-  phases: ["initial"],
-  check: (scan) => socialPlugins(scan, "before consent")
+  meta: {
+    id: "social-plugin-before-consent",
+    title: "Social plugin or embed before consent",
+    description: "A social button, social script or tracking embed (video, map) loaded before the visitor made any choice; it reports the visit to its network even for visitors without an account.",
+    legalBasis: "CJEU C-40/17 Fashion ID (the site is joint controller for what its plugins send); Art. 29 WP194 \xA73.6; ePrivacy Directive art. 5(3).",
+    plainWords: "Like and share buttons, videos and maps from other companies tell those companies about every visit, even of people without an account. They may only load after the visitor agrees; the site owner shares responsibility for them.",
+    defaultSeverity: "error",
+    allow: "subject",
+    failClosed: false,
+    tracking: true,
+    visits: ["initial"],
+    messages: trackingMessages("before consent")
+  },
+  check: (scan) => socialPlugins(scan)
 };
 
 // src/rules/tracker-request-before-consent.ts
 var trackerRequestBeforeConsent = {
-  id: "tracker-request-before-consent",
-  title: "Tracker request before consent",
-  description: "The page requested a known analytics or advertising host before the visitor made any choice, even if no cookie was set or the request failed.",
-  legalBasis: "ePrivacy Directive art. 5(3): reading information from the device (pixels, beacons, fingerprinting scripts) needs consent; EDPB Guidelines 2/2023 \xA7\xA732-34, 47-51.",
-  plainWords: "The page sent visitor data to a tracking or advertising company before the visitor agreed. Consent is needed first, with or without cookies.",
-  defaultSeverity: "error",
-  allowable: true,
-  phases: ["initial"],
-  check: (scan) => trackerRequests(scan, "before consent")
+  meta: {
+    id: "tracker-request-before-consent",
+    title: "Tracker request before consent",
+    description: "The page requested a known analytics or advertising host before the visitor made any choice, even if no cookie was set or the request failed.",
+    legalBasis: "ePrivacy Directive art. 5(3): reading information from the device (pixels, beacons, fingerprinting scripts) needs consent; EDPB Guidelines 2/2023 \xA7\xA732-34, 47-51.",
+    plainWords: "The page sent visitor data to a tracking or advertising company before the visitor agreed. Consent is needed first, with or without cookies.",
+    defaultSeverity: "error",
+    allow: "subject",
+    failClosed: false,
+    tracking: true,
+    visits: ["initial"],
+    messages: trackingMessages("before consent")
+  },
+  check: (scan) => trackerRequests(scan)
 };
 
 // src/rules/tracking-after-implicit-action.ts
 var trackingAfterImplicitAction = {
-  id: "tracking-after-implicit-action",
-  title: "Scrolling or browsing taken as consent",
-  description: "Something that tracks appeared after the visitor scrolled, moved the mouse, pressed Escape or followed a link, without answering the banner.",
-  legalBasis: "EDPB Guidelines 05/2020 \xA786: scrolling or continuing to browse is not a clear affirmative action; ePrivacy Directive art. 5(3).",
-  plainWords: "Scrolling, clicking elsewhere or moving on to another page is not consent. Tracking may only start after the visitor clearly says yes.",
-  defaultSeverity: "error",
-  allowable: true,
-  phases: ["after-scroll"],
+  meta: {
+    id: "tracking-after-implicit-action",
+    title: "Scrolling or browsing taken as consent",
+    description: "Something that tracks appeared after the visitor scrolled, moved the mouse, pressed Escape or followed a link, without answering the banner.",
+    legalBasis: "EDPB Guidelines 05/2020 \xA786: scrolling or continuing to browse is not a clear affirmative action; ePrivacy Directive art. 5(3).",
+    plainWords: "Scrolling, clicking elsewhere or moving on to another page is not consent. Tracking may only start after the visitor clearly says yes.",
+    defaultSeverity: "error",
+    allow: "subject",
+    failClosed: false,
+    tracking: false,
+    visits: ["after-scroll"],
+    messages: trackingMessages("after scrolling and browsing, without a choice")
+  },
   check: (scan, page) => {
     const initial = page.phase("initial");
-    const before = new Set((initial ? allTracking(initial, "") : []).map(hitKey));
-    return allTracking(scan, "after scrolling and browsing, without a choice").filter((hit) => !before.has(hitKey(hit)));
+    const before = new Set((initial ? allTracking(initial) : []).map(hitKey));
+    return allTracking(scan).filter((hit) => !before.has(hitKey(hit)));
   }
 };
 
 // src/rules/tracking-after-reject.ts
 var trackingAfterReject = {
-  id: "tracking-after-reject",
-  title: "Tracking after the visitor refused",
-  description: "After clicking the banner's reject control, reloading and visiting another page, something still tracked the visitor.",
-  legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 7(3); EDPB Cookie Banner Taskforce report (2023) \xA77.",
-  plainWords: "When the visitor says no, tracking must not start, not on this page and not on the next.",
-  defaultSeverity: "error",
-  allowable: true,
-  phases: ["after-reject"],
-  // When reject could not be clicked, the phase proves nothing; other rules say why.
-  check: (scan) => scan.action?.done ? allTracking(scan, "after the visitor refused") : []
+  meta: {
+    id: "tracking-after-reject",
+    title: "Tracking after the visitor refused",
+    description: "After clicking the banner's reject control, reloading and visiting another page, something still tracked the visitor.",
+    legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 7(3); EDPB Cookie Banner Taskforce report (2023) \xA77.",
+    plainWords: "When the visitor says no, tracking must not start, not on this page and not on the next.",
+    defaultSeverity: "error",
+    allow: "subject",
+    failClosed: false,
+    tracking: false,
+    visits: ["after-reject"],
+    messages: trackingMessages("after the visitor refused")
+  },
+  // When reject could not be clicked, the visit proves nothing; other rules say why.
+  check: (scan) => scan.action?.done ? allTracking(scan) : []
 };
 
 // src/rules/tracking-cookie-before-consent.ts
 var trackingCookieBeforeConsent = {
-  id: "tracking-cookie-before-consent",
-  title: "Tracking cookie before consent",
-  description: "An analytics, marketing or social cookie was set before the visitor made any choice.",
-  legalBasis: "ePrivacy Directive art. 5(3) (Telecommunicatiewet 11.7a; Belgian law of 13 June 2005 art. 129): consent before storing non-essential cookies; EDPB Guidelines 05/2020 \xA790.",
-  plainWords: "A site may only place cookies that are not strictly necessary after the visitor agrees. This one was placed before the visitor could choose.",
-  defaultSeverity: "error",
-  allowable: true,
-  phases: ["initial"],
-  check: (scan) => trackingCookies(scan, "before consent")
+  meta: {
+    id: "tracking-cookie-before-consent",
+    title: "Tracking cookie before consent",
+    description: "An analytics, marketing or social cookie was set before the visitor made any choice.",
+    legalBasis: "ePrivacy Directive art. 5(3) (Telecommunicatiewet 11.7a; Belgian law of 13 June 2005 art. 129): consent before storing non-essential cookies; EDPB Guidelines 05/2020 \xA790.",
+    plainWords: "A site may only place cookies that are not strictly necessary after the visitor agrees. This one was placed before the visitor could choose.",
+    defaultSeverity: "error",
+    allow: "subject",
+    failClosed: false,
+    tracking: true,
+    visits: ["initial"],
+    messages: trackingMessages("before consent")
+  },
+  check: (scan) => trackingCookies(scan)
 };
 
 // src/rules/tracking-storage-before-consent.ts
 var trackingStorageBeforeConsent = {
-  id: "tracking-storage-before-consent",
-  title: "Tracking storage before consent",
-  description: "An analytics, marketing or social key was written to localStorage, sessionStorage or IndexedDB before the visitor made any choice.",
-  legalBasis: "ePrivacy Directive art. 5(3) covers any storage on the device, not only cookies; EDPB Guidelines 2/2023 \xA7\xA736-37.",
-  plainWords: "The consent rule covers every way of storing data on the visitor's device, not only cookies: this tracking data was stored before the visitor could choose.",
-  defaultSeverity: "error",
-  allowable: true,
-  phases: ["initial"],
-  check: (scan) => trackingStorage(scan, "before consent")
+  meta: {
+    id: "tracking-storage-before-consent",
+    title: "Tracking storage before consent",
+    description: "An analytics, marketing or social key was written to localStorage, sessionStorage or IndexedDB before the visitor made any choice.",
+    legalBasis: "ePrivacy Directive art. 5(3) covers any storage on the device, not only cookies; EDPB Guidelines 2/2023 \xA7\xA736-37.",
+    plainWords: "The consent rule covers every way of storing data on the visitor's device, not only cookies: this tracking data was stored before the visitor could choose.",
+    defaultSeverity: "error",
+    allow: "subject",
+    failClosed: false,
+    tracking: true,
+    visits: ["initial"],
+    messages: trackingMessages("before consent")
+  },
+  check: (scan) => trackingStorage(scan)
 };
 
 // src/rules/unknown-third-party-before-consent.ts
 var unknownThirdPartyBeforeConsent = {
-  id: "unknown-third-party-before-consent",
-  title: "Unknown third party before consent",
-  description: "The page contacted a third-party host that no tracker list knows (or a tag manager whose tags are judged on their own). Check what it does; allow it in the policy with a reason if it is needed.",
-  legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 13 (the visitor must be told which third parties receive data).",
-  plainWords: "The page contacted a company that the check does not recognise. Visitors must be told which third parties receive their data; find out what it is, and allow it in the policy if it is needed.",
-  defaultSeverity: "warn",
-  allowable: true,
-  phases: ["initial"],
+  meta: {
+    id: "unknown-third-party-before-consent",
+    title: "Unknown third party before consent",
+    description: "The page contacted a third-party host that no tracker list knows (or a tag manager whose tags are judged on their own). Check what it does; allow it in the policy with a reason if it is needed.",
+    legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 13 (the visitor must be told which third parties receive data).",
+    plainWords: "The page contacted a company that the check does not recognise. Visitors must be told which third parties receive their data; find out what it is, and allow it in the policy if it is needed.",
+    defaultSeverity: "warn",
+    allow: "subject",
+    failClosed: false,
+    // Not known to track: a banner is not demanded for it.
+    tracking: false,
+    visits: ["initial"],
+    messages: {
+      contacted: "{{vendor}} was contacted before consent: {{count}} request(s) to {{host}}",
+      contactedUnknown: "An unclassified third party was contacted before consent: {{count}} request(s) to {{host}}"
+    }
+  },
   check: (scan) => hitsByHost(
     scan,
     subresources(scan).filter((r) => r.class.party === "third" && r.class.category === "unknown").map(requestSighting),
-    (host, first, count2) => `${first.class.vendor ?? "An unclassified third party"} was contacted before consent: ${count2} request(s) to ${host}`
+    (first) => first.class.vendor ? "contacted" : "contactedUnknown"
   )
 };
 
@@ -11144,53 +11076,11 @@ var RULES = [
   cookiePolicyLinkMissing,
   cookieLifetimeTooLong
 ];
-function stableName(name) {
-  return name.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "*").replace(/[0-9a-f]{16,}/gi, "*");
+var RULE_BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
+function describeRule({ meta }) {
+  const { id, title, description, legalBasis, plainWords, defaultSeverity, failClosed } = meta;
+  return { id, title, description, legalBasis, plainWords, defaultSeverity, failClosed, docsUrl: `${DOCS_URL}#rule-${id}` };
 }
-function fingerprint(rule, hit, phase) {
-  const { kind, name, host, storage } = hit.subject;
-  const where = hit.party === "first" ? "(site)" : host ?? "";
-  const subject = kind === "page" ? "page" : [kind, storage ?? "", stableName(name ?? ""), where].join("|");
-  return createHash("sha256").update([rule, phase, subject].join("\n")).digest("hex").slice(0, 16);
-}
-var sortKey = (hit) => `${hit.subject.name ?? ""}\0${hit.subject.host ?? ""}\0${hit.subject.url ?? ""}`;
-var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-function runRules(page, settings = {}) {
-  const phases = new Map(page.phases.map((scan) => [scan.phase, scan]));
-  let path = "";
-  try {
-    path = new URL(page.url).pathname;
-  } catch {
-  }
-  const context = { phase: (phase) => phases.get(phase), isHome: path === "/" || path === "" };
-  const findings = [];
-  for (const scan of page.phases) {
-    for (const rule of RULES) {
-      const severity = rule === scanError ? "error" : settings[rule.id] ?? rule.defaultSeverity;
-      if (severity === "off" || !rule.phases.includes(scan.phase)) continue;
-      if (scan.error !== null && rule !== scanError) continue;
-      for (const hit of rule.check(scan, context).sort((a, b) => compare(sortKey(a), sortKey(b)))) {
-        findings.push({
-          rule: rule.id,
-          severity,
-          page: page.url,
-          phase: scan.phase,
-          ...hit,
-          fingerprint: fingerprint(rule.id, hit, scan.phase),
-          status: "new",
-          because: null,
-          notes: []
-        });
-      }
-    }
-  }
-  return findings;
-}
-
-// src/policy/load.ts
-var import__ = __toESM(require__(), 1);
-import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
-import { dirname, relative as relative2, resolve } from "node:path";
 
 // schema/policy.schema.json
 var policy_schema_default = {
@@ -11284,52 +11174,94 @@ var policy_schema_default = {
       additionalProperties: false,
       properties: {
         "scan-error": {
+          description: "Page could not be scanned",
           $ref: "#/$defs/setting"
         },
         "tracking-cookie-before-consent": {
+          description: "Tracking cookie before consent",
           $ref: "#/$defs/setting"
         },
         "tracking-storage-before-consent": {
+          description: "Tracking storage before consent",
           $ref: "#/$defs/setting"
         },
         "tracker-request-before-consent": {
+          description: "Tracker request before consent",
           $ref: "#/$defs/setting"
         },
         "social-plugin-before-consent": {
+          description: "Social plugin or embed before consent",
           $ref: "#/$defs/setting"
         },
         "unknown-third-party-before-consent": {
+          description: "Unknown third party before consent",
           $ref: "#/$defs/setting"
         },
         "tracking-after-implicit-action": {
+          description: "Scrolling or browsing taken as consent",
           $ref: "#/$defs/setting"
         },
         "tracking-after-reject": {
+          description: "Tracking after the visitor refused",
           $ref: "#/$defs/setting"
         },
         "consent-banner-missing": {
+          description: "Tracking without any consent banner",
           $ref: "#/$defs/setting"
         },
         "consent-banner-undetected": {
+          description: "Consent banner not recognised",
           $ref: "#/$defs/setting"
         },
         "reject-not-on-first-layer": {
+          description: "No reject on the first layer",
           $ref: "#/$defs/setting"
         },
         "reject-harder-than-accept": {
+          description: "Reject harder than accept",
           $ref: "#/$defs/setting"
         },
         "preticked-consent": {
+          description: "Pre-ticked consent",
           $ref: "#/$defs/setting"
         },
         "banner-dismissed-without-choice": {
+          description: "Banner gone without a choice",
           $ref: "#/$defs/setting"
         },
         "cookie-policy-link-missing": {
+          description: "No cookie policy link on the home page",
           $ref: "#/$defs/setting"
         },
         "cookie-lifetime-too-long": {
-          $ref: "#/$defs/setting"
+          description: "Cookie lifetime over 13 months. A severity, or [severity, options].",
+          oneOf: [
+            {
+              $ref: "#/$defs/setting"
+            },
+            {
+              type: "array",
+              prefixItems: [
+                {
+                  $ref: "#/$defs/setting"
+                },
+                {
+                  type: "object",
+                  additionalProperties: false,
+                  properties: {
+                    maxDays: {
+                      type: "integer",
+                      minimum: 1,
+                      maximum: 400,
+                      description: "The longest lifetime allowed, in days (default 396: 13 months)."
+                    }
+                  }
+                }
+              ],
+              minItems: 2,
+              items: false
+            }
+          ]
         }
       },
       description: "Rule severities, ESLint style: off, warn or error."
@@ -11583,6 +11515,293 @@ var policy_schema_default = {
   }
 };
 
+// src/policy/schema.ts
+function policySchema() {
+  const properties = Object.fromEntries(
+    RULES.map(({ meta }) => {
+      const setting = { $ref: "#/$defs/setting" };
+      const schema = meta.options ? {
+        description: `${meta.title}. A severity, or [severity, options].`,
+        oneOf: [setting, { type: "array", prefixItems: [setting, meta.options.schema], minItems: 2, items: false }]
+      } : { description: meta.title, ...setting };
+      return [meta.id, schema];
+    })
+  );
+  return { ...policy_schema_default, $defs: { ...policy_schema_default.$defs, rules: { ...policy_schema_default.$defs.rules, properties } } };
+}
+
+// src/shared/errors.ts
+var GateError = class extends Error {
+  constructor(message, exitCode = 2, cause) {
+    super(message, cause === void 0 ? void 0 : { cause });
+    this.exitCode = exitCode;
+    this.name = "GateError";
+  }
+  exitCode;
+};
+function errorText(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/report/text/subject.ts
+function subjectLabel(finding) {
+  const { kind, name, host, storage, url } = finding.subject;
+  switch (kind) {
+    case "cookie":
+      return `cookie ${name}`;
+    case "storage":
+      return `${storage} ${name}`;
+    case "request":
+    case "frame":
+      return `${kind} ${host}`;
+    case "page":
+      return url ?? "page";
+    case "banner":
+      return `banner ${name ?? ""}`.trim();
+  }
+}
+
+// src/report/console.ts
+import { relative } from "node:path";
+
+// src/shared/text.ts
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+// src/report/text/chain.ts
+function shortUrl(link, site) {
+  let url;
+  try {
+    url = new URL(link.url);
+  } catch {
+    return link.url;
+  }
+  const base = url.origin === site ? url.pathname : `${url.host}${url.pathname}`;
+  if (link.via === "page") return base;
+  return url.search.length > 1 && url.search.length <= 24 ? base + url.search : base;
+}
+var originOf = (url) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "";
+  }
+};
+function tail(finding) {
+  return finding.subject.kind === "cookie" || finding.subject.kind === "storage" ? [subjectLabel(finding)] : [];
+}
+function shortChain(finding) {
+  const { chain } = finding;
+  if (chain.length < 2 || chain.length === 2 && chain[1].via !== "unknown") return null;
+  const site = originOf(chain[0].url);
+  const steps = chain.map((link) => link.via === "unknown" ? `\u2026 \u2192 ${shortUrl(link, site)}` : shortUrl(link, site));
+  return [...steps, ...tail(finding)].join(" \u2192 ").replace(/ → … → /g, " \u2026 \u2192 ");
+}
+var HOW = {
+  page: "the page",
+  html: "loaded by a tag in the HTML",
+  script: "loaded by a script",
+  redirect: "reached by a redirect from the step above",
+  frame: "loaded inside the document above",
+  unknown: "loaded by something the browser did not attribute"
+};
+function chainSteps(finding) {
+  const steps = finding.chain.map((link, i) => {
+    const before = finding.chain[i - 1];
+    const where = before?.via === "page" ? "the page" : link.via === "html" ? "the document above" : "the script above";
+    const at = link.line !== null && before ? ` at line ${link.line} of ${where}` : "";
+    return { url: link.url, how: `${HOW[link.via]}${at}` };
+  });
+  return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === "cookie" ? "set by the step above" : "written by the step above" }))];
+}
+
+// src/report/text/rules.ts
+function ruleOf(gate, finding) {
+  return gate.rules.find((rule) => rule.id === finding.rule);
+}
+function isScanFailure(gate, finding) {
+  return ruleOf(gate, finding)?.failClosed ?? false;
+}
+
+// src/report/console.ts
+function pad(text, width) {
+  return text.length >= width ? text : text + " ".repeat(width - text.length);
+}
+var shown = (path) => relative(process.cwd(), path) || path;
+function progressLine({ done, total, page, findings }) {
+  const failed = page.phases.find((scan) => scan.error !== null);
+  const fresh = findings.filter((f) => f.status === "new");
+  const errors = fresh.filter((f) => f.severity === "error").length;
+  const known = [count(findings, "baselined"), count(findings, "allowed")].filter(Boolean).join(", ");
+  const fine = known ? `ok, 0 new (${known})` : "ok";
+  const state = failed ? `could not scan (${failed.phase}): ${failed.error}` : errors ? `${errors} new error(s)` : fresh.length ? `${fresh.length} new warning(s)` : fine;
+  const seconds = page.phases.reduce((sum, scan) => sum + scan.durationMs, 0) / 1e3;
+  const width = String(total).length;
+  return `[${String(done).padStart(width)}/${total}] ${page.url}  ${seconds.toFixed(1)} s  ${state}`;
+}
+function formatConsole(result) {
+  const lines = [];
+  const seconds = (result.durationMs / 1e3).toFixed(1);
+  const policy = result.policy.path ? `policy ${shown(result.policy.path)} (${result.policy.jurisdiction})` : `no policy file (${result.policy.jurisdiction} defaults)`;
+  lines.push(`${result.tool.name} ${result.tool.version} \xB7 ${plural(result.pages.length, "page")} \xB7 Chromium ${result.browser.version} \xB7 ${seconds} s \xB7 ${policy}`, "");
+  const fresh = result.findings.filter((f) => f.status === "new");
+  const ruleWidth = Math.max(0, ...fresh.map((f) => f.rule.length));
+  const subjectWidth = Math.min(40, Math.max(0, ...fresh.map((f) => subjectLabel(f).length)));
+  const indent = " ".repeat(13 + ruleWidth);
+  for (const page of result.pages) {
+    const mine = result.findings.filter((f) => f.page === page.url);
+    const newOnes = mine.filter((f) => f.status === "new");
+    const errors = newOnes.filter((f) => f.severity === "error").length;
+    const warnings = newOnes.length - errors;
+    const known2 = [count(mine, "baselined"), count(mine, "allowed")].filter(Boolean).join(", ");
+    const mark = errors > 0 ? "\u2717" : warnings > 0 ? "!" : "\u2713";
+    const counts = [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ") || "clean";
+    const landed = page.phases[0]?.finalUrl;
+    const hop = landed && landed !== page.url ? `  \u2192 redirected to ${landed}` : "";
+    lines.push(`${mark} ${page.url}  ${counts}${known2 ? ` (${known2})` : ""}${hop}`);
+    for (const f of newOnes) {
+      const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category === "unknown" ? "" : f.category;
+      lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
+      const cause = isScanFailure(result, f) ? f.message : f.evidence[0];
+      if (cause) lines.push(`${indent}\u21B3 ${cause}`);
+      const chain = shortChain(f);
+      if (chain) lines.push(`${indent}\u21B3 via ${chain}`);
+      for (const note of f.notes) lines.push(`${indent}! ${note}`);
+    }
+  }
+  const { verdict, baseline } = result;
+  if (baseline.fixed.length > 0) {
+    lines.push("", `Fixed since the baseline (${baseline.fixed.length}); remove them with consent-gate baseline --prune:`);
+    for (const entry of baseline.fixed) lines.push(`    ${entry.rule}  ${entry.subject.kind} ${entry.subject.name ?? entry.subject.host ?? ""}  on ${entry.pages.join(", ")}`);
+  }
+  if (baseline.updated) lines.push("", `Baseline written: ${shown(baseline.path)}`);
+  lines.push("");
+  const headline = verdict.status === "passed" ? "PASSED" : verdict.status === "failed" ? "FAILED" : "INCOMPLETE";
+  const known = [
+    verdict.baselined ? `${verdict.baselined} baselined` : "",
+    verdict.allowed ? `${verdict.allowed} allowed` : "",
+    verdict.fixed ? `${verdict.fixed} fixed` : ""
+  ].filter(Boolean);
+  lines.push(
+    `${headline}: ${plural(verdict.errors, "new error")}, ${plural(verdict.warnings, "new warning")}${known.length ? ` \xB7 ${known.join(" \xB7 ")}` : ""} \u2014 ${verdict.reason} (exit ${verdict.exitCode})`
+  );
+  return lines.join("\n") + "\n";
+}
+function count(findings, status) {
+  const n = findings.filter((f) => f.status === status).length;
+  return n ? `${n} ${status}` : "";
+}
+var consoleFormat = { name: "console", file: "consent-gate.txt", render: formatConsole };
+
+// src/report/json.ts
+var REPORT_SCHEMA_VERSION = 1;
+function formatJson(result) {
+  return JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, ...result }, null, 2) + "\n";
+}
+var json = { name: "json", file: "consent-gate-report.json", render: formatJson };
+
+// src/browser/resolve.ts
+import { accessSync, constants, statSync } from "node:fs";
+import { delimiter, join } from "node:path";
+import { chromium } from "playwright-core";
+var BROWSER_ENV = "CONSENT_GATE_BROWSER";
+var SYSTEM_NAMES = ["google-chrome", "google-chrome-stable", "chromium", "chromium-browser"];
+function systemPaths() {
+  if (process.platform === "darwin") {
+    return [
+      "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+      "/Applications/Chromium.app/Contents/MacOS/Chromium"
+    ];
+  }
+  if (process.platform === "win32") {
+    const roots = [process.env["PROGRAMFILES"], process.env["PROGRAMFILES(X86)"], process.env["LOCALAPPDATA"]];
+    return roots.filter((r) => !!r).map((r) => join(r, "Google", "Chrome", "Application", "chrome.exe"));
+  }
+  return [];
+}
+function isExecutable(path) {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function onPath(name) {
+  const exts = process.platform === "win32" ? [".exe", ""] : [""];
+  for (const dir of (process.env["PATH"] ?? "").split(delimiter)) {
+    if (!dir) continue;
+    for (const ext of exts) {
+      const candidate = join(dir, name + ext);
+      if (isExecutable(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+function checked(path, from) {
+  if (isExecutable(path)) return path;
+  throw new GateError(`${from} points at ${path}, which is not an executable file. Fix the path, or leave it unset to let consent-gate look for Chrome or Chromium itself.`);
+}
+var INSTALL_HINT = [
+  "No Chrome or Chromium browser was found. Install one of:",
+  "  npx playwright install chromium                  (Playwright's own build)",
+  "  sudo apt-get install -y chromium                  (Debian; Ubuntu: snap or google-chrome)",
+  `or point consent-gate at one with --browser-path PATH or ${BROWSER_ENV}=PATH.`
+].join("\n");
+function playwrightOwn() {
+  try {
+    const path = chromium.executablePath();
+    return path && isExecutable(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+function resolveBrowser(explicit) {
+  if (explicit) return { executable: checked(explicit, "--browser-path"), via: "option" };
+  const fromEnv = process.env[BROWSER_ENV];
+  if (fromEnv) return { executable: checked(fromEnv, BROWSER_ENV), via: "env" };
+  const own = playwrightOwn();
+  if (own) return { executable: own, via: "playwright" };
+  for (const name of SYSTEM_NAMES) {
+    const found = onPath(name);
+    if (found) return { executable: found, via: "system" };
+  }
+  for (const path of systemPaths()) {
+    if (isExecutable(path)) return { executable: path, via: "system" };
+  }
+  throw new GateError(INSTALL_HINT);
+}
+
+// src/shared/lifecycle.ts
+var cleanups = /* @__PURE__ */ new Set();
+function onShutdown(cleanup) {
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
+}
+async function runCleanups() {
+  const pending = [...cleanups];
+  cleanups.clear();
+  await Promise.allSettled(pending.map((cleanup) => cleanup()));
+}
+var installed = false;
+function exitCleanlyOnSignals() {
+  if (installed) return;
+  installed = true;
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]]) {
+    process.once(signal, () => {
+      process.stderr.write(`
+consent-gate: ${signal} received: stopping the preview server and the browser; nothing was passed.
+`);
+      void runCleanups().finally(() => process.exit(code));
+    });
+  }
+}
+
+// src/policy/load.ts
+var import__ = __toESM(require__(), 1);
+import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
+import { dirname, relative as relative2, resolve } from "node:path";
+
 // src/shared/did-you-mean.ts
 function distance(a, b) {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -11617,7 +11836,7 @@ var emptyAllow = () => ({ cookies: [], storage: [], hosts: [], urls: [] });
 var POLICY_FILES = ["consent-gate.json", ".consent-gate.json"];
 var DEFAULT_BASELINE = "consent-gate.baseline.json";
 var MAX_ERRORS = 10;
-var validate = new import__.default.default({ allErrors: true, strict: true, verbose: true }).compile(policy_schema_default);
+var validate = new import__.default.default({ allErrors: true, strict: true, verbose: true }).compile(policySchema());
 function findPolicyFile(cwd, explicit, label = "--config") {
   if (explicit !== void 0) {
     const path = resolve(cwd, explicit);
@@ -11741,8 +11960,11 @@ function allowProblems(allow, at) {
   return problems;
 }
 function rulesProblems(rules, at) {
-  const setting = rules?.["scan-error"];
-  return setting !== void 0 && setting !== "error" ? [`${at}/scan-error: cannot be "${setting}": a page that could not be scanned never passes. Remove this line.`] : [];
+  return RULES.filter(({ meta }) => meta.failClosed).flatMap(({ meta }) => {
+    const entry = rules?.[meta.id];
+    const setting = Array.isArray(entry) ? entry[0] : entry;
+    return setting !== void 0 && setting !== "error" ? [`${at}/${meta.id}: cannot be "${setting}": a page that could not be scanned never passes. Remove this line.`] : [];
+  });
 }
 function semanticProblems(raw, folder) {
   const problems = [...allowProblems(raw.allow, "/allow"), ...rulesProblems(raw.rules, "/rules")];
@@ -12687,94 +12909,28 @@ function closeServer(server) {
   return new Promise((done) => server.close(() => done()));
 }
 
-// package.json
-var package_default = {
-  name: "consent-gate",
-  version: "0.1.0",
-  description: "CI gate that fails the build when trackers, tracking cookies or social plugins load before the visitor consents.",
-  type: "module",
-  license: "MIT",
-  bin: {
-    "consent-gate": "dist/cli.js"
-  },
-  main: "dist/index.js",
-  files: [
-    "dist",
-    "schema",
-    "action.yml",
-    "README.md",
-    "LICENSE"
-  ],
-  engines: {
-    node: ">=20.10"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit",
-    pretest: "npm run build && node scripts/ensure-browser.mjs",
-    test: "vitest run",
-    demo: "npm run build && node scripts/demo.mjs",
-    bench: "npm run build && node scripts/bench.mjs"
-  },
-  devDependencies: {
-    "@actions/core": "^3.0.1",
-    "@duckduckgo/autoconsent": "^16.23.0",
-    "@types/node": "^20.19.43",
-    ajv: "^8.20.0",
-    "ajv-draft-04": "^1.0.0",
-    "ajv-formats": "^3.0.1",
-    esbuild: "^0.28.2",
-    "fast-xml-parser": "^5.12.1",
-    klaro: "^0.7.22",
-    playwright: "^1.65.1",
-    "third-party-web": "^0.30.0",
-    tinyglobby: "^0.2.17",
-    tldts: "^7.5.4",
-    typescript: "^5.9.3",
-    "vanilla-cookieconsent": "^3.1.0",
-    vite: "^7.3.8",
-    vitest: "^4.1.12",
-    yaml: "^2.9.1"
-  },
-  overrides: {
-    rollup: "4.67.4"
-  },
-  keywords: [
-    "gdpr",
-    "eprivacy",
-    "cookies",
-    "consent",
-    "tracking",
-    "ci",
-    "github-action",
-    "playwright"
-  ]
-};
-
-// src/shared/version.ts
-var TOOL_NAME = "consent-gate";
-var TOOL_VERSION = package_default.version;
-
 // src/gate.ts
 import { availableParallelism } from "node:os";
 
 // src/baseline/baseline.ts
+var failsClosed = (f) => RULE_BY_ID.get(f.rule)?.meta.failClosed ?? false;
 var emptyBaseline = () => ({ version: 1, findings: {} });
-function labelWithBaseline(findings, baseline, scannedPages) {
-  const labelled = findings.map((f) => {
-    const entry = f.status === "new" && f.rule !== "scan-error" ? baseline.findings[f.fingerprint] : void 0;
+function labelWithBaseline(findings, baseline) {
+  return findings.map((f) => {
+    const entry = f.status === "new" && !failsClosed(f) ? baseline.findings[f.fingerprint] : void 0;
     return entry ? { ...f, status: "baselined", because: entry.note || null } : f;
   });
+}
+function fixedEntries(findings, baseline, scannedPages) {
   const seen = new Set(findings.map((f) => f.fingerprint));
   const scanned = new Set(scannedPages.map(urlPath));
-  const fixed = Object.entries(baseline.findings).filter(([fingerprint2, entry]) => !seen.has(fingerprint2) && entry.pages.some((p) => scanned.has(p))).map(([fingerprint2, entry]) => ({ fingerprint: fingerprint2, rule: entry.rule, phase: entry.phase, subject: entry.subject, pages: entry.pages }));
-  return { findings: labelled, fixed };
+  return Object.entries(baseline.findings).filter(([fingerprint2, entry]) => !seen.has(fingerprint2) && entry.pages.some((p) => scanned.has(p))).map(([fingerprint2, entry]) => ({ fingerprint: fingerprint2, rule: entry.rule, phase: entry.phase, subject: entry.subject, pages: entry.pages }));
 }
 function updateBaseline(baseline, findings, options) {
   const next = { ...baseline.findings };
   if (options.prune) for (const entry of options.fixed) delete next[entry.fingerprint];
   for (const f of findings) {
-    if (f.status === "allowed" || f.rule === "scan-error") continue;
+    if (f.status === "allowed" || failsClosed(f)) continue;
     const previous = next[f.fingerprint];
     const pages = new Set(previous?.pages ?? []);
     pages.add(urlPath(f.page));
@@ -38917,7 +39073,7 @@ async function discoverPages(base, staticRoot, spec) {
   }
   if (spec.crawl) found.push(...await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
   const all = ordered(found, start);
-  if (all.length === 0) throw new GateError("No pages to scan were found. Give pages with --page, or check --include/--exclude.");
+  if (all.length === 0) throw new GateError("No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.", 3);
   if (explicit || all.length <= spec.maxPages) return { urls: all, notes };
   notes.push(`found ${all.length} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`);
   return { urls: all.slice(0, spec.maxPages), notes };
@@ -38928,6 +39084,73 @@ async function globPages(root, spec, base) {
     ignore: ["**/node_modules/**", ...spec.exclude]
   });
   return files.filter((f) => !/(^|\/)404\.html?$/.test(f)).map((f) => resolvePage(routeOf(f), base));
+}
+
+// src/config/settings.ts
+var DEFAULT_SETTINGS = {
+  timeoutMs: 3e4,
+  quietMs: 300,
+  settleCapMs: 5e3,
+  fastForwardMs: 1e4,
+  bannerDelayMs: 1500,
+  pageScanMs: 3e3,
+  clickMs: 3e3,
+  linkCheckMs: 5e3,
+  autoconsentMs: 1e4,
+  screenshotMs: 5e3,
+  storageListMs: 2e3,
+  retries: 0,
+  retryBackoffMs: 500
+};
+function visitHardLimit(s) {
+  const loads = 3 * s.timeoutMs;
+  const settles = 6 * s.settleCapMs;
+  const banner = 4 * s.pageScanMs + 4 * s.clickMs + s.linkCheckMs + s.autoconsentMs + 2 * s.screenshotMs;
+  const snapshots = 2 * s.storageListMs;
+  return loads + settles + banner + snapshots;
+}
+
+// src/config/visits.ts
+var VISITS = [
+  {
+    id: "initial",
+    label: "Before any choice",
+    summary: "once without touching anything",
+    needsChoice: false,
+    continues: false,
+    steps: ["load", "waitForBanner", "settle", "describeBanner", "record", "checkPolicyLinks", "screenshots"],
+    // Opening the banner's settings layer is already an interaction: only after every look without one.
+    closing: ["readSettingsLayer"]
+  },
+  {
+    id: "after-scroll",
+    label: "After scrolling",
+    summary: "then after scrolling, moving the mouse, pressing Escape and following a link",
+    needsChoice: false,
+    continues: true,
+    // The next page's own trackers would load for any first-time visitor: recorded before following the link.
+    steps: ["browse", "settle", "record", "followLink", "checkBannerStays"]
+  },
+  {
+    id: "after-reject",
+    label: "After refusing",
+    summary: "in a fresh browser after refusing in the consent banner, reloading and opening another page",
+    needsChoice: true,
+    continues: false,
+    steps: ["load", "waitForBanner", "reject", "settle", "reload", "settle", "followLink", "record"]
+  },
+  {
+    id: "after-accept",
+    label: "After accepting",
+    summary: "in a fresh browser after accepting and reloading",
+    needsChoice: true,
+    continues: false,
+    steps: ["load", "waitForBanner", "accept", "settle", "reload", "settle", "record"]
+  }
+];
+var PHASES = VISITS.map((visit) => visit.id);
+function visitOf(phase) {
+  return VISITS.find((visit) => visit.id === phase);
 }
 
 // src/shared/time.ts
@@ -38943,7 +39166,7 @@ function withTimeout(promise2, ms) {
 var sleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
 
 // src/gather/collector.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 
 // src/gather/cookie-string.ts
 function parseCookieString(text, now = Date.now()) {
@@ -39090,8 +39313,10 @@ var cookieHostOf = (url) => {
   }
 };
 function shortHash(value) {
-  return createHash2("sha256").update(value).digest("hex").slice(0, 8);
+  return createHash("sha256").update(value).digest("hex").slice(0, 8);
 }
+var cookieKey = (c) => `${c.name}\0${c.domain}\0${c.valueHash}`;
+var storageKey = (s) => `${s.kind}\0${s.origin}\0${s.key}`;
 var Collector = class _Collector {
   constructor(context) {
     this.context = context;
@@ -39101,6 +39326,8 @@ var Collector = class _Collector {
   seenCookies = [];
   storageWrites = /* @__PURE__ */ new Map();
   frames = /* @__PURE__ */ new Map();
+  /** Counts every event recorded: the clock recording windows are measured on. */
+  events = 0;
   pending = /* @__PURE__ */ new Set();
   inflight = /* @__PURE__ */ new Set();
   /** By request URL: the first request for a URL is the one that brought it in. */
@@ -39138,11 +39365,22 @@ var Collector = class _Collector {
       await sleep(25);
     }
   }
-  /** Everything seen so far, with visitor identifiers taken out of every URL (the final page's too). */
-  async snapshot(pages, finalUrl) {
+  /** Opens a recording window: a later `snapshot(…, mark)` holds only what happened after it. */
+  async mark(pages) {
+    const seen = await this.snapshot(pages, "");
+    return { at: this.events, cookies: new Set(seen.cookies.map(cookieKey)), storage: new Set(seen.storage.map(storageKey)) };
+  }
+  /**
+   * Everything seen so far (or since `since`), with visitor identifiers taken out of every URL (the
+   * final page's too). Since a mark: requests and frames that started after it, cookies written or
+   * changed after it, storage keys written or first present after it.
+   */
+  async snapshot(pages, finalUrl, since) {
     for (const page of pages) for (const frame of page.frames()) this.recordFrame(frame);
-    const storage = await this.enumerateStorage(pages);
+    const listed = await this.enumerateStorage(pages);
     await Promise.allSettled([...this.pending]);
+    const after = since?.at ?? -1;
+    const storage = listed.filter((s) => !since || s.at > after || !since.storage.has(storageKey(s)));
     const stored = await this.context.cookies();
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
     const clean = (url) => redactUrl(url, secrets);
@@ -39150,11 +39388,12 @@ var Collector = class _Collector {
       const found = this.initiators.get(withoutFragment(url));
       return found ? { ...found, url: found.url && clean(found.url) } : null;
     };
+    const cookies = this.cookies(stored, after).filter((c) => !since || c.sources.length > 0 || !since.cookies.has(cookieKey(c)));
     return {
-      cookies: this.cookies(stored).map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
-      storage: storage.map((s) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
-      requests: [...this.requests.values()].map((r) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
-      frames: [...this.frames.values()].map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
+      cookies: cookies.map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
+      storage: storage.map(({ at: _at, ...s }) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
+      requests: [...this.requests.values()].filter((r) => r.at > after).map(({ at: _at, ...r }) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
+      frames: [...this.frames.values()].filter((f) => f.at > after).map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
       finalUrl: clean(finalUrl)
     };
   }
@@ -39167,6 +39406,7 @@ var Collector = class _Collector {
       const parsed = parseCookieString(event.text);
       if (!parsed || !event.script) return;
       this.seenCookies.push({
+        at: ++this.events,
         parsed,
         domain: parsed.domain ?? cookieHostOf(event.frame),
         source: { via: "document.cookie", url: event.script, declaredLifetime: parsed.lifetime }
@@ -39174,7 +39414,8 @@ var Collector = class _Collector {
       return;
     }
     const key = `${event.kind}\0${event.origin}\0${event.key}`;
-    const entry = this.storageWrites.get(key) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [] };
+    const entry = this.storageWrites.get(key) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [], at: 0 };
+    entry.at = ++this.events;
     if (event.script && !entry.writtenBy.includes(event.script)) entry.writtenBy.push(event.script);
     this.storageWrites.set(key, entry);
   }
@@ -39190,6 +39431,7 @@ var Collector = class _Collector {
     } catch {
     }
     this.requests.set(request, {
+      at: ++this.events,
       url,
       method: request.method(),
       resourceType: request.resourceType(),
@@ -39215,6 +39457,7 @@ var Collector = class _Collector {
       const parsed = parseCookieString(line);
       if (!parsed) continue;
       this.seenCookies.push({
+        at: ++this.events,
         parsed,
         domain: parsed.domain ?? cookieHostOf(url),
         source: { via: "set-cookie", url, declaredLifetime: parsed.lifetime }
@@ -39224,13 +39467,13 @@ var Collector = class _Collector {
   recordFrame(frame) {
     const url = frame.url();
     if (!isWebUrl(url) || frame.parentFrame() === null) return;
-    if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null });
+    if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null, at: ++this.events });
   }
   async enumerateStorage(pages) {
     const found = new Map(this.storageWrites);
     const add = (kind, origin, key) => {
-      const id = `${kind}\0${origin}\0${key}`;
-      if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [] });
+      const id = storageKey({ kind, origin, key });
+      if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [], at: 0 });
     };
     const frames = pages.flatMap((page) => page.frames()).filter((frame) => isWebUrl(frame.url()));
     const listings = await Promise.allSettled(frames.map((frame) => withTimeout(frame.evaluate(listStorage), 2e3)));
@@ -39243,10 +39486,12 @@ var Collector = class _Collector {
     }
     return [...found.values()];
   }
-  cookies(stored) {
+  /** The cookies, each with the writes seen after `after` (all writes for a full snapshot). */
+  cookies(stored, after) {
+    const seenCookies = this.seenCookies.filter((seen) => seen.at > after);
     const result = stored.map((cookie) => {
       const domain = cookie.domain.replace(/^\./, "");
-      const sources = this.seenCookies.filter((seen) => seen.parsed.name === cookie.name && domainMatches(seen.domain, domain)).map((seen) => seen.source);
+      const sources = seenCookies.filter((seen) => seen.parsed.name === cookie.name && domainMatches(seen.domain, domain)).map((seen) => seen.source);
       return {
         name: cookie.name,
         domain,
@@ -39261,7 +39506,7 @@ var Collector = class _Collector {
         sources: dedupeSources(sources)
       };
     });
-    for (const seen of this.seenCookies) {
+    for (const seen of seenCookies) {
       if (seen.source.via !== "set-cookie" || isDeletion(seen.parsed)) continue;
       if (result.some((c) => c.name === seen.parsed.name && domainMatches(seen.domain, c.domain))) continue;
       result.push({
@@ -39275,7 +39520,7 @@ var Collector = class _Collector {
         stored: false,
         valueLength: seen.parsed.value.length,
         valueHash: shortHash(seen.parsed.value),
-        sources: dedupeSources(this.seenCookies.filter((s) => s.parsed.name === seen.parsed.name && s.domain === seen.domain).map((s) => s.source))
+        sources: dedupeSources(seenCookies.filter((s) => s.parsed.name === seen.parsed.name && s.domain === seen.domain).map((s) => s.source))
       });
     }
     return result;
@@ -39367,15 +39612,6 @@ async function prepareAutoconsent(context) {
       return await withTimeout(outcome, RESULT_TIMEOUT_MS) ?? null;
     }
   };
-}
-
-// src/gather/screenshots.ts
-var SHOT = { type: "jpeg", quality: 60, timeout: 5e3, animations: "disabled", caret: "hide" };
-var dataUrl = (image) => `data:image/jpeg;base64,${image.toString("base64")}`;
-async function takeScreenshots(page, banner) {
-  const screen = await page.screenshot(SHOT).then(dataUrl, () => null);
-  const notice = banner ? await banner.frame.locator("[data-consent-gate-banner]").first().screenshot(SHOT).then(dataUrl, () => null) : null;
-  return { page: screen, banner: notice };
 }
 
 // src/gather/consent/page-scan.ts
@@ -39539,30 +39775,28 @@ async function checkPolicyLinks(page, links2) {
   );
 }
 
-// src/gather/phase.ts
-var DEFAULT_GATHER = {
-  timeoutMs: 3e4,
-  quietMs: 300,
-  settleCapMs: 5e3,
-  fastForwardMs: 1e4,
-  consent: {},
-  retries: 0,
-  screenshots: false
-};
-var TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
-var BANNER_DELAY_MS = 1500;
+// src/gather/screenshots.ts
+var SHOT = { type: "jpeg", quality: 60, timeout: 5e3, animations: "disabled", caret: "hide" };
+var dataUrl = (image) => `data:image/jpeg;base64,${image.toString("base64")}`;
+async function takeScreenshots(page, banner) {
+  const screen = await page.screenshot(SHOT).then(dataUrl, () => null);
+  const notice = banner ? await banner.frame.locator("[data-consent-gate-banner]").first().screenshot(SHOT).then(dataUrl, () => null) : null;
+  return { page: screen, banner: notice };
+}
+
+// src/gather/visit/steps.ts
 async function advance({ page, collector, options }, ms) {
   if (options.fastForwardMs > 0) await page.clock.runFor(ms);
   else await page.waitForTimeout(Math.min(ms, options.settleCapMs));
   await collector.networkQuiet(options.quietMs, options.settleCapMs);
 }
-var settle = (visit) => advance(visit, Math.max(visit.options.fastForwardMs, 1));
-async function load2(visit, url) {
-  const response = await visit.page.goto(url, { waitUntil: "load", timeout: visit.options.timeoutMs });
+var settle = (session) => advance(session, Math.max(session.options.fastForwardMs, 1));
+async function load2(session, url) {
+  const response = await session.page.goto(url, { waitUntil: "load", timeout: session.options.timeoutMs });
   if (!response) throw new Error("the browser got no response for the page");
   const status = response.status();
   if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
-  await visit.collector.networkQuiet(visit.options.quietMs, visit.options.settleCapMs);
+  await session.collector.networkQuiet(session.options.quietMs, session.options.settleCapMs);
   return status;
 }
 function internalLink() {
@@ -39575,74 +39809,137 @@ function internalLink() {
   }
   return null;
 }
-async function followLink(visit) {
-  const link = await withTimeout(visit.page.evaluate(internalLink).catch(() => null), 3e3);
-  if (!link) return null;
-  await load2(visit, link);
-  await settle(visit);
-  return new URL(link).pathname;
+function tell(session, what) {
+  const action = session.scan.action;
+  if (action) action.detail = `${action.detail}, ${what}`;
 }
-async function scrollAndBrowse(visit, banner, scan) {
-  const { page } = visit;
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => void 0);
-  await page.mouse.move(200, 200);
-  await page.mouse.move(400, 300, { steps: 5 });
-  await page.keyboard.press("Escape");
-  await settle(visit);
-  Object.assign(scan, await visit.collector.snapshot(page.context().pages(), page.url()));
-  const followed = await followLink(visit);
-  const after = banner ? (await findBanner(page, visit.options.consent)).banner !== null ? "visible" : "gone" : null;
-  return {
-    kind: "scroll",
-    done: true,
-    detail: `scrolled to the bottom, moved the mouse, pressed Escape, ${followed ? `then followed a link to ${followed}` : "found no internal link to follow"}`,
-    bannerAfter: after
+function choose(kind) {
+  return async (session) => {
+    const { banner, page } = session;
+    const noticeSeen = banner !== null || session.unrecognised !== null;
+    if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
+    const control = banner?.controls.get(kind);
+    let clicked = banner && control ? await clickControl(banner, kind) && `clicked "${control.text}"${control.layer === 2 ? " in the settings layer" : ""}` : null;
+    const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
+    if (askAutoconsent) {
+      const outcome = await session.autoconsent.run(page, kind === "reject" ? "optOut" : "optIn");
+      if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === "reject" ? "refused" : "accepted"}`;
+    }
+    if (!clicked) {
+      const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? "the consent notice has no control we recognise" : "no consent banner was found to click";
+      const tried = askAutoconsent ? ", and autoconsent recognised no consent manager" : "";
+      session.scan.action = { kind, done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, bannerAfter: null };
+      return "stop";
+    }
+    session.scan.action = { kind, done: true, detail: clicked, bannerAfter: null };
   };
 }
-async function choose(visit, phase, banner, noticeSeen) {
-  const { page } = visit;
-  const kind = phase === "after-reject" ? "reject" : "accept";
-  if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(visit));
-  const control = banner?.controls.get(kind);
-  let clicked = banner && control ? await clickControl(banner, kind) && `clicked "${control.text}"${control.layer === 2 ? " in the settings layer" : ""}` : null;
-  const askAutoconsent = !clicked && visit.autoconsent !== null && noticeSeen;
-  if (askAutoconsent) {
-    const outcome = await visit.autoconsent.run(page, kind === "reject" ? "optOut" : "optIn");
-    if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === "reject" ? "refused" : "accepted"}`;
+var STEPS = {
+  load: async (session) => {
+    session.scan.status = await load2(session, session.url);
+  },
+  // A visitor answers the banner when it shows: acting before the clock runs on also means a banner
+  // that hides itself after a few seconds is still there to click.
+  waitForBanner: async (session) => {
+    await advance(session, session.options.bannerDelayMs);
+    const found = await findBanner(session.page, session.options.consent);
+    session.banner = found.banner;
+    session.unrecognised = found.unrecognised;
+    session.policyLinks = found.policyLinks;
+  },
+  settle: async (session) => {
+    await settle(session);
+  },
+  // The banner as a first-time visitor meets it, once the page's timers have run.
+  describeBanner: async (session) => {
+    const { banner, scan } = session;
+    scan.bannerUnrecognised = session.unrecognised;
+    if (banner) scan.banner = bannerFacts(banner, await isBannerVisible(banner));
+  },
+  record: async (session) => {
+    const { page, collector, scan } = session;
+    Object.assign(scan, await collector.snapshot(page.context().pages(), page.url(), session.since ?? void 0));
+  },
+  checkPolicyLinks: async (session) => {
+    session.scan.policyLinks = await checkPolicyLinks(session.page, session.policyLinks);
+  },
+  screenshots: async (session) => {
+    if (session.options.screenshots) session.scan.screenshots = await takeScreenshots(session.page, session.banner);
+  },
+  browse: async (session) => {
+    const { page } = session;
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => void 0);
+    await page.mouse.move(200, 200);
+    await page.mouse.move(400, 300, { steps: 5 });
+    await page.keyboard.press("Escape");
+    session.scan.action = { kind: "scroll", done: true, detail: "scrolled to the bottom, moved the mouse, pressed Escape", bannerAfter: null };
+  },
+  followLink: async (session) => {
+    const link = await withTimeout(session.page.evaluate(internalLink).catch(() => null), session.options.pageScanMs);
+    if (!link) {
+      if (session.scan.action?.kind === "scroll") tell(session, "found no internal link to follow");
+      return;
+    }
+    await load2(session, link);
+    await settle(session);
+    tell(session, `${session.scan.action?.kind === "scroll" ? "then followed" : "followed"} a link to ${new URL(link).pathname}`);
+  },
+  checkBannerStays: async (session) => {
+    if (!session.first.banner || !session.scan.action) return;
+    const found = await findBanner(session.page, session.options.consent);
+    session.scan.action.bannerAfter = found.banner ? "visible" : "gone";
+    session.banner = found.banner;
+  },
+  // What the settings layer offers (a reject the first layer lacked, the toggles and whether they
+  // start switched on), added to the first look's banner facts. A banner gone by now keeps its first layer.
+  readSettingsLayer: async (session) => {
+    const { banner, first } = session;
+    if (!banner || !first.banner) return;
+    await openSettings(banner, () => settle(session));
+    const { source, frameUrl, text, visibleAfterWait } = first.banner;
+    first.banner = { ...bannerFacts(banner, visibleAfterWait), source, frameUrl, text };
+  },
+  reject: choose("reject"),
+  accept: choose("accept"),
+  // The choice must hold on the next request, not just on the page where it was made.
+  reload: async (session) => {
+    await session.page.reload({ waitUntil: "load", timeout: session.options.timeoutMs });
+    tell(session, "reloaded");
   }
-  if (!clicked) {
-    const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? "the consent notice has no control we recognise" : "no consent banner was found to click";
-    const tried = askAutoconsent ? ", and autoconsent recognised no consent manager" : "";
-    return { kind, done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, bannerAfter: null };
+};
+
+// src/gather/visit/session.ts
+var TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
+function sessionsOf(wanted) {
+  const sessions = [];
+  for (const visit of VISITS.filter((v) => wanted.includes(v.id))) {
+    const last = sessions.at(-1);
+    if (visit.continues && last) last.push(visit);
+    else sessions.push([visit]);
   }
-  await settle(visit);
-  await page.reload({ waitUntil: "load", timeout: visit.options.timeoutMs });
-  await settle(visit);
-  const followed = kind === "reject" ? await followLink(visit) : null;
-  return {
-    kind,
-    done: true,
-    detail: `${clicked}, reloaded${followed ? `, followed a link to ${followed}` : ""}`,
-    bannerAfter: null
-  };
+  return sessions;
+}
+function offersChoice(initial) {
+  return initial.banner !== null || initial.bannerUnrecognised !== null;
 }
 function emptyScan(phase, url) {
   return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, cookies: [], storage: [], requests: [], frames: [] };
 }
-async function gatherPhase(browser, url, phase, options) {
-  let scan = await attempt(browser, url, phase, options);
-  for (let retry = 1; retry <= options.retries && scan.error !== null && TRANSIENT.test(scan.error); retry++) {
-    await new Promise((resolve5) => setTimeout(resolve5, 500 * retry));
-    const durationMs = scan.durationMs;
-    scan = await attempt(browser, url, phase, options);
-    scan.durationMs += durationMs;
+async function gatherSession(browser, url, visits, options, onVisit) {
+  let scans = await attempt(browser, url, visits, options, onVisit);
+  for (let retry = 1; retry <= options.retries && scans.some((s) => s.error !== null && TRANSIENT.test(s.error)); retry++) {
+    await sleep(options.retryBackoffMs * retry);
+    const spent = scans.reduce((sum, s) => sum + s.durationMs, 0);
+    scans = await attempt(browser, url, visits, options, onVisit);
+    scans[0].durationMs += spent;
   }
-  return scan;
+  return scans;
 }
-async function attempt(browser, url, phase, options) {
-  const started = Date.now();
-  const scan = emptyScan(phase, url);
+async function attempt(browser, url, visits, options, onVisit) {
+  const scans = [];
   let context = null;
+  let current = null;
+  let started = Date.now();
   try {
     context = await browser.newContext();
     const collector = await Collector.attach(context);
@@ -39653,49 +39950,55 @@ async function attempt(browser, url, phase, options) {
         (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } })
       );
     }
-    const autoconsent = phase === "after-reject" || phase === "after-accept" ? await prepareAutoconsent(context) : null;
+    const autoconsent = visits.some((v) => v.needsChoice) ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
     await collector.watch(page);
     if (options.fastForwardMs > 0) await page.clock.install();
-    const visit = { page, collector, options, autoconsent };
+    const first = emptyScan(visits[0].id, url);
+    const session = { url, page, collector, options, autoconsent, banner: null, unrecognised: null, policyLinks: [], scan: first, first, since: null };
     const crashed = new Promise((_, reject) => page.once("crash", () => reject(new Error("Page crashed"))));
     crashed.catch(() => void 0);
-    const hardLimit = options.timeoutMs * 3 + options.settleCapMs * 6 + 2e4;
-    const done = await withTimeout(Promise.race([run(visit, url, phase, scan), crashed]), hardLimit);
+    const hardLimit = visitHardLimit(options) * visits.length;
+    const run = async () => {
+      for (const [index, visit] of visits.entries()) {
+        if (index > 0) {
+          session.since = await collector.mark(page.context().pages());
+          session.scan = emptyScan(visit.id, url);
+        }
+        current = session.scan;
+        started = Date.now();
+        onVisit?.(visit.id, null);
+        await runSteps(session, visit.steps);
+        current.durationMs = Date.now() - started;
+        scans.push(current);
+        onVisit?.(visit.id, current);
+        current = null;
+      }
+      for (const visit of visits) await runSteps(session, visit.closing ?? []);
+      return true;
+    };
+    const done = await withTimeout(Promise.race([run(), crashed]), hardLimit);
     if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
   } catch (error) {
-    scan.error = describe2(error, options);
+    const failed = current ?? (scans.length === 0 ? emptyScan(visits[0].id, url) : scans.at(-1));
+    failed.error = describe2(error, options);
+    if (!scans.includes(failed)) {
+      failed.durationMs = Date.now() - started;
+      scans.push(failed);
+      onVisit?.(failed.phase, failed);
+    }
   } finally {
     await context?.close().catch(() => void 0);
-    scan.durationMs = Date.now() - started;
   }
-  return scan;
+  return scans;
 }
-async function run(visit, url, phase, scan) {
-  const { page, collector } = visit;
-  scan.status = await load2(visit, url);
-  await advance(visit, BANNER_DELAY_MS);
-  const found = await findBanner(page, visit.options.consent);
-  if (phase === "initial") {
-    await settle(visit);
-    const visibleAfterWait = found.banner ? await isBannerVisible(found.banner) : false;
-    Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
-    scan.bannerUnrecognised = found.unrecognised;
-    scan.policyLinks = await checkPolicyLinks(page, found.policyLinks);
-    if (visit.options.screenshots) scan.screenshots = await takeScreenshots(page, found.banner);
-    if (found.banner) {
-      await openSettings(found.banner, () => settle(visit));
-      scan.banner = bannerFacts(found.banner, visibleAfterWait);
+async function runSteps(session, steps) {
+  for (const name of steps) {
+    if (await STEPS[name](session) === "stop") {
+      if (steps.includes("record")) await STEPS.record(session);
+      return;
     }
-    return true;
   }
-  if (phase === "after-scroll") {
-    scan.action = await scrollAndBrowse(visit, found.banner, scan);
-    return true;
-  }
-  scan.action = await choose(visit, phase, found.banner, found.banner !== null || found.unrecognised !== null);
-  Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
-  return true;
 }
 function describe2(error, options) {
   const text = errorText(error).split("\n")[0] ?? "";
@@ -39704,84 +40007,6 @@ function describe2(error, options) {
   if (/Target crashed|Page crashed|crashed/i.test(text)) return "the page's renderer crashed (out of memory, or a browser bug); the page was not scanned";
   if (/ERR_INVALID_AUTH_CREDENTIALS/.test(text)) return 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic \u2026"';
   return text.replace(/^page\.(goto|reload): /, "");
-}
-
-// src/policy/presets.ts
-var PRESETS = {
-  eu: {
-    analyticsExemption: "none",
-    rules: {},
-    basis: "the ePrivacy Directive art. 5(3) exempts only strictly necessary storage, not analytics"
-  },
-  nl: {
-    analyticsExemption: "first-party",
-    rules: {},
-    basis: "Telecommunicatiewet art. 11.7a exempts analytics with little privacy impact; third-party analytics only when configured privacy-friendly"
-  },
-  be: {
-    analyticsExemption: "none",
-    rules: {},
-    basis: "the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent"
-  },
-  "nl-government": {
-    analyticsExemption: "first-party",
-    // Government sites should not hand their visitors to third parties they have not even identified.
-    rules: { "unknown-third-party-before-consent": "error" },
-    basis: "Telecommunicatiewet art. 11.7a; the Dutch government holds that third-party tracking has no place on its sites"
-  }
-};
-
-// src/policy/apply.ts
-function overridesFor(policy, url) {
-  const path = urlPath(url);
-  return policy.overrides.filter((o) => globMatch(o.pages, path));
-}
-function ruleSettingsFor(policy, url) {
-  return Object.assign({}, PRESETS[policy.jurisdiction].rules, policy.rules, ...overridesFor(policy, url).map((o) => o.rules));
-}
-function allowFor(policy, url) {
-  const lists = [policy.allow, ...overridesFor(policy, url).map((o) => o.allow)];
-  return {
-    cookies: lists.flatMap((l) => l.cookies),
-    storage: lists.flatMap((l) => l.storage),
-    hosts: lists.flatMap((l) => l.hosts),
-    urls: lists.flatMap((l) => l.urls)
-  };
-}
-function matchingReason(finding, allow) {
-  const { kind, name = "", host = "", url = "" } = finding.subject;
-  const entry = kind === "cookie" ? allow.cookies.find((c) => globMatch(c.name, name) && (c.domain === void 0 || hostMatch(`*.${c.domain.replace(/^\./, "")}`, host))) : kind === "storage" ? allow.storage.find((s) => globMatch(s.name, name) && (s.host === void 0 || hostMatch(s.host, host))) : kind === "request" || kind === "frame" ? allow.hosts.find((h) => hostMatch(h.host, host)) ?? allow.urls.find((u) => globMatch(u.pattern, url, "i")) : void 0;
-  return entry?.reason ?? null;
-}
-var ALLOWABLE = new Set(RULES.filter((r) => r.allowable).map((r) => r.id));
-var BEFORE_CONSENT = /* @__PURE__ */ new Set(["tracking-cookie-before-consent", "tracking-storage-before-consent", "tracker-request-before-consent", "social-plugin-before-consent"]);
-function allowBannerWhenAllExempt(findings) {
-  return findings.map((finding) => {
-    if (finding.rule !== "consent-banner-missing") return finding;
-    const tracking = findings.filter((f) => f.page === finding.page && f.phase === finding.phase && BEFORE_CONSENT.has(f.rule));
-    if (tracking.length === 0 || tracking.some((f) => f.because === null)) return finding;
-    return { ...finding, status: "allowed", because: "everything that tracks on this page is allowed by the policy" };
-  });
-}
-function applyAllowList(findings, policy) {
-  const preset = PRESETS[policy.jurisdiction];
-  const judged = findings.map((finding) => {
-    if (!ALLOWABLE.has(finding.rule)) return finding;
-    const reason = matchingReason(finding, allowFor(policy, finding.page));
-    if (reason === null) return finding;
-    if (finding.category !== "analytics") return { ...finding, status: "allowed", because: reason };
-    if (preset.analyticsExemption === "none") {
-      return { ...finding, notes: [...finding.notes, `allow entry not applied under jurisdiction "${policy.jurisdiction}": ${preset.basis}`] };
-    }
-    if (finding.party === "first") return { ...finding, status: "allowed", because: reason };
-    return {
-      ...finding,
-      severity: "warn",
-      because: reason,
-      notes: [...finding.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`]
-    };
-  });
-  return allowBannerWhenAllExempt(judged);
 }
 
 // src/target/start.ts
@@ -39928,22 +40153,174 @@ function afterAcceptInventory(pages) {
   return [...rows.values()].sort((a, b) => `${a.kind}|${a.domain}|${a.name}` < `${b.kind}|${b.domain}|${b.name}` ? -1 : 1);
 }
 
-// src/types.ts
-var PHASES = ["initial", "after-scroll", "after-reject", "after-accept"];
+// src/policy/presets.ts
+var PRESETS = {
+  eu: {
+    analyticsExemption: "none",
+    rules: {},
+    basis: "the ePrivacy Directive art. 5(3) exempts only strictly necessary storage, not analytics"
+  },
+  nl: {
+    analyticsExemption: "first-party",
+    rules: {},
+    basis: "Telecommunicatiewet art. 11.7a exempts analytics with little privacy impact; third-party analytics only when configured privacy-friendly"
+  },
+  be: {
+    analyticsExemption: "none",
+    rules: {},
+    basis: "the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent"
+  },
+  "nl-government": {
+    analyticsExemption: "first-party",
+    // Government sites should not hand their visitors to third parties they have not even identified.
+    rules: { "unknown-third-party-before-consent": "error" },
+    basis: "Telecommunicatiewet art. 11.7a; the Dutch government holds that third-party tracking has no place on its sites"
+  }
+};
+
+// src/policy/apply.ts
+function overridesFor(policy, url) {
+  const path = urlPath(url);
+  return policy.overrides.filter((o) => globMatch(o.pages, path));
+}
+function merge(previous, entry) {
+  const [severity, options] = Array.isArray(entry) ? entry : [entry, {}];
+  return { severity, options: { ...previous?.options, ...options } };
+}
+function ruleSettingsFor(policy, url) {
+  const configs = {};
+  for (const layer of [PRESETS[policy.jurisdiction].rules, policy.rules, ...overridesFor(policy, url).map((o) => o.rules)]) {
+    for (const [id, entry] of Object.entries(layer)) configs[id] = merge(configs[id], entry);
+  }
+  return configs;
+}
+function allowFor(policy, url) {
+  const lists = [policy.allow, ...overridesFor(policy, url).map((o) => o.allow)];
+  return {
+    cookies: lists.flatMap((l) => l.cookies),
+    storage: lists.flatMap((l) => l.storage),
+    hosts: lists.flatMap((l) => l.hosts),
+    urls: lists.flatMap((l) => l.urls)
+  };
+}
+function matchingReason(finding, allow) {
+  const { kind, name = "", host = "", url = "" } = finding.subject;
+  const entry = kind === "cookie" ? allow.cookies.find((c) => globMatch(c.name, name) && (c.domain === void 0 || hostMatch(`*.${c.domain.replace(/^\./, "")}`, host))) : kind === "storage" ? allow.storage.find((s) => globMatch(s.name, name) && (s.host === void 0 || hostMatch(s.host, host))) : kind === "request" || kind === "frame" ? allow.hosts.find((h) => hostMatch(h.host, host)) ?? allow.urls.find((u) => globMatch(u.pattern, url, "i")) : void 0;
+  return entry?.reason ?? null;
+}
+var allowMode = (finding) => RULE_BY_ID.get(finding.rule)?.meta.allow ?? "never";
+var tracks = (finding) => RULE_BY_ID.get(finding.rule)?.meta.tracking ?? false;
+function allowWithTracking(findings) {
+  return findings.map((finding) => {
+    if (allowMode(finding) !== "with-tracking") return finding;
+    const tracking = findings.filter((f) => f.page === finding.page && f.phase === finding.phase && tracks(f));
+    if (tracking.length === 0 || tracking.some((f) => f.because === null)) return finding;
+    return { ...finding, status: "allowed", because: "everything that tracks on this page is allowed by the policy" };
+  });
+}
+function applyAllowList(findings, policy) {
+  const preset = PRESETS[policy.jurisdiction];
+  const judged = findings.map((finding) => {
+    if (allowMode(finding) !== "subject") return finding;
+    const reason = matchingReason(finding, allowFor(policy, finding.page));
+    if (reason === null) return finding;
+    if (finding.category !== "analytics") return { ...finding, status: "allowed", because: reason };
+    if (preset.analyticsExemption === "none") {
+      return { ...finding, notes: [...finding.notes, `allow entry not applied under jurisdiction "${policy.jurisdiction}": ${preset.basis}`] };
+    }
+    if (finding.party === "first") return { ...finding, status: "allowed", because: reason };
+    return {
+      ...finding,
+      severity: "warn",
+      because: reason,
+      notes: [...finding.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`]
+    };
+  });
+  return allowWithTracking(judged);
+}
+
+// src/rules/run.ts
+import { createHash as createHash2 } from "node:crypto";
+function stableName(name) {
+  return name.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "*").replace(/[0-9a-f]{16,}/gi, "*");
+}
+function fingerprint(rule, hit, phase) {
+  const { kind, name, host, storage } = hit.subject;
+  const where = hit.party === "first" ? "(site)" : host ?? "";
+  const subject = kind === "page" ? "page" : [kind, storage ?? "", stableName(name ?? ""), where].join("|");
+  return createHash2("sha256").update([rule, phase, subject].join("\n")).digest("hex").slice(0, 16);
+}
+var sortKey = (hit) => `${hit.subject.name ?? ""}\0${hit.subject.host ?? ""}\0${hit.subject.url ?? ""}`;
+var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function judges(rule, phase) {
+  return rule.meta.visits === "every" || rule.meta.visits.includes(phase);
+}
+function severityOf(rule, config2) {
+  if (rule.meta.failClosed) return "error";
+  return config2?.severity ?? rule.meta.defaultSeverity;
+}
+function toFinding(rule, hit, severity, page, phase) {
+  const template = rule.meta.messages[hit.messageId];
+  if (template === void 0) throw new Error(`rule ${rule.meta.id} has no message "${hit.messageId}"`);
+  return {
+    rule: rule.meta.id,
+    severity,
+    page,
+    phase,
+    subject: hit.subject,
+    category: hit.category,
+    vendor: hit.vendor,
+    party: hit.party,
+    message: renderMessage(template, hit.data),
+    messageId: hit.messageId,
+    data: { ...hit.data },
+    evidence: hit.evidence,
+    chain: hit.chain,
+    fingerprint: fingerprint(rule.meta.id, hit, phase),
+    status: "new",
+    because: null,
+    notes: []
+  };
+}
+function runRules(page, configs = {}, rules = RULES) {
+  const visits = new Map(page.phases.map((scan) => [scan.phase, scan]));
+  const path = urlPath(page.url);
+  const context = { phase: (phase) => visits.get(phase), isHome: path === "/" || path === "" };
+  const findings = [];
+  for (const scan of page.phases) {
+    for (const rule of rules) {
+      const config2 = configs[rule.meta.id];
+      const severity = severityOf(rule, config2);
+      if (severity === "off" || !judges(rule, scan.phase)) continue;
+      if (scan.error !== null && !rule.meta.failClosed) continue;
+      const options = { ...rule.meta.options?.defaults, ...config2?.options };
+      for (const hit of rule.check(scan, context, options).sort((a, b) => compare(sortKey(a), sortKey(b)))) {
+        findings.push(toFinding(rule, hit, severity, page.url, scan.phase));
+      }
+    }
+  }
+  return findings;
+}
 
 // src/verdict/verdict.ts
-function decideVerdict(findings, fixed, failOn) {
+function failsGate(finding, failOn) {
+  return finding.status === "new" && (finding.severity === "error" || failOn === "warn");
+}
+function decideVerdict(findings, fixed, failOn, pagesScanned) {
   const fresh = findings.filter((f) => f.status === "new");
   const errors = fresh.filter((f) => f.severity === "error").length;
   const warnings = fresh.filter((f) => f.severity === "warn").length;
   const counts = {
     errors,
     warnings,
-    scanErrors: findings.filter((f) => f.rule === "scan-error").length,
+    scanErrors: findings.filter((f) => RULE_BY_ID.get(f.rule)?.meta.failClosed).length,
     baselined: findings.filter((f) => f.status === "baselined").length,
     allowed: findings.filter((f) => f.status === "allowed").length,
     fixed
   };
+  if (pagesScanned === 0) {
+    return { status: "incomplete", exitCode: 3, ...counts, reason: "no page was scanned; check the page list, --max-pages and the discovery settings" };
+  }
   if (counts.scanErrors > 0) {
     return { status: "incomplete", exitCode: 3, ...counts, reason: `${plural(counts.scanErrors, "page scan")} could not complete; a page that was not looked at is never a pass` };
   }
@@ -39955,10 +40332,32 @@ function decideVerdict(findings, fixed, failOn) {
   return { status: "passed", exitCode: 0, ...counts, reason: known > 0 ? `no new ${failOn === "warn" ? "findings" : "errors"}` : warnings > 0 ? "no errors" : "no findings" };
 }
 
-// src/gate.ts
-function offersChoice(initial) {
-  return initial.banner !== null || initial.bannerUnrecognised !== null;
+// src/verdict/judge.ts
+function judgePage(page, policy, baseline) {
+  return labelWithBaseline(applyAllowList(runRules(page, ruleSettingsFor(policy, page.url)), policy), baseline);
 }
+function concludeRun(findings, pages, baseline, update, today) {
+  const fixed = fixedEntries(findings, baseline, pages);
+  const partial = findings.some((f) => RULE_BY_ID.get(f.rule)?.meta.failClosed) || pages.length === 0;
+  if (!update || partial) return { findings: [...findings], fixed, nextBaseline: null };
+  const next = updateBaseline(baseline, [...findings], { prune: update.prune, fixed, today });
+  return { findings: labelWithBaseline(findings, next), fixed: fixedEntries(findings, next, pages), nextBaseline: next };
+}
+function resultOf(run, pages, concluded, policy, baseline) {
+  return {
+    ...run,
+    target: { urls: pages.map((p) => p.url) },
+    pages,
+    findings: concluded.findings,
+    rules: RULES.map(describeRule),
+    inventory: afterAcceptInventory(pages),
+    policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
+    baseline: { path: policy.baselinePath, found: baseline.found, updated: concluded.nextBaseline !== null, fixed: concluded.fixed },
+    verdict: decideVerdict(concluded.findings, concluded.fixed.length, policy.failOn, pages.length)
+  };
+}
+
+// src/gate.ts
 function defaultConcurrency() {
   return Math.max(1, Math.min(3, availableParallelism()));
 }
@@ -39990,7 +40389,8 @@ async function runGate(options) {
     options.onPlan?.({ urls, notes });
     browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
     const gather = {
-      ...DEFAULT_GATHER,
+      ...DEFAULT_SETTINGS,
+      screenshots: false,
       ...options.timeoutMs !== void 0 ? { timeoutMs: options.timeoutMs } : {},
       ...options.fastForwardMs !== void 0 ? { fastForwardMs: options.fastForwardMs } : {},
       ...options.retries !== void 0 ? { retries: options.retries } : {},
@@ -39998,38 +40398,63 @@ async function runGate(options) {
       ...target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {},
       consent: policy.consent
     };
-    const pages = await scanPages(browser, urls, gather, policy, options);
-    return judge(pages, policy, baseline, options, {
-      started,
-      browser: { executable: browser.executable, version: browser.version }
-    });
+    const known = baseline ?? emptyBaseline();
+    const scanned = await scanPages(browser, urls, gather, policy, known, options);
+    const pages = scanned.map((r) => r.page);
+    const concluded = concludeRun(
+      scanned.flatMap((r) => r.findings),
+      urls,
+      known,
+      options.updateBaseline ?? null,
+      new Date(started).toISOString().slice(0, 10)
+    );
+    if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
+    const run = {
+      tool: { name: TOOL_NAME, version: TOOL_VERSION },
+      data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },
+      browser: { executable: browser.executable, version: browser.version },
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started
+    };
+    return resultOf(run, pages, concluded, policy, { found: baseline !== null });
   } finally {
     await closeBrowser();
     forgetBrowser();
     await target?.stop();
   }
 }
-async function scanPages(browser, urls, gather, policy, options) {
+function skipReason(visit, page) {
+  const initial = page.phases[0];
+  if (!initial || initial.error !== null) return "the page could not be scanned";
+  if (visit.needsChoice && !offersChoice(initial)) return "no consent banner or notice to answer";
+  return null;
+}
+async function scanPages(browser, urls, gather, policy, baseline, options) {
   const results = new Array(urls.length);
-  const wanted = new Set(options.phases ?? PHASES);
-  const phases = PHASES.filter((p) => p === "initial" || wanted.has(p));
+  const wanted = PHASES.filter((p) => p === "initial" || (options.phases ?? PHASES).includes(p));
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < urls.length) {
       const index = next++;
       const url = urls[index];
-      const page = { url, phases: [] };
-      for (const phase of phases) {
-        const initial = page.phases[0];
-        if ((phase === "after-reject" || phase === "after-accept") && initial && !offersChoice(initial)) continue;
-        options.onVisit?.({ url, phase, scan: null });
-        const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
-        page.phases.push(scan);
-        options.onVisit?.({ url, phase, scan });
-        if (phase === "initial" && scan.error !== null) break;
+      const page = { url, phases: [], skipped: [] };
+      for (const session of sessionsOf(wanted)) {
+        const reason = page.phases.length > 0 ? skipReason(session[0], page) : null;
+        if (reason !== null) {
+          page.skipped.push(...session.map((visit) => ({ phase: visit.id, reason })));
+          continue;
+        }
+        const scans = await gatherSession(browser, url, session, gather, (phase, scan) => {
+          if (!scan) options.onVisit?.({ url, phase, scan: null });
+        });
+        for (const raw of scans) {
+          const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
+          page.phases.push(scan);
+          options.onVisit?.({ url, phase: scan.phase, scan });
+        }
       }
-      const findings = applyAllowList(runRules(page, ruleSettingsFor(policy, url)), policy);
+      const findings = judgePage(page, policy, baseline);
       results[index] = { page, findings };
       done++;
       options.onPage?.({ done, total: urls.length, page, findings });
@@ -40039,73 +40464,53 @@ async function scanPages(browser, urls, gather, policy, options) {
   await Promise.all(Array.from({ length: workers }, worker));
   return results;
 }
-function judge(results, policy, baseline, options, run2) {
-  const urls = results.map((r) => r.page.url);
-  const judged = results.flatMap((r) => r.findings);
-  let known = baseline ?? emptyBaseline();
-  let { findings, fixed } = labelWithBaseline(judged, known, urls);
-  const update = options.updateBaseline && !judged.some((f) => f.rule === "scan-error") ? options.updateBaseline : null;
-  if (update) {
-    known = updateBaseline(known, judged, { prune: update.prune, fixed, today: new Date(run2.started).toISOString().slice(0, 10) });
-    writeBaseline(policy.baselinePath, known);
-    ({ findings, fixed } = labelWithBaseline(judged, known, urls));
-  }
-  return {
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },
-    browser: run2.browser,
-    startedAt: new Date(run2.started).toISOString(),
-    durationMs: Date.now() - run2.started,
-    target: { urls },
-    pages: results.map((r) => r.page),
-    findings,
-    inventory: afterAcceptInventory(results.map((r) => r.page)),
-    policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
-    baseline: { path: policy.baselinePath, found: baseline !== null, updated: update !== null, fixed },
-    verdict: decideVerdict(findings, fixed.length, policy.failOn)
-  };
-}
-
-// src/report/json.ts
-var REPORT_SCHEMA_VERSION = 1;
-function formatJson(result) {
-  return JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, ...result }, null, 2) + "\n";
-}
-var json = { name: "json", file: "consent-gate-report.json", render: formatJson };
 
 export {
   __require,
   __commonJS,
   __toESM,
+  pageLabel,
+  TOOL_VERSION,
+  RULES,
+  policySchema,
   GateError,
   errorText,
   didYouMean,
-  pageLabel,
+  VISITS,
+  PHASES,
+  visitOf,
   subjectLabel,
   shortChain,
   chainSteps,
+  ruleOf,
+  isScanFailure,
   plural,
   progressLine,
   formatConsole,
   consoleFormat,
+  REPORT_SCHEMA_VERSION,
+  formatJson,
+  json,
+  failsGate,
+  DEFAULT_SETTINGS,
+  emptyBaseline,
   writeFileAtomic,
+  readBaseline,
+  writeBaseline,
   BROWSER_ENV,
   INSTALL_HINT,
   resolveBrowser,
   onShutdown,
   exitCleanlyOnSignals,
-  RULES,
+  require__,
   POLICY_FILES,
   findPolicyFile,
   defaultPolicy,
   loadPolicy,
   startStatic,
-  PHASES,
-  TOOL_VERSION,
-  offersChoice,
+  judgePage,
+  concludeRun,
+  resultOf,
   defaultConcurrency,
-  runGate,
-  REPORT_SCHEMA_VERSION,
-  formatJson,
-  json
+  runGate
 };

@@ -1,0 +1,1253 @@
+import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
+import {
+  GateError,
+  __toESM,
+  concludeRun,
+  emptyBaseline,
+  errorText,
+  judgePage,
+  readBaseline,
+  require__,
+  resultOf,
+  writeBaseline
+} from "./chunk-UBGRFCTJ.js";
+
+// src/entry/judge.ts
+var import__ = __toESM(require__(), 1);
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+
+// schema/report.schema.json
+var report_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://consent-gate.dev/schema/report.schema.json",
+  title: "consent-gate report",
+  description: "Everything one consent-gate run gathered, how it classified it, what it found and its verdict. Cookie values never appear: only their length and a short hash.",
+  type: "object",
+  required: [
+    "schemaVersion",
+    "tool",
+    "data",
+    "browser",
+    "startedAt",
+    "durationMs",
+    "target",
+    "pages",
+    "findings",
+    "rules",
+    "inventory",
+    "policy",
+    "baseline",
+    "verdict"
+  ],
+  additionalProperties: false,
+  properties: {
+    schemaVersion: {
+      const: 1
+    },
+    tool: {
+      type: "object",
+      required: [
+        "name",
+        "version"
+      ],
+      additionalProperties: false,
+      properties: {
+        name: {
+          const: "consent-gate"
+        },
+        version: {
+          type: "string"
+        }
+      }
+    },
+    data: {
+      description: "Versions of the classification data used.",
+      type: "object",
+      required: [
+        "thirdPartyWeb",
+        "openCookieDatabase"
+      ],
+      additionalProperties: false,
+      properties: {
+        thirdPartyWeb: {
+          type: "string",
+          description: "npm version of third-party-web."
+        },
+        openCookieDatabase: {
+          type: "string",
+          description: "Upstream commit of the vendored Open Cookie Database."
+        }
+      }
+    },
+    browser: {
+      type: "object",
+      required: [
+        "executable",
+        "version"
+      ],
+      additionalProperties: false,
+      properties: {
+        executable: {
+          type: "string"
+        },
+        version: {
+          type: "string"
+        }
+      }
+    },
+    startedAt: {
+      type: "string",
+      format: "date-time"
+    },
+    durationMs: {
+      type: "integer",
+      minimum: 0
+    },
+    target: {
+      type: "object",
+      required: [
+        "urls"
+      ],
+      additionalProperties: false,
+      properties: {
+        urls: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        }
+      }
+    },
+    pages: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/page"
+      }
+    },
+    findings: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/finding"
+      }
+    },
+    rules: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/rule"
+      },
+      description: "Every rule that could report: titles, legal basis and docs links for the findings."
+    },
+    inventory: {
+      type: "array",
+      description: "Everything stored after the visitor accepted: the table a cookie policy must carry.",
+      items: {
+        type: "object",
+        required: [
+          "kind",
+          "name",
+          "domain",
+          "vendor",
+          "category",
+          "party",
+          "lifetimeDays",
+          "pages"
+        ],
+        additionalProperties: false,
+        properties: {
+          kind: {
+            enum: [
+              "cookie",
+              "storage"
+            ]
+          },
+          name: {
+            type: "string"
+          },
+          domain: {
+            type: "string"
+          },
+          vendor: {
+            type: [
+              "string",
+              "null"
+            ]
+          },
+          category: {
+            $ref: "#/$defs/category"
+          },
+          party: {
+            $ref: "#/$defs/party"
+          },
+          lifetimeDays: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          pages: {
+            type: "array",
+            items: {
+              type: "string"
+            }
+          }
+        }
+      }
+    },
+    policy: {
+      type: "object",
+      required: [
+        "path",
+        "jurisdiction",
+        "failOn"
+      ],
+      additionalProperties: false,
+      properties: {
+        path: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "The policy file used; null when the defaults applied."
+        },
+        jurisdiction: {
+          enum: [
+            "eu",
+            "nl",
+            "be",
+            "nl-government"
+          ]
+        },
+        failOn: {
+          enum: [
+            "error",
+            "warn"
+          ]
+        }
+      }
+    },
+    baseline: {
+      type: "object",
+      required: [
+        "path",
+        "found",
+        "updated",
+        "fixed"
+      ],
+      additionalProperties: false,
+      properties: {
+        path: {
+          type: "string"
+        },
+        found: {
+          type: "boolean",
+          description: "A baseline file existed before this run."
+        },
+        updated: {
+          type: "boolean",
+          description: "This run wrote the baseline file."
+        },
+        fixed: {
+          type: "array",
+          description: "Baseline entries not seen on the pages they were recorded for.",
+          items: {
+            $ref: "#/$defs/fixed"
+          }
+        }
+      }
+    },
+    verdict: {
+      $ref: "#/$defs/verdict"
+    }
+  },
+  $defs: {
+    phase: {
+      enum: [
+        "initial",
+        "after-scroll",
+        "after-reject",
+        "after-accept"
+      ]
+    },
+    category: {
+      enum: [
+        "necessary",
+        "preferences",
+        "analytics",
+        "marketing",
+        "social",
+        "unknown"
+      ]
+    },
+    party: {
+      enum: [
+        "first",
+        "third"
+      ]
+    },
+    classification: {
+      type: "object",
+      required: [
+        "category",
+        "vendor",
+        "party",
+        "plugin",
+        "source"
+      ],
+      additionalProperties: false,
+      properties: {
+        category: {
+          $ref: "#/$defs/category"
+        },
+        vendor: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        party: {
+          $ref: "#/$defs/party"
+        },
+        plugin: {
+          type: "boolean",
+          description: "A social plugin or tracking embed."
+        },
+        source: {
+          enum: [
+            "override",
+            "third-party-web",
+            "open-cookie-database",
+            "site",
+            "none"
+          ]
+        }
+      }
+    },
+    cookie: {
+      type: "object",
+      required: [
+        "name",
+        "domain",
+        "path",
+        "expires",
+        "httpOnly",
+        "secure",
+        "sameSite",
+        "stored",
+        "valueLength",
+        "valueHash",
+        "sources",
+        "class"
+      ],
+      additionalProperties: false,
+      properties: {
+        name: {
+          type: "string"
+        },
+        domain: {
+          type: "string"
+        },
+        path: {
+          type: "string"
+        },
+        expires: {
+          type: [
+            "integer",
+            "null"
+          ],
+          description: "Stored expiry, epoch seconds (the browser caps it at 400 days); null for a session cookie."
+        },
+        httpOnly: {
+          type: "boolean"
+        },
+        secure: {
+          type: "boolean"
+        },
+        sameSite: {
+          type: "string"
+        },
+        stored: {
+          type: "boolean",
+          description: "False when the browser refused a cookie the site tried to set."
+        },
+        valueLength: {
+          type: "integer",
+          minimum: 0
+        },
+        valueHash: {
+          type: "string",
+          pattern: "^[0-9a-f]{8}$"
+        },
+        sources: {
+          type: "array",
+          items: {
+            type: "object",
+            required: [
+              "via",
+              "url",
+              "declaredLifetime"
+            ],
+            additionalProperties: false,
+            properties: {
+              via: {
+                enum: [
+                  "set-cookie",
+                  "document.cookie"
+                ]
+              },
+              url: {
+                type: "string"
+              },
+              declaredLifetime: {
+                type: [
+                  "integer",
+                  "null"
+                ],
+                description: "Seconds the site asked for; null for a session cookie."
+              }
+            }
+          }
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        }
+      }
+    },
+    storage: {
+      type: "object",
+      required: [
+        "kind",
+        "origin",
+        "key",
+        "writtenBy",
+        "class"
+      ],
+      additionalProperties: false,
+      properties: {
+        kind: {
+          enum: [
+            "localStorage",
+            "sessionStorage",
+            "indexedDB"
+          ]
+        },
+        origin: {
+          type: "string"
+        },
+        key: {
+          type: "string"
+        },
+        writtenBy: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        }
+      }
+    },
+    request: {
+      type: "object",
+      required: [
+        "url",
+        "method",
+        "resourceType",
+        "frameUrl",
+        "status",
+        "failure",
+        "initiator",
+        "class"
+      ],
+      additionalProperties: false,
+      properties: {
+        url: {
+          type: "string"
+        },
+        method: {
+          type: "string"
+        },
+        resourceType: {
+          type: "string"
+        },
+        frameUrl: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        status: {
+          type: [
+            "integer",
+            "null"
+          ]
+        },
+        failure: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        initiator: {
+          oneOf: [
+            {
+              $ref: "#/$defs/initiator"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "Null when not observed: requests inside a cross-site frame or from a service worker."
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        }
+      }
+    },
+    frame: {
+      type: "object",
+      required: [
+        "url",
+        "parentUrl",
+        "class"
+      ],
+      additionalProperties: false,
+      properties: {
+        url: {
+          type: "string"
+        },
+        parentUrl: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        }
+      }
+    },
+    phaseScan: {
+      type: "object",
+      required: [
+        "phase",
+        "url",
+        "finalUrl",
+        "status",
+        "durationMs",
+        "error",
+        "siteDomains",
+        "cookies",
+        "storage",
+        "requests",
+        "frames",
+        "banner",
+        "bannerUnrecognised",
+        "policyLinks",
+        "action",
+        "screenshots"
+      ],
+      additionalProperties: false,
+      properties: {
+        phase: {
+          $ref: "#/$defs/phase"
+        },
+        url: {
+          type: "string"
+        },
+        finalUrl: {
+          type: "string"
+        },
+        status: {
+          type: [
+            "integer",
+            "null"
+          ]
+        },
+        durationMs: {
+          type: "integer",
+          minimum: 0
+        },
+        error: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "Why the page could not be scanned; such a page never passes."
+        },
+        siteDomains: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        cookies: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/cookie"
+          }
+        },
+        storage: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/storage"
+          }
+        },
+        requests: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/request"
+          }
+        },
+        frames: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/frame"
+          }
+        },
+        banner: {
+          oneOf: [
+            {
+              $ref: "#/$defs/banner"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "initial: the consent banner as found; null when none was."
+        },
+        bannerUnrecognised: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "Text of something that reads like a consent notice whose controls were not recognised."
+        },
+        policyLinks: {
+          type: "array",
+          items: {
+            type: "object",
+            required: [
+              "text",
+              "url",
+              "status"
+            ],
+            additionalProperties: false,
+            properties: {
+              text: {
+                type: "string"
+              },
+              url: {
+                type: "string"
+              },
+              status: {
+                type: [
+                  "integer",
+                  "null"
+                ]
+              }
+            }
+          }
+        },
+        action: {
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              type: "object",
+              required: [
+                "kind",
+                "done",
+                "detail",
+                "bannerAfter"
+              ],
+              additionalProperties: false,
+              properties: {
+                kind: {
+                  enum: [
+                    "scroll",
+                    "reject",
+                    "accept"
+                  ]
+                },
+                done: {
+                  type: "boolean"
+                },
+                detail: {
+                  type: "string"
+                },
+                bannerAfter: {
+                  enum: [
+                    "visible",
+                    "gone",
+                    null
+                  ]
+                }
+              }
+            }
+          ]
+        },
+        screenshots: {
+          description: "JPEG data: URLs of the first screen and of the banner; taken on the initial visit only when an HTML report is asked for, else null.",
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              type: "object",
+              required: [
+                "page",
+                "banner"
+              ],
+              additionalProperties: false,
+              properties: {
+                page: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  pattern: "^data:image/jpeg;base64,"
+                },
+                banner: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  pattern: "^data:image/jpeg;base64,"
+                }
+              }
+            }
+          ]
+        }
+      }
+    },
+    page: {
+      type: "object",
+      required: [
+        "url",
+        "phases",
+        "skipped"
+      ],
+      additionalProperties: false,
+      properties: {
+        url: {
+          type: "string"
+        },
+        phases: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/phaseScan"
+          }
+        },
+        skipped: {
+          type: "array",
+          description: "Visits not made, each with why (no banner to answer, the page could not be scanned).",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "phase",
+              "reason"
+            ],
+            properties: {
+              phase: {
+                $ref: "#/$defs/phase"
+              },
+              reason: {
+                type: "string"
+              }
+            }
+          }
+        }
+      }
+    },
+    finding: {
+      type: "object",
+      required: [
+        "rule",
+        "severity",
+        "page",
+        "phase",
+        "subject",
+        "category",
+        "vendor",
+        "party",
+        "message",
+        "messageId",
+        "data",
+        "evidence",
+        "chain",
+        "fingerprint",
+        "status",
+        "because",
+        "notes"
+      ],
+      additionalProperties: false,
+      properties: {
+        rule: {
+          type: "string"
+        },
+        severity: {
+          enum: [
+            "error",
+            "warn"
+          ]
+        },
+        page: {
+          type: "string"
+        },
+        phase: {
+          $ref: "#/$defs/phase"
+        },
+        subject: {
+          $ref: "#/$defs/subject"
+        },
+        category: {
+          $ref: "#/$defs/category"
+        },
+        vendor: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        party: {
+          oneOf: [
+            {
+              $ref: "#/$defs/party"
+            },
+            {
+              type: "null"
+            }
+          ]
+        },
+        message: {
+          type: "string",
+          description: "In English, rendered from the rule's message template."
+        },
+        messageId: {
+          type: "string",
+          description: "The key of the rule's message template; with data, lets a reader word the finding anew."
+        },
+        data: {
+          type: "object",
+          additionalProperties: {
+            type: [
+              "string",
+              "number"
+            ]
+          },
+          description: "The values filled into the message template."
+        },
+        evidence: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "What set or loaded it."
+        },
+        chain: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/chainLink"
+          },
+          description: "From the page to what set or loaded the subject; the last link is the request, frame or writing script itself. Empty for findings about the page or its banner."
+        },
+        fingerprint: {
+          type: "string",
+          pattern: "^[0-9a-f]{16}$",
+          description: "Stable across runs, preview hosts, query strings and cookie values."
+        },
+        status: {
+          enum: [
+            "new",
+            "baselined",
+            "allowed"
+          ],
+          description: "Only new findings at or above failOn fail the gate."
+        },
+        because: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "The allow entry's reason (allowed, or an exempt third-party analytics finding kept as a warning); the baseline note when baselined."
+        },
+        notes: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Why a matching allow entry was not applied, or lowered the severity."
+        }
+      }
+    },
+    verdict: {
+      type: "object",
+      required: [
+        "status",
+        "exitCode",
+        "errors",
+        "warnings",
+        "scanErrors",
+        "baselined",
+        "allowed",
+        "fixed",
+        "reason"
+      ],
+      additionalProperties: false,
+      properties: {
+        status: {
+          enum: [
+            "passed",
+            "failed",
+            "incomplete"
+          ]
+        },
+        exitCode: {
+          enum: [
+            0,
+            1,
+            3
+          ]
+        },
+        errors: {
+          type: "integer",
+          minimum: 0,
+          description: "New error findings."
+        },
+        warnings: {
+          type: "integer",
+          minimum: 0,
+          description: "New warning findings."
+        },
+        scanErrors: {
+          type: "integer",
+          minimum: 0
+        },
+        reason: {
+          type: "string"
+        },
+        baselined: {
+          type: "integer",
+          minimum: 0
+        },
+        allowed: {
+          type: "integer",
+          minimum: 0
+        },
+        fixed: {
+          type: "integer",
+          minimum: 0
+        }
+      }
+    },
+    subject: {
+      type: "object",
+      required: [
+        "kind"
+      ],
+      additionalProperties: false,
+      properties: {
+        kind: {
+          enum: [
+            "cookie",
+            "storage",
+            "request",
+            "frame",
+            "page",
+            "banner"
+          ]
+        },
+        name: {
+          type: "string"
+        },
+        host: {
+          type: "string"
+        },
+        url: {
+          type: "string"
+        },
+        storage: {
+          enum: [
+            "localStorage",
+            "sessionStorage",
+            "indexedDB"
+          ]
+        }
+      }
+    },
+    fixed: {
+      type: "object",
+      required: [
+        "fingerprint",
+        "rule",
+        "phase",
+        "subject",
+        "pages"
+      ],
+      additionalProperties: false,
+      properties: {
+        fingerprint: {
+          type: "string",
+          pattern: "^[0-9a-f]{16}$"
+        },
+        rule: {
+          type: "string"
+        },
+        phase: {
+          $ref: "#/$defs/phase"
+        },
+        subject: {
+          $ref: "#/$defs/subject"
+        },
+        pages: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        }
+      }
+    },
+    control: {
+      type: [
+        "object",
+        "null"
+      ],
+      required: [
+        "text",
+        "kind",
+        "layer"
+      ],
+      additionalProperties: false,
+      properties: {
+        text: {
+          type: "string"
+        },
+        kind: {
+          enum: [
+            "button",
+            "link"
+          ]
+        },
+        layer: {
+          enum: [
+            1,
+            2
+          ]
+        }
+      }
+    },
+    banner: {
+      type: "object",
+      required: [
+        "source",
+        "frameUrl",
+        "text",
+        "accept",
+        "reject",
+        "settings",
+        "toggles",
+        "visibleAfterWait"
+      ],
+      additionalProperties: false,
+      properties: {
+        source: {
+          enum: [
+            "policy",
+            "heuristic"
+          ]
+        },
+        frameUrl: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        text: {
+          type: "string"
+        },
+        accept: {
+          $ref: "#/$defs/control"
+        },
+        reject: {
+          $ref: "#/$defs/control"
+        },
+        settings: {
+          $ref: "#/$defs/control"
+        },
+        toggles: {
+          type: "array",
+          items: {
+            type: "object",
+            required: [
+              "label",
+              "checked",
+              "locked"
+            ],
+            additionalProperties: false,
+            properties: {
+              label: {
+                type: "string"
+              },
+              checked: {
+                type: "boolean"
+              },
+              locked: {
+                type: "boolean"
+              }
+            }
+          }
+        },
+        visibleAfterWait: {
+          type: "boolean"
+        }
+      }
+    },
+    initiator: {
+      type: "object",
+      required: [
+        "type",
+        "url",
+        "line"
+      ],
+      additionalProperties: false,
+      description: "What made the browser send the request, from Chromium's DevTools protocol.",
+      properties: {
+        type: {
+          enum: [
+            "html",
+            "script",
+            "redirect",
+            "other"
+          ],
+          description: "html: a tag in a document; script: running code (async parents followed); redirect: the previous hop answered 3xx; other: navigation, preload, the browser."
+        },
+        url: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "The document, script or redirecting URL."
+        },
+        line: {
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 1,
+          description: "Line in that document or script."
+        }
+      }
+    },
+    chainLink: {
+      type: "object",
+      required: [
+        "url",
+        "via",
+        "line"
+      ],
+      additionalProperties: false,
+      properties: {
+        url: {
+          type: "string"
+        },
+        via: {
+          enum: [
+            "page",
+            "html",
+            "script",
+            "redirect",
+            "frame",
+            "unknown"
+          ],
+          description: "How this step was reached from the one before: page starts every chain; frame: inside the embed before it; unknown: the trail is lost here."
+        },
+        line: {
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 1,
+          description: "Line of the previous document or script that loaded this step."
+        }
+      }
+    },
+    rule: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "id",
+        "title",
+        "description",
+        "legalBasis",
+        "plainWords",
+        "defaultSeverity",
+        "failClosed",
+        "docsUrl"
+      ],
+      properties: {
+        id: {
+          type: "string"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        legalBasis: {
+          type: "string"
+        },
+        plainWords: {
+          type: "string"
+        },
+        defaultSeverity: {
+          enum: [
+            "error",
+            "warn"
+          ]
+        },
+        failClosed: {
+          type: "boolean",
+          description: "Its findings mean a page was not looked at: the run is incomplete."
+        },
+        docsUrl: {
+          type: "string",
+          format: "uri"
+        }
+      }
+    }
+  }
+};
+
+// src/entry/judge.ts
+var validate = new import__.default.default({ allErrors: true, strict: false, validateFormats: false }).compile(report_schema_default);
+function judgeReport(path, policy, options = {}) {
+  const name = relative(process.cwd(), path) || path;
+  let data;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new GateError(`${name}: cannot read it as JSON (${errorText(error)}). Give a report written by --format json.`, 2, error);
+  }
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    throw new GateError(`${name} is not a consent-gate JSON report (${first?.instancePath || "/"}: ${first?.message ?? "invalid"}). Write one with: consent-gate scan --format json -o ${name}`);
+  }
+  const saved = data;
+  const stored = readBaseline(policy.baselinePath);
+  const known = stored ?? emptyBaseline();
+  const started = Date.now();
+  const findings = saved.pages.flatMap((page) => judgePage(page, policy, known));
+  const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
+  if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
+  const { tool, data: lists, browser, startedAt, durationMs } = saved;
+  return resultOf({ tool, data: lists, browser, startedAt, durationMs }, saved.pages, concluded, policy, { found: stored !== null });
+}
+
+export {
+  judgeReport
+};

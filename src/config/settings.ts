@@ -1,0 +1,64 @@
+/**
+ * One settings object for a scan, with its defaults: every wait and cap the gather stage uses is
+ * named here once, so a visit's hard limit can be derived from them instead of guessed.
+ */
+export interface Settings {
+  /** Navigation timeout for the page's `load` event. */
+  timeoutMs: number;
+  /** How long no new request may start before a page counts as settled. */
+  quietMs: number;
+  /** Upper bound on real-time waiting for the network to settle, per wait. */
+  settleCapMs: number;
+  /**
+   * Fake-clock time to fast-forward after load, so timer-delayed trackers fire without waiting in
+   * real time; 0 turns the fake clock off (for sites it disturbs) and waits `settleCapMs` instead.
+   */
+  fastForwardMs: number;
+  /** Page time given before looking for the banner: consent managers show it shortly after load. */
+  bannerDelayMs: number;
+  /** One in-page look for the banner, its controls or an internal link. */
+  pageScanMs: number;
+  /** One click, or one visibility check, on a banner control. */
+  clickMs: number;
+  /** One cookie-policy link's status, fetched through the browser. */
+  linkCheckMs: number;
+  /** autoconsent's answer for one reject or accept. */
+  autoconsentMs: number;
+  /** One screenshot. */
+  screenshotMs: number;
+  /** Listing one frame's storage. */
+  storageListMs: number;
+  /** Extra attempts for a visit that failed for network reasons (never for findings). */
+  retries: number;
+  /** Wait before the n-th retry: n times this. */
+  retryBackoffMs: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  timeoutMs: 30_000,
+  quietMs: 300,
+  settleCapMs: 5_000,
+  fastForwardMs: 10_000,
+  bannerDelayMs: 1_500,
+  pageScanMs: 3_000,
+  clickMs: 3_000,
+  linkCheckMs: 5_000,
+  autoconsentMs: 10_000,
+  screenshotMs: 5_000,
+  storageListMs: 2_000,
+  retries: 0,
+  retryBackoffMs: 500,
+};
+
+/**
+ * The most one visit can take when every step runs to its bound: up to three page loads (the page,
+ * a reload, the next page), the settles between them, the banner work and the snapshots. A renderer
+ * that is still busy after this is hung, and the visit ends as a scan error.
+ */
+export function visitHardLimit(s: Settings): number {
+  const loads = 3 * s.timeoutMs;
+  const settles = 6 * s.settleCapMs;
+  const banner = 4 * s.pageScanMs + 4 * s.clickMs + s.linkCheckMs + s.autoconsentMs + 2 * s.screenshotMs;
+  const snapshots = 2 * s.storageListMs;
+  return loads + settles + banner + snapshots;
+}

@@ -1,0 +1,85 @@
+/**
+ * The visits made to each page, declared once. A visit is a list of named steps (implemented in
+ * src/gather/visit/steps.ts, which must implement every name here); the gate, the progress lines,
+ * the HTML report, --phases and --help all read this table. Adding a visit kind is one entry here,
+ * its steps, and its rules.
+ */
+
+export type StepName =
+  | 'load'
+  | 'waitForBanner'
+  | 'settle'
+  | 'describeBanner'
+  | 'record'
+  | 'checkPolicyLinks'
+  | 'screenshots'
+  | 'browse'
+  | 'followLink'
+  | 'checkBannerStays'
+  | 'readSettingsLayer'
+  | 'reject'
+  | 'accept'
+  | 'reload';
+
+export interface VisitDeclaration {
+  id: string;
+  /** Column heading in reports. */
+  label: string;
+  /** What the visit does, in words for a report reader ("once after refusing in the consent banner"). */
+  summary: string;
+  /** Only worth making when the first look showed a consent notice to answer. */
+  needsChoice: boolean;
+  /**
+   * Runs on in the browser context of the visit before it, recording only what happened since that
+   * visit recorded: cheaper than a fresh context, and more exact about what this visit caused.
+   */
+  continues: boolean;
+  steps: readonly StepName[];
+  /** Steps run once the last visit that continues this one is done (interactions that would spoil them). */
+  closing?: readonly StepName[];
+}
+
+export const VISITS = [
+  {
+    id: 'initial',
+    label: 'Before any choice',
+    summary: 'once without touching anything',
+    needsChoice: false,
+    continues: false,
+    steps: ['load', 'waitForBanner', 'settle', 'describeBanner', 'record', 'checkPolicyLinks', 'screenshots'],
+    // Opening the banner's settings layer is already an interaction: only after every look without one.
+    closing: ['readSettingsLayer'],
+  },
+  {
+    id: 'after-scroll',
+    label: 'After scrolling',
+    summary: 'then after scrolling, moving the mouse, pressing Escape and following a link',
+    needsChoice: false,
+    continues: true,
+    // The next page's own trackers would load for any first-time visitor: recorded before following the link.
+    steps: ['browse', 'settle', 'record', 'followLink', 'checkBannerStays'],
+  },
+  {
+    id: 'after-reject',
+    label: 'After refusing',
+    summary: 'in a fresh browser after refusing in the consent banner, reloading and opening another page',
+    needsChoice: true,
+    continues: false,
+    steps: ['load', 'waitForBanner', 'reject', 'settle', 'reload', 'settle', 'followLink', 'record'],
+  },
+  {
+    id: 'after-accept',
+    label: 'After accepting',
+    summary: 'in a fresh browser after accepting and reloading',
+    needsChoice: true,
+    continues: false,
+    steps: ['load', 'waitForBanner', 'accept', 'settle', 'reload', 'settle', 'record'],
+  },
+] as const satisfies readonly VisitDeclaration[];
+
+export type Phase = (typeof VISITS)[number]['id'];
+export const PHASES: readonly Phase[] = VISITS.map((visit) => visit.id);
+
+export function visitOf(phase: Phase): VisitDeclaration {
+  return VISITS.find((visit) => visit.id === phase)!;
+}

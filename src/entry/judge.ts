@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import ajv2020 from 'ajv/dist/2020.js';
+import reportSchema from '../../schema/report.schema.json' with { type: 'json' };
+import { emptyBaseline } from '../baseline/baseline.js';
+import { readBaseline, writeBaseline } from '../baseline/file.js';
+import type { Policy } from '../policy/policy.js';
+import { GateError, errorText } from '../shared/errors.js';
+import type { GateResult } from '../types.js';
+import { concludeRun, judgePage, resultOf } from '../verdict/judge.js';
+
+// Formats (uri, date-time) are documentation here: the structure is what judging relies on.
+const validate = new ajv2020.default({ allErrors: true, strict: false, validateFormats: false }).compile(reportSchema);
+
+/**
+ * Judges a saved JSON report again with the current rules, policy and baseline, without a browser
+ * (Lighthouse's audit mode): tune an allow list in seconds, or re-read an old scan under new rules.
+ */
+export function judgeReport(path: string, policy: Policy, options: { updateBaseline?: { prune: boolean } } = {}): GateResult {
+  const name = relative(process.cwd(), path) || path;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new GateError(`${name}: cannot read it as JSON (${errorText(error)}). Give a report written by --format json.`, 2, error);
+  }
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    throw new GateError(`${name} is not a consent-gate JSON report (${first?.instancePath || '/'}: ${first?.message ?? 'invalid'}). Write one with: consent-gate scan --format json -o ${name}`);
+  }
+  const saved = data as unknown as GateResult;
+  const stored = readBaseline(policy.baselinePath);
+  const known = stored ?? emptyBaseline();
+  const started = Date.now();
+  const findings = saved.pages.flatMap((page) => judgePage(page, policy, known));
+  const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
+  if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
+  const { tool, data: lists, browser, startedAt, durationMs } = saved;
+  return resultOf({ tool, data: lists, browser, startedAt, durationMs }, saved.pages, concluded, policy, { found: stored !== null });
+}

@@ -1,0 +1,144 @@
+import type { BrowserContext } from 'playwright';
+import type { OpenBrowser } from '../../browser/launch.js';
+import { visitHardLimit } from '../../config/settings.js';
+import { VISITS, type Phase, type VisitDeclaration } from '../../config/visits.js';
+import { errorText } from '../../shared/errors.js';
+import { sleep, withTimeout } from '../../shared/time.js';
+import type { PhaseScan } from '../../types.js';
+import { Collector } from '../collector.js';
+import { prepareAutoconsent } from '../consent/autoconsent.js';
+import type { GatherOptions, Session } from './context.js';
+import { STEPS } from './steps.js';
+
+/** Failures worth another try: the network's, not the page's or ours. */
+const TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
+
+/** Visits that share one browser context: a visit and those that continue it. */
+export function sessionsOf(wanted: readonly Phase[]): VisitDeclaration[][] {
+  const sessions: VisitDeclaration[][] = [];
+  for (const visit of VISITS.filter((v) => wanted.includes(v.id))) {
+    const last = sessions.at(-1);
+    if (visit.continues && last) last.push(visit);
+    else sessions.push([visit]);
+  }
+  return sessions;
+}
+
+/**
+ * With no banner and no consent notice at all there is nothing to refuse or accept: visits that
+ * need a choice could click nothing, prove nothing, and cost a fresh context each.
+ */
+export function offersChoice(initial: PhaseScan): boolean {
+  return initial.banner !== null || initial.bannerUnrecognised !== null;
+}
+
+function emptyScan(phase: Phase, url: string): PhaseScan {
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, cookies: [], storage: [], requests: [], frames: [] };
+}
+
+/**
+ * Makes one session's visits to a page in a fresh browser context, each recording its own window;
+ * a network failure is retried `retries` times. `onVisit` hears each visit start (null) and end.
+ */
+export async function gatherSession(
+  browser: OpenBrowser,
+  url: string,
+  visits: readonly VisitDeclaration[],
+  options: GatherOptions,
+  onVisit?: (phase: Phase, scan: PhaseScan | null) => void,
+): Promise<PhaseScan[]> {
+  let scans = await attempt(browser, url, visits, options, onVisit);
+  for (let retry = 1; retry <= options.retries && scans.some((s) => s.error !== null && TRANSIENT.test(s.error)); retry++) {
+    await sleep(options.retryBackoffMs * retry);
+    const spent = scans.reduce((sum, s) => sum + s.durationMs, 0);
+    scans = await attempt(browser, url, visits, options, onVisit);
+    scans[0]!.durationMs += spent;
+  }
+  return scans;
+}
+
+async function attempt(
+  browser: OpenBrowser,
+  url: string,
+  visits: readonly VisitDeclaration[],
+  options: GatherOptions,
+  onVisit?: (phase: Phase, scan: PhaseScan | null) => void,
+): Promise<PhaseScan[]> {
+  const scans: PhaseScan[] = [];
+  let context: BrowserContext | null = null;
+  let current: PhaseScan | null = null;
+  let started = Date.now();
+  try {
+    context = await browser.newContext();
+    const collector = await Collector.attach(context);
+    const extra = options.headers;
+    if (extra) {
+      await context.route(
+        (target) => target.origin === extra.origin,
+        (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } }),
+      );
+    }
+    const autoconsent = visits.some((v) => v.needsChoice) ? await prepareAutoconsent(context) : null;
+    const page = await context.newPage();
+    await collector.watch(page);
+    if (options.fastForwardMs > 0) await page.clock.install();
+    const first = emptyScan(visits[0]!.id as Phase, url);
+    const session: Session = { url, page, collector, options, autoconsent, banner: null, unrecognised: null, policyLinks: [], scan: first, first, since: null };
+    // A crashed renderer leaves navigation and evaluate() waiting forever: end the visit at once.
+    const crashed = new Promise<never>((_, reject) => page.once('crash', () => reject(new Error('Page crashed'))));
+    crashed.catch(() => undefined);
+    // A hung renderer can block evaluate() forever: bound the whole session, not only navigation.
+    const hardLimit = visitHardLimit(options) * visits.length;
+    const run = async (): Promise<true> => {
+      for (const [index, visit] of visits.entries()) {
+        if (index > 0) {
+          session.since = await collector.mark(page.context().pages());
+          session.scan = emptyScan(visit.id as Phase, url);
+        }
+        current = session.scan;
+        started = Date.now();
+        onVisit?.(visit.id as Phase, null);
+        await runSteps(session, visit.steps);
+        current.durationMs = Date.now() - started;
+        scans.push(current);
+        onVisit?.(visit.id as Phase, current);
+        current = null;
+      }
+      for (const visit of visits) await runSteps(session, visit.closing ?? []);
+      return true;
+    };
+    const done = await withTimeout(Promise.race([run(), crashed]), hardLimit);
+    if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
+  } catch (error) {
+    // The visit under way carries the error; a session that failed before its first visit, the first.
+    const failed: PhaseScan = current ?? (scans.length === 0 ? emptyScan(visits[0]!.id as Phase, url) : scans.at(-1)!);
+    failed.error = describe(error, options);
+    if (!scans.includes(failed)) {
+      failed.durationMs = Date.now() - started;
+      scans.push(failed);
+      onVisit?.(failed.phase, failed);
+    }
+  } finally {
+    await context?.close().catch(() => undefined);
+  }
+  return scans;
+}
+
+async function runSteps(session: Session, steps: readonly (keyof typeof STEPS)[]): Promise<void> {
+  for (const name of steps) {
+    // A visit that cannot go on (no control to click) still records what it saw.
+    if ((await STEPS[name](session)) === 'stop') {
+      if (steps.includes('record')) await STEPS.record(session);
+      return;
+    }
+  }
+}
+
+function describe(error: unknown, options: GatherOptions): string {
+  const text = errorText(error).split('\n')[0] ?? '';
+  if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
+  if (/Download is starting/.test(text)) return 'the address answers with a download, not a page';
+  if (/Target crashed|Page crashed|crashed/i.test(text)) return "the page's renderer crashed (out of memory, or a browser bug); the page was not scanned";
+  if (/ERR_INVALID_AUTH_CREDENTIALS/.test(text)) return 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic …"';
+  return text.replace(/^page\.(goto|reload): /, '');
+}

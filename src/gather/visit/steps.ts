@@ -1,0 +1,158 @@
+import type { StepName } from '../../config/visits.js';
+import { withTimeout } from '../../shared/time.js';
+import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings } from '../consent/banner.js';
+import { takeScreenshots } from '../screenshots.js';
+import type { Session, Step } from './context.js';
+
+/** Lets `ms` of page time pass (fast-forwarded when the fake clock is on), then waits for the network. */
+async function advance({ page, collector, options }: Session, ms: number): Promise<void> {
+  if (options.fastForwardMs > 0) await page.clock.runFor(ms);
+  else await page.waitForTimeout(Math.min(ms, options.settleCapMs));
+  await collector.networkQuiet(options.quietMs, options.settleCapMs);
+}
+
+const settle = (session: Session): Promise<void> => advance(session, Math.max(session.options.fastForwardMs, 1));
+
+async function load(session: Session, url: string): Promise<number> {
+  const response = await session.page.goto(url, { waitUntil: 'load', timeout: session.options.timeoutMs });
+  if (!response) throw new Error('the browser got no response for the page');
+  const status = response.status();
+  // An error page is not the page the site serves to visitors: scanning it proves nothing.
+  if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
+  await session.collector.networkQuiet(session.options.quietMs, session.options.settleCapMs);
+  return status;
+}
+
+/** A same-site link a visitor could follow, outside the banner: the "next page" of a visit. */
+function internalLink(): string | null {
+  const skip = /(log-?out|sign-?out|uitloggen|afmelden|abmelden)|\.(pdf|zip|docx?|xlsx?|jpe?g|png|mp4)$/i;
+  for (const a of Array.from(document.querySelectorAll('a[href]')) as HTMLAnchorElement[]) {
+    const url = new URL(a.href, location.href);
+    if (url.origin !== location.origin || skip.test(url.pathname) || a.closest('[data-consent-gate], [role=dialog], [aria-modal=true]')) continue;
+    if (a.hasAttribute('data-consent-gate') || url.pathname === location.pathname) continue;
+    return url.href;
+  }
+  return null;
+}
+
+/** Adds what a step did to the visit's account of itself ("clicked …, reloaded, followed a link to /x"). */
+function tell(session: Session, what: string): void {
+  const action = session.scan.action;
+  if (action) action.detail = `${action.detail}, ${what}`;
+}
+
+/**
+ * Clicks reject or accept (in the settings layer if it must). autoconsent is asked only when the page
+ * showed a consent notice we could not use: on a page with none it finds nothing either, and waiting
+ * for it to say so costs seconds per page.
+ */
+function choose(kind: 'reject' | 'accept'): Step {
+  return async (session) => {
+    const { banner, page } = session;
+    const noticeSeen = banner !== null || session.unrecognised !== null;
+    if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
+    const control = banner?.controls.get(kind);
+    let clicked = banner && control ? (await clickControl(banner, kind)) && `clicked "${control.text}"${control.layer === 2 ? ' in the settings layer' : ''}` : null;
+    const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
+    if (askAutoconsent) {
+      const outcome = await session.autoconsent!.run(page, kind === 'reject' ? 'optOut' : 'optIn');
+      if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === 'reject' ? 'refused' : 'accepted'}`;
+    }
+    if (!clicked) {
+      const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? 'the consent notice has no control we recognise' : 'no consent banner was found to click';
+      const tried = askAutoconsent ? ', and autoconsent recognised no consent manager' : '';
+      session.scan.action = { kind, done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, bannerAfter: null };
+      return 'stop';
+    }
+    session.scan.action = { kind, done: true, detail: clicked, bannerAfter: null };
+  };
+}
+
+/** Every step a visit can name, by name: the visit table in src/config/visits.ts lists them in order. */
+export const STEPS: Readonly<Record<StepName, Step>> = {
+  load: async (session) => {
+    session.scan.status = await load(session, session.url);
+  },
+
+  // A visitor answers the banner when it shows: acting before the clock runs on also means a banner
+  // that hides itself after a few seconds is still there to click.
+  waitForBanner: async (session) => {
+    await advance(session, session.options.bannerDelayMs);
+    const found = await findBanner(session.page, session.options.consent);
+    session.banner = found.banner;
+    session.unrecognised = found.unrecognised;
+    session.policyLinks = found.policyLinks;
+  },
+
+  settle: async (session) => {
+    await settle(session);
+  },
+
+  // The banner as a first-time visitor meets it, once the page's timers have run.
+  describeBanner: async (session) => {
+    const { banner, scan } = session;
+    scan.bannerUnrecognised = session.unrecognised;
+    if (banner) scan.banner = bannerFacts(banner, await isBannerVisible(banner));
+  },
+
+  record: async (session) => {
+    const { page, collector, scan } = session;
+    Object.assign(scan, await collector.snapshot(page.context().pages(), page.url(), session.since ?? undefined));
+  },
+
+  checkPolicyLinks: async (session) => {
+    session.scan.policyLinks = await checkPolicyLinks(session.page, session.policyLinks);
+  },
+
+  screenshots: async (session) => {
+    if (session.options.screenshots) session.scan.screenshots = await takeScreenshots(session.page, session.banner);
+  },
+
+  browse: async (session) => {
+    const { page } = session;
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => undefined);
+    await page.mouse.move(200, 200);
+    await page.mouse.move(400, 300, { steps: 5 });
+    await page.keyboard.press('Escape');
+    session.scan.action = { kind: 'scroll', done: true, detail: 'scrolled to the bottom, moved the mouse, pressed Escape', bannerAfter: null };
+  },
+
+  followLink: async (session) => {
+    const link = await withTimeout(session.page.evaluate(internalLink).catch(() => null), session.options.pageScanMs);
+    if (!link) {
+      if (session.scan.action?.kind === 'scroll') tell(session, 'found no internal link to follow');
+      return;
+    }
+    await load(session, link);
+    await settle(session);
+    tell(session, `${session.scan.action?.kind === 'scroll' ? 'then followed' : 'followed'} a link to ${new URL(link).pathname}`);
+  },
+
+  checkBannerStays: async (session) => {
+    if (!session.first.banner || !session.scan.action) return;
+    const found = await findBanner(session.page, session.options.consent);
+    session.scan.action.bannerAfter = found.banner ? 'visible' : 'gone';
+    // The banner on the page the visitor is on now: the one whose settings can still be opened.
+    session.banner = found.banner;
+  },
+
+  // What the settings layer offers (a reject the first layer lacked, the toggles and whether they
+  // start switched on), added to the first look's banner facts. A banner gone by now keeps its first layer.
+  readSettingsLayer: async (session) => {
+    const { banner, first } = session;
+    if (!banner || !first.banner) return;
+    await openSettings(banner, () => settle(session));
+    const { source, frameUrl, text, visibleAfterWait } = first.banner;
+    first.banner = { ...bannerFacts(banner, visibleAfterWait), source, frameUrl, text };
+  },
+
+  reject: choose('reject'),
+  accept: choose('accept'),
+
+  // The choice must hold on the next request, not just on the page where it was made.
+  reload: async (session) => {
+    await session.page.reload({ waitUntil: 'load', timeout: session.options.timeoutMs });
+    tell(session, 'reloaded');
+  },
+};
+

@@ -1,0 +1,23 @@
+import committed from '../../schema/policy.schema.json' with { type: 'json' };
+import { RULES } from '../rules/index.js';
+
+/**
+ * The policy's JSON Schema. Its `rules` section is made from the rules' own metas (ids, titles,
+ * options schemas), so a new rule is configurable the moment it is registered; `npm run build`
+ * writes the result back to schema/policy.schema.json for editors, and CI fails when that is stale.
+ */
+export function policySchema(): Record<string, unknown> {
+  const properties = Object.fromEntries(
+    RULES.map(({ meta }) => {
+      const setting = { $ref: '#/$defs/setting' };
+      const schema = meta.options
+        ? {
+            description: `${meta.title}. A severity, or [severity, options].`,
+            oneOf: [setting, { type: 'array', prefixItems: [setting, meta.options.schema], minItems: 2, items: false }],
+          }
+        : { description: meta.title, ...setting };
+      return [meta.id, schema];
+    }),
+  );
+  return { ...committed, $defs: { ...committed.$defs, rules: { ...committed.$defs.rules, properties } } };
+}
