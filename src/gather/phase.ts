@@ -4,6 +4,7 @@ import { errorText } from '../shared/errors.js';
 import { withTimeout } from '../shared/time.js';
 import type { Phase, PhaseAction, PhaseScan } from '../types.js';
 import { Collector } from './collector.js';
+import { brokenOwnAssets } from './own-assets.js';
 import { prepareAutoconsent } from './consent/autoconsent.js';
 import { takeScreenshots } from './screenshots.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings, type Banner, type ConsentSelectors } from './consent/banner.js';
@@ -211,6 +212,7 @@ async function run(visit: Visit, url: string, phase: Phase, scan: PhaseScan): Pr
     await settle(visit);
     const visibleAfterWait = found.banner ? await isBannerVisible(found.banner) : false;
     Object.assign(scan, await collector.snapshot(page.context().pages(), page.url()));
+    scan.error = brokenOwnAssets(scan.requests, scan.finalUrl);
     scan.bannerUnrecognised = found.unrecognised;
     scan.policyLinks = await checkPolicyLinks(page, found.policyLinks);
     if (visit.options.screenshots) scan.screenshots = await takeScreenshots(page, found.banner);
