@@ -4,7 +4,7 @@ import { readBaseline, writeBaseline } from './baseline/file.js';
 import { launchBrowser, type OpenBrowser } from './browser/launch.js';
 import { resolveBrowser } from './browser/resolve.js';
 import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } from './classify/index.js';
-import { DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
+import { coverageOf, DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
 import { DEFAULT_GATHER, gatherPhase, type GatherOptions } from './gather/phase.js';
 import { onShutdown } from './shared/lifecycle.js';
 import { applyAllowList, ruleSettingsFor } from './policy/apply.js';
@@ -12,8 +12,9 @@ import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { runRules } from './rules/index.js';
 import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
+import { checkTargetGiven } from './target/missing.js';
 import { afterAcceptInventory } from './derive/inventory.js';
-import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
+import { PHASES, type Coverage, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
 import { decideVerdict } from './verdict/verdict.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
 
@@ -70,6 +71,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
   const policy = options.policy ?? defaultPolicy(cwd);
+  checkTargetGiven(options.target ?? {}, options.discover?.pages ?? [], policy.path, cwd);
   // Configuration first: a broken baseline or a missing browser is found in a second, not a minute.
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
@@ -83,17 +85,14 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   try {
     target = await startTarget({ ...options.target, cwd });
     const headers = options.headers ?? {};
-    const { urls, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
-      pages: [],
-      include: [],
-      exclude: [],
-      crawl: false,
-      depth: DEFAULT_DEPTH,
-      maxPages: DEFAULT_MAX_PAGES,
-      ...options.discover,
-      headers,
-    });
-    options.onPlan?.({ urls, notes });
+    const { urls, leftOut, notes } = await discoverPages(
+      target.baseUrl,
+      target.staticRoot,
+      { pages: [], include: [], exclude: [], crawl: false, depth: DEFAULT_DEPTH, maxPages: DEFAULT_MAX_PAGES, ...options.discover, headers },
+      target.basePath,
+    );
+    options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut.map((l) => l.message)] });
+    const coverage = coverageOf(urls.length, leftOut);
 
     browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
     const gather: GatherOptions = {
@@ -109,6 +108,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     return judge(pages, policy, baseline, options, {
       started,
       browser: { executable: browser.executable, version: browser.version },
+      coverage,
     });
   } finally {
     await closeBrowser();
@@ -160,7 +160,7 @@ function judge(
   policy: Policy,
   baseline: ReturnType<typeof readBaseline>,
   options: GateOptions,
-  run: { started: number; browser: GateResult['browser'] },
+  run: { started: number; browser: GateResult['browser']; coverage: Coverage },
 ): GateResult {
   const urls = results.map((r) => r.page.url);
   const judged = results.flatMap((r) => r.findings);
@@ -180,6 +180,7 @@ function judge(
     startedAt: new Date(run.started).toISOString(),
     durationMs: Date.now() - run.started,
     target: { urls },
+    coverage: run.coverage,
     pages: results.map((r) => r.page),
     findings,
     inventory: afterAcceptInventory(results.map((r) => r.page)),
