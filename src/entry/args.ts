@@ -15,7 +15,7 @@ export interface ScanArgs {
   progress: 'quiet' | 'normal' | 'verbose';
 }
 
-export type CliArgs = ScanArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'help' } | { command: 'version' };
+export type CliArgs = ScanArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'pre-push' } | { command: 'help' } | { command: 'version' };
 
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -27,6 +27,7 @@ const OPTIONS = {
   'start-timeout': { type: 'string' },
   static: { type: 'string' },
   spa: { type: 'boolean' },
+  'base-path': { type: 'string' },
   page: { type: 'string', multiple: true },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
@@ -109,8 +110,10 @@ export function parseCli(argv: string[]): CliArgs {
   const [command, ...urls] = positionals;
   if (command === undefined) return { command: 'help' };
   if (command === 'init') return { command, hook: v.hook ?? false, force: v.force ?? false };
+  // What a pre-push hook runs: git's own arguments (remote name and URL) are not ours to read.
+  if (command === 'pre-push') return { command };
   if (command !== 'scan' && command !== 'baseline') {
-    throw new GateError(`Unknown command "${command}".${didYouMean(command, ['scan', 'baseline', 'init'])} Commands: scan, baseline, init.`);
+    throw new GateError(`Unknown command "${command}".${didYouMean(command, ['scan', 'baseline', 'init', 'pre-push'])} Commands: scan, baseline, init, pre-push.`);
   }
   if (v.hook || v.force) throw new GateError('--hook and --force go with the init command: consent-gate init --hook.');
   if (v.prune && command !== 'baseline' && !v['update-baseline']) {
@@ -124,6 +127,7 @@ export function parseCli(argv: string[]): CliArgs {
     startTimeout: wholeNumber('start-timeout', v['start-timeout'], 1000),
     static: v.static,
     spa: v.spa,
+    basePath: v['base-path'],
     headers: headers(v.header),
     pages: urls.length > 0 || v.page ? [...urls, ...(v.page ?? [])] : undefined,
     include: v.include,
@@ -157,6 +161,7 @@ export function parseCli(argv: string[]): CliArgs {
 export const HELP = `Usage: consent-gate scan [url…] [options]
        consent-gate baseline [url…] [--prune] [options]
        consent-gate init [--hook] [--force]
+       consent-gate pre-push
 
 scan opens each page in Chromium as a first-time visitor: without touching anything, after
 scrolling and browsing, after rejecting and after accepting the consent banner. It fails when
@@ -167,6 +172,9 @@ baseline scans the same way and records every finding that is not allowed in the
 so only new findings fail later scans; --prune also drops entries no longer seen.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
 it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
+pre-push is what that hook runs: it skips pushes that delete or add no commits, builds the site
+first (the policy's target.build, else npm run build) or refuses a build folder older than its
+sources, scans quietly, and says how to go on when the push is blocked.
 
 Target (one):
   --url URL              an already running site (a deployed preview, a local server)
@@ -176,6 +184,8 @@ Target (one):
   --start-timeout MS     how long the preview may take to get ready (default 60000)
   --static DIR           serve a built site (dist/, build/, out/, public/) on a free loopback port
   --spa                  with --static: serve index.html for paths that match no file
+  --base-path PATH       with --static: the path the site is built for, e.g. /my-repo/ (default:
+                         guessed from the asset URLs in its HTML, else /)
   --header "N: V"        request header for the target only, repeatable (bypass tokens, basic auth);
                          values are never printed
 
@@ -205,7 +215,8 @@ Output and browser:
   --report-dir DIR       write each report format there (default: consent-gate-report when more
                          than one file format is asked for)
   -o, --output FILE      write the one report format asked for to FILE (json alone: default stdout)
-  --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)
+  --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, $CHROME_PATH,
+                         Playwright's, system)
   --browser-arg FLAG     extra Chromium flag, repeatable (proxies, --host-resolver-rules=…)
   --timeout MS           time a page may take to reach "load" (default 30000)
   --concurrency N        pages scanned in parallel (default: cores, at most 3)

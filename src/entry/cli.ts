@@ -3,6 +3,8 @@ import { HELP, parseCli, type ScanArgs } from './args.js';
 import { relative } from 'node:path';
 import { GateError } from '../shared/errors.js';
 import { init } from './init.js';
+import { prePush } from './pre-push.js';
+import { readFileSync } from 'node:fs';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
 import { gateOptions } from './config.js';
 import { exitCleanlyOnSignals, onShutdown } from '../shared/lifecycle.js';
@@ -13,6 +15,16 @@ import { needsScreenshots } from '../report/index.js';
 import { formatJson } from '../report/json.js';
 import { checkReportTargets, writeReports } from '../report/write.js';
 import { TOOL_VERSION } from '../shared/version.js';
+
+/** What git wrote for a pre-push hook; null on a terminal, where reading would wait for a person. */
+function stdinText(): string | null {
+  if (process.stdin.isTTY) return null;
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 /** Set once the arguments are read: whether an error should come with its stack. */
 let verbose = false;
@@ -66,6 +78,14 @@ async function main(argv: string[]): Promise<number> {
   if (args.command === 'init') {
     for (const line of init({ cwd: process.cwd(), hook: args.hook, force: args.force })) process.stdout.write(`${line}\n`);
     return 0;
+  }
+  if (args.command === 'pre-push') {
+    return prePush({
+      cwd: process.cwd(),
+      stdin: stdinText(),
+      scan: () => scan({ command: 'scan', flags: {}, formats: ['console'], progress: 'quiet' }),
+      say: (line) => process.stderr.write(`${line}\n`),
+    });
   }
   if (args.command === 'version') {
     process.stdout.write(`${TOOL_VERSION}\n`);
