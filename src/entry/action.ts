@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { gateOptions, parseFailOn, parseFormats, parsePhases, type RunFlags } from './config.js';
 import { GateError, errorText } from '../shared/errors.js';
+import { inInputWords } from './input-names.js';
 import { runGate } from '../gate.js';
 import { exitCleanlyOnSignals } from '../shared/lifecycle.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
@@ -74,6 +75,7 @@ function flags(): RunFlags {
     startTimeout: number('start-timeout'),
     static: text('static-dir'),
     spa: flag('spa'),
+    basePath: text('base-path'),
     headers: headerInputs(),
     pages: list('pages'),
     sitemap: text('sitemap'),
@@ -95,7 +97,7 @@ function flags(): RunFlags {
 }
 
 async function summarize(result: GateResult, reports: Map<string, string>): Promise<void> {
-  await core.summary.addRaw(markdown.render(result)).write();
+  await core.summary.addRaw(inInputWords(markdown.render(result))).write();
   const anchor = anchorFile(result);
   const fresh = result.findings.filter((f) => f.status === 'new');
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
@@ -119,13 +121,13 @@ async function main(): Promise<number> {
     screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
       core.info(`scanning ${urls.length} page(s)`);
-      for (const note of notes) core.notice(note);
+      for (const note of notes) core.notice(inInputWords(note));
     },
     onPage: (progress) => core.info(progressLine(progress)),
     // Shown when the workflow runs with step debug logging on.
     onVisit: ({ url, scan }) => scan && core.debug(visitLine(url, scan)),
   });
-  core.info(formatConsole(result));
+  core.info(inInputWords(formatConsole(result)));
   const reports = writeReports(result, formats, { reportDir: text('report-dir') ?? 'consent-gate-report' }, cwd);
   await summarize(result, reports);
   if (result.verdict.exitCode !== 0) core.setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
@@ -140,7 +142,7 @@ main().then(
   (error: unknown) => {
     core.setOutput('result', 'error');
     if (error instanceof GateError) {
-      core.setFailed(error.message);
+      core.setFailed(inInputWords(error.message));
       process.exitCode = error.exitCode;
     } else {
       core.setFailed(`consent-gate: internal error, the scan did not complete: ${error instanceof Error ? (error.stack ?? error.message) : errorText(error)}`);
