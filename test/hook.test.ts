@@ -88,18 +88,28 @@ describe('consent-gate init', () => {
 });
 
 const CLEAN = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home</title></head><body><h1>Home</h1><a href="/privacy.html">Privacy and cookies</a></body></html>';
+/** A push runs the CLI and often a whole gate: on a busy two-core machine that takes more than one scan's time. */
+const PUSH_TIMEOUT = 240_000;
+const PRIVACY = '<!doctype html><title>Privacy</title><h1>Privacy and cookies</h1>';
 const WITH_GA = CLEAN.replace('</head>', '<script async src="https://www.googletagmanager.com/gtag/js?id=G-HOOK2026"></script></head>');
 
 /** A site whose dist/ was built an hour ago from a source that has since gained GA4. */
 function staleSite(extra: Record<string, string> = {}): { repo: string; remote: string } {
   const site = siteRepo();
-  const files: Record<string, string> = { 'consent-gate.json': JSON.stringify({ target: { static: 'dist' } }), 'src/index.html': WITH_GA, 'dist/index.html': CLEAN, ...extra };
+  const files: Record<string, string> = {
+    'consent-gate.json': JSON.stringify({ target: { static: 'dist' } }),
+    'src/index.html': WITH_GA,
+    'src/privacy.html': PRIVACY,
+    'dist/index.html': CLEAN,
+    'dist/privacy.html': PRIVACY,
+    ...extra,
+  };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(site.repo, path, '..'), { recursive: true });
     writeFileSync(join(site.repo, path), text);
   }
   const anHourAgo = new Date(Date.now() - 3_600_000);
-  utimesSync(join(site.repo, 'dist', 'index.html'), anHourAgo, anHourAgo);
+  for (const page of ['index.html', 'privacy.html']) utimesSync(join(site.repo, 'dist', page), anHourAgo, anHourAgo);
   writeFileSync(join(site.repo, '.gitignore'), 'dist/\nnode_modules/\n');
   git(site.repo, 'add', '.');
   git(site.repo, 'commit', '-q', '-m', 'add GA4 to the source, not rebuilt');
@@ -112,11 +122,11 @@ describe('the pre-push hook judges what is pushed', () => {
     expect((await runCli(['init', '--hook'], { cwd: repo })).code).toBe(0);
     const push = git(repo, 'push', '-q', 'origin', 'main');
     expect(push.status).not.toBe(0);
-    expect(push.stderr).toContain('consent-gate: dist/ is older than its sources: src/index.html changed after its last build');
+    expect(push.stderr).toContain('consent-gate: dist/ is older than its sources: src/index.html, src/privacy.html changed after its last build');
     expect(push.stderr).toContain('consent-gate: push blocked (exit 2): the check could not run because of its configuration or setup (above), not because of a finding.');
     expect(push.stderr).not.toContain('baseline');
     expect(git(remote, 'rev-parse', '--verify', '-q', 'main').status).not.toBe(0);
-  });
+  }, PUSH_TIMEOUT);
 
   it('builds first when the project has npm run build, so the tracker in the source fails the push', async () => {
     const build = "import { cpSync } from 'node:fs'; cpSync('src', 'dist', { recursive: true });";
@@ -125,14 +135,15 @@ describe('the pre-push hook judges what is pushed', () => {
     const push = git(repo, 'push', '-q', 'origin', 'main');
     expect(push.stderr).toContain('consent-gate: building first: npm run build');
     expect(push.stdout + push.stderr).toMatch(/error\s+tracker-request-before-consent\s+request www\.googletagmanager\.com/);
+    expect(push.stderr).toContain('consent-gate: push blocked (exit 1)');
     expect(push.status).not.toBe(0);
-  });
+  }, PUSH_TIMEOUT);
 
   it('does not scan a push that deletes a branch or adds no commits', async () => {
     const { repo } = siteRepo();
     mkdirSync(join(repo, 'public'));
     writeFileSync(join(repo, 'public', 'index.html'), CLEAN);
-    writeFileSync(join(repo, 'public', 'privacy.html'), '<!doctype html><title>Privacy</title><h1>Privacy and cookies</h1>');
+    writeFileSync(join(repo, 'public', 'privacy.html'), PRIVACY);
     await runCli(['init', '--hook'], { cwd: repo });
     git(repo, 'add', '.');
     git(repo, 'commit', '-q', '-m', 'a clean site');
@@ -146,13 +157,14 @@ describe('the pre-push hook judges what is pushed', () => {
     const deletion = git(repo, 'push', '-q', 'origin', '--delete', 'release');
     expect(deletion.stderr).toContain('consent-gate: this push only deletes; not scanned.');
     expect(deletion.status).toBe(0);
-  });
+  }, PUSH_TIMEOUT);
 
   it('keeps its guidance when husky runs it', async () => {
     const { repo } = siteRepo();
     mkdirSync(join(repo, '.husky'));
     mkdirSync(join(repo, 'public'));
     writeFileSync(join(repo, 'public', 'index.html'), WITH_GA);
+    writeFileSync(join(repo, 'public', 'privacy.html'), PRIVACY);
     const init = await runCli(['init', '--hook'], { cwd: repo });
     // The line init says to add, in the file husky runs (husky points core.hooksPath at its folder).
     const line = /add this line to \.husky\/pre-push\n\n\s+(.+)\n/.exec(init.stdout)![1]!;
@@ -164,5 +176,5 @@ describe('the pre-push hook judges what is pushed', () => {
     expect(push.status).not.toBe(0);
     expect(push.stderr).toContain('consent-gate: push blocked (exit 1): the site tracks before consent (findings above).');
     expect(push.stderr).toContain('To push anyway: git push --no-verify');
-  });
+  }, PUSH_TIMEOUT);
 });

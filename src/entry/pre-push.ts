@@ -65,14 +65,10 @@ export function newerSources(cwd: string, folder: string): string[] {
   const listed = git(cwd, 'ls-files', '-z', '--cached', '--others', '--exclude-standard');
   if (!listed.ok) return [];
   const inside = relative(cwd, root).split(sep).join('/');
-  return listed.out
-    .split('\0')
-    .filter((file) => file !== '' && !NOT_SOURCES.test(file) && (inside === '' ? false : !(file === inside || file.startsWith(`${inside}/`))))
-    .filter((file) => existsSync(join(cwd, file)))
-    .map((file) => ({ file, at: statSync(join(cwd, file)).mtimeMs }))
-    .filter(({ at }) => at > builtAt + SAME_MOMENT_MS)
-    .sort((a, b) => b.at - a.at || a.file.localeCompare(b.file))
-    .map(({ file }) => file);
+  // A folder served as it is (static ".") has no sources apart from itself.
+  const isSource = (file: string): boolean => file !== '' && inside !== '' && file !== inside && !file.startsWith(`${inside}/`) && !NOT_SOURCES.test(file);
+  const changedSince = (file: string): boolean => existsSync(join(cwd, file)) && statSync(join(cwd, file)).mtimeMs > builtAt + SAME_MOMENT_MS;
+  return listed.out.split('\0').filter(isSource).filter(changedSince).sort();
 }
 
 /** The command that builds the site before a push is scanned: the policy's, else the project's npm build. */
