@@ -85,12 +85,16 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   try {
     target = await startTarget({ ...options.target, cwd });
     const headers = options.headers ?? {};
-    const { urls, leftOut, notes } = await discoverPages(
-      target.baseUrl,
-      target.staticRoot,
-      { pages: [], include: [], exclude: [], crawl: false, depth: DEFAULT_DEPTH, maxPages: DEFAULT_MAX_PAGES, ...options.discover, headers },
-      target.basePath,
-    );
+    const { urls, leftOut, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
+      pages: [],
+      include: [],
+      exclude: [],
+      crawl: false,
+      depth: DEFAULT_DEPTH,
+      maxPages: DEFAULT_MAX_PAGES,
+      ...options.discover,
+      headers,
+    }, target.basePath);
     options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut.map((l) => l.message)] });
     const coverage = coverageOf(urls.length, leftOut);
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { HELP, parseCli, type ScanArgs } from './args.js';
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { GateError } from '../shared/errors.js';
 import { init } from './init.js';
 import { prePush } from './pre-push.js';
-import { readFileSync } from 'node:fs';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
 import { gateOptions } from './config.js';
 import { exitCleanlyOnSignals, onShutdown } from '../shared/lifecycle.js';
