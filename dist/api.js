@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-N2MXDFGA.js";
+} from "./chunks/chunk-FNFYF7QA.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-UBGRFCTJ.js";
+} from "./chunks/chunk-KMODYN6N.js";
 export {
   BROWSER_ENV,
   GateError,

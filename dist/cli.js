@@ -9,11 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-BNUNWBGQ.js";
+} from "./chunks/chunk-6ABJDV74.js";
 import {
   judgeReport
-} from "./chunks/chunk-N2MXDFGA.js";
+} from "./chunks/chunk-FNFYF7QA.js";
 import {
+  DEFAULT_BASELINE,
   GateError,
   POLICY_FILES,
   TOOL_VERSION,
@@ -27,14 +28,14 @@ import {
   onShutdown,
   runGate,
   writeFileAtomic
-} from "./chunks/chunk-UBGRFCTJ.js";
+} from "./chunks/chunk-KMODYN6N.js";
 
 // src/entry/cli.ts
-import { relative as relative2, resolve as resolve2 } from "node:path";
+import { relative as relative3, resolve as resolve2 } from "node:path";
 
 // src/entry/args.ts
 import { parseArgs } from "node:util";
-var COMMANDS = ["scan", "baseline", "judge", "init"];
+var COMMANDS = ["scan", "baseline", "judge", "init", "pre-push"];
 var PARSE_OPTIONS = {
   ...Object.fromEntries(
     OPTIONS.map((o) => [o.flag, { type: o.kind === "boolean" ? "boolean" : "string", ...o.kind === "strings" ? { multiple: true } : {}, ...o.short ? { short: o.short } : {} }])
@@ -79,6 +80,7 @@ function parseCli(argv) {
   if (!COMMANDS.includes(command)) {
     throw new GateError(`Unknown command "${command}".${didYouMean(command, COMMANDS)} Commands: ${COMMANDS.join(", ")}.`);
   }
+  if (command === "pre-push") return { command };
   const given = readGiven(values, command);
   if (command === "init") return { command, hook: given.hook ?? false, force: given.force ?? false };
   const updating = command === "baseline" || given.updateBaseline !== void 0;
@@ -126,6 +128,7 @@ var HELP = `Usage: consent-gate scan [url\u2026] [options]
        consent-gate baseline [url\u2026] [--prune] [options]
        consent-gate judge REPORT.json [options]
        consent-gate init [--hook] [--force]
+       consent-gate pre-push
 
 scan opens each page in Chromium as a first-time visitor: without touching anything, after
 scrolling and browsing, after rejecting and after accepting the consent banner. It fails when
@@ -138,6 +141,9 @@ judge reads a JSON report a scan wrote and judges it again with the current poli
 without a browser: tune an allow list in seconds.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
 it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
+pre-push is what that hook runs: it skips pushes that delete or add no commits, builds the site
+first (the policy's target.build, else npm run build) or refuses a build folder older than its
+sources, scans quietly, and says how to go on when the push is blocked.
 
 Target (one):
 ${optionLines("Target").join("\n")}
@@ -158,79 +164,315 @@ Exit codes: 0 passed \xB7 1 new findings at or above failOn \xB7 2 usage, config
             error \xB7 3 a page could not be scanned, or none was (never a pass)
 `;
 
-// src/entry/init.ts
+// src/entry/pre-push.ts
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-var BUILD_FOLDERS = ["dist", "build", "out", "public", "_site"];
-function guessTarget(cwd) {
-  const folder = BUILD_FOLDERS.find((f) => existsSync(join(cwd, f)) && statSync(join(cwd, f)).isDirectory());
-  return folder ? { static: folder } : { url: "http://localhost:4173/" };
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+var ZERO = /^0+$/;
+var SAME_MOMENT_MS = 2e3;
+var NAMED = 5;
+var MAX_BUILT_FILES = 5e4;
+var git = (cwd, ...args) => {
+  const run = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return { ok: run.status === 0, out: run.stdout ?? "" };
+};
+function nothingToScan(stdin, cwd) {
+  if (stdin === null) return null;
+  const refs = stdin.split("\n").map((line) => line.trim().split(/\s+/)).filter((parts) => parts.length === 4);
+  if (refs.length === 0) return "nothing is pushed";
+  const kept = refs.filter(([, local]) => !ZERO.test(local));
+  if (kept.length === 0) return "this push only deletes";
+  const adds = ([, local, , remote]) => {
+    const range = ZERO.test(remote) ? [local, "--not", "--remotes"] : [`${remote}..${local}`];
+    const count = git(cwd, "rev-list", "--count", ...range);
+    return !count.ok || Number(count.out.trim()) > 0;
+  };
+  return kept.some(adds) ? null : "this push adds no commits the remote lacks";
 }
-function starterPolicy(cwd) {
+function newestFile(folder) {
+  let newest = 0;
+  let seen = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (++seen > MAX_BUILT_FILES) return;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  walk(folder);
+  return newest;
+}
+var NOT_SOURCES = /^(consent-gate(\.baseline)?\.json|\.consent-gate\.json|.*\.md|\.git\w*|\.github\/.*|\.husky\/.*|\.gitlab-ci\.yml|lefthook\.ya?ml|\.lefthook\.ya?ml|LICENSE.*)$/i;
+function newerSources(cwd, folder) {
+  const root = join(cwd, folder);
+  const builtAt = newestFile(root);
+  const listed = git(cwd, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
+  if (!listed.ok) return [];
+  const inside = relative(cwd, root).split(sep).join("/");
+  const isSource = (file) => file !== "" && inside !== "" && file !== inside && !file.startsWith(`${inside}/`) && !NOT_SOURCES.test(file);
+  const changedSince = (file) => existsSync(join(cwd, file)) && statSync(join(cwd, file)).mtimeMs > builtAt + SAME_MOMENT_MS;
+  return listed.out.split("\0").filter(isSource).filter(changedSince).sort();
+}
+function buildCommand(cwd, target) {
+  if (target.build !== void 0) return target.build;
+  if (target.url !== void 0) return null;
+  try {
+    const pkg = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8"));
+    return pkg.scripts?.["build"] ? "npm run build" : null;
+  } catch {
+    return null;
+  }
+}
+function prepareTarget(cwd, target, say) {
+  const build = buildCommand(cwd, target);
+  if (build !== null) {
+    say(`consent-gate: building first: ${build}`);
+    const run = spawnSync(build, { shell: true, cwd, stdio: ["ignore", 2, 2] });
+    if (run.status !== 0) {
+      throw new GateError(`the build command "${build}" failed (${run.signal ? `stopped by ${run.signal}` : `exit ${run.status}`}; its output is above). Fix the build: a site that does not build cannot be checked.`);
+    }
+    return;
+  }
+  if (target.static === void 0 || !existsSync(join(cwd, target.static))) return;
+  const newer = newerSources(cwd, target.static);
+  if (newer.length === 0) return;
+  const named = newer.slice(0, NAMED).join(", ") + (newer.length > NAMED ? ` and ${newer.length - NAMED} more` : "");
+  throw new GateError(
+    `${target.static}/ is older than its sources: ${named} changed after its last build, so scanning it would judge an old site. Build the site first, or set "target": {"build": "npm run build", \u2026} in ${POLICY_FILES[0]} so the hook builds before it scans.`
+  );
+}
+function guidance(code) {
+  const anyway = "To push anyway: git push --no-verify";
+  if (code === 1) {
+    return `consent-gate: push blocked (exit 1): the site tracks before consent (findings above). Fix them, or record them as known with
+  npx consent-gate baseline   (and commit ${DEFAULT_BASELINE}).
+${anyway}`;
+  }
+  if (code === 2) {
+    return `consent-gate: push blocked (exit 2): the check could not run because of its configuration or setup (above), not because of a finding. Fix ${POLICY_FILES[0]} or the setup as the message says; npx consent-gate scan shows the same.
+${anyway}`;
+  }
+  if (code === 3) return `consent-gate: push blocked (exit 3): a page could not be scanned (above), so nothing is known about it. Check that the site builds and its pages load.
+${anyway}`;
+  return `consent-gate: push blocked (exit ${code}): the check was interrupted.
+${anyway}`;
+}
+async function prePush({ cwd, stdin, scan: scan2, say }) {
+  const skip = nothingToScan(stdin, cwd);
+  if (skip) {
+    say(`consent-gate: ${skip}; not scanned.`);
+    return 0;
+  }
+  let code;
+  try {
+    const file = findPolicyFile(cwd);
+    if (file) prepareTarget(cwd, loadPolicy(file).target, say);
+    code = await scan2();
+  } catch (error) {
+    if (!(error instanceof GateError)) throw error;
+    say(`consent-gate: ${error.message}`);
+    code = error.exitCode;
+  }
+  if (code !== 0) say(`
+${guidance(code)}`);
+  return code;
+}
+
+// src/entry/cli.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+
+// src/entry/init.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { chmodSync, existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3, relative as relative2, resolve } from "node:path";
+
+// src/entry/framework.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
+import { join as join2 } from "node:path";
+var NEXT_CONFIG = ["next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs"];
+var nextExports = (p) => /output\s*:\s*["']export["']/.test(p.read(...NEXT_CONFIG));
+var FRAMEWORKS = [
+  {
+    name: "Next.js",
+    dependency: "next",
+    output: (p) => nextExports(p) ? "out" : null,
+    build: "npx next build",
+    preview: { script: "start", command: "npx next start", port: 3e3 },
+    mode: (p) => nextExports(p) ? ' with output: "export" in its next.config' : ', served by next start (no output: "export" in its next.config)'
+  },
+  {
+    name: "Nuxt",
+    dependency: "nuxt",
+    output: (p) => p.pkg.scripts?.["generate"] ? ".output/public" : null,
+    build: "npx nuxi build",
+    preview: { script: "preview", command: "npx nuxi preview", port: 3e3 },
+    mode: (p) => p.pkg.scripts?.["generate"] ? ', generated as static pages (package.json has a "generate" script)' : ", served by its own server"
+  },
+  {
+    name: "SvelteKit",
+    dependency: "@sveltejs/kit",
+    output: (p) => p.has("@sveltejs/adapter-static") ? "build" : null,
+    build: "npx vite build",
+    preview: { script: "preview", command: "npx vite preview", port: 4173 },
+    mode: (p) => p.has("@sveltejs/adapter-static") ? " with @sveltejs/adapter-static" : ", served by its preview server (no @sveltejs/adapter-static)"
+  },
+  { name: "Astro", dependency: "astro", output: () => "dist", build: "npx astro build", preview: { script: "preview", command: "npx astro preview", port: 4321 } },
+  { name: "Gatsby", dependency: "gatsby", output: () => "public", build: "npx gatsby build", preview: { script: "serve", command: "npx gatsby serve", port: 9e3 } },
+  { name: "Docusaurus", dependency: "@docusaurus/core", output: () => "build", build: "npx docusaurus build", preview: { script: "serve", command: "npx docusaurus serve", port: 3e3 } },
+  { name: "Eleventy", dependency: "@11ty/eleventy", output: () => "_site", build: "npx @11ty/eleventy", preview: { script: "serve", command: "npx @11ty/eleventy --serve", port: 8080 } },
+  { name: "VitePress", dependency: "vitepress", output: () => "docs/.vitepress/dist", build: "npx vitepress build docs", preview: { script: "docs:preview", command: "npx vitepress preview docs", port: 4173 } },
+  { name: "Create React App", dependency: "react-scripts", output: () => "build", build: "npx react-scripts build", preview: null },
+  { name: "Parcel", dependency: "parcel", output: () => "dist", build: "npx parcel build", preview: null },
+  { name: "Vite", dependency: "vite", output: () => "dist", build: "npx vite build", preview: { script: "preview", command: "npx vite preview", port: 4173 } }
+];
+function runner(cwd) {
+  if (existsSync2(join2(cwd, "pnpm-lock.yaml"))) return (s) => `pnpm run ${s}`;
+  if (existsSync2(join2(cwd, "yarn.lock"))) return (s) => `yarn ${s}`;
+  if (existsSync2(join2(cwd, "bun.lock")) || existsSync2(join2(cwd, "bun.lockb"))) return (s) => `bun run ${s}`;
+  return (s) => `npm run ${s}`;
+}
+function readPackage(cwd) {
+  try {
+    return JSON.parse(readFileSync2(join2(cwd, "package.json"), "utf8"));
+  } catch {
+    return null;
+  }
+}
+function fromPackage(project) {
+  const framework = FRAMEWORKS.find((f) => project.has(f.dependency));
+  if (!framework) return null;
+  const run = runner(project.cwd);
+  const scripts = project.pkg.scripts ?? {};
+  const generate = framework.name === "Nuxt" && scripts["generate"];
+  const build = generate ? run("generate") : scripts["build"] ? run("build") : framework.build;
+  const where = project.pkg.dependencies?.[framework.dependency] !== void 0 ? "dependencies" : "devDependencies";
+  const preview = framework.preview && {
+    start: scripts[framework.preview.script] ? run(framework.preview.script) : framework.preview.command,
+    waitOn: `http://localhost:${framework.preview.port}/`
+  };
+  const output = framework.output(project);
+  const because = `"${framework.dependency}" is in package.json's ${where}${framework.mode?.(project) ?? ""}`;
+  if (output !== null) return { name: framework.name, because, target: { build, static: output }, preview };
+  return preview ? { name: framework.name, because, target: { build, start: preview.start, waitOn: preview.waitOn }, preview: null } : null;
+}
+var isFolder = (path) => existsSync2(path) && statSync2(path).isDirectory();
+var hasHtml = (folder) => isFolder(folder) && readdirSync2(folder).some((f) => /\.html?$/.test(f));
+function fromFiles(cwd) {
+  const hugo = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"].find((f) => existsSync2(join2(cwd, f)));
+  if (hugo) return { name: "Hugo", because: `${hugo} is here`, target: { build: "hugo", static: "public" }, preview: { start: "hugo server", waitOn: "http://localhost:1313/" } };
+  if (existsSync2(join2(cwd, "_config.yml")) && (isFolder(join2(cwd, "_layouts")) || /jekyll/.test(existsSync2(join2(cwd, "Gemfile")) ? readFileSync2(join2(cwd, "Gemfile"), "utf8") : ""))) {
+    return { name: "Jekyll", because: "_config.yml is here, with a Gemfile naming jekyll or a _layouts folder", target: { build: "bundle exec jekyll build", static: "_site" }, preview: { start: "bundle exec jekyll serve", waitOn: "http://localhost:4000/" } };
+  }
+  return null;
+}
+function fromFolders(cwd) {
+  for (const folder of ["dist", "build", "out", "_site"]) {
+    if (isFolder(join2(cwd, folder))) return { name: `a built site in ${folder}/`, because: `the folder ${folder}/ is here`, target: { static: folder }, preview: null };
+  }
+  if (hasHtml(join2(cwd, "public"))) return { name: "a static site in public/", because: "public/ holds HTML pages", target: { static: "public" }, preview: null };
+  if (hasHtml(cwd)) return { name: "a static site in this folder", because: "this folder holds HTML pages", target: { static: "." }, preview: null };
+  return null;
+}
+function detectSite(cwd) {
+  const pkg = readPackage(cwd);
+  if (pkg) {
+    const deps = { ...pkg.devDependencies, ...pkg.dependencies };
+    const found = fromPackage({
+      cwd,
+      pkg,
+      has: (d) => deps[d] !== void 0,
+      read: (...files) => {
+        const file = files.map((f) => join2(cwd, f)).find((f) => existsSync2(f));
+        return file ? readFileSync2(file, "utf8") : "";
+      }
+    });
+    if (found) return found;
+  }
+  const guess = fromFiles(cwd) ?? fromFolders(cwd);
+  if (guess && guess.target.build === void 0 && pkg?.scripts?.["build"]) return { ...guess, target: { build: runner(cwd)("build"), ...guess.target } };
+  return guess;
+}
+
+// src/entry/init.ts
+function starterPolicy(guess) {
   const policy = {
     $schema: "./node_modules/consent-gate/schema/policy.schema.json",
-    target: guessTarget(cwd),
+    ...guess ? { target: guess.target } : {},
     jurisdiction: "eu",
     allow: { cookies: [], storage: [], hosts: [], urls: [] },
     failOn: "error"
   };
   return JSON.stringify(policy, null, 2) + "\n";
 }
+function explain(guess) {
+  if (!guess) {
+    return ['found no site here (no framework in package.json, no build folder, no HTML): the policy has no target yet. Set "target" in it (e.g. {"static": "dist"}) once the site exists.'];
+  }
+  const { target } = guess;
+  const what = target.static !== void 0 ? `scan the built folder ${target.static}/` : `scan through its server (${target.start}, ${target.waitOn})`;
+  const build = target.build === void 0 ? "" : `build with "${target.build}" (the pre-push hook does this first), then `;
+  const lines = [`guessed ${guess.name}: ${guess.because}.`, `target: ${build}${what}.`];
+  if (guess.preview) lines.push(`to scan through its preview server instead, set "target": ${JSON.stringify({ build: target.build, start: guess.preview.start, waitOn: guess.preview.waitOn })}`);
+  return lines;
+}
 var HOOK_MARK = "# consent-gate pre-push hook";
 var HOOK_SCRIPT = `#!/bin/sh
 ${HOOK_MARK}: blocks a push that makes the site track visitors before they consent.
-npx --no-install consent-gate scan --quiet
-status=$?
-if [ "$status" -ne 0 ]; then
-  echo "" >&2
-  echo "consent-gate: push blocked (exit $status). Fix the findings above, or record them as known with" >&2
-  echo "  npx consent-gate baseline   (and commit consent-gate.baseline.json)." >&2
-  echo "To push anyway: git push --no-verify" >&2
-fi
-exit "$status"
+exec npx --no-install consent-gate pre-push
 `;
 var HUSKY = `Husky is in use: add this line to .husky/pre-push
 
-  npx --no-install consent-gate scan --quiet
+  npx --no-install consent-gate pre-push
 `;
 var LEFTHOOK = `Lefthook is in use: add this to lefthook.yml
 
   pre-push:
     commands:
       consent-gate:
-        run: npx --no-install consent-gate scan --quiet
+        run: npx --no-install consent-gate pre-push
+        use_stdin: true
 `;
 function hooksFolder(cwd) {
-  const git = spawnSync("git", ["rev-parse", "--git-path", "hooks"], { cwd, encoding: "utf8" });
-  if (git.status !== 0) throw new GateError(`--hook: ${cwd} is not inside a git repository (git rev-parse failed). Run it from the site's repository.`);
-  return resolve(cwd, git.stdout.trim());
+  const git2 = spawnSync2("git", ["rev-parse", "--git-path", "hooks"], { cwd, encoding: "utf8" });
+  if (git2.status !== 0) throw new GateError(`--hook: ${cwd} is not inside a git repository (git rev-parse failed). Run it from the site's repository.`);
+  return resolve(cwd, git2.stdout.trim());
 }
 function init(options) {
   const { cwd } = options;
   const done = [];
-  const existing = POLICY_FILES.map((name) => join(cwd, name)).find((path) => existsSync(path));
+  const existing = POLICY_FILES.map((name) => join3(cwd, name)).find((path) => existsSync3(path));
+  const guess = detectSite(cwd);
   if (existing && !options.force) {
-    done.push(`${relative(cwd, existing)} exists; left as it is (--force overwrites it).`);
+    done.push(`${relative2(cwd, existing)} exists; left as it is (--force overwrites it).`);
   } else {
-    const path = join(cwd, POLICY_FILES[0]);
-    writeFileAtomic(path, starterPolicy(cwd));
-    done.push(`wrote ${relative(cwd, path)}: check its target, then run npx consent-gate scan.`);
+    const path = join3(cwd, POLICY_FILES[0]);
+    writeFileAtomic(path, starterPolicy(guess));
+    done.push(`wrote ${relative2(cwd, path)}: check its target, then run npx consent-gate scan.`, ...explain(guess));
   }
   if (!options.hook) return done;
-  if (existsSync(join(cwd, ".husky"))) return [...done, HUSKY];
-  if (["lefthook.yml", "lefthook.yaml", ".lefthook.yml"].some((f) => existsSync(join(cwd, f)))) return [...done, LEFTHOOK];
-  const hook = join(hooksFolder(cwd), "pre-push");
-  if (existsSync(hook) && !options.force && !readFileSync(hook, "utf8").includes(HOOK_MARK)) {
-    throw new GateError(`${relative(cwd, hook)} already exists and is not ours. Add "npx --no-install consent-gate scan --quiet" to it, or overwrite it with --force.`);
+  if (!guess && !existing) return [...done, "no pre-push hook installed: with no site to scan it would block every push. Run consent-gate init --hook again once the site exists."];
+  if (existsSync3(join3(cwd, ".husky"))) return [...done, HUSKY];
+  if (["lefthook.yml", "lefthook.yaml", ".lefthook.yml"].some((f) => existsSync3(join3(cwd, f)))) return [...done, LEFTHOOK];
+  const hook = join3(hooksFolder(cwd), "pre-push");
+  if (existsSync3(hook) && !options.force && !readFileSync3(hook, "utf8").includes(HOOK_MARK)) {
+    throw new GateError(`${relative2(cwd, hook)} already exists and is not ours. Add "npx --no-install consent-gate pre-push" to it, or overwrite it with --force.`);
   }
   writeFileAtomic(hook, HOOK_SCRIPT);
   chmodSync(hook, 493);
-  done.push(`installed ${relative(cwd, hook)}: every git push now runs the gate first.`);
+  done.push(`installed ${relative2(cwd, hook)}: every git push now runs the gate first.`);
   return done;
 }
 
 // src/entry/cli.ts
+function stdinText() {
+  if (process.stdin.isTTY) return null;
+  try {
+    return readFileSync4(0, "utf8");
+  } catch {
+    return null;
+  }
+}
 var verbose = false;
 function stackOf(error) {
   if (!(error instanceof Error)) return String(error);
@@ -249,7 +491,7 @@ function report(result, args, cwd) {
   const { files, stdout } = writeReports(result, args.formats, targetsOf(args), cwd);
   if (stdout) process.stdout.write(stdout.render(result));
   (stdout ? process.stderr : process.stdout).write(formatConsole(result));
-  for (const [name, path] of files) process.stderr.write(`report (${name}): ${relative2(cwd, path) || path}
+  for (const [name, path] of files) process.stderr.write(`report (${name}): ${relative3(cwd, path) || path}
 `);
   if (args.flags.updateBaseline && !result.baseline.updated) {
     process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.
@@ -293,6 +535,15 @@ async function main(argv) {
     for (const line of init({ cwd: process.cwd(), hook: args.hook, force: args.force })) process.stdout.write(`${line}
 `);
     return 0;
+  }
+  if (args.command === "pre-push") {
+    return prePush({
+      cwd: process.cwd(),
+      stdin: stdinText(),
+      scan: () => scan({ command: "scan", flags: {}, formats: ["console"], progress: "quiet" }),
+      say: (line) => process.stderr.write(`${line}
+`)
+    });
   }
   if (args.command === "version") {
     process.stdout.write(`${TOOL_VERSION}

@@ -9,7 +9,7 @@ import {
   needsScreenshots,
   visitLine,
   writeReports
-} from "./chunks/chunk-BNUNWBGQ.js";
+} from "./chunks/chunk-6ABJDV74.js";
 import {
   GateError,
   __commonJS,
@@ -24,7 +24,7 @@ import {
   progressLine,
   runGate,
   subjectLabel
-} from "./chunks/chunk-UBGRFCTJ.js";
+} from "./chunks/chunk-KMODYN6N.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19667,6 +19667,13 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// src/entry/input-names.ts
+var INPUT_OF_FLAG = new Map(OPTIONS.flatMap((o) => o.input ? [[o.flag, o.input]] : []));
+var FLAG = new RegExp(`--(${[...INPUT_OF_FLAG.keys()].sort((a, b) => b.length - a.length).join("|")})(?![\\w-])`, "g");
+function inInputWords(text2) {
+  return text2.replace(FLAG, (_, flag) => `input "${INPUT_OF_FLAG.get(flag)}"`);
+}
+
 // src/entry/action.ts
 var MAX_ANNOTATIONS = 50;
 var text = (name) => getInput(name) || void 0;
@@ -19702,7 +19709,7 @@ function inputs() {
   return result;
 }
 async function summarize(result, reports) {
-  await summary.addRaw(markdown.render(result)).write();
+  await summary.addRaw(inInputWords(markdown.render(result))).write();
   const anchor = anchorFile(result);
   const fresh = result.findings.filter((f) => f.status === "new");
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
@@ -19725,13 +19732,13 @@ async function main() {
     screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
       info(`scanning ${urls.length} page(s)`);
-      for (const note of notes) notice(note);
+      for (const note of notes) notice(inInputWords(note));
     },
     onPage: (progress) => info(progressLine(progress)),
     // Shown when the workflow runs with step debug logging on.
     onVisit: ({ url, scan }) => scan && debug(visitLine(url, scan))
   });
-  info(formatConsole(result));
+  info(inInputWords(formatConsole(result)));
   const reports = writeReports(result, formats, { reportDir: reportDir ?? "consent-gate-report" }, cwd).files;
   await summarize(result, reports);
   if (result.verdict.exitCode !== 0) setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
@@ -19745,7 +19752,7 @@ main().then(
   (error2) => {
     setOutput("result", "error");
     if (error2 instanceof GateError) {
-      setFailed(error2.message);
+      setFailed(inInputWords(error2.message));
       process.exitCode = error2.exitCode;
     } else {
       setFailed(`consent-gate: internal error, the scan did not complete: ${error2 instanceof Error ? error2.stack ?? error2.message : errorText(error2)}`);

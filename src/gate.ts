@@ -4,7 +4,7 @@ import { readBaseline, writeBaseline } from './baseline/file.js';
 import { launchBrowser, type OpenBrowser } from './browser/launch.js';
 import { resolveBrowser } from './browser/resolve.js';
 import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } from './classify/index.js';
-import { DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
+import { coverageOf, DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
 import { DEFAULT_SETTINGS } from './config/settings.js';
 import type { VisitDeclaration } from './config/visits.js';
 import type { GatherOptions } from './gather/visit/context.js';
@@ -13,6 +13,7 @@ import { onShutdown } from './shared/lifecycle.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
+import { checkTargetGiven } from './target/missing.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type VisitProgress } from './types.js';
 import { concludeRun, judgePage, resultOf } from './verdict/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
@@ -62,6 +63,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
   const policy = options.policy ?? defaultPolicy(cwd);
+  checkTargetGiven(options.target ?? {}, options.discover?.pages ?? [], policy.path, cwd);
   // Configuration first: a broken baseline or a missing browser is found in a second, not a minute.
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
@@ -75,7 +77,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   try {
     target = await startTarget({ ...options.target, cwd });
     const headers = options.headers ?? {};
-    const { urls, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
+    const { urls, leftOut, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
       exclude: [],
@@ -84,8 +86,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       maxPages: DEFAULT_MAX_PAGES,
       ...options.discover,
       headers,
-    });
-    options.onPlan?.({ urls, notes });
+    }, target.basePath);
+    options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut.map((l) => l.message)] });
+    const coverage = coverageOf(urls.length, leftOut);
 
     browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
     const gather: GatherOptions = {
@@ -115,6 +118,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       browser: { executable: browser.executable, version: browser.version },
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
+      coverage,
     };
     return resultOf(run, pages, concluded, policy, { found: baseline !== null });
   } finally {

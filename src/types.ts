@@ -279,6 +279,28 @@ export interface RuleDescription {
   docsUrl: string;
 }
 
+/** Pages found but not scanned, and why: partial coverage is never silent. */
+export interface LeftOut {
+  /**
+   * max-pages: beyond the cap; excluded: matched --exclude; other-host: sitemap pages on another host;
+   * sitemap-unreadable: a sitemap that could not be read, so its pages are unknown.
+   */
+  reason: 'max-pages' | 'excluded' | 'other-host' | 'sitemap-unreadable';
+  /** Pages left out; for sitemap-unreadable, the sitemaps that could not be read. */
+  count: number;
+  /** The first few of them, so a reader can check. */
+  examples: string[];
+  /** One sentence: what was left out, why, and how to include it. */
+  message: string;
+}
+
+export interface Coverage {
+  /** Pages found on the target: the ones scanned plus the ones left out. */
+  found: number;
+  scanned: number;
+  leftOut: LeftOut[];
+}
+
 export interface GateResult {
   tool: { name: string; version: string };
   data: { thirdPartyWeb: string; openCookieDatabase: string };
@@ -286,6 +308,8 @@ export interface GateResult {
   startedAt: string;
   durationMs: number;
   target: { urls: string[] };
+  /** How many pages were found, scanned and left out, and why. */
+  coverage: Coverage;
   pages: PageResult[];
   findings: Finding[];
   /** Every rule that could report, for the reports' titles, legal basis and links. */

@@ -149,3 +149,18 @@ describe('the GitHub Action (dist/index.js)', () => {
     expect(run.stdout).toContain('::error::Input "config": missing-policy.json: no such file.');
   });
 });
+
+describe('the Action in its own words', () => {
+  it('says what to set by input name when nothing is given to scan', async () => {
+    const run = await runAction({});
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(`::error::Nothing to scan: no target was given, and there is no consent-gate.json in ${run.workspace}. Give one of input "static-dir" DIR (a built site, e.g. dist), input "url" URL (a running site) or input "start-command" CMD with input "wait-on" URL`);
+    expect(run.stdout).not.toMatch(/--static|--url|--start/);
+  });
+
+  it('serves static-dir under the base-path input', async () => {
+    const run = await runAction({ 'static-dir': SITE, 'base-path': '/sub/', pages: '/about/', phases: 'initial', 'browser-args': vendorArgs.join('\n') });
+    expect(run.stdout).toMatch(/✓ http:\/\/127\.0\.0\.1:\d+\/sub\/about\/\s+clean/);
+    expect(run.code).toBe(0);
+  });
+});

@@ -25,14 +25,21 @@ describe('sitemaps', () => {
   it('follow a sitemap index and rewrite the production host to the preview', async () => {
     const found = await discoverPages(site.url, null, spec({ sitemap: 'auto', sitemapFind: 'https://www.gemeente-voorbeeld.nl/', sitemapReplace: site.url }));
     expect(paths(found.urls)).toEqual(['/', '/about/', '/news/2026/item.html']);
-    expect(found.notes).toEqual([]);
+    expect(found.leftOut).toEqual([]);
   });
 
   it('skip pages on another host, and say so with the way to fix it', async () => {
     // Without the rewrite the index's own nested sitemap is on the production host, so nothing is read.
     const found = await discoverPages(site.url, null, spec({ sitemap: `${site.url}sitemap-pages.xml` }));
     expect(paths(found.urls)).toEqual(['/']);
-    expect(found.notes[0]).toBe('4 sitemap page(s) on another host were skipped; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview.');
+    expect(found.leftOut).toEqual([
+      {
+        reason: 'other-host',
+        count: 3,
+        examples: ['https://www.gemeente-voorbeeld.nl/', 'https://www.gemeente-voorbeeld.nl/about/', 'https://www.gemeente-voorbeeld.nl/news/2026/item.html'],
+        message: '3 sitemap page(s) on another host (www.gemeente-voorbeeld.nl) were skipped; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview.',
+      },
+    ]);
   });
 
   it('is an error when asked for and missing', async () => {
@@ -70,7 +77,7 @@ describe('explicit pages and globs', () => {
     expect(paths(all.urls)).toEqual(['/', '/about/', '/draft.html', '/news/2026/item.html']);
     const capped = await discoverPages(site.url, site.root, spec({ maxPages: 2 }));
     expect(paths(capped.urls)).toEqual(['/', '/about/']);
-    expect(capped.notes).toEqual(['found 4 pages; scanning the first 2 (start page, then sorted). Raise --max-pages to scan more.']);
+    expect(capped.leftOut.map((l) => [l.reason, l.count, l.message])).toEqual([['max-pages', 2, 'found 4 pages; scanning the first 2 (start page, then sorted). Raise --max-pages to scan more.']]);
   });
 
   it('rejects a page that is neither a URL nor a path', async () => {

@@ -10,6 +10,8 @@ export interface ResolvedBrowser {
 }
 
 export const BROWSER_ENV = 'CONSENT_GATE_BROWSER';
+/** What Lighthouse, chrome-launcher and Puppeteer users already set on their CI runners. */
+export const CHROME_PATH_ENV = 'CHROME_PATH';
 
 const SYSTEM_NAMES = ['google-chrome', 'google-chrome-stable', 'chromium', 'chromium-browser'];
 
@@ -58,7 +60,7 @@ export const INSTALL_HINT = [
   'No Chrome or Chromium browser was found. Install one of:',
   '  npx playwright install chromium                  (Playwright\'s own build)',
   '  sudo apt-get install -y chromium                  (Debian; Ubuntu: snap or google-chrome)',
-  `or point consent-gate at one with --browser-path PATH or ${BROWSER_ENV}=PATH.`,
+  `or point consent-gate at one with --browser-path PATH, ${BROWSER_ENV}=PATH or ${CHROME_PATH_ENV}=PATH.`,
 ].join('\n');
 
 function playwrightOwn(): string | null {
@@ -70,11 +72,13 @@ function playwrightOwn(): string | null {
   }
 }
 
-/** Order: explicit option, environment, Playwright's own download, then a system Chrome/Chromium. */
+/** Order: explicit option, environment ($CONSENT_GATE_BROWSER, then $CHROME_PATH), Playwright's own download, then a system Chrome/Chromium. */
 export function resolveBrowser(explicit?: string): ResolvedBrowser {
   if (explicit) return { executable: checked(explicit, '--browser-path'), via: 'option' };
-  const fromEnv = process.env[BROWSER_ENV];
-  if (fromEnv) return { executable: checked(fromEnv, BROWSER_ENV), via: 'env' };
+  for (const name of [BROWSER_ENV, CHROME_PATH_ENV]) {
+    const fromEnv = process.env[name];
+    if (fromEnv) return { executable: checked(fromEnv, name), via: 'env' };
+  }
 
   const own = playwrightOwn();
   if (own) return { executable: own, via: 'playwright' };

@@ -11,6 +11,7 @@ export type StepName =
   | 'settle'
   | 'describeBanner'
   | 'record'
+  | 'checkOwnAssets'
   | 'checkPolicyLinks'
   | 'screenshots'
   | 'browse'
@@ -46,7 +47,7 @@ export const VISITS = [
     summary: 'once without touching anything',
     needsChoice: false,
     continues: false,
-    steps: ['load', 'waitForBanner', 'settle', 'describeBanner', 'record', 'checkPolicyLinks', 'screenshots'],
+    steps: ['load', 'waitForBanner', 'settle', 'describeBanner', 'record', 'checkOwnAssets', 'checkPolicyLinks', 'screenshots'],
     // Opening the banner's settings layer is already an interaction: only after every look without one.
     closing: ['readSettingsLayer'],
   },

@@ -1,5 +1,8 @@
 import { glob } from 'tinyglobby';
 import { GateError } from '../shared/errors.js';
+import { globMatch } from '../shared/glob.js';
+import { plural } from '../shared/text.js';
+import type { Coverage, LeftOut } from '../types.js';
 import { crawl } from './crawl.js';
 import { readSitemap } from './sitemap.js';
 
@@ -26,9 +29,20 @@ export const DEFAULT_DEPTH = 1;
 
 export interface Discovered {
   urls: string[];
-  /** What was found but not scanned, said out loud: a cap must never hide pages silently. */
+  /** What was found but not scanned, and why: a cap or a filter must never hide pages silently. */
+  leftOut: LeftOut[];
+  /** Other things the user should know about how the list was made. */
   notes: string[];
 }
+
+/** Pages found are the ones scanned plus the pages left out (an unreadable sitemap's pages are unknown). */
+export function coverageOf(scanned: number, leftOut: LeftOut[]): Coverage {
+  const pages = leftOut.filter((l) => l.reason !== 'sitemap-unreadable').reduce((sum, l) => sum + l.count, 0);
+  return { found: scanned + pages, scanned, leftOut };
+}
+
+/** How many of what was left out a report lists by name. */
+const EXAMPLES = 5;
 
 /** The same URL however it was written: no fragment, no default port. */
 export function normalizeUrl(url: string): string {
@@ -37,13 +51,15 @@ export function normalizeUrl(url: string): string {
   return parsed.href;
 }
 
-function resolvePage(page: string, base: string | null): string {
+/** A path is resolved under the site's base path (a site built for /my-repo/), unless it already starts with it. */
+function resolvePage(page: string, base: string | null, basePath = '/'): string {
   if (/^https?:\/\//i.test(page) && URL.canParse(page)) return normalizeUrl(page);
   if (!page.startsWith('/')) {
     throw new GateError(`"${page}" is not a URL or a path. Give a full address such as http://localhost:4173/, or a path such as /contact.`);
   }
   if (base === null) throw new GateError(`The page "${page}" is a path, but there is no target to resolve it against. Give --url, --static or --start.`);
-  return normalizeUrl(new URL(page, base).href);
+  const path = page.startsWith(basePath) || `${page}/` === basePath ? page : basePath + page.slice(1);
+  return normalizeUrl(new URL(path, base).href);
 }
 
 /** index.html → its folder's route; other .html files keep their name, as static hosts serve them. */
@@ -58,55 +74,91 @@ function ordered(urls: Iterable<string>, start: string | null): string[] {
   return start && unique.includes(start) ? [start, ...unique.filter((u) => u !== start)] : unique;
 }
 
-export async function discoverPages(base: string | null, staticRoot: string | null, spec: DiscoverSpec): Promise<Discovered> {
+/** Outside a static folder --exclude matches page paths: "news/*" and "/news/*" both leave out /news/…. */
+function excludedPath(url: string, patterns: string[]): boolean {
+  const path = new URL(url).pathname;
+  return patterns.some((p) => globMatch(p, p.startsWith('/') ? path : path.slice(1)));
+}
+
+function leftOut(reason: LeftOut['reason'], items: string[], message: string): LeftOut {
+  return { reason, count: items.length, examples: items.slice(0, EXAMPLES), message };
+}
+
+/**
+ * The pages to scan, with what was found but left out. `basePath` is the path the site was built for
+ * (`/my-repo/` on GitHub Pages): page paths and the sitemap are looked for under it.
+ */
+export async function discoverPages(base: string | null, staticRoot: string | null, spec: DiscoverSpec, basePath = '/'): Promise<Discovered> {
   const start = base === null ? null : normalizeUrl(base);
   const notes: string[] = [];
+  const skipped: LeftOut[] = [];
   const needStart = (): string => {
     if (start === null) throw new GateError('Finding pages by sitemap or crawl needs a start URL: give --url, --static or --start.');
     return start;
   };
+  if (staticRoot === null && spec.include.length > 0) notes.push('--include picks HTML files of a --static folder; without --static it has no effect (--exclude matches page paths).');
 
   // 1. What was asked for, else every page of a static folder, else the start page.
-  const found = spec.pages.map((page) => resolvePage(page, base));
+  const found = spec.pages.map((page) => resolvePage(page, base, basePath));
   const explicit = found.length > 0;
-  if (!explicit && staticRoot !== null) found.push(...(await globPages(staticRoot, spec, base)));
+  if (!explicit && staticRoot !== null) {
+    const files = await globPages(staticRoot, spec);
+    found.push(...files.kept.map((f) => resolvePage(routeOf(f), base, basePath)));
+    if (files.excluded.length > 0) skipped.push(leftOut('excluded', files.excluded, `${plural(files.excluded.length, 'HTML file')} matched --exclude and were left out.`));
+  }
   if (!explicit && staticRoot === null) found.push(needStart());
   // Nothing said at all: the start page, plus what the sitemap (or, without one, a shallow crawl) finds.
   const automatic = !explicit && staticRoot === null && spec.sitemap === undefined && !spec.crawl;
+  const more: string[] = [];
 
   // 2. The sitemap, when asked for or automatic.
   if (spec.sitemap !== undefined || automatic) {
     const from = needStart();
-    const sitemapUrl = new URL(spec.sitemap === undefined || spec.sitemap === 'auto' ? '/sitemap.xml' : spec.sitemap, from).href;
+    const sitemapUrl = new URL(spec.sitemap === undefined || spec.sitemap === 'auto' ? `${basePath}sitemap.xml` : spec.sitemap, from).href;
     const sitemap = await readSitemap(sitemapUrl, {
       origin: new URL(from).origin,
       headers: spec.headers,
       ...(spec.sitemapFind !== undefined ? { find: spec.sitemapFind, replace: spec.sitemapReplace ?? '' } : {}),
       required: spec.sitemap !== undefined,
     });
-    found.push(...sitemap.urls);
-    notes.push(...sitemap.notes);
+    more.push(...sitemap.urls);
+    const foreign = ordered(sitemap.foreign, null);
+    if (foreign.length > 0) {
+      const hosts = [...new Set(foreign.map((u) => new URL(u).host))].join(', ');
+      const fix = spec.sitemapFind === undefined ? '; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview' : '';
+      skipped.push(leftOut('other-host', foreign, `${foreign.length} sitemap page(s) on another host (${hosts}) were skipped${fix}.`));
+    }
+    if (sitemap.unreadable.length > 0) {
+      skipped.push(leftOut('sitemap-unreadable', sitemap.unreadable, `${plural(sitemap.unreadable.length, 'nested sitemap')} could not be read (no 2xx answer), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES).join(', ')}.`));
+    }
     if (automatic && sitemap.urls.length === 0) {
-      found.push(...(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers })));
+      more.push(...(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers })));
     }
   }
 
   // 3. The crawl, when asked for.
-  if (spec.crawl) found.push(...(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers })));
+  if (spec.crawl) more.push(...(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers })));
+
+  // --exclude takes out what sitemap and crawl found too, not only a static folder's files.
+  const excluded = ordered(more.filter((url) => normalizeUrl(url) !== start && excludedPath(url, spec.exclude)), null);
+  if (excluded.length > 0) skipped.push(leftOut('excluded', excluded, `${plural(excluded.length, 'page')} matched --exclude and were left out.`));
+  found.push(...more.filter((url) => !excluded.includes(normalizeUrl(url))));
 
   const all = ordered(found, start);
   if (all.length === 0) throw new GateError('No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.', 3);
   // An explicit list is what the user asked for: scan all of it.
-  if (explicit || all.length <= spec.maxPages) return { urls: all, notes };
-  notes.push(`found ${all.length} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`);
-  return { urls: all.slice(0, spec.maxPages), notes };
+  if (explicit || all.length <= spec.maxPages) return { urls: all, leftOut: skipped, notes };
+  const beyond = all.slice(spec.maxPages);
+  skipped.push(leftOut('max-pages', beyond, `found ${all.length} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`));
+  return { urls: all.slice(0, spec.maxPages), leftOut: skipped, notes };
 }
 
-async function globPages(root: string, spec: DiscoverSpec, base: string | null): Promise<string[]> {
-  const files = await glob(spec.include.length > 0 ? spec.include : ['**/*.{html,htm}'], {
-    cwd: root,
-    ignore: ['**/node_modules/**', ...spec.exclude],
-  });
-  // 404.html is the error page, not a page a visitor asks for.
-  return files.filter((f) => !/(^|\/)404\.html?$/.test(f)).map((f) => resolvePage(routeOf(f), base));
+/** The HTML files --include picks, and those --exclude then takes out (404.html is no page a visitor asks for). */
+async function globPages(root: string, spec: DiscoverSpec): Promise<{ kept: string[]; excluded: string[] }> {
+  const patterns = spec.include.length > 0 ? spec.include : ['**/*.{html,htm}'];
+  const page = (f: string): boolean => !/(^|\/)404\.html?$/.test(f);
+  const all = (await glob(patterns, { cwd: root, ignore: ['**/node_modules/**'] })).filter(page);
+  if (spec.exclude.length === 0) return { kept: all, excluded: [] };
+  const kept = new Set(await glob(patterns, { cwd: root, ignore: ['**/node_modules/**', ...spec.exclude] }));
+  return { kept: all.filter((f) => kept.has(f)), excluded: all.filter((f) => !kept.has(f)).sort() };
 }

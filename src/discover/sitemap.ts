@@ -18,19 +18,30 @@ function locs(xml: string): string[] {
   return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 }
 
+export interface SitemapPages {
+  /** Pages on the target's origin. */
+  urls: string[];
+  /** Pages listed on another host, left out. */
+  foreign: string[];
+  /** Nested sitemaps that gave no 2xx answer: their pages are unknown. */
+  unreadable: string[];
+}
+
 /** Page URLs from a sitemap or a sitemap index (followed to nested sitemaps). */
-export async function readSitemap(url: string, options: SitemapOptions): Promise<{ urls: string[]; notes: string[] }> {
+export async function readSitemap(url: string, options: SitemapOptions): Promise<SitemapPages> {
   const rewrite = (u: string): string => (options.find ? u.split(options.find).join(options.replace ?? '') : u);
   const queue = [url];
   const seen = new Set<string>();
   const pages: string[] = [];
+  const unreadable: string[] = [];
   while (queue.length > 0 && seen.size < MAX_SITEMAPS) {
     const next = queue.shift()!;
     if (seen.has(next)) continue;
     seen.add(next);
     const fetched = await fetchText(next, options.headers);
     if (fetched === null) {
-      if (options.required && next === url) throw new GateError(`The sitemap ${url} could not be fetched (no 2xx answer). Check --sitemap, or leave it out.`);
+      if (next !== url) unreadable.push(next);
+      else if (options.required) throw new GateError(`The sitemap ${url} could not be fetched (no 2xx answer). Check --sitemap, or leave it out.`);
       continue;
     }
     const entries = locs(fetched.text).map(rewrite);
@@ -38,11 +49,6 @@ export async function readSitemap(url: string, options: SitemapOptions): Promise
     else pages.push(...entries);
   }
   const valid = pages.filter((p) => URL.canParse(p));
-  const own = valid.filter((p) => new URL(p).origin === options.origin);
-  const notes: string[] = [];
-  const foreign = valid.length - own.length;
-  if (foreign > 0) {
-    notes.push(`${foreign} sitemap page(s) on another host were skipped${options.find ? '' : '; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview'}.`);
-  }
-  return { urls: own, notes };
+  const own = (p: string): boolean => new URL(p).origin === options.origin;
+  return { urls: valid.filter(own), foreign: valid.filter((p) => !own(p)), unreadable };
 }

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { gateOptions } from './config.js';
 import { OPTIONS, convert, type Given } from './options.js';
+import { inInputWords } from './input-names.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { runGate } from '../gate.js';
 import { exitCleanlyOnSignals } from '../shared/lifecycle.js';
@@ -65,7 +66,7 @@ function inputs(): Given {
 }
 
 async function summarize(result: GateResult, reports: Map<string, string>): Promise<void> {
-  await core.summary.addRaw(markdown.render(result)).write();
+  await core.summary.addRaw(inInputWords(markdown.render(result))).write();
   const anchor = anchorFile(result);
   const fresh = result.findings.filter((f) => f.status === 'new');
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
@@ -89,13 +90,13 @@ async function main(): Promise<number> {
     screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
       core.info(`scanning ${urls.length} page(s)`);
-      for (const note of notes) core.notice(note);
+      for (const note of notes) core.notice(inInputWords(note));
     },
     onPage: (progress) => core.info(progressLine(progress)),
     // Shown when the workflow runs with step debug logging on.
     onVisit: ({ url, scan }) => scan && core.debug(visitLine(url, scan)),
   });
-  core.info(formatConsole(result));
+  core.info(inInputWords(formatConsole(result)));
   const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report' }, cwd).files;
   await summarize(result, reports);
   if (result.verdict.exitCode !== 0) core.setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
@@ -110,7 +111,7 @@ main().then(
   (error: unknown) => {
     core.setOutput('result', 'error');
     if (error instanceof GateError) {
-      core.setFailed(error.message);
+      core.setFailed(inInputWords(error.message));
       process.exitCode = error.exitCode;
     } else {
       core.setFailed(`consent-gate: internal error, the scan did not complete: ${error instanceof Error ? (error.stack ?? error.message) : errorText(error)}`);

@@ -22,9 +22,9 @@ export interface JudgeArgs extends Omit<ScanArgs, 'command'> {
   report: string;
 }
 
-export type CliArgs = ScanArgs | JudgeArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'help' } | { command: 'version' };
+export type CliArgs = ScanArgs | JudgeArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'pre-push' } | { command: 'help' } | { command: 'version' };
 
-const COMMANDS: readonly Command[] = ['scan', 'baseline', 'judge', 'init'];
+const COMMANDS: readonly (Command | 'pre-push')[] = ['scan', 'baseline', 'judge', 'init', 'pre-push'];
 
 const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   ...Object.fromEntries(
@@ -77,6 +77,8 @@ export function parseCli(argv: string[]): CliArgs {
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new GateError(`Unknown command "${command}".${didYouMean(command, COMMANDS)} Commands: ${COMMANDS.join(', ')}.`);
   }
+  // What a pre-push hook runs: git's own arguments (remote name and URL) are not ours to read.
+  if (command === 'pre-push') return { command };
   const given = readGiven(values, command as Command);
   if (command === 'init') return { command, hook: given.hook ?? false, force: given.force ?? false };
   const updating = command === 'baseline' || given.updateBaseline !== undefined;
@@ -128,6 +130,7 @@ export const HELP = `Usage: consent-gate scan [url…] [options]
        consent-gate baseline [url…] [--prune] [options]
        consent-gate judge REPORT.json [options]
        consent-gate init [--hook] [--force]
+       consent-gate pre-push
 
 scan opens each page in Chromium as a first-time visitor: without touching anything, after
 scrolling and browsing, after rejecting and after accepting the consent banner. It fails when
@@ -140,6 +143,9 @@ judge reads a JSON report a scan wrote and judges it again with the current poli
 without a browser: tune an allow list in seconds.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
 it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
+pre-push is what that hook runs: it skips pushes that delete or add no commits, builds the site
+first (the policy's target.build, else npm run build) or refuses a build folder older than its
+sources, scans quietly, and says how to go on when the push is blocked.
 
 Target (one):
 ${optionLines('Target').join('\n')}

@@ -2,6 +2,8 @@
 import { relative, resolve } from 'node:path';
 import { HELP, parseCli, type JudgeArgs, type ScanArgs } from './args.js';
 import { judgeReport } from './judge.js';
+import { prePush } from './pre-push.js';
+import { readFileSync } from 'node:fs';
 import type { Policy } from '../policy/policy.js';
 import type { GateResult } from '../types.js';
 import { GateError } from '../shared/errors.js';
@@ -15,6 +17,16 @@ import { progressOutput } from '../report/progress.js';
 import { needsScreenshots } from '../report/index.js';
 import { checkReportTargets, writeReports, type ReportTargets } from '../report/write.js';
 import { TOOL_VERSION } from '../shared/version.js';
+
+/** What git wrote for a pre-push hook; null on a terminal, where reading would wait for a person. */
+function stdinText(): string | null {
+  if (process.stdin.isTTY) return null;
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 /** Set once the arguments are read: whether an error should come with its stack. */
 let verbose = false;
@@ -88,6 +100,14 @@ async function main(argv: string[]): Promise<number> {
   if (args.command === 'init') {
     for (const line of init({ cwd: process.cwd(), hook: args.hook, force: args.force })) process.stdout.write(`${line}\n`);
     return 0;
+  }
+  if (args.command === 'pre-push') {
+    return prePush({
+      cwd: process.cwd(),
+      stdin: stdinText(),
+      scan: () => scan({ command: 'scan', flags: {}, formats: ['console'], progress: 'quiet' }),
+      say: (line) => process.stderr.write(`${line}\n`),
+    });
   }
   if (args.command === 'version') {
     process.stdout.write(`${TOOL_VERSION}\n`);

@@ -30,7 +30,7 @@ const TARGET_KEYS = ['url', 'start', 'static'] as const;
  */
 export function gateOptions(flags: RunFlags, policy: Policy, cwd: string): GateOptions & { policy: Policy } {
   const fromFile = TARGET_KEYS.some((key) => flags[key] !== undefined) ? {} : policy.target;
-  const keys = ['url', 'start', 'waitOn', 'readyPattern', 'static', 'spa'] as const;
+  const keys = ['url', 'start', 'waitOn', 'readyPattern', 'static', 'spa', 'basePath'] as const;
   const startTimeoutMs = flags.startTimeout ?? fromFile.startTimeout;
   const target = { ...pick(fromFile, keys), ...pick(flags, keys), ...(startTimeoutMs !== undefined ? { startTimeoutMs } : {}) };
   return {

@@ -1,22 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { GateError } from '../shared/errors.js';
-import { POLICY_FILES } from '../policy/load.js';
+import { POLICY_FILES } from '../config/files.js';
 import { writeFileAtomic } from '../shared/files.js';
+import { detectSite, type SiteGuess } from './framework.js';
 
-const BUILD_FOLDERS = ['dist', 'build', 'out', 'public', '_site'];
-
-/** A built folder if there is one, else the usual local preview address. */
-function guessTarget(cwd: string): { static: string } | { url: string } {
-  const folder = BUILD_FOLDERS.find((f) => existsSync(join(cwd, f)) && statSync(join(cwd, f)).isDirectory());
-  return folder ? { static: folder } : { url: 'http://localhost:4173/' };
-}
-
-export function starterPolicy(cwd: string): string {
+/** The starter policy for what was found here; without a site, no target (a made-up one would block every push). */
+export function starterPolicy(guess: SiteGuess | null): string {
   const policy = {
     $schema: './node_modules/consent-gate/schema/policy.schema.json',
-    target: guessTarget(cwd),
+    ...(guess ? { target: guess.target } : {}),
     jurisdiction: 'eu',
     allow: { cookies: [], storage: [], hosts: [], urls: [] },
     failOn: 'error',
@@ -24,23 +18,29 @@ export function starterPolicy(cwd: string): string {
   return JSON.stringify(policy, null, 2) + '\n';
 }
 
+/** What init guessed and why, in the words a person checks it with. */
+function explain(guess: SiteGuess | null): string[] {
+  if (!guess) {
+    return ['found no site here (no framework in package.json, no build folder, no HTML): the policy has no target yet. Set "target" in it (e.g. {"static": "dist"}) once the site exists.'];
+  }
+  const { target } = guess;
+  const what = target.static !== undefined ? `scan the built folder ${target.static}/` : `scan through its server (${target.start}, ${target.waitOn})`;
+  const build = target.build === undefined ? '' : `build with "${target.build}" (the pre-push hook does this first), then `;
+  const lines = [`guessed ${guess.name}: ${guess.because}.`, `target: ${build}${what}.`];
+  if (guess.preview) lines.push(`to scan through its preview server instead, set "target": ${JSON.stringify({ build: target.build, start: guess.preview.start, waitOn: guess.preview.waitOn })}`);
+  return lines;
+}
+
 export const HOOK_MARK = '# consent-gate pre-push hook';
 
 export const HOOK_SCRIPT = `#!/bin/sh
 ${HOOK_MARK}: blocks a push that makes the site track visitors before they consent.
-npx --no-install consent-gate scan --quiet
-status=$?
-if [ "$status" -ne 0 ]; then
-  echo "" >&2
-  echo "consent-gate: push blocked (exit $status). Fix the findings above, or record them as known with" >&2
-  echo "  npx consent-gate baseline   (and commit consent-gate.baseline.json)." >&2
-  echo "To push anyway: git push --no-verify" >&2
-fi
-exit "$status"
+exec npx --no-install consent-gate pre-push
 `;
 
-const HUSKY = `Husky is in use: add this line to .husky/pre-push\n\n  npx --no-install consent-gate scan --quiet\n`;
-const LEFTHOOK = `Lefthook is in use: add this to lefthook.yml\n\n  pre-push:\n    commands:\n      consent-gate:\n        run: npx --no-install consent-gate scan --quiet\n`;
+const HUSKY = `Husky is in use: add this line to .husky/pre-push\n\n  npx --no-install consent-gate pre-push\n`;
+// use_stdin: git says on stdin what is pushed, so deletions and pushes of no new commits are not scanned.
+const LEFTHOOK = `Lefthook is in use: add this to lefthook.yml\n\n  pre-push:\n    commands:\n      consent-gate:\n        run: npx --no-install consent-gate pre-push\n        use_stdin: true\n`;
 
 function hooksFolder(cwd: string): string {
   const git = spawnSync('git', ['rev-parse', '--git-path', 'hooks'], { cwd, encoding: 'utf8' });
@@ -59,20 +59,22 @@ export function init(options: InitOptions): string[] {
   const { cwd } = options;
   const done: string[] = [];
   const existing = POLICY_FILES.map((name) => join(cwd, name)).find((path) => existsSync(path));
+  const guess = detectSite(cwd);
   if (existing && !options.force) {
     done.push(`${relative(cwd, existing)} exists; left as it is (--force overwrites it).`);
   } else {
     const path = join(cwd, POLICY_FILES[0]!);
-    writeFileAtomic(path, starterPolicy(cwd));
-    done.push(`wrote ${relative(cwd, path)}: check its target, then run npx consent-gate scan.`);
+    writeFileAtomic(path, starterPolicy(guess));
+    done.push(`wrote ${relative(cwd, path)}: check its target, then run npx consent-gate scan.`, ...explain(guess));
   }
   if (!options.hook) return done;
+  if (!guess && !existing) return [...done, 'no pre-push hook installed: with no site to scan it would block every push. Run consent-gate init --hook again once the site exists.'];
 
   if (existsSync(join(cwd, '.husky'))) return [...done, HUSKY];
   if (['lefthook.yml', 'lefthook.yaml', '.lefthook.yml'].some((f) => existsSync(join(cwd, f)))) return [...done, LEFTHOOK];
   const hook = join(hooksFolder(cwd), 'pre-push');
   if (existsSync(hook) && !options.force && !readFileSync(hook, 'utf8').includes(HOOK_MARK)) {
-    throw new GateError(`${relative(cwd, hook)} already exists and is not ours. Add "npx --no-install consent-gate scan --quiet" to it, or overwrite it with --force.`);
+    throw new GateError(`${relative(cwd, hook)} already exists and is not ours. Add "npx --no-install consent-gate pre-push" to it, or overwrite it with --force.`);
   }
   writeFileAtomic(hook, HOOK_SCRIPT);
   chmodSync(hook, 0o755);

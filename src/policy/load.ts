@@ -4,12 +4,11 @@ import ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { RULES, type RuleEntry } from '../rules/index.js';
 import { policySchema } from './schema.js';
+import { DEFAULT_BASELINE, POLICY_FILES } from '../config/files.js';
 import { didYouMean } from '../shared/did-you-mean.js';
 import { emptyAllow, type AllowList, type Policy } from './policy.js';
 import type { Jurisdiction } from './presets.js';
 
-export const POLICY_FILES = ['consent-gate.json', '.consent-gate.json'];
-export const DEFAULT_BASELINE = 'consent-gate.baseline.json';
 const MAX_ERRORS = 10;
 
 // ajv is CommonJS: under NodeNext its class sits on .default.

@@ -35,6 +35,9 @@ export interface TargetSettings {
   startTimeout?: number;
   static?: string;
   spa?: boolean;
+  basePath?: string;
+  /** The build command the pre-push hook runs before scanning. */
+  build?: string;
 }
 
 export interface DiscoverSettings {

@@ -3,6 +3,7 @@ import { plural } from '../shared/text.js';
 import type { Finding, GateResult, PageResult } from '../types.js';
 import type { ReportFormat } from './format.js';
 import { shortChain } from './text/chain.js';
+import { coverageLine, coverageReasons } from './text/coverage.js';
 import { subjectLabel } from './text/subject.js';
 import { isScanFailure } from './text/rules.js';
 
@@ -32,7 +33,9 @@ export function formatConsole(result: GateResult): string {
   const lines: string[] = [];
   const seconds = (result.durationMs / 1000).toFixed(1);
   const policy = result.policy.path ? `policy ${shown(result.policy.path)} (${result.policy.jurisdiction})` : `no policy file (${result.policy.jurisdiction} defaults)`;
-  lines.push(`${result.tool.name} ${result.tool.version} · ${plural(result.pages.length, 'page')} · Chromium ${result.browser.version} · ${seconds} s · ${policy}`, '');
+  lines.push(`${result.tool.name} ${result.tool.version} · ${plural(result.pages.length, 'page')} · Chromium ${result.browser.version} · ${seconds} s · ${policy}`);
+  // Here, not only in the progress output: --quiet (what the pre-push hook runs) must not hide it.
+  lines.push(`pages: ${coverageLine(result.coverage)}`, ...coverageReasons(result.coverage).map((reason) => `  ! ${reason}`), '');
 
   const fresh = result.findings.filter((f) => f.status === 'new');
   const ruleWidth = Math.max(0, ...fresh.map((f) => f.rule.length));

@@ -2,6 +2,7 @@ import { VISITS, visitOf } from '../config/visits.js';
 import { plural } from '../shared/text.js';
 import type { Category, Finding, GateResult, InventoryEntry, PageResult, Phase } from '../types.js';
 import { chainSteps } from './text/chain.js';
+import { coverageLine, coverageReasons } from './text/coverage.js';
 import { escapeMarkup as esc } from './text/escape.js';
 import type { ReportFormat } from './format.js';
 import { HTML_STYLE } from './html-style.js';
@@ -50,6 +51,7 @@ function header(gate: GateResult): string {
 <h1>Consent check ${esc(verdict.status)}: ${esc(hosts)}</h1>
 <p>${esc(verdict.reason)}.</p>
 <ul class="counts">${counts.map(([n, label]) => `<li><strong>${n}</strong> ${esc(label)}</li>`).join('')}</ul>
+<p class="coverage">Pages: ${esc(coverageLine(gate.coverage))}.${coverageReasons(gate.coverage).map((reason) => ` ${esc(reason)}`).join('')}</p>
 <p class="meta">${esc(new Date(gate.startedAt).toUTCString())} · ${plural(gate.pages.length, 'page')} · rules of the ${esc(gate.policy.jurisdiction)} policy${gate.policy.path ? '' : ' (defaults)'} · ${esc(gate.tool.name)} ${esc(gate.tool.version)} with Chromium ${esc(gate.browser.version)}</p>
 </div></header>`;
 }

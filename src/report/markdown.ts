@@ -2,6 +2,7 @@ import type { GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
 import { pageLabel } from '../shared/url.js';
 import { shortChain } from './text/chain.js';
+import { coverageLine, coverageReasons } from './text/coverage.js';
 import { subjectLabel } from './text/subject.js';
 
 const MAX_ROWS = 20;
@@ -19,7 +20,7 @@ export const markdown: ReportFormat = {
   name: 'markdown',
   file: 'consent-gate.md',
   render: (gate: GateResult) => {
-    const lines = [verdictLine(gate), ''];
+    const lines = [verdictLine(gate), '', `**Pages:** ${coverageLine(gate.coverage)}.`, ...coverageReasons(gate.coverage).map((reason) => `- ${cell(reason)}`), ''];
     const fresh = gate.findings.filter((f) => f.status === 'new');
     if (fresh.length > 0) {
       lines.push('| Page | Phase | Rule | Subject | Vendor | Loaded via |', '| --- | --- | --- | --- | --- | --- |');

@@ -1,6 +1,7 @@
 import { GateError } from '../shared/errors.js';
 import { onShutdown } from '../shared/lifecycle.js';
 import { startCommand } from './start.js';
+import { normalizeBasePath } from './base-path.js';
 import { startStatic } from './static.js';
 
 export interface TargetSpec {
@@ -14,6 +15,8 @@ export interface TargetSpec {
   /** A built site to serve from a folder. */
   static?: string;
   spa?: boolean;
+  /** With static: the path the site was built for; guessed from its HTML when not given. */
+  basePath?: string;
   cwd: string;
 }
 
@@ -22,6 +25,10 @@ export interface RunningTarget {
   baseUrl: string | null;
   /** The served folder, for discovering pages by glob. */
   staticRoot: string | null;
+  /** Where the site's paths start on the target: "/", or the base path a static site was built for. */
+  basePath: string;
+  /** What the target chose on the user's behalf, said once. */
+  notes: string[];
   stop(): Promise<void>;
 }
 
@@ -41,14 +48,18 @@ function checkUrl(flag: string, url: string): string {
 export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
   if (spec.static !== undefined && spec.url !== undefined) throw new GateError('--static and --url name two different targets: give one.');
   if (spec.static !== undefined && spec.start !== undefined) throw new GateError('--static and --start name two different targets: give one.');
+  if (spec.basePath !== undefined && spec.static === undefined) {
+    throw new GateError('--base-path goes with --static. For --url or --start, put the base path in the URL itself (e.g. --url http://localhost:4173/my-repo/).');
+  }
   const url = spec.url !== undefined ? checkUrl('--url', spec.url) : undefined;
   const waitOn = spec.waitOn !== undefined ? checkUrl('--wait-on', spec.waitOn) : undefined;
 
   if (spec.static !== undefined) {
-    const server = await startStatic(spec.static, { spa: spec.spa ?? false });
+    const basePath = spec.basePath === undefined ? undefined : normalizeBasePath(spec.basePath);
+    const server = await startStatic(spec.static, { spa: spec.spa ?? false, ...(basePath ? { basePath } : {}) });
     const stop = server.close;
     const forget = onShutdown(stop);
-    return { baseUrl: server.url, staticRoot: server.root, stop: () => (forget(), stop()) };
+    return { baseUrl: server.url, staticRoot: server.root, basePath: server.basePath, notes: server.notes, stop: () => (forget(), stop()) };
   }
   if (spec.start !== undefined) {
     const server = await startCommand({
@@ -59,7 +70,7 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
       cwd: spec.cwd,
     });
     const base = url ?? (waitOn ? new URL('/', waitOn).href : null);
-    return { baseUrl: base, staticRoot: null, stop: server.stop };
+    return { baseUrl: base, staticRoot: null, basePath: '/', notes: [], stop: server.stop };
   }
-  return { baseUrl: url ?? null, staticRoot: null, stop: async () => undefined };
+  return { baseUrl: url ?? null, staticRoot: null, basePath: '/', notes: [], stop: async () => undefined };
 }

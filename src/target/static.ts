@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { GateError, errorText } from '../shared/errors.js';
 import { globToRegExp } from '../shared/glob.js';
+import { guessBasePath } from './base-path.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,11 +58,17 @@ export interface StaticOptions {
   /** Serve index.html for paths that match no file, as single-page apps expect. */
   spa?: boolean;
   port?: number;
+  /** The path the site was built for ("/my-repo/"); guessed from its HTML when not given. */
+  basePath?: string;
 }
 
 export interface StaticServer {
+  /** The site's start page: the server's root plus the base path. */
   url: string;
   root: string;
+  basePath: string;
+  /** Said once: how the base path was chosen, when it was guessed. */
+  notes: string[];
   close(): Promise<void>;
 }
 
@@ -81,6 +88,9 @@ export async function startStatic(folder: string, options: StaticOptions = {}): 
   if (pages.length === 0) {
     throw new GateError(`--static ${folder}: the folder holds no HTML pages. Is it the build output folder?`);
   }
+  const guessed = options.basePath === undefined ? guessBasePath(root, pages) : null;
+  const basePath = options.basePath ?? guessed ?? '/';
+  const notes = guessed ? [`serving ${folder} under the base path ${guessed}, as the asset URLs in its HTML expect (set --base-path to choose another).`] : [];
   const rules = readHeaderRules(root);
   const spaIndex = join(root, 'index.html');
 
@@ -92,6 +102,16 @@ export async function startStatic(folder: string, options: StaticOptions = {}): 
       response.writeHead(400).end();
       return;
     }
+    // A site built for /my-repo/ is served there, as its host will: what lies outside is not the site.
+    if (`${path}/` === basePath) {
+      response.writeHead(301, { location: basePath }).end();
+      return;
+    }
+    if (!path.startsWith(basePath)) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: this site is served under ${basePath}`);
+      return;
+    }
+    path = `/${path.slice(basePath.length)}`;
     let file = normalize(join(root, path));
     if ((file !== root && !file.startsWith(root + sep)) || path === '/_headers') {
       response.writeHead(404).end();
@@ -100,7 +120,7 @@ export async function startStatic(folder: string, options: StaticOptions = {}): 
     if (existsSync(file) && statSync(file).isDirectory()) {
       // /about → /about/, so relative links inside the page resolve as the browser expects.
       if (!path.endsWith('/')) {
-        response.writeHead(301, { location: `${path}/` }).end();
+        response.writeHead(301, { location: `${basePath}${path.slice(1)}/` }).end();
         return;
       }
       file = join(file, 'index.html');
@@ -125,7 +145,7 @@ export async function startStatic(folder: string, options: StaticOptions = {}): 
     response.end(request.method === 'HEAD' ? undefined : readFileSync(file));
   });
   const port = await listen(server, options.port ?? 0);
-  return { url: `http://127.0.0.1:${port}/`, root, close: () => closeServer(server) };
+  return { url: `http://127.0.0.1:${port}${basePath}`, root, basePath, notes, close: () => closeServer(server) };
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -37,7 +37,7 @@ export function concludeRun(findings: readonly Finding[], pages: readonly string
 
 /** The result every report is made from. */
 export function resultOf(
-  run: Pick<GateResult, 'tool' | 'data' | 'browser' | 'startedAt' | 'durationMs'>,
+  run: Pick<GateResult, 'tool' | 'data' | 'browser' | 'startedAt' | 'durationMs' | 'coverage'>,
   pages: PageResult[],
   concluded: Concluded,
   policy: Policy,

@@ -102,6 +102,8 @@ async function attempt(
         current.durationMs = Date.now() - started;
         scans.push(current);
         onVisit?.(visit.id as Phase, current);
+        // A visit that found the page unscannable ends the session: what would follow proves nothing.
+        if (current.error !== null) return true;
         current = null;
       }
       for (const visit of visits) await runSteps(session, visit.closing ?? []);

@@ -1,6 +1,7 @@
 import type { StepName } from '../../config/visits.js';
 import { withTimeout } from '../../shared/time.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings } from '../consent/banner.js';
+import { brokenOwnAssets } from '../own-assets.js';
 import { takeScreenshots } from '../screenshots.js';
 import type { Session, Step } from './context.js';
 
@@ -98,6 +99,11 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   record: async (session) => {
     const { page, collector, scan } = session;
     Object.assign(scan, await collector.snapshot(page.context().pages(), page.url(), session.since ?? undefined));
+  },
+
+  // A page whose own bundle did not load is not the page visitors get: never a silent pass.
+  checkOwnAssets: async (session) => {
+    session.scan.error = brokenOwnAssets(session.scan.requests, session.scan.finalUrl);
   },
 
   checkPolicyLinks: async (session) => {

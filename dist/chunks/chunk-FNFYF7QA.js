@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-UBGRFCTJ.js";
+} from "./chunk-KMODYN6N.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
@@ -32,6 +32,7 @@ var report_schema_default = {
     "startedAt",
     "durationMs",
     "target",
+    "coverage",
     "pages",
     "findings",
     "rules",
@@ -118,6 +119,9 @@ var report_schema_default = {
           }
         }
       }
+    },
+    coverage: {
+      $ref: "#/$defs/coverage"
     },
     pages: {
       type: "array",
@@ -1219,6 +1223,67 @@ var report_schema_default = {
           format: "uri"
         }
       }
+    },
+    coverage: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "found",
+        "scanned",
+        "leftOut"
+      ],
+      description: "How many pages were found, scanned and left out, and why: partial coverage is never silent.",
+      properties: {
+        found: {
+          type: "integer",
+          minimum: 0,
+          description: "Pages found on the target: the ones scanned plus the ones left out."
+        },
+        scanned: {
+          type: "integer",
+          minimum: 0
+        },
+        leftOut: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "reason",
+              "count",
+              "examples",
+              "message"
+            ],
+            properties: {
+              reason: {
+                enum: [
+                  "max-pages",
+                  "excluded",
+                  "other-host",
+                  "sitemap-unreadable"
+                ],
+                description: "max-pages: beyond the cap; excluded: matched --exclude; other-host: sitemap pages on another host; sitemap-unreadable: a sitemap that could not be read, so its pages are unknown."
+              },
+              count: {
+                type: "integer",
+                minimum: 1,
+                description: "Pages left out; for sitemap-unreadable, the sitemaps that could not be read."
+              },
+              examples: {
+                type: "array",
+                items: {
+                  type: "string"
+                },
+                description: "The first few of them."
+              },
+              message: {
+                type: "string",
+                description: "What was left out, why, and how to include it."
+              }
+            }
+          }
+        }
+      }
     }
   }
 };
@@ -1244,8 +1309,8 @@ function judgeReport(path, policy, options = {}) {
   const findings = saved.pages.flatMap((page) => judgePage(page, policy, known));
   const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
   if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
-  const { tool, data: lists, browser, startedAt, durationMs } = saved;
-  return resultOf({ tool, data: lists, browser, startedAt, durationMs }, saved.pages, concluded, policy, { found: stored !== null });
+  const { tool, data: lists, browser, startedAt, durationMs, coverage } = saved;
+  return resultOf({ tool, data: lists, browser, startedAt, durationMs, coverage }, saved.pages, concluded, policy, { found: stored !== null });
 }
 
 export {

@@ -6,6 +6,8 @@ import {
   VISITS,
   chainSteps,
   consoleFormat,
+  coverageLine,
+  coverageReasons,
   didYouMean,
   failsGate,
   isScanFailure,
@@ -19,14 +21,14 @@ import {
   subjectLabel,
   visitOf,
   writeFileAtomic
-} from "./chunk-UBGRFCTJ.js";
+} from "./chunk-KMODYN6N.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
 var TARGET_KEYS = ["url", "start", "static"];
 function gateOptions(flags, policy, cwd) {
   const fromFile = TARGET_KEYS.some((key) => flags[key] !== void 0) ? {} : policy.target;
-  const keys = ["url", "start", "waitOn", "readyPattern", "static", "spa"];
+  const keys = ["url", "start", "waitOn", "readyPattern", "static", "spa", "basePath"];
   const startTimeoutMs = flags.startTimeout ?? fromFile.startTimeout;
   const target = { ...pick(fromFile, keys), ...pick(flags, keys), ...startTimeoutMs !== void 0 ? { startTimeoutMs } : {} };
   return {
@@ -74,7 +76,7 @@ var markdown = {
   name: "markdown",
   file: "consent-gate.md",
   render: (gate) => {
-    const lines = [verdictLine(gate), ""];
+    const lines = [verdictLine(gate), "", `**Pages:** ${coverageLine(gate.coverage)}.`, ...coverageReasons(gate.coverage).map((reason) => `- ${cell(reason)}`), ""];
     const fresh = gate.findings.filter((f) => f.status === "new");
     if (fresh.length > 0) {
       lines.push("| Page | Phase | Rule | Subject | Vendor | Loaded via |", "| --- | --- | --- | --- | --- | --- |");
@@ -191,6 +193,7 @@ function header(gate) {
 <h1>Consent check ${escapeMarkup(verdict.status)}: ${escapeMarkup(hosts)}</h1>
 <p>${escapeMarkup(verdict.reason)}.</p>
 <ul class="counts">${counts.map(([n, label]) => `<li><strong>${n}</strong> ${escapeMarkup(label)}</li>`).join("")}</ul>
+<p class="coverage">Pages: ${escapeMarkup(coverageLine(gate.coverage))}.${coverageReasons(gate.coverage).map((reason) => ` ${escapeMarkup(reason)}`).join("")}</p>
 <p class="meta">${escapeMarkup(new Date(gate.startedAt).toUTCString())} \xB7 ${plural(gate.pages.length, "page")} \xB7 rules of the ${escapeMarkup(gate.policy.jurisdiction)} policy${gate.policy.path ? "" : " (defaults)"} \xB7 ${escapeMarkup(gate.tool.name)} ${escapeMarkup(gate.tool.version)} with Chromium ${escapeMarkup(gate.browser.version)}</p>
 </div></header>`;
 }
@@ -441,6 +444,15 @@ var OPTIONS = [
   { flag: "ready-pattern", input: "ready-pattern", kind: "string", key: "readyPattern", group: "Target", arg: "RE", help: "with --start: ready once the command prints a line matching RE" },
   { flag: "start-timeout", input: "start-timeout", kind: "int", key: "startTimeout", group: "Target", arg: "MS", ...limits("target", "startTimeout"), help: "how long the preview may take to get ready (default 60000)" },
   { flag: "static", input: "static-dir", kind: "string", key: "static", group: "Target", arg: "DIR", help: "serve a built site (dist/, build/, out/, public/) on a free loopback port" },
+  {
+    flag: "base-path",
+    input: "base-path",
+    kind: "string",
+    key: "basePath",
+    group: "Target",
+    arg: "PATH",
+    help: "with --static: the path the site is built for, e.g. /my-repo/ (default: guessed from the asset URLs in its HTML, else /)"
+  },
   { flag: "spa", input: "spa", kind: "boolean", key: "spa", group: "Target", help: "with --static: serve index.html for paths that match no file" },
   {
     flag: "header",
@@ -526,7 +538,7 @@ var OPTIONS = [
     commands: ["scan", "baseline", "judge"],
     help: "write the one report format asked for to FILE (json alone: default stdout)"
   },
-  { flag: "browser-path", input: "browser-path", kind: "string", key: "browserPath", group: "Output and browser", arg: "PATH", help: "Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)" },
+  { flag: "browser-path", input: "browser-path", kind: "string", key: "browserPath", group: "Output and browser", arg: "PATH", help: "Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, $CHROME_PATH, Playwright's, system)" },
   { flag: "browser-arg", input: "browser-args", kind: "strings", key: "browserArgs", group: "Output and browser", arg: "FLAG", help: "extra Chromium flag, repeatable (proxies, --host-resolver-rules=\u2026)" },
   { flag: "timeout", input: "timeout", kind: "int", key: "timeoutMs", group: "Output and browser", arg: "MS", min: 1e3, max: 6e5, help: `time a page may take to reach "load" (default ${ms(DEFAULT_SETTINGS.timeoutMs)})` },
   { flag: "concurrency", input: "concurrency", kind: "int", key: "concurrency", group: "Output and browser", arg: "N", min: 1, max: 16, help: "pages scanned in parallel (default: cores, at most 3)" },

@@ -3913,50 +3913,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative5 = parse(serialize(relative5, options), options);
+        relative6 = parse(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3964,7 +3964,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -11303,6 +11303,16 @@ var policy_schema_default = {
         spa: {
           type: "boolean",
           description: "With static: serve index.html for paths that match no file."
+        },
+        basePath: {
+          type: "string",
+          minLength: 1,
+          description: "With static: the path the site is built for (Vite's base, Astro's base, Next's basePath), e.g. /my-repo/. Default: guessed from the asset URLs in the built HTML, else /."
+        },
+        build: {
+          type: "string",
+          minLength: 1,
+          description: "The command that builds the site (npm run build). The pre-push hook runs it before scanning, so a push is judged by what its sources build."
         }
       }
     },
@@ -11614,6 +11624,16 @@ function chainSteps(finding) {
   return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === "cookie" ? "set by the step above" : "written by the step above" }))];
 }
 
+// src/report/text/coverage.ts
+function coverageLine(coverage) {
+  const left = coverage.found - coverage.scanned;
+  const unread = coverage.leftOut.some((l) => l.reason === "sitemap-unreadable") ? " (and pages of a sitemap that could not be read)" : "";
+  return `${plural(coverage.found, "page")} found, ${coverage.scanned} scanned, ${left === 0 ? "none" : left} left out${unread}`;
+}
+function coverageReasons(coverage) {
+  return coverage.leftOut.map((l) => l.message);
+}
+
 // src/report/text/rules.ts
 function ruleOf(gate, finding) {
   return gate.rules.find((rule) => rule.id === finding.rule);
@@ -11642,7 +11662,8 @@ function formatConsole(result) {
   const lines = [];
   const seconds = (result.durationMs / 1e3).toFixed(1);
   const policy = result.policy.path ? `policy ${shown(result.policy.path)} (${result.policy.jurisdiction})` : `no policy file (${result.policy.jurisdiction} defaults)`;
-  lines.push(`${result.tool.name} ${result.tool.version} \xB7 ${plural(result.pages.length, "page")} \xB7 Chromium ${result.browser.version} \xB7 ${seconds} s \xB7 ${policy}`, "");
+  lines.push(`${result.tool.name} ${result.tool.version} \xB7 ${plural(result.pages.length, "page")} \xB7 Chromium ${result.browser.version} \xB7 ${seconds} s \xB7 ${policy}`);
+  lines.push(`pages: ${coverageLine(result.coverage)}`, ...coverageReasons(result.coverage).map((reason) => `  ! ${reason}`), "");
   const fresh = result.findings.filter((f) => f.status === "new");
   const ruleWidth = Math.max(0, ...fresh.map((f) => f.rule.length));
   const subjectWidth = Math.min(40, Math.max(0, ...fresh.map((f) => subjectLabel(f).length)));
@@ -11704,6 +11725,7 @@ import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { chromium } from "playwright-core";
 var BROWSER_ENV = "CONSENT_GATE_BROWSER";
+var CHROME_PATH_ENV = "CHROME_PATH";
 var SYSTEM_NAMES = ["google-chrome", "google-chrome-stable", "chromium", "chromium-browser"];
 function systemPaths() {
   if (process.platform === "darwin") {
@@ -11746,7 +11768,7 @@ var INSTALL_HINT = [
   "No Chrome or Chromium browser was found. Install one of:",
   "  npx playwright install chromium                  (Playwright's own build)",
   "  sudo apt-get install -y chromium                  (Debian; Ubuntu: snap or google-chrome)",
-  `or point consent-gate at one with --browser-path PATH or ${BROWSER_ENV}=PATH.`
+  `or point consent-gate at one with --browser-path PATH, ${BROWSER_ENV}=PATH or ${CHROME_PATH_ENV}=PATH.`
 ].join("\n");
 function playwrightOwn() {
   try {
@@ -11758,8 +11780,10 @@ function playwrightOwn() {
 }
 function resolveBrowser(explicit) {
   if (explicit) return { executable: checked(explicit, "--browser-path"), via: "option" };
-  const fromEnv = process.env[BROWSER_ENV];
-  if (fromEnv) return { executable: checked(fromEnv, BROWSER_ENV), via: "env" };
+  for (const name of [BROWSER_ENV, CHROME_PATH_ENV]) {
+    const fromEnv = process.env[name];
+    if (fromEnv) return { executable: checked(fromEnv, name), via: "env" };
+  }
   const own = playwrightOwn();
   if (own) return { executable: own, via: "playwright" };
   for (const name of SYSTEM_NAMES) {
@@ -11802,6 +11826,10 @@ var import__ = __toESM(require__(), 1);
 import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
 import { dirname, relative as relative2, resolve } from "node:path";
 
+// src/config/files.ts
+var POLICY_FILES = ["consent-gate.json", ".consent-gate.json"];
+var DEFAULT_BASELINE = "consent-gate.baseline.json";
+
 // src/shared/did-you-mean.ts
 function distance(a, b) {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -11833,8 +11861,6 @@ function didYouMean(word, known) {
 var emptyAllow = () => ({ cookies: [], storage: [], hosts: [], urls: [] });
 
 // src/policy/load.ts
-var POLICY_FILES = ["consent-gate.json", ".consent-gate.json"];
-var DEFAULT_BASELINE = "consent-gate.baseline.json";
 var MAX_ERRORS = 10;
 var validate = new import__.default.default({ allErrors: true, strict: true, verbose: true }).compile(policySchema());
 function findPolicyFile(cwd, explicit, label = "--config") {
@@ -12001,9 +12027,9 @@ function toPolicy(raw, path, folder) {
 }
 
 // src/target/static.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join as join2, normalize as normalize2, resolve as resolve4, sep as sep2 } from "node:path";
+import { extname, join as join3, normalize as normalize2, resolve as resolve4, sep as sep2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync as statSync3 } from "fs";
@@ -12775,8 +12801,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 async function glob(globInput, options) {
-  const [crawler, relative5] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative5) : [];
+  const [crawler, relative6] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative6) : [];
 }
 
 // src/shared/glob.ts
@@ -12793,6 +12819,45 @@ function hostMatch(pattern, host) {
   if (!p.startsWith("*.")) return h === p;
   const domain = p.slice(2);
   return h === domain || h.endsWith(`.${domain}`);
+}
+
+// src/target/base-path.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
+import { join as join2 } from "node:path";
+var MAX_FILES = 50;
+function normalizeBasePath(value, name = "--base-path") {
+  const path = `/${value.trim().replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+  if (/[?#\\]|\/\/|(^|\/)\.\.?(\/|$)/.test(path)) {
+    throw new GateError(`${name} "${value}" is not a URL path. Give the path the site is built for, such as /my-repo/ (Vite's base, Astro's base, Next's basePath).`);
+  }
+  return path;
+}
+function assetPaths(html) {
+  const tags = html.match(/<(script|link|img)\b[^>]*>/gi) ?? [];
+  const paths = [];
+  for (const tag of tags) {
+    if (/^<link/i.test(tag) && !/\brel\s*=\s*["']?(stylesheet|modulepreload|preload|icon|shortcut icon|apple-touch-icon|manifest)\b/i.test(tag)) continue;
+    const url = /\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const value = url ? url[1] ?? url[2] ?? url[3] ?? "" : "";
+    if (value.startsWith("/") && !value.startsWith("//")) paths.push(decodeURI(value.split(/[?#]/)[0]));
+  }
+  return paths;
+}
+var isFile = (root, path) => {
+  const file = join2(root, path);
+  return existsSync2(file) && statSync4(file).isFile();
+};
+function guessBasePath(root, htmlFiles) {
+  const paths = [...new Set(htmlFiles.slice(0, MAX_FILES).flatMap((file) => assetPaths(readFileSync2(join2(root, file), "utf8"))))];
+  if (paths.length === 0 || paths.some((path) => isFile(root, path))) return null;
+  const folders = paths.map((path) => path.split("/").slice(1, -1));
+  const common = [];
+  for (let i = 0; folders.every((f) => f[i] !== void 0 && f[i] === folders[0][i]); i++) common.push(folders[0][i]);
+  for (let depth = 1; depth <= common.length; depth++) {
+    const prefix = `/${common.slice(0, depth).join("/")}/`;
+    if (paths.some((path) => isFile(root, path.slice(prefix.length)))) return prefix;
+  }
+  return null;
 }
 
 // src/target/static.ts
@@ -12819,10 +12884,10 @@ var TYPES = {
   ".webmanifest": "application/manifest+json"
 };
 function readHeaderRules(root) {
-  const file = join2(root, "_headers");
-  if (!existsSync2(file)) return [];
+  const file = join3(root, "_headers");
+  if (!existsSync3(file)) return [];
   const rules = [];
-  for (const line of readFileSync2(file, "utf8").split("\n")) {
+  for (const line of readFileSync3(file, "utf8").split("\n")) {
     if (!line.trim() || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
       rules.push({ pattern: globToRegExp(line.trim()), headers: [] });
@@ -12835,10 +12900,10 @@ function readHeaderRules(root) {
 }
 async function startStatic(folder, options = {}) {
   const root = resolve4(folder);
-  if (!existsSync2(root)) {
+  if (!existsSync3(root)) {
     throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
   }
-  if (!statSync4(root).isDirectory()) throw new GateError(`--static ${folder}: is a file, not a folder. Point at the build output folder.`);
+  if (!statSync5(root).isDirectory()) throw new GateError(`--static ${folder}: is a file, not a folder. Point at the build output folder.`);
   let pages;
   try {
     pages = await glob("**/*.{html,htm}", { cwd: root });
@@ -12848,8 +12913,11 @@ async function startStatic(folder, options = {}) {
   if (pages.length === 0) {
     throw new GateError(`--static ${folder}: the folder holds no HTML pages. Is it the build output folder?`);
   }
+  const guessed = options.basePath === void 0 ? guessBasePath(root, pages) : null;
+  const basePath = options.basePath ?? guessed ?? "/";
+  const notes = guessed ? [`serving ${folder} under the base path ${guessed}, as the asset URLs in its HTML expect (set --base-path to choose another).`] : [];
   const rules = readHeaderRules(root);
-  const spaIndex = join2(root, "index.html");
+  const spaIndex = join3(root, "index.html");
   const server = createServer((request, response) => {
     let path;
     try {
@@ -12858,39 +12926,48 @@ async function startStatic(folder, options = {}) {
       response.writeHead(400).end();
       return;
     }
-    let file = normalize2(join2(root, path));
+    if (`${path}/` === basePath) {
+      response.writeHead(301, { location: basePath }).end();
+      return;
+    }
+    if (!path.startsWith(basePath)) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end(`Not found: this site is served under ${basePath}`);
+      return;
+    }
+    path = `/${path.slice(basePath.length)}`;
+    let file = normalize2(join3(root, path));
     if (file !== root && !file.startsWith(root + sep2) || path === "/_headers") {
       response.writeHead(404).end();
       return;
     }
-    if (existsSync2(file) && statSync4(file).isDirectory()) {
+    if (existsSync3(file) && statSync5(file).isDirectory()) {
       if (!path.endsWith("/")) {
-        response.writeHead(301, { location: `${path}/` }).end();
+        response.writeHead(301, { location: `${basePath}${path.slice(1)}/` }).end();
         return;
       }
-      file = join2(file, "index.html");
+      file = join3(file, "index.html");
     }
     let status = 200;
-    if (!existsSync2(file) && extname(file) === "" && existsSync2(`${file}.html`)) file = `${file}.html`;
-    if (!existsSync2(file)) {
-      if (options.spa && existsSync2(spaIndex)) file = spaIndex;
+    if (!existsSync3(file) && extname(file) === "" && existsSync3(`${file}.html`)) file = `${file}.html`;
+    if (!existsSync3(file)) {
+      if (options.spa && existsSync3(spaIndex)) file = spaIndex;
       else {
         status = 404;
-        file = join2(root, "404.html");
+        file = join3(root, "404.html");
       }
     }
     for (const rule of rules) {
       if (rule.pattern.test(path)) for (const [name, value] of rule.headers) response.appendHeader(name, value);
     }
-    if (!existsSync2(file)) {
+    if (!existsSync3(file)) {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
       return;
     }
     response.writeHead(status, { "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
-    response.end(request.method === "HEAD" ? void 0 : readFileSync2(file));
+    response.end(request.method === "HEAD" ? void 0 : readFileSync3(file));
   });
   const port = await listen(server, options.port ?? 0);
-  return { url: `http://127.0.0.1:${port}/`, root, close: () => closeServer(server) };
+  return { url: `http://127.0.0.1:${port}${basePath}`, root, basePath, notes, close: () => closeServer(server) };
 }
 function listen(server, port) {
   return new Promise((done, fail) => {
@@ -12957,14 +13034,14 @@ function baselineSubject(f) {
 }
 
 // src/baseline/file.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
 import { relative as relative4 } from "node:path";
 
 // src/shared/files.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join4 } from "node:path";
 function writeFileAtomic(path, content) {
-  const temp = join3(dirname3(path), `.${basename2(path)}.${process.pid}.tmp`);
+  const temp = join4(dirname3(path), `.${basename2(path)}.${process.pid}.tmp`);
   try {
     mkdirSync(dirname3(path), { recursive: true });
     writeFileSync(temp, content);
@@ -12981,11 +13058,11 @@ function writeFileAtomic(path, content) {
 // src/baseline/file.ts
 var shown2 = (path) => relative4(process.cwd(), path) || path;
 function readBaseline(path) {
-  if (!existsSync3(path)) return null;
-  if (statSync5(path).isDirectory()) throw new GateError(`${shown2(path)} is a folder; the baseline is a file. Give a file path such as consent-gate.baseline.json.`);
+  if (!existsSync4(path)) return null;
+  if (statSync6(path).isDirectory()) throw new GateError(`${shown2(path)} is a folder; the baseline is a file. Give a file path such as consent-gate.baseline.json.`);
   let data;
   try {
-    data = JSON.parse(readFileSync3(path, "utf8"));
+    data = JSON.parse(readFileSync4(path, "utf8"));
   } catch (error) {
     throw new GateError(`${shown2(path)}: not a readable baseline (${errorText(error)}). Restore it from git, or delete it and run consent-gate baseline.`, 2, error);
   }
@@ -13012,7 +13089,7 @@ function writeBaseline(path, baseline) {
 // src/browser/launch.ts
 import { mkdtempSync, mkdirSync as mkdirSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 import { chromium as chromium2 } from "playwright-core";
 var QUIET_FLAGS = [
   "--disable-background-networking",
@@ -13034,9 +13111,9 @@ function visitorUserAgent(version) {
   return `Mozilla/5.0 (${platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
 }
 async function launchBrowser(options) {
-  const profile = mkdtempSync(join4(tmpdir(), "consent-gate-profile-"));
-  mkdirSync2(join4(profile, "Default"));
-  writeFileSync2(join4(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  const profile = mkdtempSync(join5(tmpdir(), "consent-gate-profile-"));
+  mkdirSync2(join5(profile, "Default"));
+  writeFileSync2(join5(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
   const args = [...QUIET_FLAGS];
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   args.push(...options.extraArgs ?? []);
@@ -38997,13 +39074,15 @@ async function readSitemap(url, options) {
   const queue = [url];
   const seen = /* @__PURE__ */ new Set();
   const pages = [];
+  const unreadable = [];
   while (queue.length > 0 && seen.size < MAX_SITEMAPS) {
     const next = queue.shift();
     if (seen.has(next)) continue;
     seen.add(next);
     const fetched = await fetchText(next, options.headers);
     if (fetched === null) {
-      if (options.required && next === url) throw new GateError(`The sitemap ${url} could not be fetched (no 2xx answer). Check --sitemap, or leave it out.`);
+      if (next !== url) unreadable.push(next);
+      else if (options.required) throw new GateError(`The sitemap ${url} could not be fetched (no 2xx answer). Check --sitemap, or leave it out.`);
       continue;
     }
     const entries = locs(fetched.text).map(rewrite);
@@ -39011,30 +39090,31 @@ async function readSitemap(url, options) {
     else pages.push(...entries);
   }
   const valid = pages.filter((p) => URL.canParse(p));
-  const own = valid.filter((p) => new URL(p).origin === options.origin);
-  const notes = [];
-  const foreign = valid.length - own.length;
-  if (foreign > 0) {
-    notes.push(`${foreign} sitemap page(s) on another host were skipped${options.find ? "" : "; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview"}.`);
-  }
-  return { urls: own, notes };
+  const own = (p) => new URL(p).origin === options.origin;
+  return { urls: valid.filter(own), foreign: valid.filter((p) => !own(p)), unreadable };
 }
 
 // src/discover/index.ts
 var DEFAULT_MAX_PAGES = 10;
 var DEFAULT_DEPTH = 1;
+function coverageOf(scanned, leftOut2) {
+  const pages = leftOut2.filter((l) => l.reason !== "sitemap-unreadable").reduce((sum, l) => sum + l.count, 0);
+  return { found: scanned + pages, scanned, leftOut: leftOut2 };
+}
+var EXAMPLES = 5;
 function normalizeUrl(url) {
   const parsed = new URL(url);
   parsed.hash = "";
   return parsed.href;
 }
-function resolvePage(page, base) {
+function resolvePage(page, base, basePath = "/") {
   if (/^https?:\/\//i.test(page) && URL.canParse(page)) return normalizeUrl(page);
   if (!page.startsWith("/")) {
     throw new GateError(`"${page}" is not a URL or a path. Give a full address such as http://localhost:4173/, or a path such as /contact.`);
   }
   if (base === null) throw new GateError(`The page "${page}" is a path, but there is no target to resolve it against. Give --url, --static or --start.`);
-  return normalizeUrl(new URL(page, base).href);
+  const path = page.startsWith(basePath) || `${page}/` === basePath ? page : basePath + page.slice(1);
+  return normalizeUrl(new URL(path, base).href);
 }
 function routeOf(file) {
   const path = `/${file.split("\\").join("/")}`;
@@ -39044,46 +39124,73 @@ function ordered(urls, start) {
   const unique = [...new Set([...urls].map(normalizeUrl))].sort();
   return start && unique.includes(start) ? [start, ...unique.filter((u) => u !== start)] : unique;
 }
-async function discoverPages(base, staticRoot, spec) {
+function excludedPath(url, patterns) {
+  const path = new URL(url).pathname;
+  return patterns.some((p) => globMatch(p, p.startsWith("/") ? path : path.slice(1)));
+}
+function leftOut(reason, items, message) {
+  return { reason, count: items.length, examples: items.slice(0, EXAMPLES), message };
+}
+async function discoverPages(base, staticRoot, spec, basePath = "/") {
   const start = base === null ? null : normalizeUrl(base);
   const notes = [];
+  const skipped = [];
   const needStart = () => {
     if (start === null) throw new GateError("Finding pages by sitemap or crawl needs a start URL: give --url, --static or --start.");
     return start;
   };
-  const found = spec.pages.map((page) => resolvePage(page, base));
+  if (staticRoot === null && spec.include.length > 0) notes.push("--include picks HTML files of a --static folder; without --static it has no effect (--exclude matches page paths).");
+  const found = spec.pages.map((page) => resolvePage(page, base, basePath));
   const explicit = found.length > 0;
-  if (!explicit && staticRoot !== null) found.push(...await globPages(staticRoot, spec, base));
+  if (!explicit && staticRoot !== null) {
+    const files = await globPages(staticRoot, spec);
+    found.push(...files.kept.map((f) => resolvePage(routeOf(f), base, basePath)));
+    if (files.excluded.length > 0) skipped.push(leftOut("excluded", files.excluded, `${plural(files.excluded.length, "HTML file")} matched --exclude and were left out.`));
+  }
   if (!explicit && staticRoot === null) found.push(needStart());
   const automatic = !explicit && staticRoot === null && spec.sitemap === void 0 && !spec.crawl;
+  const more = [];
   if (spec.sitemap !== void 0 || automatic) {
     const from = needStart();
-    const sitemapUrl = new URL(spec.sitemap === void 0 || spec.sitemap === "auto" ? "/sitemap.xml" : spec.sitemap, from).href;
+    const sitemapUrl = new URL(spec.sitemap === void 0 || spec.sitemap === "auto" ? `${basePath}sitemap.xml` : spec.sitemap, from).href;
     const sitemap = await readSitemap(sitemapUrl, {
       origin: new URL(from).origin,
       headers: spec.headers,
       ...spec.sitemapFind !== void 0 ? { find: spec.sitemapFind, replace: spec.sitemapReplace ?? "" } : {},
       required: spec.sitemap !== void 0
     });
-    found.push(...sitemap.urls);
-    notes.push(...sitemap.notes);
+    more.push(...sitemap.urls);
+    const foreign = ordered(sitemap.foreign, null);
+    if (foreign.length > 0) {
+      const hosts = [...new Set(foreign.map((u) => new URL(u).host))].join(", ");
+      const fix = spec.sitemapFind === void 0 ? "; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview" : "";
+      skipped.push(leftOut("other-host", foreign, `${foreign.length} sitemap page(s) on another host (${hosts}) were skipped${fix}.`));
+    }
+    if (sitemap.unreadable.length > 0) {
+      skipped.push(leftOut("sitemap-unreadable", sitemap.unreadable, `${plural(sitemap.unreadable.length, "nested sitemap")} could not be read (no 2xx answer), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES).join(", ")}.`));
+    }
     if (automatic && sitemap.urls.length === 0) {
-      found.push(...await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
+      more.push(...await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
     }
   }
-  if (spec.crawl) found.push(...await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
+  if (spec.crawl) more.push(...await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
+  const excluded = ordered(more.filter((url) => normalizeUrl(url) !== start && excludedPath(url, spec.exclude)), null);
+  if (excluded.length > 0) skipped.push(leftOut("excluded", excluded, `${plural(excluded.length, "page")} matched --exclude and were left out.`));
+  found.push(...more.filter((url) => !excluded.includes(normalizeUrl(url))));
   const all = ordered(found, start);
   if (all.length === 0) throw new GateError("No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.", 3);
-  if (explicit || all.length <= spec.maxPages) return { urls: all, notes };
-  notes.push(`found ${all.length} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`);
-  return { urls: all.slice(0, spec.maxPages), notes };
+  if (explicit || all.length <= spec.maxPages) return { urls: all, leftOut: skipped, notes };
+  const beyond = all.slice(spec.maxPages);
+  skipped.push(leftOut("max-pages", beyond, `found ${all.length} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`));
+  return { urls: all.slice(0, spec.maxPages), leftOut: skipped, notes };
 }
-async function globPages(root, spec, base) {
-  const files = await glob(spec.include.length > 0 ? spec.include : ["**/*.{html,htm}"], {
-    cwd: root,
-    ignore: ["**/node_modules/**", ...spec.exclude]
-  });
-  return files.filter((f) => !/(^|\/)404\.html?$/.test(f)).map((f) => resolvePage(routeOf(f), base));
+async function globPages(root, spec) {
+  const patterns = spec.include.length > 0 ? spec.include : ["**/*.{html,htm}"];
+  const page = (f) => !/(^|\/)404\.html?$/.test(f);
+  const all = (await glob(patterns, { cwd: root, ignore: ["**/node_modules/**"] })).filter(page);
+  if (spec.exclude.length === 0) return { kept: all, excluded: [] };
+  const kept = new Set(await glob(patterns, { cwd: root, ignore: ["**/node_modules/**", ...spec.exclude] }));
+  return { kept: all.filter((f) => kept.has(f)), excluded: all.filter((f) => !kept.has(f)).sort() };
 }
 
 // src/config/settings.ts
@@ -39118,7 +39225,7 @@ var VISITS = [
     summary: "once without touching anything",
     needsChoice: false,
     continues: false,
-    steps: ["load", "waitForBanner", "settle", "describeBanner", "record", "checkPolicyLinks", "screenshots"],
+    steps: ["load", "waitForBanner", "settle", "describeBanner", "record", "checkOwnAssets", "checkPolicyLinks", "screenshots"],
     // Opening the banner's settings layer is already an interaction: only after every look without one.
     closing: ["readSettingsLayer"]
   },
@@ -39543,17 +39650,17 @@ function dedupeSources(sources) {
 }
 
 // src/gather/consent/autoconsent.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
-import { dirname as dirname4, join as join5 } from "node:path";
+import { dirname as dirname4, join as join6 } from "node:path";
 var BINDING2 = "autoconsentSendMessage";
 var RESULT_TIMEOUT_MS = 1e4;
 var assets = null;
 function load() {
   if (assets) return assets;
   const resolveModule = createRequire2(import.meta.url).resolve;
-  const script = readFileSync4(join5(dirname4(resolveModule("@duckduckgo/autoconsent")), "autoconsent.playwright.js"), "utf8");
-  const rules = JSON.parse(readFileSync4(resolveModule("@duckduckgo/autoconsent/rules/rules.json"), "utf8"));
+  const script = readFileSync5(join6(dirname4(resolveModule("@duckduckgo/autoconsent")), "autoconsent.playwright.js"), "utf8");
+  const rules = JSON.parse(readFileSync5(resolveModule("@duckduckgo/autoconsent/rules/rules.json"), "utf8"));
   assets = { script, rules };
   return assets;
 }
@@ -39775,6 +39882,26 @@ async function checkPolicyLinks(page, links2) {
   );
 }
 
+// src/gather/own-assets.ts
+var CANCELLED = /ERR_ABORTED/;
+function failedHow(request) {
+  if (request.status !== null && request.status >= 400) return `answered HTTP ${request.status}`;
+  if (request.failure !== null && !CANCELLED.test(request.failure)) return `failed (${request.failure})`;
+  return null;
+}
+function brokenOwnAssets(requests, pageUrl) {
+  const host = new URL(pageUrl).host;
+  const broken = requests.flatMap((request) => {
+    if (request.frameUrl !== null || request.resourceType !== "script" && request.resourceType !== "stylesheet") return [];
+    if (new URL(request.url).host !== host) return [];
+    const how = failedHow(request);
+    return how ? [`${request.resourceType} ${pageLabel(request.url)} ${how}`] : [];
+  });
+  if (broken.length === 0) return null;
+  const more = broken.length > 1 ? ` (and ${broken.length - 1} more of its own scripts or stylesheets)` : "";
+  return `the page's own ${broken[0]}${more}, so it did not run as built and what it loads before consent is unknown. Check the build, and with --static its base path (--base-path).`;
+}
+
 // src/gather/screenshots.ts
 var SHOT = { type: "jpeg", quality: 60, timeout: 5e3, animations: "disabled", caret: "hide" };
 var dataUrl = (image) => `data:image/jpeg;base64,${image.toString("base64")}`;
@@ -39859,6 +39986,10 @@ var STEPS = {
   record: async (session) => {
     const { page, collector, scan } = session;
     Object.assign(scan, await collector.snapshot(page.context().pages(), page.url(), session.since ?? void 0));
+  },
+  // A page whose own bundle did not load is not the page visitors get: never a silent pass.
+  checkOwnAssets: async (session) => {
+    session.scan.error = brokenOwnAssets(session.scan.requests, session.scan.finalUrl);
   },
   checkPolicyLinks: async (session) => {
     session.scan.policyLinks = await checkPolicyLinks(session.page, session.policyLinks);
@@ -39972,6 +40103,7 @@ async function attempt(browser, url, visits, options, onVisit) {
         current.durationMs = Date.now() - started;
         scans.push(current);
         onVisit?.(visit.id, current);
+        if (current.error !== null) return true;
         current = null;
       }
       for (const visit of visits) await runSteps(session, visit.closing ?? []);
@@ -40108,13 +40240,17 @@ function checkUrl(flag, url) {
 async function startTarget(spec) {
   if (spec.static !== void 0 && spec.url !== void 0) throw new GateError("--static and --url name two different targets: give one.");
   if (spec.static !== void 0 && spec.start !== void 0) throw new GateError("--static and --start name two different targets: give one.");
+  if (spec.basePath !== void 0 && spec.static === void 0) {
+    throw new GateError("--base-path goes with --static. For --url or --start, put the base path in the URL itself (e.g. --url http://localhost:4173/my-repo/).");
+  }
   const url = spec.url !== void 0 ? checkUrl("--url", spec.url) : void 0;
   const waitOn = spec.waitOn !== void 0 ? checkUrl("--wait-on", spec.waitOn) : void 0;
   if (spec.static !== void 0) {
-    const server = await startStatic(spec.static, { spa: spec.spa ?? false });
+    const basePath = spec.basePath === void 0 ? void 0 : normalizeBasePath(spec.basePath);
+    const server = await startStatic(spec.static, { spa: spec.spa ?? false, ...basePath ? { basePath } : {} });
     const stop = server.close;
     const forget = onShutdown(stop);
-    return { baseUrl: server.url, staticRoot: server.root, stop: () => (forget(), stop()) };
+    return { baseUrl: server.url, staticRoot: server.root, basePath: server.basePath, notes: server.notes, stop: () => (forget(), stop()) };
   }
   if (spec.start !== void 0) {
     const server = await startCommand({
@@ -40125,9 +40261,36 @@ async function startTarget(spec) {
       cwd: spec.cwd
     });
     const base = url ?? (waitOn ? new URL("/", waitOn).href : null);
-    return { baseUrl: base, staticRoot: null, stop: server.stop };
+    return { baseUrl: base, staticRoot: null, basePath: "/", notes: [], stop: server.stop };
   }
-  return { baseUrl: url ?? null, staticRoot: null, stop: async () => void 0 };
+  return { baseUrl: url ?? null, staticRoot: null, basePath: "/", notes: [], stop: async () => void 0 };
+}
+
+// src/target/missing.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname5, join as join7, relative as relative5 } from "node:path";
+var isFullUrl = (page) => /^https?:\/\//i.test(page);
+function policyAbove(cwd) {
+  for (let dir = dirname5(cwd), below = cwd; dir !== below; below = dir, dir = dirname5(dir)) {
+    const found = POLICY_FILES.map((name) => join7(dir, name)).find((path) => existsSync5(path));
+    if (found) return found;
+  }
+  return null;
+}
+var TARGETS = "Give one of --static DIR (a built site, e.g. dist), --url URL (a running site) or --start CMD with --wait-on URL (the preview command)";
+function checkTargetGiven(target, pages, policyPath, cwd) {
+  if (pages.length > 0 && pages.every(isFullUrl)) return;
+  if (target.static !== void 0 || target.url !== void 0 || target.waitOn !== void 0) return;
+  if (target.start !== void 0) {
+    if (target.readyPattern === void 0) return;
+    throw new GateError("--start with --ready-pattern says when the preview is ready, not where it listens: add --url URL (e.g. --url http://localhost:4173/), or --wait-on URL, or give full page URLs.");
+  }
+  const above = policyPath === null ? policyAbove(cwd) : null;
+  if (above) {
+    throw new GateError(`No policy file in ${cwd}, but ${above} is there: this is a subfolder of the site. Run consent-gate from ${dirname5(above)}, or pass --config ${relative5(cwd, above)}.`);
+  }
+  const where = policyPath === null ? `and there is no consent-gate.json in ${cwd}` : `and ${relative5(cwd, policyPath) || policyPath} has no "target"`;
+  throw new GateError(`Nothing to scan: no target was given, ${where}. ${TARGETS}; or run consent-gate init to write a policy with the target.`);
 }
 
 // src/derive/inventory.ts
@@ -40365,6 +40528,7 @@ async function runGate(options) {
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
   const policy = options.policy ?? defaultPolicy(cwd);
+  checkTargetGiven(options.target ?? {}, options.discover?.pages ?? [], policy.path, cwd);
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
   let target = null;
@@ -40376,7 +40540,7 @@ async function runGate(options) {
   try {
     target = await startTarget({ ...options.target, cwd });
     const headers = options.headers ?? {};
-    const { urls, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
+    const { urls, leftOut: leftOut2, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
       exclude: [],
@@ -40385,8 +40549,9 @@ async function runGate(options) {
       maxPages: DEFAULT_MAX_PAGES,
       ...options.discover,
       headers
-    });
-    options.onPlan?.({ urls, notes });
+    }, target.basePath);
+    options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut2.map((l) => l.message)] });
+    const coverage = coverageOf(urls.length, leftOut2);
     browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
     const gather = {
       ...DEFAULT_SETTINGS,
@@ -40414,7 +40579,8 @@ async function runGate(options) {
       data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },
       browser: { executable: browser.executable, version: browser.version },
       startedAt: new Date(started).toISOString(),
-      durationMs: Date.now() - started
+      durationMs: Date.now() - started,
+      coverage
     };
     return resultOf(run, pages, concluded, policy, { found: baseline !== null });
   } finally {
@@ -40485,6 +40651,8 @@ export {
   ruleOf,
   isScanFailure,
   plural,
+  coverageLine,
+  coverageReasons,
   progressLine,
   formatConsole,
   consoleFormat,
@@ -40504,6 +40672,7 @@ export {
   exitCleanlyOnSignals,
   require__,
   POLICY_FILES,
+  DEFAULT_BASELINE,
   findPolicyFile,
   defaultPolicy,
   loadPolicy,

@@ -1,0 +1,38 @@
+// CHROME_PATH: what Lighthouse and chrome-launcher users already set on their runners.
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveBrowser } from '../src/browser/resolve.js';
+import { runCli } from './support/cli.js';
+import { serve, type Served } from './support/fixtures.js';
+
+let served: Served;
+beforeAll(async () => {
+  served = await serve();
+});
+afterAll(async () => served?.close());
+
+const env = (extra: Record<string, string>): NodeJS.ProcessEnv => {
+  const copy = { ...process.env, ...extra };
+  delete copy['CONSENT_GATE_BROWSER'];
+  return copy;
+};
+
+describe('CHROME_PATH', () => {
+  it('is the browser that runs', async () => {
+    // A wrapper around the real browser: only it being run can put its path in the report.
+    const wrapper = join(mkdtempSync(join(tmpdir(), 'cg-chrome-path-')), 'my-chrome');
+    writeFileSync(wrapper, `#!/bin/sh\nexec ${JSON.stringify(resolveBrowser().executable)} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const run = await runCli(['scan', `${served.url}clean/`, '--phases', 'initial', '--format', 'json'], { env: env({ CHROME_PATH: wrapper }) });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).browser.executable).toBe(wrapper);
+  });
+
+  it('is checked like --browser-path: a wrong one is exit 2, not a silent fallback', async () => {
+    const run = await runCli(['scan', `${served.url}clean/`], { env: env({ CHROME_PATH: '/no/such/chrome' }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('CHROME_PATH points at /no/such/chrome, which is not an executable file');
+  });
+});
