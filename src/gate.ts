@@ -11,7 +11,7 @@ import { applyAllowList, ruleSettingsFor } from './policy/apply.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { runRules } from './rules/index.js';
-import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
+import { startTarget, targetFacts, type RunningTarget, type TargetSpec } from './target/index.js';
 import { afterAcceptInventory } from './derive/inventory.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
 import { decideVerdict } from './verdict/verdict.js';
@@ -109,6 +109,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     return judge(pages, policy, baseline, options, {
       started,
       browser: { executable: browser.executable, version: browser.version },
+      target: targetFacts(target, pages.map((r) => r.page)),
     });
   } finally {
     await closeBrowser();
@@ -160,7 +161,7 @@ function judge(
   policy: Policy,
   baseline: ReturnType<typeof readBaseline>,
   options: GateOptions,
-  run: { started: number; browser: GateResult['browser'] },
+  run: { started: number; browser: GateResult['browser']; target: Omit<GateResult['target'], 'urls'> },
 ): GateResult {
   const urls = results.map((r) => r.page.url);
   const judged = results.flatMap((r) => r.findings);
@@ -179,7 +180,7 @@ function judge(
     browser: run.browser,
     startedAt: new Date(run.started).toISOString(),
     durationMs: Date.now() - run.started,
-    target: { urls },
+    target: { urls, ...run.target },
     pages: results.map((r) => r.page),
     findings,
     inventory: afterAcceptInventory(results.map((r) => r.page)),

@@ -1,7 +1,9 @@
 import { GateError } from '../shared/errors.js';
+import type { GateResult, PageResult } from '../types.js';
 import { onShutdown } from '../shared/lifecycle.js';
 import { startCommand } from './start.js';
 import { startStatic } from './static.js';
+import { decodedPath, folderName, projectName } from './name.js';
 
 export interface TargetSpec {
   /** An already running site: a deployed preview or a local server. */
@@ -22,6 +24,12 @@ export interface RunningTarget {
   baseUrl: string | null;
   /** The served folder, for discovering pages by glob. */
   staticRoot: string | null;
+  /** What reports call the site (see targetName); null when only full page URLs were given. */
+  name: string | null;
+  /** The pages come from a loopback server this run started (--static, --start): their URLs die with it. */
+  ephemeral: boolean;
+  /** The file a scanned page was served from, with --static; null otherwise. */
+  sourceFile(url: string): string | null;
   stop(): Promise<void>;
 }
 
@@ -45,10 +53,17 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
   const waitOn = spec.waitOn !== undefined ? checkUrl('--wait-on', spec.waitOn) : undefined;
 
   if (spec.static !== undefined) {
-    const server = await startStatic(spec.static, { spa: spec.spa ?? false });
+    const server = await startStatic(spec.static, { spa: spec.spa ?? false, cwd: spec.cwd });
     const stop = server.close;
     const forget = onShutdown(stop);
-    return { baseUrl: server.url, staticRoot: server.root, stop: () => (forget(), stop()) };
+    return {
+      baseUrl: server.url,
+      staticRoot: server.root,
+      name: folderName(spec.cwd, server.root),
+      ephemeral: true,
+      sourceFile: (page) => server.sourceOf(decodedPath(page)),
+      stop: () => (forget(), stop()),
+    };
   }
   if (spec.start !== undefined) {
     const server = await startCommand({
@@ -59,7 +74,18 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
       cwd: spec.cwd,
     });
     const base = url ?? (waitOn ? new URL('/', waitOn).href : null);
-    return { baseUrl: base, staticRoot: null, stop: server.stop };
+    return { baseUrl: base, staticRoot: null, name: projectName(spec.cwd), ephemeral: true, sourceFile: () => null, stop: server.stop };
   }
-  return { baseUrl: url ?? null, staticRoot: null, stop: async () => undefined };
+  return { baseUrl: url ?? null, staticRoot: null, name: url ? new URL(url).host : null, ephemeral: false, sourceFile: () => null, stop: async () => undefined };
+}
+
+/** What a result keeps of its target: the name, whether its URLs outlive the run, each page's file. */
+export function targetFacts(target: RunningTarget, pages: readonly PageResult[]): Omit<GateResult['target'], 'urls'> {
+  const files: Record<string, string> = {};
+  for (const page of pages) {
+    // A page asked for as /about is served from /about/ after a redirect.
+    const file = target.sourceFile(page.url) ?? target.sourceFile(page.phases[0]?.finalUrl ?? page.url);
+    if (file) files[page.url] = file;
+  }
+  return { name: target.name, ephemeral: target.ephemeral, files };
 }

@@ -57,17 +57,21 @@ export interface StaticOptions {
   /** Serve index.html for paths that match no file, as single-page apps expect. */
   spa?: boolean;
   port?: number;
+  /** Where a relative folder is found: the project (an Action's working-directory), not the process. */
+  cwd?: string;
 }
 
 export interface StaticServer {
   url: string;
   root: string;
+  /** The file a page path was answered with (after `/about/` → `about/index.html`), once it was served. */
+  sourceOf(path: string): string | null;
   close(): Promise<void>;
 }
 
 /** Serves a built site on a free loopback port. */
 export async function startStatic(folder: string, options: StaticOptions = {}): Promise<StaticServer> {
-  const root = resolve(folder);
+  const root = resolve(options.cwd ?? '', folder);
   if (!existsSync(root)) {
     throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
   }
@@ -83,6 +87,8 @@ export async function startStatic(folder: string, options: StaticOptions = {}): 
   }
   const rules = readHeaderRules(root);
   const spaIndex = join(root, 'index.html');
+  // Recorded as served rather than worked out again later, so reports name the very file a page was.
+  const sources = new Map<string, string>();
 
   const server = createServer((request, response) => {
     let path: string;
@@ -121,11 +127,13 @@ export async function startStatic(folder: string, options: StaticOptions = {}): 
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    response.writeHead(status, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (status === 200 && type.startsWith('text/html')) sources.set(path, file);
+    response.writeHead(status, { 'content-type': type });
     response.end(request.method === 'HEAD' ? undefined : readFileSync(file));
   });
   const port = await listen(server, options.port ?? 0);
-  return { url: `http://127.0.0.1:${port}/`, root, close: () => closeServer(server) };
+  return { url: `http://127.0.0.1:${port}/`, root, sourceOf: (path) => sources.get(path) ?? null, close: () => closeServer(server) };
 }
 
 function listen(server: Server, port: number): Promise<number> {
