@@ -1,7 +1,8 @@
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { GateError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/files.js';
 import type { GateResult } from '../types.js';
+import type { ReportPlace } from './format.js';
 import { reportFormat, type ReportFormat } from './index.js';
 
 export const DEFAULT_REPORT_DIR = 'consent-gate-report';
@@ -9,6 +10,8 @@ export const DEFAULT_REPORT_DIR = 'consent-gate-report';
 export interface ReportTargets {
   output?: string;
   reportDir?: string;
+  /** The CI run's page, where uploaded artifacts are listed: named at the end of the markdown. */
+  runUrl?: string;
 }
 
 /** Called before a scan too: a wrong combination should cost a second, not a scan. */
@@ -26,19 +29,19 @@ export function checkReportTargets(names: readonly string[], where: ReportTarget
  */
 export function writeReports(result: GateResult, names: readonly string[], where: ReportTargets, cwd: string): Map<string, string> {
   const files = checkReportTargets(names, where);
-  const written = new Map<string, string>();
-  if (where.output !== undefined) {
-    const path = resolve(cwd, where.output);
-    writeFileAtomic(path, files[0]!.render(result));
-    written.set(files[0]!.name, path);
-    return written;
-  }
-  if (where.reportDir === undefined && files.length === 1 && files[0]!.name === 'json') return written;
+  if (where.output === undefined && where.reportDir === undefined && files.length === 1 && files[0]!.name === 'json') return new Map();
   const dir = resolve(cwd, where.reportDir ?? DEFAULT_REPORT_DIR);
-  for (const format of files) {
-    const path = join(dir, format.file);
-    writeFileAtomic(path, format.render(result));
-    written.set(format.name, path);
-  }
-  return written;
+  const paths = new Map(
+    where.output !== undefined ? [[files[0]!.name, resolve(cwd, where.output)]] : files.map((format) => [format.name, join(dir, format.file)]),
+  );
+  const place = reportPlace(paths, where.runUrl);
+  for (const format of files) writeFileAtomic(paths.get(format.name)!, format.render(result, place));
+  return paths;
+}
+
+/** Where the files in `paths` (format name → path) are, as a reader of the markdown looks for them. */
+export function reportPlace(paths: ReadonlyMap<string, string>, runUrl?: string): ReportPlace | undefined {
+  const all = [...paths.values()];
+  if (all.length === 0) return undefined;
+  return { dir: relative(process.cwd(), dirname(all[0]!)) || '.', files: all.map((path) => basename(path)), ...(runUrl ? { runUrl } : {}) };
 }
