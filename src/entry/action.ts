@@ -6,16 +6,16 @@ import * as core from '@actions/core';
 import { gateOptions, parseFailOn, parseFormats, parsePhases, type RunFlags } from './config.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { runGate } from '../gate.js';
-import { exitCleanlyOnSignals } from '../shared/lifecycle.js';
+import { exitCleanlyOnSignals, startedAsScript } from '../shared/lifecycle.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
 import { formatConsole, progressLine } from '../report/console.js';
 import { needsScreenshots } from '../report/index.js';
 import { markdown } from '../report/markdown.js';
 import { visitLine } from '../report/progress.js';
-import { anchorFile } from '../report/text/location.js';
+import { findingLocation } from '../report/text/location.js';
 import { subjectLabel } from '../report/text/subject.js';
 import { findingSentence } from '../report/text/sentence.js';
-import { writeReports } from '../report/write.js';
+import { reportPlace, writeReports } from '../report/write.js';
 import type { GateResult } from '../types.js';
 
 const MAX_ANNOTATIONS = 50;
@@ -94,13 +94,19 @@ function flags(): RunFlags {
   return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as RunFlags;
 }
 
+/** The run's page on GitHub, where the artifacts a workflow uploads are listed. */
+function runUrl(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = process.env;
+  return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
+}
+
 async function summarize(result: GateResult, reports: Map<string, string>): Promise<void> {
-  await core.summary.addRaw(markdown.render(result)).write();
-  const anchor = anchorFile(result);
+  await core.summary.addRaw(markdown.render(result, reportPlace(reports, runUrl()))).write();
   const fresh = result.findings.filter((f) => f.status === 'new');
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
     const say = f.severity === 'error' ? core.error : core.warning;
-    say(findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, file: anchor });
+    const at = findingLocation(result, f);
+    say(findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, ...(at ? { file: at.path, startLine: at.line } : {}) });
   }
   if (fresh.length > MAX_ANNOTATIONS) core.warning(`${fresh.length - MAX_ANNOTATIONS} more new finding(s) are in the reports.`);
   core.setOutput('result', result.verdict.status);
@@ -126,18 +132,22 @@ async function main(): Promise<number> {
     onVisit: ({ url, scan }) => scan && core.debug(visitLine(url, scan)),
   });
   core.info(formatConsole(result));
-  const reports = writeReports(result, formats, { reportDir: text('report-dir') ?? 'consent-gate-report' }, cwd);
+  const url = runUrl();
+  const reports = writeReports(result, formats, { reportDir: text('report-dir') ?? 'consent-gate-report', ...(url ? { runUrl: url } : {}) }, cwd);
   await summarize(result, reports);
   if (result.verdict.exitCode !== 0) core.setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
   return result.verdict.exitCode;
 }
 
-exitCleanlyOnSignals();
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+/**
+ * The whole step: what the runner starts, and what @github/local-action imports and calls. It sets
+ * the outcome (outputs, failure, exit code) and never throws, as the runner and local-action expect.
+ */
+export async function run(): Promise<void> {
+  exitCleanlyOnSignals();
+  try {
+    process.exitCode = await main();
+  } catch (error) {
     core.setOutput('result', 'error');
     if (error instanceof GateError) {
       core.setFailed(error.message);
@@ -146,5 +156,8 @@ main().then(
       core.setFailed(`consent-gate: internal error, the scan did not complete: ${error instanceof Error ? (error.stack ?? error.message) : errorText(error)}`);
       process.exitCode = 3;
     }
-  },
-);
+  }
+}
+
+// The runner starts this file as a script; local-action imports it and calls run() itself, once.
+if (startedAsScript(import.meta.url)) void run();
