@@ -1,7 +1,7 @@
 // Every report format from one real result, checked against its schema or documented shape.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGate } from '../src/gate.js';
@@ -106,10 +106,11 @@ describe('report formats', () => {
   it('Markdown written with other formats ends with where the full report is, and on CI where the run keeps it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-place-'));
     const local = writeReports(result, ['markdown', 'json', 'html'], { reportDir: dir }, dir);
-    expect(readFileSync(local.get('markdown')!, 'utf8').trimEnd().split('\n').at(-1)).toBe(`Full report: \`${relative(process.cwd(), dir)}/consent-gate.html\`.`);
+    // A folder outside the working folder by its own path, not by ../../
+    expect(readFileSync(local.get('markdown')!, 'utf8').trimEnd().split('\n').at(-1)).toBe(`Full report: \`${dir}/consent-gate.html\`.`);
     const ci = writeReports(result, ['markdown', 'sarif', 'json'], { reportDir: 'out', runUrl: 'https://github.com/o/r/actions/runs/42' }, dir);
     expect(readFileSync(ci.get('markdown')!, 'utf8').trimEnd().split('\n').at(-1)).toBe(
-      `Full report: \`${relative(process.cwd(), join(dir, 'out'))}/consent-gate-report.json\` — on [the run's page](https://github.com/o/r/actions/runs/42) when the workflow uploads \`${relative(process.cwd(), join(dir, 'out'))}/\` as an artifact.`,
+      `Full report: \`${dir}/out/consent-gate-report.json\` — on [the run's page](https://github.com/o/r/actions/runs/42) when the workflow uploads \`${dir}/out/\` as an artifact.`,
     );
   });
 

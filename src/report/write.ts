@@ -1,8 +1,9 @@
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { GateError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/files.js';
 import type { GateResult } from '../types.js';
 import type { ReportPlace } from './format.js';
+import { repoPath } from './text/location.js';
 import { reportFormat, type ReportFormat } from './index.js';
 
 export const DEFAULT_REPORT_DIR = 'consent-gate-report';
@@ -43,5 +44,7 @@ export function writeReports(result: GateResult, names: readonly string[], where
 export function reportPlace(paths: ReadonlyMap<string, string>, runUrl?: string): ReportPlace | undefined {
   const all = [...paths.values()];
   if (all.length === 0) return undefined;
-  return { dir: relative(process.cwd(), dirname(all[0]!)) || '.', files: all.map((path) => basename(path)), ...(runUrl ? { runUrl } : {}) };
+  const dir = dirname(all[0]!);
+  // Outside the working folder, ../../ says less than the folder's own path.
+  return { dir: (repoPath(dir) ?? dir) || '.', files: all.map((path) => basename(path)), ...(runUrl ? { runUrl } : {}) };
 }
