@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-FNFYF7QA.js";
+} from "./chunks/chunk-IXTXEHLA.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-KMODYN6N.js";
+} from "./chunks/chunk-GWWPEP56.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,10 +9,10 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-6ABJDV74.js";
+} from "./chunks/chunk-EXU2CI73.js";
 import {
   judgeReport
-} from "./chunks/chunk-FNFYF7QA.js";
+} from "./chunks/chunk-IXTXEHLA.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -28,7 +28,7 @@ import {
   onShutdown,
   runGate,
   writeFileAtomic
-} from "./chunks/chunk-KMODYN6N.js";
+} from "./chunks/chunk-GWWPEP56.js";
 
 // src/entry/cli.ts
 import { relative as relative3, resolve as resolve2 } from "node:path";

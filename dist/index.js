@@ -1,15 +1,16 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   OPTIONS,
-  anchorFile,
   convert,
+  findingLocation,
   findingSentence,
   gateOptions,
   markdown,
   needsScreenshots,
+  reportPlace,
   visitLine,
   writeReports
-} from "./chunks/chunk-6ABJDV74.js";
+} from "./chunks/chunk-EXU2CI73.js";
 import {
   GateError,
   __commonJS,
@@ -23,8 +24,9 @@ import {
   loadPolicy,
   progressLine,
   runGate,
+  startedAsScript,
   subjectLabel
-} from "./chunks/chunk-KMODYN6N.js";
+} from "./chunks/chunk-GWWPEP56.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19708,13 +19710,17 @@ function inputs() {
   }
   return result;
 }
+function runUrl() {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = process.env;
+  return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : void 0;
+}
 async function summarize(result, reports) {
-  await summary.addRaw(inInputWords(markdown.render(result))).write();
-  const anchor = anchorFile(result);
+  await summary.addRaw(inInputWords(markdown.render(result, reportPlace(reports, runUrl())))).write();
   const fresh = result.findings.filter((f) => f.status === "new");
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
     const say = f.severity === "error" ? error : warning;
-    say(findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, file: anchor });
+    const at = findingLocation(result, f);
+    say(findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, ...at ? { file: at.path, startLine: at.line } : {} });
   }
   if (fresh.length > MAX_ANNOTATIONS) warning(`${fresh.length - MAX_ANNOTATIONS} more new finding(s) are in the reports.`);
   setOutput("result", result.verdict.status);
@@ -19736,20 +19742,20 @@ async function main() {
     },
     onPage: (progress) => info(progressLine(progress)),
     // Shown when the workflow runs with step debug logging on.
-    onVisit: ({ url, scan }) => scan && debug(visitLine(url, scan))
+    onVisit: ({ url: url2, scan }) => scan && debug(visitLine(url2, scan))
   });
   info(inInputWords(formatConsole(result)));
-  const reports = writeReports(result, formats, { reportDir: reportDir ?? "consent-gate-report" }, cwd).files;
+  const url = runUrl();
+  const reports = writeReports(result, formats, { reportDir: reportDir ?? "consent-gate-report", ...url ? { runUrl: url } : {} }, cwd).files;
   await summarize(result, reports);
   if (result.verdict.exitCode !== 0) setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
   return result.verdict.exitCode;
 }
-exitCleanlyOnSignals();
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error2) => {
+async function run() {
+  exitCleanlyOnSignals();
+  try {
+    process.exitCode = await main();
+  } catch (error2) {
     setOutput("result", "error");
     if (error2 instanceof GateError) {
       setFailed(inInputWords(error2.message));
@@ -19759,5 +19765,9 @@ main().then(
       process.exitCode = 3;
     }
   }
-);
+}
+if (startedAsScript(import.meta.url)) void run();
+export {
+  run
+};
 /*! For license information please see index.js.LEGAL.txt */

@@ -12,7 +12,7 @@ import { gatherSession, offersChoice, sessionsOf } from './gather/visit/session.
 import { onShutdown } from './shared/lifecycle.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
-import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
+import { startTarget, targetFacts, type RunningTarget, type TargetSpec } from './target/index.js';
 import { checkTargetGiven } from './target/missing.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type VisitProgress } from './types.js';
 import { concludeRun, judgePage, resultOf } from './verdict/judge.js';
@@ -119,6 +119,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       coverage,
+      target: { urls, ...targetFacts(target, pages) },
     };
     return resultOf(run, pages, concluded, policy, { found: baseline !== null });
   } finally {

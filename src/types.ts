@@ -307,7 +307,15 @@ export interface GateResult {
   browser: { executable: string; version: string };
   startedAt: string;
   durationMs: number;
-  target: { urls: string[] };
+  target: {
+    urls: string[];
+    /** What reports call the site: a deployed site's host, the served folder, the project; null for page URLs alone. */
+    name: string | null;
+    /** Served on loopback by this run (--static, --start): the page URLs are dead once it ends. */
+    ephemeral: boolean;
+    /** Page URL → the file it was served from (--static), for code hosts that want a file. */
+    files: Record<string, string>;
+  };
   /** How many pages were found, scanned and left out, and why. */
   coverage: Coverage;
   pages: PageResult[];

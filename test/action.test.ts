@@ -1,6 +1,6 @@
 // The committed dist/ as GitHub runs it: action.yml and dist/ alone in a folder, no node_modules.
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +9,14 @@ import { startVendors } from '../examples/vendors/serve.mjs';
 import { startStatic, type StaticServer } from '../src/target/static.js';
 import { ROOT } from './support/fixtures.js';
 import { OPTIONS } from '../src/entry/options.js';
+import { validateSarif } from './support/schema.js';
 
 const SITE = join(ROOT, 'test', 'fixtures', 'static-site');
+/**
+ * The Node a GitHub runner starts for each `runs.using`: node24 from the `node` devDependency, so the
+ * suite runs the action on the runtime GitHub does, whatever Node runs the tests. Runners dropped node20.
+ */
+const RUNTIMES: Record<string, string> = { node24: join(ROOT, 'node_modules', 'node', 'bin', 'node') };
 let action: string;
 let vendorArgs: string[];
 let closeVendors: () => Promise<unknown>;
@@ -33,20 +39,22 @@ interface Run {
   workspace: string;
 }
 
-/** Runs dist/index.js with the environment a GitHub runner gives a JavaScript action. */
-function runAction(inputs: Record<string, string>, event?: { name: string; payload: object }): Promise<Run> {
-  const workspace = mkdtempSync(join(tmpdir(), 'cg-workspace-'));
-  const files = mkdtempSync(join(tmpdir(), 'cg-runner-'));
-  const output = join(files, 'output');
-  const summary = join(files, 'summary');
-  writeFileSync(output, '');
-  writeFileSync(summary, '');
+interface RunSetup {
+  event?: { name: string; payload: object };
+  /** Puts the repository's files in the workspace before the step runs. */
+  prepare?: (workspace: string) => void;
+}
+
+/** The environment a GitHub runner gives a JavaScript action: inputs (after action.yml's defaults), files, event. */
+function runnerEnv(workspace: string, files: string, inputs: Record<string, string>, event?: RunSetup['event']): NodeJS.ProcessEnv {
+  writeFileSync(join(files, 'output'), '');
+  writeFileSync(join(files, 'summary'), '');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
     GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_OUTPUT: join(files, 'output'),
+    GITHUB_STEP_SUMMARY: join(files, 'summary'),
     GITHUB_ACTIONS: 'true',
   };
   if (event) {
@@ -58,28 +66,66 @@ function runAction(inputs: Record<string, string>, event?: { name: string; paylo
   const declared = parse(readFileSync(join(action, 'action.yml'), 'utf8')).inputs as Record<string, { default?: string }>;
   for (const [name, spec] of Object.entries(declared)) if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = spec.default;
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return env;
+}
+
+const outputsIn = (file: string): Record<string, string> =>
+  Object.fromEntries([...readFileSync(file, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1]!, m[3]!]));
+
+/** Runs the action as a runner does: `runs.main` with the Node that `runs.using` names. */
+function runAction(inputs: Record<string, string>, setup: RunSetup = {}): Promise<Run> {
+  const workspace = mkdtempSync(join(tmpdir(), 'cg-workspace-'));
+  const files = mkdtempSync(join(tmpdir(), 'cg-runner-'));
+  setup.prepare?.(workspace);
+  const env = runnerEnv(workspace, files, inputs, setup.event);
+  const runs = parse(readFileSync(join(action, 'action.yml'), 'utf8')).runs as { using: string; main: string };
+  const node = RUNTIMES[runs.using];
+  if (!node) throw new Error(`action.yml: runs.using "${runs.using}" is no runtime GitHub's runners still have (${Object.keys(RUNTIMES).join(', ')})`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(action, 'dist', 'index.js')], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [join(action, runs.main)], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      const outputs: Record<string, string> = {};
-      for (const m of readFileSync(output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!;
-      resolve({ code, stdout, outputs, summary: readFileSync(summary, 'utf8'), workspace });
+      const outputs = outputsIn(join(files, 'output'));
+      // Every SARIF file the action writes must be one code scanning takes.
+      const sarif = outputs['report-sarif'];
+      const problems = sarif ? validateSarif(readFileSync(sarif, 'utf8')) : true;
+      if (problems !== true) reject(new Error(`${sarif} is no valid SARIF 2.1.0: ${JSON.stringify(problems)}`));
+      else resolve({ code, stdout, outputs, summary: readFileSync(join(files, 'summary'), 'utf8'), workspace });
     });
   });
 }
 
 describe('the GitHub Action (dist/index.js)', () => {
-  it('has no node_modules to lean on but its own bundled copy', () => {
+  it('has no node_modules to lean on but its own bundled copy, and runs on Node 24', () => {
     expect(existsSync(join(action, 'node_modules'))).toBe(false);
-    expect(parse(readFileSync(join(action, 'action.yml'), 'utf8')).runs).toEqual({ using: 'node20', main: 'dist/index.js' });
+    expect(parse(readFileSync(join(action, 'action.yml'), 'utf8')).runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(execFileSync(RUNTIMES['node24']!, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
+  });
+
+  it('exports run() for @github/local-action, which imports the bundle and calls it, and starts nothing on import', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'cg-workspace-'));
+    const files = mkdtempSync(join(tmpdir(), 'cg-runner-'));
+    const env = { ...runnerEnv(workspace, files, { 'static-dir': SITE, formats: 'json,htm' }), ENTRYPOINT: join(action, 'dist', 'index.js') };
+    // What local-action does with an ESM action: import the entry point, check run is a function, await it.
+    const script = `const { run } = await import(process.env.ENTRYPOINT);
+      console.log('typeof run: ' + typeof run);
+      if (typeof run === 'function') await run();`;
+    const child = spawnSync(RUNTIMES['node24']!, ['--input-type=module', '-e', script], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000 });
+    expect(child.stdout).toContain('typeof run: function');
+    // run() did the step, once: the import itself started nothing (a second run would say it twice).
+    expect(child.stdout.split('::error::Input "formats": unknown format "htm". Did you mean "html"?')).toHaveLength(2);
+    expect(readFileSync(join(files, 'output'), 'utf8').match(/^result<</gm)).toHaveLength(1);
+    expect(child.status).toBe(2);
+    expect(outputsIn(join(files, 'output'))).toEqual({ result: 'error' });
   });
 
   it('scans a static site, fails the step, and sets outputs, summary, annotations and reports', async () => {
-    const run = await runAction({ 'static-dir': SITE, 'browser-args': vendorArgs.join('\n'), formats: 'json,sarif,markdown,junit,html', phases: 'initial' });
+    // A policy file in the repository: where code scanning and annotations file the findings.
+    const prepare = (workspace: string) => writeFileSync(join(workspace, 'consent-gate.json'), '{}\n');
+    const run = await runAction({ 'static-dir': SITE, 'browser-args': vendorArgs.join('\n'), formats: 'json,sarif,markdown,junit,html', phases: 'initial' }, { prepare });
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ result: 'failed', 'new-findings': '5', 'exit-code': '1' });
     expect(run.outputs['report-sarif']).toBe(join(run.workspace, 'consent-gate-report', 'consent-gate.sarif'));
@@ -89,8 +135,26 @@ describe('the GitHub Action (dist/index.js)', () => {
     expect(run.summary).toMatch(/^❌ \*\*consent-gate failed\*\*: 5 new error\(s\)/);
     expect(run.summary).toContain('| /news/2026/item.html | initial | 🔴 `tracking-cookie-before-consent` | cookie _fbp |');
     // Workflow commands escape ':' in properties as %3A.
-    expect(run.stdout).toMatch(/^::error title=tracking-cookie-before-consent%3A cookie _fbp,file=consent-gate\.json::Facebook \(marketing\) cookie "_fbp"/m);
+    expect(run.stdout).toMatch(/^::error title=tracking-cookie-before-consent%3A cookie _fbp,file=consent-gate\.json,line=1::Facebook \(marketing\) cookie "_fbp"/m);
     expect(run.stdout).toContain('::error::consent-gate failed: 5 new errors (failOn: error)');
+  });
+
+  it('takes static-dir inside working-directory, and files findings at the page\'s own file when there is no policy', async () => {
+    const prepare = (workspace: string) => {
+      mkdirSync(join(workspace, 'site'));
+      cpSync(SITE, join(workspace, 'site', 'dist'), { recursive: true });
+    };
+    const run = await runAction(
+      { 'working-directory': 'site', 'static-dir': 'dist', pages: '/news/2026/item.html', 'browser-args': vendorArgs.join('\n'), phases: 'initial' },
+      { prepare },
+    );
+    expect(run.outputs).toMatchObject({ result: 'failed', 'report-sarif': join(run.workspace, 'site', 'consent-gate-report', 'consent-gate.sarif') });
+    // Relative to the workspace, the repository's root, as code scanning and annotations resolve them.
+    expect(run.stdout).toMatch(/^::error title=tracking-cookie-before-consent%3A cookie _fbp,file=site\/dist\/news\/2026\/item\.html,line=1::/m);
+    expect(run.stdout).not.toContain('consent-gate.json');
+    const sarif = JSON.parse(readFileSync(run.outputs['report-sarif']!, 'utf8'));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('site/dist/news/2026/item.html');
+    expect(run.summary.trimEnd().split('\n').at(-1)).toBe('Full report: `site/consent-gate-report/consent-gate-report.json`.');
   });
 
   it('rejects an unknown report format before scanning', async () => {
@@ -105,7 +169,7 @@ describe('the GitHub Action (dist/index.js)', () => {
     try {
       const run = await runAction(
         { headers: 'x-preview-bypass: s3cr3t-bypass-token-4242', 'browser-args': vendorArgs.join('\n') },
-        { name: 'deployment_status', payload: { deployment_status: { state: 'success', target_url: site.url } } },
+        { event: { name: 'deployment_status', payload: { deployment_status: { state: 'success', target_url: site.url } } } },
       );
       expect(run.stdout).toContain('::add-mask::s3cr3t-bypass-token-4242');
       expect(run.stdout.replace('::add-mask::s3cr3t-bypass-token-4242', '')).not.toContain('s3cr3t-bypass-token-4242');
@@ -137,7 +201,7 @@ describe('the GitHub Action (dist/index.js)', () => {
   });
 
   it('refuses a failed deployment instead of passing it', async () => {
-    const run = await runAction({}, { name: 'deployment_status', payload: { deployment_status: { state: 'failure', target_url: 'https://x.example/' } } });
+    const run = await runAction({}, { event: { name: 'deployment_status', payload: { deployment_status: { state: 'failure', target_url: 'https://x.example/' } } } });
     expect(run.code).toBe(2);
     expect(run.outputs['result']).toBe('error');
     expect(run.stdout).toContain('::error::This deployment_status event is "failure": there is no preview to scan.');

@@ -28,6 +28,30 @@ describe('GitHub workflow examples', () => {
   });
 });
 
+/**
+ * The first major version of each action used in examples that runs on Node 24 (`runs.using: node24`):
+ * older ones run on Node 20, which GitHub's runners no longer have.
+ */
+const NODE24_SINCE: Record<string, number> = {
+  'actions/checkout': 5,
+  'actions/setup-node': 5,
+  'actions/upload-artifact': 6,
+  'github/codeql-action/upload-sarif': 4,
+};
+
+describe('GitHub workflow examples and the README', () => {
+  const texts = [...readdirSync(join(EXAMPLES, 'github')).map((f) => join('examples', 'github', f)), 'README.md'];
+  it.each(texts)('%s uses actions that run on Node 24, and sets up Node 24', (file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const [, name, major] of text.matchAll(/uses: ([\w./-]+)@v(\d+)/g)) {
+      if (name === 'consent-gate/consent-gate') continue;
+      expect(NODE24_SINCE, `${file}: ${name} is not in the table of Node 24 versions`).toHaveProperty([name!]);
+      expect(Number(major), `${file}: ${name}@v${major} runs on Node 20`).toBeGreaterThanOrEqual(NODE24_SINCE[name!]!);
+    }
+    for (const [, version] of text.matchAll(/node-version: (\d+)/g)) expect(Number(version), `${file}: node-version ${version}`).toBeGreaterThanOrEqual(24);
+  });
+});
+
 describe('GitLab and hook examples', () => {
   it('the .gitlab-ci.yml is valid, uses real flags and points the report artifacts at the files written', () => {
     const text = readFileSync(join(EXAMPLES, 'gitlab', '.gitlab-ci.yml'), 'utf8');

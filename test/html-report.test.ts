@@ -77,8 +77,12 @@ describe('the HTML report', () => {
   });
 
   it('explains a finding: vendor, purpose, the law in plain words and the chain through the tag manager', async () => {
-    const finding = section('/tag-manager/').locator('.finding').filter({ has: page.locator('h4', { hasText: 'Tracking cookie before consent: cookie _fbp' }) });
+    const finding = page.locator('.finding').filter({ has: page.locator('h4', { hasText: 'Tracking cookie before consent: cookie _fbp' }) });
     expect(await finding.count()).toBe(1);
+    expect(await finding.locator('.pages').innerText()).toBe('On /tag-manager/');
+    // The page's section lists it, linked to the one entry.
+    const link = section('/tag-manager/').locator('.page-findings a', { hasText: 'Tracking cookie before consent: cookie _fbp' });
+    expect(await link.getAttribute('href')).toBe(`#${await finding.getAttribute('id')}`);
     const facts = await finding.locator('dl.facts').innerText();
     expect(facts).toContain('Facebook · Marketing, first party');
     expect(await finding.locator('.law').innerText()).toMatch(/^What the law asks: A site may only place cookies that are not strictly necessary after the visitor agrees/);

@@ -2,20 +2,23 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ajv2020 from 'ajv/dist/2020.js';
-import ajvDraft04 from 'ajv-draft-04';
-import ajvFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGate } from '../src/gate.js';
 import { loadPolicy } from '../src/policy/load.js';
 import { REPORT_FORMATS, reportFormat } from '../src/report/index.js';
+import { writeReports } from '../src/report/write.js';
 import type { GateResult } from '../src/types.js';
 import { ROOT, serve, type Served } from './support/fixtures.js';
+import { validateCodeQuality, validateJunit, validateSarif } from './support/schema.js';
 
 let served: Served;
 let result: GateResult;
-const render = (name: string): string => reportFormat(name)!.render(result);
+/** The same shared-layout tag on three pages, served with --static and no policy file. */
+let layout: GateResult;
+const render = (name: string, of = result): string => reportFormat(name)!.render(of);
+const LAYOUT = join(ROOT, 'test', 'fixtures', 'layout-site');
+const junitDoc = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml);
 
 beforeAll(async () => {
   served = await serve();
@@ -34,59 +37,58 @@ afterAll(async () => served?.close());
 describe('report formats', () => {
   it('SARIF validates against the SARIF 2.1.0 schema, with rules, fingerprints and suppressions', () => {
     const log = JSON.parse(render('sarif'));
-    // The schema has one pattern that is only valid outside Unicode mode.
-    const ajv = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
-    ajvFormats.default(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'test', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')));
-    expect(validate.errors ?? validate(log)).toBe(true);
+    expect(validateSarif(log)).toBe(true);
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain('tracking-cookie-before-consent');
     expect(run.results).toHaveLength(result.findings.length);
     for (const r of run.results) {
       expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
-      expect(r.partialFingerprints['consentGate/v1']).toMatch(/^[0-9a-f]{16}$/);
+      expect(r.partialFingerprints['consentGate/v2']).toMatch(/^[0-9a-f]{16}:\/[a-z0-9/]*$/);
+      // The policy lies outside the working folder and the pages were not served from one: no file.
+      expect(r.locations).toEqual([{ logicalLocations: [{ fullyQualifiedName: new URL(r.properties.page).pathname, kind: 'resource' }] }]);
     }
     const allowed = run.results.find((r: { properties: { status: string } }) => r.properties.status === 'allowed');
     expect(allowed.suppressions[0]).toMatchObject({ kind: 'external', justification: 'support chat, <no> cookies & no storage' });
   });
 
-  it('JUnit XML is well-formed, one suite per page, failures for new errors and an error for the page that failed', () => {
+  it('a SARIF log with an invalid level fails the schema check, so a pass there means something', () => {
+    const log = JSON.parse(render('sarif'));
+    log.runs[0].results[0].level = 'warn';
+    expect(validateSarif(log)).not.toBe(true);
+  });
+
+  it('JUnit XML validates against the JUnit XSD, one suite per page, failures for new errors and an error for the page that failed', async () => {
     const xml = render('junit');
     expect(XMLValidator.validate(xml)).toBe(true);
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml);
+    expect(await validateJunit(xml)).toBe(true);
+    const doc = junitDoc(xml);
     const suites = doc.testsuites.testsuite as { name: string; failures: string; errors: string; skipped: string; testcase: object[] }[];
-    expect(suites.map((s) => new URL(s.name).pathname)).toEqual(['/clean/', '/ga4/', '/missing/', '/unknown/']);
-    const byPath = (path: string) => suites.find((s) => s.name.endsWith(path))!;
+    // Named by path: the loopback port changes on every run, the test's identity must not.
+    expect(suites.map((s) => s.name)).toEqual(['/clean/', '/ga4/', '/missing/', '/unknown/']);
+    expect(xml).not.toMatch(/127\.0\.0\.1:\d+\/[a-z]*\/?" /);
+    const byPath = (path: string) => suites.find((s) => s.name === path)!;
     expect(byPath('/ga4/')).toMatchObject({ failures: '5', errors: '0' });
     expect(byPath('/unknown/')).toMatchObject({ failures: '0', skipped: '1' });
-    expect(byPath('/clean/').testcase).toEqual([{ classname: `${served.url}clean/`, name: 'no tracking before consent' }]);
+    expect(byPath('/clean/').testcase).toEqual([{ classname: '/clean/', name: 'no tracking before consent' }]);
+    expect((byPath('/missing/').testcase as { name: string }[])[0]!.name).toBe('scan-error (initial): /missing/');
     expect(byPath('/missing/')).toMatchObject({ errors: '1' });
     expect(doc.testsuites).toMatchObject({ name: 'consent-gate', failures: '5', errors: '1' });
   });
 
+  it('JUnit escapes each text once: a warning reads "_ga" after parsing, not &quot;_ga&quot;', () => {
+    const xml = render('junit');
+    expect(xml).not.toMatch(/&amp;(quot|amp|lt|gt);/);
+    const cases = (junitDoc(xml).testsuites.testsuite as { testcase: { 'system-out'?: string }[] }[]).flatMap((s) => s.testcase);
+    const warnings = cases.map((c) => c['system-out']).filter((out): out is string => out !== undefined);
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.some((out) => out.startsWith('warn: Google Analytics (analytics) cookie "_ga"'))).toBe(true);
+  });
+
   it('Code Quality has the fields GitLab documents, unique fingerprints, and leaves allowed findings out', () => {
     const issues = JSON.parse(render('codequality'));
-    const ajv = new ajv2020.default({ allErrors: true, strict: true });
-    // GitLab's documented shape for artifacts:reports:codequality.
-    const validate = ajv.compile({
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['description', 'check_name', 'fingerprint', 'severity', 'location'],
-        properties: {
-          description: { type: 'string', minLength: 1 },
-          check_name: { type: 'string', minLength: 1 },
-          fingerprint: { type: 'string', minLength: 1 },
-          severity: { enum: ['info', 'minor', 'major', 'critical', 'blocker'] },
-          location: {
-            type: 'object',
-            required: ['path', 'lines'],
-            properties: { path: { type: 'string', minLength: 1 }, lines: { type: 'object', required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 } } } },
-          },
-        },
-      },
-    });
-    expect(validate.errors ?? validate(issues)).toBe(true);
+    expect(validateCodeQuality(issues)).toBe(true);
+    // No file to point at: the policy is outside the working folder, the pages were not served from one.
+    expect(issues.every((i: { location: object }) => Object.keys(i.location).length === 0)).toBe(true);
     expect(new Set(issues.map((i: { fingerprint: string }) => i.fingerprint)).size).toBe(issues.length);
     expect(issues.some((i: { check_name: string }) => i.check_name === 'unknown-third-party-before-consent')).toBe(false);
     expect(issues.find((i: { check_name: string }) => i.check_name === 'scan-error').severity).toBe('blocker');
@@ -95,9 +97,21 @@ describe('report formats', () => {
   it('Markdown puts the verdict first and lists new findings in a table', () => {
     const md = render('markdown').split('\n');
     expect(md[0]).toMatch(/^⚠️ \*\*consent-gate incomplete\*\*: 6 new error\(s\), 2 new warning\(s\) on 4 page\(s\)/);
-    expect(md).toContain('| Page | Phase | Rule | Subject | Vendor | Loaded via |');
+    expect(md).toContain('| Pages | Phase | Rule | Subject | Vendor | Loaded via |');
     expect(md.filter((l) => l.startsWith('| /'))).toHaveLength(8);
+    // Rendered alone, it knows of no other file to point at.
     expect(md.at(-2)).toBe('Baselined: 0 · Allowed: 1 · Fixed since the baseline: 0');
+  });
+
+  it('Markdown written with other formats ends with where the full report is, and on CI where the run keeps it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-place-'));
+    const local = writeReports(result, ['markdown', 'json', 'html'], { reportDir: dir }, dir).files;
+    // A folder outside the working folder by its own path, not by ../../
+    expect(readFileSync(local.get('markdown')!, 'utf8').trimEnd().split('\n').at(-1)).toBe(`Full report: \`${dir}/consent-gate.html\`.`);
+    const ci = writeReports(result, ['markdown', 'sarif', 'json'], { reportDir: 'out', runUrl: 'https://github.com/o/r/actions/runs/42' }, dir).files;
+    expect(readFileSync(ci.get('markdown')!, 'utf8').trimEnd().split('\n').at(-1)).toBe(
+      `Full report: \`${dir}/out/consent-gate-report.json\` — on [the run's page](https://github.com/o/r/actions/runs/42) when the workflow uploads \`${dir}/out/\` as an artifact.`,
+    );
   });
 
   it('every format renders the same result without a cookie value in it', () => {
@@ -120,5 +134,64 @@ describe('report formats', () => {
     expect(JSON.parse(render('codequality')).some((i: { description: string }) => i.description.includes(`Loaded via ${short}.`))).toBe(true);
     expect(render('junit')).toMatch(/Chain from the page:\n {2}http:\/\/127\.0\.0\.1:\d+\/ga4\/ {2}\(the page\)\n {2}https:\/\/www\.googletagmanager\.com\/gtag\/js\?id=G-TEST4242 {2}\(loaded by a tag in the HTML at line \d+ of the page\)/);
     expect(render('html')).toContain('<code>https://www.google-analytics.com/g/collect?v=2&amp;tid=G-TEST4242&amp;cid=&lt;redacted&gt;');
+  });
+});
+
+describe('one layout tag on every page of a --static site, with no policy file', () => {
+  beforeAll(async () => {
+    layout = await runGate({ target: { static: LAYOUT }, browserArgs: served.browserArgs, phases: ['initial'] });
+  });
+  const files = ['contact/index.html', 'index.html', 'news/item.html'].map((file) => `test/fixtures/layout-site/${file}`);
+  type SarifResult = { ruleId: string; message: { text: string }; partialFingerprints: Record<string, string>; locations: { physicalLocation?: object }[] };
+
+  it('SARIF: one identity per page and subject, each placed at the tag in the page\'s own file', () => {
+    const log = JSON.parse(render('sarif', layout));
+    expect(validateSarif(log)).toBe(true);
+    const results = log.runs[0].results as SarifResult[];
+    expect(layout.pages).toHaveLength(3);
+    expect(results).toHaveLength(layout.findings.length);
+    // The same subjects on three pages: as many identities as results, not one per subject.
+    expect(new Set(results.map((r) => r.partialFingerprints['consentGate/v2'])).size).toBe(results.length);
+    const gtag = results.filter((r) => r.ruleId === 'tracker-request-before-consent' && r.message.text.includes('request(s) to www.googletagmanager.com'));
+    const places = gtag.map((r) => r.locations[0]!.physicalLocation as { artifactLocation: { uri: string }; region: { startLine: number } });
+    expect(places.map((p) => p.artifactLocation.uri).sort()).toEqual(files);
+    expect(places.map((p) => p.region.startLine)).toEqual([4, 4, 4]);
+    expect(JSON.stringify(log)).not.toContain('consent-gate.json');
+  });
+
+  it('Code Quality: the same identities, each issue in the page\'s own file', () => {
+    const issues = JSON.parse(render('codequality', layout)) as { fingerprint: string; location: { path: string } }[];
+    expect(validateCodeQuality(issues)).toBe(true);
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+    expect([...new Set(issues.map((i) => i.location.path))].sort()).toEqual(files);
+  });
+
+  it('JUnit: suites and tests named by page path, the same on every run', async () => {
+    const xml = render('junit', layout);
+    expect(await validateJunit(xml)).toBe(true);
+    const suites = junitDoc(xml).testsuites.testsuite as { name: string; testcase: { classname: string }[] }[];
+    expect(suites.map((s) => s.name).sort()).toEqual(['/', '/contact/', '/news/item.html']);
+    for (const suite of suites) expect(new Set(suite.testcase.map((c) => c.classname))).toEqual(new Set([suite.name]));
+  });
+
+  it('Markdown: one row per thing to fix, with the pages it was seen on', () => {
+    const rows = render('markdown', layout).split('\n').filter((line) => line.startsWith('| /'));
+    const fresh = layout.findings.filter((f) => f.status === 'new');
+    expect(rows.length).toBeLessThan(fresh.length);
+    expect(rows).toContain('| /, /contact/, /news/item.html | initial | 🔴 `tracking-cookie-before-consent` | cookie _ga | Google Analytics (analytics) |  |');
+    expect(rows.filter((row) => row.includes('| cookie _ga |'))).toHaveLength(2); // the cookie before consent, and its lifetime
+  });
+
+  it('HTML: one entry per thing to fix listing its pages, titled by the folder, with no dead loopback address', () => {
+    const html = render('html', layout);
+    const entries = html.split('<div class="finding ').slice(1);
+    expect(entries.length).toBeLessThan(layout.findings.length);
+    const ga = entries.filter((e) => e.includes('Tracking cookie before consent: cookie _ga</h4>'));
+    expect(ga).toHaveLength(1);
+    expect(ga[0]).toMatch(/<p class="pages">On 3 pages: <a href="#page-\d">\/<\/a>, <a href="#page-\d">\/contact\/<\/a>, <a href="#page-\d">\/news\/item\.html<\/a><\/p>/);
+    expect(html).toContain('<title>Consent check failed: test/fixtures/layout-site · consent-gate</title>');
+    expect(html).toContain('<h1>Consent check failed: test/fixtures/layout-site</h1>');
+    expect(html).toContain('<span class="meta">test/fixtures/layout-site/news/item.html</span>');
+    expect(html).not.toMatch(/127\.0\.0\.1:\d+/);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserFlags, runCli } from './support/cli.js';
 import { CLI, ROOT, SITES, serve, type Served } from './support/fixtures.js';
 import { descendants, freePort, isRunning, pidsIn } from './support/processes.js';
+import { validateSarif } from './support/schema.js';
 
 let served: Served;
 beforeAll(async () => {
@@ -43,6 +44,7 @@ describe('secrets in the output', () => {
       for (const secret of SECRETS) expect(text).not.toContain(secret);
       expect(text).not.toMatch(/GA1\.1\.\d{5,}/);
     }
+    expect(validateSarif(readFileSync(join(dir, 'consent-gate.sarif'), 'utf8'))).toBe(true);
     // The redaction keeps what a developer needs: which keys the beacon sent.
     expect(readFileSync(join(dir, 'consent-gate-report.json'), 'utf8')).toContain('cid=<redacted>&uid=<redacted>');
   });

@@ -8,16 +8,16 @@ import { OPTIONS, convert, type Given } from './options.js';
 import { inInputWords } from './input-names.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { runGate } from '../gate.js';
-import { exitCleanlyOnSignals } from '../shared/lifecycle.js';
+import { exitCleanlyOnSignals, startedAsScript } from '../shared/lifecycle.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
 import { formatConsole, progressLine } from '../report/console.js';
 import { needsScreenshots } from '../report/index.js';
 import { markdown } from '../report/markdown.js';
 import { visitLine } from '../report/progress.js';
-import { anchorFile } from '../report/text/location.js';
+import { findingLocation } from '../report/text/location.js';
 import { subjectLabel } from '../report/text/subject.js';
 import { findingSentence } from '../report/text/sentence.js';
-import { writeReports } from '../report/write.js';
+import { reportPlace, writeReports } from '../report/write.js';
 import type { GateResult } from '../types.js';
 
 const MAX_ANNOTATIONS = 50;
@@ -65,13 +65,19 @@ function inputs(): Given {
   return result;
 }
 
+/** The run's page on GitHub, where the artifacts a workflow uploads are listed. */
+function runUrl(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = process.env;
+  return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
+}
+
 async function summarize(result: GateResult, reports: Map<string, string>): Promise<void> {
-  await core.summary.addRaw(inInputWords(markdown.render(result))).write();
-  const anchor = anchorFile(result);
+  await core.summary.addRaw(inInputWords(markdown.render(result, reportPlace(reports, runUrl())))).write();
   const fresh = result.findings.filter((f) => f.status === 'new');
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
     const say = f.severity === 'error' ? core.error : core.warning;
-    say(findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, file: anchor });
+    const at = findingLocation(result, f);
+    say(findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, ...(at ? { file: at.path, startLine: at.line } : {}) });
   }
   if (fresh.length > MAX_ANNOTATIONS) core.warning(`${fresh.length - MAX_ANNOTATIONS} more new finding(s) are in the reports.`);
   core.setOutput('result', result.verdict.status);
@@ -97,18 +103,22 @@ async function main(): Promise<number> {
     onVisit: ({ url, scan }) => scan && core.debug(visitLine(url, scan)),
   });
   core.info(inInputWords(formatConsole(result)));
-  const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report' }, cwd).files;
+  const url = runUrl();
+  const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report', ...(url ? { runUrl: url } : {}) }, cwd).files;
   await summarize(result, reports);
   if (result.verdict.exitCode !== 0) core.setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
   return result.verdict.exitCode;
 }
 
-exitCleanlyOnSignals();
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+/**
+ * The whole step: what the runner starts, and what @github/local-action imports and calls. It sets
+ * the outcome (outputs, failure, exit code) and never throws, as the runner and local-action expect.
+ */
+export async function run(): Promise<void> {
+  exitCleanlyOnSignals();
+  try {
+    process.exitCode = await main();
+  } catch (error) {
     core.setOutput('result', 'error');
     if (error instanceof GateError) {
       core.setFailed(inInputWords(error.message));
@@ -117,5 +127,8 @@ main().then(
       core.setFailed(`consent-gate: internal error, the scan did not complete: ${error instanceof Error ? (error.stack ?? error.message) : errorText(error)}`);
       process.exitCode = 3;
     }
-  },
-);
+  }
+}
+
+// The runner starts this file as a script; local-action imports it and calls run() itself, once.
+if (startedAsScript(import.meta.url)) void run();

@@ -35,6 +35,6 @@ export function judgeReport(path: string, policy: Policy, options: { updateBasel
   const findings = saved.pages.flatMap((page) => judgePage(page, policy, known));
   const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
   if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
-  const { tool, data: lists, browser, startedAt, durationMs, coverage } = saved;
-  return resultOf({ tool, data: lists, browser, startedAt, durationMs, coverage }, saved.pages, concluded, policy, { found: stored !== null });
+  const { tool, data: lists, browser, startedAt, durationMs, coverage, target } = saved;
+  return resultOf({ tool, data: lists, browser, startedAt, durationMs, coverage, target }, saved.pages, concluded, policy, { found: stored !== null });
 }

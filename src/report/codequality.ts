@@ -1,6 +1,6 @@
 import type { GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
-import { anchorFile } from './text/location.js';
+import { findingLocation, pageIdentity } from './text/location.js';
 import { pageLabel } from '../shared/url.js';
 import { findingSentence } from './text/sentence.js';
 import { isScanFailure } from './text/rules.js';
@@ -13,17 +13,20 @@ export const codequality: ReportFormat = {
   name: 'codequality',
   file: 'consent-gate.codequality.json',
   render: (gate: GateResult) => {
-    const path = anchorFile(gate);
     const issues = gate.findings
       .filter((f) => f.status !== 'allowed')
-      .map((f) => ({
-        description: findingSentence(f, pageLabel(f.page)),
-        check_name: f.rule,
-        // One finding on several pages is several issues: the page is part of the identity here.
-        fingerprint: `${f.fingerprint}:${pageLabel(f.page)}`,
-        severity: isScanFailure(gate, f) ? 'blocker' : f.severity === 'error' ? 'critical' : 'minor',
-        location: { path, lines: { begin: 1 } },
-      }));
+      .map((f) => {
+        const at = findingLocation(gate, f);
+        return {
+          description: findingSentence(f, pageLabel(f.page)),
+          check_name: f.rule,
+          // One finding on several pages is several issues: the page is part of the identity here.
+          fingerprint: pageIdentity(f),
+          severity: isScanFailure(gate, f) ? 'blocker' : f.severity === 'error' ? 'critical' : 'minor',
+          // GitLab's parser requires a location but not a path: with no file to point at, the issue stays, unplaced.
+          location: at ? { path: at.path, lines: { begin: at.line } } : {},
+        };
+      });
     return JSON.stringify(issues, null, 2) + '\n';
   },
 };

@@ -31,6 +31,8 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: .25rem; }
 .finding.error { border-color: var(--error); } .finding.warn { border-color: var(--warn); }
 .finding.baselined, .finding.allowed { border-color: var(--line); opacity: .8; }
 .finding h4 { margin: .25rem 0; font-size: 1.05rem; }
+.finding .pages { margin: .1rem 0; color: var(--muted); }
+ul.page-findings { margin: .5rem 0; padding-left: 1.25rem; }
 .badge { display: inline-block; border-radius: 999px; padding: 0 .55rem; font-size: 12px; font-weight: 600; color: #fff; vertical-align: 2px; }
 .badge.error { background: var(--error); } .badge.warn { background: var(--warn); } .badge.known { background: var(--muted); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }

@@ -9,6 +9,8 @@ import { HTML_STYLE } from './html-style.js';
 import { pageLabel } from '../shared/url.js';
 import { subjectLabel } from './text/subject.js';
 import { ruleOf } from './text/rules.js';
+import { groupAcrossPages, type FindingGroup } from './text/group.js';
+import { repoPath } from './text/location.js';
 
 /**
  * One self-contained file for a reader who is not a developer (a privacy officer, a site owner):
@@ -37,9 +39,27 @@ function lifetime(entry: InventoryEntry): string {
   return plural(days, 'day');
 }
 
+/**
+ * What the report is about: a deployed site by its host, a served folder or a started project by its
+ * name; never the loopback address that died with the scan.
+ */
+function siteName(gate: GateResult): string {
+  return gate.target.name ?? [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(', ');
+}
+
+/** A URL as the reader can use it: on a loopback server that is gone, by its path alone. */
+function shownUrl(gate: GateResult, url: string): string {
+  if (!gate.target.ephemeral) return url;
+  const site = gate.pages.map((p) => new URL(p.url).origin);
+  try {
+    return site.includes(new URL(url).origin) ? pageLabel(url) : url;
+  } catch {
+    return url;
+  }
+}
+
 function header(gate: GateResult): string {
   const { verdict } = gate;
-  const hosts = [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(', ');
   const counts: [number, string][] = [
     [verdict.errors, 'new errors'],
     [verdict.warnings, 'new warnings'],
@@ -48,13 +68,16 @@ function header(gate: GateResult): string {
     [verdict.allowed, 'allowed by policy'],
   ];
   return `<header class="verdict ${verdict.status}"><div>
-<h1>Consent check ${esc(verdict.status)}: ${esc(hosts)}</h1>
+<h1>Consent check ${esc(verdict.status)}: ${esc(siteName(gate))}</h1>
 <p>${esc(verdict.reason)}.</p>
 <ul class="counts">${counts.map(([n, label]) => `<li><strong>${n}</strong> ${esc(label)}</li>`).join('')}</ul>
 <p class="coverage">Pages: ${esc(coverageLine(gate.coverage))}.${coverageReasons(gate.coverage).map((reason) => ` ${esc(reason)}`).join('')}</p>
 <p class="meta">${esc(new Date(gate.startedAt).toUTCString())} · ${plural(gate.pages.length, 'page')} · rules of the ${esc(gate.policy.jurisdiction)} policy${gate.policy.path ? '' : ' (defaults)'} · ${esc(gate.tool.name)} ${esc(gate.tool.version)} with Chromium ${esc(gate.browser.version)}</p>
 </div></header>`;
 }
+
+/** Where each page's section is, by URL: the table and the findings link to it. */
+type PageAnchors = Map<string, string>;
 
 /** One cell of the pages × phases table: what that visit found, or why it did not happen. */
 function matrixCell(page: PageResult, phase: Phase, findings: Finding[]): string {
@@ -69,10 +92,10 @@ function matrixCell(page: PageResult, phase: Phase, findings: Finding[]): string
   return `<td class="${errors ? 'error' : warnings ? 'warn' : 'ok'}">${text}${action}</td>`;
 }
 
-function matrix(gate: GateResult): string {
-  const rows = gate.pages.map((page, i) => {
+function matrix(gate: GateResult, anchors: PageAnchors): string {
+  const rows = gate.pages.map((page) => {
     const findings = gate.findings.filter((f) => f.page === page.url);
-    return `<tr><th scope="row"><a href="#page-${i + 1}">${esc(pageLabel(page.url))}</a></th>${VISITS.map((v) => matrixCell(page, v.id, findings)).join('')}</tr>`;
+    return `<tr><th scope="row"><a href="#${anchors.get(page.url)}">${esc(pageLabel(page.url))}</a></th>${VISITS.map((v) => matrixCell(page, v.id, findings)).join('')}</tr>`;
   });
   return `<h2>What was visited</h2>
 <p>Each page was opened as a first-time visitor: ${esc(VISITS.map((v) => v.summary).join('; '))}.</p>
@@ -80,7 +103,12 @@ function matrix(gate: GateResult): string {
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function finding(f: Finding, gate: GateResult): string {
+function pagesLine(pages: string[], anchors: PageAnchors): string {
+  const links = pages.map((url) => `<a href="#${anchors.get(url)}">${esc(pageLabel(url))}</a>`).join(', ');
+  return `<p class="pages">${pages.length === 1 ? 'On' : `On ${pages.length} pages:`} ${links}</p>`;
+}
+
+function finding({ finding: f, pages }: FindingGroup, id: string, anchors: PageAnchors, gate: GateResult): string {
   const rule = ruleOf(gate, f);
   const known = f.status !== 'new';
   const badge = known ? `<span class="badge known">${f.status}</span>` : `<span class="badge ${f.severity}">${f.severity === 'error' ? 'error' : 'warning'}</span>`;
@@ -92,12 +120,15 @@ function finding(f: Finding, gate: GateResult): string {
     ...f.notes.map((note): [string, string] => ['Note', note]),
   ];
   const steps = chainSteps(f);
+  // The trail is the same on every page but the first step: shown once, from the first page.
+  const from = pages.length > 1 ? ` (on ${esc(pageLabel(f.page))})` : '';
   const chain =
     steps.length > 0
-      ? `<p><strong>How it got there</strong></p><ol class="chain">${steps.map((s) => `<li><code>${esc(s.url)}</code><span>${esc(s.how)}</span></li>`).join('')}</ol>`
+      ? `<p><strong>How it got there</strong>${from}</p><ol class="chain">${steps.map((s) => `<li><code>${esc(shownUrl(gate, s.url))}</code><span>${esc(s.how)}</span></li>`).join('')}</ol>`
       : '';
-  return `<div class="finding ${known ? f.status : f.severity}">
+  return `<div class="finding ${known ? f.status : f.severity}" id="${id}">
 <h4>${badge} ${esc(rule?.title ?? f.rule)}: ${esc(subjectLabel(f))}</h4>
+${pagesLine(pages, anchors)}
 <p>${esc(f.message)}.</p>
 <dl class="facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
 ${rule ? `<div class="law"><strong>What the law asks:</strong> ${esc(rule.plainWords)}<small>${esc(rule.legalBasis)}</small></div>` : ''}
@@ -108,17 +139,28 @@ ${chain}
 
 const ORDER = (f: Finding): number => (f.status === 'new' ? (f.severity === 'error' ? 0 : 1) : f.status === 'baselined' ? 2 : 3);
 
-function pageSection(page: PageResult, index: number, gate: GateResult): string {
-  const findings = gate.findings.filter((f) => f.page === page.url).sort((a, b) => ORDER(a) - ORDER(b));
+/** Each thing to fix once, with the pages it was seen on, worst first. */
+function findings(groups: FindingGroup[], anchors: PageAnchors, gate: GateResult): string {
+  if (groups.length === 0) return '<h2>Findings</h2>\n<p>Nothing to report: no tracking was seen on any page in any visit.</p>';
+  return `<h2>Findings</h2>\n${groups.map((group, i) => finding(group, `finding-${i + 1}`, anchors, gate)).join('\n')}`;
+}
+
+function pageSection(page: PageResult, id: string, groups: FindingGroup[], gate: GateResult): string {
+  const mine = groups.map((group, i) => ({ group, id: `finding-${i + 1}` })).filter(({ group }) => group.pages.includes(page.url));
   const shots = page.phases[0]?.screenshots;
   const figures = [
     shots?.page ? `<figure><img src="${shots.page}" alt="The page as a first-time visitor saw it"><figcaption>What a first-time visitor saw, before any choice</figcaption></figure>` : '',
     shots?.banner ? `<figure><img src="${shots.banner}" alt="The consent banner"><figcaption>The consent banner</figcaption></figure>` : '',
   ].join('');
-  const body = findings.length > 0 ? findings.map((f) => finding(f, gate)).join('\n') : '<p>Nothing to report: no tracking was seen on this page in any visit.</p>';
-  return `<section class="page" id="page-${index + 1}"><h3>${esc(pageLabel(page.url))} <span class="meta">${esc(page.url)}</span></h3>
+  // The file it was built into when served from a folder; the URL only where it still answers.
+  const where = repoPath(gate.target.files[page.url]) ?? (gate.target.ephemeral ? null : page.url);
+  const list =
+    mine.length > 0
+      ? `<ul class="page-findings">${mine.map(({ group: { finding: f }, id: to }) => `<li><a href="#${to}">${esc(ruleOf(gate, f)?.title ?? f.rule)}: ${esc(subjectLabel(f))}</a> <span class="meta">${f.status === 'new' ? (f.severity === 'error' ? 'error' : 'warning') : f.status}</span></li>`).join('')}</ul>`
+      : '<p>Nothing to report: no tracking was seen on this page in any visit.</p>';
+  return `<section class="page" id="${id}"><h3>${esc(pageLabel(page.url))}${where ? ` <span class="meta">${esc(where)}</span>` : ''}</h3>
 ${figures ? `<div class="shots">${figures}</div>` : ''}
-${body}
+${list}
 </section>`;
 }
 
@@ -142,18 +184,21 @@ function fixed(gate: GateResult): string {
 }
 
 export function formatHtml(gate: GateResult): string {
+  const groups = groupAcrossPages([...gate.findings].sort((a, b) => ORDER(a) - ORDER(b)));
+  const anchors: PageAnchors = new Map(gate.pages.map((page, i) => [page.url, `page-${i + 1}`]));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Consent check ${esc(gate.verdict.status)} · ${esc(gate.tool.name)}</title>
+<title>Consent check ${esc(gate.verdict.status)}: ${esc(siteName(gate))} · ${esc(gate.tool.name)}</title>
 <style>${HTML_STYLE}</style></head>
 <body>
 ${header(gate)}
 <main>
-${matrix(gate)}
-<h2>Findings</h2>
-${gate.pages.map((page, i) => pageSection(page, i, gate)).join('\n')}
+${matrix(gate, anchors)}
+${findings(groups, anchors, gate)}
+<h2>Pages</h2>
+${gate.pages.map((page) => pageSection(page, anchors.get(page.url)!, groups, gate)).join('\n')}
 ${inventory(gate)}
 ${fixed(gate)}
 <footer>Made by ${esc(gate.tool.name)} ${esc(gate.tool.version)} in ${(gate.durationMs / 1000).toFixed(1)} s. Vendors and purposes from third-party-web ${esc(gate.data.thirdPartyWeb)} and the Open Cookie Database ${esc(gate.data.openCookieDatabase)}. Cookie values and visitor identifiers are never shown.</footer>

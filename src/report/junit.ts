@@ -5,22 +5,25 @@ import { escapeMarkup as escape } from './text/escape.js';
 import { subjectLabel } from './text/subject.js';
 import { isScanFailure } from './text/rules.js';
 import { failsGate } from '../verdict/verdict.js';
+import { pageLabel } from '../shared/url.js';
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
-function testcase(finding: Finding, page: string, fails: boolean, scanFailure: boolean): string {
+/** A test is known by its page's path and what it checks: the same test from run to run, whatever the port. */
+function testcase(finding: Finding, fails: boolean, scanFailure: boolean): string {
   const name = escape(`${finding.rule} (${finding.phase}): ${subjectLabel(finding)}`);
   const trail = chainSteps(finding).map((step) => `  ${step.url}  (${step.how})`);
-  const detail = escape([finding.message, ...finding.evidence, ...(trail.length > 1 ? ['Chain from the page:', ...trail] : [])].join('\n'));
+  // Escaped once, where it is placed: escaping it here too gave &amp;quot; in the XML.
+  const detail = [finding.message, ...finding.evidence, ...(trail.length > 1 ? ['Chain from the page:', ...trail] : [])].join('\n');
   const body =
     scanFailure
-      ? `<error message="${escape(finding.message)}">${detail}</error>`
+      ? `<error message="${escape(finding.message)}">${escape(detail)}</error>`
       : finding.status !== 'new'
         ? `<skipped message="${escape(`${finding.status}: ${finding.because ?? ''}`.trim())}"/>`
         : fails
-          ? `<failure message="${escape(finding.message)}" type="${finding.rule}">${detail}</failure>`
+          ? `<failure message="${escape(finding.message)}" type="${finding.rule}">${escape(detail)}</failure>`
           : `<system-out>${escape(`${finding.severity}: ${detail}`)}</system-out>`;
-  return `    <testcase classname="${escape(page)}" name="${name}">${body}</testcase>`;
+  return `    <testcase classname="${escape(pageLabel(finding.page))}" name="${name}">${body}</testcase>`;
 }
 
 /** JUnit XML for GitLab's artifacts:reports:junit: one suite per page, one case per finding. */
@@ -32,11 +35,11 @@ export const junit: ReportFormat = {
     const fails = (f: Finding): boolean => !failed(f) && failsGate(f, gate.policy.failOn);
     const suites = gate.pages.map((page) => {
       const findings = gate.findings.filter((f) => f.page === page.url);
-      const cases = findings.map((f) => testcase(f, page.url, fails(f), failed(f)));
+      const cases = findings.map((f) => testcase(f, fails(f), failed(f)));
       // A clean page is a passing test, so the counts mean something.
-      if (findings.length === 0) cases.push(`    <testcase classname="${escape(page.url)}" name="no tracking before consent"/>`);
+      if (findings.length === 0) cases.push(`    <testcase classname="${escape(pageLabel(page.url))}" name="no tracking before consent"/>`);
       return {
-        name: page.url,
+        name: pageLabel(page.url),
         cases,
         failures: findings.filter(fails).length,
         errors: findings.filter(failed).length,

@@ -1,12 +1,12 @@
 import type { Finding, GateResult } from '../types.js';
 import type { ReportFormat } from './format.js';
-import { anchorFile } from './text/location.js';
+import { findingLocation, pageIdentity, type FileLocation } from './text/location.js';
 import { pageLabel } from '../shared/url.js';
 import { findingSentence } from './text/sentence.js';
 
 const LEVEL = { error: 'error', warn: 'warning' } as const;
 
-function result(finding: Finding, anchor: string, gate: GateResult): object {
+function result(finding: Finding, at: FileLocation | null, gate: GateResult): object {
   const suppressed =
     finding.status === 'new'
       ? {}
@@ -18,12 +18,14 @@ function result(finding: Finding, anchor: string, gate: GateResult): object {
     message: { text: findingSentence(finding, pageLabel(finding.page)) },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: anchor }, region: { startLine: 1 } },
-        logicalLocations: [{ fullyQualifiedName: finding.page, kind: 'resource' }],
+        // No file to point at is no physical location, rather than one at a file that does not exist.
+        ...(at ? { physicalLocation: { artifactLocation: { uri: at.path }, region: { startLine: at.line } } } : {}),
+        logicalLocations: [{ fullyQualifiedName: pageLabel(finding.page), kind: 'resource' }],
       },
     ],
-    partialFingerprints: { 'consentGate/v1': finding.fingerprint },
-    properties: { page: finding.page, phase: finding.phase, category: finding.category, vendor: finding.vendor, party: finding.party, status: finding.status, evidence: finding.evidence, chain: finding.chain },
+    // v2: per page. v1 was the subject alone, which folded one tracker on every page into one alert.
+    partialFingerprints: { 'consentGate/v2': pageIdentity(finding) },
+    properties: { page: finding.page, fingerprint: finding.fingerprint, phase: finding.phase, category: finding.category, vendor: finding.vendor, party: finding.party, status: finding.status, evidence: finding.evidence, chain: finding.chain },
     ...suppressed,
   };
 }
@@ -33,7 +35,6 @@ export const sarif: ReportFormat = {
   name: 'sarif',
   file: 'consent-gate.sarif',
   render: (gate: GateResult) => {
-    const anchor = anchorFile(gate);
     const log = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -56,7 +57,7 @@ export const sarif: ReportFormat = {
               })),
             },
           },
-          results: gate.findings.map((f) => result(f, anchor, gate)),
+          results: gate.findings.map((f) => result(f, findingLocation(gate, f), gate)),
           properties: { verdict: gate.verdict },
         },
       ],

@@ -1,7 +1,9 @@
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { GateError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/files.js';
 import type { GateResult } from '../types.js';
+import type { ReportPlace } from './format.js';
+import { repoPath } from './text/location.js';
 import { reportFormat, type ReportFormat } from './index.js';
 
 export const DEFAULT_REPORT_DIR = 'consent-gate-report';
@@ -9,6 +11,8 @@ export const DEFAULT_REPORT_DIR = 'consent-gate-report';
 export interface ReportTargets {
   output?: string;
   reportDir?: string;
+  /** The CI run's page, where uploaded artifacts are listed: named at the end of the markdown. */
+  runUrl?: string;
 }
 
 /** Called before a scan too: a wrong combination should cost a second, not a scan. */
@@ -26,19 +30,21 @@ export function checkReportTargets(names: readonly string[], where: ReportTarget
  */
 export function writeReports(result: GateResult, names: readonly string[], where: ReportTargets, cwd: string): { files: Map<string, string>; stdout: ReportFormat | null } {
   const files = checkReportTargets(names, where);
-  const written = new Map<string, string>();
-  if (where.output !== undefined) {
-    const path = resolve(cwd, where.output);
-    writeFileAtomic(path, files[0]!.render(result));
-    written.set(files[0]!.name, path);
-    return { files: written, stdout: null };
-  }
-  if (where.reportDir === undefined && files.length === 1 && files[0]!.name === 'json') return { files: written, stdout: files[0]! };
+  if (where.output === undefined && where.reportDir === undefined && files.length === 1 && files[0]!.name === 'json') return { files: new Map(), stdout: files[0]! };
   const dir = resolve(cwd, where.reportDir ?? DEFAULT_REPORT_DIR);
-  for (const format of files) {
-    const path = join(dir, format.file);
-    writeFileAtomic(path, format.render(result));
-    written.set(format.name, path);
-  }
-  return { files: written, stdout: null };
+  const paths = new Map(
+    where.output !== undefined ? [[files[0]!.name, resolve(cwd, where.output)]] : files.map((format) => [format.name, join(dir, format.file)]),
+  );
+  const place = reportPlace(paths, where.runUrl);
+  for (const format of files) writeFileAtomic(paths.get(format.name)!, format.render(result, place));
+  return { files: paths, stdout: null };
+}
+
+/** Where the files in `paths` (format name → path) are, as a reader of the markdown looks for them. */
+export function reportPlace(paths: ReadonlyMap<string, string>, runUrl?: string): ReportPlace | undefined {
+  const all = [...paths.values()];
+  if (all.length === 0) return undefined;
+  const dir = dirname(all[0]!);
+  // Outside the working folder, ../../ says less than the folder's own path.
+  return { dir: (repoPath(dir) ?? dir) || '.', files: all.map((path) => basename(path)), ...(runUrl ? { runUrl } : {}) };
 }

@@ -1,8 +1,10 @@
 import { GateError } from '../shared/errors.js';
+import type { GateResult, PageResult } from '../types.js';
 import { onShutdown } from '../shared/lifecycle.js';
 import { startCommand } from './start.js';
 import { normalizeBasePath } from './base-path.js';
 import { startStatic } from './static.js';
+import { decodedPath, folderName, projectName } from './name.js';
 
 export interface TargetSpec {
   /** An already running site: a deployed preview or a local server. */
@@ -29,6 +31,12 @@ export interface RunningTarget {
   basePath: string;
   /** What the target chose on the user's behalf, said once. */
   notes: string[];
+  /** What reports call the site (see targetName); null when only full page URLs were given. */
+  name: string | null;
+  /** The pages come from a loopback server this run started (--static, --start): their URLs die with it. */
+  ephemeral: boolean;
+  /** The file a scanned page was served from, with --static; null otherwise. */
+  sourceFile(url: string): string | null;
   stop(): Promise<void>;
 }
 
@@ -56,10 +64,19 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
 
   if (spec.static !== undefined) {
     const basePath = spec.basePath === undefined ? undefined : normalizeBasePath(spec.basePath);
-    const server = await startStatic(spec.static, { spa: spec.spa ?? false, ...(basePath ? { basePath } : {}) });
+    const server = await startStatic(spec.static, { spa: spec.spa ?? false, cwd: spec.cwd, ...(basePath ? { basePath } : {}) });
     const stop = server.close;
     const forget = onShutdown(stop);
-    return { baseUrl: server.url, staticRoot: server.root, basePath: server.basePath, notes: server.notes, stop: () => (forget(), stop()) };
+    return {
+      baseUrl: server.url,
+      staticRoot: server.root,
+      basePath: server.basePath,
+      notes: server.notes,
+      name: folderName(spec.cwd, server.root),
+      ephemeral: true,
+      sourceFile: (page) => server.sourceOf(decodedPath(page)),
+      stop: () => (forget(), stop()),
+    };
   }
   if (spec.start !== undefined) {
     const server = await startCommand({
@@ -70,7 +87,18 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
       cwd: spec.cwd,
     });
     const base = url ?? (waitOn ? new URL('/', waitOn).href : null);
-    return { baseUrl: base, staticRoot: null, basePath: '/', notes: [], stop: server.stop };
+    return { baseUrl: base, staticRoot: null, basePath: '/', notes: [], name: projectName(spec.cwd), ephemeral: true, sourceFile: () => null, stop: server.stop };
   }
-  return { baseUrl: url ?? null, staticRoot: null, basePath: '/', notes: [], stop: async () => undefined };
+  return { baseUrl: url ?? null, staticRoot: null, basePath: '/', notes: [], name: url ? new URL(url).host : null, ephemeral: false, sourceFile: () => null, stop: async () => undefined };
+}
+
+/** What a result keeps of its target: the name, whether its URLs outlive the run, each page's file. */
+export function targetFacts(target: RunningTarget, pages: readonly PageResult[]): Omit<GateResult['target'], 'urls'> {
+  const files: Record<string, string> = {};
+  for (const page of pages) {
+    // A page asked for as /about is served from /about/ after a redirect.
+    const file = target.sourceFile(page.url) ?? target.sourceFile(page.phases[0]?.finalUrl ?? page.url);
+    if (file) files[page.url] = file;
+  }
+  return { name: target.name, ephemeral: target.ephemeral, files };
 }

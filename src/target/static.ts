@@ -60,6 +60,8 @@ export interface StaticOptions {
   port?: number;
   /** The path the site was built for ("/my-repo/"); guessed from its HTML when not given. */
   basePath?: string;
+  /** Where a relative folder is found: the project (an Action's working-directory), not the process. */
+  cwd?: string;
 }
 
 export interface StaticServer {
@@ -69,12 +71,14 @@ export interface StaticServer {
   basePath: string;
   /** Said once: how the base path was chosen, when it was guessed. */
   notes: string[];
+  /** The file a page path was answered with (after `/about/` → `about/index.html`), once it was served. */
+  sourceOf(path: string): string | null;
   close(): Promise<void>;
 }
 
 /** Serves a built site on a free loopback port. */
 export async function startStatic(folder: string, options: StaticOptions = {}): Promise<StaticServer> {
-  const root = resolve(folder);
+  const root = resolve(options.cwd ?? '', folder);
   if (!existsSync(root)) {
     throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
   }
@@ -93,6 +97,8 @@ export async function startStatic(folder: string, options: StaticOptions = {}): 
   const notes = guessed ? [`serving ${folder} under the base path ${guessed}, as the asset URLs in its HTML expect (set --base-path to choose another).`] : [];
   const rules = readHeaderRules(root);
   const spaIndex = join(root, 'index.html');
+  // Recorded as served rather than worked out again later, so reports name the very file a page was.
+  const sources = new Map<string, string>();
 
   const server = createServer((request, response) => {
     let path: string;
@@ -141,11 +147,13 @@ export async function startStatic(folder: string, options: StaticOptions = {}): 
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    response.writeHead(status, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (status === 200 && type.startsWith('text/html')) sources.set(path, file);
+    response.writeHead(status, { 'content-type': type });
     response.end(request.method === 'HEAD' ? undefined : readFileSync(file));
   });
   const port = await listen(server, options.port ?? 0);
-  return { url: `http://127.0.0.1:${port}${basePath}`, root, basePath, notes, close: () => closeServer(server) };
+  return { url: `http://127.0.0.1:${port}${basePath}`, root, basePath, notes, sourceOf: (path) => sources.get(path) ?? null, close: () => closeServer(server) };
 }
 
 function listen(server: Server, port: number): Promise<number> {

@@ -37,7 +37,7 @@ export function concludeRun(findings: readonly Finding[], pages: readonly string
 
 /** The result every report is made from. */
 export function resultOf(
-  run: Pick<GateResult, 'tool' | 'data' | 'browser' | 'startedAt' | 'durationMs' | 'coverage'>,
+  run: Pick<GateResult, 'tool' | 'data' | 'browser' | 'startedAt' | 'durationMs' | 'coverage' | 'target'>,
   pages: PageResult[],
   concluded: Concluded,
   policy: Policy,
@@ -45,7 +45,6 @@ export function resultOf(
 ): GateResult {
   return {
     ...run,
-    target: { urls: pages.map((p) => p.url) },
     pages,
     findings: concluded.findings,
     rules: RULES.map(describeRule),

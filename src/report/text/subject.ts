@@ -1,3 +1,4 @@
+import { pageLabel } from '../../shared/url.js';
 import type { Finding } from '../../types.js';
 
 /** A subject in a few words: what a person searches the code base for. */
@@ -12,7 +13,8 @@ export function subjectLabel(finding: Finding): string {
     case 'frame':
       return `${kind} ${host}`;
     case 'page':
-      return url ?? 'page';
+      // By path: a preview's host and port change from run to run.
+      return url ? pageLabel(url) : 'page';
     case 'banner':
       return `banner ${name ?? ''}`.trim();
   }

@@ -21,7 +21,7 @@ import {
   subjectLabel,
   visitOf,
   writeFileAtomic
-} from "./chunk-KMODYN6N.js";
+} from "./chunk-GWWPEP56.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
@@ -52,10 +52,21 @@ function pick(value, keys) {
 }
 
 // src/report/text/location.ts
-import { relative } from "node:path";
-function anchorFile(result2) {
-  return result2.policy.path ? relative(process.cwd(), result2.policy.path).split("\\").join("/") : "consent-gate.json";
+import { isAbsolute, relative } from "node:path";
+function findingLocation(result2, finding2) {
+  const policy = repoPath(result2.policy.path);
+  if (policy) return { path: policy, line: 1 };
+  const page = repoPath(result2.target.files[finding2.page]);
+  if (!page) return null;
+  const tag = finding2.chain[1];
+  return { path: page, line: tag?.via === "html" && tag.line ? tag.line : 1 };
 }
+function repoPath(file) {
+  if (!file) return null;
+  const path = relative(process.cwd(), file);
+  return path.startsWith("..") || isAbsolute(path) ? null : path.split("\\").join("/");
+}
+var pageIdentity = (finding2) => `${finding2.fingerprint}:${pageLabel(finding2.page)}`;
 
 // src/report/text/sentence.ts
 function findingSentence(finding2, page) {
@@ -63,8 +74,21 @@ function findingSentence(finding2, page) {
   return [`${finding2.message} on ${page} (${finding2.phase}).`, finding2.evidence[0] ?? "", chain ? `Loaded via ${chain}.` : ""].filter(Boolean).join(" ");
 }
 
+// src/report/text/group.ts
+function groupAcrossPages(findings2) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding2 of findings2) {
+    const key = [finding2.fingerprint, finding2.status, finding2.severity, finding2.subject.kind === "page" ? finding2.page : ""].join("\n");
+    const group = groups.get(key);
+    if (!group) groups.set(key, { finding: finding2, pages: [finding2.page] });
+    else if (!group.pages.includes(finding2.page)) group.pages.push(finding2.page);
+  }
+  return [...groups.values()];
+}
+
 // src/report/markdown.ts
 var MAX_ROWS = 20;
+var MAX_PAGES = 5;
 var cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function verdictLine(gate) {
   const { verdict } = gate;
@@ -72,23 +96,37 @@ function verdictLine(gate) {
   const word = verdict.status === "passed" ? "passed" : verdict.status === "failed" ? "failed" : "incomplete";
   return `${icon} **consent-gate ${word}**: ${verdict.errors} new error(s), ${verdict.warnings} new warning(s) on ${gate.pages.length} page(s) \u2014 ${verdict.reason}.`;
 }
+function pagesCell(pages) {
+  const named = pages.slice(0, MAX_PAGES).map(pageLabel).join(", ");
+  return pages.length > MAX_PAGES ? `${named} and ${pages.length - MAX_PAGES} more` : named;
+}
+function fullReport(place) {
+  const others = place?.files.filter((file) => !file.endsWith(".md")) ?? [];
+  const main = others.find((file) => file.endsWith(".html")) ?? others.find((file) => file.endsWith(".json")) ?? others[0];
+  if (!place || !main) return null;
+  const path = place.dir === "." ? main : `${place.dir}/${main}`;
+  const where = place.runUrl ? ` \u2014 on [the run's page](${place.runUrl}) when the workflow uploads \`${place.dir}/\` as an artifact` : "";
+  return `Full report: \`${path}\`${where}.`;
+}
 var markdown = {
   name: "markdown",
   file: "consent-gate.md",
-  render: (gate) => {
+  render: (gate, place) => {
     const lines = [verdictLine(gate), "", `**Pages:** ${coverageLine(gate.coverage)}.`, ...coverageReasons(gate.coverage).map((reason) => `- ${cell(reason)}`), ""];
-    const fresh = gate.findings.filter((f) => f.status === "new");
-    if (fresh.length > 0) {
-      lines.push("| Page | Phase | Rule | Subject | Vendor | Loaded via |", "| --- | --- | --- | --- | --- | --- |");
-      for (const f of fresh.slice(0, MAX_ROWS)) {
+    const groups = groupAcrossPages(gate.findings.filter((f) => f.status === "new"));
+    if (groups.length > 0) {
+      lines.push("| Pages | Phase | Rule | Subject | Vendor | Loaded via |", "| --- | --- | --- | --- | --- | --- |");
+      for (const { finding: f, pages } of groups.slice(0, MAX_ROWS)) {
         const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category;
-        lines.push(`| ${cell(pageLabel(f.page))} | ${f.phase} | ${f.severity === "error" ? "\u{1F534}" : "\u{1F7E1}"} \`${f.rule}\` | ${cell(subjectLabel(f))} | ${cell(vendor)} | ${cell(shortChain(f) ?? "")} |`);
+        lines.push(`| ${cell(pagesCell(pages))} | ${f.phase} | ${f.severity === "error" ? "\u{1F534}" : "\u{1F7E1}"} \`${f.rule}\` | ${cell(subjectLabel(f))} | ${cell(vendor)} | ${cell(shortChain(f) ?? "")} |`);
       }
-      if (fresh.length > MAX_ROWS) lines.push("", `\u2026and ${fresh.length - MAX_ROWS} more new finding(s): see the JSON or SARIF report.`);
+      if (groups.length > MAX_ROWS) lines.push("", `\u2026and ${groups.length - MAX_ROWS} more new finding(s): see the full report.`);
       lines.push("");
     }
     const { verdict } = gate;
     lines.push(`Baselined: ${verdict.baselined} \xB7 Allowed: ${verdict.allowed} \xB7 Fixed since the baseline: ${verdict.fixed}${verdict.fixed > 0 ? " (prune with `consent-gate baseline --prune`)" : ""}`);
+    const trailer = fullReport(place);
+    if (trailer) lines.push("", trailer);
     return lines.join("\n") + "\n";
   }
 };
@@ -98,15 +136,18 @@ var codequality = {
   name: "codequality",
   file: "consent-gate.codequality.json",
   render: (gate) => {
-    const path = anchorFile(gate);
-    const issues = gate.findings.filter((f) => f.status !== "allowed").map((f) => ({
-      description: findingSentence(f, pageLabel(f.page)),
-      check_name: f.rule,
-      // One finding on several pages is several issues: the page is part of the identity here.
-      fingerprint: `${f.fingerprint}:${pageLabel(f.page)}`,
-      severity: isScanFailure(gate, f) ? "blocker" : f.severity === "error" ? "critical" : "minor",
-      location: { path, lines: { begin: 1 } }
-    }));
+    const issues = gate.findings.filter((f) => f.status !== "allowed").map((f) => {
+      const at = findingLocation(gate, f);
+      return {
+        description: findingSentence(f, pageLabel(f.page)),
+        check_name: f.rule,
+        // One finding on several pages is several issues: the page is part of the identity here.
+        fingerprint: pageIdentity(f),
+        severity: isScanFailure(gate, f) ? "blocker" : f.severity === "error" ? "critical" : "minor",
+        // GitLab's parser requires a location but not a path: with no file to point at, the issue stays, unplaced.
+        location: at ? { path: at.path, lines: { begin: at.line } } : {}
+      };
+    });
     return JSON.stringify(issues, null, 2) + "\n";
   }
 };
@@ -147,6 +188,8 @@ figcaption { color: var(--muted); font-size: 13px; margin-top: .25rem; }
 .finding.error { border-color: var(--error); } .finding.warn { border-color: var(--warn); }
 .finding.baselined, .finding.allowed { border-color: var(--line); opacity: .8; }
 .finding h4 { margin: .25rem 0; font-size: 1.05rem; }
+.finding .pages { margin: .1rem 0; color: var(--muted); }
+ul.page-findings { margin: .5rem 0; padding-left: 1.25rem; }
 .badge { display: inline-block; border-radius: 999px; padding: 0 .55rem; font-size: 12px; font-weight: 600; color: #fff; vertical-align: 2px; }
 .badge.error { background: var(--error); } .badge.warn { background: var(--warn); } .badge.known { background: var(--muted); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
@@ -179,9 +222,20 @@ function lifetime(entry) {
   if (days >= 365) return `${+(days / 365).toFixed(1)} years (${days} days)`;
   return plural(days, "day");
 }
+function siteName(gate) {
+  return gate.target.name ?? [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(", ");
+}
+function shownUrl(gate, url) {
+  if (!gate.target.ephemeral) return url;
+  const site = gate.pages.map((p) => new URL(p.url).origin);
+  try {
+    return site.includes(new URL(url).origin) ? pageLabel(url) : url;
+  } catch {
+    return url;
+  }
+}
 function header(gate) {
   const { verdict } = gate;
-  const hosts = [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(", ");
   const counts = [
     [verdict.errors, "new errors"],
     [verdict.warnings, "new warnings"],
@@ -190,35 +244,39 @@ function header(gate) {
     [verdict.allowed, "allowed by policy"]
   ];
   return `<header class="verdict ${verdict.status}"><div>
-<h1>Consent check ${escapeMarkup(verdict.status)}: ${escapeMarkup(hosts)}</h1>
+<h1>Consent check ${escapeMarkup(verdict.status)}: ${escapeMarkup(siteName(gate))}</h1>
 <p>${escapeMarkup(verdict.reason)}.</p>
 <ul class="counts">${counts.map(([n, label]) => `<li><strong>${n}</strong> ${escapeMarkup(label)}</li>`).join("")}</ul>
 <p class="coverage">Pages: ${escapeMarkup(coverageLine(gate.coverage))}.${coverageReasons(gate.coverage).map((reason) => ` ${escapeMarkup(reason)}`).join("")}</p>
 <p class="meta">${escapeMarkup(new Date(gate.startedAt).toUTCString())} \xB7 ${plural(gate.pages.length, "page")} \xB7 rules of the ${escapeMarkup(gate.policy.jurisdiction)} policy${gate.policy.path ? "" : " (defaults)"} \xB7 ${escapeMarkup(gate.tool.name)} ${escapeMarkup(gate.tool.version)} with Chromium ${escapeMarkup(gate.browser.version)}</p>
 </div></header>`;
 }
-function matrixCell(page, phase, findings) {
+function matrixCell(page, phase, findings2) {
   const scan = page.phases.find((s) => s.phase === phase);
   if (!scan) return `<td class="skipped">${escapeMarkup(page.skipped.find((s) => s.phase === phase)?.reason ?? "not asked for")}</td>`;
   if (scan.error) return `<td class="error">not scanned<small>${escapeMarkup(scan.error)}</small></td>`;
-  const mine = findings.filter((f) => f.phase === phase && f.status === "new");
+  const mine = findings2.filter((f) => f.phase === phase && f.status === "new");
   const errors = mine.filter((f) => f.severity === "error").length;
   const warnings = mine.length - errors;
   const text = errors || warnings ? [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ") : phase === "initial" ? "clean" : "no findings";
   const action = scan.action ? `<small>${escapeMarkup(scan.action.detail)}</small>` : "";
   return `<td class="${errors ? "error" : warnings ? "warn" : "ok"}">${text}${action}</td>`;
 }
-function matrix(gate) {
-  const rows = gate.pages.map((page, i) => {
-    const findings = gate.findings.filter((f) => f.page === page.url);
-    return `<tr><th scope="row"><a href="#page-${i + 1}">${escapeMarkup(pageLabel(page.url))}</a></th>${VISITS.map((v) => matrixCell(page, v.id, findings)).join("")}</tr>`;
+function matrix(gate, anchors) {
+  const rows = gate.pages.map((page) => {
+    const findings2 = gate.findings.filter((f) => f.page === page.url);
+    return `<tr><th scope="row"><a href="#${anchors.get(page.url)}">${escapeMarkup(pageLabel(page.url))}</a></th>${VISITS.map((v) => matrixCell(page, v.id, findings2)).join("")}</tr>`;
   });
   return `<h2>What was visited</h2>
 <p>Each page was opened as a first-time visitor: ${escapeMarkup(VISITS.map((v) => v.summary).join("; "))}.</p>
 <table><caption class="meta">Pages and visits</caption><thead><tr><th>Page</th>${VISITS.map((v) => `<th>${escapeMarkup(v.label)}</th>`).join("")}</tr></thead>
 <tbody>${rows.join("\n")}</tbody></table>`;
 }
-function finding(f, gate) {
+function pagesLine(pages, anchors) {
+  const links = pages.map((url) => `<a href="#${anchors.get(url)}">${escapeMarkup(pageLabel(url))}</a>`).join(", ");
+  return `<p class="pages">${pages.length === 1 ? "On" : `On ${pages.length} pages:`} ${links}</p>`;
+}
+function finding({ finding: f, pages }, id, anchors, gate) {
   const rule = ruleOf(gate, f);
   const known = f.status !== "new";
   const badge = known ? `<span class="badge known">${f.status}</span>` : `<span class="badge ${f.severity}">${f.severity === "error" ? "error" : "warning"}</span>`;
@@ -230,9 +288,11 @@ function finding(f, gate) {
     ...f.notes.map((note) => ["Note", note])
   ];
   const steps = chainSteps(f);
-  const chain = steps.length > 0 ? `<p><strong>How it got there</strong></p><ol class="chain">${steps.map((s) => `<li><code>${escapeMarkup(s.url)}</code><span>${escapeMarkup(s.how)}</span></li>`).join("")}</ol>` : "";
-  return `<div class="finding ${known ? f.status : f.severity}">
+  const from = pages.length > 1 ? ` (on ${escapeMarkup(pageLabel(f.page))})` : "";
+  const chain = steps.length > 0 ? `<p><strong>How it got there</strong>${from}</p><ol class="chain">${steps.map((s) => `<li><code>${escapeMarkup(shownUrl(gate, s.url))}</code><span>${escapeMarkup(s.how)}</span></li>`).join("")}</ol>` : "";
+  return `<div class="finding ${known ? f.status : f.severity}" id="${id}">
 <h4>${badge} ${escapeMarkup(rule?.title ?? f.rule)}: ${escapeMarkup(subjectLabel(f))}</h4>
+${pagesLine(pages, anchors)}
 <p>${escapeMarkup(f.message)}.</p>
 <dl class="facts">${facts.map(([k, v]) => `<dt>${escapeMarkup(k)}</dt><dd>${escapeMarkup(v)}</dd>`).join("")}</dl>
 ${rule ? `<div class="law"><strong>What the law asks:</strong> ${escapeMarkup(rule.plainWords)}<small>${escapeMarkup(rule.legalBasis)}</small></div>` : ""}
@@ -241,17 +301,23 @@ ${chain}
 </div>`;
 }
 var ORDER = (f) => f.status === "new" ? f.severity === "error" ? 0 : 1 : f.status === "baselined" ? 2 : 3;
-function pageSection(page, index, gate) {
-  const findings = gate.findings.filter((f) => f.page === page.url).sort((a, b) => ORDER(a) - ORDER(b));
+function findings(groups, anchors, gate) {
+  if (groups.length === 0) return "<h2>Findings</h2>\n<p>Nothing to report: no tracking was seen on any page in any visit.</p>";
+  return `<h2>Findings</h2>
+${groups.map((group, i) => finding(group, `finding-${i + 1}`, anchors, gate)).join("\n")}`;
+}
+function pageSection(page, id, groups, gate) {
+  const mine = groups.map((group, i) => ({ group, id: `finding-${i + 1}` })).filter(({ group }) => group.pages.includes(page.url));
   const shots = page.phases[0]?.screenshots;
   const figures = [
     shots?.page ? `<figure><img src="${shots.page}" alt="The page as a first-time visitor saw it"><figcaption>What a first-time visitor saw, before any choice</figcaption></figure>` : "",
     shots?.banner ? `<figure><img src="${shots.banner}" alt="The consent banner"><figcaption>The consent banner</figcaption></figure>` : ""
   ].join("");
-  const body = findings.length > 0 ? findings.map((f) => finding(f, gate)).join("\n") : "<p>Nothing to report: no tracking was seen on this page in any visit.</p>";
-  return `<section class="page" id="page-${index + 1}"><h3>${escapeMarkup(pageLabel(page.url))} <span class="meta">${escapeMarkup(page.url)}</span></h3>
+  const where = repoPath(gate.target.files[page.url]) ?? (gate.target.ephemeral ? null : page.url);
+  const list = mine.length > 0 ? `<ul class="page-findings">${mine.map(({ group: { finding: f }, id: to }) => `<li><a href="#${to}">${escapeMarkup(ruleOf(gate, f)?.title ?? f.rule)}: ${escapeMarkup(subjectLabel(f))}</a> <span class="meta">${f.status === "new" ? f.severity === "error" ? "error" : "warning" : f.status}</span></li>`).join("")}</ul>` : "<p>Nothing to report: no tracking was seen on this page in any visit.</p>";
+  return `<section class="page" id="${id}"><h3>${escapeMarkup(pageLabel(page.url))}${where ? ` <span class="meta">${escapeMarkup(where)}</span>` : ""}</h3>
 ${figures ? `<div class="shots">${figures}</div>` : ""}
-${body}
+${list}
 </section>`;
 }
 function inventory(gate) {
@@ -271,18 +337,21 @@ function fixed(gate) {
   return `<h2>Fixed since the baseline</h2><ul>${entries.map((e) => `<li>${escapeMarkup(e.rule)}: ${escapeMarkup(e.subject.kind)} ${escapeMarkup(e.subject.name ?? e.subject.host ?? "")} on ${escapeMarkup(e.pages.join(", "))}</li>`).join("")}</ul>`;
 }
 function formatHtml(gate) {
+  const groups = groupAcrossPages([...gate.findings].sort((a, b) => ORDER(a) - ORDER(b)));
+  const anchors = new Map(gate.pages.map((page, i) => [page.url, `page-${i + 1}`]));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Consent check ${escapeMarkup(gate.verdict.status)} \xB7 ${escapeMarkup(gate.tool.name)}</title>
+<title>Consent check ${escapeMarkup(gate.verdict.status)}: ${escapeMarkup(siteName(gate))} \xB7 ${escapeMarkup(gate.tool.name)}</title>
 <style>${HTML_STYLE}</style></head>
 <body>
 ${header(gate)}
 <main>
-${matrix(gate)}
-<h2>Findings</h2>
-${gate.pages.map((page, i) => pageSection(page, i, gate)).join("\n")}
+${matrix(gate, anchors)}
+${findings(groups, anchors, gate)}
+<h2>Pages</h2>
+${gate.pages.map((page) => pageSection(page, anchors.get(page.url), groups, gate)).join("\n")}
 ${inventory(gate)}
 ${fixed(gate)}
 <footer>Made by ${escapeMarkup(gate.tool.name)} ${escapeMarkup(gate.tool.version)} in ${(gate.durationMs / 1e3).toFixed(1)} s. Vendors and purposes from third-party-web ${escapeMarkup(gate.data.thirdPartyWeb)} and the Open Cookie Database ${escapeMarkup(gate.data.openCookieDatabase)}. Cookie values and visitor identifiers are never shown.</footer>
@@ -294,12 +363,12 @@ var html = { name: "html", file: "consent-gate.html", render: formatHtml, screen
 
 // src/report/junit.ts
 var seconds = (ms2) => (ms2 / 1e3).toFixed(3);
-function testcase(finding2, page, fails, scanFailure) {
+function testcase(finding2, fails, scanFailure) {
   const name = escapeMarkup(`${finding2.rule} (${finding2.phase}): ${subjectLabel(finding2)}`);
   const trail = chainSteps(finding2).map((step) => `  ${step.url}  (${step.how})`);
-  const detail = escapeMarkup([finding2.message, ...finding2.evidence, ...trail.length > 1 ? ["Chain from the page:", ...trail] : []].join("\n"));
-  const body = scanFailure ? `<error message="${escapeMarkup(finding2.message)}">${detail}</error>` : finding2.status !== "new" ? `<skipped message="${escapeMarkup(`${finding2.status}: ${finding2.because ?? ""}`.trim())}"/>` : fails ? `<failure message="${escapeMarkup(finding2.message)}" type="${finding2.rule}">${detail}</failure>` : `<system-out>${escapeMarkup(`${finding2.severity}: ${detail}`)}</system-out>`;
-  return `    <testcase classname="${escapeMarkup(page)}" name="${name}">${body}</testcase>`;
+  const detail = [finding2.message, ...finding2.evidence, ...trail.length > 1 ? ["Chain from the page:", ...trail] : []].join("\n");
+  const body = scanFailure ? `<error message="${escapeMarkup(finding2.message)}">${escapeMarkup(detail)}</error>` : finding2.status !== "new" ? `<skipped message="${escapeMarkup(`${finding2.status}: ${finding2.because ?? ""}`.trim())}"/>` : fails ? `<failure message="${escapeMarkup(finding2.message)}" type="${finding2.rule}">${escapeMarkup(detail)}</failure>` : `<system-out>${escapeMarkup(`${finding2.severity}: ${detail}`)}</system-out>`;
+  return `    <testcase classname="${escapeMarkup(pageLabel(finding2.page))}" name="${name}">${body}</testcase>`;
 }
 var junit = {
   name: "junit",
@@ -308,15 +377,15 @@ var junit = {
     const failed = (f) => isScanFailure(gate, f);
     const fails = (f) => !failed(f) && failsGate(f, gate.policy.failOn);
     const suites = gate.pages.map((page) => {
-      const findings = gate.findings.filter((f) => f.page === page.url);
-      const cases = findings.map((f) => testcase(f, page.url, fails(f), failed(f)));
-      if (findings.length === 0) cases.push(`    <testcase classname="${escapeMarkup(page.url)}" name="no tracking before consent"/>`);
+      const findings2 = gate.findings.filter((f) => f.page === page.url);
+      const cases = findings2.map((f) => testcase(f, fails(f), failed(f)));
+      if (findings2.length === 0) cases.push(`    <testcase classname="${escapeMarkup(pageLabel(page.url))}" name="no tracking before consent"/>`);
       return {
-        name: page.url,
+        name: pageLabel(page.url),
         cases,
-        failures: findings.filter(fails).length,
-        errors: findings.filter(failed).length,
-        skipped: findings.filter((f) => f.status !== "new" && !failed(f)).length,
+        failures: findings2.filter(fails).length,
+        errors: findings2.filter(failed).length,
+        skipped: findings2.filter((f) => f.status !== "new" && !failed(f)).length,
         ms: page.phases.reduce((sum, p) => sum + p.durationMs, 0)
       };
     });
@@ -338,7 +407,7 @@ ${body.join("\n")}
 
 // src/report/sarif.ts
 var LEVEL = { error: "error", warn: "warning" };
-function result(finding2, anchor, gate) {
+function result(finding2, at, gate) {
   const suppressed = finding2.status === "new" ? {} : { suppressions: [{ kind: "external", status: "accepted", justification: finding2.because ?? `${finding2.status} in consent-gate` }] };
   return {
     ruleId: finding2.rule,
@@ -347,12 +416,14 @@ function result(finding2, anchor, gate) {
     message: { text: findingSentence(finding2, pageLabel(finding2.page)) },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: anchor }, region: { startLine: 1 } },
-        logicalLocations: [{ fullyQualifiedName: finding2.page, kind: "resource" }]
+        // No file to point at is no physical location, rather than one at a file that does not exist.
+        ...at ? { physicalLocation: { artifactLocation: { uri: at.path }, region: { startLine: at.line } } } : {},
+        logicalLocations: [{ fullyQualifiedName: pageLabel(finding2.page), kind: "resource" }]
       }
     ],
-    partialFingerprints: { "consentGate/v1": finding2.fingerprint },
-    properties: { page: finding2.page, phase: finding2.phase, category: finding2.category, vendor: finding2.vendor, party: finding2.party, status: finding2.status, evidence: finding2.evidence, chain: finding2.chain },
+    // v2: per page. v1 was the subject alone, which folded one tracker on every page into one alert.
+    partialFingerprints: { "consentGate/v2": pageIdentity(finding2) },
+    properties: { page: finding2.page, fingerprint: finding2.fingerprint, phase: finding2.phase, category: finding2.category, vendor: finding2.vendor, party: finding2.party, status: finding2.status, evidence: finding2.evidence, chain: finding2.chain },
     ...suppressed
   };
 }
@@ -360,7 +431,6 @@ var sarif = {
   name: "sarif",
   file: "consent-gate.sarif",
   render: (gate) => {
-    const anchor = anchorFile(gate);
     const log = {
       $schema: "https://json.schemastore.org/sarif-2.1.0.json",
       version: "2.1.0",
@@ -384,7 +454,7 @@ Legal basis: ${rule.legalBasis}` },
               }))
             }
           },
-          results: gate.findings.map((f) => result(f, anchor, gate)),
+          results: gate.findings.map((f) => result(f, findingLocation(gate, f), gate)),
           properties: { verdict: gate.verdict }
         }
       ]
@@ -669,7 +739,7 @@ function progressOutput(stream, verbose, now = Date.now) {
 }
 
 // src/report/write.ts
-import { join, resolve as resolve2 } from "node:path";
+import { basename, dirname, join, resolve as resolve2 } from "node:path";
 var DEFAULT_REPORT_DIR = "consent-gate-report";
 function checkReportTargets(names, where) {
   const files = names.filter((n) => n !== "console").map((n) => reportFormat(n));
@@ -680,26 +750,25 @@ function checkReportTargets(names, where) {
 }
 function writeReports(result2, names, where, cwd) {
   const files = checkReportTargets(names, where);
-  const written = /* @__PURE__ */ new Map();
-  if (where.output !== void 0) {
-    const path = resolve2(cwd, where.output);
-    writeFileAtomic(path, files[0].render(result2));
-    written.set(files[0].name, path);
-    return { files: written, stdout: null };
-  }
-  if (where.reportDir === void 0 && files.length === 1 && files[0].name === "json") return { files: written, stdout: files[0] };
+  if (where.output === void 0 && where.reportDir === void 0 && files.length === 1 && files[0].name === "json") return { files: /* @__PURE__ */ new Map(), stdout: files[0] };
   const dir = resolve2(cwd, where.reportDir ?? DEFAULT_REPORT_DIR);
-  for (const format of files) {
-    const path = join(dir, format.file);
-    writeFileAtomic(path, format.render(result2));
-    written.set(format.name, path);
-  }
-  return { files: written, stdout: null };
+  const paths = new Map(
+    where.output !== void 0 ? [[files[0].name, resolve2(cwd, where.output)]] : files.map((format) => [format.name, join(dir, format.file)])
+  );
+  const place = reportPlace(paths, where.runUrl);
+  for (const format of files) writeFileAtomic(paths.get(format.name), format.render(result2, place));
+  return { files: paths, stdout: null };
+}
+function reportPlace(paths, runUrl) {
+  const all = [...paths.values()];
+  if (all.length === 0) return void 0;
+  const dir = dirname(all[0]);
+  return { dir: (repoPath(dir) ?? dir) || ".", files: all.map((path) => basename(path)), ...runUrl ? { runUrl } : {} };
 }
 
 export {
   gateOptions,
-  anchorFile,
+  findingLocation,
   findingSentence,
   markdown,
   needsScreenshots,
@@ -709,5 +778,6 @@ export {
   visitLine,
   progressOutput,
   checkReportTargets,
-  writeReports
+  writeReports,
+  reportPlace
 };

@@ -3913,50 +3913,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative6 = parse(serialize(relative6, options), options);
+        relative7 = parse(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3964,7 +3964,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -10339,6 +10339,7 @@ var package_default = {
     esbuild: "^0.28.2",
     "fast-xml-parser": "^5.12.1",
     klaro: "^0.7.22",
+    node: "^24.21.0",
     playwright: "^1.65.1",
     "third-party-web": "^0.30.0",
     tinyglobby: "^0.2.17",
@@ -10347,6 +10348,7 @@ var package_default = {
     "vanilla-cookieconsent": "^3.1.0",
     vite: "^7.3.8",
     vitest: "^4.1.12",
+    "xmllint-wasm": "^5.3.0",
     yaml: "^2.9.1"
   },
   overrides: {
@@ -11565,7 +11567,7 @@ function subjectLabel(finding) {
     case "frame":
       return `${kind} ${host}`;
     case "page":
-      return url ?? "page";
+      return url ? pageLabel(url) : "page";
     case "banner":
       return `banner ${name ?? ""}`.trim();
   }
@@ -11797,6 +11799,8 @@ function resolveBrowser(explicit) {
 }
 
 // src/shared/lifecycle.ts
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 var cleanups = /* @__PURE__ */ new Set();
 function onShutdown(cleanup) {
   cleanups.add(cleanup);
@@ -11818,6 +11822,15 @@ consent-gate: ${signal} received: stopping the preview server and the browser; n
 `);
       void runCleanups().finally(() => process.exit(code));
     });
+  }
+}
+function startedAsScript(moduleUrl) {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
   }
 }
 
@@ -12032,9 +12045,9 @@ import { createServer } from "node:http";
 import { extname, join as join3, normalize as normalize2, resolve as resolve4, sep as sep2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath, realpathSync, stat, statSync as statSync3 } from "fs";
+import { readdir, readdirSync, realpath, realpathSync as realpathSync2, stat, statSync as statSync3 } from "fs";
 import { isAbsolute, posix, resolve as resolve3 } from "path";
-import { fileURLToPath } from "url";
+import { fileURLToPath as fileURLToPath2 } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
@@ -12779,13 +12792,13 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve3(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve3(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
+    realpathSync: opts.fs.realpathSync || realpathSync2,
     stat: opts.fs.stat || stat,
     statSync: opts.fs.statSync || statSync3
   });
@@ -12801,8 +12814,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 async function glob(globInput, options) {
-  const [crawler, relative6] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative6) : [];
+  const [crawler, relative7] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
 }
 
 // src/shared/glob.ts
@@ -12899,7 +12912,7 @@ function readHeaderRules(root) {
   return rules;
 }
 async function startStatic(folder, options = {}) {
-  const root = resolve4(folder);
+  const root = resolve4(options.cwd ?? "", folder);
   if (!existsSync3(root)) {
     throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
   }
@@ -12918,6 +12931,7 @@ async function startStatic(folder, options = {}) {
   const notes = guessed ? [`serving ${folder} under the base path ${guessed}, as the asset URLs in its HTML expect (set --base-path to choose another).`] : [];
   const rules = readHeaderRules(root);
   const spaIndex = join3(root, "index.html");
+  const sources = /* @__PURE__ */ new Map();
   const server = createServer((request, response) => {
     let path;
     try {
@@ -12963,11 +12977,13 @@ async function startStatic(folder, options = {}) {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
       return;
     }
-    response.writeHead(status, { "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
+    const type = TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+    if (status === 200 && type.startsWith("text/html")) sources.set(path, file);
+    response.writeHead(status, { "content-type": type });
     response.end(request.method === "HEAD" ? void 0 : readFileSync3(file));
   });
   const port = await listen(server, options.port ?? 0);
-  return { url: `http://127.0.0.1:${port}${basePath}`, root, basePath, notes, close: () => closeServer(server) };
+  return { url: `http://127.0.0.1:${port}${basePath}`, root, basePath, notes, sourceOf: (path) => sources.get(path) ?? null, close: () => closeServer(server) };
 }
 function listen(server, port) {
   return new Promise((done, fail) => {
@@ -40227,6 +40243,32 @@ async function startCommand(options) {
   return { pid: child.pid ?? 0, stop };
 }
 
+// src/target/name.ts
+import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
+import { basename as basename3, isAbsolute as isAbsolute2, join as join7, relative as relative5 } from "node:path";
+function folderName(cwd, root) {
+  const path = relative5(cwd, root).split("\\").join("/");
+  return path === "" ? basename3(root) : path.startsWith("..") || isAbsolute2(path) ? basename3(root) : path;
+}
+function projectName(cwd) {
+  const file = join7(cwd, "package.json");
+  if (existsSync5(file)) {
+    try {
+      const name = JSON.parse(readFileSync6(file, "utf8")).name;
+      if (typeof name === "string" && name) return name;
+    } catch {
+    }
+  }
+  return basename3(cwd);
+}
+function decodedPath(url) {
+  try {
+    return decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return url;
+  }
+}
+
 // src/target/index.ts
 var DEFAULT_START_TIMEOUT_MS = 6e4;
 function checkUrl(flag, url) {
@@ -40247,10 +40289,19 @@ async function startTarget(spec) {
   const waitOn = spec.waitOn !== void 0 ? checkUrl("--wait-on", spec.waitOn) : void 0;
   if (spec.static !== void 0) {
     const basePath = spec.basePath === void 0 ? void 0 : normalizeBasePath(spec.basePath);
-    const server = await startStatic(spec.static, { spa: spec.spa ?? false, ...basePath ? { basePath } : {} });
+    const server = await startStatic(spec.static, { spa: spec.spa ?? false, cwd: spec.cwd, ...basePath ? { basePath } : {} });
     const stop = server.close;
     const forget = onShutdown(stop);
-    return { baseUrl: server.url, staticRoot: server.root, basePath: server.basePath, notes: server.notes, stop: () => (forget(), stop()) };
+    return {
+      baseUrl: server.url,
+      staticRoot: server.root,
+      basePath: server.basePath,
+      notes: server.notes,
+      name: folderName(spec.cwd, server.root),
+      ephemeral: true,
+      sourceFile: (page) => server.sourceOf(decodedPath(page)),
+      stop: () => (forget(), stop())
+    };
   }
   if (spec.start !== void 0) {
     const server = await startCommand({
@@ -40261,18 +40312,26 @@ async function startTarget(spec) {
       cwd: spec.cwd
     });
     const base = url ?? (waitOn ? new URL("/", waitOn).href : null);
-    return { baseUrl: base, staticRoot: null, basePath: "/", notes: [], stop: server.stop };
+    return { baseUrl: base, staticRoot: null, basePath: "/", notes: [], name: projectName(spec.cwd), ephemeral: true, sourceFile: () => null, stop: server.stop };
   }
-  return { baseUrl: url ?? null, staticRoot: null, basePath: "/", notes: [], stop: async () => void 0 };
+  return { baseUrl: url ?? null, staticRoot: null, basePath: "/", notes: [], name: url ? new URL(url).host : null, ephemeral: false, sourceFile: () => null, stop: async () => void 0 };
+}
+function targetFacts(target, pages) {
+  const files = {};
+  for (const page of pages) {
+    const file = target.sourceFile(page.url) ?? target.sourceFile(page.phases[0]?.finalUrl ?? page.url);
+    if (file) files[page.url] = file;
+  }
+  return { name: target.name, ephemeral: target.ephemeral, files };
 }
 
 // src/target/missing.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname5, join as join7, relative as relative5 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname5, join as join8, relative as relative6 } from "node:path";
 var isFullUrl = (page) => /^https?:\/\//i.test(page);
 function policyAbove(cwd) {
   for (let dir = dirname5(cwd), below = cwd; dir !== below; below = dir, dir = dirname5(dir)) {
-    const found = POLICY_FILES.map((name) => join7(dir, name)).find((path) => existsSync5(path));
+    const found = POLICY_FILES.map((name) => join8(dir, name)).find((path) => existsSync6(path));
     if (found) return found;
   }
   return null;
@@ -40287,9 +40346,9 @@ function checkTargetGiven(target, pages, policyPath, cwd) {
   }
   const above = policyPath === null ? policyAbove(cwd) : null;
   if (above) {
-    throw new GateError(`No policy file in ${cwd}, but ${above} is there: this is a subfolder of the site. Run consent-gate from ${dirname5(above)}, or pass --config ${relative5(cwd, above)}.`);
+    throw new GateError(`No policy file in ${cwd}, but ${above} is there: this is a subfolder of the site. Run consent-gate from ${dirname5(above)}, or pass --config ${relative6(cwd, above)}.`);
   }
-  const where = policyPath === null ? `and there is no consent-gate.json in ${cwd}` : `and ${relative5(cwd, policyPath) || policyPath} has no "target"`;
+  const where = policyPath === null ? `and there is no consent-gate.json in ${cwd}` : `and ${relative6(cwd, policyPath) || policyPath} has no "target"`;
   throw new GateError(`Nothing to scan: no target was given, ${where}. ${TARGETS}; or run consent-gate init to write a policy with the target.`);
 }
 
@@ -40509,7 +40568,6 @@ function concludeRun(findings, pages, baseline, update, today) {
 function resultOf(run, pages, concluded, policy, baseline) {
   return {
     ...run,
-    target: { urls: pages.map((p) => p.url) },
     pages,
     findings: concluded.findings,
     rules: RULES.map(describeRule),
@@ -40580,7 +40638,8 @@ async function runGate(options) {
       browser: { executable: browser.executable, version: browser.version },
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      coverage
+      coverage,
+      target: { urls, ...targetFacts(target, pages) }
     };
     return resultOf(run, pages, concluded, policy, { found: baseline !== null });
   } finally {
@@ -40670,6 +40729,7 @@ export {
   resolveBrowser,
   onShutdown,
   exitCleanlyOnSignals,
+  startedAsScript,
   require__,
   POLICY_FILES,
   DEFAULT_BASELINE,

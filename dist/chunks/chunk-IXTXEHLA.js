@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-KMODYN6N.js";
+} from "./chunk-GWWPEP56.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
@@ -108,7 +108,10 @@ var report_schema_default = {
     target: {
       type: "object",
       required: [
-        "urls"
+        "urls",
+        "name",
+        "ephemeral",
+        "files"
       ],
       additionalProperties: false,
       properties: {
@@ -117,6 +120,24 @@ var report_schema_default = {
           items: {
             type: "string"
           }
+        },
+        name: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "What the reports call the site: a deployed site's host, the served folder (--static), the project (--start); null when only full page URLs were given."
+        },
+        ephemeral: {
+          type: "boolean",
+          description: "The pages were served on loopback by this run (--static, --start), so their URLs no longer answer once it ends."
+        },
+        files: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Page URL to the file it was served from (--static), absolute."
         }
       }
     },
@@ -1309,8 +1330,8 @@ function judgeReport(path, policy, options = {}) {
   const findings = saved.pages.flatMap((page) => judgePage(page, policy, known));
   const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
   if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
-  const { tool, data: lists, browser, startedAt, durationMs, coverage } = saved;
-  return resultOf({ tool, data: lists, browser, startedAt, durationMs, coverage }, saved.pages, concluded, policy, { found: stored !== null });
+  const { tool, data: lists, browser, startedAt, durationMs, coverage, target } = saved;
+  return resultOf({ tool, data: lists, browser, startedAt, durationMs, coverage, target }, saved.pages, concluded, policy, { found: stored !== null });
 }
 
 export {
