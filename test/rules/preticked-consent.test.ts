@@ -8,7 +8,7 @@ ruleTester(pretickedConsent).run({
     { name: 'everything off', scan: scan({ banner: banner({ toggles: [toggle('Analytics', false), toggle('Marketing', false)] }) }) },
     { name: 'strictly necessary, on and locked', scan: scan({ banner: banner({ toggles: [toggle('Strictly necessary', true, true)] }) }) },
     // Necessary categories may be on; some banners do not lock them.
-    { name: 'necessary categories on but not locked, in other languages too', scan: scan({ banner: banner({ toggles: [toggle('Essential cookies', true), toggle('Noodzakelijke cookies', true), toggle('Notwendige Cookies', true)] }) }) },
+    { name: 'necessary categories on but not locked, in other languages too', scan: scan({ banner: banner({ toggles: [toggle('Essential cookies', true), toggle('Noodzakelijke cookies', true), toggle('Functionele cookies', true), toggle('Notwendige Cookies', true)] }) }) },
     { name: 'a locked switch is not a choice the visitor was denied', scan: scan({ banner: banner({ toggles: [toggle('Analytics', true, true)] }) }) },
   ],
   invalid: [
