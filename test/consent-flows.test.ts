@@ -1,5 +1,5 @@
 // The four visits per page against real consent managers and deliberately flawed home-made banners.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { startVendors } from '../examples/vendors/serve.mjs';
 import { runGate } from '../src/gate.js';
 import { startStatic, type StaticServer } from '../src/target/static.js';
 import type { GateResult } from '../src/types.js';
-import { CONSENT, ROOT, managerSite } from './support/fixtures.js';
+import { ROOT, kitSite, managerSite } from './support/fixtures.js';
 
 /** Home-made banners: the kit's attributes per site. */
 const KIT_SITES: Record<string, string> = {
@@ -20,16 +20,6 @@ const KIT_SITES: Record<string, string> = {
   'kit-vanish': 'data-vanish-after="5000"',
   'kit-no-policy': 'data-no-policy-link',
 };
-
-function kitSite(attributes: string, policyFooter: boolean): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cg-kit-'));
-  cpSync(join(CONSENT, 'kit', 'kit.js'), join(dir, 'kit.js'));
-  const footer = policyFooter ? '<footer><a href="/cookies.html">Cookie policy</a></footer>' : '<footer>© Gemeente</footer>';
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home</title></head><body><h1>Home</h1><p><a href="/contact.html">Contact</a></p><div style="height:3000px"></div>${footer}<script src="/kit.js" ${attributes}></script></body></html>`);
-  writeFileSync(join(dir, 'contact.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contact</title></head><body><h1>Contact</h1>${footer}<script src="/kit.js" ${attributes}></script></body></html>`);
-  writeFileSync(join(dir, 'cookies.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cookies</title></head><body><h1>Cookie policy</h1></body></html>');
-  return dir;
-}
 
 /** A cookie notice whose buttons use words no list knows: the gate must say it could not tell. */
 function oddWordsSite(): string {

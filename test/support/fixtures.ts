@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,17 @@ export function managerSite(name: string): string {
   } else {
     cpSync(join(modules, 'klaro', 'dist', 'klaro.js'), join(dir, 'klaro.js'));
   }
+  return dir;
+}
+
+/** A site with the home-made banner of test/fixtures/consent/kit, flawed by the script tag's attributes (see kit.js). */
+export function kitSite(attributes: string, policyFooter: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-kit-'));
+  cpSync(join(CONSENT, 'kit', 'kit.js'), join(dir, 'kit.js'));
+  const footer = policyFooter ? '<footer><a href="/cookies.html">Cookie policy</a></footer>' : '<footer>© Gemeente</footer>';
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home</title></head><body><h1>Home</h1><p><a href="/contact.html">Contact</a></p><div style="height:3000px"></div>${footer}<script src="/kit.js" ${attributes}></script></body></html>`);
+  writeFileSync(join(dir, 'contact.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contact</title></head><body><h1>Contact</h1>${footer}<script src="/kit.js" ${attributes}></script></body></html>`);
+  writeFileSync(join(dir, 'cookies.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cookies</title></head><body><h1>Cookie policy</h1></body></html>');
   return dir;
 }
 

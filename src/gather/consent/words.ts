@@ -28,8 +28,11 @@ export const CONSENT_WORDS = {
     'cookie', 'consent', 'toestemming', 'privacy', 'tracking', 'datenschutz', 'einwilligung', 'vie privée',
     'traceurs', 'consentement',
   ],
-  /** Labels of categories that are strictly necessary and may be on by default. */
-  necessary: ['necessary', 'essential', 'required', 'strictly', 'noodzakelijk', 'functioneel', 'functional', 'nécessaire', 'essentiel', 'notwendig', 'erforderlich', 'essenziell'],
+  /**
+   * Labels of categories that are strictly necessary and may be on by default. Matched inside the
+   * label, so each stem must be one its inflections contain: Dutch "functioneel" is "functionele cookies".
+   */
+  necessary: ['necessary', 'essential', 'required', 'strictly', 'noodzakelijk', 'functioneel', 'functionele', 'functional', 'nécessaire', 'essentiel', 'notwendig', 'erforderlich', 'essenziell'],
   /** Link texts and paths of a cookie or privacy policy. */
   policy: ['cookie', 'privacy', 'privacyverklaring', 'cookiebeleid', 'cookieverklaring', 'datenschutz', 'confidentialité', 'vie privée', 'données personnelles', 'privacybeleid'],
 } as const;

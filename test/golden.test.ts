@@ -1,0 +1,199 @@
+// Golden scans: JSON reports written by real end-to-end scans (test/fixtures/golden/*.json), judged
+// again by the built CLI (`consent-gate judge`) without a browser. The judgement must reproduce the
+// scan's findings and verdict in every report format, and apply a changed policy or baseline.
+//
+// Regenerate the golden files after a change to what a scan gathers or a rule reports, and read
+// their diff before committing it:
+//
+//   npm run build && node scripts/golden-scans.mjs
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import type { Finding, GateResult } from '../src/types.js';
+import { runCli, type CliRun } from './support/cli.js';
+import { ROOT } from './support/fixtures.js';
+import { validateReport } from './support/schema.js';
+
+const GOLDEN = join(ROOT, 'test', 'fixtures', 'golden');
+const FORMATS = 'json,sarif,junit,codequality,markdown,html';
+
+const golden = (name: string): string => join(GOLDEN, `${name}.json`);
+const saved = (name: string): GateResult => JSON.parse(readFileSync(golden(name), 'utf8'));
+
+/** A working folder of its own, so no policy or baseline of this checkout is read, with an optional policy file. */
+function workdir(policy?: object): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-judge-'));
+  if (policy) writeFileSync(join(dir, 'consent-gate.json'), JSON.stringify(policy));
+  return dir;
+}
+
+const judge = (cwd: string, args: string[]): Promise<CliRun> => runCli(['judge', ...args], { cwd });
+
+/** What a finding is, as judging decides it: the identity and the judgement, not the wording. */
+const judged = (f: Finding) => ({
+  rule: f.rule,
+  severity: f.severity,
+  page: f.page,
+  phase: f.phase,
+  subject: f.subject,
+  messageId: f.messageId,
+  data: f.data,
+  fingerprint: f.fingerprint,
+  status: f.status,
+  because: f.because,
+});
+
+/** Judges a golden scan into a report folder with every file format, and reads them back. */
+async function judgeEveryFormat(name: string, cwd = workdir()) {
+  const run = await judge(cwd, [golden(name), '--format', FORMATS, '--report-dir', 'out']);
+  const read = (file: string): string => readFileSync(join(cwd, 'out', file), 'utf8');
+  return {
+    run,
+    json: JSON.parse(read('consent-gate-report.json')) as GateResult,
+    sarif: JSON.parse(read('consent-gate.sarif')),
+    junit: read('consent-gate.junit.xml'),
+    codequality: JSON.parse(read('consent-gate.codequality.json')) as { check_name: string; fingerprint: string; severity: string }[],
+    markdown: read('consent-gate.md'),
+    html: read('consent-gate.html'),
+  };
+}
+
+const isScanError = (f: Finding): boolean => f.rule === 'scan-error';
+
+describe('consent-gate judge on golden scans', () => {
+  it.each(['ga4', 'consent-flow', 'clean', 'not-found'])('%s: reproduces the findings and verdict of the scan in every format', async (name) => {
+    const scan = saved(name);
+    const { run, json, sarif, junit, codequality, markdown, html } = await judgeEveryFormat(name);
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(scan.verdict.exitCode);
+
+    // JSON: valid against the published schema, the same findings, verdict, pages and inventory.
+    expect(validateReport(json)).toBe(true);
+    expect(json.findings.map(judged)).toEqual(scan.findings.map(judged));
+    expect(json.verdict).toEqual(scan.verdict);
+    expect(json.pages).toEqual(scan.pages);
+    expect(json.inventory).toEqual(scan.inventory);
+
+    // SARIF: one result per finding, by rule and fingerprint, suppressed when not new.
+    const results = sarif.runs[0].results as { ruleId: string; level: string; partialFingerprints: Record<string, string>; suppressions?: unknown[] }[];
+    expect(results.map((r) => [r.ruleId, r.partialFingerprints['consentGate/v1'], r.level, r.suppressions !== undefined])).toEqual(
+      scan.findings.map((f) => [f.rule, f.fingerprint, f.severity === 'error' ? 'error' : 'warning', f.status !== 'new']),
+    );
+    expect(sarif.runs[0].properties.verdict).toEqual(scan.verdict);
+
+    // JUnit: a case per finding (or one passing case for a clean page); new errors fail, scan errors error.
+    expect(XMLValidator.validate(junit)).toBe(true);
+    const suites = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit).testsuites;
+    expect(suites).toMatchObject({
+      tests: String(Math.max(scan.findings.length, scan.pages.length)),
+      failures: String(scan.findings.filter((f) => f.status === 'new' && f.severity === 'error' && !isScanError(f)).length),
+      errors: String(scan.findings.filter(isScanError).length),
+    });
+
+    // Code Quality: every finding that is not allowed, by rule and fingerprint.
+    expect(codequality.map((i) => [i.check_name, i.fingerprint.split(':')[0]])).toEqual(scan.findings.filter((f) => f.status !== 'allowed').map((f) => [f.rule, f.fingerprint]));
+
+    // Markdown and HTML: the verdict first, and (HTML) every finding by its fingerprint.
+    expect(markdown.split('\n')[0]).toContain(`consent-gate ${scan.verdict.status}**: ${scan.verdict.errors} new error(s), ${scan.verdict.warnings} new warning(s) on ${scan.pages.length} page(s) — ${scan.verdict.reason}.`);
+    expect(html).toContain(`<header class="verdict ${scan.verdict.status}">`);
+    expect([...html.matchAll(/fingerprint ([0-9a-f]{16})/g)].map((m) => m[1]).sort()).toEqual(scan.findings.map((f) => f.fingerprint).sort());
+  });
+
+  it('applies a changed policy: first-party analytics allowed with a reason under nl, third-party analytics a warning', async () => {
+    const reason = 'first-party analytics, IP addresses anonymised, no sharing';
+    const allow = { cookies: [{ name: '_ga*', reason }], hosts: [{ host: '*.google-analytics.com', reason }, { host: '*.googletagmanager.com', reason }] };
+    const cwd = workdir({ jurisdiction: 'nl', allow });
+    const { run, json, sarif } = await judgeEveryFormat('ga4', cwd);
+    expect(validateReport(json)).toBe(true);
+    const status = (rule: string) => json.findings.filter((f) => f.rule === rule).map((f) => [f.status, f.severity, f.because]);
+    expect(status('tracking-cookie-before-consent')).toEqual([
+      ['allowed', 'error', reason],
+      ['allowed', 'error', reason],
+    ]);
+    expect(status('tracker-request-before-consent')).toEqual([
+      ['new', 'warn', reason],
+      ['new', 'warn', reason],
+    ]);
+    // Everything that tracks is covered by the policy, so no banner is owed for it.
+    expect(status('consent-banner-missing')).toEqual([['allowed', 'error', 'everything that tracks on this page is allowed by the policy']]);
+    // Allow entries do not touch lifetimes: a two-year cookie stays a warning.
+    expect(status('cookie-lifetime-too-long')).toEqual([
+      ['new', 'warn', null],
+      ['new', 'warn', null],
+    ]);
+    expect(json.verdict).toMatchObject({ status: 'passed', exitCode: 0, errors: 0, warnings: 4, allowed: 3 });
+    expect(json.policy).toMatchObject({ jurisdiction: 'nl', path: join(cwd, 'consent-gate.json') });
+    expect(sarif.runs[0].results.filter((r: { suppressions?: unknown[] }) => r.suppressions).length).toBe(3);
+    expect(run.code).toBe(0);
+  });
+
+  it('does not apply an analytics allow entry under eu, and says why', async () => {
+    const cwd = workdir({ jurisdiction: 'eu', allow: { cookies: [{ name: '_ga*', reason: 'first-party analytics' }] } });
+    const run = await judge(cwd, [golden('ga4'), '--format', 'json', '-o', 'report.json']);
+    const json = JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')) as GateResult;
+    expect(run.code).toBe(1);
+    const cookies = json.findings.filter((f) => f.rule === 'tracking-cookie-before-consent');
+    expect(cookies.map((f) => f.status)).toEqual(['new', 'new']);
+    expect(cookies[0]!.notes[0]).toContain('allow entry not applied under jurisdiction "eu"');
+  });
+
+  it('applies a rule set to off, and a rule option', async () => {
+    const cwd = workdir({ rules: { 'consent-banner-missing': 'off', 'cookie-lifetime-too-long': ['error', { maxDays: 365 }] } });
+    const run = await judge(cwd, [golden('ga4'), '--format', 'json', '-o', 'report.json']);
+    const json = JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')) as GateResult;
+    const expected = saved('ga4')
+      .findings.filter((f) => f.rule !== 'consent-banner-missing')
+      .map((f) => (f.rule === 'cookie-lifetime-too-long' ? { ...f, severity: 'error' as const, data: { ...f.data, maxDays: '365 days' } } : f));
+    expect(json.findings.map(judged)).toEqual(expected.map(judged));
+    expect(json.verdict).toMatchObject({ status: 'failed', exitCode: 1, errors: 6, warnings: 0 });
+    expect(run.code).toBe(1);
+  });
+
+  it('records a baseline with --update-baseline, then finds nothing new in the same scan', async () => {
+    const cwd = workdir();
+    const first = await judge(cwd, [golden('consent-flow'), '--update-baseline', '--quiet']);
+    expect(first.code).toBe(0);
+    const baseline = JSON.parse(readFileSync(join(cwd, 'consent-gate.baseline.json'), 'utf8'));
+    const scan = saved('consent-flow');
+    expect(Object.keys(baseline.findings).sort()).toEqual([...new Set(scan.findings.map((f) => f.fingerprint))].sort());
+
+    const again = await judge(cwd, [golden('consent-flow'), '--format', 'json', '-o', 'report.json']);
+    const json = JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')) as GateResult;
+    expect(json.verdict).toMatchObject({ status: 'passed', exitCode: 0, errors: 0, warnings: 0, baselined: scan.findings.length });
+    expect(json.findings.every((f) => f.status === 'baselined')).toBe(true);
+    expect(json.baseline).toMatchObject({ found: true, updated: false, fixed: [] });
+    expect(again.code).toBe(0);
+  });
+
+  it('never records a baseline from a scan with a page that was not scanned', async () => {
+    const cwd = workdir();
+    const run = await judge(cwd, [golden('not-found'), '--update-baseline', '--quiet']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('the baseline was not written');
+  });
+});
+
+describe('consent-gate judge on files that cannot be judged', () => {
+  it('exits 2 with the file and the fix named, for a file that is not a report', async () => {
+    const cwd = workdir();
+    const notJson = await judge(cwd, [join(ROOT, 'README.md')]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/README\.md: cannot read it as JSON .*Give a report written by --format json/);
+    const notReport = await judge(cwd, [join(ROOT, 'package.json')]);
+    expect(notReport.code).toBe(2);
+    expect(notReport.stderr).toMatch(/package\.json is not a consent-gate JSON report \(.*\)\. Write one with: consent-gate scan --format json -o /);
+  });
+
+  it('exits 3 for a report of zero pages, whatever verdict it was saved with', async () => {
+    const cwd = workdir();
+    const empty = { ...saved('clean'), target: { urls: [] }, pages: [], findings: [], inventory: [] };
+    expect(empty.verdict.status).toBe('passed');
+    mkdirSync(join(cwd, 'reports'));
+    writeFileSync(join(cwd, 'reports', 'empty.json'), JSON.stringify(empty));
+    const run = await judge(cwd, [join('reports', 'empty.json')]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/^INCOMPLETE: .*no page was scanned/m);
+  });
+});

@@ -1,0 +1,171 @@
+// Builders for the data a rule judges: one classified visit (ClassifiedScan) and one page
+// (PageResult), with empty, uneventful defaults, so a rule's unit test writes down only what matters
+// to the rule. Everything here is plain data, as the gatherer and classifier would hand it over.
+import type {
+  BannerControl,
+  BannerFacts,
+  Category,
+  Classification,
+  Classified,
+  ClassifiedScan,
+  ConsentToggle,
+  GatheredCookie,
+  GatheredFrame,
+  GatheredRequest,
+  GatheredStorage,
+  PageResult,
+  Party,
+  Phase,
+  PhaseAction,
+  PolicyLink,
+  StorageKind,
+} from '../../src/types.js';
+
+/** The site every builder assumes, unless told otherwise. */
+export const SITE = 'https://example.org/';
+
+export interface ClassOptions {
+  vendor?: string | null;
+  party?: Party;
+  plugin?: boolean;
+}
+
+/** What the classifier decided; `source` is not read by the rules, so it says "override" (a test's say-so). */
+export function classified(category: Category, { vendor = null, party = 'third', plugin = false }: ClassOptions = {}): Classification {
+  return { category, vendor, party, plugin, source: 'override' };
+}
+
+export interface CookieOptions extends ClassOptions {
+  domain?: string;
+  /** Lifetime the site asked for, in days (null: a session cookie). */
+  days?: number | null;
+  /** The script or response that set it. */
+  setBy?: string;
+  via?: 'set-cookie' | 'document.cookie';
+  /** False: the browser refused to keep it. */
+  stored?: boolean;
+}
+
+/** A cookie the visit saw being set, with its lifetime as declared (what cookie-lifetime rules read). */
+export function cookie(name: string, category: Category, options: CookieOptions = {}): Classified<GatheredCookie> {
+  const { domain = 'example.org', days = null, setBy = 'https://example.org/app.js', via = 'document.cookie', stored = true } = options;
+  return {
+    name,
+    domain,
+    path: '/',
+    // Session cookies have no expiry; others are stored as the browser would (capped at 400 days).
+    expires: days === null ? null : Math.floor(Date.now() / 1000) + Math.min(days, 400) * 86_400,
+    httpOnly: false,
+    secure: true,
+    sameSite: 'Lax',
+    stored,
+    valueLength: 16,
+    valueHash: '0badc0de',
+    sources: [{ via, url: setBy, declaredLifetime: days === null ? null : days * 86_400 }],
+    class: classified(category, { ...options, party: options.party ?? (domain.endsWith('example.org') ? 'first' : 'third') }),
+  };
+}
+
+export interface StorageOptions extends ClassOptions {
+  kind?: StorageKind;
+  origin?: string;
+  writtenBy?: string[];
+}
+
+export function storage(key: string, category: Category, options: StorageOptions = {}): Classified<GatheredStorage> {
+  const { kind = 'localStorage', origin = 'https://example.org', writtenBy = ['https://example.org/app.js'] } = options;
+  return { kind, origin, key, writtenBy, class: classified(category, { ...options, party: options.party ?? 'first' }) };
+}
+
+export interface RequestOptions extends ClassOptions {
+  resourceType?: string;
+  frameUrl?: string | null;
+  failure?: string | null;
+}
+
+/** A request the page made, loaded by a tag in the page itself unless said otherwise. */
+export function request(url: string, category: Category, options: RequestOptions = {}): Classified<GatheredRequest> {
+  const { resourceType = 'script', frameUrl = null, failure = null } = options;
+  return {
+    url,
+    method: 'GET',
+    resourceType,
+    frameUrl,
+    status: failure ? null : 200,
+    failure,
+    initiator: { type: 'html', url: SITE, line: 1 },
+    class: classified(category, options),
+  };
+}
+
+/** An embedded frame (a video, a map, a like button). */
+export function frame(url: string, category: Category, options: ClassOptions = {}): Classified<GatheredFrame> {
+  return { url, parentUrl: SITE, class: classified(category, { ...options, plugin: options.plugin ?? true }) };
+}
+
+export function control(text: string, kind: BannerControl['kind'] = 'button', layer: BannerControl['layer'] = 1): BannerControl {
+  return { text, kind, layer };
+}
+
+export function toggle(label: string, checked: boolean, locked = false): ConsentToggle {
+  return { label, checked, locked };
+}
+
+/** A consent banner with accept and reject buttons on its first layer, that stays until answered. */
+export function banner(facts: Partial<BannerFacts> = {}): BannerFacts {
+  return {
+    source: 'heuristic',
+    frameUrl: null,
+    text: 'We use cookies to measure visits. Accept or reject them.',
+    accept: control('Accept all'),
+    reject: control('Reject all'),
+    settings: null,
+    toggles: [],
+    visibleAfterWait: true,
+    ...facts,
+  };
+}
+
+/** What the visit did; done unless told otherwise. */
+export function action(kind: PhaseAction['kind'], facts: Partial<PhaseAction> = {}): PhaseAction {
+  return { kind, done: true, detail: `clicked "${kind}"`, bannerAfter: null, ...facts };
+}
+
+export function policyLink(url = `${SITE}cookies/`, status: number | null = 200, text = 'Cookie policy'): PolicyLink {
+  return { text, url, status };
+}
+
+/** One visit of a page that loaded fine and showed nothing: no banner, no cookies, no requests. */
+export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
+  const url = facts.url ?? SITE;
+  return {
+    phase: 'initial',
+    url,
+    finalUrl: url,
+    status: 200,
+    durationMs: 1000,
+    error: null,
+    banner: null,
+    bannerUnrecognised: null,
+    policyLinks: [],
+    action: null,
+    screenshots: null,
+    siteDomains: [new URL(url).hostname],
+    cookies: [],
+    storage: [],
+    requests: [],
+    frames: [],
+    ...facts,
+  };
+}
+
+/** A later visit of the same page: the action its phase implies (done), unless given. */
+export function visit(phase: Exclude<Phase, 'initial'>, facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
+  const kind = phase === 'after-scroll' ? 'scroll' : phase === 'after-reject' ? 'reject' : 'accept';
+  return scan({ phase, action: action(kind), ...facts });
+}
+
+/** A page made of the given visits (the first one's URL is the page's). */
+export function page(...visits: ClassifiedScan[]): PageResult {
+  return { url: visits[0]?.url ?? SITE, phases: visits, skipped: [] };
+}
