@@ -4,17 +4,17 @@ import { errorText } from '../shared/errors.js';
 import { withTimeout } from '../shared/time.js';
 import type { Phase, PhaseAction, PhaseScan } from '../types.js';
 import { Collector } from './collector.js';
+import type { SettleLimits } from './settle.js';
 import { prepareAutoconsent } from './consent/autoconsent.js';
 import { takeScreenshots } from './screenshots.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings, type Banner, type ConsentSelectors } from './consent/banner.js';
 
-export interface GatherOptions {
+/** The settle waits and caps are SettleLimits (see settle.ts for what each bounds). */
+export interface GatherOptions extends SettleLimits {
   /** Navigation timeout for the page's `load` event, in ms. */
   timeoutMs: number;
-  /** How long the network must stay idle before we call the page settled. */
-  quietMs: number;
-  /** Upper bound on real-time waiting for the network to go idle. */
-  settleCapMs: number;
+  /** Page time given after load before looking for the banner: consent managers show it shortly after load. */
+  bannerDelayMs: number;
   /**
    * Fake-clock time to fast-forward after load, so timer-delayed trackers fire without waiting in
    * real time; 0 turns the fake clock off (for sites it disturbs) and waits `settleCapMs` instead.
@@ -32,8 +32,11 @@ export interface GatherOptions {
 
 export const DEFAULT_GATHER: GatherOptions = {
   timeoutMs: 30_000,
+  bannerDelayMs: 1_500,
   quietMs: 300,
   settleCapMs: 5_000,
+  requestHoldMs: 3_000,
+  streamHoldMs: 1_000,
   fastForwardMs: 10_000,
   consent: {},
   retries: 0,
@@ -42,9 +45,6 @@ export const DEFAULT_GATHER: GatherOptions = {
 
 /** Failures worth another try: the network's, not the page's or ours. */
 const TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
-
-/** Consent managers show their banner shortly after load; this much page time is given first. */
-const BANNER_DELAY_MS = 1_500;
 
 interface Visit {
   page: Page;
@@ -58,7 +58,7 @@ interface Visit {
 async function advance({ page, collector, options }: Visit, ms: number): Promise<void> {
   if (options.fastForwardMs > 0) await page.clock.runFor(ms);
   else await page.waitForTimeout(Math.min(ms, options.settleCapMs));
-  await collector.networkQuiet(options.quietMs, options.settleCapMs);
+  await collector.networkQuiet(options);
 }
 
 const settle = (visit: Visit): Promise<void> => advance(visit, Math.max(visit.options.fastForwardMs, 1));
@@ -69,7 +69,7 @@ async function load(visit: Visit, url: string): Promise<number> {
   const status = response.status();
   // An error page is not the page the site serves to visitors: scanning it proves nothing.
   if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
-  await visit.collector.networkQuiet(visit.options.quietMs, visit.options.settleCapMs);
+  await visit.collector.networkQuiet(visit.options);
   return status;
 }
 
@@ -151,7 +151,7 @@ async function choose(visit: Visit, phase: 'after-reject' | 'after-accept', bann
 }
 
 function emptyScan(phase: Phase, url: string): PhaseScan {
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, cookies: [], storage: [], requests: [], frames: [] };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [] };
 }
 
 /** Visits one page in a fresh context for one phase; a network failure is retried `retries` times. */
@@ -205,7 +205,7 @@ async function attempt(browser: OpenBrowser, url: string, phase: Phase, options:
 async function run(visit: Visit, url: string, phase: Phase, scan: PhaseScan): Promise<true> {
   const { page, collector } = visit;
   scan.status = await load(visit, url);
-  await advance(visit, BANNER_DELAY_MS);
+  await advance(visit, visit.options.bannerDelayMs);
   const found = await findBanner(page, visit.options.consent);
   if (phase === 'initial') {
     await settle(visit);
