@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-IXTXEHLA.js";
+} from "./chunks/chunk-PBXO3PDD.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-GWWPEP56.js";
+} from "./chunks/chunk-DFUKBRU5.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,10 +9,10 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-EXU2CI73.js";
+} from "./chunks/chunk-X6V43XPI.js";
 import {
   judgeReport
-} from "./chunks/chunk-IXTXEHLA.js";
+} from "./chunks/chunk-PBXO3PDD.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -28,7 +28,7 @@ import {
   onShutdown,
   runGate,
   writeFileAtomic
-} from "./chunks/chunk-GWWPEP56.js";
+} from "./chunks/chunk-DFUKBRU5.js";
 
 // src/entry/cli.ts
 import { relative as relative3, resolve as resolve2 } from "node:path";

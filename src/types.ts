@@ -122,6 +122,17 @@ export interface PhaseAction {
   bannerAfter: 'visible' | 'gone' | null;
 }
 
+/**
+ * How long a visit waited for the page to settle before its state was recorded, and which request,
+ * if any, held one of those waits longest (a slow script, a stalled host). Beacons, EventSource,
+ * WebSockets and streams are recorded as requests but never waited for, so they do not show here.
+ */
+export interface SettleRecord {
+  /** Real time spent waiting for the network, all waits of the visit together. */
+  waitedMs: number;
+  heldBy: { url: string; resourceType: string; heldMs: number } | null;
+}
+
 /** JPEG pictures as data: URLs, taken on the initial visit only when an HTML report is asked for. */
 export interface Screenshots {
   /** The first screen a visitor sees, before any choice. */
@@ -149,6 +160,8 @@ export interface PhaseScan {
   action: PhaseAction | null;
   /** Null when not asked for, and on every visit but the initial one. */
   screenshots: Screenshots | null;
+  /** Null when the visit failed before its state was recorded. */
+  settle: SettleRecord | null;
   cookies: GatheredCookie[];
   storage: GatheredStorage[];
   requests: GatheredRequest[];

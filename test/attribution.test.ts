@@ -52,7 +52,7 @@ describe('attribution through a tag manager', () => {
     const beacon = find('tag-manager', 'tracker-request-before-consent', 'www.facebook.com');
     expect(steps(beacon).slice(0, 3)).toEqual(['page /tag-manager/', `html ${GTM}`, 'script https://connect.facebook.net/en_US/fbevents.js']);
     expect(beacon.chain[3]).toMatchObject({ via: 'script', url: expect.stringMatching(/^https:\/\/www\.facebook\.com\/tr\?id=<redacted>/) });
-    // The line in fbevents.js that sent it: `new Image().src = …` is line 5 of the stand-in.
+    // The line in fbevents.js that sent it: the PageView image's src is set on line 5 of the stand-in.
     expect(beacon.chain[3]!.line).toBe(5);
   });
 

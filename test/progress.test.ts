@@ -51,7 +51,7 @@ describe('progress output', () => {
 
   it('--verbose adds a line per visit; --quiet leaves only the summary; both at once is a usage error', async () => {
     const [verbose, quiet, both] = await Promise.all([runCli([...scanArgs(), '--verbose']), runCli([...scanArgs(), '--quiet']), runCli([...scanArgs(), '--quiet', '--verbose'])]);
-    expect(verbose.stderr).toMatch(/^ {6}initial {7} +\d+\.\d s {2}\/pixel\/ {2}\d+ requests, \d+ cookies, \d+ storage keys$/m);
+    expect(verbose.stderr).toMatch(/^ {6}initial {7} +\d+\.\d s {2}\/pixel\/ {2}\d+ requests, \d+ cookies, \d+ storage keys · waited \d+\.\d s for the network/m);
     expect(verbose.stderr).toMatch(/^ {6}after-scroll +\d+\.\d s {2}\/clean\/ {2}scrolled to the bottom/m);
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).toContain('FAILED');

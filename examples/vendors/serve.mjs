@@ -1,11 +1,15 @@
 // @ts-check
 // Local stand-ins for the vendor hosts the example pages load (Google Analytics, the Meta pixel,
-// YouTube, Hotjar…), so the demo and the tests behave like the real web without reaching it.
-// Used by `npm run demo` and by the test suite.
+// YouTube, Hotjar…), so the demo, the tests and the bench behave like the real web without reaching
+// it: beacons, a WebSocket that stays open, an event stream and a response body that never end, as
+// the real services keep them. Every long-lived answer ends when the server closes, or after
+// STREAM_LIMIT_MS at the latest, so a test never hangs on one.
+// Used by `npm run demo`, `npm run bench` and by the test suite.
 //
 //   node examples/vendors/serve.mjs     serves until Ctrl-C and prints the flags for consent-gate:
 //   consent-gate scan --static examples/site --browser-arg=… --browser-arg=…
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { dirname, extname, join, resolve } from 'node:path';
@@ -19,9 +23,16 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
 const YEAR = 31536000;
 
+/** The longest any stream or socket is held open; far beyond what a visit may wait for one. */
+const STREAM_LIMIT_MS = 120_000;
+/** How often a held-open answer sends something: a heartbeat, as the real services do. */
+const HEARTBEAT_MS = 1_000;
+
 /**
  * What each vendor host answers. Cookies are set the way the real services set them.
- * @type {{ host: string, path: string, file?: string, body?: Buffer, type?: string, status?: number, location?: string, cookies?: () => string[] }[]}
+ * `stream`: "events" holds a text/event-stream open, "body" sends a response body that never ends,
+ * "websocket" accepts a WebSocket upgrade and keeps the socket open.
+ * @type {{ host: string, path: string, file?: string, body?: Buffer, type?: string, status?: number, location?: string, cookies?: () => string[], stream?: 'events' | 'body' | 'websocket' }[]}
  */
 const VENDOR_ROUTES = [
   { host: 'www.googletagmanager.com', path: '/gtag/js', file: 'gtag.js' },
@@ -46,6 +57,9 @@ const VENDOR_ROUTES = [
   },
   { host: 'www.youtube-nocookie.com', path: '/embed/', file: 'youtube-embed.html' },
   { host: 'static.hotjar.com', path: '/c/', file: 'hotjar.js' },
+  { host: 'ws.hotjar.com', path: '/api/v2/client/ws', stream: 'websocket' },
+  // Hotjar's ingestion endpoint answers the page's fetch with a body that is still coming.
+  { host: 'in.hotjar.com', path: '/api/v2/client/sites/', stream: 'body', type: 'application/json' },
   // LinkedIn's Insight pixel answers with a redirect to a cookie-syncing endpoint on another host.
   { host: 'px.ads.linkedin.com', path: '/collect', status: 302, location: 'https://www.linkedin.com/px/li_sync?fmt=gif' },
   {
@@ -56,6 +70,7 @@ const VENDOR_ROUTES = [
     cookies: () => [`lidc=b=VB${Math.floor(Math.random() * 1e8)}; Max-Age=86400; Domain=.linkedin.com; Path=/; SameSite=None; Secure`],
   },
   { host: 'cdn.chatwidget.example', path: '/w.js', file: 'widget.js' },
+  { host: 'cdn.chatwidget.example', path: '/events', stream: 'events', type: 'text/event-stream' },
 ];
 
 /** Hosts whose DNS "fails", to show that a tracker request that never connects is still found. */
@@ -68,12 +83,30 @@ export const UNRESOLVABLE_VENDOR_HOSTS = ['bat.bing.com'];
  */
 export async function startVendors() {
   const tls = { key: readFileSync(join(vendorDir, 'tls', 'key.pem')), cert: readFileSync(join(vendorDir, 'tls', 'cert.pem')) };
-  const server = createHttpsServer(tls, (request, response) => {
+  /** Held-open answers and sockets, ended on close: an upgraded socket is no longer the server's to close. */
+  const held = new Set();
+  /** @param {() => void} beat @param {() => void} end */
+  const hold = (beat, end) => {
+    const heartbeat = setInterval(beat, HEARTBEAT_MS);
+    const limit = setTimeout(stop, STREAM_LIMIT_MS);
+    function stop() {
+      clearInterval(heartbeat);
+      clearTimeout(limit);
+      if (held.delete(stop)) end();
+    }
+    held.add(stop);
+    return stop;
+  };
+  /** @param {import('node:http').IncomingMessage} request */
+  const routeOf = (request) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const path = new URL(request.url ?? '/', 'https://vendor').pathname;
-    const route = VENDOR_ROUTES.find((r) => r.host === host && (r.path.endsWith('/') ? path.startsWith(r.path) : path === r.path));
-    if (!route) {
-      response.writeHead(404).end();
+    return VENDOR_ROUTES.find((r) => r.host === host && (r.path.endsWith('/') ? path.startsWith(r.path) : path === r.path));
+  };
+  const server = createHttpsServer(tls, (request, response) => {
+    const route = routeOf(request);
+    if (!route || route.stream === 'websocket') {
+      response.writeHead(route ? 426 : 404).end();
       return;
     }
     for (const cookie of route.cookies?.() ?? []) response.appendHeader('set-cookie', cookie);
@@ -82,14 +115,41 @@ export async function startVendors() {
     response.writeHead(route.status ?? 200, {
       ...(type ? { 'content-type': type, 'access-control-allow-origin': '*' } : {}),
       ...(route.location ? { location: route.location } : {}),
+      ...(route.stream ? { 'cache-control': 'no-store' } : {}),
     });
-    response.end(body);
+    if (!route.stream) {
+      response.end(body);
+      return;
+    }
+    // An event stream says hello and then only keeps the line warm; a streamed body never finishes.
+    const beat = route.stream === 'events' ? ': heartbeat\n\n' : ' ';
+    response.write(route.stream === 'events' ? 'retry: 10000\ndata: {"agents":0}\n\n' : '{"visit":');
+    const stop = hold(() => response.write(beat), () => response.end());
+    response.on('close', stop);
+  });
+  server.on('upgrade', (request, socket) => {
+    const key = request.headers['sec-websocket-key'];
+    if (routeOf(request)?.stream !== 'websocket' || typeof key !== 'string') {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC11B85`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    // The client's frames (the recording) are read and dropped; the server sends a small text frame now
+    // and then, as a live recording channel does.
+    socket.on('data', () => undefined);
+    socket.on('error', () => undefined);
+    const frame = (/** @type {string} */ text) => Buffer.concat([Buffer.from([0x81, Buffer.byteLength(text)]), Buffer.from(text)]);
+    socket.write(frame('{"type":"ready"}'));
+    const stop = hold(() => socket.write(frame('{"type":"ping"}')), () => socket.destroy());
+    socket.on('close', stop);
   });
   const port = await new Promise((done) => server.listen(0, '127.0.0.1', () => done(/** @type {import('node:net').AddressInfo} */ (server.address()).port)));
   return {
     port,
     browserArgs: vendorBrowserArgs(port),
     close: () => {
+      for (const stop of [...held]) stop();
       server.closeAllConnections();
       return new Promise((done) => server.close(() => done(undefined)));
     },

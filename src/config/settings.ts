@@ -9,6 +9,10 @@ export interface Settings {
   quietMs: number;
   /** Upper bound on real-time waiting for the network to settle, per wait. */
   settleCapMs: number;
+  /** How long one request may hold a wait, from its start: a long poll or a stalled host holds no longer. */
+  requestHoldMs: number;
+  /** How long a response may still be streaming its body once it began: longer, it is a stream. */
+  streamHoldMs: number;
   /**
    * Fake-clock time to fast-forward after load, so timer-delayed trackers fire without waiting in
    * real time; 0 turns the fake clock off (for sites it disturbs) and waits `settleCapMs` instead.
@@ -38,6 +42,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   timeoutMs: 30_000,
   quietMs: 300,
   settleCapMs: 5_000,
+  requestHoldMs: 3_000,
+  streamHoldMs: 1_000,
   fastForwardMs: 10_000,
   bannerDelayMs: 1_500,
   pageScanMs: 3_000,

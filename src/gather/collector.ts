@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { BrowserContext, Cookie, Frame, Page, Request, Response } from 'playwright';
+import type { BrowserContext, Cookie, Frame, Page, Request, Response, WebSocket } from 'playwright';
 import type { CookieSource, GatheredCookie, GatheredFrame, GatheredRequest, GatheredStorage, PhaseScan, RequestInitiator, StorageKind } from '../types.js';
 import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-string.js';
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
 import { sleep, withTimeout } from '../shared/time.js';
+import { SettleWatch, type SettleLimits } from './settle.js';
 import { redactUrl } from './redact.js';
 import { watchInitiators } from './initiator.js';
 import { isWebUrl, withoutFragment } from '../shared/url.js';
@@ -48,18 +49,17 @@ const storageKey = (s: { kind: string; origin: string; key: string }): string =>
  * what it saw into plain data. It decides nothing about what is allowed.
  */
 export class Collector {
-  private readonly requests = new Map<Request, GatheredRequest & { at: number }>();
+  private readonly requests = new Map<Request | WebSocket, GatheredRequest & { at: number }>();
   private readonly seenCookies: SeenCookie[] = [];
   private readonly storageWrites = new Map<string, GatheredStorage & { at: number }>();
   private readonly frames = new Map<string, GatheredFrame & { at: number }>();
   /** Counts every event recorded: the clock recording windows are measured on. */
   private events = 0;
   private readonly pending = new Set<Promise<unknown>>();
-  private readonly inflight = new Set<Request>();
+  private readonly settle = new SettleWatch();
   /** By request URL: the first request for a URL is the one that brought it in. */
   private readonly initiators = new Map<string, RequestInitiator>();
   private readonly watched = new WeakMap<Page, Promise<void>>();
-  private lastActivity = Date.now();
 
   private constructor(private readonly context: BrowserContext) {}
 
@@ -81,6 +81,7 @@ export class Collector {
     let watching = this.watched.get(page);
     if (!watching) {
       page.on('framenavigated', (frame) => this.recordFrame(frame));
+      page.on('websocket', (socket) => this.onWebSocket(socket));
       watching = watchInitiators(this.context, page, (url, initiator) => {
         if (!this.initiators.has(url)) this.initiators.set(url, initiator);
       });
@@ -89,13 +90,9 @@ export class Collector {
     return watching;
   }
 
-  /** Resolves once no request has been in flight for `quietMs`, or after `capMs` regardless. */
-  async networkQuiet(quietMs: number, capMs: number): Promise<void> {
-    const deadline = Date.now() + capMs;
-    while (Date.now() < deadline) {
-      if (this.inflight.size === 0 && Date.now() - this.lastActivity >= quietMs) return;
-      await sleep(25);
-    }
+  /** Resolves once no new request has started for `quietMs` and none that may lead to more is pending (see SettleWatch). */
+  networkQuiet(limits: SettleLimits): Promise<void> {
+    return this.settle.wait(limits, sleep);
   }
 
   /** Opens a recording window: a later `snapshot(…, mark)` holds only what happened after it. */
@@ -109,7 +106,7 @@ export class Collector {
    * final page's too). Since a mark: requests and frames that started after it, cookies written or
    * changed after it, storage keys written or first present after it.
    */
-  async snapshot(pages: Page[], finalUrl: string, since?: Mark): Promise<Pick<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'finalUrl'>> {
+  async snapshot(pages: Page[], finalUrl: string, since?: Mark): Promise<Pick<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'finalUrl' | 'settle'>> {
     for (const page of pages) for (const frame of page.frames()) this.recordFrame(frame);
     const listed = await this.enumerateStorage(pages);
     await Promise.allSettled([...this.pending]);
@@ -119,6 +116,7 @@ export class Collector {
     // Short values ("1", "en") are not identifiers and would redact half of every query string.
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
     const clean = (url: string): string => redactUrl(url, secrets);
+    const settle = this.settle.record();
     const initiator = (url: string): RequestInitiator | null => {
       const found = this.initiators.get(withoutFragment(url));
       return found ? { ...found, url: found.url && clean(found.url) } : null;
@@ -132,6 +130,7 @@ export class Collector {
         .map(({ at: _at, ...r }) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
       frames: [...this.frames.values()].filter((f) => f.at > after).map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
       finalUrl: clean(finalUrl),
+      settle: { ...settle, heldBy: settle.heldBy && { ...settle.heldBy, url: clean(settle.heldBy.url) } },
     };
   }
 
@@ -141,6 +140,10 @@ export class Collector {
   }
 
   private onHook(event: HookEvent): void {
+    if (event.type === 'keepalive') {
+      this.settle.keptAlive(event.url);
+      return;
+    }
     if (event.type === 'cookie') {
       const parsed = parseCookieString(event.text);
       if (!parsed || !event.script) return;
@@ -162,8 +165,7 @@ export class Collector {
   private onRequest(request: Request): void {
     const url = request.url();
     if (!isWebUrl(url)) return;
-    this.inflight.add(request);
-    this.lastActivity = Date.now();
+    this.settle.started(request, url, request.resourceType());
     let frameUrl: string | null = null;
     try {
       const frame = request.frame();
@@ -183,14 +185,26 @@ export class Collector {
     });
   }
 
+  /** A WebSocket is a request the page makes like any other (Playwright reports it apart). */
+  private onWebSocket(socket: WebSocket): void {
+    const url = socket.url();
+    this.settle.started(socket, url, 'websocket');
+    socket.on('close', () => this.settle.ended(socket));
+    this.requests.set(socket, { at: ++this.events, url, method: 'GET', resourceType: 'websocket', frameUrl: null, status: null, failure: null, initiator: null });
+    socket.on('socketerror', (error) => {
+      const entry = this.requests.get(socket);
+      if (entry) entry.failure = error;
+    });
+  }
+
   private onRequestEnd(request: Request, failure: string | null): void {
-    this.inflight.delete(request);
-    this.lastActivity = Date.now();
+    this.settle.ended(request);
     const entry = this.requests.get(request);
     if (entry && failure) entry.failure = failure;
   }
 
   private async onResponse(response: Response): Promise<void> {
+    this.settle.responded(response.request());
     const entry = this.requests.get(response.request());
     if (entry) entry.status = response.status();
     const url = response.url();

@@ -8,6 +8,7 @@ export const BINDING = '__consentGateReport';
 
 export type HookEvent =
   | { type: 'cookie'; text: string; script: string | null; frame: string }
+  | { type: 'keepalive'; url: string }
   | { type: 'storage'; kind: 'localStorage' | 'sessionStorage' | 'indexedDB'; key: string; script: string | null; origin: string };
 
 /** Serialised by Playwright and run in the page: it may only use what the page has. */
@@ -42,6 +43,21 @@ export function installHooks(binding: string): void {
       },
     });
   }
+
+  // DevTools reports a keepalive fetch as an ordinary fetch; it is a beacon, and the settle wait
+  // must not hold for it (its answer may never be reported).
+  const fetch = window.fetch;
+  window.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    try {
+      if (init?.keepalive ?? (input instanceof Request && input.keepalive)) {
+        report({ type: 'keepalive', url: new URL(input instanceof Request ? input.url : String(input), location.href).href });
+      }
+    } catch {
+      // An unparsable URL: fetch itself will say so to the page.
+    }
+    // Called bare, as pages usually do, fetch must still run on the window.
+    return fetch.call(this ?? window, input, init);
+  };
 
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (this: Storage, key: string, value: string) {

@@ -43,6 +43,9 @@ export function initiatorOf(event: WillBeSent): RequestInitiator {
 export async function watchInitiators(context: BrowserContext, page: Page, record: (url: string, initiator: RequestInitiator) => void): Promise<void> {
   const session = await context.newCDPSession(page);
   session.on('Network.requestWillBeSent', (event: WillBeSent) => record(withoutFragment(event.request.url), initiatorOf(event)));
+  session.on('Network.webSocketCreated', (event: { url: string; initiator?: WillBeSent['initiator'] }) =>
+    record(event.url, initiatorOf({ request: { url: event.url }, initiator: event.initiator ?? { type: 'other' } })),
+  );
   await Promise.all([
     session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 }),
     session.send('Runtime.enable'),

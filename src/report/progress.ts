@@ -1,6 +1,7 @@
 import { PHASES, type ClassifiedScan, type PageProgress, type Phase, type VisitProgress } from '../types.js';
 import { progressLine } from './console.js';
 import { pageLabel } from '../shared/url.js';
+import { withoutQuery } from '../rules/evidence.js';
 
 export interface ProgressOutput {
   onPlan(plan: { urls: string[]; notes: string[] }): void;
@@ -17,12 +18,21 @@ function duration(ms: number): string {
 
 const PHASE_WIDTH = Math.max(...PHASES.map((p) => p.length));
 
-/** One finished visit, for --verbose: what it did and how much it saw. */
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** How long the visit waited for the network and, when one request held a wait, which. */
+function settleText({ settle }: ClassifiedScan): string | null {
+  if (!settle) return null;
+  const held = settle.heldBy && `, longest for ${settle.heldBy.resourceType} ${withoutQuery(settle.heldBy.url)} (${seconds(settle.heldBy.heldMs)})`;
+  return `waited ${seconds(settle.waitedMs)} for the network${held ?? ''}`;
+}
+
+/** One finished visit, for --verbose: what it did, how much it saw and what it waited for. */
 export function visitLine(url: string, scan: ClassifiedScan): string {
   const what = scan.error
     ? `could not scan: ${scan.error}`
-    : [scan.action?.detail, `${scan.requests.length} requests, ${scan.cookies.length} cookies, ${scan.storage.length} storage keys`].filter(Boolean).join(' · ');
-  return `      ${scan.phase.padEnd(PHASE_WIDTH)}  ${(scan.durationMs / 1000).toFixed(1).padStart(5)} s  ${pageLabel(url)}  ${what}`;
+    : [scan.action?.detail, `${scan.requests.length} requests, ${scan.cookies.length} cookies, ${scan.storage.length} storage keys`, settleText(scan)].filter(Boolean).join(' · ');
+  return `      ${scan.phase.padEnd(PHASE_WIDTH)}  ${seconds(scan.durationMs).padStart(7)}  ${pageLabel(url)}  ${what}`;
 }
 
 /**

@@ -150,6 +150,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
     policyLinks: [],
     action: null,
     screenshots: null,
+    settle: null,
     siteDomains: [new URL(url).hostname],
     cookies: [],
     storage: [],

@@ -9,7 +9,7 @@ import type { Session, Step } from './context.js';
 async function advance({ page, collector, options }: Session, ms: number): Promise<void> {
   if (options.fastForwardMs > 0) await page.clock.runFor(ms);
   else await page.waitForTimeout(Math.min(ms, options.settleCapMs));
-  await collector.networkQuiet(options.quietMs, options.settleCapMs);
+  await collector.networkQuiet(options);
 }
 
 const settle = (session: Session): Promise<void> => advance(session, Math.max(session.options.fastForwardMs, 1));
@@ -20,7 +20,7 @@ async function load(session: Session, url: string): Promise<number> {
   const status = response.status();
   // An error page is not the page the site serves to visitors: scanning it proves nothing.
   if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
-  await session.collector.networkQuiet(session.options.quietMs, session.options.settleCapMs);
+  await session.collector.networkQuiet(session.options);
   return status;
 }
 

@@ -20,8 +20,9 @@ import {
   shortChain,
   subjectLabel,
   visitOf,
+  withoutQuery,
   writeFileAtomic
-} from "./chunk-GWWPEP56.js";
+} from "./chunk-DFUKBRU5.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
@@ -679,9 +680,15 @@ function duration(ms2) {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
 }
 var PHASE_WIDTH = Math.max(...PHASES.map((p) => p.length));
+var seconds2 = (ms2) => `${(ms2 / 1e3).toFixed(1)} s`;
+function settleText({ settle }) {
+  if (!settle) return null;
+  const held = settle.heldBy && `, longest for ${settle.heldBy.resourceType} ${withoutQuery(settle.heldBy.url)} (${seconds2(settle.heldBy.heldMs)})`;
+  return `waited ${seconds2(settle.waitedMs)} for the network${held ?? ""}`;
+}
 function visitLine(url, scan) {
-  const what = scan.error ? `could not scan: ${scan.error}` : [scan.action?.detail, `${scan.requests.length} requests, ${scan.cookies.length} cookies, ${scan.storage.length} storage keys`].filter(Boolean).join(" \xB7 ");
-  return `      ${scan.phase.padEnd(PHASE_WIDTH)}  ${(scan.durationMs / 1e3).toFixed(1).padStart(5)} s  ${pageLabel(url)}  ${what}`;
+  const what = scan.error ? `could not scan: ${scan.error}` : [scan.action?.detail, `${scan.requests.length} requests, ${scan.cookies.length} cookies, ${scan.storage.length} storage keys`, settleText(scan)].filter(Boolean).join(" \xB7 ");
+  return `      ${scan.phase.padEnd(PHASE_WIDTH)}  ${seconds2(scan.durationMs).padStart(7)}  ${pageLabel(url)}  ${what}`;
 }
 function progressOutput(stream, verbose, now = Date.now) {
   const live = stream.isTTY === true;

@@ -10819,8 +10819,11 @@ var CONSENT_WORDS = {
     "traceurs",
     "consentement"
   ],
-  /** Labels of categories that are strictly necessary and may be on by default. */
-  necessary: ["necessary", "essential", "required", "strictly", "noodzakelijk", "functioneel", "functional", "n\xE9cessaire", "essentiel", "notwendig", "erforderlich", "essenziell"],
+  /**
+   * Labels of categories that are strictly necessary and may be on by default. Matched inside the
+   * label, so each stem must be one its inflections contain: Dutch "functioneel" is "functionele cookies".
+   */
+  necessary: ["necessary", "essential", "required", "strictly", "noodzakelijk", "functioneel", "functionele", "functional", "n\xE9cessaire", "essentiel", "notwendig", "erforderlich", "essenziell"],
   /** Link texts and paths of a cookie or privacy policy. */
   policy: ["cookie", "privacy", "privacyverklaring", "cookiebeleid", "cookieverklaring", "datenschutz", "confidentialit\xE9", "vie priv\xE9e", "donn\xE9es personnelles", "privacybeleid"]
 };
@@ -39214,6 +39217,8 @@ var DEFAULT_SETTINGS = {
   timeoutMs: 3e4,
   quietMs: 300,
   settleCapMs: 5e3,
+  requestHoldMs: 3e3,
+  streamHoldMs: 1e3,
   fastForwardMs: 1e4,
   bannerDelayMs: 1500,
   pageScanMs: 3e3,
@@ -39348,6 +39353,16 @@ function installHooks(binding) {
       }
     });
   }
+  const fetch2 = window.fetch;
+  window.fetch = function(input, init) {
+    try {
+      if (init?.keepalive ?? (input instanceof Request && input.keepalive)) {
+        report2({ type: "keepalive", url: new URL(input instanceof Request ? input.url : String(input), location.href).href });
+      }
+    } catch {
+    }
+    return fetch2.call(this ?? window, input, init);
+  };
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function(key, value) {
     let kind = "localStorage";
@@ -39382,6 +39397,77 @@ async function listStorage() {
   }
   return { origin: location.origin, local: keys(() => localStorage), session: keys(() => sessionStorage), indexedDB: databases };
 }
+
+// src/gather/settle.ts
+var LONG_LIVED_TYPES = /* @__PURE__ */ new Set(["ping", "eventsource", "websocket", "media"]);
+var POLL_MS = 25;
+var SettleWatch = class {
+  constructor(now = Date.now) {
+    this.now = now;
+    this.lastActivity = now();
+  }
+  now;
+  open = /* @__PURE__ */ new Map();
+  keepalive = /* @__PURE__ */ new Set();
+  lastActivity;
+  waitedMs = 0;
+  longest = null;
+  started(key, url, resourceType) {
+    this.open.set(key, { url, resourceType, startedAt: this.now(), respondedAt: null });
+    this.lastActivity = this.now();
+  }
+  responded(key) {
+    const request = this.open.get(key);
+    if (request && request.respondedAt === null) request.respondedAt = this.now();
+  }
+  /** The end of a request starts the quiet window again (its script may run now), unless nobody waits for it. */
+  ended(key) {
+    const request = this.open.get(key);
+    if (!request) return;
+    if (!this.longLived(request)) this.lastActivity = this.now();
+    this.open.delete(key);
+  }
+  /** A fetch the page sent with `keepalive: true`: a beacon by another name. */
+  keptAlive(url) {
+    this.keepalive.add(url);
+  }
+  /** The open requests that may still start something the gate must see. */
+  holders(limits) {
+    return [...this.open.values()].filter((request) => this.holds(request, limits));
+  }
+  quiet(limits) {
+    return this.now() - this.lastActivity >= limits.quietMs && this.holders(limits).length === 0;
+  }
+  /** Resolves once the page is quiet, or after `settleCapMs` whatever is still pending. */
+  async wait(limits, pause) {
+    const started = this.now();
+    const held = /* @__PURE__ */ new Map();
+    while (!this.quiet(limits) && this.now() - started < limits.settleCapMs) {
+      const holders = this.holders(limits);
+      const before = this.now();
+      await pause(POLL_MS);
+      for (const request of holders) held.set(request, (held.get(request) ?? 0) + (this.now() - before));
+    }
+    this.waitedMs += this.now() - started;
+    for (const [request, heldMs] of held) {
+      if (!this.longest || heldMs > this.longest.heldMs) this.longest = { ...request, heldMs };
+    }
+  }
+  /** How long this visit waited in all, and which request held one wait longest (URLs as seen: redact them). */
+  record() {
+    const by = this.longest;
+    return { waitedMs: this.waitedMs, heldBy: by && { url: by.url, resourceType: by.resourceType, heldMs: by.heldMs } };
+  }
+  longLived(request) {
+    return LONG_LIVED_TYPES.has(request.resourceType) || this.keepalive.has(request.url);
+  }
+  holds(request, limits) {
+    if (this.longLived(request)) return false;
+    const now = this.now();
+    if (now - request.startedAt >= limits.requestHoldMs) return false;
+    return request.respondedAt === null || now - request.respondedAt < limits.streamHoldMs;
+  }
+};
 
 // src/gather/redact.ts
 var REDACTED = "<redacted>";
@@ -39420,6 +39506,10 @@ function initiatorOf(event) {
 async function watchInitiators(context, page, record) {
   const session = await context.newCDPSession(page);
   session.on("Network.requestWillBeSent", (event) => record(withoutFragment(event.request.url), initiatorOf(event)));
+  session.on(
+    "Network.webSocketCreated",
+    (event) => record(event.url, initiatorOf({ request: { url: event.url }, initiator: event.initiator ?? { type: "other" } }))
+  );
   await Promise.all([
     session.send("Network.enable", { maxTotalBufferSize: 0, maxResourceBufferSize: 0 }),
     session.send("Runtime.enable"),
@@ -39452,11 +39542,10 @@ var Collector = class _Collector {
   /** Counts every event recorded: the clock recording windows are measured on. */
   events = 0;
   pending = /* @__PURE__ */ new Set();
-  inflight = /* @__PURE__ */ new Set();
+  settle = new SettleWatch();
   /** By request URL: the first request for a URL is the one that brought it in. */
   initiators = /* @__PURE__ */ new Map();
   watched = /* @__PURE__ */ new WeakMap();
-  lastActivity = Date.now();
   static async attach(context) {
     const collector = new _Collector(context);
     await context.exposeBinding(BINDING, (_source, event) => collector.onHook(event));
@@ -39473,6 +39562,7 @@ var Collector = class _Collector {
     let watching = this.watched.get(page);
     if (!watching) {
       page.on("framenavigated", (frame) => this.recordFrame(frame));
+      page.on("websocket", (socket) => this.onWebSocket(socket));
       watching = watchInitiators(this.context, page, (url, initiator) => {
         if (!this.initiators.has(url)) this.initiators.set(url, initiator);
       });
@@ -39480,13 +39570,9 @@ var Collector = class _Collector {
     }
     return watching;
   }
-  /** Resolves once no request has been in flight for `quietMs`, or after `capMs` regardless. */
-  async networkQuiet(quietMs, capMs) {
-    const deadline = Date.now() + capMs;
-    while (Date.now() < deadline) {
-      if (this.inflight.size === 0 && Date.now() - this.lastActivity >= quietMs) return;
-      await sleep(25);
-    }
+  /** Resolves once no new request has started for `quietMs` and none that may lead to more is pending (see SettleWatch). */
+  networkQuiet(limits) {
+    return this.settle.wait(limits, sleep);
   }
   /** Opens a recording window: a later `snapshot(…, mark)` holds only what happened after it. */
   async mark(pages) {
@@ -39507,6 +39593,7 @@ var Collector = class _Collector {
     const stored = await this.context.cookies();
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
     const clean = (url) => redactUrl(url, secrets);
+    const settle2 = this.settle.record();
     const initiator = (url) => {
       const found = this.initiators.get(withoutFragment(url));
       return found ? { ...found, url: found.url && clean(found.url) } : null;
@@ -39517,7 +39604,8 @@ var Collector = class _Collector {
       storage: storage.map(({ at: _at, ...s }) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
       requests: [...this.requests.values()].filter((r) => r.at > after).map(({ at: _at, ...r }) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
       frames: [...this.frames.values()].filter((f) => f.at > after).map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
-      finalUrl: clean(finalUrl)
+      finalUrl: clean(finalUrl),
+      settle: { ...settle2, heldBy: settle2.heldBy && { ...settle2.heldBy, url: clean(settle2.heldBy.url) } }
     };
   }
   track(promise2) {
@@ -39525,6 +39613,10 @@ var Collector = class _Collector {
     this.pending.add(settled);
   }
   onHook(event) {
+    if (event.type === "keepalive") {
+      this.settle.keptAlive(event.url);
+      return;
+    }
     if (event.type === "cookie") {
       const parsed = parseCookieString(event.text);
       if (!parsed || !event.script) return;
@@ -39545,8 +39637,7 @@ var Collector = class _Collector {
   onRequest(request) {
     const url = request.url();
     if (!isWebUrl(url)) return;
-    this.inflight.add(request);
-    this.lastActivity = Date.now();
+    this.settle.started(request, url, request.resourceType());
     let frameUrl = null;
     try {
       const frame = request.frame();
@@ -39564,13 +39655,24 @@ var Collector = class _Collector {
       initiator: null
     });
   }
+  /** A WebSocket is a request the page makes like any other (Playwright reports it apart). */
+  onWebSocket(socket) {
+    const url = socket.url();
+    this.settle.started(socket, url, "websocket");
+    socket.on("close", () => this.settle.ended(socket));
+    this.requests.set(socket, { at: ++this.events, url, method: "GET", resourceType: "websocket", frameUrl: null, status: null, failure: null, initiator: null });
+    socket.on("socketerror", (error) => {
+      const entry = this.requests.get(socket);
+      if (entry) entry.failure = error;
+    });
+  }
   onRequestEnd(request, failure) {
-    this.inflight.delete(request);
-    this.lastActivity = Date.now();
+    this.settle.ended(request);
     const entry = this.requests.get(request);
     if (entry && failure) entry.failure = failure;
   }
   async onResponse(response) {
+    this.settle.responded(response.request());
     const entry = this.requests.get(response.request());
     if (entry) entry.status = response.status();
     const url = response.url();
@@ -39931,7 +40033,7 @@ async function takeScreenshots(page, banner) {
 async function advance({ page, collector, options }, ms) {
   if (options.fastForwardMs > 0) await page.clock.runFor(ms);
   else await page.waitForTimeout(Math.min(ms, options.settleCapMs));
-  await collector.networkQuiet(options.quietMs, options.settleCapMs);
+  await collector.networkQuiet(options);
 }
 var settle = (session) => advance(session, Math.max(session.options.fastForwardMs, 1));
 async function load2(session, url) {
@@ -39939,7 +40041,7 @@ async function load2(session, url) {
   if (!response) throw new Error("the browser got no response for the page");
   const status = response.status();
   if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
-  await session.collector.networkQuiet(session.options.quietMs, session.options.settleCapMs);
+  await session.collector.networkQuiet(session.options);
   return status;
 }
 function internalLink() {
@@ -40070,7 +40172,7 @@ function offersChoice(initial) {
   return initial.banner !== null || initial.bannerUnrecognised !== null;
 }
 function emptyScan(phase, url) {
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, cookies: [], storage: [], requests: [], frames: [] };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [] };
 }
 async function gatherSession(browser, url, visits, options, onVisit) {
   let scans = await attempt(browser, url, visits, options, onVisit);
@@ -40695,6 +40797,7 @@ export {
   __commonJS,
   __toESM,
   pageLabel,
+  withoutQuery,
   TOOL_VERSION,
   RULES,
   policySchema,

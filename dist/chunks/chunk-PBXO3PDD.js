@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-GWWPEP56.js";
+} from "./chunk-DFUKBRU5.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
@@ -571,7 +571,8 @@ var report_schema_default = {
         "bannerUnrecognised",
         "policyLinks",
         "action",
-        "screenshots"
+        "screenshots",
+        "settle"
       ],
       additionalProperties: false,
       properties: {
@@ -674,6 +675,58 @@ var report_schema_default = {
               }
             }
           }
+        },
+        settle: {
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              type: "object",
+              required: [
+                "waitedMs",
+                "heldBy"
+              ],
+              additionalProperties: false,
+              properties: {
+                waitedMs: {
+                  type: "integer",
+                  minimum: 0,
+                  description: "Real time the visit spent waiting for the network before its state was recorded."
+                },
+                heldBy: {
+                  oneOf: [
+                    {
+                      type: "null"
+                    },
+                    {
+                      type: "object",
+                      required: [
+                        "url",
+                        "resourceType",
+                        "heldMs"
+                      ],
+                      additionalProperties: false,
+                      properties: {
+                        url: {
+                          type: "string"
+                        },
+                        resourceType: {
+                          type: "string"
+                        },
+                        heldMs: {
+                          type: "integer",
+                          minimum: 0
+                        }
+                      }
+                    }
+                  ],
+                  description: "The request that held one wait longest; beacons, EventSource, WebSockets and streams never do."
+                }
+              }
+            }
+          ],
+          description: "How long the visit waited for the page to settle; null when it failed before its state was recorded."
         },
         action: {
           oneOf: [

@@ -1,0 +1,101 @@
+// When a wait for the network may end: the settle criterion, on a clock the test moves by hand.
+import { describe, expect, it } from 'vitest';
+import { SettleWatch, type SettleLimits } from '../src/gather/settle.js';
+import { visitLine } from '../src/report/progress.js';
+import type { ClassifiedScan } from '../src/types.js';
+
+const LIMITS: SettleLimits = { quietMs: 300, settleCapMs: 5_000, requestHoldMs: 3_000, streamHoldMs: 1_000 };
+
+/** A watch on a hand-moved clock, and a pause that only moves that clock. */
+function watch(): { settle: SettleWatch; at: (ms: number) => void; pause: (ms: number) => Promise<void>; now: () => number } {
+  let now = 0;
+  const settle = new SettleWatch(() => now);
+  return { settle, at: (ms) => (now = ms), pause: async (ms) => void (now += ms), now: () => now };
+}
+
+describe('the settle criterion', () => {
+  it('waits for a script until it has loaded, then gives it a quiet window to start what it starts', () => {
+    const { settle, at } = watch();
+    const script = {};
+    settle.started(script, 'https://t.example/a.js', 'script');
+    at(400);
+    expect(settle.quiet(LIMITS)).toBe(false);
+    settle.responded(script);
+    settle.ended(script);
+    at(600);
+    expect(settle.quiet(LIMITS)).toBe(false);
+    at(700);
+    expect(settle.quiet(LIMITS)).toBe(true);
+  });
+
+  it('never waits for beacons, event streams, WebSockets or keepalive fetches, but counts their start as activity', () => {
+    const { settle, at } = watch();
+    settle.started({}, 'https://a.example/g/collect', 'ping');
+    settle.started({}, 'https://chat.example/events', 'eventsource');
+    settle.started({}, 'wss://ws.example/socket', 'websocket');
+    settle.keptAlive('https://px.example/tr');
+    settle.started({}, 'https://px.example/tr', 'fetch');
+    expect(settle.holders(LIMITS)).toEqual([]);
+    at(299);
+    expect(settle.quiet(LIMITS)).toBe(false);
+    at(300);
+    expect(settle.quiet(LIMITS)).toBe(true);
+  });
+
+  it('lets a long poll hold for requestHoldMs from its start, and a body still streaming for streamHoldMs after its answer began', () => {
+    const { settle, at } = watch();
+    settle.started({}, 'https://chat.example/poll', 'xhr');
+    const stream = {};
+    settle.started(stream, 'https://in.example/visit-data', 'fetch');
+    at(500);
+    settle.responded(stream);
+    at(1_499);
+    expect(settle.holders(LIMITS).map((r) => r.url)).toEqual(['https://chat.example/poll', 'https://in.example/visit-data']);
+    at(1_500);
+    expect(settle.holders(LIMITS).map((r) => r.url)).toEqual(['https://chat.example/poll']);
+    at(3_000);
+    expect(settle.quiet(LIMITS)).toBe(true);
+  });
+
+  it('records how long the waits took and which request held one longest', async () => {
+    const { settle, at, pause, now } = watch();
+    const stalled = {};
+    settle.started(stalled, 'https://slow.example/tag.js', 'script');
+    settle.started({}, 'https://chat.example/events', 'eventsource');
+    await settle.wait(LIMITS, pause);
+    expect(now()).toBe(3_000);
+    expect(settle.record()).toEqual({ waitedMs: 3_000, heldBy: { url: 'https://slow.example/tag.js', resourceType: 'script', heldMs: 3_000 } });
+    at(10_000);
+    await settle.wait(LIMITS, pause);
+    expect(settle.record().waitedMs).toBe(3_000);
+  });
+
+  it('ends a wait at settleCapMs when new requests keep starting', async () => {
+    let clock = 0;
+    const busy = new SettleWatch(() => clock);
+    await busy.wait(LIMITS, async (ms) => {
+      clock += ms;
+      busy.started({}, `https://a.example/g/collect?t=${clock}`, 'ping');
+    });
+    expect(clock).toBe(LIMITS.settleCapMs);
+    expect(busy.record()).toEqual({ waitedMs: LIMITS.settleCapMs, heldBy: null });
+  });
+});
+
+describe('--verbose visit line', () => {
+  it('says how long the visit waited for the network and what held it', () => {
+    const scan = {
+      phase: 'initial',
+      durationMs: 2_345,
+      error: null,
+      action: null,
+      requests: [],
+      cookies: [],
+      storage: [],
+      settle: { waitedMs: 1_250, heldBy: { url: 'https://slow.example/tag.js?id=<redacted>', resourceType: 'script', heldMs: 900 } },
+    } as unknown as ClassifiedScan;
+    expect(visitLine('https://site.example/news/', scan)).toBe(
+      '      initial         2.3 s  /news/  0 requests, 0 cookies, 0 storage keys · waited 1.3 s for the network, longest for script https://slow.example/tag.js (0.9 s)',
+    );
+  });
+});
