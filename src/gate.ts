@@ -12,6 +12,7 @@ import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { runRules } from './rules/index.js';
 import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
+import { targetOrigin } from './target/access.js';
 import { afterAcceptInventory } from './derive/inventory.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
 import { decideVerdict } from './verdict/verdict.js';
@@ -82,7 +83,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const forgetBrowser = onShutdown(closeBrowser);
   try {
     target = await startTarget({ ...options.target, cwd });
-    const headers = options.headers ?? {};
+    const origin = targetOrigin(target.baseUrl, options.discover?.pages ?? []);
+    const values = options.headers ?? {};
+    const headers = origin !== null && Object.keys(values).length > 0 ? { origin, values } : undefined;
     const { urls, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
@@ -91,7 +94,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       depth: DEFAULT_DEPTH,
       maxPages: DEFAULT_MAX_PAGES,
       ...options.discover,
-      headers,
+      ...(headers ? { headers } : {}),
     });
     options.onPlan?.({ urls, notes });
 
@@ -102,7 +105,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...(options.fastForwardMs !== undefined ? { fastForwardMs: options.fastForwardMs } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(options.screenshots !== undefined ? { screenshots: options.screenshots } : {}),
-      ...(target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {}),
+      ...(headers ? { headers } : {}),
       consent: policy.consent,
     };
     const pages = await scanPages(browser, urls, gather, policy, options);

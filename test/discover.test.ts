@@ -18,7 +18,7 @@ afterAll(async () => {
   await crawlSite?.close();
 });
 
-const spec = (extra: Partial<DiscoverSpec>): DiscoverSpec => ({ pages: [], include: [], exclude: [], crawl: false, depth: 1, maxPages: 10, headers: {}, ...extra });
+const spec = (extra: Partial<DiscoverSpec>): DiscoverSpec => ({ pages: [], include: [], exclude: [], crawl: false, depth: 1, maxPages: 10, ...extra });
 const paths = (urls: string[]): string[] => urls.map((u) => new URL(u).pathname);
 
 describe('sitemaps', () => {

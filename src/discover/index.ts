@@ -1,5 +1,6 @@
 import { glob } from 'tinyglobby';
 import { GateError } from '../shared/errors.js';
+import type { TargetHeaders } from '../shared/origin-headers.js';
 import { crawl } from './crawl.js';
 import { readSitemap } from './sitemap.js';
 
@@ -16,8 +17,8 @@ export interface DiscoverSpec {
   crawl: boolean;
   depth: number;
   maxPages: number;
-  /** Sent with discovery requests too (preview protection, basic auth). */
-  headers: Record<string, string>;
+  /** Sent with discovery requests to the target's origin, and to no other (preview protection, basic auth). */
+  headers?: TargetHeaders;
 }
 
 /** Enough to catch a template that loads a tracker, few enough to keep a scan of every push short. */

@@ -1,10 +1,11 @@
 import { GateError } from '../shared/errors.js';
+import type { TargetHeaders } from '../shared/origin-headers.js';
 import { fetchText } from './fetch.js';
 
 export interface SitemapOptions {
   /** Only pages on this origin are kept: the preview's. */
   origin: string;
-  headers: Record<string, string>;
+  headers: TargetHeaders | undefined;
   /** pa11y-ci's rewrite: a production sitemap pointed at the preview. */
   find?: string;
   replace?: string;

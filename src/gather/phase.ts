@@ -6,6 +6,8 @@ import type { Phase, PhaseAction, PhaseScan } from '../types.js';
 import { Collector } from './collector.js';
 import { prepareAutoconsent } from './consent/autoconsent.js';
 import { takeScreenshots } from './screenshots.js';
+import { sendTargetHeaders } from './target-headers.js';
+import type { TargetHeaders } from '../shared/origin-headers.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings, type Banner, type ConsentSelectors } from './consent/banner.js';
 
 export interface GatherOptions {
@@ -21,7 +23,7 @@ export interface GatherOptions {
    */
   fastForwardMs: number;
   /** Extra request headers, sent to this origin only: a preview's bypass token must not reach trackers. */
-  headers?: { origin: string; values: Record<string, string> };
+  headers?: TargetHeaders;
   /** The policy's selectors for the consent banner; the heuristic fills in the rest. */
   consent: ConsentSelectors;
   /** Extra attempts for a visit that failed for network reasons (never for findings). */
@@ -173,16 +175,10 @@ async function attempt(browser: OpenBrowser, url: string, phase: Phase, options:
   try {
     context = await browser.newContext();
     const collector = await Collector.attach(context);
-    const extra = options.headers;
-    if (extra) {
-      await context.route(
-        (target) => target.origin === extra.origin,
-        (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } }),
-      );
-    }
     const autoconsent = phase === 'after-reject' || phase === 'after-accept' ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
     await collector.watch(page);
+    await sendTargetHeaders(context, page, options.headers);
     if (options.fastForwardMs > 0) await page.clock.install();
     const visit: Visit = { page, collector, options, autoconsent };
     // A crashed renderer leaves navigation and evaluate() waiting forever: end the visit at once.
