@@ -1,8 +1,11 @@
 // Which pages: the same site gives the same list on every run.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverPages, type DiscoverSpec } from '../src/discover/index.js';
 import { startStatic, type StaticServer } from '../src/target/static.js';
+import { runCli } from './support/cli.js';
 import { ROOT } from './support/fixtures.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -33,6 +36,25 @@ describe('sitemaps', () => {
     const found = await discoverPages(site.url, null, spec({ sitemap: `${site.url}sitemap-pages.xml` }));
     expect(paths(found.urls)).toEqual(['/']);
     expect(found.notes[0]).toBe('4 sitemap page(s) on another host were skipped; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview.');
+  });
+
+  it('reads a sitemap of 200,000 pages, scans what --max-pages allows and says how many it found', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cg-big-sitemap-'));
+    const page = (body: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
+    writeFileSync(join(folder, 'index.html'), page('<h1>Home</h1><a href="/cookies.html">Cookie policy</a>'));
+    writeFileSync(join(folder, 'cookies.html'), page('<h1>Cookie policy</h1>'));
+    const big = await startStatic(folder);
+    try {
+      const entries = Array.from({ length: 200_000 }, (_, i) => `<url><loc>${big.url}p/${i}/</loc></url>`);
+      writeFileSync(join(folder, 'sitemap.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset>\n${entries.join('\n')}\n</urlset>\n`);
+      const run = await runCli(['scan', '--url', big.url, '--sitemap', 'auto', '--max-pages', '1', '--phases', 'initial']);
+      // The start page plus the 200,000 of the sitemap; only the start page is scanned.
+      expect(run.stderr).toContain('note: found 200,001 pages; scanning the first 1 (start page, then sorted). Raise --max-pages to scan more.');
+      expect(run.stdout).toMatch(new RegExp(`✓ ${big.url.replace(/\./g, '\\.')}\\s`));
+      expect(run.code).toBe(0);
+    } finally {
+      await big.close();
+    }
   });
 
   it('is an error when asked for and missing', async () => {

@@ -1,8 +1,9 @@
 import { glob } from 'tinyglobby';
 import { GateError } from '../shared/errors.js';
 import type { TargetHeaders } from '../shared/origin-headers.js';
+import { normalizeUrl } from '../shared/url.js';
 import { crawl } from './crawl.js';
-import { readSitemap } from './sitemap.js';
+import { readSitemap, type SitemapPages } from './sitemap.js';
 
 export interface DiscoverSpec {
   /** Paths on the target ("/contact") or full URLs: an explicit list. */
@@ -31,13 +32,6 @@ export interface Discovered {
   notes: string[];
 }
 
-/** The same URL however it was written: no fragment, no default port. */
-export function normalizeUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.hash = '';
-  return parsed.href;
-}
-
 function resolvePage(page: string, base: string | null): string {
   if (/^https?:\/\//i.test(page) && URL.canParse(page)) return normalizeUrl(page);
   if (!page.startsWith('/')) {
@@ -62,15 +56,18 @@ function ordered(urls: Iterable<string>, start: string | null): string[] {
 export async function discoverPages(base: string | null, staticRoot: string | null, spec: DiscoverSpec): Promise<Discovered> {
   const start = base === null ? null : normalizeUrl(base);
   const notes: string[] = [];
+  /** The sitemap's pages: the first --max-pages kept, the rest only counted, so any size fits in memory. */
+  let sitemap: SitemapPages | null = null;
   const needStart = (): string => {
     if (start === null) throw new GateError('Finding pages by sitemap or crawl needs a start URL: give --url, --static or --start.');
     return start;
   };
 
   // 1. What was asked for, else every page of a static folder, else the start page.
-  const found = spec.pages.map((page) => resolvePage(page, base));
+  // concat, not push(...list): spreading a list of 100,000s of pages overflows the call stack.
+  let found = spec.pages.map((page) => resolvePage(page, base));
   const explicit = found.length > 0;
-  if (!explicit && staticRoot !== null) found.push(...(await globPages(staticRoot, spec, base)));
+  if (!explicit && staticRoot !== null) found = found.concat(await globPages(staticRoot, spec, base));
   if (!explicit && staticRoot === null) found.push(needStart());
   // Nothing said at all: the start page, plus what the sitemap (or, without one, a shallow crawl) finds.
   const automatic = !explicit && staticRoot === null && spec.sitemap === undefined && !spec.crawl;
@@ -79,27 +76,36 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
   if (spec.sitemap !== undefined || automatic) {
     const from = needStart();
     const sitemapUrl = new URL(spec.sitemap === undefined || spec.sitemap === 'auto' ? '/sitemap.xml' : spec.sitemap, from).href;
-    const sitemap = await readSitemap(sitemapUrl, {
+    sitemap = await readSitemap(sitemapUrl, {
       origin: new URL(from).origin,
       headers: spec.headers,
       ...(spec.sitemapFind !== undefined ? { find: spec.sitemapFind, replace: spec.sitemapReplace ?? '' } : {}),
+      keep: spec.maxPages,
       required: spec.sitemap !== undefined,
     });
-    found.push(...sitemap.urls);
+    found = found.concat(sitemap.urls);
     notes.push(...sitemap.notes);
     if (automatic && sitemap.urls.length === 0) {
-      found.push(...(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers })));
+      found = found.concat(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
     }
   }
 
   // 3. The crawl, when asked for.
-  if (spec.crawl) found.push(...(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers })));
+  if (spec.crawl) found = found.concat(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
 
   const all = ordered(found, start);
   if (all.length === 0) throw new GateError('No pages to scan were found. Give pages with --page, or check --include/--exclude.');
-  // An explicit list is what the user asked for: scan all of it.
-  if (explicit || all.length <= spec.maxPages) return { urls: all, notes };
-  notes.push(`found ${all.length} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`);
+  const unkept = sitemap ? sitemap.listed - sitemap.urls.length : 0;
+  const total = all.length + unkept;
+  // An explicit list is what the user asked for: scan all of it, and of a sitemap beside it what --max-pages allows.
+  if (explicit) {
+    if (sitemap && unkept > 0) {
+      notes.push(`the sitemap lists ${sitemap.listed.toLocaleString('en')} pages; scanning the first ${sitemap.urls.length} of them (sorted) beside the pages given. Raise --max-pages to scan more.`);
+    }
+    return { urls: all, notes };
+  }
+  if (total <= spec.maxPages) return { urls: all, notes };
+  notes.push(`found ${total.toLocaleString('en')} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`);
   return { urls: all.slice(0, spec.maxPages), notes };
 }
 

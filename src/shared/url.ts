@@ -33,3 +33,10 @@ export function hostOf(url: string): string {
     return '';
   }
 }
+
+/** The same URL however it was written: no fragment, no default port. */
+export function normalizeUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}

@@ -1,0 +1,34 @@
+/**
+ * The `limit` smallest distinct strings offered, and how many were offered: a page list of any length
+ * (a sitemap of 200,000 URLs) read in bounded memory, keeping exactly the pages a sorted, capped list
+ * would scan.
+ */
+export class Smallest {
+  private readonly kept: string[] = [];
+  /** Every value offered, repeats included. */
+  offered = 0;
+
+  constructor(private readonly limit: number) {}
+
+  add(value: string): void {
+    this.offered++;
+    const { kept } = this;
+    const last = kept[kept.length - 1];
+    if (kept.length >= this.limit && last !== undefined && value >= last) return;
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (kept[mid]! < value) low = mid + 1;
+      else high = mid;
+    }
+    if (kept[low] === value) return;
+    kept.splice(low, 0, value);
+    if (kept.length > this.limit) kept.pop();
+  }
+
+  /** Sorted ascending. */
+  values(): string[] {
+    return [...this.kept];
+  }
+}
