@@ -6,13 +6,14 @@ import { resolveBrowser } from './browser/resolve.js';
 import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } from './classify/index.js';
 import { DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
 import { DEFAULT_GATHER, gatherPhase, type GatherOptions } from './gather/phase.js';
+import { secretRedactor } from './gather/redact.js';
 import { onShutdown } from './shared/lifecycle.js';
 import { applyAllowList, ruleSettingsFor } from './policy/apply.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { runRules } from './rules/index.js';
 import { startTarget, type RunningTarget, type TargetSpec } from './target/index.js';
-import { targetOrigin } from './target/access.js';
+import { takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
 import { afterAcceptInventory } from './derive/inventory.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
 import { decideVerdict } from './verdict/verdict.js';
@@ -82,10 +83,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
-    target = await startTarget({ ...options.target, cwd });
-    const origin = targetOrigin(target.baseUrl, options.discover?.pages ?? []);
-    const values = options.headers ?? {};
-    const headers = origin !== null && Object.keys(values).length > 0 ? { origin, values } : undefined;
+    const given = takeUserinfo(options);
+    target = await startTarget({ ...given.target, cwd });
+    const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
@@ -93,7 +93,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       crawl: false,
       depth: DEFAULT_DEPTH,
       maxPages: DEFAULT_MAX_PAGES,
-      ...options.discover,
+      ...given.discover,
       ...(headers ? { headers } : {}),
     });
     options.onPlan?.({ urls, notes });
@@ -106,6 +106,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(options.screenshots !== undefined ? { screenshots: options.screenshots } : {}),
       ...(headers ? { headers } : {}),
+      secrets,
       consent: policy.consent,
     };
     const pages = await scanPages(browser, urls, gather, policy, options);
@@ -132,18 +133,20 @@ async function scanPages(
   const phases = PHASES.filter((p) => p === 'initial' || wanted.has(p));
   let next = 0;
   let done = 0;
+  // A page is named with the user's secrets taken out, as its visits are (a crawled link may echo one).
+  const shown = secretRedactor(gather.secrets);
   const worker = async (): Promise<void> => {
     while (next < urls.length) {
       const index = next++;
       const url = urls[index]!;
-      const page: PageResult = { url, phases: [] };
+      const page: PageResult = { url: shown(url), phases: [] };
       for (const phase of phases) {
         const initial = page.phases[0];
         if ((phase === 'after-reject' || phase === 'after-accept') && initial && !offersChoice(initial)) continue;
-        options.onVisit?.({ url, phase, scan: null });
+        options.onVisit?.({ url: page.url, phase, scan: null });
         const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
         page.phases.push(scan);
-        options.onVisit?.({ url, phase, scan });
+        options.onVisit?.({ url: page.url, phase, scan });
         // A page that cannot be loaded at all is one scan error, not four.
         if (phase === 'initial' && scan.error !== null) break;
       }

@@ -7,6 +7,7 @@ import { Collector } from './collector.js';
 import { prepareAutoconsent } from './consent/autoconsent.js';
 import { takeScreenshots } from './screenshots.js';
 import { sendTargetHeaders } from './target-headers.js';
+import { redactScan } from './redact-scan.js';
 import type { TargetHeaders } from '../shared/origin-headers.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings, type Banner, type ConsentSelectors } from './consent/banner.js';
 
@@ -30,6 +31,8 @@ export interface GatherOptions {
   retries: number;
   /** Pictures of the first screen and the banner, for the HTML report. */
   screenshots: boolean;
+  /** Values the user gave (header values, a password): redacted wherever the site echoes them. */
+  secrets: string[];
 }
 
 export const DEFAULT_GATHER: GatherOptions = {
@@ -40,6 +43,7 @@ export const DEFAULT_GATHER: GatherOptions = {
   consent: {},
   retries: 0,
   screenshots: false,
+  secrets: [],
 };
 
 /** Failures worth another try: the network's, not the page's or ours. */
@@ -165,7 +169,7 @@ export async function gatherPhase(browser: OpenBrowser, url: string, phase: Phas
     scan = await attempt(browser, url, phase, options);
     scan.durationMs += durationMs;
   }
-  return scan;
+  return redactScan(scan, options.secrets);
 }
 
 async function attempt(browser: OpenBrowser, url: string, phase: Phase, options: GatherOptions): Promise<PhaseScan> {
