@@ -55,7 +55,7 @@ describe('sitemaps', () => {
     } finally {
       await big.close();
     }
-  });
+  }, 180_000);
 
   it('is an error when asked for and missing', async () => {
     await expect(discoverPages(crawlSite.url, null, spec({ sitemap: 'auto' }))).rejects.toThrow(`The sitemap ${crawlSite.url}sitemap.xml could not be fetched`);

@@ -2,14 +2,19 @@ import { headersFor, type TargetHeaders } from '../shared/origin-headers.js';
 
 /** What a browser follows at most; a longer chain is a loop. */
 const MAX_REDIRECTS = 10;
-const TIMEOUT_MS = 10_000;
+const FETCH_TIMEOUT_MS = 10_000;
 
 /**
  * A GET that follows redirects itself, so the user's headers are decided per hop: fetch() would copy
- * them to whatever host a redirect names. Null when the chain does not end in a 2xx answer.
+ * them to whatever host a redirect names. Null when the chain does not end in a 2xx answer. The time
+ * limit covers reading the body too.
  */
-export async function fetchFollowing(url: string, headers: TargetHeaders | undefined): Promise<{ response: Response; url: string } | null> {
-  const signal = AbortSignal.timeout(TIMEOUT_MS);
+export async function fetchFollowing(
+  url: string,
+  headers: TargetHeaders | undefined,
+  timeoutMs = FETCH_TIMEOUT_MS,
+): Promise<{ response: Response; url: string } | null> {
+  const signal = AbortSignal.timeout(timeoutMs);
   let current = url;
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {

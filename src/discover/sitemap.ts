@@ -26,6 +26,8 @@ export interface SitemapPages {
 }
 
 const MAX_SITEMAPS = 50;
+/** The protocol allows 50 MB per sitemap: reading one may take longer than fetching a page. */
+const SITEMAP_TIMEOUT_MS = 60_000;
 const LOC = /<loc>\s*([^<\s]+)\s*<\/loc>/gi;
 /** A sitemap URL is at most 2,048 characters; text this long without a whole <loc> holds none worth reading. */
 const MAX_PENDING = 16_384;
@@ -58,37 +60,57 @@ async function* entries(body: ReadableStream<Uint8Array>): AsyncGenerator<{ loc:
   }
 }
 
+/** What one sitemap lists: pages on the origin (the smallest kept, all counted), other sitemaps, pages elsewhere. */
+interface OneSitemap {
+  pages: Smallest;
+  sitemaps: string[];
+  foreign: number;
+}
+
+/** Reads a sitemap to its end, or throws: a count from part of a sitemap would be a wrong count. */
+async function readOne(body: ReadableStream<Uint8Array>, options: SitemapOptions, room: number): Promise<OneSitemap> {
+  const read: OneSitemap = { pages: new Smallest(options.keep), sitemaps: [], foreign: 0 };
+  for await (const { loc, index } of entries(body)) {
+    const entry = options.find ? loc.split(options.find).join(options.replace ?? '') : loc;
+    if (!URL.canParse(entry)) continue;
+    // Only the sitemaps that will be read are kept: an index may list thousands.
+    if (index) {
+      if (read.sitemaps.length < room) read.sitemaps.push(entry);
+    } else if (new URL(entry).origin === options.origin) read.pages.add(normalizeUrl(entry));
+    else read.foreign++;
+  }
+  return read;
+}
+
 /** Page URLs from a sitemap or a sitemap index (followed to nested sitemaps). */
 export async function readSitemap(url: string, options: SitemapOptions): Promise<SitemapPages> {
-  const rewrite = (u: string): string => (options.find ? u.split(options.find).join(options.replace ?? '') : u);
   const queue = [url];
   const seen = new Set<string>();
   const pages = new Smallest(options.keep);
+  const notes: string[] = [];
   let foreign = 0;
   while (queue.length > 0 && seen.size < MAX_SITEMAPS) {
     const next = queue.shift()!;
     if (seen.has(next)) continue;
     seen.add(next);
-    const fetched = await fetchFollowing(next, options.headers);
+    const fetched = await fetchFollowing(next, options.headers, SITEMAP_TIMEOUT_MS);
     if (fetched === null || fetched.response.body === null) {
       if (options.required && next === url) throw new GateError(`The sitemap ${url} could not be fetched (no 2xx answer). Check --sitemap, or leave it out.`);
       continue;
     }
+    let read: OneSitemap;
     try {
-      for await (const { loc, index } of entries(fetched.response.body)) {
-        const entry = rewrite(loc);
-        if (!URL.canParse(entry)) continue;
-        // Only the sitemaps that will be read are queued: an index may list thousands.
-        if (index) {
-          if (seen.size + queue.length < MAX_SITEMAPS) queue.push(entry);
-        } else if (new URL(entry).origin === options.origin) pages.add(normalizeUrl(entry));
-        else foreign++;
-      }
+      read = await readOne(fetched.response.body, options, MAX_SITEMAPS - seen.size - queue.length);
     } catch {
-      // Cut off (the time limit, a dropped connection): the pages read so far still count.
+      const why = `could not be read to its end within ${SITEMAP_TIMEOUT_MS / 1000} s`;
+      if (options.required && next === url) throw new GateError(`The sitemap ${url} ${why}. Check that it answers in full, or leave --sitemap out.`);
+      notes.push(`the sitemap ${next} ${why}; its pages were left out.`);
+      continue;
     }
+    pages.absorb(read.pages);
+    queue.push(...read.sitemaps);
+    foreign += read.foreign;
   }
-  const notes: string[] = [];
   if (foreign > 0) {
     notes.push(`${foreign} sitemap page(s) on another host were skipped${options.find ? '' : '; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview'}.`);
   }

@@ -27,6 +27,13 @@ export class Smallest {
     if (kept.length > this.limit) kept.pop();
   }
 
+  /** Takes in what another one kept and counted. */
+  absorb(other: Smallest): void {
+    const values = other.values();
+    for (const value of values) this.add(value);
+    this.offered += other.offered - values.length;
+  }
+
   /** Sorted ascending. */
   values(): string[] {
     return [...this.kept];
