@@ -62,7 +62,8 @@ describe('secrets in the output', () => {
     expect(json).toContain(`"finalUrl": "${echo.url}echo/<redacted>/landed?bypass=<redacted>"`);
     expect(json).toContain('https://www.facebook.com/tr/px/<redacted>.gif');
     expect(json).toContain('https://www.facebook.com/tr/b/<redacted>.gif');
-  });
+    // Six pages in one run of the CLI: more than the default bound on a busy two-core runner.
+  }, 300_000);
 });
 
 describe('an interrupted run', () => {
