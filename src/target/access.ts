@@ -12,6 +12,15 @@ interface Userinfo {
   password: string;
 }
 
+/** The URL keeps user and password percent-encoded; a stray % is taken as written. */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 /** Splits user:password@ off a URL; anything else (a path, a typo) is returned as given. */
 function split(url: string, found: Userinfo[]): string {
   if (!URL.canParse(url)) return url;
@@ -20,7 +29,7 @@ function split(url: string, found: Userinfo[]): string {
   const { username, password } = parsed;
   parsed.username = '';
   parsed.password = '';
-  found.push({ origin: parsed.origin, url: parsed.href, username: decodeURIComponent(username), password: decodeURIComponent(password) });
+  found.push({ origin: parsed.origin, url: parsed.href, username: decoded(username), password: decoded(password) });
   return parsed.href;
 }
 
