@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-PBXO3PDD.js";
+} from "./chunks/chunk-P4MSK36S.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-DFUKBRU5.js";
+} from "./chunks/chunk-EHERSI63.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,10 +9,10 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-X6V43XPI.js";
+} from "./chunks/chunk-75Z73RER.js";
 import {
   judgeReport
-} from "./chunks/chunk-PBXO3PDD.js";
+} from "./chunks/chunk-P4MSK36S.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -28,7 +28,7 @@ import {
   onShutdown,
   runGate,
   writeFileAtomic
-} from "./chunks/chunk-DFUKBRU5.js";
+} from "./chunks/chunk-EHERSI63.js";
 
 // src/entry/cli.ts
 import { relative as relative3, resolve as resolve2 } from "node:path";

@@ -10,7 +10,7 @@ import {
   reportPlace,
   visitLine,
   writeReports
-} from "./chunks/chunk-X6V43XPI.js";
+} from "./chunks/chunk-75Z73RER.js";
 import {
   GateError,
   __commonJS,
@@ -26,7 +26,7 @@ import {
   runGate,
   startedAsScript,
   subjectLabel
-} from "./chunks/chunk-DFUKBRU5.js";
+} from "./chunks/chunk-EHERSI63.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -9,11 +9,13 @@ import { DEFAULT_SETTINGS } from './config/settings.js';
 import type { VisitDeclaration } from './config/visits.js';
 import type { GatherOptions } from './gather/visit/context.js';
 import { gatherSession, offersChoice, sessionsOf } from './gather/visit/session.js';
+import { secretRedactor } from './gather/redact.js';
 import { onShutdown } from './shared/lifecycle.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { startTarget, targetFacts, type RunningTarget, type TargetSpec } from './target/index.js';
 import { checkTargetGiven } from './target/missing.js';
+import { takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type VisitProgress } from './types.js';
 import { concludeRun, judgePage, resultOf } from './verdict/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
@@ -75,8 +77,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
-    target = await startTarget({ ...options.target, cwd });
-    const headers = options.headers ?? {};
+    const given = takeUserinfo(options);
+    target = await startTarget({ ...given.target, cwd });
+    const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls, leftOut, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
@@ -84,8 +87,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       crawl: false,
       depth: DEFAULT_DEPTH,
       maxPages: DEFAULT_MAX_PAGES,
-      ...options.discover,
-      headers,
+      ...given.discover,
+      ...(headers ? { headers } : {}),
     }, target.basePath);
     options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut.map((l) => l.message)] });
     const coverage = coverageOf(urls.length, leftOut);
@@ -98,7 +101,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...(options.fastForwardMs !== undefined ? { fastForwardMs: options.fastForwardMs } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(options.screenshots !== undefined ? { screenshots: options.screenshots } : {}),
-      ...(target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {}),
+      ...(headers ? { headers } : {}),
+      secrets,
       consent: policy.consent,
     };
     const known = baseline ?? emptyBaseline();
@@ -147,13 +151,15 @@ async function scanPages(
 ): Promise<{ page: PageResult; findings: Finding[] }[]> {
   const results: { page: PageResult; findings: Finding[] }[] = new Array(urls.length);
   const wanted = PHASES.filter((p) => p === 'initial' || (options.phases ?? PHASES).includes(p));
+  // A page is named with the user's secrets taken out, as its visits are (a crawled link may echo one).
+  const shown = secretRedactor(gather.secrets);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
     while (next < urls.length) {
       const index = next++;
       const url = urls[index]!;
-      const page: PageResult = { url, phases: [], skipped: [] };
+      const page: PageResult = { url: shown(url), phases: [], skipped: [] };
       for (const session of sessionsOf(wanted)) {
         const reason = page.phases.length > 0 ? skipReason(session[0]!, page) : null;
         if (reason !== null) {
@@ -161,12 +167,12 @@ async function scanPages(
           continue;
         }
         const scans = await gatherSession(browser, url, session, gather, (phase, scan) => {
-          if (!scan) options.onVisit?.({ url, phase, scan: null });
+          if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
         });
         for (const raw of scans) {
           const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
           page.phases.push(scan);
-          options.onVisit?.({ url, phase: scan.phase, scan });
+          options.onVisit?.({ url: page.url, phase: scan.phase, scan });
         }
       }
       const findings = judgePage(page, policy, baseline);

@@ -11,7 +11,7 @@ import { ROOT } from './support/fixtures.js';
 import { validateReport } from './support/schema.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
-const spec = (extra: Partial<DiscoverSpec>): DiscoverSpec => ({ pages: [], include: [], exclude: [], crawl: false, depth: 1, maxPages: 10, headers: {}, ...extra });
+const spec = (extra: Partial<DiscoverSpec>): DiscoverSpec => ({ pages: [], include: [], exclude: [], crawl: false, depth: 1, maxPages: 10, ...extra });
 const paths = (urls: string[]): string[] => urls.map((u) => new URL(u).pathname);
 
 describe('every report says what was left out', () => {

@@ -1,8 +1,11 @@
 // Which pages: the same site gives the same list on every run.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverPages, type DiscoverSpec } from '../src/discover/index.js';
 import { startStatic, type StaticServer } from '../src/target/static.js';
+import { runCli } from './support/cli.js';
 import { ROOT } from './support/fixtures.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -18,7 +21,7 @@ afterAll(async () => {
   await crawlSite?.close();
 });
 
-const spec = (extra: Partial<DiscoverSpec>): DiscoverSpec => ({ pages: [], include: [], exclude: [], crawl: false, depth: 1, maxPages: 10, headers: {}, ...extra });
+const spec = (extra: Partial<DiscoverSpec>): DiscoverSpec => ({ pages: [], include: [], exclude: [], crawl: false, depth: 1, maxPages: 10, ...extra });
 const paths = (urls: string[]): string[] => urls.map((u) => new URL(u).pathname);
 
 describe('sitemaps', () => {
@@ -41,6 +44,25 @@ describe('sitemaps', () => {
       },
     ]);
   });
+
+  it('reads a sitemap of 200,000 pages, scans what --max-pages allows and says how many it found', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cg-big-sitemap-'));
+    const page = (body: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
+    writeFileSync(join(folder, 'index.html'), page('<h1>Home</h1><a href="/cookies.html">Cookie policy</a>'));
+    writeFileSync(join(folder, 'cookies.html'), page('<h1>Cookie policy</h1>'));
+    const big = await startStatic(folder);
+    try {
+      const entries = Array.from({ length: 200_000 }, (_, i) => `<url><loc>${big.url}p/${i}/</loc></url>`);
+      writeFileSync(join(folder, 'sitemap.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset>\n${entries.join('\n')}\n</urlset>\n`);
+      const run = await runCli(['scan', '--url', big.url, '--sitemap', 'auto', '--max-pages', '1', '--phases', 'initial']);
+      // The start page plus the 200,000 of the sitemap; only the start page is scanned.
+      expect(run.stderr).toContain('note: found 200,001 pages; scanning the first 1 (start page, then sorted). Raise --max-pages to scan more.');
+      expect(run.stdout).toMatch(new RegExp(`✓ ${big.url.replace(/\./g, '\\.')}\\s`));
+      expect(run.code).toBe(0);
+    } finally {
+      await big.close();
+    }
+  }, 180_000);
 
   it('is an error when asked for and missing', async () => {
     await expect(discoverPages(crawlSite.url, null, spec({ sitemap: 'auto' }))).rejects.toThrow(`The sitemap ${crawlSite.url}sitemap.xml could not be fetched`);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCookieString, splitSetCookie } from '../src/gather/cookie-string.js';
-import { redactUrl } from '../src/gather/redact.js';
+import { secretRedactor, urlRedactor } from '../src/gather/redact.js';
 import { fingerprint } from '../src/rules/run.js';
+
+const redactUrl = (url: string, secrets: string[]): string => urlRedactor(secrets)(url);
 
 describe('cookie strings', () => {
   const now = Date.UTC(2026, 0, 1);
@@ -37,6 +39,21 @@ describe('URL redaction', () => {
     );
     expect(redactUrl('https://t.example/tr?fbp=abcdefgh&ev=x', ['abcdefgh'])).toBe('https://t.example/tr?fbp=<redacted>&ev=x');
     expect(redactUrl('https://t.example/plain.js', ['abcdefgh'])).toBe('https://t.example/plain.js');
+  });
+
+  it('hides a secret wherever it stands in the URL, and never shows user:password@', () => {
+    expect(redactUrl('https://t.example/px/abcdefgh.gif?ev=x', ['abcdefgh'])).toBe('https://t.example/px/<redacted>.gif?ev=x');
+    expect(redactUrl('https://alice:pw@t.example/a', [])).toBe('https://t.example/a');
+    // Percent-encoded in a path, decoded in a query: both forms are found.
+    expect(redactUrl('https://t.example/a%20b%2Fc/x?q=a%20b/c', ['a b/c'])).toBe('https://t.example/<redacted>/x?q=<redacted>');
+  });
+});
+
+describe('redacting values the user gave', () => {
+  it('replaces each exactly, whatever it looks like, the longest first', () => {
+    const redact = secretRedactor(['LettersOnlyToken', 'Letters', '']);
+    expect(redact('→ redirected to /landed?bypass=LettersOnlyToken and Letters')).toBe('→ redirected to /landed?bypass=<redacted> and <redacted>');
+    expect(redact('nothing secret here')).toBe('nothing secret here');
   });
 });
 

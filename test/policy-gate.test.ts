@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGate } from '../src/gate.js';
 import { loadPolicy } from '../src/policy/load.js';
 import type { GateResult } from '../src/types.js';
+import { browserFlags, runCli } from './support/cli.js';
 import { serve, type Served } from './support/fixtures.js';
 
 let served: Served;
@@ -112,4 +113,30 @@ describe('jurisdictions on a site with first-party analytics (self-hosted Matomo
     expect(brief(await scanWith({ jurisdiction: 'nl' }, 'unknown'))).toEqual(['new warn unknown-third-party-before-consent cdn.chatwidget.example']);
     expect(brief(await scanWith({ jurisdiction: 'nl-government' }, 'unknown'))).toEqual(['new error unknown-third-party-before-consent cdn.chatwidget.example']);
   });
+});
+
+describe('allow.urls wildcards against a long beacon URL', () => {
+  it('match at once: a pixel URL with a 40 KB path and a pattern of many wildcards do not stall the scan', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cg-long-beacon-'));
+    const page = (body: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
+    writeFileSync(join(folder, 'index.html'), page(`<h1>Shop</h1><a href="/cookies.html">Cookies</a><script>new Image().src = 'https://www.facebook.com/tr/' + 'a'.repeat(40000) + '.gif';</script>`));
+    writeFileSync(join(folder, 'cookies.html'), page('<h1>Cookie policy</h1>'));
+    const site = await serve(folder);
+    try {
+      const policyFile = join(folder, 'consent-gate.json');
+      const reason = 'the conversion pixel, under a signed processing agreement';
+      // The first pattern cannot match; as a regular expression it backtracks for hours on this URL.
+      writeFileSync(policyFile, JSON.stringify({ allow: { urls: [{ pattern: 'https://www.facebook.com/tr/*a*a*a*a*z*', reason: 'never matches' }, { pattern: 'https://www.facebook.com/tr/*', reason }] } }));
+      // In a child process with a bound: a matcher that spins would block this test's own time-out.
+      const run = await runCli(['scan', '-c', policyFile, '--page', site.url, '--phases', 'initial', '--format', 'json', ...browserFlags(site.browserArgs)], { timeoutMs: 240_000 });
+      expect(run.killed).toBe(false);
+      const result = JSON.parse(run.stdout) as GateResult;
+      const pixel = result.findings.find((f) => f.rule === 'tracker-request-before-consent');
+      expect(pixel).toMatchObject({ status: 'allowed', because: reason });
+      expect(pixel!.subject.url!.length).toBeGreaterThan(40_000);
+      expect(run.code).toBe(0);
+    } finally {
+      await site.close();
+    }
+  }, 300_000);
 });

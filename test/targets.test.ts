@@ -65,6 +65,15 @@ describe('--start: the project\'s own preview command', () => {
     expect(pidsIn(pidFile).map(isRunning)).toEqual([false, false]);
   });
 
+  it('starts at the --wait-on URL, as its help says, not at the root of its origin', async () => {
+    const port = await freePort();
+    const pidFile = join(temp(), 'pids.json');
+    const run = await runCli(['scan', '--start', previewCommand(port, pidFile), '--wait-on', `http://127.0.0.1:${port}/about/`, '--max-pages', '1', '--phases', 'initial', ...vendorFlags]);
+    expect(run.stdout).toMatch(new RegExp(`✓ http://127\\.0\\.0\\.1:${port}/about/\\s`));
+    expect(run.stdout).toContain('1 page ·');
+    expect(run.code).toBe(0);
+  });
+
   it('needs to know when the preview is ready', async () => {
     const run = await runCli(['scan', '--start', 'npm run preview']);
     expect(run.code).toBe(2);

@@ -1,9 +1,10 @@
+import type { TargetHeaders } from '../shared/origin-headers.js';
 import { fetchText } from './fetch.js';
 
 export interface CrawlOptions {
   depth: number;
   maxPages: number;
-  headers: Record<string, string>;
+  headers: TargetHeaders | undefined;
 }
 
 // Visiting these would end a session or download a file, not show a page.

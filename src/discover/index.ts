@@ -3,6 +3,8 @@ import { GateError } from '../shared/errors.js';
 import { globMatch } from '../shared/glob.js';
 import { plural } from '../shared/text.js';
 import type { Coverage, LeftOut } from '../types.js';
+import type { TargetHeaders } from '../shared/origin-headers.js';
+import { normalizeUrl } from '../shared/url.js';
 import { crawl } from './crawl.js';
 import { readSitemap } from './sitemap.js';
 
@@ -20,7 +22,7 @@ export interface DiscoverSpec {
   depth: number;
   maxPages: number;
   /** Sent with discovery requests too (preview protection, basic auth). */
-  headers: Record<string, string>;
+  headers?: TargetHeaders;
 }
 
 /** Enough to catch a template that loads a tracker, few enough to keep a scan of every push short. */
@@ -43,13 +45,6 @@ export function coverageOf(scanned: number, leftOut: LeftOut[]): Coverage {
 
 /** How many of what was left out a report lists by name. */
 const EXAMPLES = 5;
-
-/** The same URL however it was written: no fragment, no default port. */
-export function normalizeUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.hash = '';
-  return parsed.href;
-}
 
 /** A path is resolved under the site's base path (a site built for /my-repo/), unless it already starts with it. */
 function resolvePage(page: string, base: string | null, basePath = '/'): string {
@@ -99,11 +94,12 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
   if (staticRoot === null && spec.include.length > 0) notes.push('--include picks HTML files of a --static folder; without --static it has no effect (--exclude matches page paths).');
 
   // 1. What was asked for, else every page of a static folder, else the start page.
-  const found = spec.pages.map((page) => resolvePage(page, base, basePath));
+  // concat, not push(...list): spreading a list of 100,000s of pages overflows the call stack.
+  let found = spec.pages.map((page) => resolvePage(page, base, basePath));
   const explicit = found.length > 0;
   if (!explicit && staticRoot !== null) {
     const files = await globPages(staticRoot, spec);
-    found.push(...files.kept.map((f) => resolvePage(routeOf(f), base, basePath)));
+    found = found.concat(files.kept.map((f) => resolvePage(routeOf(f), base, basePath)));
     if (files.excluded.length > 0) skipped.push(leftOut('excluded', files.excluded, `${plural(files.excluded.length, 'HTML file')} matched --exclude and were left out.`));
   }
   if (!explicit && staticRoot === null) found.push(needStart());
@@ -121,7 +117,7 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
       ...(spec.sitemapFind !== undefined ? { find: spec.sitemapFind, replace: spec.sitemapReplace ?? '' } : {}),
       required: spec.sitemap !== undefined,
     });
-    more.push(...sitemap.urls);
+    for (const url of sitemap.urls) more.push(url);
     const foreign = ordered(sitemap.foreign, null);
     if (foreign.length > 0) {
       const hosts = [...new Set(foreign.map((u) => new URL(u).host))].join(', ');
@@ -140,9 +136,10 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
   if (spec.crawl) more.push(...(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers })));
 
   // --exclude takes out what sitemap and crawl found too, not only a static folder's files.
-  const excluded = ordered(more.filter((url) => normalizeUrl(url) !== start && excludedPath(url, spec.exclude)), null);
+  const excluded = spec.exclude.length === 0 ? [] : ordered(more.filter((url) => normalizeUrl(url) !== start && excludedPath(url, spec.exclude)), null);
   if (excluded.length > 0) skipped.push(leftOut('excluded', excluded, `${plural(excluded.length, 'page')} matched --exclude and were left out.`));
-  found.push(...more.filter((url) => !excluded.includes(normalizeUrl(url))));
+  const gone = new Set(excluded);
+  found = found.concat(more.filter((url) => !gone.has(normalizeUrl(url))));
 
   const all = ordered(found, start);
   if (all.length === 0) throw new GateError('No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.', 3);

@@ -1,10 +1,11 @@
 import { GateError } from '../shared/errors.js';
+import type { TargetHeaders } from '../shared/origin-headers.js';
 import { fetchText } from './fetch.js';
 
 export interface SitemapOptions {
   /** Only pages on this origin are kept: the preview's. */
   origin: string;
-  headers: Record<string, string>;
+  headers: TargetHeaders | undefined;
   /** pa11y-ci's rewrite: a production sitemap pointed at the preview. */
   find?: string;
   replace?: string;
@@ -45,8 +46,9 @@ export async function readSitemap(url: string, options: SitemapOptions): Promise
       continue;
     }
     const entries = locs(fetched.text).map(rewrite);
-    if (/<sitemapindex[\s>]/i.test(fetched.text)) queue.push(...entries);
-    else pages.push(...entries);
+    // One at a time, not push(...entries): spreading a sitemap of 100,000s of pages overflows the call stack.
+    const into = /<sitemapindex[\s>]/i.test(fetched.text) ? queue : pages;
+    for (const entry of entries) into.push(entry);
   }
   const valid = pages.filter((p) => URL.canParse(p));
   const own = (p: string): boolean => new URL(p).origin === options.origin;

@@ -5,7 +5,7 @@ import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-s
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
 import { sleep, withTimeout } from '../shared/time.js';
 import { SettleWatch, type SettleLimits } from './settle.js';
-import { redactUrl } from './redact.js';
+import { urlRedactor } from './redact.js';
 import { watchInitiators } from './initiator.js';
 import { isWebUrl, withoutFragment } from '../shared/url.js';
 
@@ -115,7 +115,7 @@ export class Collector {
     const stored = await this.context.cookies();
     // Short values ("1", "en") are not identifiers and would redact half of every query string.
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
-    const clean = (url: string): string => redactUrl(url, secrets);
+    const clean = urlRedactor(secrets);
     const settle = this.settle.record();
     const initiator = (url: string): RequestInitiator | null => {
       const found = this.initiators.get(withoutFragment(url));

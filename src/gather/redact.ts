@@ -1,6 +1,7 @@
 /**
- * Query values that identify a visitor (client ids, cookie values echoed into beacons, tokens)
- * must never reach a report. Keys stay: they tell a developer what kind of request it was.
+ * Values that identify a visitor or open the preview (client ids, cookie values echoed into beacons,
+ * the user's header values, a password) must never reach a report. Query keys stay: they tell a
+ * developer what kind of request it was.
  */
 const REDACTED = '<redacted>';
 
@@ -11,18 +12,37 @@ function looksLikeIdentifier(value: string): boolean {
   return value.length >= 8 && /\d/.test(value) && !TAG_ID.test(value);
 }
 
-/** `secrets` are cookie and storage values seen in this visit: echoed anywhere, they are hidden. */
-export function redactUrl(url: string, secrets: readonly string[]): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url;
-  }
-  if (!parsed.search && !parsed.hash) return url;
-  const redact = (value: string): string =>
-    looksLikeIdentifier(value) || secrets.some((secret) => value.includes(secret)) ? REDACTED : value;
-  const query = [...parsed.searchParams].map(([key, value]) => `${encodeURIComponent(key)}=${redact(value)}`).join('&');
-  const hash = parsed.hash.length > 1 ? `#${redact(parsed.hash.slice(1))}` : '';
-  return `${parsed.origin}${parsed.pathname}${query ? `?${query}` : ''}${hash}`;
+/** A secret as it can appear in a URL or a message: as given, percent-encoded, form-encoded. */
+function forms(secret: string): string[] {
+  const encoded = encodeURIComponent(secret);
+  return [secret, encoded, encoded.replace(/%20/g, '+')];
+}
+
+/**
+ * Replaces every occurrence of every secret, exactly, whatever it looks like. One pass over one
+ * alternation, longest first: a secret inside another leaves no piece, and no replacement is redone.
+ */
+export function secretRedactor(secrets: readonly string[]): (text: string) => string {
+  const all = [...new Set(secrets.filter((s) => s !== '').flatMap(forms))].sort((a, b) => b.length - a.length);
+  if (all.length === 0) return (text) => text;
+  const pattern = new RegExp(all.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return (text) => text.replace(pattern, REDACTED);
+}
+
+/**
+ * URLs as a report may show them: no user:password@, query and fragment values that look like
+ * identifiers or contain a secret hidden whole, and a secret anywhere else (a path such as
+ * /px/<cookie value>.gif, the host) replaced where it stands. `secrets` are the cookie and storage
+ * values seen in this visit.
+ */
+export function urlRedactor(secrets: readonly string[]): (url: string) => string {
+  const redact = secretRedactor(secrets);
+  const value = (v: string): string => (looksLikeIdentifier(v) || secrets.some((secret) => v.includes(secret)) ? REDACTED : v);
+  return (url) => {
+    if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return redact(url);
+    const parsed = new URL(url);
+    const query = [...parsed.searchParams].map(([key, v]) => `${encodeURIComponent(key)}=${value(v)}`).join('&');
+    const hash = parsed.hash.length > 1 ? `#${value(parsed.hash.slice(1))}` : '';
+    return redact(`${parsed.origin}${parsed.pathname}${query ? `?${query}` : ''}${hash}`);
+  };
 }

@@ -45,7 +45,7 @@ function matchingReason(finding: Finding, allow: AllowList): string | null {
       : kind === 'storage'
         ? allow.storage.find((s) => globMatch(s.name, name) && (s.host === undefined || hostMatch(s.host, host)))
         : kind === 'request' || kind === 'frame'
-          ? (allow.hosts.find((h) => hostMatch(h.host, host)) ?? allow.urls.find((u) => globMatch(u.pattern, url, 'i')))
+          ? (allow.hosts.find((h) => hostMatch(h.host, host)) ?? allow.urls.find((u) => globMatch(u.pattern, url, true)))
           : undefined;
   return entry?.reason ?? null;
 }

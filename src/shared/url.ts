@@ -33,3 +33,15 @@ export function hostOf(url: string): string {
     return '';
   }
 }
+
+/**
+ * The same URL however it was written: no fragment, no default port, and no user:password@ (those
+ * credentials must never be printed or stored; the target's are sent as a header instead).
+ */
+export function normalizeUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
+}

@@ -23,7 +23,7 @@ export interface TargetSpec {
 }
 
 export interface RunningTarget {
-  /** Where pages given as paths are resolved; null when only full URLs were given. */
+  /** The start page, and where pages given as paths are resolved; null when only full URLs were given. */
   baseUrl: string | null;
   /** The served folder, for discovering pages by glob. */
   staticRoot: string | null;
@@ -86,8 +86,8 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
       timeoutMs: spec.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
       cwd: spec.cwd,
     });
-    const base = url ?? (waitOn ? new URL('/', waitOn).href : null);
-    return { baseUrl: base, staticRoot: null, basePath: '/', notes: [], name: projectName(spec.cwd), ephemeral: true, sourceFile: () => null, stop: server.stop };
+    // The URL that says the preview is ready is the page the user cares about first: the start page.
+    return { baseUrl: url ?? waitOn ?? null, staticRoot: null, basePath: '/', notes: [], name: projectName(spec.cwd), ephemeral: true, sourceFile: () => null, stop: server.stop };
   }
   return { baseUrl: url ?? null, staticRoot: null, basePath: '/', notes: [], name: url ? new URL(url).host : null, ephemeral: false, sourceFile: () => null, stop: async () => undefined };
 }

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { GateError, errorText } from '../shared/errors.js';
-import { globToRegExp } from '../shared/glob.js';
+import { globMatch } from '../shared/glob.js';
 import { guessBasePath } from './base-path.js';
 
 const TYPES: Record<string, string> = {
@@ -30,7 +30,7 @@ const TYPES: Record<string, string> = {
 };
 
 interface HeaderRule {
-  pattern: RegExp;
+  pattern: string;
   headers: [string, string][];
 }
 
@@ -45,7 +45,7 @@ function readHeaderRules(root: string): HeaderRule[] {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      rules.push({ pattern: globToRegExp(line.trim()), headers: [] });
+      rules.push({ pattern: line.trim(), headers: [] });
     } else {
       const at = line.indexOf(':');
       if (at > 0) rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
@@ -141,7 +141,7 @@ export async function startStatic(folder: string, options: StaticOptions = {}): 
       }
     }
     for (const rule of rules) {
-      if (rule.pattern.test(path)) for (const [name, value] of rule.headers) response.appendHeader(name, value);
+      if (globMatch(rule.pattern, path)) for (const [name, value] of rule.headers) response.appendHeader(name, value);
     }
     if (!existsSync(file)) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');

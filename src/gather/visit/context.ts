@@ -1,5 +1,6 @@
 import type { Page } from 'playwright';
 import type { Settings } from '../../config/settings.js';
+import type { TargetHeaders } from '../../shared/origin-headers.js';
 import type { PhaseScan } from '../../types.js';
 import type { Collector, Mark } from '../collector.js';
 import type { prepareAutoconsent } from '../consent/autoconsent.js';
@@ -8,7 +9,9 @@ import type { Banner, ConsentSelectors } from '../consent/banner.js';
 /** What the gather stage needs besides the settings: the policy's consent selectors, headers, pictures. */
 export interface GatherOptions extends Settings {
   /** Extra request headers, sent to this origin only: a preview's bypass token must not reach trackers. */
-  headers?: { origin: string; values: Record<string, string> };
+  headers?: TargetHeaders;
+  /** Values the user gave (header values, a password): redacted wherever the site echoes them. */
+  secrets: string[];
   /** The policy's selectors for the consent banner; the heuristic fills in the rest. */
   consent: ConsentSelectors;
   /** Pictures of the first screen and the banner, for the HTML report. */

@@ -9,6 +9,8 @@ import { Collector } from '../collector.js';
 import { prepareAutoconsent } from '../consent/autoconsent.js';
 import type { GatherOptions, Session } from './context.js';
 import { STEPS } from './steps.js';
+import { sendTargetHeaders } from '../target-headers.js';
+import { redactScan } from '../redact-scan.js';
 
 /** Failures worth another try: the network's, not the page's or ours. */
 const TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
@@ -54,7 +56,7 @@ export async function gatherSession(
     scans = await attempt(browser, url, visits, options, onVisit);
     scans[0]!.durationMs += spent;
   }
-  return scans;
+  return scans.map((scan) => redactScan(scan, options.secrets));
 }
 
 async function attempt(
@@ -71,16 +73,10 @@ async function attempt(
   try {
     context = await browser.newContext();
     const collector = await Collector.attach(context);
-    const extra = options.headers;
-    if (extra) {
-      await context.route(
-        (target) => target.origin === extra.origin,
-        (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } }),
-      );
-    }
     const autoconsent = visits.some((v) => v.needsChoice) ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
     await collector.watch(page);
+    await sendTargetHeaders(context, page, options.headers);
     if (options.fastForwardMs > 0) await page.clock.install();
     const first = emptyScan(visits[0]!.id as Phase, url);
     const session: Session = { url, page, collector, options, autoconsent, banner: null, unrecognised: null, policyLinks: [], scan: first, first, since: null };

@@ -3388,9 +3388,9 @@ var require_utils = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -3410,9 +3410,9 @@ var require_utils = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded2 !== "." && isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -3537,9 +3537,9 @@ var require_utils = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -10430,6 +10430,13 @@ function hostOf(url) {
     return "";
   }
 }
+function normalizeUrl(url) {
+  const parsed = new URL(url);
+  parsed.hash = "";
+  parsed.username = "";
+  parsed.password = "";
+  return parsed.href;
+}
 
 // src/derive/chain.ts
 var MAX_LINKS = 12;
@@ -12822,12 +12829,23 @@ async function glob(globInput, options) {
 }
 
 // src/shared/glob.ts
-function globToRegExp(pattern, flags = "") {
-  const body = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-  return new RegExp(`^${body}$`, flags);
-}
-function globMatch(pattern, text, flags = "") {
-  return globToRegExp(pattern, flags).test(text);
+var MAX_GLOB_TEXT = 4096;
+function globMatch(pattern, text, ignoreCase = false) {
+  const cut = text.length > MAX_GLOB_TEXT;
+  if (cut && !pattern.endsWith("*")) return false;
+  const subject = ignoreCase ? text.slice(0, MAX_GLOB_TEXT).toLowerCase() : text.slice(0, MAX_GLOB_TEXT);
+  const pieces = (ignoreCase ? pattern.toLowerCase() : pattern).split("*");
+  const first = pieces[0];
+  if (pieces.length === 1) return subject === first;
+  const last = pieces[pieces.length - 1];
+  if (!subject.startsWith(first)) return false;
+  let at = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = subject.indexOf(piece, at);
+    if (found === -1) return false;
+    at = found + piece.length;
+  }
+  return subject.length - last.length >= at && subject.endsWith(last);
 }
 function hostMatch(pattern, host) {
   const p = pattern.toLowerCase();
@@ -12906,7 +12924,7 @@ function readHeaderRules(root) {
   for (const line of readFileSync3(file, "utf8").split("\n")) {
     if (!line.trim() || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
-      rules.push({ pattern: globToRegExp(line.trim()), headers: [] });
+      rules.push({ pattern: line.trim(), headers: [] });
     } else {
       const at = line.indexOf(":");
       if (at > 0) rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
@@ -12974,7 +12992,7 @@ async function startStatic(folder, options = {}) {
       }
     }
     for (const rule of rules) {
-      if (rule.pattern.test(path)) for (const [name, value] of rule.headers) response.appendHeader(name, value);
+      if (globMatch(rule.pattern, path)) for (const [name, value] of rule.headers) response.appendHeader(name, value);
     }
     if (!existsSync3(file)) {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
@@ -39031,15 +39049,45 @@ function classifyScan(scan, options = {}) {
   };
 }
 
-// src/discover/fetch.ts
-async function fetchText(url, headers) {
+// src/shared/origin-headers.ts
+function headersFor(url, target) {
+  if (!target) return {};
   try {
-    const response = await fetch(url, { headers, signal: AbortSignal.timeout(1e4) });
-    if (!response.ok) {
+    return new URL(url).origin === target.origin ? target.values : {};
+  } catch {
+    return {};
+  }
+}
+
+// src/discover/fetch.ts
+var MAX_REDIRECTS = 10;
+var FETCH_TIMEOUT_MS = 1e4;
+async function fetchFollowing(url, headers, timeoutMs = FETCH_TIMEOUT_MS) {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let current = url;
+  try {
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const response = await fetch(current, { headers: headersFor(current, headers), redirect: "manual", signal });
+      const location2 = response.headers.get("location");
+      if (response.status >= 300 && response.status < 400 && location2 !== null) {
+        await response.body?.cancel();
+        current = new URL(location2, current).href;
+        continue;
+      }
+      if (response.ok) return { response, url: current };
       await response.body?.cancel();
       return null;
     }
-    return { text: await response.text(), type: response.headers.get("content-type") ?? "", url: response.url };
+    return null;
+  } catch {
+    return null;
+  }
+}
+async function fetchText(url, headers) {
+  const fetched = await fetchFollowing(url, headers);
+  if (!fetched) return null;
+  try {
+    return { text: await fetched.response.text(), type: fetched.response.headers.get("content-type") ?? "", url: fetched.url };
   } catch {
     return null;
   }
@@ -39105,8 +39153,8 @@ async function readSitemap(url, options) {
       continue;
     }
     const entries = locs(fetched.text).map(rewrite);
-    if (/<sitemapindex[\s>]/i.test(fetched.text)) queue.push(...entries);
-    else pages.push(...entries);
+    const into = /<sitemapindex[\s>]/i.test(fetched.text) ? queue : pages;
+    for (const entry of entries) into.push(entry);
   }
   const valid = pages.filter((p) => URL.canParse(p));
   const own = (p) => new URL(p).origin === options.origin;
@@ -39121,11 +39169,6 @@ function coverageOf(scanned, leftOut2) {
   return { found: scanned + pages, scanned, leftOut: leftOut2 };
 }
 var EXAMPLES = 5;
-function normalizeUrl(url) {
-  const parsed = new URL(url);
-  parsed.hash = "";
-  return parsed.href;
-}
 function resolvePage(page, base, basePath = "/") {
   if (/^https?:\/\//i.test(page) && URL.canParse(page)) return normalizeUrl(page);
   if (!page.startsWith("/")) {
@@ -39159,11 +39202,11 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
     return start;
   };
   if (staticRoot === null && spec.include.length > 0) notes.push("--include picks HTML files of a --static folder; without --static it has no effect (--exclude matches page paths).");
-  const found = spec.pages.map((page) => resolvePage(page, base, basePath));
+  let found = spec.pages.map((page) => resolvePage(page, base, basePath));
   const explicit = found.length > 0;
   if (!explicit && staticRoot !== null) {
     const files = await globPages(staticRoot, spec);
-    found.push(...files.kept.map((f) => resolvePage(routeOf(f), base, basePath)));
+    found = found.concat(files.kept.map((f) => resolvePage(routeOf(f), base, basePath)));
     if (files.excluded.length > 0) skipped.push(leftOut("excluded", files.excluded, `${plural(files.excluded.length, "HTML file")} matched --exclude and were left out.`));
   }
   if (!explicit && staticRoot === null) found.push(needStart());
@@ -39178,7 +39221,7 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
       ...spec.sitemapFind !== void 0 ? { find: spec.sitemapFind, replace: spec.sitemapReplace ?? "" } : {},
       required: spec.sitemap !== void 0
     });
-    more.push(...sitemap.urls);
+    for (const url of sitemap.urls) more.push(url);
     const foreign = ordered(sitemap.foreign, null);
     if (foreign.length > 0) {
       const hosts = [...new Set(foreign.map((u) => new URL(u).host))].join(", ");
@@ -39193,9 +39236,10 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
     }
   }
   if (spec.crawl) more.push(...await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
-  const excluded = ordered(more.filter((url) => normalizeUrl(url) !== start && excludedPath(url, spec.exclude)), null);
+  const excluded = spec.exclude.length === 0 ? [] : ordered(more.filter((url) => normalizeUrl(url) !== start && excludedPath(url, spec.exclude)), null);
   if (excluded.length > 0) skipped.push(leftOut("excluded", excluded, `${plural(excluded.length, "page")} matched --exclude and were left out.`));
-  found.push(...more.filter((url) => !excluded.includes(normalizeUrl(url))));
+  const gone = new Set(excluded);
+  found = found.concat(more.filter((url) => !gone.has(normalizeUrl(url))));
   const all = ordered(found, start);
   if (all.length === 0) throw new GateError("No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.", 3);
   if (explicit || all.length <= spec.maxPages) return { urls: all, leftOut: skipped, notes };
@@ -39475,18 +39519,26 @@ var TAG_ID = /^(GTM|G|GT|UA|AW|DC)-[A-Z0-9]{4,12}(-\d{1,3})?$/;
 function looksLikeIdentifier(value) {
   return value.length >= 8 && /\d/.test(value) && !TAG_ID.test(value);
 }
-function redactUrl(url, secrets) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url;
-  }
-  if (!parsed.search && !parsed.hash) return url;
-  const redact = (value) => looksLikeIdentifier(value) || secrets.some((secret) => value.includes(secret)) ? REDACTED : value;
-  const query = [...parsed.searchParams].map(([key, value]) => `${encodeURIComponent(key)}=${redact(value)}`).join("&");
-  const hash = parsed.hash.length > 1 ? `#${redact(parsed.hash.slice(1))}` : "";
-  return `${parsed.origin}${parsed.pathname}${query ? `?${query}` : ""}${hash}`;
+function forms(secret) {
+  const encoded = encodeURIComponent(secret);
+  return [secret, encoded, encoded.replace(/%20/g, "+")];
+}
+function secretRedactor(secrets) {
+  const all = [...new Set(secrets.filter((s) => s !== "").flatMap(forms))].sort((a, b) => b.length - a.length);
+  if (all.length === 0) return (text) => text;
+  const pattern = new RegExp(all.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  return (text) => text.replace(pattern, REDACTED);
+}
+function urlRedactor(secrets) {
+  const redact = secretRedactor(secrets);
+  const value = (v) => looksLikeIdentifier(v) || secrets.some((secret) => v.includes(secret)) ? REDACTED : v;
+  return (url) => {
+    if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return redact(url);
+    const parsed = new URL(url);
+    const query = [...parsed.searchParams].map(([key, v]) => `${encodeURIComponent(key)}=${value(v)}`).join("&");
+    const hash = parsed.hash.length > 1 ? `#${value(parsed.hash.slice(1))}` : "";
+    return redact(`${parsed.origin}${parsed.pathname}${query ? `?${query}` : ""}${hash}`);
+  };
 }
 
 // src/gather/initiator.ts
@@ -39592,7 +39644,7 @@ var Collector = class _Collector {
     const storage = listed.filter((s) => !since || s.at > after || !since.storage.has(storageKey(s)));
     const stored = await this.context.cookies();
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
-    const clean = (url) => redactUrl(url, secrets);
+    const clean = urlRedactor(secrets);
     const settle2 = this.settle.record();
     const initiator = (url) => {
       const found = this.initiators.get(withoutFragment(url));
@@ -40157,6 +40209,60 @@ var STEPS = {
   }
 };
 
+// src/gather/target-headers.ts
+var patternFor = (origin) => `${origin.replace(/[*?\\]/g, "\\$&")}/*`;
+async function pauseEachHop(context, page, target) {
+  const session = await context.newCDPSession(page);
+  session.on("Fetch.requestPaused", (event) => {
+    const extra = headersFor(event.request.url, target);
+    const names = new Set(Object.keys(extra).map((name) => name.toLowerCase()));
+    const kept = Object.entries(event.request.headers).filter(([name]) => !names.has(name.toLowerCase()) && name.toLowerCase() !== "cookie");
+    const headers = [...kept, ...Object.entries(extra)].map(([name, value]) => ({ name, value }));
+    const plain = () => session.send("Fetch.continueRequest", { requestId: event.requestId });
+    const sent = names.size > 0 ? session.send("Fetch.continueRequest", { requestId: event.requestId, headers }).catch(plain) : plain();
+    sent.catch(() => void 0);
+  });
+  await session.send("Fetch.enable", { patterns: [{ urlPattern: patternFor(target.origin), requestStage: "Request" }] });
+}
+async function sendTargetHeaders(context, page, target) {
+  if (!target) return;
+  context.on("page", (popup) => {
+    if (popup !== page) pauseEachHop(context, popup, target).catch(() => void 0);
+  });
+  await pauseEachHop(context, page, target);
+}
+
+// src/gather/redact-scan.ts
+function redactScan(scan, secrets) {
+  if (secrets.length === 0) return scan;
+  const r = secretRedactor(secrets);
+  const orNull = (text) => text && r(text);
+  const control = (c) => c && { ...c, text: r(c.text) };
+  const { banner, action } = scan;
+  return {
+    ...scan,
+    url: r(scan.url),
+    finalUrl: r(scan.finalUrl),
+    error: orNull(scan.error),
+    bannerUnrecognised: orNull(scan.bannerUnrecognised),
+    banner: banner && {
+      ...banner,
+      frameUrl: orNull(banner.frameUrl),
+      text: r(banner.text),
+      accept: control(banner.accept),
+      reject: control(banner.reject),
+      settings: control(banner.settings),
+      toggles: banner.toggles.map((t) => ({ ...t, label: r(t.label) }))
+    },
+    policyLinks: scan.policyLinks.map((l) => ({ ...l, text: r(l.text), url: r(l.url) })),
+    action: action && { ...action, detail: r(action.detail) },
+    cookies: scan.cookies.map((c) => ({ ...c, name: r(c.name), domain: r(c.domain), path: r(c.path), sources: c.sources.map((s) => ({ ...s, url: r(s.url) })) })),
+    storage: scan.storage.map((s) => ({ ...s, origin: r(s.origin), key: r(s.key), writtenBy: s.writtenBy.map(r) })),
+    requests: scan.requests.map((q) => ({ ...q, url: r(q.url), frameUrl: orNull(q.frameUrl), failure: orNull(q.failure), initiator: q.initiator && { ...q.initiator, url: orNull(q.initiator.url) } })),
+    frames: scan.frames.map((f) => ({ url: r(f.url), parentUrl: orNull(f.parentUrl) }))
+  };
+}
+
 // src/gather/visit/session.ts
 var TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
 function sessionsOf(wanted) {
@@ -40182,7 +40288,7 @@ async function gatherSession(browser, url, visits, options, onVisit) {
     scans = await attempt(browser, url, visits, options, onVisit);
     scans[0].durationMs += spent;
   }
-  return scans;
+  return scans.map((scan) => redactScan(scan, options.secrets));
 }
 async function attempt(browser, url, visits, options, onVisit) {
   const scans = [];
@@ -40192,16 +40298,10 @@ async function attempt(browser, url, visits, options, onVisit) {
   try {
     context = await browser.newContext();
     const collector = await Collector.attach(context);
-    const extra = options.headers;
-    if (extra) {
-      await context.route(
-        (target) => target.origin === extra.origin,
-        (route) => route.continue({ headers: { ...route.request().headers(), ...extra.values } })
-      );
-    }
     const autoconsent = visits.some((v) => v.needsChoice) ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
     await collector.watch(page);
+    await sendTargetHeaders(context, page, options.headers);
     if (options.fastForwardMs > 0) await page.clock.install();
     const first = emptyScan(visits[0].id, url);
     const session = { url, page, collector, options, autoconsent, banner: null, unrecognised: null, policyLinks: [], scan: first, first, since: null };
@@ -40413,8 +40513,7 @@ async function startTarget(spec) {
       timeoutMs: spec.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
       cwd: spec.cwd
     });
-    const base = url ?? (waitOn ? new URL("/", waitOn).href : null);
-    return { baseUrl: base, staticRoot: null, basePath: "/", notes: [], name: projectName(spec.cwd), ephemeral: true, sourceFile: () => null, stop: server.stop };
+    return { baseUrl: url ?? waitOn ?? null, staticRoot: null, basePath: "/", notes: [], name: projectName(spec.cwd), ephemeral: true, sourceFile: () => null, stop: server.stop };
   }
   return { baseUrl: url ?? null, staticRoot: null, basePath: "/", notes: [], name: url ? new URL(url).host : null, ephemeral: false, sourceFile: () => null, stop: async () => void 0 };
 }
@@ -40452,6 +40551,62 @@ function checkTargetGiven(target, pages, policyPath, cwd) {
   }
   const where = policyPath === null ? `and there is no consent-gate.json in ${cwd}` : `and ${relative6(cwd, policyPath) || policyPath} has no "target"`;
   throw new GateError(`Nothing to scan: no target was given, ${where}. ${TARGETS}; or run consent-gate init to write a policy with the target.`);
+}
+
+// src/target/access.ts
+function decoded(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+function split(url, found) {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  if (!parsed.username && !parsed.password) return url;
+  const { username, password } = parsed;
+  parsed.username = "";
+  parsed.password = "";
+  found.push({ origin: parsed.origin, url: parsed.href, username: decoded(username), password: decoded(password) });
+  return parsed.href;
+}
+function takeUserinfo(given) {
+  const found = [];
+  const clean = (options, keys) => {
+    const copy = { ...options };
+    for (const key of keys) {
+      const value = copy[key];
+      if (typeof value === "string") copy[key] = split(value, found);
+      if (Array.isArray(value)) copy[key] = value.map((v) => typeof v === "string" ? split(v, found) : v);
+    }
+    return copy;
+  };
+  const { target, discover } = given;
+  return {
+    ...given,
+    ...target ? { target: clean(target, ["url", "waitOn"]) } : {},
+    ...discover ? { discover: clean(discover, ["pages", "sitemap", "sitemapReplace"]) } : {},
+    found
+  };
+}
+function targetAccess(origin, headers, found) {
+  const values = { ...headers };
+  for (const userinfo of found) {
+    if (userinfo.origin !== origin) {
+      throw new GateError(
+        `${userinfo.url} was given with a user name and password, but the target is ${origin ?? "not known"}: credentials are sent to the target's origin only. Put them in the target's URL (--url), or use --header "Authorization: Basic \u2026".`
+      );
+    }
+    const given = Object.keys(values).some((name) => name.toLowerCase() === "authorization");
+    if (!given) values["authorization"] = `Basic ${Buffer.from(`${userinfo.username}:${userinfo.password}`).toString("base64")}`;
+  }
+  const secrets = [...Object.values(values), ...found.map((u) => u.password)].filter((value) => value !== "");
+  return { headers: origin !== null && Object.keys(values).length > 0 ? { origin, values } : void 0, secrets: [...new Set(secrets)] };
+}
+function targetOrigin(baseUrl, pages) {
+  const first = baseUrl ?? pages.find((page) => /^https?:\/\//i.test(page) && URL.canParse(page));
+  return first === void 0 ? null : new URL(first).origin;
 }
 
 // src/derive/inventory.ts
@@ -40529,7 +40684,7 @@ function allowFor(policy, url) {
 }
 function matchingReason(finding, allow) {
   const { kind, name = "", host = "", url = "" } = finding.subject;
-  const entry = kind === "cookie" ? allow.cookies.find((c) => globMatch(c.name, name) && (c.domain === void 0 || hostMatch(`*.${c.domain.replace(/^\./, "")}`, host))) : kind === "storage" ? allow.storage.find((s) => globMatch(s.name, name) && (s.host === void 0 || hostMatch(s.host, host))) : kind === "request" || kind === "frame" ? allow.hosts.find((h) => hostMatch(h.host, host)) ?? allow.urls.find((u) => globMatch(u.pattern, url, "i")) : void 0;
+  const entry = kind === "cookie" ? allow.cookies.find((c) => globMatch(c.name, name) && (c.domain === void 0 || hostMatch(`*.${c.domain.replace(/^\./, "")}`, host))) : kind === "storage" ? allow.storage.find((s) => globMatch(s.name, name) && (s.host === void 0 || hostMatch(s.host, host))) : kind === "request" || kind === "frame" ? allow.hosts.find((h) => hostMatch(h.host, host)) ?? allow.urls.find((u) => globMatch(u.pattern, url, true)) : void 0;
   return entry?.reason ?? null;
 }
 var allowMode = (finding) => RULE_BY_ID.get(finding.rule)?.meta.allow ?? "never";
@@ -40698,8 +40853,9 @@ async function runGate(options) {
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
-    target = await startTarget({ ...options.target, cwd });
-    const headers = options.headers ?? {};
+    const given = takeUserinfo(options);
+    target = await startTarget({ ...given.target, cwd });
+    const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls, leftOut: leftOut2, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
@@ -40707,8 +40863,8 @@ async function runGate(options) {
       crawl: false,
       depth: DEFAULT_DEPTH,
       maxPages: DEFAULT_MAX_PAGES,
-      ...options.discover,
-      headers
+      ...given.discover,
+      ...headers ? { headers } : {}
     }, target.basePath);
     options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut2.map((l) => l.message)] });
     const coverage = coverageOf(urls.length, leftOut2);
@@ -40720,7 +40876,8 @@ async function runGate(options) {
       ...options.fastForwardMs !== void 0 ? { fastForwardMs: options.fastForwardMs } : {},
       ...options.retries !== void 0 ? { retries: options.retries } : {},
       ...options.screenshots !== void 0 ? { screenshots: options.screenshots } : {},
-      ...target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {},
+      ...headers ? { headers } : {},
+      secrets,
       consent: policy.consent
     };
     const known = baseline ?? emptyBaseline();
@@ -40759,13 +40916,14 @@ function skipReason(visit, page) {
 async function scanPages(browser, urls, gather, policy, baseline, options) {
   const results = new Array(urls.length);
   const wanted = PHASES.filter((p) => p === "initial" || (options.phases ?? PHASES).includes(p));
+  const shown3 = secretRedactor(gather.secrets);
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < urls.length) {
       const index = next++;
       const url = urls[index];
-      const page = { url, phases: [], skipped: [] };
+      const page = { url: shown3(url), phases: [], skipped: [] };
       for (const session of sessionsOf(wanted)) {
         const reason = page.phases.length > 0 ? skipReason(session[0], page) : null;
         if (reason !== null) {
@@ -40773,12 +40931,12 @@ async function scanPages(browser, urls, gather, policy, baseline, options) {
           continue;
         }
         const scans = await gatherSession(browser, url, session, gather, (phase, scan) => {
-          if (!scan) options.onVisit?.({ url, phase, scan: null });
+          if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
         });
         for (const raw of scans) {
           const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
           page.phases.push(scan);
-          options.onVisit?.({ url, phase: scan.phase, scan });
+          options.onVisit?.({ url: page.url, phase: scan.phase, scan });
         }
       }
       const findings = judgePage(page, policy, baseline);

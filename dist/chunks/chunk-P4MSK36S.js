@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-DFUKBRU5.js";
+} from "./chunk-EHERSI63.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

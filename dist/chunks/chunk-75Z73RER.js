@@ -22,7 +22,7 @@ import {
   visitOf,
   withoutQuery,
   writeFileAtomic
-} from "./chunk-DFUKBRU5.js";
+} from "./chunk-EHERSI63.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

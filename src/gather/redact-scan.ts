@@ -1,0 +1,37 @@
+import type { BannerControl, PhaseScan } from '../types.js';
+import { secretRedactor } from './redact.js';
+
+/**
+ * A visit with every value the user gave us (header values, a password) replaced wherever the site
+ * echoed it: into a redirect, a beacon's path, a link, an error. Only strings the site controls are
+ * touched, so a short value cannot rename a phase or a hash.
+ */
+export function redactScan(scan: PhaseScan, secrets: readonly string[]): PhaseScan {
+  if (secrets.length === 0) return scan;
+  const r = secretRedactor(secrets);
+  const orNull = (text: string | null): string | null => text && r(text);
+  const control = (c: BannerControl | null): BannerControl | null => c && { ...c, text: r(c.text) };
+  const { banner, action } = scan;
+  return {
+    ...scan,
+    url: r(scan.url),
+    finalUrl: r(scan.finalUrl),
+    error: orNull(scan.error),
+    bannerUnrecognised: orNull(scan.bannerUnrecognised),
+    banner: banner && {
+      ...banner,
+      frameUrl: orNull(banner.frameUrl),
+      text: r(banner.text),
+      accept: control(banner.accept),
+      reject: control(banner.reject),
+      settings: control(banner.settings),
+      toggles: banner.toggles.map((t) => ({ ...t, label: r(t.label) })),
+    },
+    policyLinks: scan.policyLinks.map((l) => ({ ...l, text: r(l.text), url: r(l.url) })),
+    action: action && { ...action, detail: r(action.detail) },
+    cookies: scan.cookies.map((c) => ({ ...c, name: r(c.name), domain: r(c.domain), path: r(c.path), sources: c.sources.map((s) => ({ ...s, url: r(s.url) })) })),
+    storage: scan.storage.map((s) => ({ ...s, origin: r(s.origin), key: r(s.key), writtenBy: s.writtenBy.map(r) })),
+    requests: scan.requests.map((q) => ({ ...q, url: r(q.url), frameUrl: orNull(q.frameUrl), failure: orNull(q.failure), initiator: q.initiator && { ...q.initiator, url: orNull(q.initiator.url) } })),
+    frames: scan.frames.map((f) => ({ url: r(f.url), parentUrl: orNull(f.parentUrl) })),
+  };
+}

@@ -1,0 +1,87 @@
+import { GateError } from '../shared/errors.js';
+import type { TargetHeaders } from '../shared/origin-headers.js';
+import type { DiscoverSpec } from '../discover/index.js';
+import type { TargetSpec } from './index.js';
+
+/** A user name and password written into a URL: http://user:password@host/. */
+interface Userinfo {
+  origin: string;
+  /** Where it was found, without the credentials: for messages. */
+  url: string;
+  username: string;
+  password: string;
+}
+
+/** The URL keeps user and password percent-encoded; a stray % is taken as written. */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** Splits user:password@ off a URL; anything else (a path, a typo) is returned as given. */
+function split(url: string, found: Userinfo[]): string {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  if (!parsed.username && !parsed.password) return url;
+  const { username, password } = parsed;
+  parsed.username = '';
+  parsed.password = '';
+  found.push({ origin: parsed.origin, url: parsed.href, username: decoded(username), password: decoded(password) });
+  return parsed.href;
+}
+
+type Given = { target?: Omit<TargetSpec, 'cwd'> | undefined; discover?: Partial<DiscoverSpec> | undefined };
+
+/**
+ * Takes user:password@ out of every URL a run was given, before anything can print, store or fetch
+ * it: the browser would show it in every URL it reports. The credentials come back as `found`.
+ */
+export function takeUserinfo<T extends Given>(given: T): T & { found: Userinfo[] } {
+  const found: Userinfo[] = [];
+  // Only the keys that were given: an undefined one would hide a default spread before it.
+  const clean = <O extends object>(options: O, keys: (keyof O)[]): O => {
+    const copy = { ...options };
+    for (const key of keys) {
+      const value = copy[key];
+      if (typeof value === 'string') copy[key] = split(value, found) as O[keyof O];
+      if (Array.isArray(value)) copy[key] = value.map((v: unknown) => (typeof v === 'string' ? split(v, found) : v)) as O[keyof O];
+    }
+    return copy;
+  };
+  const { target, discover } = given;
+  return {
+    ...given,
+    ...(target ? { target: clean(target, ['url', 'waitOn']) } : {}),
+    ...(discover ? { discover: clean(discover, ['pages', 'sitemap', 'sitemapReplace']) } : {}),
+    found,
+  };
+}
+
+/**
+ * The headers the target's origin gets: the user's, plus basic auth from credentials written into a
+ * URL on that origin (unless an Authorization header was given). `secrets` are every value the user
+ * gave us, to be redacted wherever the site echoes them.
+ */
+export function targetAccess(origin: string | null, headers: Record<string, string>, found: Userinfo[]): { headers: TargetHeaders | undefined; secrets: string[] } {
+  const values = { ...headers };
+  for (const userinfo of found) {
+    if (userinfo.origin !== origin) {
+      throw new GateError(
+        `${userinfo.url} was given with a user name and password, but the target is ${origin ?? 'not known'}: credentials are sent to the target's origin only. Put them in the target's URL (--url), or use --header "Authorization: Basic …".`,
+      );
+    }
+    const given = Object.keys(values).some((name) => name.toLowerCase() === 'authorization');
+    if (!given) values['authorization'] = `Basic ${Buffer.from(`${userinfo.username}:${userinfo.password}`).toString('base64')}`;
+  }
+  const secrets = [...Object.values(values), ...found.map((u) => u.password)].filter((value) => value !== '');
+  return { headers: origin !== null && Object.keys(values).length > 0 ? { origin, values } : undefined, secrets: [...new Set(secrets)] };
+}
+
+/** Where the user's headers go: the target's origin, or without one (URLs given alone) the first page's. */
+export function targetOrigin(baseUrl: string | null, pages: readonly string[]): string | null {
+  const first = baseUrl ?? pages.find((page) => /^https?:\/\//i.test(page) && URL.canParse(page));
+  return first === undefined ? null : new URL(first).origin;
+}

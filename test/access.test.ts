@@ -1,0 +1,35 @@
+// Credentials written into a URL: out of every URL, into basic auth for the target's origin only.
+import { describe, expect, it } from 'vitest';
+import { takeUserinfo, targetAccess, targetOrigin } from '../src/target/access.js';
+
+const basic = (pair: string): string => `Basic ${Buffer.from(pair).toString('base64')}`;
+
+describe('user:password@ in the URLs a run is given', () => {
+  it('is taken out of every URL, and sent as basic auth to that origin', () => {
+    const given = takeUserinfo({ target: { url: 'http://alice:p%40ss@127.0.0.1:4173/' }, discover: { pages: ['/a', 'http://alice:p%40ss@127.0.0.1:4173/b'] } });
+    expect(given.target.url).toBe('http://127.0.0.1:4173/');
+    expect(given.discover.pages).toEqual(['/a', 'http://127.0.0.1:4173/b']);
+    const access = targetAccess('http://127.0.0.1:4173', { 'x-token': 'LettersOnly' }, given.found);
+    expect(access.headers).toEqual({ origin: 'http://127.0.0.1:4173', values: { 'x-token': 'LettersOnly', authorization: basic('alice:p@ss') } });
+    expect(access.secrets).toEqual(['LettersOnly', basic('alice:p@ss'), 'p@ss']);
+  });
+
+  it('leaves an Authorization header the user gave as it is', () => {
+    const given = takeUserinfo({ target: { url: 'http://alice:pw@127.0.0.1:4173/' } });
+    expect(targetAccess('http://127.0.0.1:4173', { Authorization: 'Bearer t0k' }, given.found).headers?.values).toEqual({ Authorization: 'Bearer t0k' });
+  });
+
+  it('is an error for another origin than the target: credentials go nowhere else', () => {
+    const given = takeUserinfo({ target: { url: 'http://127.0.0.1:4173/' }, discover: { sitemap: 'https://bob:pw@cdn.example.org/sitemap.xml' } });
+    expect(given.discover.sitemap).toBe('https://cdn.example.org/sitemap.xml');
+    expect(() => targetAccess('http://127.0.0.1:4173', {}, given.found)).toThrow(
+      "https://cdn.example.org/sitemap.xml was given with a user name and password, but the target is http://127.0.0.1:4173: credentials are sent to the target's origin only.",
+    );
+  });
+
+  it('without a target, headers go to the first page given', () => {
+    expect(targetOrigin(null, ['/x', 'https://pr-7.preview.example/a', 'https://other.example/'])).toBe('https://pr-7.preview.example');
+    expect(targetOrigin('http://127.0.0.1:4173/about/', [])).toBe('http://127.0.0.1:4173');
+    expect(targetOrigin(null, ['/x'])).toBeNull();
+  });
+});
