@@ -6,7 +6,7 @@ import { resolveBrowser } from './browser/resolve.js';
 import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } from './classify/index.js';
 import { DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
 import { DEFAULT_GATHER, gatherPhase, type GatherOptions } from './gather/phase.js';
-import { onShutdown } from './shared/lifecycle.js';
+import { Interrupted, onShutdown, stopping } from './shared/lifecycle.js';
 import { applyAllowList, ruleSettingsFor } from './policy/apply.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
@@ -29,6 +29,8 @@ export interface GateOptions {
   browserPath?: string;
   /** Extra Chromium flags (proxies, host mapping). */
   browserArgs?: string[];
+  /** How long the browser may take to start (default 30 s). */
+  launchTimeoutMs?: number;
   timeoutMs?: number;
   concurrency?: number;
   /** Fake-clock fast-forward after load, in ms; 0 waits in real time instead. */
@@ -95,7 +97,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     });
     options.onPlan?.({ urls, notes });
 
-    browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
+    browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...(options.launchTimeoutMs !== undefined ? { timeoutMs: options.launchTimeoutMs } : {}) });
     const gather: GatherOptions = {
       ...DEFAULT_GATHER,
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -106,6 +108,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       consent: policy.consent,
     };
     const pages = await scanPages(browser, urls, gather, policy, options);
+    // Visits cut short by a Ctrl-C prove nothing: no verdict, no baseline written.
+    if (stopping()) throw new Interrupted();
     return judge(pages, policy, baseline, options, {
       started,
       browser: { executable: browser.executable, version: browser.version },
@@ -130,7 +134,8 @@ async function scanPages(
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    while (next < urls.length) {
+    // After a Ctrl-C no new page is started; the ones under way end as the browser closes.
+    while (next < urls.length && !stopping()) {
       const index = next++;
       const url = urls[index]!;
       const page: PageResult = { url, phases: [] };

@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { gateOptions, parseFailOn, parseFormats, parsePhases, type RunFlags } from './config.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { runGate } from '../gate.js';
-import { exitCleanlyOnSignals } from '../shared/lifecycle.js';
+import { exitCleanlyOnSignals, stopping } from '../shared/lifecycle.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
 import { formatConsole, progressLine } from '../report/console.js';
 import { needsScreenshots } from '../report/index.js';
@@ -135,9 +135,11 @@ async function main(): Promise<number> {
 exitCleanlyOnSignals();
 main().then(
   (code) => {
-    process.exitCode = code;
+    if (!stopping()) process.exitCode = code;
   },
   (error: unknown) => {
+    // Stopped by a signal: what failed since is the stop itself; the signal handler has said so.
+    if (stopping()) return;
     core.setOutput('result', 'error');
     if (error instanceof GateError) {
       core.setFailed(error.message);

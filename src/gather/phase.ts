@@ -196,7 +196,7 @@ async function attempt(browser: OpenBrowser, url: string, phase: Phase, options:
   } catch (error) {
     scan.error = describe(error, options);
   } finally {
-    await context?.close().catch(() => undefined);
+    if (context) await browser.closeContext(context);
     scan.durationMs = Date.now() - started;
   }
   return scan;
