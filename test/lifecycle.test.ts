@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVendors } from '../examples/vendors/serve.mjs';
 import { readBaseline } from '../src/baseline/file.js';
 import { runGate } from '../src/gate.js';
+import { descendantsOf } from '../src/shared/processes.js';
 import { browserFlags, startCli, type RunningCli } from './support/cli.js';
 import { ROOT, SITES } from './support/fixtures.js';
 import { descendants, freePort, isRunning, pidsIn, survivors } from './support/processes.js';
@@ -88,6 +89,21 @@ async function expectCleanStop(project: Project, running: number[], code: number
 }
 
 const TRACKING_PAGES = ['/ga4/', '/pixel/', '/embed/', '/storage/'];
+
+describe('the process table', () => {
+  it('lists every descendant of a process once, children before grandchildren, and nothing else', () => {
+    const table = [
+      { pid: 10, ppid: 1 },
+      { pid: 12, ppid: 11 },
+      { pid: 11, ppid: 10 },
+      { pid: 13, ppid: 10 },
+      { pid: 20, ppid: 1 },
+      { pid: 21, ppid: 20 },
+    ].map((entry) => ({ ...entry, start: '1' }));
+    expect(descendantsOf(10, table).map((e) => e.pid)).toEqual([11, 13, 12]);
+    expect(descendantsOf(12, table)).toEqual([]);
+  });
+});
 
 describe('--start: the whole process tree', () => {
   it('a successful run stops every process the start command started, also one in a session of its own (setsid)', async () => {

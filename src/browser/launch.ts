@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright';
 import { GateError, errorText } from '../shared/errors.js';
 import { whenHurried } from '../shared/lifecycle.js';
-import { listProcesses, signal } from '../shared/processes.js';
+import { commandLine, listProcesses, signal } from '../shared/processes.js';
 import { guard, release } from '../shared/reaper.js';
 import { withTimeout } from '../shared/time.js';
 import type { ResolvedBrowser } from './resolve.js';
@@ -52,7 +52,7 @@ const ourChildren = (): number[] => listProcesses().filter((p) => p.ppid === pro
 
 /** The browser's main process: our child, started on our profile folder. */
 function browserPid(profile: string): number | null {
-  return listProcesses().find((p) => p.ppid === process.pid && p.args.includes(profile))?.pid ?? null;
+  return ourChildren().find((pid) => commandLine(pid).includes(profile)) ?? null;
 }
 
 function proxyFromEnv(): { server: string; bypass?: string } | undefined {

@@ -11,8 +11,6 @@ export interface ProcessEntry {
   ppid: number;
   /** When it started, in the system's own unit: a pid seen again with another start is another process. */
   start: string;
-  /** The command line, for telling the browser we launched from other browsers. */
-  args: string;
 }
 
 function fromProc(): ProcessEntry[] {
@@ -24,8 +22,7 @@ function fromProc(): ProcessEntry[] {
       // The command name may hold spaces and parentheses: the fields start after the last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (fields[0] === 'Z') continue; // Exited, only waiting to be reaped.
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-      table.push({ pid: Number(entry), ppid: Number(fields[1]), start: fields[19] ?? '', args });
+      table.push({ pid: Number(entry), ppid: Number(fields[1]), start: fields[19] ?? '' });
     } catch {
       // Gone while we looked.
     }
@@ -34,15 +31,24 @@ function fromProc(): ProcessEntry[] {
 }
 
 function fromPs(): ProcessEntry[] {
-  const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,lstart=,stat=,args='], { encoding: 'utf8', timeout: 5_000 });
+  const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,stat=,lstart='], { encoding: 'utf8', timeout: 5_000 });
   const table: ProcessEntry[] = [];
   for (const line of out.split('\n')) {
-    // lstart is five words: "Mon Jan  1 10:00:00 2026".
-    const match = /^\s*(\d+)\s+(\d+)\s+(\S+\s+\S+\s+\d+\s+\S+\s+\d+)\s+(\S+)\s+(.*)$/.exec(line);
-    if (!match || match[4]!.startsWith('Z')) continue;
-    table.push({ pid: Number(match[1]), ppid: Number(match[2]), start: match[3]!, args: match[5]! });
+    const match = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.+)$/.exec(line);
+    if (!match || match[3]!.startsWith('Z')) continue;
+    table.push({ pid: Number(match[1]), ppid: Number(match[2]), start: match[4]!.trim() });
   }
   return table;
+}
+
+/** A process's command line ('' when it is gone or unreadable). */
+export function commandLine(pid: number): string {
+  try {
+    if (process.platform === 'linux') return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+    return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8', timeout: 5_000 }).trim();
+  } catch {
+    return '';
+  }
 }
 
 export function listProcesses(): ProcessEntry[] {

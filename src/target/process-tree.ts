@@ -6,7 +6,7 @@ import { sleep } from '../shared/time.js';
 
 /** How long the tree gets to stop on SIGTERM before SIGKILL. */
 const GRACE_MS = 5_000;
-const POLL_MS = 500;
+const POLL_MS = 1_000;
 
 /**
  * A start command's whole process tree, followed while it runs. Signalling the process group misses
