@@ -6,6 +6,7 @@ import { resolveBrowser } from './browser/resolve.js';
 import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } from './classify/index.js';
 import { DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
 import { DEFAULT_GATHER, gatherPhase, type GatherOptions } from './gather/phase.js';
+import { defaultMaxTimeMs, RunBudget } from './gather/max-time.js';
 import { Interrupted, onShutdown, stopping } from './shared/lifecycle.js';
 import { applyAllowList, ruleSettingsFor } from './policy/apply.js';
 import { defaultPolicy } from './policy/load.js';
@@ -32,6 +33,8 @@ export interface GateOptions {
   /** How long the browser may take to start (default 30 s). */
   launchTimeoutMs?: number;
   timeoutMs?: number;
+  /** The whole run's time limit, after which it stops and reports incomplete (default: by page count). */
+  maxTimeMs?: number;
   concurrency?: number;
   /** Fake-clock fast-forward after load, in ms; 0 waits in real time instead. */
   fastForwardMs?: number;
@@ -107,7 +110,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...(target.baseUrl && Object.keys(headers).length > 0 ? { headers: { origin: new URL(target.baseUrl).origin, values: headers } } : {}),
       consent: policy.consent,
     };
-    const pages = await scanPages(browser, urls, gather, policy, options);
+    const budget = new RunBudget(options.maxTimeMs ?? defaultMaxTimeMs(urls.length, gather.timeoutMs), started);
+    const pages = await scanPages(browser, urls, gather, policy, options, budget);
     // Visits cut short by a Ctrl-C prove nothing: no verdict, no baseline written.
     if (stopping()) throw new Interrupted();
     return judge(pages, policy, baseline, options, {
@@ -127,6 +131,7 @@ async function scanPages(
   gather: GatherOptions,
   policy: Policy,
   options: GateOptions,
+  budget: RunBudget,
 ): Promise<{ page: PageResult; findings: Finding[] }[]> {
   const results: { page: PageResult; findings: Finding[] }[] = new Array(urls.length);
   const wanted = new Set(options.phases ?? PHASES);
@@ -143,7 +148,7 @@ async function scanPages(
         const initial = page.phases[0];
         if ((phase === 'after-reject' || phase === 'after-accept') && initial && !offersChoice(initial)) continue;
         options.onVisit?.({ url, phase, scan: null });
-        const scan = classifyScan(await gatherPhase(browser, url, phase, gather), { firstPartyDomains: policy.firstPartyDomains });
+        const scan = classifyScan(await budget.visit(url, phase, () => gatherPhase(browser, url, phase, gather)), { firstPartyDomains: policy.firstPartyDomains });
         page.phases.push(scan);
         options.onVisit?.({ url, phase, scan });
         // A page that cannot be loaded at all is one scan error, not four.

@@ -84,6 +84,7 @@ function flags(): RunFlags {
     browserPath: text('browser-path'),
     browserArgs: core.getMultilineInput('browser-args').length > 0 ? core.getMultilineInput('browser-args') : undefined,
     timeoutMs: number('timeout'),
+    maxTimeMs: number('max-time'),
     phases: parsePhases(text('phases'), 'Input "phases"'),
     retries: number('retries'),
   };

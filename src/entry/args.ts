@@ -48,6 +48,7 @@ const OPTIONS = {
   'browser-path': { type: 'string' },
   'browser-arg': { type: 'string', multiple: true },
   timeout: { type: 'string' },
+  'max-time': { type: 'string' },
   concurrency: { type: 'string' },
   'fast-forward': { type: 'string' },
   phases: { type: 'string' },
@@ -140,6 +141,7 @@ export function parseCli(argv: string[]): CliArgs {
     browserPath: v['browser-path'],
     browserArgs: v['browser-arg'],
     timeoutMs: wholeNumber('timeout', v.timeout, 1000),
+    maxTimeMs: wholeNumber('max-time', v['max-time'], 1000),
     concurrency: wholeNumber('concurrency', v.concurrency, 1),
     fastForwardMs: wholeNumber('fast-forward', v['fast-forward'], 0),
     phases: parsePhases(v.phases, '--phases'),
@@ -208,6 +210,8 @@ Output and browser:
   --browser-path PATH    Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, Playwright's, system)
   --browser-arg FLAG     extra Chromium flag, repeatable (proxies, --host-resolver-rules=…)
   --timeout MS           time a page may take to reach "load" (default 30000)
+  --max-time MS          time the whole run may take; then it stops and reports incomplete, exit 3
+                         (default: 1 minute plus 2 per page)
   --concurrency N        pages scanned in parallel (default: cores, at most 3)
   --fast-forward MS      fake-clock time run after load to fire delayed trackers (default 10000;
                          0 waits 5 s in real time instead, for sites the fake clock disturbs)

@@ -19,6 +19,7 @@ export interface RunFlags extends TargetSettings, DiscoverSettings {
   browserPath?: string;
   browserArgs?: string[];
   timeoutMs?: number;
+  maxTimeMs?: number;
   concurrency?: number;
   fastForwardMs?: number;
   phases?: Phase[];
@@ -73,7 +74,7 @@ export function gateOptions(flags: RunFlags, policy: Policy, cwd: string): GateO
       pages: flags.pages ?? policy.pages,
     },
     cwd,
-    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'concurrency', 'fastForwardMs', 'phases', 'retries']),
+    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'maxTimeMs', 'concurrency', 'fastForwardMs', 'phases', 'retries']),
   };
 }
 

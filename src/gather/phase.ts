@@ -6,6 +6,7 @@ import type { Phase, PhaseAction, PhaseScan } from '../types.js';
 import { Collector } from './collector.js';
 import { prepareAutoconsent } from './consent/autoconsent.js';
 import { takeScreenshots } from './screenshots.js';
+import { watchResponsiveness, type Watchdog } from './watchdog.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings, type Banner, type ConsentSelectors } from './consent/banner.js';
 
 export interface GatherOptions {
@@ -150,7 +151,7 @@ async function choose(visit: Visit, phase: 'after-reject' | 'after-accept', bann
   };
 }
 
-function emptyScan(phase: Phase, url: string): PhaseScan {
+export function emptyScan(phase: Phase, url: string): PhaseScan {
   return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, cookies: [], storage: [], requests: [], frames: [] };
 }
 
@@ -170,6 +171,7 @@ async function attempt(browser: OpenBrowser, url: string, phase: Phase, options:
   const started = Date.now();
   const scan = emptyScan(phase, url);
   let context: BrowserContext | null = null;
+  let watchdog: Watchdog | null = null;
   try {
     context = await browser.newContext();
     const collector = await Collector.attach(context);
@@ -189,13 +191,16 @@ async function attempt(browser: OpenBrowser, url: string, phase: Phase, options:
     const crashed = new Promise<never>((_, reject) => page.once('crash', () => reject(new Error('Page crashed'))));
     crashed.catch(() => undefined);
 
-    // A hung renderer can block evaluate() forever: bound the whole visit, not only navigation.
+    // A hung renderer can block evaluate() forever: bound the whole visit, not only navigation, and
+    // end it sooner when the page stops answering altogether.
+    watchdog = watchResponsiveness(page, options.timeoutMs);
     const hardLimit = options.timeoutMs * 3 + options.settleCapMs * 6 + 20_000;
-    const done = await withTimeout(Promise.race([run(visit, url, phase, scan), crashed]), hardLimit);
+    const done = await withTimeout(Promise.race([run(visit, url, phase, scan), crashed, watchdog.unresponsive]), hardLimit);
     if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
   } catch (error) {
     scan.error = describe(error, options);
   } finally {
+    watchdog?.stop();
     if (context) await browser.closeContext(context);
     scan.durationMs = Date.now() - started;
   }
