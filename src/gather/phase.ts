@@ -7,6 +7,7 @@ import { Collector } from './collector.js';
 import { prepareAutoconsent } from './consent/autoconsent.js';
 import { takeScreenshots } from './screenshots.js';
 import { watchResponsiveness, type Watchdog } from './watchdog.js';
+import { watchLanding } from './landing.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings, type Banner, type ConsentSelectors } from './consent/banner.js';
 
 export interface GatherOptions {
@@ -185,6 +186,7 @@ async function attempt(browser: OpenBrowser, url: string, phase: Phase, options:
     const autoconsent = phase === 'after-reject' || phase === 'after-accept' ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
     await collector.watch(page);
+    const landing = watchLanding(page);
     if (options.fastForwardMs > 0) await page.clock.install();
     const visit: Visit = { page, collector, options, autoconsent };
     // A crashed renderer leaves navigation and evaluate() waiting forever: end the visit at once.
@@ -197,6 +199,8 @@ async function attempt(browser: OpenBrowser, url: string, phase: Phase, options:
     const hardLimit = options.timeoutMs * 3 + options.settleCapMs * 6 + 20_000;
     const done = await withTimeout(Promise.race([run(visit, url, phase, scan), crashed, watchdog.unresponsive]), hardLimit);
     if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
+    const lost = landing.failure();
+    if (lost) throw new Error(lost);
   } catch (error) {
     scan.error = describe(error, options);
   } finally {
