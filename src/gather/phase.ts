@@ -8,6 +8,7 @@ import { prepareAutoconsent } from './consent/autoconsent.js';
 import { takeScreenshots } from './screenshots.js';
 import { watchResponsiveness, type Watchdog } from './watchdog.js';
 import { watchLanding } from './landing.js';
+import { evaluateInPage } from './isolated.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings, type Banner, type ConsentSelectors } from './consent/banner.js';
 
 export interface GatherOptions {
@@ -88,7 +89,7 @@ function internalLink(): string | null {
 }
 
 async function followLink(visit: Visit): Promise<string | null> {
-  const link = await withTimeout(visit.page.evaluate(internalLink).catch(() => null), 3_000);
+  const link = await evaluateInPage(visit.page, internalLink, undefined, 3_000).catch(() => null);
   if (!link) return null;
   await load(visit, link);
   await settle(visit);
@@ -102,7 +103,7 @@ async function followLink(visit: Visit): Promise<string | null> {
  */
 async function scrollAndBrowse(visit: Visit, banner: Banner | null, scan: PhaseScan): Promise<PhaseAction> {
   const { page } = visit;
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => undefined);
+  await evaluateInPage(page, () => window.scrollTo(0, document.documentElement.scrollHeight), undefined, 3_000).catch(() => undefined);
   await page.mouse.move(200, 200);
   await page.mouse.move(400, 300, { steps: 5 });
   await page.keyboard.press('Escape');
