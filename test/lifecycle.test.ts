@@ -5,12 +5,11 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVendors } from '../examples/vendors/serve.mjs';
+import { describe, expect, it } from 'vitest';
 import { readBaseline } from '../src/baseline/file.js';
 import { runGate } from '../src/gate.js';
 import { descendantsOf } from '../src/shared/processes.js';
-import { browserFlags, startCli, type RunningCli } from './support/cli.js';
+import { startCli, vendorFlagsForFile, type RunningCli } from './support/cli.js';
 import { ROOT, SITES } from './support/fixtures.js';
 import { descendants, freePort, isRunning, pidsIn, survivors } from './support/processes.js';
 
@@ -19,14 +18,7 @@ const HUNG = join(ROOT, 'test', 'fixtures', 'hung');
 const BASELINE = '{\n  "findings": {},\n  "version": 1\n}\n';
 const OLD_REPORT = '{"an":"earlier report"}\n';
 
-let vendorFlags: string[];
-let closeVendors: () => Promise<unknown>;
-beforeAll(async () => {
-  const vendors = await startVendors();
-  vendorFlags = browserFlags(vendors.browserArgs);
-  closeVendors = vendors.close;
-});
-afterAll(async () => closeVendors?.());
+const vendorFlags = vendorFlagsForFile();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -59,7 +51,7 @@ async function scanProject(folder: string, pages: string[], previewFlags = ''): 
   const log = join(dir, 'served.log');
   const start = `node ${JSON.stringify(SERVER)} ${JSON.stringify(folder)} --port ${port} --pid-file ${JSON.stringify(pidFile)} --log ${JSON.stringify(log)} --setsid-worker ${previewFlags}`;
   const run = startCli(
-    ['scan', '--update-baseline', '--prune', '--format', 'console,json', '--report-dir', 'reports', '--start', start, '--wait-on', `http://127.0.0.1:${port}/`, ...pages.flatMap((p) => ['--page', p]), ...vendorFlags],
+    ['scan', '--update-baseline', '--prune', '--format', 'console,json', '--report-dir', 'reports', '--start', start, '--wait-on', `http://127.0.0.1:${port}/`, ...pages.flatMap((p) => ['--page', p]), ...vendorFlags()],
     { cwd: dir },
   );
   return { dir, pidFile, log, run };

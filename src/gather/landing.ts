@@ -1,18 +1,9 @@
 import type { Page, Request } from 'playwright';
+import { placeOf } from '../shared/url.js';
 
 export interface Landing {
   /** Why the page the visitor was last sent to could not be scanned; null when it loaded. */
   failure(): string | null;
-}
-
-/** Origin and path: enough to say where, without a query string's identifiers or a URL's credentials. */
-function where(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.origin + parsed.pathname;
-  } catch {
-    return url;
-  }
 }
 
 /**
@@ -35,12 +26,12 @@ export function watchLanding(page: Page): Landing {
     const status = response.status();
     // A redirect is followed by the request it points to, which decides.
     if (status >= 300 && status < 400) return;
-    last = status >= 400 ? `the page sent the visitor on to ${where(response.url())}, which answered HTTP ${status}: the page the visitor lands on could not be scanned` : null;
+    last = status >= 400 ? `the page sent the visitor on to ${placeOf(response.url())}, which answered HTTP ${status}: the page the visitor lands on could not be scanned` : null;
   });
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText ?? 'failed';
     if (!mainNavigation(request) || error.includes('ERR_ABORTED')) return;
-    last = `the page sent the visitor on to ${where(request.url())}, which could not be loaded (${error}): the page the visitor lands on could not be scanned`;
+    last = `the page sent the visitor on to ${placeOf(request.url())}, which could not be loaded (${error}): the page the visitor lands on could not be scanned`;
   });
   return { failure: () => last };
 }

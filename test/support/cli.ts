@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
+import { startVendors } from '../../examples/vendors/serve.mjs';
 import { CLI, ROOT } from './fixtures.js';
 
 export interface CliRun {
@@ -34,3 +36,16 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
 }
 
 export const browserFlags = (args: string[]): string[] => args.map((a) => `--browser-arg=${a}`);
+
+/** The vendor stand-ins for a whole test file, as CLI flags: call at the file's top level. */
+export function vendorFlagsForFile(): () => string[] {
+  let flags: string[] = [];
+  let close: () => Promise<unknown> = async () => undefined;
+  beforeAll(async () => {
+    const vendors = await startVendors();
+    flags = browserFlags(vendors.browserArgs);
+    close = vendors.close;
+  });
+  afterAll(() => close());
+  return () => flags;
+}

@@ -5,7 +5,7 @@ import type { BannerControl, BannerFacts, ConsentToggle, PolicyLink } from '../.
 import { evaluateIsolated, FRAME_GONE, frameTargets, type FrameTarget } from '../isolated.js';
 import { checkScanResult, scanPage, type FoundControl, type PageScanResult } from './page-scan.js';
 import { CONSENT_WORDS } from './words.js';
-import { withoutFragment } from '../../shared/url.js';
+import { placeOf, withoutFragment } from '../../shared/url.js';
 
 export interface ConsentSelectors {
   banner?: string;
@@ -34,10 +34,6 @@ const SCAN_TIMEOUT_MS = 10_000;
 /** A page that navigates while we look is looked at again, once, where it lands. */
 class MainFrameGone extends Error {}
 
-function where(url: string): string {
-  return withoutFragment(url).split('?')[0] ?? url;
-}
-
 /**
  * Scans one frame. Null when the frame went away meanwhile (an iframe removed or reloaded); a scan
  * that throws, does not answer or returns something that is not a scan result is an error: the
@@ -52,7 +48,7 @@ async function scanFrame(target: FrameTarget, selectors: ConsentSelectors, layer
       if (target.main) throw new MainFrameGone(text);
       return null;
     }
-    throw new Error(`the consent banner scan failed in ${target.main ? 'the page' : `its frame ${where(target.url)}`}: ${text}`, { cause: error });
+    throw new Error(`the consent banner scan failed in ${target.main ? 'the page' : `its frame ${placeOf(target.url)}`}: ${text}`, { cause: error });
   }
 }
 
