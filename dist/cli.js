@@ -9,10 +9,10 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-75Z73RER.js";
+} from "./chunks/chunk-OKLYFEH4.js";
 import {
   judgeReport
-} from "./chunks/chunk-P4MSK36S.js";
+} from "./chunks/chunk-FXIHDPED.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -27,8 +27,9 @@ import {
   loadPolicy,
   onShutdown,
   runGate,
+  stopping,
   writeFileAtomic
-} from "./chunks/chunk-EHERSI63.js";
+} from "./chunks/chunk-BTV6SHYH.js";
 
 // src/entry/cli.ts
 import { relative as relative3, resolve as resolve2 } from "node:path";
@@ -555,9 +556,10 @@ async function main(argv) {
 exitCleanlyOnSignals();
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    if (!stopping()) process.exitCode = code;
   },
   (error) => {
+    if (stopping()) return;
     if (error instanceof GateError) {
       process.stderr.write(`consent-gate: ${error.message}
 `);

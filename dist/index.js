@@ -10,7 +10,7 @@ import {
   reportPlace,
   visitLine,
   writeReports
-} from "./chunks/chunk-75Z73RER.js";
+} from "./chunks/chunk-OKLYFEH4.js";
 import {
   GateError,
   __commonJS,
@@ -25,8 +25,9 @@ import {
   progressLine,
   runGate,
   startedAsScript,
+  stopping,
   subjectLabel
-} from "./chunks/chunk-EHERSI63.js";
+} from "./chunks/chunk-BTV6SHYH.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19754,8 +19755,10 @@ async function main() {
 async function run() {
   exitCleanlyOnSignals();
   try {
-    process.exitCode = await main();
+    const code = await main();
+    if (!stopping()) process.exitCode = code;
   } catch (error2) {
+    if (stopping()) return;
     setOutput("result", "error");
     if (error2 instanceof GateError) {
       setFailed(inInputWords(error2.message));

@@ -10,7 +10,8 @@ import type { VisitDeclaration } from './config/visits.js';
 import type { GatherOptions } from './gather/visit/context.js';
 import { gatherSession, offersChoice, sessionsOf } from './gather/visit/session.js';
 import { secretRedactor } from './gather/redact.js';
-import { onShutdown } from './shared/lifecycle.js';
+import { defaultMaxTimeMs, RunBudget } from './gather/max-time.js';
+import { Interrupted, onShutdown, stopping } from './shared/lifecycle.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { startTarget, targetFacts, type RunningTarget, type TargetSpec } from './target/index.js';
@@ -32,7 +33,11 @@ export interface GateOptions {
   browserPath?: string;
   /** Extra Chromium flags (proxies, host mapping). */
   browserArgs?: string[];
+  /** How long the browser may take to start (default 30 s). */
+  launchTimeoutMs?: number;
   timeoutMs?: number;
+  /** The whole run's time limit, after which it stops and reports incomplete (default: by page count). */
+  maxTimeMs?: number;
   concurrency?: number;
   /** Fake-clock fast-forward after load, in ms; 0 waits in real time instead. */
   fastForwardMs?: number;
@@ -93,7 +98,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut.map((l) => l.message)] });
     const coverage = coverageOf(urls.length, leftOut);
 
-    browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
+    browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...(options.launchTimeoutMs !== undefined ? { timeoutMs: options.launchTimeoutMs } : {}) });
     const gather: GatherOptions = {
       ...DEFAULT_SETTINGS,
       screenshots: false,
@@ -106,7 +111,10 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       consent: policy.consent,
     };
     const known = baseline ?? emptyBaseline();
-    const scanned = await scanPages(browser, urls, gather, policy, known, options);
+    const budget = new RunBudget(options.maxTimeMs ?? defaultMaxTimeMs(urls.length, gather.timeoutMs), started);
+    const scanned = await scanPages(browser, urls, gather, policy, known, options, budget);
+    // Visits cut short by a Ctrl-C prove nothing: no verdict, no baseline written.
+    if (stopping()) throw new Interrupted();
     const pages = scanned.map((r) => r.page);
     const concluded = concludeRun(
       scanned.flatMap((r) => r.findings),
@@ -148,6 +156,7 @@ async function scanPages(
   policy: Policy,
   baseline: Baseline,
   options: GateOptions,
+  budget: RunBudget,
 ): Promise<{ page: PageResult; findings: Finding[] }[]> {
   const results: { page: PageResult; findings: Finding[] }[] = new Array(urls.length);
   const wanted = PHASES.filter((p) => p === 'initial' || (options.phases ?? PHASES).includes(p));
@@ -156,7 +165,8 @@ async function scanPages(
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    while (next < urls.length) {
+    // After a Ctrl-C no new page is started; the ones under way end as the browser closes.
+    while (next < urls.length && !stopping()) {
       const index = next++;
       const url = urls[index]!;
       const page: PageResult = { url: shown(url), phases: [], skipped: [] };
@@ -166,9 +176,11 @@ async function scanPages(
           page.skipped.push(...session.map((visit) => ({ phase: visit.id as Phase, reason })));
           continue;
         }
-        const scans = await gatherSession(browser, url, session, gather, (phase, scan) => {
-          if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
-        });
+        const scans = await budget.session(url, session[0]!.id as Phase, () =>
+          gatherSession(browser, url, session, gather, (phase, scan) => {
+            if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
+          }),
+        );
         for (const raw of scans) {
           const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
           page.phases.push(scan);

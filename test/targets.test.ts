@@ -3,23 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVendors } from '../examples/vendors/serve.mjs';
-import { browserFlags, runCli } from './support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, vendorFlagsForFile } from './support/cli.js';
 import { ROOT } from './support/fixtures.js';
 import { freePort, isRunning, pidsIn } from './support/processes.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const SERVER = join(FIXTURES, 'servers', 'preview-server.mjs');
-let vendorFlags: string[];
-let closeVendors: () => Promise<unknown>;
-
-beforeAll(async () => {
-  const vendors = await startVendors();
-  vendorFlags = browserFlags(vendors.browserArgs);
-  closeVendors = vendors.close;
-});
-afterAll(async () => closeVendors?.());
+const vendorFlags = vendorFlagsForFile();
 
 function previewCommand(port: number, pidFile: string, extra = ''): string {
   return `node ${JSON.stringify(SERVER)} ${JSON.stringify(join(FIXTURES, 'static-site'))} --port ${port} --pid-file ${JSON.stringify(pidFile)} ${extra}`;
@@ -31,7 +22,7 @@ describe('--start: the project\'s own preview command', () => {
   it('waits until the URL answers, scans, then stops the whole process tree', async () => {
     const port = await freePort();
     const pidFile = join(temp(), 'pids.json');
-    const run = await runCli(['scan', '--start', previewCommand(port, pidFile, '--ready-after 700'), '--wait-on', `http://127.0.0.1:${port}/`, '--page', '/', '--page', '/news/2026/item.html', '--phases', 'initial', ...vendorFlags]);
+    const run = await runCli(['scan', '--start', previewCommand(port, pidFile, '--ready-after 700'), '--wait-on', `http://127.0.0.1:${port}/`, '--page', '/', '--page', '/news/2026/item.html', '--phases', 'initial', ...vendorFlags()]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✗ http:\/\/127\.0\.0\.1:\d+\/news\/2026\/item\.html\s+5 errors/);
     const pids = pidsIn(pidFile);
@@ -41,7 +32,7 @@ describe('--start: the project\'s own preview command', () => {
   it('can wait for a ready pattern in the command\'s output instead of a URL', async () => {
     const port = await freePort();
     const pidFile = join(temp(), 'pids.json');
-    const run = await runCli(['scan', '--start', previewCommand(port, pidFile, '--ready-after 300'), '--ready-pattern', 'Local:\\s+http', '--url', `http://127.0.0.1:${port}/`, '--page', '/about/', '--phases', 'initial', ...vendorFlags]);
+    const run = await runCli(['scan', '--start', previewCommand(port, pidFile, '--ready-after 300'), '--ready-pattern', 'Local:\\s+http', '--url', `http://127.0.0.1:${port}/`, '--page', '/about/', '--phases', 'initial', ...vendorFlags()]);
     expect(run.code).toBe(0);
     expect(pidsIn(pidFile).map(isRunning)).toEqual([false, false]);
   });
@@ -68,7 +59,7 @@ describe('--start: the project\'s own preview command', () => {
   it('starts at the --wait-on URL, as its help says, not at the root of its origin', async () => {
     const port = await freePort();
     const pidFile = join(temp(), 'pids.json');
-    const run = await runCli(['scan', '--start', previewCommand(port, pidFile), '--wait-on', `http://127.0.0.1:${port}/about/`, '--max-pages', '1', '--phases', 'initial', ...vendorFlags]);
+    const run = await runCli(['scan', '--start', previewCommand(port, pidFile), '--wait-on', `http://127.0.0.1:${port}/about/`, '--max-pages', '1', '--phases', 'initial', ...vendorFlags()]);
     expect(run.stdout).toMatch(new RegExp(`✓ http://127\\.0\\.0\\.1:${port}/about/\\s`));
     expect(run.stdout).toContain('1 page ·');
     expect(run.code).toBe(0);
@@ -88,7 +79,7 @@ describe('a real framework preview: vite preview', () => {
     execFileSync(process.execPath, [vite, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { cwd: join(FIXTURES, 'vite-app') });
     const port = await freePort();
     const command = `node ${JSON.stringify(vite)} preview --outDir ${JSON.stringify(out)} --host 127.0.0.1 --port ${port} --strictPort`;
-    const run = await runCli(['scan', '--start', command, '--wait-on', `http://127.0.0.1:${port}/`, '--phases', 'initial', ...vendorFlags], { cwd: join(FIXTURES, 'vite-app') });
+    const run = await runCli(['scan', '--start', command, '--wait-on', `http://127.0.0.1:${port}/`, '--phases', 'initial', ...vendorFlags()], { cwd: join(FIXTURES, 'vite-app') });
     expect(run.stdout).toMatch(/error\s+tracking-cookie-before-consent\s+cookie _ga\s/);
     expect(run.code).toBe(1);
     // Nothing may still listen on the preview's port.
@@ -98,7 +89,7 @@ describe('a real framework preview: vite preview', () => {
 
 describe('--static: a built site', () => {
   it('finds every page by glob, leaving out 404.html', async () => {
-    const run = await runCli(['scan', '--static', join(FIXTURES, 'static-site'), '--phases', 'initial', ...vendorFlags]);
+    const run = await runCli(['scan', '--static', join(FIXTURES, 'static-site'), '--phases', 'initial', ...vendorFlags()]);
     expect(run.stderr).toContain('scanning 4 page(s)');
     for (const page of ['/', '/about/', '/draft.html', '/news/2026/item.html']) expect(run.stdout).toMatch(new RegExp(`[✓✗] http://127\\.0\\.0\\.1:\\d+${page.replace(/\./g, '\\.')}\\s`));
     expect(run.stdout).not.toContain('404');
@@ -106,7 +97,7 @@ describe('--static: a built site', () => {
   });
 
   it('takes --include and --exclude patterns', async () => {
-    const run = await runCli(['scan', '--static', join(FIXTURES, 'static-site'), '--include', '**/*.html', '--exclude', 'news/**', '--exclude', 'draft.html', '--phases', 'initial', ...vendorFlags]);
+    const run = await runCli(['scan', '--static', join(FIXTURES, 'static-site'), '--include', '**/*.html', '--exclude', 'news/**', '--exclude', 'draft.html', '--phases', 'initial', ...vendorFlags()]);
     expect(run.stderr).toContain('scanning 2 page(s)');
     expect(run.code).toBe(0);
   });

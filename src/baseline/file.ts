@@ -1,13 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { GateError, errorText } from '../shared/errors.js';
-import { writeFileAtomic } from '../shared/files.js';
+import { removeStaleTemps, writeFileAtomic } from '../shared/files.js';
 import { emptyBaseline, type Baseline } from './baseline.js';
 
 const shown = (path: string): string => relative(process.cwd(), path) || path;
 
 /** Null when there is no baseline yet: every finding is new. */
 export function readBaseline(path: string): Baseline | null {
+  // A run killed while writing the baseline left its temp file: gone on the next run, written or not.
+  removeStaleTemps(path);
   if (!existsSync(path)) return null;
   if (statSync(path).isDirectory()) throw new GateError(`${shown(path)} is a folder; the baseline is a file. Give a file path such as consent-gate.baseline.json.`);
   let data: unknown;

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright';
 import { GateError, errorText } from '../shared/errors.js';
+import { whenHurried } from '../shared/lifecycle.js';
+import { commandLine, listProcesses, signal } from '../shared/processes.js';
+import { guard, release } from '../shared/reaper.js';
+import { withTimeout } from '../shared/time.js';
 import type { ResolvedBrowser } from './resolve.js';
 
 /**
@@ -18,9 +22,16 @@ export const QUIET_FLAGS = [
   '--disable-blink-features=AutomationControlled',
 ];
 
+/** Playwright waits 180 s for a browser that never answers; a CI job should hear much sooner. */
+export const LAUNCH_TIMEOUT_MS = 30_000;
+/** A browser that does not close within this is wedged: its process is killed instead. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
 export interface LaunchOptions {
   browser: ResolvedBrowser;
   extraArgs?: string[];
+  /** How long the browser may take to start and answer (default LAUNCH_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
 
 export interface OpenBrowser {
@@ -28,7 +39,20 @@ export interface OpenBrowser {
   executable: string;
   /** A fresh, isolated context that behaves like an ordinary visitor's browser. */
   newContext(): Promise<BrowserContext>;
+  /**
+   * Closes a visit's context. A browser that does not manage it in time is wedged (a page flooding it
+   * with work, as 100,000 history entries do): it is killed, and later visits fail at once, saying why.
+   */
+  closeContext(context: BrowserContext): Promise<void>;
+  /** Closes the browser; one that does not close in time (or at a second Ctrl-C) is killed. Never throws. */
   close(): Promise<void>;
+}
+
+const ourChildren = (): number[] => listProcesses().filter((p) => p.ppid === process.pid).map((p) => p.pid);
+
+/** The browser's main process: our child, started on our profile folder. */
+function browserPid(profile: string): number | null {
+  return ourChildren().find((pid) => commandLine(pid).includes(profile)) ?? null;
 }
 
 function proxyFromEnv(): { server: string; bypass?: string } | undefined {
@@ -53,6 +77,20 @@ export async function launchBrowser(options: LaunchOptions): Promise<OpenBrowser
   // them. The profile preference below allows them; it only takes effect through a real profile, so we
   // start a persistent context and make isolated contexts from its browser.
   const profile = mkdtempSync(join(tmpdir(), 'consent-gate-profile-'));
+  // Under guard from the start: a run killed while the browser starts leaves no profile behind.
+  const key = `browser:${profile}`;
+  guard(key, { pids: [], dirs: [profile] });
+  const removeProfile = async (): Promise<void> => {
+    try {
+      // Chromium may still flush a file into it for a moment after its process is gone.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // A left-over temp folder is not worth failing a run for; the watcher tries once more at exit.
+      guard(key, { pids: [], dirs: [profile] });
+      return;
+    }
+    await release(key);
+  };
   mkdirSync(join(profile, 'Default'));
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
 
@@ -60,6 +98,8 @@ export async function launchBrowser(options: LaunchOptions): Promise<OpenBrowser
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   args.push(...(options.extraArgs ?? []));
 
+  const timeoutMs = options.timeoutMs ?? LAUNCH_TIMEOUT_MS;
+  const childrenBefore = new Set(ourChildren());
   let persistent: BrowserContext;
   try {
     const proxy = proxyFromEnv();
@@ -71,28 +111,59 @@ export async function launchBrowser(options: LaunchOptions): Promise<OpenBrowser
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      timeout: timeoutMs,
       ...(proxy ? { proxy } : {}),
     });
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
+    // Playwright leaves a browser that never answered running: whatever it started goes.
+    for (const pid of ourChildren()) if (!childrenBefore.has(pid)) signal(-pid, 'SIGKILL');
+    await removeProfile();
+    const what = /Timeout \d+ms exceeded/.test(errorText(error))
+      ? `did not answer within ${timeoutMs / 1000} s of starting`
+      : `did not start: ${firstLine(errorText(error))}`;
     throw new GateError(
-      `The browser at ${options.browser.executable} (found via ${options.browser.via}) did not start: ${firstLine(errorText(error))}\n` +
+      `The browser at ${options.browser.executable} (found via ${options.browser.via}) ${what}\n` +
         'Check that it is a Chrome or Chromium build for this machine, or choose another with --browser-path.',
       2,
       error,
     );
   }
+  const pid = browserPid(profile);
+  // Chromium's helpers (zygotes, renderers, GPU) share its process group: one signal reaches them all.
+  if (pid !== null) guard(key, { pids: [-pid], dirs: [profile] });
   const browser = persistent.browser() as Browser;
   const version = browser.version();
   const userAgent = visitorUserAgent(version);
 
+  let wedged = false;
+  const kill = async (): Promise<void> => {
+    wedged = true;
+    if (pid !== null) signal(-pid, 'SIGKILL');
+    // Playwright notices the process is gone and settles its close.
+    await withTimeout(persistent.close().catch(() => undefined), 2_000);
+  };
+  let closing: Promise<void> | null = null;
+
   return {
     version,
     executable: options.browser.executable,
-    newContext: () => browser.newContext({ userAgent }),
-    async close() {
-      await persistent.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
+    async newContext() {
+      if (wedged) throw new Error('the browser stopped answering during an earlier visit (see the first scan error) and was stopped: this visit could not be made');
+      return browser.newContext({ userAgent });
+    },
+    async closeContext(context) {
+      if (wedged) return;
+      const closed = await withTimeout(context.close().then(() => true, () => true), CLOSE_TIMEOUT_MS);
+      if (closed === null) await kill();
+    },
+    close() {
+      // The run's own end and a Ctrl-C may both ask: one close, one removal of the profile.
+      closing ??= (async () => {
+        const closed = await Promise.race([withTimeout(persistent.close().then(() => true, () => true), CLOSE_TIMEOUT_MS), whenHurried().then(() => null)]);
+        if (closed === null) await kill();
+        await removeProfile();
+      })();
+      return closing;
     },
   };
 }

@@ -8,7 +8,7 @@ import { OPTIONS, convert, type Given } from './options.js';
 import { inInputWords } from './input-names.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { runGate } from '../gate.js';
-import { exitCleanlyOnSignals, startedAsScript } from '../shared/lifecycle.js';
+import { exitCleanlyOnSignals, startedAsScript, stopping } from '../shared/lifecycle.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
 import { formatConsole, progressLine } from '../report/console.js';
 import { needsScreenshots } from '../report/index.js';
@@ -110,15 +110,14 @@ async function main(): Promise<number> {
   return result.verdict.exitCode;
 }
 
-/**
- * The whole step: what the runner starts, and what @github/local-action imports and calls. It sets
- * the outcome (outputs, failure, exit code) and never throws, as the runner and local-action expect.
- */
 export async function run(): Promise<void> {
   exitCleanlyOnSignals();
   try {
-    process.exitCode = await main();
+    const code = await main();
+    if (!stopping()) process.exitCode = code;
   } catch (error) {
+    // Stopped by a signal: what failed since is the stop itself; the signal handler has said so.
+    if (stopping()) return;
     core.setOutput('result', 'error');
     if (error instanceof GateError) {
       core.setFailed(inInputWords(error.message));

@@ -10,7 +10,7 @@ import { GateError } from '../shared/errors.js';
 import { init } from './init.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
 import { gateOptions } from './config.js';
-import { exitCleanlyOnSignals, onShutdown } from '../shared/lifecycle.js';
+import { exitCleanlyOnSignals, onShutdown, stopping } from '../shared/lifecycle.js';
 import { runGate } from '../gate.js';
 import { formatConsole } from '../report/console.js';
 import { progressOutput } from '../report/progress.js';
@@ -120,9 +120,11 @@ exitCleanlyOnSignals();
 main(process.argv.slice(2)).then(
   (code) => {
     // exitCode, not exit(): exit() can cut short output still queued on a pipe.
-    process.exitCode = code;
+    if (!stopping()) process.exitCode = code;
   },
   (error: unknown) => {
+    // Stopped by a signal: what failed since is the stop itself; the signal handler has said so.
+    if (stopping()) return;
     if (error instanceof GateError) {
       process.stderr.write(`consent-gate: ${error.message}\n`);
       if (verbose) process.stderr.write(`${stackOf(error)}\n`);

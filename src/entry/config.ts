@@ -16,6 +16,7 @@ export interface RunFlags extends TargetSettings, DiscoverSettings {
   browserPath?: string;
   browserArgs?: string[];
   timeoutMs?: number;
+  maxTimeMs?: number;
   concurrency?: number;
   fastForwardMs?: number;
   phases?: Phase[];
@@ -46,7 +47,7 @@ export function gateOptions(flags: RunFlags, policy: Policy, cwd: string): GateO
       pages: flags.pages ?? policy.pages,
     },
     cwd,
-    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'concurrency', 'fastForwardMs', 'phases', 'retries']),
+    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'maxTimeMs', 'concurrency', 'fastForwardMs', 'phases', 'retries']),
   };
 }
 

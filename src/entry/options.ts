@@ -199,6 +199,16 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'browser-path', input: 'browser-path', kind: 'string', key: 'browserPath', group: 'Output and browser', arg: 'PATH', help: "Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, $CHROME_PATH, Playwright's, system)" },
   { flag: 'browser-arg', input: 'browser-args', kind: 'strings', key: 'browserArgs', group: 'Output and browser', arg: 'FLAG', help: 'extra Chromium flag, repeatable (proxies, --host-resolver-rules=…)' },
   { flag: 'timeout', input: 'timeout', kind: 'int', key: 'timeoutMs', group: 'Output and browser', arg: 'MS', min: 1000, max: 600_000, help: `time a page may take to reach "load" (default ${ms(DEFAULT_SETTINGS.timeoutMs)})` },
+  {
+    flag: 'max-time',
+    input: 'max-time',
+    kind: 'int',
+    key: 'maxTimeMs',
+    group: 'Output and browser',
+    arg: 'MS',
+    min: 1000,
+    help: 'time the whole run may take; then it stops and reports incomplete, exit 3 (default: 1 minute plus 2 per page)',
+  },
   { flag: 'concurrency', input: 'concurrency', kind: 'int', key: 'concurrency', group: 'Output and browser', arg: 'N', min: 1, max: 16, help: 'pages scanned in parallel (default: cores, at most 3)' },
   {
     flag: 'fast-forward',

@@ -3,7 +3,9 @@ import type { BrowserContext, Cookie, Frame, Page, Request, Response, WebSocket 
 import type { CookieSource, GatheredCookie, GatheredFrame, GatheredRequest, GatheredStorage, PhaseScan, RequestInitiator, StorageKind } from '../types.js';
 import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-string.js';
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
-import { sleep, withTimeout } from '../shared/time.js';
+import { sleep } from '../shared/time.js';
+import { errorText } from '../shared/errors.js';
+import { evaluateIsolated, FRAME_GONE, frameTargets } from './isolated.js';
 import { SettleWatch, type SettleLimits } from './settle.js';
 import { urlRedactor } from './redact.js';
 import { watchInitiators } from './initiator.js';
@@ -26,6 +28,8 @@ const cookieHostOf = (url: string): string => {
     return '';
   }
 };
+
+const LIST_TIMEOUT_MS = 5_000;
 
 export function shortHash(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 8);
@@ -236,11 +240,20 @@ export class Collector {
       // Found in storage but never seen written: as old as the window can tell (0).
       if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [], at: 0 });
     };
-    const frames = pages.flatMap((page) => page.frames()).filter((frame) => isWebUrl(frame.url()));
-    const listings = await Promise.allSettled(frames.map((frame) => withTimeout(frame.evaluate(listStorage), 2_000)));
+    const targets = (await Promise.all(pages.map((page) => frameTargets(page).catch(() => [])))).flat();
+    const listings = await Promise.all(
+      targets.map((target) =>
+        evaluateIsolated(target, listStorage, undefined, LIST_TIMEOUT_MS).catch((error: unknown) => {
+          // A frame that went away has nothing left to list; a listing that fails otherwise could hide
+          // tracking storage: the visit fails closed.
+          if (FRAME_GONE.test(errorText(error))) return null;
+          throw new Error(`the storage listing failed in ${target.main ? 'the page' : 'one of its frames'}: ${errorText(error)}`, { cause: error });
+        }),
+      ),
+    );
     for (const listing of listings) {
-      if (listing.status !== 'fulfilled' || !listing.value) continue;
-      const { origin, local, session, indexedDB } = listing.value;
+      if (!listing) continue;
+      const { origin, local, session, indexedDB } = listing;
       for (const key of local) add('localStorage', origin, key);
       for (const key of session) add('sessionStorage', origin, key);
       for (const key of indexedDB) add('indexedDB', origin, key);

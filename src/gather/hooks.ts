@@ -11,35 +11,56 @@ export type HookEvent =
   | { type: 'keepalive'; url: string }
   | { type: 'storage'; kind: 'localStorage' | 'sessionStorage' | 'indexedDB'; key: string; script: string | null; origin: string };
 
-/** Serialised by Playwright and run in the page: it may only use what the page has. */
+/**
+ * Serialised by Playwright and run in the page's own world before any of its scripts: it must, since it
+ * watches the page's writes. Everything it calls later is captured now, while still the browser's own:
+ * a page that redefines Function.prototype.call, RegExp.prototype.exec or Promise.prototype.then
+ * afterwards does not reach into our hooks. (The transport to us is Playwright's binding; a page that
+ * breaks JSON.stringify breaks it and costs the "written by" attribution, never the finding: cookies
+ * come from the browser's jar and storage from a listing in an isolated world.)
+ */
 export function installHooks(binding: string): void {
-  const send = (globalThis as unknown as Record<string, (event: unknown) => void>)[binding];
+  const send = (globalThis as unknown as Record<string, (event: unknown) => unknown>)[binding];
   if (typeof send !== 'function') return;
+  const { apply } = Reflect;
+  const { defineProperty, getOwnPropertyDescriptor } = Object;
+  const exec = RegExp.prototype.exec;
+  const then = Promise.prototype.then;
+  const ErrorType = Error;
+  const text = String;
+  const ignore = (): void => undefined;
+  let session: Storage | null = null;
+  try {
+    session = window.sessionStorage;
+  } catch {
+    // Storage access can throw in sandboxed frames.
+  }
 
   // The first http(s) URL on the stack is the script that called us; init scripts have none.
+  const callerPattern = /(https?:\/\/[^\s()]+?):\d+:\d+/;
   const caller = (): string | null => {
-    const stack = new Error().stack ?? '';
-    const match = /(https?:\/\/[^\s()]+?):\d+:\d+/.exec(stack);
+    const match = apply(exec, callerPattern, [new ErrorType().stack ?? '']) as RegExpExecArray | null;
     return match ? (match[1] ?? null) : null;
   };
   const report = (event: Record<string, unknown>): void => {
     try {
-      void Promise.resolve(send(event)).catch(() => undefined);
+      const sent = apply(send, undefined, [event]);
+      if (typeof sent === 'object' && sent !== null) apply(then, sent, [undefined, ignore]);
     } catch {
       // The page may have torn down the binding; losing attribution must not break the page.
     }
   };
 
-  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+  const cookie = getOwnPropertyDescriptor(Document.prototype, 'cookie');
   if (cookie?.set && cookie.get) {
     const { get, set } = cookie;
-    Object.defineProperty(Document.prototype, 'cookie', {
+    defineProperty(Document.prototype, 'cookie', {
       configurable: true,
       enumerable: cookie.enumerable ?? true,
       get,
       set(this: Document, value: string) {
-        report({ type: 'cookie', text: String(value), script: caller(), frame: location.href });
-        set.call(this, value);
+        report({ type: 'cookie', text: text(value), script: caller(), frame: location.href });
+        apply(set, this, [value]);
       },
     });
   }
@@ -61,26 +82,20 @@ export function installHooks(binding: string): void {
 
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
-    let kind: 'localStorage' | 'sessionStorage' = 'localStorage';
-    try {
-      if (this === window.sessionStorage) kind = 'sessionStorage';
-    } catch {
-      // Storage access can throw in sandboxed frames; keep the default.
-    }
-    report({ type: 'storage', kind, key: String(key), script: caller(), origin: location.origin });
-    return setItem.call(this, key, value);
+    report({ type: 'storage', kind: this === session ? 'sessionStorage' : 'localStorage', key: text(key), script: caller(), origin: location.origin });
+    return apply(setItem, this, [key, value]);
   };
 
   if (typeof IDBFactory !== 'undefined') {
     const open = IDBFactory.prototype.open;
     IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
-      report({ type: 'storage', kind: 'indexedDB', key: String(name), script: caller(), origin: location.origin });
-      return version === undefined ? open.call(this, name) : open.call(this, name, version);
+      report({ type: 'storage', kind: 'indexedDB', key: text(name), script: caller(), origin: location.origin });
+      return apply(open, this, version === undefined ? [name] : [name, version]);
     };
   }
 }
 
-/** Run in each frame when the page has settled: what storage exists, whoever wrote it. */
+/** Run in each frame's isolated world when the page has settled: what storage exists, whoever wrote it. */
 export async function listStorage(): Promise<{ origin: string; local: string[]; session: string[]; indexedDB: string[] }> {
   const keys = (area: () => Storage): string[] => {
     try {

@@ -47,6 +47,8 @@ export function progressOutput(stream: NodeJS.WriteStream, verbose: boolean, now
   let total = 0;
   let done = 0;
   let drawn = false;
+  // Once stopped (also by Ctrl-C, while visits still wind down) nothing more is said.
+  let stopped = false;
 
   const status = (): string => {
     const elapsed = now() - started;
@@ -55,7 +57,7 @@ export function progressOutput(stream: NodeJS.WriteStream, verbose: boolean, now
     return `${done}/${total} pages · ${duration(elapsed)}${left}${visiting ? ` · ${visiting}` : ''}`;
   };
   const draw = (): void => {
-    if (!live) return;
+    if (!live || stopped) return;
     // A terminal that does not say its width (columns 0) still gets a useful line.
     stream.write(`\r\x1b[2K${status().slice(0, Math.max(40, (stream.columns || 100) - 1))}`);
     drawn = true;
@@ -65,6 +67,7 @@ export function progressOutput(stream: NodeJS.WriteStream, verbose: boolean, now
     drawn = false;
   };
   const say = (text: string): void => {
+    if (stopped) return;
     clear();
     stream.write(`${text}\n`);
     draw();
@@ -91,6 +94,7 @@ export function progressOutput(stream: NodeJS.WriteStream, verbose: boolean, now
       say(progressLine(progress));
     },
     stop: () => {
+      stopped = true;
       if (ticker) clearInterval(ticker);
       clear();
     },

@@ -2,9 +2,44 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:
 import { basename, dirname, join } from 'node:path';
 import { GateError, errorText } from './errors.js';
 
+const tempName = (path: string, pid: number): string => `.${basename(path)}.${pid}.tmp`;
+
+/**
+ * Removes the temporary files a killed run left beside `path` (a SIGKILL comes between write and
+ * rename). A temp file whose writer still runs is another run's, mid-write: it stays.
+ */
+export function removeStaleTemps(path: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^\.(.+)\.(\d+)\.tmp$/.exec(name)?.[2]);
+    if (!pid || name !== tempName(path, pid) || pid === process.pid || isRunning(pid)) continue;
+    try {
+      rmSync(join(dirname(path), name), { force: true });
+    } catch {
+      // Not ours to remove after all (permissions): harmless beside the file.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Write to a temporary file beside the target, then rename: a reader never sees half a file. */
 export function writeFileAtomic(path: string, content: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  removeStaleTemps(path);
+  const temp = join(dirname(path), tempName(path, process.pid));
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, content);

@@ -25,6 +25,16 @@ export function pageLabel(url: string): string {
   }
 }
 
+/** Origin and path: where a URL leads, without a query string's identifiers or a URL's credentials. */
+export function placeOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin + parsed.pathname;
+  } catch {
+    return url;
+  }
+}
+
 /** The host of a URL without IPv6 brackets, or '' when it is not a URL. */
 export function hostOf(url: string): string {
   try {

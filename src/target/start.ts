@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { GateError } from '../shared/errors.js';
 import { onShutdown } from '../shared/lifecycle.js';
 import { withTimeout } from '../shared/time.js';
+import { ProcessTree } from './process-tree.js';
 
 export interface StartOptions {
   command: string;
@@ -35,28 +36,6 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** Signals the whole process group: `npm run preview` is a shell, npm and the server, at least. */
-function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(process.platform === 'win32' ? child.pid : -child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', () => done()));
-}
-
-async function stopTree(child: ChildProcess): Promise<void> {
-  signalTree(child, 'SIGTERM');
-  const gone = (await withTimeout(exited(child), 5_000)) !== null;
-  // Even when the shell exits, children that ignore SIGTERM may linger in the group.
-  signalTree(child, 'SIGKILL');
-  if (!gone) await exited(child);
-}
-
 /**
  * Runs the project's own preview command and resolves once it is ready. On early exit or time-out the
  * error carries the command's last output; either way the whole process tree is stopped.
@@ -72,8 +51,9 @@ export async function startCommand(options: StartOptions): Promise<StartedServer
     throw new GateError(`--ready-pattern ${JSON.stringify(options.readyPattern)} is not a valid regular expression (${(error as Error).message}).`);
   }
 
-  // detached: its own process group, so the whole tree can be stopped with one signal.
+  // detached: its own process group, so one signal reaches most of it; the tree follows the rest.
   const child = spawn(options.command, { shell: true, cwd: options.cwd, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
+  const tree = new ProcessTree(child);
   const output: string[] = [];
   let sawPattern = false;
   const onData = (chunk: Buffer): void => {
@@ -91,10 +71,10 @@ export async function startCommand(options: StartOptions): Promise<StartedServer
 
   const deadline = Date.now() + options.timeoutMs;
   // Registered at once: a Ctrl-C while we wait for readiness must stop the server too.
-  const forget = onShutdown(() => stopTree(child));
+  const forget = onShutdown(() => tree.stop());
   const stop = (): Promise<void> => {
     forget();
-    return stopTree(child);
+    return tree.stop();
   };
   try {
     for (;;) {

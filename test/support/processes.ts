@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { descendantsOf } from '../../src/shared/processes.js';
 
 /** A loopback port with nothing listening on it. */
 export async function freePort(): Promise<number> {
@@ -28,32 +29,21 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** The pids a fixture preview server wrote: the server and its worker child. */
+/** The pids a fixture preview server wrote: the server, its worker child and its setsid worker, if asked for. */
 export function pidsIn(file: string): number[] {
-  const pids = JSON.parse(readFileSync(file, 'utf8')) as { server: number; worker: number };
-  return [pids.server, pids.worker];
+  const pids = JSON.parse(readFileSync(file, 'utf8')) as { server: number; worker: number; setsid?: number };
+  return [pids.server, pids.worker, ...(pids.setsid ? [pids.setsid] : [])];
 }
 
-/** The pids of all descendants of a process, from /proc (Linux). */
+/** The pids of all descendants of a process. */
 export function descendants(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // Gone while we looked.
-    }
+  return descendantsOf(root).map((p) => p.pid);
+}
+
+/** The pids still running after waiting up to `ms` for them all to be gone. */
+export async function survivors(pids: number[], ms = 10_000): Promise<number[]> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    if (!pids.some(isRunning)) return [];
   }
-  const found: number[] = [];
-  for (const pid of parents.keys()) {
-    for (let p = parents.get(pid) ?? 0; p > 1; p = parents.get(p) ?? 0) {
-      if (p === root) {
-        found.push(pid);
-        break;
-      }
-    }
-  }
-  return found;
+  return pids.filter(isRunning);
 }

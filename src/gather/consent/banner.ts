@@ -1,9 +1,11 @@
 import type { Frame, Page } from 'playwright';
+import { errorText } from '../../shared/errors.js';
 import { withTimeout } from '../../shared/time.js';
 import type { BannerControl, BannerFacts, ConsentToggle, PolicyLink } from '../../types.js';
-import { scanPage, type FoundControl, type PageScanResult } from './page-scan.js';
+import { evaluateIsolated, FRAME_GONE, frameTargets, type FrameTarget } from '../isolated.js';
+import { checkScanResult, scanPage, type FoundControl, type PageScanResult } from './page-scan.js';
 import { CONSENT_WORDS } from './words.js';
-import { isWebUrl, withoutFragment } from '../../shared/url.js';
+import { placeOf, withoutFragment } from '../../shared/url.js';
 
 export interface ConsentSelectors {
   banner?: string;
@@ -16,40 +18,89 @@ type Role = FoundControl['role'];
 
 /** A banner found on a live page: its facts so far, and the means to act on it. */
 export interface Banner {
+  /** Where Playwright clicks and takes pictures. */
   frame: Frame;
+  /** Where our scans run, in an isolated world. */
+  target: FrameTarget;
   source: BannerFacts['source'];
   text: string;
   controls: Map<Role, FoundControl & { layer: 1 | 2 }>;
   toggles: ConsentToggle[];
 }
 
-const SCAN_TIMEOUT_MS = 3_000;
+/** Generous: a scan that does not answer is a scan error now, not "no banner". */
+const SCAN_TIMEOUT_MS = 10_000;
 
-async function scanFrame(frame: Frame, selectors: ConsentSelectors, layer: 1 | 2): Promise<PageScanResult | null> {
-  return withTimeout(frame.evaluate(scanPage, { words: CONSENT_WORDS, layer, selectors }).catch(() => null), SCAN_TIMEOUT_MS);
+/** A page that navigates while we look is looked at again, once, where it lands. */
+class MainFrameGone extends Error {}
+
+/**
+ * Scans one frame. Null when the frame went away meanwhile (an iframe removed or reloaded); a scan
+ * that throws, does not answer or returns something that is not a scan result is an error: the
+ * visit fails closed rather than reporting no banner.
+ */
+async function scanFrame(target: FrameTarget, selectors: ConsentSelectors, layer: 1 | 2, prefix: string): Promise<PageScanResult | null> {
+  try {
+    return checkScanResult(await evaluateIsolated(target, scanPage, { words: CONSENT_WORDS, layer, selectors, prefix }, SCAN_TIMEOUT_MS));
+  } catch (error) {
+    const text = errorText(error);
+    if (FRAME_GONE.test(text)) {
+      if (target.main) throw new MainFrameGone(text);
+      return null;
+    }
+    throw new Error(`the consent banner scan failed in ${target.main ? 'the page' : `its frame ${placeOf(target.url)}`}: ${text}`, { cause: error });
+  }
 }
 
-/** The page's own frame first: a banner there is the site's; in an iframe, a consent manager's. */
-export async function findBanner(
-  page: Page,
-  selectors: ConsentSelectors,
-): Promise<{ banner: Banner | null; unrecognised: string | null; policyLinks: { text: string; url: string }[] }> {
-  const frames = page.frames().filter((frame) => isWebUrl(frame.url()));
+/** The Playwright frame that holds a control we marked, to click it like a visitor. */
+async function frameHolding(page: Page, target: FrameTarget, controlId: string | undefined): Promise<Frame | null> {
+  if (target.main) return page.mainFrame();
+  if (controlId === undefined) return null;
+  for (const frame of page.frames()) {
+    if ((await frame.locator(`[data-consent-gate="${controlId}"]`).count().catch(() => 0)) > 0) return frame;
+  }
+  return null;
+}
+
+type Found = { banner: Banner | null; unrecognised: string | null; policyLinks: { text: string; url: string }[] };
+
+async function findOnce(page: Page, selectors: ConsentSelectors): Promise<Found> {
   let unrecognised: string | null = null;
   let policyLinks: { text: string; url: string }[] = [];
-  for (const frame of frames) {
-    const result = await scanFrame(frame, frame === page.mainFrame() ? selectors : {}, 1);
+  // Marks from this scan must not be mistaken for another frame's, or an earlier scan's.
+  const scanId = Math.random().toString(36).slice(2, 8);
+  const targets = await frameTargets(page);
+  for (const [index, target] of targets.entries()) {
+    const result = await scanFrame(target, target.main ? selectors : {}, 1, `${scanId}-${index}-`);
     if (!result) continue;
-    if (frame === page.mainFrame()) policyLinks = result.policyLinks;
+    if (target.main) policyLinks = result.policyLinks;
     unrecognised ??= result.unrecognised;
     if (!result.banner) continue;
+    const frame = await frameHolding(page, target, result.banner.controls[0]?.id);
+    if (!frame) continue;
     const controls = new Map<Role, FoundControl & { layer: 1 | 2 }>();
     for (const control of result.banner.controls) if (!controls.has(control.role)) controls.set(control.role, { ...control, layer: 1 });
-    const source = Object.values(selectors).some(Boolean) && frame === page.mainFrame() ? 'policy' : 'heuristic';
-    return { banner: { frame, source, text: result.banner.text, controls, toggles: [] }, unrecognised: null, policyLinks: [...policyLinks, ...(frame === page.mainFrame() ? [] : result.policyLinks)] };
+    const source = Object.values(selectors).some(Boolean) && target.main ? 'policy' : 'heuristic';
+    return { banner: { frame, target, source, text: result.banner.text, controls, toggles: [] }, unrecognised: null, policyLinks: [...policyLinks, ...(target.main ? [] : result.policyLinks)] };
   }
   return { banner: null, unrecognised, policyLinks };
 }
+
+/** The page's own frame first: a banner there is the site's; in an iframe, a consent manager's. */
+export async function findBanner(page: Page, selectors: ConsentSelectors): Promise<Found> {
+  try {
+    return await findOnce(page, selectors);
+  } catch (error) {
+    if (!(error instanceof MainFrameGone)) throw error;
+    await page.waitForLoadState('load', { timeout: SCAN_TIMEOUT_MS }).catch(() => undefined);
+    return findOnce(page, selectors).catch((again: unknown) => {
+      throw again instanceof MainFrameGone ? new Error(`the consent banner scan failed: the page kept navigating away (${again.message})`) : again;
+    });
+  }
+}
+
+/** A click that fails leaves the reject or accept visit without a choice: give a busy CI machine time. */
+const CLICK_TIMEOUT_MS = 10_000;
 
 /** Clicks like a visitor; if an overlay is in the way, activates the control the way a keyboard would. */
 export async function clickControl(banner: Banner, role: Role): Promise<boolean> {
@@ -57,10 +108,15 @@ export async function clickControl(banner: Banner, role: Role): Promise<boolean>
   if (!control) return false;
   const target = banner.frame.locator(`[data-consent-gate="${control.id}"]`).first();
   try {
-    await target.click({ timeout: 3_000 });
+    await target.click({ timeout: CLICK_TIMEOUT_MS });
     return true;
   } catch {
-    return (await withTimeout(target.evaluate((el) => (el as HTMLElement).click()).then(() => true, () => false), 3_000)) ?? false;
+    const click = (id: string): boolean => {
+      const el = document.querySelector(`[data-consent-gate="${id}"]`);
+      (el as HTMLElement | null)?.click();
+      return el !== null;
+    };
+    return evaluateIsolated(banner.target, click, control.id, CLICK_TIMEOUT_MS).catch(() => false);
   }
 }
 
@@ -80,7 +136,11 @@ export async function isBannerVisible(banner: Banner): Promise<boolean> {
 export async function openSettings(banner: Banner, settle: () => Promise<void>): Promise<void> {
   if (!(await clickControl(banner, 'settings'))) return;
   await settle();
-  const result = await scanFrame(banner.frame, {}, 2);
+  const result = await scanFrame(banner.target, {}, 2, `${Math.random().toString(36).slice(2, 8)}-`).catch((error: unknown) => {
+    // Opening the settings may reload the page: then there is no settings layer to read.
+    if (error instanceof MainFrameGone) return null;
+    throw error;
+  });
   if (!result) return;
   banner.toggles = result.toggles;
   for (const control of result.banner?.controls ?? []) {

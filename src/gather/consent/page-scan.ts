@@ -18,11 +18,12 @@ export interface PageScanResult {
 }
 
 /**
- * Runs in a frame: finds the consent notice and its controls, the toggles of an open settings layer,
- * and links to a policy. Serialised by Playwright, so it may use only what the page has.
+ * Runs in a frame's isolated world (see isolated.ts): finds the consent notice and its controls, the
+ * toggles of an open settings layer, and links to a policy. Sent as source text, so it may use only
+ * its argument and the browser's own built-ins. `prefix` keeps the marks of one scan apart from others'.
  */
-export function scanPage(args: { words: ConsentWords; layer: number; selectors: { banner?: string; accept?: string; reject?: string; settings?: string } }): PageScanResult {
-  const { words, layer, selectors } = args;
+export function scanPage(args: { words: ConsentWords; layer: number; selectors: { banner?: string; accept?: string; reject?: string; settings?: string }; prefix: string }): PageScanResult {
+  const { words, layer, selectors, prefix } = args;
   const norm = (text: string): string => text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
   // Controls are matched on whole words ("ok" is not "okapi"); notice words on word starts ("cookies").
   const has = (text: string, phrases: readonly string[], wordStart = false): boolean =>
@@ -45,7 +46,7 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
   const kindOf = (el: Element): 'button' | 'link' => (el.tagName === 'A' && el.getAttribute('role') !== 'button' ? 'link' : 'button');
   let serial = 0;
   const mark = (el: Element, role: FoundControl['role']): FoundControl => {
-    const id = el.getAttribute('data-consent-gate') ?? `${role}-${layer}-${serial++}`;
+    const id = el.getAttribute('data-consent-gate') ?? `${prefix}${role}-${layer}-${serial++}`;
     el.setAttribute('data-consent-gate', id);
     return { role, text: (el.getAttribute('aria-label') || (el as HTMLElement).innerText || (el as HTMLInputElement).value || '').trim().slice(0, 80), kind: kindOf(el), id };
   };
@@ -124,4 +125,23 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
     .slice(0, 10);
 
   return { banner, unrecognised, toggles, policyLinks };
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/** What came back from a page is data to check, not to trust: anything but a scan result is an error. */
+export function checkScanResult(value: unknown): PageScanResult {
+  const v = value as PageScanResult | null;
+  const control = (c: FoundControl): boolean => ['accept', 'reject', 'settings'].includes(c?.role) && ['button', 'link'].includes(c.kind) && isText(c.text) && isText(c.id);
+  const valid =
+    typeof v === 'object' &&
+    v !== null &&
+    (v.banner === null || (typeof v.banner === 'object' && isText(v.banner.text) && Array.isArray(v.banner.controls) && v.banner.controls.every(control))) &&
+    (v.unrecognised === null || isText(v.unrecognised)) &&
+    Array.isArray(v.toggles) &&
+    v.toggles.every((t) => isText(t?.label) && typeof t.checked === 'boolean' && typeof t.locked === 'boolean') &&
+    Array.isArray(v.policyLinks) &&
+    v.policyLinks.every((l) => isText(l?.text) && isText(l.url));
+  if (!valid) throw new Error('the page returned something that is not a scan result');
+  return v;
 }

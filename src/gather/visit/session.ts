@@ -11,6 +11,8 @@ import type { GatherOptions, Session } from './context.js';
 import { STEPS } from './steps.js';
 import { sendTargetHeaders } from '../target-headers.js';
 import { redactScan } from '../redact-scan.js';
+import { watchResponsiveness, type Watchdog } from '../watchdog.js';
+import { watchLanding } from '../landing.js';
 
 /** Failures worth another try: the network's, not the page's or ours. */
 const TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
@@ -34,7 +36,7 @@ export function offersChoice(initial: PhaseScan): boolean {
   return initial.banner !== null || initial.bannerUnrecognised !== null;
 }
 
-function emptyScan(phase: Phase, url: string): PhaseScan {
+export function emptyScan(phase: Phase, url: string): PhaseScan {
   return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [] };
 }
 
@@ -70,6 +72,7 @@ async function attempt(
   let context: BrowserContext | null = null;
   let current: PhaseScan | null = null;
   let started = Date.now();
+  let watchdog: Watchdog | null = null;
   try {
     context = await browser.newContext();
     const collector = await Collector.attach(context);
@@ -77,6 +80,7 @@ async function attempt(
     const page = await context.newPage();
     await collector.watch(page);
     await sendTargetHeaders(context, page, options.headers);
+    const landing = watchLanding(page);
     if (options.fastForwardMs > 0) await page.clock.install();
     const first = emptyScan(visits[0]!.id as Phase, url);
     const session: Session = { url, page, collector, options, autoconsent, banner: null, unrecognised: null, policyLinks: [], scan: first, first, since: null };
@@ -84,6 +88,8 @@ async function attempt(
     const crashed = new Promise<never>((_, reject) => page.once('crash', () => reject(new Error('Page crashed'))));
     crashed.catch(() => undefined);
     // A hung renderer can block evaluate() forever: bound the whole session, not only navigation.
+    // and end it sooner when the page stops answering altogether.
+    watchdog = watchResponsiveness(page, options.timeoutMs);
     const hardLimit = visitHardLimit(options) * visits.length;
     const run = async (): Promise<true> => {
       for (const [index, visit] of visits.entries()) {
@@ -95,6 +101,9 @@ async function attempt(
         started = Date.now();
         onVisit?.(visit.id as Phase, null);
         await runSteps(session, visit.steps);
+        // Sent on by script or <meta refresh> to a page that does not load: where the visitor is was never seen.
+        const lost = landing.failure();
+        if (lost) throw new Error(lost);
         current.durationMs = Date.now() - started;
         scans.push(current);
         onVisit?.(visit.id as Phase, current);
@@ -105,7 +114,7 @@ async function attempt(
       for (const visit of visits) await runSteps(session, visit.closing ?? []);
       return true;
     };
-    const done = await withTimeout(Promise.race([run(), crashed]), hardLimit);
+    const done = await withTimeout(Promise.race([run(), crashed, watchdog.unresponsive]), hardLimit);
     if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
   } catch (error) {
     // The visit under way carries the error; a session that failed before its first visit, the first.
@@ -117,7 +126,8 @@ async function attempt(
       onVisit?.(failed.phase, failed);
     }
   } finally {
-    await context?.close().catch(() => undefined);
+    watchdog?.stop();
+    if (context) await browser.closeContext(context);
   }
   return scans;
 }

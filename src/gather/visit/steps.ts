@@ -3,6 +3,7 @@ import { withTimeout } from '../../shared/time.js';
 import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings } from '../consent/banner.js';
 import { brokenOwnAssets } from '../own-assets.js';
 import { takeScreenshots } from '../screenshots.js';
+import { evaluateInPage } from '../isolated.js';
 import type { Session, Step } from './context.js';
 
 /** Lets `ms` of page time pass (fast-forwarded when the fake clock is on), then waits for the network. */
@@ -116,7 +117,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
 
   browse: async (session) => {
     const { page } = session;
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => undefined);
+    await evaluateInPage(page, () => window.scrollTo(0, document.documentElement.scrollHeight), undefined, session.options.pageScanMs).catch(() => undefined);
     await page.mouse.move(200, 200);
     await page.mouse.move(400, 300, { steps: 5 });
     await page.keyboard.press('Escape');
@@ -124,7 +125,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   },
 
   followLink: async (session) => {
-    const link = await withTimeout(session.page.evaluate(internalLink).catch(() => null), session.options.pageScanMs);
+    const link = await evaluateInPage(session.page, internalLink, undefined, session.options.pageScanMs).catch(() => null);
     if (!link) {
       if (session.scan.action?.kind === 'scroll') tell(session, 'found no internal link to follow');
       return;

@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-EHERSI63.js";
+} from "./chunk-BTV6SHYH.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

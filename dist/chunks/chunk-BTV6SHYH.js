@@ -10423,6 +10423,14 @@ function pageLabel(url) {
     return url;
   }
 }
+function placeOf(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin + parsed.pathname;
+  } catch {
+    return url;
+  }
+}
 function hostOf(url) {
   try {
     return new URL(url).hostname.replace(/^\[|\]$/g, "");
@@ -11732,6 +11740,220 @@ function formatJson(result) {
 }
 var json = { name: "json", file: "consent-gate-report.json", render: formatJson };
 
+// src/shared/lifecycle.ts
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// src/shared/reaper.ts
+import { spawn } from "node:child_process";
+
+// src/shared/processes.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+function fromProc() {
+  const table = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat2 = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+      if (fields[0] === "Z") continue;
+      table.push({ pid: Number(entry), ppid: Number(fields[1]), start: fields[19] ?? "" });
+    } catch {
+    }
+  }
+  return table;
+}
+function fromPs() {
+  const out = execFileSync("ps", ["-A", "-o", "pid=,ppid=,stat=,lstart="], { encoding: "utf8", timeout: 5e3 });
+  const table = [];
+  for (const line of out.split("\n")) {
+    const match = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.+)$/.exec(line);
+    if (!match || match[3].startsWith("Z")) continue;
+    table.push({ pid: Number(match[1]), ppid: Number(match[2]), start: match[4].trim() });
+  }
+  return table;
+}
+function commandLine(pid) {
+  try {
+    if (process.platform === "linux") return readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+    return execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8", timeout: 5e3 }).trim();
+  } catch {
+    return "";
+  }
+}
+function listProcesses() {
+  if (process.platform === "win32") return [];
+  try {
+    return process.platform === "linux" ? fromProc() : fromPs();
+  } catch {
+    return [];
+  }
+}
+function descendantsOf(root, table = listProcesses()) {
+  const children = /* @__PURE__ */ new Map();
+  for (const entry of table) children.set(entry.ppid, [...children.get(entry.ppid) ?? [], entry]);
+  const found = [];
+  const queue = [root];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift()) ?? []) {
+      if (seen.has(child.pid)) continue;
+      seen.add(child.pid);
+      found.push(child);
+      queue.push(child.pid);
+    }
+  }
+  return found;
+}
+function signal(pid, name) {
+  try {
+    process.kill(pid, name);
+  } catch {
+  }
+}
+
+// src/shared/time.ts
+function withTimeout(promise2, ms) {
+  let timer;
+  return Promise.race([
+    promise2,
+    new Promise((resolve5) => {
+      timer = setTimeout(() => resolve5(null), ms);
+    })
+  ]).finally(() => clearTimeout(timer));
+}
+var sleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
+
+// src/shared/reaper.ts
+function watch(load3) {
+  const { rmSync: rmSync3 } = load3("node:fs");
+  let charge = { pids: [], dirs: [] };
+  let buffered = "";
+  process.on("SIGINT", () => void 0);
+  process.on("SIGHUP", () => void 0);
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (chunk) => {
+    buffered += chunk;
+    for (let at = buffered.indexOf("\n"); at >= 0; at = buffered.indexOf("\n")) {
+      try {
+        charge = JSON.parse(buffered.slice(0, at));
+      } catch {
+      }
+      buffered = buffered.slice(at + 1);
+    }
+  });
+  process.stdin.on("end", () => {
+    for (const pid of charge.pids) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+      }
+    }
+    for (const dir of charge.dirs) {
+      try {
+        rmSync3(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch {
+      }
+    }
+    process.exit(0);
+  });
+}
+var charges = /* @__PURE__ */ new Map();
+var watcher = null;
+function everything() {
+  const all = [...charges.values()];
+  return { pids: [...new Set(all.flatMap((c) => c.pids))], dirs: [...new Set(all.flatMap((c) => c.dirs))] };
+}
+function tell() {
+  if (!watcher) {
+    watcher = spawn(process.execPath, ["-e", `(${watch.toString()})(require)`], { detached: process.platform !== "win32", stdio: ["pipe", "ignore", "ignore"] });
+    watcher.unref();
+    watcher.stdin?.unref();
+    watcher.stdin?.on("error", () => void 0);
+    watcher.on("error", () => void 0);
+  }
+  watcher.stdin?.write(`${JSON.stringify(everything())}
+`);
+}
+function guard(key, charge) {
+  charges.set(key, charge);
+  tell();
+}
+async function release(key) {
+  if (!charges.delete(key) || !watcher) return;
+  if (charges.size > 0) return tell();
+  const leaving = watcher;
+  watcher = null;
+  const gone = new Promise((done) => leaving.exitCode !== null || leaving.signalCode !== null ? done() : leaving.once("exit", () => done()));
+  leaving.stdin?.end(`${JSON.stringify(everything())}
+`);
+  await withTimeout(gone, 2e3);
+}
+function killGuarded() {
+  for (const pid of everything().pids) signal(pid, "SIGKILL");
+}
+
+// src/shared/lifecycle.ts
+var cleanups = /* @__PURE__ */ new Set();
+function onShutdown(cleanup) {
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
+}
+async function runCleanups() {
+  const pending = [...cleanups];
+  cleanups.clear();
+  await Promise.allSettled(pending.map((cleanup) => cleanup()));
+}
+var received = null;
+var hurry = () => void 0;
+var hurried = new Promise((resolve5) => hurry = resolve5);
+function stopping() {
+  return received !== null;
+}
+function whenHurried() {
+  return hurried;
+}
+var Interrupted = class extends Error {
+  constructor() {
+    super(`interrupted by ${received ?? "a signal"}`);
+    this.name = "Interrupted";
+  }
+};
+var HURRY_MS = 3e3;
+var installed = false;
+function exitCleanlyOnSignals() {
+  if (installed) return;
+  installed = true;
+  for (const [name, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]]) {
+    process.on(name, () => {
+      if (received !== null) {
+        process.stderr.write(`consent-gate: ${name} received again: stopping everything at once.
+`);
+        killGuarded();
+        hurry();
+        setTimeout(() => process.exit(), HURRY_MS);
+        return;
+      }
+      received = name;
+      process.exitCode = code;
+      process.stderr.write(`
+consent-gate: ${name} received: stopping the preview server and the browser; nothing was passed.
+`);
+      void runCleanups().finally(() => process.exit());
+    });
+  }
+}
+function startedAsScript(moduleUrl) {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
+}
+
 // src/browser/resolve.ts
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
@@ -11808,45 +12030,9 @@ function resolveBrowser(explicit) {
   throw new GateError(INSTALL_HINT);
 }
 
-// src/shared/lifecycle.ts
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-var cleanups = /* @__PURE__ */ new Set();
-function onShutdown(cleanup) {
-  cleanups.add(cleanup);
-  return () => cleanups.delete(cleanup);
-}
-async function runCleanups() {
-  const pending = [...cleanups];
-  cleanups.clear();
-  await Promise.allSettled(pending.map((cleanup) => cleanup()));
-}
-var installed = false;
-function exitCleanlyOnSignals() {
-  if (installed) return;
-  installed = true;
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]]) {
-    process.once(signal, () => {
-      process.stderr.write(`
-consent-gate: ${signal} received: stopping the preview server and the browser; nothing was passed.
-`);
-      void runCleanups().finally(() => process.exit(code));
-    });
-  }
-}
-function startedAsScript(moduleUrl) {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
-  } catch {
-    return false;
-  }
-}
-
 // src/policy/load.ts
 var import__ = __toESM(require__(), 1);
-import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
+import { existsSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { dirname, relative as relative2, resolve } from "node:path";
 
 // src/config/files.ts
@@ -11906,7 +12092,7 @@ function loadPolicy(path) {
   let text;
   try {
     if (statSync2(path).isDirectory()) throw new GateError(`${name} is a folder; the policy is a JSON file.`);
-    text = readFileSync(path, "utf8");
+    text = readFileSync2(path, "utf8");
   } catch (error) {
     if (error instanceof GateError) throw error;
     throw new GateError(`${name}: cannot read it (${errorText(error)}).`, 2, error);
@@ -12050,12 +12236,12 @@ function toPolicy(raw, path, folder) {
 }
 
 // src/target/static.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync4, statSync as statSync5 } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join as join3, normalize as normalize2, resolve as resolve4, sep as sep2 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync, realpath, realpathSync as realpathSync2, stat, statSync as statSync3 } from "fs";
+import { readdir, readdirSync as readdirSync2, realpath, realpathSync as realpathSync2, stat, statSync as statSync3 } from "fs";
 import { isAbsolute, posix, resolve as resolve3 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
@@ -12376,8 +12562,8 @@ var Walker = class {
     return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
   }
   walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal: signal2, useRealPaths, pathSeparator }, controller } = this.state;
+    if (controller.aborted || signal2 && signal2.aborted || maxFiles && paths.length > maxFiles) return;
     const files = this.getArray(this.state.paths);
     for (let i = 0; i < entries.length; ++i) {
       const entry = entries[i];
@@ -12504,8 +12690,8 @@ var Builder = class {
     this.options.useRealPaths = resolvePaths;
     return this.withFullPaths();
   }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
+  withAbortSignal(signal2) {
+    this.options.signal = signal2;
     return this;
   }
   normalize() {
@@ -12806,7 +12992,7 @@ function getOptions(options) {
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir,
-    readdirSync: opts.fs.readdirSync || readdirSync,
+    readdirSync: opts.fs.readdirSync || readdirSync2,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync2,
     stat: opts.fs.stat || stat,
@@ -12856,7 +13042,7 @@ function hostMatch(pattern, host) {
 }
 
 // src/target/base-path.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync3, statSync as statSync4 } from "node:fs";
 import { join as join2 } from "node:path";
 var MAX_FILES = 50;
 function normalizeBasePath(value, name = "--base-path") {
@@ -12882,7 +13068,7 @@ var isFile = (root, path) => {
   return existsSync2(file) && statSync4(file).isFile();
 };
 function guessBasePath(root, htmlFiles) {
-  const paths = [...new Set(htmlFiles.slice(0, MAX_FILES).flatMap((file) => assetPaths(readFileSync2(join2(root, file), "utf8"))))];
+  const paths = [...new Set(htmlFiles.slice(0, MAX_FILES).flatMap((file) => assetPaths(readFileSync3(join2(root, file), "utf8"))))];
   if (paths.length === 0 || paths.some((path) => isFile(root, path))) return null;
   const folders = paths.map((path) => path.split("/").slice(1, -1));
   const common = [];
@@ -12921,7 +13107,7 @@ function readHeaderRules(root) {
   const file = join3(root, "_headers");
   if (!existsSync3(file)) return [];
   const rules = [];
-  for (const line of readFileSync3(file, "utf8").split("\n")) {
+  for (const line of readFileSync4(file, "utf8").split("\n")) {
     if (!line.trim() || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
       rules.push({ pattern: line.trim(), headers: [] });
@@ -13001,7 +13187,7 @@ async function startStatic(folder, options = {}) {
     const type = TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
     if (status === 200 && type.startsWith("text/html")) sources.set(path, file);
     response.writeHead(status, { "content-type": type });
-    response.end(request.method === "HEAD" ? void 0 : readFileSync3(file));
+    response.end(request.method === "HEAD" ? void 0 : readFileSync4(file));
   });
   const port = await listen(server, options.port ?? 0);
   return { url: `http://127.0.0.1:${port}${basePath}`, root, basePath, notes, sourceOf: (path) => sources.get(path) ?? null, close: () => closeServer(server) };
@@ -13071,14 +13257,40 @@ function baselineSubject(f) {
 }
 
 // src/baseline/file.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync6 } from "node:fs";
 import { relative as relative4 } from "node:path";
 
 // src/shared/files.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync as readdirSync3, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename as basename2, dirname as dirname3, join as join4 } from "node:path";
+var tempName = (path, pid) => `.${basename2(path)}.${pid}.tmp`;
+function removeStaleTemps(path) {
+  let names;
+  try {
+    names = readdirSync3(dirname3(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^\.(.+)\.(\d+)\.tmp$/.exec(name)?.[2]);
+    if (!pid || name !== tempName(path, pid) || pid === process.pid || isRunning(pid)) continue;
+    try {
+      rmSync(join4(dirname3(path), name), { force: true });
+    } catch {
+    }
+  }
+}
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
 function writeFileAtomic(path, content) {
-  const temp = join4(dirname3(path), `.${basename2(path)}.${process.pid}.tmp`);
+  removeStaleTemps(path);
+  const temp = join4(dirname3(path), tempName(path, process.pid));
   try {
     mkdirSync(dirname3(path), { recursive: true });
     writeFileSync(temp, content);
@@ -13095,11 +13307,12 @@ function writeFileAtomic(path, content) {
 // src/baseline/file.ts
 var shown2 = (path) => relative4(process.cwd(), path) || path;
 function readBaseline(path) {
+  removeStaleTemps(path);
   if (!existsSync4(path)) return null;
   if (statSync6(path).isDirectory()) throw new GateError(`${shown2(path)} is a folder; the baseline is a file. Give a file path such as consent-gate.baseline.json.`);
   let data;
   try {
-    data = JSON.parse(readFileSync4(path, "utf8"));
+    data = JSON.parse(readFileSync5(path, "utf8"));
   } catch (error) {
     throw new GateError(`${shown2(path)}: not a readable baseline (${errorText(error)}). Restore it from git, or delete it and run consent-gate baseline.`, 2, error);
   }
@@ -13136,6 +13349,12 @@ var QUIET_FLAGS = [
   // Consent managers hide their banner when navigator.webdriver is true.
   "--disable-blink-features=AutomationControlled"
 ];
+var LAUNCH_TIMEOUT_MS = 3e4;
+var CLOSE_TIMEOUT_MS = 5e3;
+var ourChildren = () => listProcesses().filter((p) => p.ppid === process.pid).map((p) => p.pid);
+function browserPid(profile) {
+  return ourChildren().find((pid) => commandLine(pid).includes(profile)) ?? null;
+}
 function proxyFromEnv() {
   const server = process.env["HTTPS_PROXY"] ?? process.env["https_proxy"];
   if (!server) return void 0;
@@ -13149,11 +13368,24 @@ function visitorUserAgent(version) {
 }
 async function launchBrowser(options) {
   const profile = mkdtempSync(join5(tmpdir(), "consent-gate-profile-"));
+  const key = `browser:${profile}`;
+  guard(key, { pids: [], dirs: [profile] });
+  const removeProfile = async () => {
+    try {
+      rmSync2(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      guard(key, { pids: [], dirs: [profile] });
+      return;
+    }
+    await release(key);
+  };
   mkdirSync2(join5(profile, "Default"));
   writeFileSync2(join5(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
   const args = [...QUIET_FLAGS];
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   args.push(...options.extraArgs ?? []);
+  const timeoutMs = options.timeoutMs ?? LAUNCH_TIMEOUT_MS;
+  const childrenBefore = new Set(ourChildren());
   let persistent;
   try {
     const proxy = proxyFromEnv();
@@ -13165,27 +13397,51 @@ async function launchBrowser(options) {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      timeout: timeoutMs,
       ...proxy ? { proxy } : {}
     });
   } catch (error) {
-    rmSync2(profile, { recursive: true, force: true });
+    for (const pid2 of ourChildren()) if (!childrenBefore.has(pid2)) signal(-pid2, "SIGKILL");
+    await removeProfile();
+    const what = /Timeout \d+ms exceeded/.test(errorText(error)) ? `did not answer within ${timeoutMs / 1e3} s of starting` : `did not start: ${firstLine(errorText(error))}`;
     throw new GateError(
-      `The browser at ${options.browser.executable} (found via ${options.browser.via}) did not start: ${firstLine(errorText(error))}
+      `The browser at ${options.browser.executable} (found via ${options.browser.via}) ${what}
 Check that it is a Chrome or Chromium build for this machine, or choose another with --browser-path.`,
       2,
       error
     );
   }
+  const pid = browserPid(profile);
+  if (pid !== null) guard(key, { pids: [-pid], dirs: [profile] });
   const browser = persistent.browser();
   const version = browser.version();
   const userAgent = visitorUserAgent(version);
+  let wedged = false;
+  const kill = async () => {
+    wedged = true;
+    if (pid !== null) signal(-pid, "SIGKILL");
+    await withTimeout(persistent.close().catch(() => void 0), 2e3);
+  };
+  let closing = null;
   return {
     version,
     executable: options.browser.executable,
-    newContext: () => browser.newContext({ userAgent }),
-    async close() {
-      await persistent.close().catch(() => void 0);
-      rmSync2(profile, { recursive: true, force: true });
+    async newContext() {
+      if (wedged) throw new Error("the browser stopped answering during an earlier visit (see the first scan error) and was stopped: this visit could not be made");
+      return browser.newContext({ userAgent });
+    },
+    async closeContext(context) {
+      if (wedged) return;
+      const closed = await withTimeout(context.close().then(() => true, () => true), CLOSE_TIMEOUT_MS);
+      if (closed === null) await kill();
+    },
+    close() {
+      closing ??= (async () => {
+        const closed = await Promise.race([withTimeout(persistent.close().then(() => true, () => true), CLOSE_TIMEOUT_MS), whenHurried().then(() => null)]);
+        if (closed === null) await kill();
+        await removeProfile();
+      })();
+      return closing;
     }
   };
 }
@@ -39063,11 +39319,11 @@ function headersFor(url, target) {
 var MAX_REDIRECTS = 10;
 var FETCH_TIMEOUT_MS = 1e4;
 async function fetchFollowing(url, headers, timeoutMs = FETCH_TIMEOUT_MS) {
-  const signal = AbortSignal.timeout(timeoutMs);
+  const signal2 = AbortSignal.timeout(timeoutMs);
   let current = url;
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const response = await fetch(current, { headers: headersFor(current, headers), redirect: "manual", signal });
+      const response = await fetch(current, { headers: headersFor(current, headers), redirect: "manual", signal: signal2 });
       const location2 = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location2 !== null) {
         await response.body?.cancel();
@@ -39325,18 +39581,6 @@ function visitOf(phase) {
   return VISITS.find((visit) => visit.id === phase);
 }
 
-// src/shared/time.ts
-function withTimeout(promise2, ms) {
-  let timer;
-  return Promise.race([
-    promise2,
-    new Promise((resolve5) => {
-      timer = setTimeout(() => resolve5(null), ms);
-    })
-  ]).finally(() => clearTimeout(timer));
-}
-var sleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
-
 // src/gather/collector.ts
 import { createHash } from "node:crypto";
 
@@ -39373,27 +39617,40 @@ var BINDING = "__consentGateReport";
 function installHooks(binding) {
   const send2 = globalThis[binding];
   if (typeof send2 !== "function") return;
+  const { apply } = Reflect;
+  const { defineProperty, getOwnPropertyDescriptor } = Object;
+  const exec = RegExp.prototype.exec;
+  const then = Promise.prototype.then;
+  const ErrorType = Error;
+  const text = String;
+  const ignore = () => void 0;
+  let session = null;
+  try {
+    session = window.sessionStorage;
+  } catch {
+  }
+  const callerPattern = /(https?:\/\/[^\s()]+?):\d+:\d+/;
   const caller = () => {
-    const stack = new Error().stack ?? "";
-    const match = /(https?:\/\/[^\s()]+?):\d+:\d+/.exec(stack);
+    const match = apply(exec, callerPattern, [new ErrorType().stack ?? ""]);
     return match ? match[1] ?? null : null;
   };
   const report2 = (event) => {
     try {
-      void Promise.resolve(send2(event)).catch(() => void 0);
+      const sent = apply(send2, void 0, [event]);
+      if (typeof sent === "object" && sent !== null) apply(then, sent, [void 0, ignore]);
     } catch {
     }
   };
-  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie");
+  const cookie = getOwnPropertyDescriptor(Document.prototype, "cookie");
   if (cookie?.set && cookie.get) {
     const { get, set } = cookie;
-    Object.defineProperty(Document.prototype, "cookie", {
+    defineProperty(Document.prototype, "cookie", {
       configurable: true,
       enumerable: cookie.enumerable ?? true,
       get,
       set(value) {
-        report2({ type: "cookie", text: String(value), script: caller(), frame: location.href });
-        set.call(this, value);
+        report2({ type: "cookie", text: text(value), script: caller(), frame: location.href });
+        apply(set, this, [value]);
       }
     });
   }
@@ -39409,19 +39666,14 @@ function installHooks(binding) {
   };
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function(key, value) {
-    let kind = "localStorage";
-    try {
-      if (this === window.sessionStorage) kind = "sessionStorage";
-    } catch {
-    }
-    report2({ type: "storage", kind, key: String(key), script: caller(), origin: location.origin });
-    return setItem.call(this, key, value);
+    report2({ type: "storage", kind: this === session ? "sessionStorage" : "localStorage", key: text(key), script: caller(), origin: location.origin });
+    return apply(setItem, this, [key, value]);
   };
   if (typeof IDBFactory !== "undefined") {
     const open = IDBFactory.prototype.open;
     IDBFactory.prototype.open = function(name, version) {
-      report2({ type: "storage", kind: "indexedDB", key: String(name), script: caller(), origin: location.origin });
-      return version === void 0 ? open.call(this, name) : open.call(this, name, version);
+      report2({ type: "storage", kind: "indexedDB", key: text(name), script: caller(), origin: location.origin });
+      return apply(open, this, version === void 0 ? [name] : [name, version]);
     };
   }
 }
@@ -39440,6 +39692,63 @@ async function listStorage() {
   } catch {
   }
   return { origin: location.origin, local: keys(() => localStorage), session: keys(() => sessionStorage), indexedDB: databases };
+}
+
+// src/gather/devtools.ts
+var sessions = /* @__PURE__ */ new WeakMap();
+function pageSession(page) {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+// src/gather/isolated.ts
+function flatten(tree, session, main) {
+  return [{ session, frameId: tree.frame.id, url: tree.frame.url + (tree.frame.urlFragment ?? ""), main }, ...(tree.childFrames ?? []).flatMap((child) => flatten(child, session, false))];
+}
+var ownSessions = /* @__PURE__ */ new WeakMap();
+async function ownSession(frame) {
+  const known = ownSessions.get(frame);
+  if (known && known.url === frame.url()) return known.session;
+  const session = await frame.page().context().newCDPSession(frame).catch(() => null);
+  ownSessions.set(frame, { url: frame.url(), session });
+  return session;
+}
+async function frameTargets(page) {
+  const main = await pageSession(page);
+  const trees = [flatten((await main.send("Page.getFrameTree")).frameTree, main, true)];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame() || !isWebUrl(frame.url())) continue;
+    const session = await ownSession(frame);
+    if (session) trees.push(flatten((await session.send("Page.getFrameTree")).frameTree, session, false));
+  }
+  return trees.flat().filter((target) => isWebUrl(target.url));
+}
+var FRAME_GONE = /No frame|not found|Cannot find context|context was destroyed|Target closed|Session closed|detached/i;
+async function evaluateIsolated(target, fn, arg, timeoutMs) {
+  const run = async () => {
+    const { executionContextId } = await target.session.send("Page.createIsolatedWorld", { frameId: target.frameId, worldName: "consent-gate" });
+    const { result, exceptionDetails } = await target.session.send("Runtime.callFunctionOn", {
+      functionDeclaration: fn.toString(),
+      executionContextId,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description?.split("\n")[0] ?? exceptionDetails.text);
+    return result.value;
+  };
+  const answer = await withTimeout(run().then((value) => ({ value })), timeoutMs);
+  if (!answer) throw new Error(`no answer from the page within ${timeoutMs / 1e3} s`);
+  return answer.value;
+}
+async function evaluateInPage(page, fn, arg, timeoutMs) {
+  const session = await pageSession(page);
+  const { frameTree } = await session.send("Page.getFrameTree");
+  return evaluateIsolated({ session, frameId: frameTree.frame.id, url: frameTree.frame.url, main: true }, fn, arg, timeoutMs);
 }
 
 // src/gather/settle.ts
@@ -39577,6 +39886,7 @@ var cookieHostOf = (url) => {
     return "";
   }
 };
+var LIST_TIMEOUT_MS = 5e3;
 function shortHash(value) {
   return createHash("sha256").update(value).digest("hex").slice(0, 8);
 }
@@ -39752,11 +40062,18 @@ var Collector = class _Collector {
       const id = storageKey({ kind, origin, key });
       if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [], at: 0 });
     };
-    const frames = pages.flatMap((page) => page.frames()).filter((frame) => isWebUrl(frame.url()));
-    const listings = await Promise.allSettled(frames.map((frame) => withTimeout(frame.evaluate(listStorage), 2e3)));
+    const targets = (await Promise.all(pages.map((page) => frameTargets(page).catch(() => [])))).flat();
+    const listings = await Promise.all(
+      targets.map(
+        (target) => evaluateIsolated(target, listStorage, void 0, LIST_TIMEOUT_MS).catch((error) => {
+          if (FRAME_GONE.test(errorText(error))) return null;
+          throw new Error(`the storage listing failed in ${target.main ? "the page" : "one of its frames"}: ${errorText(error)}`, { cause: error });
+        })
+      )
+    );
     for (const listing of listings) {
-      if (listing.status !== "fulfilled" || !listing.value) continue;
-      const { origin, local, session, indexedDB: indexedDB2 } = listing.value;
+      if (!listing) continue;
+      const { origin, local, session, indexedDB: indexedDB2 } = listing;
       for (const key of local) add("localStorage", origin, key);
       for (const key of session) add("sessionStorage", origin, key);
       for (const key of indexedDB2) add("indexedDB", origin, key);
@@ -39820,7 +40137,7 @@ function dedupeSources(sources) {
 }
 
 // src/gather/consent/autoconsent.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import { dirname as dirname4, join as join6 } from "node:path";
 var BINDING2 = "autoconsentSendMessage";
@@ -39829,8 +40146,8 @@ var assets = null;
 function load() {
   if (assets) return assets;
   const resolveModule = createRequire2(import.meta.url).resolve;
-  const script = readFileSync5(join6(dirname4(resolveModule("@duckduckgo/autoconsent")), "autoconsent.playwright.js"), "utf8");
-  const rules = JSON.parse(readFileSync5(resolveModule("@duckduckgo/autoconsent/rules/rules.json"), "utf8"));
+  const script = readFileSync6(join6(dirname4(resolveModule("@duckduckgo/autoconsent")), "autoconsent.playwright.js"), "utf8");
+  const rules = JSON.parse(readFileSync6(resolveModule("@duckduckgo/autoconsent/rules/rules.json"), "utf8"));
   assets = { script, rules };
   return assets;
 }
@@ -39893,7 +40210,7 @@ async function prepareAutoconsent(context) {
 
 // src/gather/consent/page-scan.ts
 function scanPage(args) {
-  const { words, layer, selectors } = args;
+  const { words, layer, selectors, prefix } = args;
   const norm = (text) => text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, " ").replace(/\s+/g, " ").trim();
   const has = (text, phrases, wordStart = false) => phrases.some((p) => new RegExp(`(^|\\s)${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${wordStart ? "" : "(\\s|$)"}`).test(text));
   const visible = (el) => {
@@ -39913,7 +40230,7 @@ function scanPage(args) {
   const kindOf = (el) => el.tagName === "A" && el.getAttribute("role") !== "button" ? "link" : "button";
   let serial = 0;
   const mark = (el, role) => {
-    const id = el.getAttribute("data-consent-gate") ?? `${role}-${layer}-${serial++}`;
+    const id = el.getAttribute("data-consent-gate") ?? `${prefix}${role}-${layer}-${serial++}`;
     el.setAttribute("data-consent-gate", id);
     return { role, text: (el.getAttribute("aria-label") || el.innerText || el.value || "").trim().slice(0, 80), kind: kindOf(el), id };
   };
@@ -39974,38 +40291,85 @@ function scanPage(args) {
   const policyLinks = Array.from(document.querySelectorAll("a[href]")).map((a) => ({ text: (a.innerText || "").trim().slice(0, 80), url: a.href })).filter((l) => /^https?:/.test(l.url) && (has(norm(l.text), words.policy, true) || /cookie|privacy|datenschutz|confidentialite/i.test(new URL(l.url).pathname))).slice(0, 10);
   return { banner, unrecognised, toggles, policyLinks };
 }
+var isText = (value) => typeof value === "string";
+function checkScanResult(value) {
+  const v = value;
+  const control = (c) => ["accept", "reject", "settings"].includes(c?.role) && ["button", "link"].includes(c.kind) && isText(c.text) && isText(c.id);
+  const valid = typeof v === "object" && v !== null && (v.banner === null || typeof v.banner === "object" && isText(v.banner.text) && Array.isArray(v.banner.controls) && v.banner.controls.every(control)) && (v.unrecognised === null || isText(v.unrecognised)) && Array.isArray(v.toggles) && v.toggles.every((t) => isText(t?.label) && typeof t.checked === "boolean" && typeof t.locked === "boolean") && Array.isArray(v.policyLinks) && v.policyLinks.every((l) => isText(l?.text) && isText(l.url));
+  if (!valid) throw new Error("the page returned something that is not a scan result");
+  return v;
+}
 
 // src/gather/consent/banner.ts
-var SCAN_TIMEOUT_MS = 3e3;
-async function scanFrame(frame, selectors, layer) {
-  return withTimeout(frame.evaluate(scanPage, { words: CONSENT_WORDS, layer, selectors }).catch(() => null), SCAN_TIMEOUT_MS);
+var SCAN_TIMEOUT_MS = 1e4;
+var MainFrameGone = class extends Error {
+};
+async function scanFrame(target, selectors, layer, prefix) {
+  try {
+    return checkScanResult(await evaluateIsolated(target, scanPage, { words: CONSENT_WORDS, layer, selectors, prefix }, SCAN_TIMEOUT_MS));
+  } catch (error) {
+    const text = errorText(error);
+    if (FRAME_GONE.test(text)) {
+      if (target.main) throw new MainFrameGone(text);
+      return null;
+    }
+    throw new Error(`the consent banner scan failed in ${target.main ? "the page" : `its frame ${placeOf(target.url)}`}: ${text}`, { cause: error });
+  }
 }
-async function findBanner(page, selectors) {
-  const frames = page.frames().filter((frame) => isWebUrl(frame.url()));
+async function frameHolding(page, target, controlId) {
+  if (target.main) return page.mainFrame();
+  if (controlId === void 0) return null;
+  for (const frame of page.frames()) {
+    if (await frame.locator(`[data-consent-gate="${controlId}"]`).count().catch(() => 0) > 0) return frame;
+  }
+  return null;
+}
+async function findOnce(page, selectors) {
   let unrecognised = null;
   let policyLinks = [];
-  for (const frame of frames) {
-    const result = await scanFrame(frame, frame === page.mainFrame() ? selectors : {}, 1);
+  const scanId = Math.random().toString(36).slice(2, 8);
+  const targets = await frameTargets(page);
+  for (const [index, target] of targets.entries()) {
+    const result = await scanFrame(target, target.main ? selectors : {}, 1, `${scanId}-${index}-`);
     if (!result) continue;
-    if (frame === page.mainFrame()) policyLinks = result.policyLinks;
+    if (target.main) policyLinks = result.policyLinks;
     unrecognised ??= result.unrecognised;
     if (!result.banner) continue;
+    const frame = await frameHolding(page, target, result.banner.controls[0]?.id);
+    if (!frame) continue;
     const controls = /* @__PURE__ */ new Map();
     for (const control of result.banner.controls) if (!controls.has(control.role)) controls.set(control.role, { ...control, layer: 1 });
-    const source = Object.values(selectors).some(Boolean) && frame === page.mainFrame() ? "policy" : "heuristic";
-    return { banner: { frame, source, text: result.banner.text, controls, toggles: [] }, unrecognised: null, policyLinks: [...policyLinks, ...frame === page.mainFrame() ? [] : result.policyLinks] };
+    const source = Object.values(selectors).some(Boolean) && target.main ? "policy" : "heuristic";
+    return { banner: { frame, target, source, text: result.banner.text, controls, toggles: [] }, unrecognised: null, policyLinks: [...policyLinks, ...target.main ? [] : result.policyLinks] };
   }
   return { banner: null, unrecognised, policyLinks };
 }
+async function findBanner(page, selectors) {
+  try {
+    return await findOnce(page, selectors);
+  } catch (error) {
+    if (!(error instanceof MainFrameGone)) throw error;
+    await page.waitForLoadState("load", { timeout: SCAN_TIMEOUT_MS }).catch(() => void 0);
+    return findOnce(page, selectors).catch((again) => {
+      throw again instanceof MainFrameGone ? new Error(`the consent banner scan failed: the page kept navigating away (${again.message})`) : again;
+    });
+  }
+}
+var CLICK_TIMEOUT_MS = 1e4;
 async function clickControl(banner, role) {
   const control = banner.controls.get(role);
   if (!control) return false;
   const target = banner.frame.locator(`[data-consent-gate="${control.id}"]`).first();
   try {
-    await target.click({ timeout: 3e3 });
+    await target.click({ timeout: CLICK_TIMEOUT_MS });
     return true;
   } catch {
-    return await withTimeout(target.evaluate((el) => el.click()).then(() => true, () => false), 3e3) ?? false;
+    const click = (id) => {
+      const el = document.querySelector(`[data-consent-gate="${id}"]`);
+      el?.click();
+      return el !== null;
+    };
+    return evaluateIsolated(banner.target, click, control.id, CLICK_TIMEOUT_MS).catch(() => false);
   }
 }
 async function isBannerVisible(banner) {
@@ -40019,7 +40383,10 @@ async function isBannerVisible(banner) {
 async function openSettings(banner, settle2) {
   if (!await clickControl(banner, "settings")) return;
   await settle2();
-  const result = await scanFrame(banner.frame, {}, 2);
+  const result = await scanFrame(banner.target, {}, 2, `${Math.random().toString(36).slice(2, 8)}-`).catch((error) => {
+    if (error instanceof MainFrameGone) return null;
+    throw error;
+  });
   if (!result) return;
   banner.toggles = result.toggles;
   for (const control of result.banner?.controls ?? []) {
@@ -40106,7 +40473,7 @@ function internalLink() {
   }
   return null;
 }
-function tell(session, what) {
+function tell2(session, what) {
   const action = session.scan.action;
   if (action) action.detail = `${action.detail}, ${what}`;
 }
@@ -40169,21 +40536,21 @@ var STEPS = {
   },
   browse: async (session) => {
     const { page } = session;
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => void 0);
+    await evaluateInPage(page, () => window.scrollTo(0, document.documentElement.scrollHeight), void 0, session.options.pageScanMs).catch(() => void 0);
     await page.mouse.move(200, 200);
     await page.mouse.move(400, 300, { steps: 5 });
     await page.keyboard.press("Escape");
     session.scan.action = { kind: "scroll", done: true, detail: "scrolled to the bottom, moved the mouse, pressed Escape", bannerAfter: null };
   },
   followLink: async (session) => {
-    const link = await withTimeout(session.page.evaluate(internalLink).catch(() => null), session.options.pageScanMs);
+    const link = await evaluateInPage(session.page, internalLink, void 0, session.options.pageScanMs).catch(() => null);
     if (!link) {
-      if (session.scan.action?.kind === "scroll") tell(session, "found no internal link to follow");
+      if (session.scan.action?.kind === "scroll") tell2(session, "found no internal link to follow");
       return;
     }
     await load2(session, link);
     await settle(session);
-    tell(session, `${session.scan.action?.kind === "scroll" ? "then followed" : "followed"} a link to ${new URL(link).pathname}`);
+    tell2(session, `${session.scan.action?.kind === "scroll" ? "then followed" : "followed"} a link to ${new URL(link).pathname}`);
   },
   checkBannerStays: async (session) => {
     if (!session.first.banner || !session.scan.action) return;
@@ -40205,7 +40572,7 @@ var STEPS = {
   // The choice must hold on the next request, not just on the page where it was made.
   reload: async (session) => {
     await session.page.reload({ waitUntil: "load", timeout: session.options.timeoutMs });
-    tell(session, "reloaded");
+    tell2(session, "reloaded");
   }
 };
 
@@ -40263,16 +40630,65 @@ function redactScan(scan, secrets) {
   };
 }
 
+// src/gather/watchdog.ts
+var PROBE_EVERY_MS = 1e3;
+function watchResponsiveness(page, limitMs) {
+  let stopped = false;
+  const unresponsive = (async () => {
+    const session = await pageSession(page).catch(() => null);
+    while (session && !stopped) {
+      const answered = await withTimeout(session.send("Runtime.evaluate", { expression: "0" }).then(() => true, () => true), limitMs);
+      if (stopped) break;
+      if (answered === null) {
+        throw new Error(`the page stopped answering for ${limitMs / 1e3} s: its scripts keep the browser busy (an endless loop, or a flood of history entries?)`);
+      }
+      await sleep(PROBE_EVERY_MS);
+    }
+    return new Promise(() => void 0);
+  })();
+  unresponsive.catch(() => void 0);
+  return {
+    unresponsive,
+    stop: () => {
+      stopped = true;
+    }
+  };
+}
+
+// src/gather/landing.ts
+function watchLanding(page) {
+  let last = null;
+  const mainNavigation = (request) => {
+    try {
+      return request.isNavigationRequest() && request.frame() === page.mainFrame();
+    } catch {
+      return false;
+    }
+  };
+  page.on("response", (response) => {
+    if (!mainNavigation(response.request())) return;
+    const status = response.status();
+    if (status >= 300 && status < 400) return;
+    last = status >= 400 ? `the page sent the visitor on to ${placeOf(response.url())}, which answered HTTP ${status}: the page the visitor lands on could not be scanned` : null;
+  });
+  page.on("requestfailed", (request) => {
+    const error = request.failure()?.errorText ?? "failed";
+    if (!mainNavigation(request) || error.includes("ERR_ABORTED")) return;
+    last = `the page sent the visitor on to ${placeOf(request.url())}, which could not be loaded (${error}): the page the visitor lands on could not be scanned`;
+  });
+  return { failure: () => last };
+}
+
 // src/gather/visit/session.ts
 var TRANSIENT = /net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED|ABORTED|TIMED_OUT)|EMPTY_RESPONSE|NETWORK_CHANGED|TIMED_OUT|NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE)/;
 function sessionsOf(wanted) {
-  const sessions = [];
+  const sessions2 = [];
   for (const visit of VISITS.filter((v) => wanted.includes(v.id))) {
-    const last = sessions.at(-1);
+    const last = sessions2.at(-1);
     if (visit.continues && last) last.push(visit);
-    else sessions.push([visit]);
+    else sessions2.push([visit]);
   }
-  return sessions;
+  return sessions2;
 }
 function offersChoice(initial) {
   return initial.banner !== null || initial.bannerUnrecognised !== null;
@@ -40295,6 +40711,7 @@ async function attempt(browser, url, visits, options, onVisit) {
   let context = null;
   let current = null;
   let started = Date.now();
+  let watchdog = null;
   try {
     context = await browser.newContext();
     const collector = await Collector.attach(context);
@@ -40302,11 +40719,13 @@ async function attempt(browser, url, visits, options, onVisit) {
     const page = await context.newPage();
     await collector.watch(page);
     await sendTargetHeaders(context, page, options.headers);
+    const landing = watchLanding(page);
     if (options.fastForwardMs > 0) await page.clock.install();
     const first = emptyScan(visits[0].id, url);
     const session = { url, page, collector, options, autoconsent, banner: null, unrecognised: null, policyLinks: [], scan: first, first, since: null };
     const crashed = new Promise((_, reject) => page.once("crash", () => reject(new Error("Page crashed"))));
     crashed.catch(() => void 0);
+    watchdog = watchResponsiveness(page, options.timeoutMs);
     const hardLimit = visitHardLimit(options) * visits.length;
     const run = async () => {
       for (const [index, visit] of visits.entries()) {
@@ -40318,6 +40737,8 @@ async function attempt(browser, url, visits, options, onVisit) {
         started = Date.now();
         onVisit?.(visit.id, null);
         await runSteps(session, visit.steps);
+        const lost = landing.failure();
+        if (lost) throw new Error(lost);
         current.durationMs = Date.now() - started;
         scans.push(current);
         onVisit?.(visit.id, current);
@@ -40327,7 +40748,7 @@ async function attempt(browser, url, visits, options, onVisit) {
       for (const visit of visits) await runSteps(session, visit.closing ?? []);
       return true;
     };
-    const done = await withTimeout(Promise.race([run(), crashed]), hardLimit);
+    const done = await withTimeout(Promise.race([run(), crashed, watchdog.unresponsive]), hardLimit);
     if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
   } catch (error) {
     const failed = current ?? (scans.length === 0 ? emptyScan(visits[0].id, url) : scans.at(-1));
@@ -40338,7 +40759,8 @@ async function attempt(browser, url, visits, options, onVisit) {
       onVisit?.(failed.phase, failed);
     }
   } finally {
-    await context?.close().catch(() => void 0);
+    watchdog?.stop();
+    if (context) await browser.closeContext(context);
   }
   return scans;
 }
@@ -40359,8 +40781,90 @@ function describe2(error, options) {
   return text.replace(/^page\.(goto|reload): /, "");
 }
 
+// src/gather/max-time.ts
+function defaultMaxTimeMs(pages, timeoutMs) {
+  return 6e4 + pages * Math.max(12e4, 4 * timeoutMs);
+}
+var RunBudget = class {
+  constructor(ms, started) {
+    this.ms = ms;
+    this.end = started + ms;
+  }
+  ms;
+  end;
+  /** One session's visits, or its first visit as a scan error once the budget is spent. */
+  async session(url, phase, work) {
+    const left = this.end - Date.now();
+    const scans = left > 0 ? await withTimeout(work(), left) : null;
+    return scans ?? [{ ...emptyScan(phase, url), error: `not scanned: the run reached its time limit of ${Math.round(this.ms / 1e3)} s (--max-time)` }];
+  }
+};
+
 // src/target/start.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
+
+// src/target/process-tree.ts
+var GRACE_MS = 5e3;
+var POLL_MS2 = 1e3;
+var ProcessTree = class {
+  constructor(child) {
+    this.child = child;
+    this.key = `start:${child.pid}`;
+    this.poll();
+    this.timer = setInterval(() => this.poll(), POLL_MS2);
+    this.timer.unref();
+  }
+  child;
+  known = /* @__PURE__ */ new Map();
+  timer;
+  key;
+  stopped = null;
+  /** The remembered descendants that still run, and what they started since. */
+  poll() {
+    const table = listProcesses();
+    const alive = (entry) => this.known.get(entry.pid) === entry.start;
+    const roots = [...this.child.pid !== void 0 ? [this.child.pid] : [], ...table.filter(alive).map((e) => e.pid)];
+    for (const root of roots) for (const entry of descendantsOf(root, table)) this.known.set(entry.pid, entry.start);
+    const running = table.filter(alive).map((e) => e.pid);
+    if (this.child.pid !== void 0 && process.platform !== "win32") guard(this.key, { pids: [-this.child.pid, ...running], dirs: [] });
+    return running;
+  }
+  signalAll(name, running) {
+    if (this.child.pid === void 0) return;
+    if (process.platform === "win32") {
+      this.child.kill(name);
+      return;
+    }
+    signal(-this.child.pid, name);
+    for (const pid of running) signal(pid, name);
+  }
+  childGone() {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+  /** Whether the whole tree is gone within `ms` (sooner false when a second signal hurries us). */
+  async gone(ms) {
+    let hurried2 = false;
+    void whenHurried().then(() => hurried2 = true);
+    for (const deadline = Date.now() + ms; Date.now() < deadline && !hurried2; await sleep(100)) {
+      if (this.childGone() && this.poll().length === 0) return true;
+    }
+    return false;
+  }
+  /** SIGTERM to all of it, SIGKILL to what is left after the grace period (or at once when hurried). */
+  stop() {
+    this.stopped ??= (async () => {
+      clearInterval(this.timer);
+      this.signalAll("SIGTERM", this.poll());
+      const clean = await this.gone(GRACE_MS);
+      this.signalAll("SIGKILL", this.poll());
+      if (!clean) await this.gone(2e3);
+      await release(this.key);
+    })();
+    return this.stopped;
+  }
+};
+
+// src/target/start.ts
 var TAIL_LINES = 20;
 function tail2(output) {
   const lines = output.join("").split("\n").filter((l) => l.trim() !== "").slice(-TAIL_LINES);
@@ -40377,22 +40881,6 @@ async function answers(url) {
     return false;
   }
 }
-function signalTree(child, signal) {
-  if (child.pid === void 0) return;
-  try {
-    process.kill(process.platform === "win32" ? child.pid : -child.pid, signal);
-  } catch {
-  }
-}
-function exited(child) {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once("exit", () => done()));
-}
-async function stopTree(child) {
-  signalTree(child, "SIGTERM");
-  const gone = await withTimeout(exited(child), 5e3) !== null;
-  signalTree(child, "SIGKILL");
-  if (!gone) await exited(child);
-}
 async function startCommand(options) {
   if (!options.waitOn && !options.readyPattern) {
     throw new GateError("--start needs --wait-on URL (or --ready-pattern REGEX) to know when the preview is ready.");
@@ -40403,7 +40891,8 @@ async function startCommand(options) {
   } catch (error) {
     throw new GateError(`--ready-pattern ${JSON.stringify(options.readyPattern)} is not a valid regular expression (${error.message}).`);
   }
-  const child = spawn(options.command, { shell: true, cwd: options.cwd, detached: process.platform !== "win32", stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn2(options.command, { shell: true, cwd: options.cwd, detached: process.platform !== "win32", stdio: ["ignore", "pipe", "pipe"] });
+  const tree = new ProcessTree(child);
   const output = [];
   let sawPattern = false;
   const onData = (chunk) => {
@@ -40414,15 +40903,15 @@ async function startCommand(options) {
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
   let exitedEarly = null;
-  child.once("exit", (code, signal) => {
-    exitedEarly = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+  child.once("exit", (code, signal2) => {
+    exitedEarly = signal2 ? `was stopped by ${signal2}` : `exited with code ${code}`;
   });
   const spawnError = new Promise((done) => child.once("error", done));
   const deadline = Date.now() + options.timeoutMs;
-  const forget = onShutdown(() => stopTree(child));
+  const forget = onShutdown(() => tree.stop());
   const stop = () => {
     forget();
-    return stopTree(child);
+    return tree.stop();
   };
   try {
     for (; ; ) {
@@ -40446,7 +40935,7 @@ async function startCommand(options) {
 }
 
 // src/target/name.ts
-import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
 import { basename as basename3, isAbsolute as isAbsolute2, join as join7, relative as relative5 } from "node:path";
 function folderName(cwd, root) {
   const path = relative5(cwd, root).split("\\").join("/");
@@ -40456,7 +40945,7 @@ function projectName(cwd) {
   const file = join7(cwd, "package.json");
   if (existsSync5(file)) {
     try {
-      const name = JSON.parse(readFileSync6(file, "utf8")).name;
+      const name = JSON.parse(readFileSync7(file, "utf8")).name;
       if (typeof name === "string" && name) return name;
     } catch {
     }
@@ -40868,7 +41357,7 @@ async function runGate(options) {
     }, target.basePath);
     options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut2.map((l) => l.message)] });
     const coverage = coverageOf(urls.length, leftOut2);
-    browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [] });
+    browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...options.launchTimeoutMs !== void 0 ? { timeoutMs: options.launchTimeoutMs } : {} });
     const gather = {
       ...DEFAULT_SETTINGS,
       screenshots: false,
@@ -40881,7 +41370,9 @@ async function runGate(options) {
       consent: policy.consent
     };
     const known = baseline ?? emptyBaseline();
-    const scanned = await scanPages(browser, urls, gather, policy, known, options);
+    const budget = new RunBudget(options.maxTimeMs ?? defaultMaxTimeMs(urls.length, gather.timeoutMs), started);
+    const scanned = await scanPages(browser, urls, gather, policy, known, options, budget);
+    if (stopping()) throw new Interrupted();
     const pages = scanned.map((r) => r.page);
     const concluded = concludeRun(
       scanned.flatMap((r) => r.findings),
@@ -40913,14 +41404,14 @@ function skipReason(visit, page) {
   if (visit.needsChoice && !offersChoice(initial)) return "no consent banner or notice to answer";
   return null;
 }
-async function scanPages(browser, urls, gather, policy, baseline, options) {
+async function scanPages(browser, urls, gather, policy, baseline, options, budget) {
   const results = new Array(urls.length);
   const wanted = PHASES.filter((p) => p === "initial" || (options.phases ?? PHASES).includes(p));
   const shown3 = secretRedactor(gather.secrets);
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < urls.length) {
+    while (next < urls.length && !stopping()) {
       const index = next++;
       const url = urls[index];
       const page = { url: shown3(url), phases: [], skipped: [] };
@@ -40930,9 +41421,13 @@ async function scanPages(browser, urls, gather, policy, baseline, options) {
           page.skipped.push(...session.map((visit) => ({ phase: visit.id, reason })));
           continue;
         }
-        const scans = await gatherSession(browser, url, session, gather, (phase, scan) => {
-          if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
-        });
+        const scans = await budget.session(
+          url,
+          session[0].id,
+          () => gatherSession(browser, url, session, gather, (phase, scan) => {
+            if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
+          })
+        );
         for (const raw of scans) {
           const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
           page.phases.push(scan);
@@ -40985,12 +41480,13 @@ export {
   writeFileAtomic,
   readBaseline,
   writeBaseline,
+  onShutdown,
+  stopping,
+  exitCleanlyOnSignals,
+  startedAsScript,
   BROWSER_ENV,
   INSTALL_HINT,
   resolveBrowser,
-  onShutdown,
-  exitCleanlyOnSignals,
-  startedAsScript,
   require__,
   POLICY_FILES,
   DEFAULT_BASELINE,

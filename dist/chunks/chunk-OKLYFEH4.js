@@ -22,7 +22,7 @@ import {
   visitOf,
   withoutQuery,
   writeFileAtomic
-} from "./chunk-EHERSI63.js";
+} from "./chunk-BTV6SHYH.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
@@ -45,7 +45,7 @@ function gateOptions(flags, policy, cwd) {
       pages: flags.pages ?? policy.pages
     },
     cwd,
-    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "concurrency", "fastForwardMs", "phases", "retries"])
+    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "maxTimeMs", "concurrency", "fastForwardMs", "phases", "retries"])
   };
 }
 function pick(value, keys) {
@@ -612,6 +612,16 @@ var OPTIONS = [
   { flag: "browser-path", input: "browser-path", kind: "string", key: "browserPath", group: "Output and browser", arg: "PATH", help: "Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, $CHROME_PATH, Playwright's, system)" },
   { flag: "browser-arg", input: "browser-args", kind: "strings", key: "browserArgs", group: "Output and browser", arg: "FLAG", help: "extra Chromium flag, repeatable (proxies, --host-resolver-rules=\u2026)" },
   { flag: "timeout", input: "timeout", kind: "int", key: "timeoutMs", group: "Output and browser", arg: "MS", min: 1e3, max: 6e5, help: `time a page may take to reach "load" (default ${ms(DEFAULT_SETTINGS.timeoutMs)})` },
+  {
+    flag: "max-time",
+    input: "max-time",
+    kind: "int",
+    key: "maxTimeMs",
+    group: "Output and browser",
+    arg: "MS",
+    min: 1e3,
+    help: "time the whole run may take; then it stops and reports incomplete, exit 3 (default: 1 minute plus 2 per page)"
+  },
   { flag: "concurrency", input: "concurrency", kind: "int", key: "concurrency", group: "Output and browser", arg: "N", min: 1, max: 16, help: "pages scanned in parallel (default: cores, at most 3)" },
   {
     flag: "fast-forward",
@@ -697,6 +707,7 @@ function progressOutput(stream, verbose, now = Date.now) {
   let total = 0;
   let done = 0;
   let drawn = false;
+  let stopped = false;
   const status = () => {
     const elapsed = now() - started;
     const left = done > 0 && done < total ? ` \xB7 about ${duration(elapsed / done * (total - done))} left` : "";
@@ -704,7 +715,7 @@ function progressOutput(stream, verbose, now = Date.now) {
     return `${done}/${total} pages \xB7 ${duration(elapsed)}${left}${visiting ? ` \xB7 ${visiting}` : ""}`;
   };
   const draw = () => {
-    if (!live) return;
+    if (!live || stopped) return;
     stream.write(`\r\x1B[2K${status().slice(0, Math.max(40, (stream.columns || 100) - 1))}`);
     drawn = true;
   };
@@ -713,6 +724,7 @@ function progressOutput(stream, verbose, now = Date.now) {
     drawn = false;
   };
   const say = (text) => {
+    if (stopped) return;
     clear();
     stream.write(`${text}
 `);
@@ -739,6 +751,7 @@ function progressOutput(stream, verbose, now = Date.now) {
       say(progressLine(progress));
     },
     stop: () => {
+      stopped = true;
       if (ticker) clearInterval(ticker);
       clear();
     }
