@@ -1,69 +1,127 @@
-// npm run bench [-- --pages N] : how fast consent-gate scans a generated site on loopback, against a
-// bare Playwright loop (fresh context, goto, network quiet, read cookies) at the same concurrency, in
-// the same process. A fast run that misses a planted tracker is a failed run. Writes bench-results.json.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// npm run bench [-- --pages N] : what a user of consent-gate feels, measured on loopback against vendor
+// stand-ins that behave like the real ones (beacons, keepalive fetches, a WebSocket, an event stream and a
+// body that never end; examples/vendors/serve.mjs).
+//
+// - A realistic page mix: a third clean pages, half with trackers of those kinds (GA4, the Meta pixel, a
+//   tag manager container, Hotjar with a live chat, a timer-delayed and an interaction-triggered pixel),
+//   the rest behind a consent manager (Klaro, vanilla-cookieconsent).
+// - consent-gate with every visit, and with the initial visit only, against (a) a bare loop (fresh
+//   context, `load`, read cookies: the floor any scanner pays per page) and (b) a naive loop that loads
+//   each page once and sleeps 2 s, as simple scripts and the EDPS collector (3 s) do.
+// - Per visit: what a tracker-heavy page costs against a clean one; startup; peak memory of the whole
+//   process tree, half-way and at the end (it must stay flat in the page count).
+// - A 3-page site with GA4 and the Meta pixel behind a consent banner, all visits, from the command to the
+//   verdict, twice: both runs must give the same findings.
+// A fast run that misses a planted tracker is a failed run. Writes bench-results.json.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startVendors } from '../examples/vendors/serve.mjs';
 import { defaultConcurrency, resolveBrowser, runGate, startStatic } from '../dist/api.js';
 import { ensureBrowser } from './ensure-browser.mjs';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '200' }, out: { type: 'string', default: 'bench-results.json' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '36' }, out: { type: 'string', default: 'bench-results.json' } } });
 const PAGES = Number(values.pages);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MODULES = join(ROOT, 'node_modules');
+const CONSENT = join(ROOT, 'test', 'fixtures', 'consent');
+const NAIVE_SLEEP_MS = 2_000;
 
-/** Each page kind, what it plants, and how to tell the scan found it. */
+/** @typedef {{ rule: string, phase: string, subject: { name?: string, host?: string } }} F */
+/** @typedef {{ phases: { phase: string, banner: unknown, cookies: { name: string }[], durationMs: number }[] }} P */
+/** @param {F[]} f @param {string} rule @param {string} what */
+const has = (f, rule, what) => f.some((x) => x.rule === rule && (x.subject.name ?? x.subject.host) === what);
+/** @param {P} page @param {string} phase @param {string} cookie */
+const storedIn = (page, phase, cookie) => page.phases.some((s) => s.phase === phase && s.cookies.some((c) => c.name === cookie));
+
+const GTAG = '<script async src="https://www.googletagmanager.com/gtag/js?id=G-BENCH"></script>';
+const PIXEL = '<script async src="https://connect.facebook.net/en_US/fbevents.js"></script>';
+const GATED_GTAG = '<script type="text/plain" data-category="analytics" async src="https://www.googletagmanager.com/gtag/js?id=G-BENCH"></script>';
+const GATED_PIXEL = '<script type="text/plain" data-category="analytics" async src="https://connect.facebook.net/en_US/fbevents.js"></script>';
+const VANILLA = { head: `<link rel="stylesheet" href="/cookieconsent.css">${GATED_GTAG}`, body: '<script src="/cookieconsent.umd.js"></script><script src="/consent.js"></script>' };
+
+/**
+ * Each page kind: what it plants, whether it is one of the tracker pages, and how to tell the scan
+ * found it (`all`: the scan made every visit, so interaction and accept visits count too).
+ * @type {Record<string, { head: string, body: string, tracker: boolean, found: (f: F[], page: P, all: boolean) => boolean }>}
+ */
 const KINDS = {
-  clean: { head: '', body: '', found: () => true },
-  ga4: {
-    head: '<script async src="https://www.googletagmanager.com/gtag/js?id=G-BENCH"></script>',
+  clean: { head: '', body: '', tracker: false, found: () => true },
+  ga4: { head: GTAG, body: '', tracker: true, found: (f) => has(f, 'tracking-cookie-before-consent', '_ga') },
+  pixel: { head: PIXEL, body: '', tracker: true, found: (f) => has(f, 'tracking-cookie-before-consent', '_fbp') && has(f, 'tracker-request-before-consent', 'www.facebook.com') },
+  tagManager: {
+    head: '<script async src="https://www.googletagmanager.com/gtm.js?id=GTM-BENCH"></script>',
     body: '',
-    found: (/** @type {any[]} */ f) => f.some((x) => x.rule === 'tracking-cookie-before-consent' && x.subject.name === '_ga'),
+    tracker: true,
+    found: (f) => has(f, 'tracking-cookie-before-consent', '_fbp') && has(f, 'tracker-request-before-consent', 'ws.hotjar.com') && has(f, 'social-plugin-before-consent', 'www.youtube.com'),
   },
-  pixel: {
-    head: '<script async src="https://connect.facebook.net/en_US/fbevents.js"></script>',
+  liveChat: {
+    head: '<script async src="https://static.hotjar.com/c/hotjar-1234567.js?sv=6"></script><script async src="https://cdn.chatwidget.example/w.js"></script>',
     body: '',
-    found: (/** @type {any[]} */ f) => f.some((x) => x.subject.name === '_fbp'),
-  },
-  embed: {
-    head: '',
-    body: '<iframe src="https://www.youtube.com/embed/bench123" title="video"></iframe>',
-    found: (/** @type {any[]} */ f) => f.some((x) => x.rule === 'social-plugin-before-consent'),
-  },
-  storage: {
-    head: '<script async src="https://static.hotjar.com/c/hotjar-1234567.js"></script>',
-    body: '',
-    found: (/** @type {any[]} */ f) => f.some((x) => x.rule === 'tracking-storage-before-consent'),
+    tracker: true,
+    found: (f) => has(f, 'tracking-storage-before-consent', '_hjSessionUser_1234567') && has(f, 'tracker-request-before-consent', 'in.hotjar.com') && has(f, 'unknown-third-party-before-consent', 'cdn.chatwidget.example'),
   },
   delayed: {
     head: '',
     body: '<script>setTimeout(function(){var s=document.createElement("script");s.src="https://connect.facebook.net/en_US/fbevents.js";document.head.appendChild(s)},3000)</script>',
-    found: (/** @type {any[]} */ f) => f.some((x) => x.rule === 'tracker-request-before-consent' && x.subject.host === 'connect.facebook.net'),
+    tracker: true,
+    found: (f) => has(f, 'tracker-request-before-consent', 'connect.facebook.net'),
   },
-  banner: {
+  onInteraction: {
     head: '',
-    body: '<script src="/kit.js"></script>',
-    found: (/** @type {any[]} */ f, /** @type {any} */ page) => page.phases.some((/** @type {any} */ s) => s.banner !== null),
+    body: '<script>addEventListener("scroll",function l(){removeEventListener("scroll",l);var s=document.createElement("script");s.src="https://connect.facebook.net/en_US/fbevents.js";document.head.appendChild(s)})</script>',
+    tracker: true,
+    found: (f, _page, all) => !all || has(f, 'tracking-after-implicit-action', '_fbp'),
+  },
+  vanilla: { ...VANILLA, tracker: false, found: (_f, page, all) => page.phases[0]?.banner != null && (!all || storedIn(page, 'after-accept', '_ga')) },
+  klaro: {
+    head: '<script type="text/plain" data-type="text/javascript" data-name="google-analytics" data-src="https://www.googletagmanager.com/gtag/js?id=G-BENCH"></script><script src="/config.js"></script><script defer src="/klaro.js"></script>',
+    body: '',
+    tracker: false,
+    found: (_f, page, all) => page.phases[0]?.banner != null && (!all || storedIn(page, 'after-accept', '_ga')),
   },
 };
-const ORDER = /** @type {(keyof typeof KINDS)[]} */ (['clean', 'clean', 'clean', 'ga4', 'pixel', 'embed', 'storage', 'delayed', 'banner', 'clean']);
+const ORDER = ['clean', 'ga4', 'clean', 'pixel', 'vanilla', 'tagManager', 'clean', 'liveChat', 'klaro', 'delayed', 'clean', 'onInteraction'];
+
+/** The consent managers' own files from npm, with the configuration the consent tests use. */
+function addManagers(dir) {
+  for (const file of ['cookieconsent.umd.js', 'cookieconsent.css']) cpSync(join(MODULES, 'vanilla-cookieconsent', 'dist', file), join(dir, file));
+  cpSync(join(CONSENT, 'vanilla-ok', 'consent.js'), join(dir, 'consent.js'));
+  cpSync(join(MODULES, 'klaro', 'dist', 'klaro.js'), join(dir, 'klaro.js'));
+  cpSync(join(CONSENT, 'klaro-ok', 'config.js'), join(dir, 'config.js'));
+  writeFileSync(join(dir, 'cookies.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cookies</title></head><body><h1>Cookie policy</h1></body></html>');
+}
+
+/** @param {string} title @param {{ head: string, body: string }} kind @param {string} next */
+const pageHtml = (title, kind, next) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${kind.head}</head><body><h1>${title}</h1>` +
+  `<p><a href="${next}">Next page</a></p><p>${'Content. '.repeat(400)}</p><div style="height:2000px"></div>${kind.body}<footer><a href="/cookies.html">Cookie policy</a></footer></body></html>`;
 
 function generateSite() {
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-site-'));
   const kinds = new Map();
+  const name = (i) => (i === 0 ? 'index.html' : `page-${String(i).padStart(4, '0')}.html`);
   for (let i = 0; i < PAGES; i++) {
     const kind = ORDER[i % ORDER.length];
-    const name = i === 0 ? 'index.html' : `page-${String(i).padStart(4, '0')}.html`;
-    kinds.set(name === 'index.html' ? '/' : `/${name}`, kind);
-    const k = KINDS[kind];
-    writeFileSync(
-      join(dir, name),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page ${i}</title>${k.head}</head><body><h1>Page ${i}</h1><p>${'Content. '.repeat(50)}</p>${k.body}<footer><a href="/cookies.html">Cookie policy</a></footer></body></html>`,
-    );
+    kinds.set(i === 0 ? '/' : `/${name(i)}`, kind);
+    writeFileSync(join(dir, name(i)), pageHtml(`Page ${i}`, KINDS[kind], `/${name((i + 1) % PAGES)}`));
   }
-  writeFileSync(join(dir, 'cookies.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cookies</title></head><body><h1>Cookie policy</h1></body></html>');
-  writeFileSync(join(dir, 'kit.js'), readFileSync(new URL('../test/fixtures/consent/kit/kit.js', import.meta.url)));
+  addManagers(dir);
   return { dir, kinds };
+}
+
+/** Three pages, GA4 and the Meta pixel waiting for consent in vanilla-cookieconsent: a small site done right. */
+function smallSite() {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-bench-small-'));
+  addManagers(dir);
+  const kind = { head: VANILLA.head + GATED_PIXEL, body: VANILLA.body };
+  writeFileSync(join(dir, 'index.html'), pageHtml('Home', kind, '/contact.html'));
+  writeFileSync(join(dir, 'contact.html'), pageHtml('Contact', kind, '/'));
+  writeFileSync(join(dir, 'cookies.html'), pageHtml('Cookie policy', kind, '/'));
+  return dir;
 }
 
 /** RSS of this process and all its descendants (the browser included), from /proc. */
@@ -93,21 +151,24 @@ function treeRss() {
   return total;
 }
 
-/** Runs fn while sampling the process tree's RSS; returns its result, wall time and peak RSS. */
+const mb = (bytes) => Math.round(bytes / 2 ** 20);
+
+/** Runs fn while sampling the process tree's RSS; fn gets `halfway()` to note the peak so far. */
 async function measure(fn) {
   let peak = treeRss();
+  let half = null;
   const timer = setInterval(() => (peak = Math.max(peak, treeRss())), 200);
   const started = performance.now();
   try {
-    const result = await fn();
-    return { result, seconds: (performance.now() - started) / 1000, peakRssMb: Math.round(Math.max(peak, treeRss()) / 2 ** 20) };
+    const result = await fn(() => (half ??= mb(Math.max(peak, treeRss()))), started);
+    return { result, seconds: (performance.now() - started) / 1000, peakRssMb: mb(Math.max(peak, treeRss())), halfwayRssMb: half };
   } finally {
     clearInterval(timer);
   }
 }
 
-/** The floor: what any scanner must at least do per page. */
-async function bareLoop(urls, browserArgs, concurrency) {
+/** One visit per page in a fresh context, as a plain Playwright script does; `sleepMs` after `load`. */
+async function plainLoop(urls, browserArgs, concurrency, sleepMs) {
   const { chromium } = await import('../dist/node_modules/playwright-core/index.mjs');
   const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', ...browserArgs];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
@@ -119,7 +180,9 @@ async function bareLoop(urls, browserArgs, concurrency) {
       const url = urls[next++];
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'networkidle' }).catch(() => undefined);
+      // `networkidle` never comes on a page that keeps an event stream or a socket open.
+      await page.goto(url, { waitUntil: 'load' }).catch(() => undefined);
+      if (sleepMs > 0) await page.waitForTimeout(sleepMs);
       cookies += (await context.cookies()).length;
       await context.close();
     }
@@ -135,53 +198,153 @@ const site = await startStatic(dir);
 const vendors = await startVendors();
 const concurrency = defaultConcurrency();
 const urls = [...kinds.keys()].map((path) => new URL(path, site.url).href);
-process.stderr.write(`bench: ${PAGES} pages, concurrency ${concurrency}\n`);
+const say = (text) => process.stderr.write(`bench: ${text}\n`);
+say(`${PAGES} pages, concurrency ${concurrency}, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 
-const gate = (phases) => runGate({ discover: { pages: urls }, browserArgs: vendors.browserArgs, concurrency, ...(phases ? { phases } : {}) });
-const bare = await measure(() => bareLoop(urls, vendors.browserArgs, concurrency));
-process.stderr.write(`bench: bare loop ${bare.seconds.toFixed(1)} s\n`);
-const initial = await measure(() => gate(['initial']));
-process.stderr.write(`bench: consent-gate initial ${initial.seconds.toFixed(1)} s\n`);
-const all = await measure(() => gate(undefined));
-process.stderr.write(`bench: consent-gate all phases ${all.seconds.toFixed(1)} s\n`);
+/** consent-gate in this process; notes when the first visit starts (startup) and the peak memory half-way. */
+async function gate(phases) {
+  let startupSeconds = 0;
+  const measured = await measure((halfway, started) =>
+    runGate({
+      discover: { pages: urls },
+      browserArgs: vendors.browserArgs,
+      concurrency,
+      ...(phases ? { phases } : {}),
+      onVisit: () => (startupSeconds ||= (performance.now() - started) / 1000),
+      onPage: ({ done, total }) => done >= total / 2 && halfway(),
+    }),
+  );
+  return { ...measured, startupSeconds };
+}
+
+const bare = await measure(() => plainLoop(urls, vendors.browserArgs, concurrency, 0));
+say(`bare loop ${bare.seconds.toFixed(1)} s`);
+const naive = await measure(() => plainLoop(urls, vendors.browserArgs, concurrency, NAIVE_SLEEP_MS));
+say(`naive 2 s loop ${naive.seconds.toFixed(1)} s`);
+const initial = await gate(['initial']);
+say(`consent-gate, initial visit ${initial.seconds.toFixed(1)} s`);
+const all = await gate(undefined);
+say(`consent-gate, all visits ${all.seconds.toFixed(1)} s`);
+
+/**
+ * The small site from the command line, as a user runs it: wall time to the verdict, and the findings.
+ * Asynchronously: the vendor stand-ins answer from this process.
+ */
+async function smallRun(folder, out) {
+  const flags = vendors.browserArgs.map((a) => `--browser-arg=${a}`);
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'scan', '--static', folder, '--format', 'json', '-o', out, '--quiet', ...flags], { stdio: 'ignore' });
+  const exitCode = await new Promise((done) => child.on('close', done));
+  const seconds = (performance.now() - started) / 1000;
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  return { seconds, exitCode, findings: report.findings.map((f) => `${new URL(f.page).pathname} ${f.phase} ${f.rule} ${f.fingerprint}`) };
+}
+const small = smallSite();
+const reports = mkdtempSync(join(tmpdir(), 'cg-bench-reports-'));
+const smallRuns = [await smallRun(small, join(reports, 'run-1.json')), await smallRun(small, join(reports, 'run-2.json'))];
+say(`3-page site, all visits, command to verdict: ${smallRuns.map((r) => `${r.seconds.toFixed(1)} s`).join(', ')}`);
 await site.close();
 await vendors.close();
 
 /** Every planted tracker found, per kind. */
-function planted(result) {
+function planted(result, every) {
   const missed = [];
   for (const page of result.pages) {
     const kind = kinds.get(new URL(page.url).pathname);
     const findings = result.findings.filter((f) => f.page === page.url);
-    if (!KINDS[kind].found(findings, page)) missed.push(`${new URL(page.url).pathname} (${kind})`);
+    if (!KINDS[kind].found(findings, page, every)) missed.push(`${new URL(page.url).pathname} (${kind})`);
   }
   return missed;
 }
 
-const missedInitial = planted(initial.result);
-const missedAll = planted(all.result);
-const phaseCount = all.result.pages.reduce((n, p) => n + p.phases.length, 0);
+/** Mean of `measure(visit)` over one phase's visits of the pages of the given kinds. */
+function meanVisit(result, phase, test, measure) {
+  const times = result.pages
+    .filter((p) => test(kinds.get(new URL(p.url).pathname)))
+    .flatMap((p) => p.phases.filter((s) => s.phase === phase && s.error === null).map(measure));
+  return times.length ? Math.round(times.reduce((a, b) => a + b, 0) / times.length) : null;
+}
+const isClean = (k) => k === 'clean';
+const isTracker = (k) => KINDS[k].tracker;
+/** What a visit costs on a tracker page against a clean one, and how much of it was waiting for the network. */
+const perVisit = Object.fromEntries(
+  ['initial', 'after-scroll'].map((phase) => {
+    const cleanMs = meanVisit(all.result, phase, isClean, (s) => s.durationMs);
+    const trackerMs = meanVisit(all.result, phase, isTracker, (s) => s.durationMs);
+    const waited = (test) => meanVisit(all.result, phase, test, (s) => s.settle?.waitedMs ?? 0);
+    return [phase, { cleanMs, trackerMs, ratio: cleanMs && trackerMs ? +(trackerMs / cleanMs).toFixed(2) : null, cleanWaitedMs: waited(isClean), trackerWaitedMs: waited(isTracker) }];
+  }),
+);
+/** Which requests held a settle wait longest, by type and host: what the time waiting went to. */
+const heldBy = {};
+for (const scan of all.result.pages.flatMap((p) => p.phases)) {
+  const held = scan.settle?.heldBy;
+  if (!held) continue;
+  const key = `${held.resourceType} ${new URL(held.url).host}`;
+  heldBy[key] = { visits: (heldBy[key]?.visits ?? 0) + 1, longestMs: Math.max(heldBy[key]?.longestMs ?? 0, held.heldMs) };
+}
+const perKind = Object.fromEntries(
+  Object.keys(KINDS).map((kind) => {
+    const pages = all.result.pages.filter((p) => kinds.get(new URL(p.url).pathname) === kind);
+    const visits = pages.flatMap((p) => p.phases);
+    const total = visits.reduce((n, s) => n + s.durationMs, 0);
+    return [kind, { pages: pages.length, visits: visits.length, meanPageMs: pages.length ? Math.round(total / pages.length) : null }];
+  }),
+);
+
+const missedInitial = planted(initial.result, false);
+const missedAll = planted(all.result, true);
+const visits = all.result.pages.reduce((n, p) => n + p.phases.length, 0);
+const run = (r) => ({ seconds: +r.seconds.toFixed(2), perPageSeconds: +(r.seconds / PAGES).toFixed(2), peakRssMb: r.peakRssMb });
+const sameFindings = JSON.stringify(smallRuns[0].findings) === JSON.stringify(smallRuns[1].findings);
+const worstTrackerRatio = Math.max(...Object.values(perVisit).map((v) => v.ratio ?? 0));
 const report = {
+  machine: { cores: availableParallelism(), loadAverage: +loadavg()[0].toFixed(1), node: process.version },
   pages: PAGES,
+  mix: Object.fromEntries(Object.keys(KINDS).map((k) => [k, perKind[k].pages])),
   concurrency,
-  bareLoop: { seconds: +bare.seconds.toFixed(2), pagesPerSecond: +(PAGES / bare.seconds).toFixed(2), peakRssMb: bare.peakRssMb },
-  initialPhase: { seconds: +initial.seconds.toFixed(2), pagesPerSecond: +(PAGES / initial.seconds).toFixed(2), peakRssMb: initial.peakRssMb, missed: missedInitial },
-  allPhases: { pagePhases: phaseCount, seconds: +all.seconds.toFixed(2), pagesPerSecond: +(PAGES / all.seconds).toFixed(2), peakRssMb: all.peakRssMb, missed: missedAll },
-  ratioInitialToBare: +(initial.seconds / bare.seconds).toFixed(2),
-  allTrackersFound: missedInitial.length === 0 && missedAll.length === 0,
+  bareLoop: run(bare),
+  naiveLoop: { ...run(naive), sleepMs: NAIVE_SLEEP_MS },
+  initialVisit: { ...run(initial), ratioToNaive: +(initial.seconds / naive.seconds).toFixed(2), ratioToBare: +(initial.seconds / bare.seconds).toFixed(2), missed: missedInitial },
+  allVisits: {
+    ...run(all),
+    visits,
+    ratioToNaive: +(all.seconds / naive.seconds).toFixed(2),
+    ratioToBare: +(all.seconds / bare.seconds).toFixed(2),
+    startupSeconds: +all.startupSeconds.toFixed(2),
+    halfwayRssMb: all.halfwayRssMb,
+    missed: missedAll,
+  },
+  perVisit,
+  perKind,
+  heldBy,
+  smallSite: { pages: 3, seconds: smallRuns.map((r) => +r.seconds.toFixed(2)), exitCodes: smallRuns.map((r) => r.exitCode), findings: smallRuns[0].findings.length, sameFindings },
+  targets: {
+    allVisitsAtMostNaive: { target: 1.0, measured: +(all.seconds / naive.seconds).toFixed(2) },
+    trackerPageAtMost1_3xClean: { target: 1.3, measured: worstTrackerRatio },
+    smallSiteUnder8s: { target: 8, measured: +Math.max(...smallRuns.map((r) => r.seconds)).toFixed(2) },
+    allTrackersFound: missedInitial.length === 0 && missedAll.length === 0,
+    twoRunsSameFindings: sameFindings,
+  },
 };
 writeFileSync(values.out, JSON.stringify(report, null, 2) + '\n');
 
-const row = (name, r, extra = '') => `${name.padEnd(26)} ${r.seconds.toFixed(1).padStart(7)} s  ${(PAGES / r.seconds).toFixed(2).padStart(6)} pages/s  peak RSS ${String(r.peakRssMb).padStart(5)} MB${extra}`;
+const row = (name, r, extra = '') => `${name.padEnd(30)} ${r.seconds.toFixed(1).padStart(7)} s  ${(r.seconds / PAGES).toFixed(2).padStart(5)} s/page  peak RSS ${String(r.peakRssMb).padStart(5)} MB${extra}`;
+const ok = report.targets.allTrackersFound && sameFindings && smallRuns.every((r) => r.exitCode === 0);
 process.stdout.write(
   [
-    `pages: ${PAGES} · concurrency: ${concurrency} · page-phases (all): ${phaseCount}`,
-    row('bare Playwright loop', bare),
-    row('consent-gate, initial', initial, `  ratio ${report.ratioInitialToBare}× the bare loop`),
-    row('consent-gate, all phases', all),
-    report.allTrackersFound ? 'every planted tracker was found' : `MISSED: ${[...missedInitial, ...missedAll].join(', ')}`,
+    `pages: ${PAGES} (${Object.entries(report.mix).map(([k, n]) => `${n} ${k}`).join(', ')}) · concurrency ${concurrency} · load average ${report.machine.loadAverage}`,
+    row('bare loop (load)', bare),
+    row(`naive loop (load + ${NAIVE_SLEEP_MS / 1000} s)`, naive),
+    row('consent-gate, initial visit', initial, `  ${report.initialVisit.ratioToNaive}× naive`),
+    row(`consent-gate, all ${visits} visits`, all, `  ${report.allVisits.ratioToNaive}× naive · startup ${report.allVisits.startupSeconds} s · RSS half-way ${all.halfwayRssMb} MB`),
+    ...Object.entries(perVisit).map(
+      ([phase, v]) => `  ${phase.padEnd(13)} visit: clean ${v.cleanMs} ms, tracker page ${v.trackerMs} ms (${v.ratio}×); waiting for the network ${v.cleanWaitedMs} / ${v.trackerWaitedMs} ms`,
+    ),
+    `3-page site, all visits, command to verdict: ${report.smallSite.seconds.join(' s, ')} s; same findings both runs: ${sameFindings ? 'yes' : 'NO'}`,
+    report.targets.allTrackersFound ? 'every planted tracker was found' : `MISSED: ${[...missedInitial, ...missedAll].join(', ')}`,
     `written: ${values.out}`,
     '',
   ].join('\n'),
 );
-process.exitCode = report.allTrackersFound ? 0 : 1;
+process.exitCode = ok ? 0 : 1;

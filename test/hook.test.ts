@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { CLI, ROOT } from './support/fixtures.js';
 
+/** A push runs the CLI and often a whole gate: on a busy two-core machine that takes more than one scan's time. */
+const PUSH_TIMEOUT = 240_000;
 const git = (cwd: string, ...args: string[]) => spawnSync('git', args, { cwd, encoding: 'utf8' });
 
 /** A site repository with consent-gate "installed" the way npm installs a bin, and a remote to push to. */
@@ -75,7 +77,7 @@ describe('consent-gate init', () => {
     git(repo, 'commit', '-q', '-am', 'remove the pixel');
     const clean = git(repo, 'push', '-q', 'origin', 'main');
     expect(clean.status).toBe(0);
-  });
+  }, PUSH_TIMEOUT);
 
   it('leaves a foreign pre-push hook alone without --force', async () => {
     const { repo } = siteRepo();
@@ -88,8 +90,6 @@ describe('consent-gate init', () => {
 });
 
 const CLEAN = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home</title></head><body><h1>Home</h1><a href="/privacy.html">Privacy and cookies</a></body></html>';
-/** A push runs the CLI and often a whole gate: on a busy two-core machine that takes more than one scan's time. */
-const PUSH_TIMEOUT = 240_000;
 const PRIVACY = '<!doctype html><title>Privacy</title><h1>Privacy and cookies</h1>';
 const WITH_GA = CLEAN.replace('</head>', '<script async src="https://www.googletagmanager.com/gtag/js?id=G-HOOK2026"></script></head>');
 
