@@ -9,10 +9,10 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-OKLYFEH4.js";
+} from "./chunks/chunk-JUWRN2ND.js";
 import {
   judgeReport
-} from "./chunks/chunk-FXIHDPED.js";
+} from "./chunks/chunk-TCGYTHEA.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -29,7 +29,7 @@ import {
   runGate,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-BTV6SHYH.js";
+} from "./chunks/chunk-XV7CWXAV.js";
 
 // src/entry/cli.ts
 import { relative as relative3, resolve as resolve2 } from "node:path";

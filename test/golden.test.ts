@@ -77,8 +77,8 @@ describe('consent-gate judge on golden scans', () => {
     expect(json.inventory).toEqual(scan.inventory);
 
     // SARIF: one result per finding, by rule and fingerprint, suppressed when not new.
-    const results = sarif.runs[0].results as { ruleId: string; level: string; partialFingerprints: Record<string, string>; suppressions?: unknown[] }[];
-    expect(results.map((r) => [r.ruleId, r.partialFingerprints['consentGate/v1'], r.level, r.suppressions !== undefined])).toEqual(
+    const results = sarif.runs[0].results as { ruleId: string; level: string; properties: { fingerprint: string }; suppressions?: unknown[] }[];
+    expect(results.map((r) => [r.ruleId, r.properties.fingerprint, r.level, r.suppressions !== undefined])).toEqual(
       scan.findings.map((f) => [f.rule, f.fingerprint, f.severity === 'error' ? 'error' : 'warning', f.status !== 'new']),
     );
     expect(sarif.runs[0].properties.verdict).toEqual(scan.verdict);
@@ -188,7 +188,7 @@ describe('consent-gate judge on files that cannot be judged', () => {
 
   it('exits 3 for a report of zero pages, whatever verdict it was saved with', async () => {
     const cwd = workdir();
-    const empty = { ...saved('clean'), target: { urls: [] }, pages: [], findings: [], inventory: [] };
+    const empty = { ...saved('clean'), target: { ...saved('clean').target, urls: [], files: {} }, pages: [], findings: [], inventory: [] };
     expect(empty.verdict.status).toBe('passed');
     mkdirSync(join(cwd, 'reports'));
     writeFileSync(join(cwd, 'reports', 'empty.json'), JSON.stringify(empty));

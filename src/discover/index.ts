@@ -146,7 +146,7 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
   // An explicit list is what the user asked for: scan all of it.
   if (explicit || all.length <= spec.maxPages) return { urls: all, leftOut: skipped, notes };
   const beyond = all.slice(spec.maxPages);
-  skipped.push(leftOut('max-pages', beyond, `found ${all.length} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`));
+  skipped.push(leftOut('max-pages', beyond, `found ${all.length.toLocaleString('en')} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`));
   return { urls: all.slice(0, spec.maxPages), leftOut: skipped, notes };
 }
 

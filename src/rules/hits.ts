@@ -24,6 +24,16 @@ export function trackingMessages(when: string): Record<'cookieSet' | 'cookieSent
 
 const FACTS: Readonly<Record<string, string>> = trackingMessages('');
 
+/** What the four before-consent rules share: judged on the first look, allowable per subject, what a banner must cover. */
+export const BEFORE_CONSENT = {
+  defaultSeverity: 'error',
+  allow: 'subject',
+  failClosed: false,
+  tracking: true,
+  visits: ['initial'],
+  messages: trackingMessages('before consent'),
+} as const;
+
 /** A tracking hit as a plain fact ("… cookie "_ga" on example.org was set"), for another rule's evidence. */
 export function trackingFact(hit: RuleHit): string {
   return renderMessage(FACTS[hit.messageId]!, hit.data);

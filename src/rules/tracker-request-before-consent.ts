@@ -1,4 +1,4 @@
-import { trackerRequests, trackingMessages } from './hits.js';
+import { BEFORE_CONSENT, trackerRequests } from './hits.js';
 import type { Rule } from './rule.js';
 
 export const trackerRequestBeforeConsent: Rule = {
@@ -8,12 +8,7 @@ export const trackerRequestBeforeConsent: Rule = {
     description: 'The page requested a known analytics or advertising host before the visitor made any choice, even if no cookie was set or the request failed.',
     legalBasis: 'ePrivacy Directive art. 5(3): reading information from the device (pixels, beacons, fingerprinting scripts) needs consent; EDPB Guidelines 2/2023 §§32-34, 47-51.',
     plainWords: 'The page sent visitor data to a tracking or advertising company before the visitor agreed. Consent is needed first, with or without cookies.',
-    defaultSeverity: 'error',
-    allow: 'subject',
-    failClosed: false,
-    tracking: true,
-    visits: ['initial'],
-    messages: trackingMessages('before consent'),
+    ...BEFORE_CONSENT,
   },
   check: (scan) => trackerRequests(scan),
 };

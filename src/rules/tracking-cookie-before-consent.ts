@@ -1,4 +1,4 @@
-import { trackingCookies, trackingMessages } from './hits.js';
+import { BEFORE_CONSENT, trackingCookies } from './hits.js';
 import type { Rule } from './rule.js';
 
 export const trackingCookieBeforeConsent: Rule = {
@@ -8,12 +8,7 @@ export const trackingCookieBeforeConsent: Rule = {
     description: 'An analytics, marketing or social cookie was set before the visitor made any choice.',
     legalBasis: 'ePrivacy Directive art. 5(3) (Telecommunicatiewet 11.7a; Belgian law of 13 June 2005 art. 129): consent before storing non-essential cookies; EDPB Guidelines 05/2020 §90.',
     plainWords: 'A site may only place cookies that are not strictly necessary after the visitor agrees. This one was placed before the visitor could choose.',
-    defaultSeverity: 'error',
-    allow: 'subject',
-    failClosed: false,
-    tracking: true,
-    visits: ['initial'],
-    messages: trackingMessages('before consent'),
+    ...BEFORE_CONSENT,
   },
   check: (scan) => trackingCookies(scan),
 };

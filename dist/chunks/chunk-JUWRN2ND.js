@@ -22,7 +22,7 @@ import {
   visitOf,
   withoutQuery,
   writeFileAtomic
-} from "./chunk-BTV6SHYH.js";
+} from "./chunk-XV7CWXAV.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

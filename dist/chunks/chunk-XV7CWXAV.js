@@ -10578,6 +10578,14 @@ function trackingMessages(when) {
   };
 }
 var FACTS = trackingMessages("");
+var BEFORE_CONSENT = {
+  defaultSeverity: "error",
+  allow: "subject",
+  failClosed: false,
+  tracking: true,
+  visits: ["initial"],
+  messages: trackingMessages("before consent")
+};
 function trackingFact(hit) {
   return renderMessage(FACTS[hit.messageId], hit.data);
 }
@@ -10946,12 +10954,7 @@ var socialPluginBeforeConsent = {
     description: "A social button, social script or tracking embed (video, map) loaded before the visitor made any choice; it reports the visit to its network even for visitors without an account.",
     legalBasis: "CJEU C-40/17 Fashion ID (the site is joint controller for what its plugins send); Art. 29 WP194 \xA73.6; ePrivacy Directive art. 5(3).",
     plainWords: "Like and share buttons, videos and maps from other companies tell those companies about every visit, even of people without an account. They may only load after the visitor agrees; the site owner shares responsibility for them.",
-    defaultSeverity: "error",
-    allow: "subject",
-    failClosed: false,
-    tracking: true,
-    visits: ["initial"],
-    messages: trackingMessages("before consent")
+    ...BEFORE_CONSENT
   },
   check: (scan) => socialPlugins(scan)
 };
@@ -10964,12 +10967,7 @@ var trackerRequestBeforeConsent = {
     description: "The page requested a known analytics or advertising host before the visitor made any choice, even if no cookie was set or the request failed.",
     legalBasis: "ePrivacy Directive art. 5(3): reading information from the device (pixels, beacons, fingerprinting scripts) needs consent; EDPB Guidelines 2/2023 \xA7\xA732-34, 47-51.",
     plainWords: "The page sent visitor data to a tracking or advertising company before the visitor agreed. Consent is needed first, with or without cookies.",
-    defaultSeverity: "error",
-    allow: "subject",
-    failClosed: false,
-    tracking: true,
-    visits: ["initial"],
-    messages: trackingMessages("before consent")
+    ...BEFORE_CONSENT
   },
   check: (scan) => trackerRequests(scan)
 };
@@ -11023,12 +11021,7 @@ var trackingCookieBeforeConsent = {
     description: "An analytics, marketing or social cookie was set before the visitor made any choice.",
     legalBasis: "ePrivacy Directive art. 5(3) (Telecommunicatiewet 11.7a; Belgian law of 13 June 2005 art. 129): consent before storing non-essential cookies; EDPB Guidelines 05/2020 \xA790.",
     plainWords: "A site may only place cookies that are not strictly necessary after the visitor agrees. This one was placed before the visitor could choose.",
-    defaultSeverity: "error",
-    allow: "subject",
-    failClosed: false,
-    tracking: true,
-    visits: ["initial"],
-    messages: trackingMessages("before consent")
+    ...BEFORE_CONSENT
   },
   check: (scan) => trackingCookies(scan)
 };
@@ -11041,12 +11034,7 @@ var trackingStorageBeforeConsent = {
     description: "An analytics, marketing or social key was written to localStorage, sessionStorage or IndexedDB before the visitor made any choice.",
     legalBasis: "ePrivacy Directive art. 5(3) covers any storage on the device, not only cookies; EDPB Guidelines 2/2023 \xA7\xA736-37.",
     plainWords: "The consent rule covers every way of storing data on the visitor's device, not only cookies: this tracking data was stored before the visitor could choose.",
-    defaultSeverity: "error",
-    allow: "subject",
-    failClosed: false,
-    tracking: true,
-    visits: ["initial"],
-    messages: trackingMessages("before consent")
+    ...BEFORE_CONSENT
   },
   check: (scan) => trackingStorage(scan)
 };
@@ -39500,7 +39488,7 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
   if (all.length === 0) throw new GateError("No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.", 3);
   if (explicit || all.length <= spec.maxPages) return { urls: all, leftOut: skipped, notes };
   const beyond = all.slice(spec.maxPages);
-  skipped.push(leftOut("max-pages", beyond, `found ${all.length} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`));
+  skipped.push(leftOut("max-pages", beyond, `found ${all.length.toLocaleString("en")} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`));
   return { urls: all.slice(0, spec.maxPages), leftOut: skipped, notes };
 }
 async function globPages(root, spec) {

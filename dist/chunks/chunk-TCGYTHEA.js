@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-BTV6SHYH.js";
+} from "./chunk-XV7CWXAV.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
