@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-TCGYTHEA.js";
+} from "./chunks/chunk-N5XCNG3V.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-XV7CWXAV.js";
+} from "./chunks/chunk-Q3ASCAQV.js";
 export {
   BROWSER_ENV,
   GateError,

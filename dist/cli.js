@@ -9,10 +9,10 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-JUWRN2ND.js";
+} from "./chunks/chunk-BTIIYKKV.js";
 import {
   judgeReport
-} from "./chunks/chunk-TCGYTHEA.js";
+} from "./chunks/chunk-N5XCNG3V.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -29,7 +29,7 @@ import {
   runGate,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-XV7CWXAV.js";
+} from "./chunks/chunk-Q3ASCAQV.js";
 
 // src/entry/cli.ts
 import { relative as relative3, resolve as resolve2 } from "node:path";

@@ -10,7 +10,7 @@ import {
   reportPlace,
   visitLine,
   writeReports
-} from "./chunks/chunk-JUWRN2ND.js";
+} from "./chunks/chunk-BTIIYKKV.js";
 import {
   GateError,
   __commonJS,
@@ -27,7 +27,7 @@ import {
   startedAsScript,
   stopping,
   subjectLabel
-} from "./chunks/chunk-XV7CWXAV.js";
+} from "./chunks/chunk-Q3ASCAQV.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -73,7 +73,7 @@ describe('the HTML report', () => {
     expect(fair[3]).toMatch(/clicked "Accept all"/);
     const tracked = await cells('/tag-manager/');
     expect(tracked[0]).toMatch(/^\d+ errors/);
-    expect(tracked.slice(2)).toEqual(['no banner to answer', 'no banner to answer']);
+    expect(tracked.slice(2)).toEqual(['no consent banner or notice to answer', 'no consent banner or notice to answer']);
   });
 
   it('explains a finding: vendor, purpose, the law in plain words and the chain through the tag manager', async () => {

@@ -4,7 +4,7 @@ import { globMatch } from '../shared/glob.js';
 import { plural } from '../shared/text.js';
 import type { Coverage, LeftOut } from '../types.js';
 import type { TargetHeaders } from '../shared/origin-headers.js';
-import { normalizeUrl } from '../shared/url.js';
+import { checkPageForm, normalizeUrl } from '../shared/url.js';
 import { crawl } from './crawl.js';
 import { readSitemap } from './sitemap.js';
 
@@ -48,10 +48,8 @@ const EXAMPLES = 5;
 
 /** A path is resolved under the site's base path (a site built for /my-repo/), unless it already starts with it. */
 function resolvePage(page: string, base: string | null, basePath = '/'): string {
-  if (/^https?:\/\//i.test(page) && URL.canParse(page)) return normalizeUrl(page);
-  if (!page.startsWith('/')) {
-    throw new GateError(`"${page}" is not a URL or a path. Give a full address such as http://localhost:4173/, or a path such as /contact.`);
-  }
+  checkPageForm(page);
+  if (!page.startsWith('/')) return normalizeUrl(page);
   if (base === null) throw new GateError(`The page "${page}" is a path, but there is no target to resolve it against. Give --url, --static or --start.`);
   const path = page.startsWith(basePath) || `${page}/` === basePath ? page : basePath + page.slice(1);
   return normalizeUrl(new URL(path, base).href);

@@ -94,6 +94,8 @@ export async function release(key: string): Promise<void> {
   const leaving = watcher;
   watcher = null;
   const gone = new Promise<void>((done) => (leaving.exitCode !== null || leaving.signalCode !== null ? done() : leaving.once('exit', () => done())));
+  // Unreferenced, it would let this process end with nothing else to do before the watcher has gone.
+  leaving.ref();
   leaving.stdin?.end(`${JSON.stringify(everything())}\n`);
   await withTimeout(gone, 2_000);
 }

@@ -1,4 +1,5 @@
 /** Small URL facts every stage needs, spelled once. */
+import { GateError } from './errors.js';
 
 /** http(s) only: about:blank, data:, blob: and chrome: URLs are not the web we judge. */
 export const isWebUrl = (url: string | undefined): url is string => url !== undefined && /^https?:\/\//.test(url);
@@ -54,4 +55,11 @@ export function normalizeUrl(url: string): string {
   parsed.username = '';
   parsed.password = '';
   return parsed.href;
+}
+
+/** A page to scan is a full http(s) address or a path on the target: "example.com" is neither, and said so early. */
+export function checkPageForm(page: string): void {
+  if (/^https?:\/\//i.test(page) && URL.canParse(page)) return;
+  if (page.startsWith('/')) return;
+  throw new GateError(`"${page}" is not a URL or a path. Give a full address such as http://localhost:4173/, or a path such as /contact.`);
 }

@@ -1,6 +1,5 @@
 import { GateError } from '../shared/errors.js';
 import type { TargetHeaders } from '../shared/origin-headers.js';
-import type { DiscoverSpec } from '../discover/index.js';
 import type { TargetSpec } from './index.js';
 
 /** A user name and password written into a URL: http://user:password@host/. */
@@ -33,7 +32,11 @@ function split(url: string, found: Userinfo[]): string {
   return parsed.href;
 }
 
-type Given = { target?: Omit<TargetSpec, 'cwd'> | undefined; discover?: Partial<DiscoverSpec> | undefined };
+/** The URL-bearing fields of the target and of the discovery spec (which comes later in the pipeline). */
+type Given = {
+  target?: Omit<TargetSpec, 'cwd'> | undefined;
+  discover?: { pages?: string[] | undefined; sitemap?: string | undefined; sitemapReplace?: string | undefined } | undefined;
+};
 
 /**
  * Takes user:password@ out of every URL a run was given, before anything can print, store or fetch

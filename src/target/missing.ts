@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { GateError } from '../shared/errors.js';
 import { POLICY_FILES } from '../config/files.js';
+import { checkPageForm } from '../shared/url.js';
 import type { TargetSpec } from './index.js';
 
 const isFullUrl = (page: string): boolean => /^https?:\/\//i.test(page);
@@ -22,6 +23,7 @@ const TARGETS = 'Give one of --static DIR (a built site, e.g. dist), --url URL (
  * subfolder of the site, a preview command whose address nobody gave. Each gets its own way out.
  */
 export function checkTargetGiven(target: Omit<TargetSpec, 'cwd'>, pages: readonly string[], policyPath: string | null, cwd: string): void {
+  pages.forEach(checkPageForm);
   if (pages.length > 0 && pages.every(isFullUrl)) return;
   if (target.static !== undefined || target.url !== undefined || target.waitOn !== undefined) return;
   if (target.start !== undefined) {

@@ -10300,6 +10300,19 @@ var require_cjs = __commonJS({
   }
 });
 
+// src/shared/errors.ts
+var GateError = class extends Error {
+  constructor(message, exitCode = 2, cause) {
+    super(message, cause === void 0 ? void 0 : { cause });
+    this.exitCode = exitCode;
+    this.name = "GateError";
+  }
+  exitCode;
+};
+function errorText(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
 // package.json
 var package_default = {
   name: "consent-gate",
@@ -10444,6 +10457,11 @@ function normalizeUrl(url) {
   parsed.username = "";
   parsed.password = "";
   return parsed.href;
+}
+function checkPageForm(page) {
+  if (/^https?:\/\//i.test(page) && URL.canParse(page)) return;
+  if (page.startsWith("/")) return;
+  throw new GateError(`"${page}" is not a URL or a path. Give a full address such as http://localhost:4173/, or a path such as /contact.`);
 }
 
 // src/derive/chain.ts
@@ -11548,19 +11566,6 @@ function policySchema() {
   return { ...policy_schema_default, $defs: { ...policy_schema_default.$defs, rules: { ...policy_schema_default.$defs.rules, properties } } };
 }
 
-// src/shared/errors.ts
-var GateError = class extends Error {
-  constructor(message, exitCode = 2, cause) {
-    super(message, cause === void 0 ? void 0 : { cause });
-    this.exitCode = exitCode;
-    this.name = "GateError";
-  }
-  exitCode;
-};
-function errorText(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-
 // src/report/text/subject.ts
 function subjectLabel(finding) {
   const { kind, name, host, storage, url } = finding.subject;
@@ -11874,6 +11879,7 @@ async function release(key) {
   const leaving = watcher;
   watcher = null;
   const gone = new Promise((done) => leaving.exitCode !== null || leaving.signalCode !== null ? done() : leaving.once("exit", () => done()));
+  leaving.ref();
   leaving.stdin?.end(`${JSON.stringify(everything())}
 `);
   await withTimeout(gone, 2e3);
@@ -39414,10 +39420,8 @@ function coverageOf(scanned, leftOut2) {
 }
 var EXAMPLES = 5;
 function resolvePage(page, base, basePath = "/") {
-  if (/^https?:\/\//i.test(page) && URL.canParse(page)) return normalizeUrl(page);
-  if (!page.startsWith("/")) {
-    throw new GateError(`"${page}" is not a URL or a path. Give a full address such as http://localhost:4173/, or a path such as /contact.`);
-  }
+  checkPageForm(page);
+  if (!page.startsWith("/")) return normalizeUrl(page);
   if (base === null) throw new GateError(`The page "${page}" is a path, but there is no target to resolve it against. Give --url, --static or --start.`);
   const path = page.startsWith(basePath) || `${page}/` === basePath ? page : basePath + page.slice(1);
   return normalizeUrl(new URL(path, base).href);
@@ -41016,6 +41020,7 @@ function policyAbove(cwd) {
 }
 var TARGETS = "Give one of --static DIR (a built site, e.g. dist), --url URL (a running site) or --start CMD with --wait-on URL (the preview command)";
 function checkTargetGiven(target, pages, policyPath, cwd) {
+  pages.forEach(checkPageForm);
   if (pages.length > 0 && pages.every(isFullUrl)) return;
   if (target.static !== void 0 || target.url !== void 0 || target.waitOn !== void 0) return;
   if (target.start !== void 0) {
@@ -41437,13 +41442,13 @@ export {
   __require,
   __commonJS,
   __toESM,
+  GateError,
+  errorText,
   pageLabel,
   withoutQuery,
   TOOL_VERSION,
   RULES,
   policySchema,
-  GateError,
-  errorText,
   didYouMean,
   VISITS,
   PHASES,

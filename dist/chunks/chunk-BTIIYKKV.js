@@ -22,7 +22,7 @@ import {
   visitOf,
   withoutQuery,
   writeFileAtomic
-} from "./chunk-XV7CWXAV.js";
+} from "./chunk-Q3ASCAQV.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

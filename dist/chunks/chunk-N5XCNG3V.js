@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-XV7CWXAV.js";
+} from "./chunk-Q3ASCAQV.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
