@@ -29,6 +29,8 @@ const scanOf = (page: string, phase: Phase = 'initial'): ClassifiedScan =>
 /** "type METHOD url-without-query" for each request of a visit. */
 const requests = (page: string, phase: Phase = 'initial'): string[] => scanOf(page, phase).requests.map((r) => `${r.resourceType} ${r.method} ${withoutQuery(r.url)}`);
 const count = (list: string[], item: string): number => list.filter((x) => x === item).length;
+/** The first request of a visit to a URL (query left out), as recorded. */
+const request = (page: string, url: string) => scanOf(page).requests.find((r) => withoutQuery(r.url) === url)!;
 /** "rule phase subject" for each finding on a page. */
 const findings = (page: string): string[] =>
   result.findings.filter((f) => f.page === `${served.url}${page}/`).map((f) => `${f.rule} ${f.phase} ${f.subject.name ?? f.subject.host}`);
@@ -60,12 +62,17 @@ describe('trackers with long-lived connections', () => {
         'tracker-request-before-consent initial in.hotjar.com',
       ]),
     );
+    // Really open, both of them, when the visit was recorded: the socket's handshake went through and the
+    // body was still coming.
+    expect(request('storage', 'wss://ws.hotjar.com/api/v2/client/ws')).toMatchObject({ failure: null });
+    expect(request('storage', 'https://in.hotjar.com/api/v2/client/sites/1234567/visit-data')).toMatchObject({ status: 200, failure: null });
     const socket = result.findings.find((f) => f.page.endsWith('/storage/') && f.subject.host === 'ws.hotjar.com')!;
     expect(socket.chain.map((l) => `${l.via} ${withoutQuery(l.url)}`).slice(1)).toEqual(['html https://static.hotjar.com/c/hotjar-1234567.js', 'script wss://ws.hotjar.com/api/v2/client/ws']);
   });
 
   it('a chat widget: the event stream it holds open is recorded, and the unknown third party warned about', () => {
     expect(requests('unknown')).toContain('eventsource GET https://cdn.chatwidget.example/events');
+    expect(request('unknown', 'https://cdn.chatwidget.example/events')).toMatchObject({ status: 200, failure: null });
     expect(findings('unknown')).toEqual(['unknown-third-party-before-consent initial cdn.chatwidget.example']);
   });
 

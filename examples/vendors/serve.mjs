@@ -133,7 +133,7 @@ export async function startVendors() {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
-    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC11B85`).digest('base64');
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
     // The client's frames (the recording) are read and dropped; the server sends a small text frame now
     // and then, as a live recording channel does.

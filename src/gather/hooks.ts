@@ -1,7 +1,8 @@
 /**
  * An init script that runs in every frame before the page's own scripts and reports each
  * document.cookie write and storage write together with the script that made it. The cookie jar and
- * the storage enumeration tell us what exists; only these hooks tell us who wrote it.
+ * the storage enumeration tell us what exists; only these hooks tell us who wrote it. It also reports
+ * each fetch sent with keepalive, which DevTools cannot tell from an ordinary fetch.
  */
 
 export const BINDING = '__consentGateReport';
