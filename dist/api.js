@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-N5XCNG3V.js";
+} from "./chunks/chunk-PNRPLZ45.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-Q3ASCAQV.js";
+} from "./chunks/chunk-H5IRNDOW.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,10 +9,10 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-BTIIYKKV.js";
+} from "./chunks/chunk-JFESFZNM.js";
 import {
   judgeReport
-} from "./chunks/chunk-N5XCNG3V.js";
+} from "./chunks/chunk-PNRPLZ45.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -29,7 +29,7 @@ import {
   runGate,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-Q3ASCAQV.js";
+} from "./chunks/chunk-H5IRNDOW.js";
 
 // src/entry/cli.ts
 import { relative as relative3, resolve as resolve2 } from "node:path";

@@ -29,7 +29,8 @@ const cookieHostOf = (url: string): string => {
   }
 };
 
-const LIST_TIMEOUT_MS = 5_000;
+/** Generous, for a busy CI machine: a listing that does not answer fails the visit. */
+const LIST_TIMEOUT_MS = 15_000;
 
 export function shortHash(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 8);

@@ -4,6 +4,12 @@ import { pageSession } from './devtools.js';
 
 const PROBE_EVERY_MS = 1_000;
 
+/**
+ * How long a page may leave the probe unanswered: twice --timeout, and never under 20 s, so a CI
+ * machine starved of CPU for a while is not taken for a page that hangs.
+ */
+export const unresponsiveAfterMs = (timeoutMs: number): number => Math.max(2 * timeoutMs, 20_000);
+
 export interface Watchdog {
   /** Rejects when the page stops answering; never settles otherwise. */
   unresponsive: Promise<never>;

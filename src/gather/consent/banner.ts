@@ -28,8 +28,8 @@ export interface Banner {
   toggles: ConsentToggle[];
 }
 
-/** Generous: a scan that does not answer is a scan error now, not "no banner". */
-const SCAN_TIMEOUT_MS = 10_000;
+/** Generous, for a busy CI machine: a scan that does not answer is a scan error, not "no banner". */
+const SCAN_TIMEOUT_MS = 15_000;
 
 /** A page that navigates while we look is looked at again, once, where it lands. */
 class MainFrameGone extends Error {}

@@ -11,7 +11,7 @@ import type { GatherOptions, Session } from './context.js';
 import { STEPS } from './steps.js';
 import { sendTargetHeaders } from '../target-headers.js';
 import { redactScan } from '../redact-scan.js';
-import { watchResponsiveness, type Watchdog } from '../watchdog.js';
+import { unresponsiveAfterMs, watchResponsiveness, type Watchdog } from '../watchdog.js';
 import { watchLanding } from '../landing.js';
 
 /** Failures worth another try: the network's, not the page's or ours. */
@@ -89,7 +89,7 @@ async function attempt(
     crashed.catch(() => undefined);
     // A hung renderer can block evaluate() forever: bound the whole session, not only navigation.
     // and end it sooner when the page stops answering altogether.
-    watchdog = watchResponsiveness(page, options.timeoutMs);
+    watchdog = watchResponsiveness(page, unresponsiveAfterMs(options.timeoutMs));
     const hardLimit = visitHardLimit(options) * visits.length;
     const run = async (): Promise<true> => {
       for (const [index, visit] of visits.entries()) {

@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-Q3ASCAQV.js";
+} from "./chunk-H5IRNDOW.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

@@ -39878,7 +39878,7 @@ var cookieHostOf = (url) => {
     return "";
   }
 };
-var LIST_TIMEOUT_MS = 5e3;
+var LIST_TIMEOUT_MS = 15e3;
 function shortHash(value) {
   return createHash("sha256").update(value).digest("hex").slice(0, 8);
 }
@@ -40293,7 +40293,7 @@ function checkScanResult(value) {
 }
 
 // src/gather/consent/banner.ts
-var SCAN_TIMEOUT_MS = 1e4;
+var SCAN_TIMEOUT_MS = 15e3;
 var MainFrameGone = class extends Error {
 };
 async function scanFrame(target, selectors, layer, prefix) {
@@ -40624,6 +40624,7 @@ function redactScan(scan, secrets) {
 
 // src/gather/watchdog.ts
 var PROBE_EVERY_MS = 1e3;
+var unresponsiveAfterMs = (timeoutMs) => Math.max(2 * timeoutMs, 2e4);
 function watchResponsiveness(page, limitMs) {
   let stopped = false;
   const unresponsive = (async () => {
@@ -40717,7 +40718,7 @@ async function attempt(browser, url, visits, options, onVisit) {
     const session = { url, page, collector, options, autoconsent, banner: null, unrecognised: null, policyLinks: [], scan: first, first, since: null };
     const crashed = new Promise((_, reject) => page.once("crash", () => reject(new Error("Page crashed"))));
     crashed.catch(() => void 0);
-    watchdog = watchResponsiveness(page, options.timeoutMs);
+    watchdog = watchResponsiveness(page, unresponsiveAfterMs(options.timeoutMs));
     const hardLimit = visitHardLimit(options) * visits.length;
     const run = async () => {
       for (const [index, visit] of visits.entries()) {

@@ -22,7 +22,7 @@ import {
   visitOf,
   withoutQuery,
   writeFileAtomic
-} from "./chunk-Q3ASCAQV.js";
+} from "./chunk-H5IRNDOW.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
