@@ -64,7 +64,7 @@ describe('discovery counts what it leaves out', () => {
         reason: 'sitemap-unreadable',
         count: 1,
         examples: [`${sitemapSite.url}sitemap-gone.xml`],
-        message: `1 nested sitemap could not be read (no 2xx answer), so the pages listed there were not scanned: ${sitemapSite.url}sitemap-gone.xml.`,
+        message: `1 nested sitemap could not be read (no 2xx answer, or not to its end), so the pages listed there were not scanned: ${sitemapSite.url}sitemap-gone.xml.`,
       },
     ]);
   });

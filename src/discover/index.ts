@@ -103,49 +103,69 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
   if (!explicit && staticRoot === null) found.push(needStart());
   // Nothing said at all: the start page, plus what the sitemap (or, without one, a shallow crawl) finds.
   const automatic = !explicit && staticRoot === null && spec.sitemap === undefined && !spec.crawl;
-  const more: string[] = [];
+  let more: string[] = [];
 
-  // 2. The sitemap, when asked for or automatic.
+  // 2. The sitemap, when asked for or automatic: read as it arrives, keeping only what could be scanned.
+  const isExcluded = (url: string): boolean => spec.exclude.length > 0 && normalizeUrl(url) !== start && excludedPath(url, spec.exclude);
+  let excluded: string[] = [];
+  let excludedCount = 0;
+  /** Sitemap pages counted but not kept: all beyond what --max-pages could scan. */
+  let unkept = 0;
   if (spec.sitemap !== undefined || automatic) {
     const from = needStart();
     const sitemapUrl = new URL(spec.sitemap === undefined || spec.sitemap === 'auto' ? `${basePath}sitemap.xml` : spec.sitemap, from).href;
     const sitemap = await readSitemap(sitemapUrl, {
       origin: new URL(from).origin,
       headers: spec.headers,
+      // The cap's worth, the start page, and the examples a report names of what is left out.
+      keep: spec.maxPages + 1 + EXAMPLES,
+      excluded: isExcluded,
       ...(spec.sitemapFind !== undefined ? { find: spec.sitemapFind, replace: spec.sitemapReplace ?? '' } : {}),
       required: spec.sitemap !== undefined,
     });
-    for (const url of sitemap.urls) more.push(url);
-    const foreign = ordered(sitemap.foreign, null);
-    if (foreign.length > 0) {
-      const hosts = [...new Set(foreign.map((u) => new URL(u).host))].join(', ');
+    const kept = sitemap.pages.values();
+    more = more.concat(kept);
+    unkept = sitemap.pages.offered - kept.length;
+    excluded = sitemap.excluded.values();
+    excludedCount = sitemap.excluded.offered;
+    const { foreign } = sitemap;
+    if (foreign.offered > 0) {
+      const hosts = [...new Set(foreign.values().map((u) => new URL(u).host))].join(', ');
       const fix = spec.sitemapFind === undefined ? '; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview' : '';
-      skipped.push(leftOut('other-host', foreign, `${foreign.length} sitemap page(s) on another host (${hosts}) were skipped${fix}.`));
+      skipped.push({ reason: 'other-host', count: foreign.offered, examples: foreign.values(), message: `${foreign.offered.toLocaleString('en')} sitemap page(s) on another host (${hosts}) were skipped${fix}.` });
     }
     if (sitemap.unreadable.length > 0) {
-      skipped.push(leftOut('sitemap-unreadable', sitemap.unreadable, `${plural(sitemap.unreadable.length, 'nested sitemap')} could not be read (no 2xx answer), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES).join(', ')}.`));
+      skipped.push(leftOut('sitemap-unreadable', sitemap.unreadable, `${plural(sitemap.unreadable.length, 'nested sitemap')} could not be read (no 2xx answer, or not to its end), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES).join(', ')}.`));
     }
-    if (automatic && sitemap.urls.length === 0) {
-      more.push(...(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers })));
+    if (automatic && kept.length === 0) {
+      more = more.concat(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
     }
   }
 
   // 3. The crawl, when asked for.
-  if (spec.crawl) more.push(...(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers })));
+  if (spec.crawl) more = more.concat(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
 
   // --exclude takes out what sitemap and crawl found too, not only a static folder's files.
-  const excluded = spec.exclude.length === 0 ? [] : ordered(more.filter((url) => normalizeUrl(url) !== start && excludedPath(url, spec.exclude)), null);
-  if (excluded.length > 0) skipped.push(leftOut('excluded', excluded, `${plural(excluded.length, 'page')} matched --exclude and were left out.`));
-  const gone = new Set(excluded);
-  found = found.concat(more.filter((url) => !gone.has(normalizeUrl(url))));
+  const crawledOut = more.filter(isExcluded);
+  excluded = ordered(excluded.concat(crawledOut), null);
+  excludedCount += new Set(crawledOut.map(normalizeUrl)).size;
+  if (excludedCount > 0) skipped.push({ reason: 'excluded', count: excludedCount, examples: excluded.slice(0, EXAMPLES), message: `${plural(excludedCount, 'page')} matched --exclude and were left out.` });
+  more = more.filter((url) => !isExcluded(url));
 
-  const all = ordered(found, start);
-  if (all.length === 0) throw new GateError('No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.', 3);
-  // An explicit list is what the user asked for: scan all of it.
-  if (explicit || all.length <= spec.maxPages) return { urls: all, leftOut: skipped, notes };
-  const beyond = all.slice(spec.maxPages);
-  skipped.push(leftOut('max-pages', beyond, `found ${all.length.toLocaleString('en')} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`));
-  return { urls: all.slice(0, spec.maxPages), leftOut: skipped, notes };
+  // An explicit list is what the user asked for: all of it is scanned. --max-pages caps what was found.
+  const asked = new Set(explicit ? found.map(normalizeUrl) : []);
+  const candidates = ordered(explicit ? more : found.concat(more), start).filter((url) => !asked.has(url));
+  const urls = ordered([...asked, ...candidates.slice(0, spec.maxPages)], start);
+  if (urls.length === 0) throw new GateError('No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.', 3);
+  const beyond = candidates.slice(spec.maxPages);
+  const beyondCount = beyond.length + unkept;
+  if (beyondCount > 0) {
+    const what = explicit
+      ? `found ${plural(candidates.length + unkept, 'more page')} besides those listed; scanning the first ${spec.maxPages} of them (sorted).`
+      : `found ${(candidates.length + unkept).toLocaleString('en')} pages; scanning the first ${spec.maxPages} (start page, then sorted).`;
+    skipped.push({ reason: 'max-pages', count: beyondCount, examples: beyond.slice(0, EXAMPLES), message: `${what} Raise --max-pages to scan more.` });
+  }
+  return { urls, leftOut: skipped, notes };
 }
 
 /** The HTML files --include picks, and those --exclude then takes out (404.html is no page a visitor asks for). */
