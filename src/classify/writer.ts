@@ -1,12 +1,12 @@
 import type { Category, Classification } from '../types.js';
 
 /**
- * How much consent a purpose asks for, lowest first: "weaker" means lower here. Unknown says nothing;
- * necessary storage is exempt from consent (ePrivacy 5(3)); preferences the visitor chose are treated as
- * functional and exempt too, but are a claim about use, not a technical need. Analytics, marketing and
- * social all need consent and share the top: among them the name is the better witness (a marketing
- * vendor's analytics cookie is analytics, which the nl preset treats apart), so the writer never moves
- * one tracking purpose to another.
+ * "Weaker" is lower in this order of how much a purpose asks of the visitor: unknown says nothing;
+ * necessary storage is exempt by law (ePrivacy 5(3)); preferences (a language, a layout) are exempt as
+ * a function the visitor asked for (WP29 Opinion 04/2012, "user-interface customisation"), a narrower
+ * claim than a technical need; analytics, marketing and social all need consent. Those three share the
+ * top: among them the name is the better witness (a marketing vendor's analytics cookie is analytics,
+ * which the nl preset treats apart), so a writer never moves one tracking purpose to another.
  */
 const WEIGHT: Readonly<Record<Category, number>> = { unknown: 0, necessary: 1, preferences: 2, analytics: 3, marketing: 3, social: 3 };
 const TOP = 3;
