@@ -176,6 +176,8 @@ export interface Classification {
   plugin: boolean;
   /** Which data decided: an override, third-party-web, the Open Cookie Database, or nothing. */
   source: 'override' | 'third-party-web' | 'open-cookie-database' | 'site' | 'none';
+  /** Cookies and storage only: set when the vendor that wrote it decided, not its name (see classify/writer.ts). */
+  writer?: { url: string; nameCategory: Category };
 }
 
 export type Classified<T> = T & { class: Classification };

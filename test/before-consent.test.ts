@@ -4,7 +4,7 @@ import { runGate } from '../src/gate.js';
 import type { Finding, GateResult } from '../src/types.js';
 import { serve, type Served } from './support/fixtures.js';
 
-const PAGES = ['clean', 'essential', 'ga4', 'pixel', 'embed', 'nocookie', 'storage', 'failed', 'lifetime', 'delayed', 'unknown'];
+const PAGES = ['clean', 'essential', 'ga4', 'pixel', 'embed', 'nocookie', 'storage', 'failed', 'lifetime', 'delayed', 'unknown', 'insight'];
 
 let served: Served;
 let result: GateResult;
@@ -74,7 +74,39 @@ describe('a page scanned before consent', () => {
       'error consent-banner-missing banner missing',
       'error social-plugin-before-consent frame www.youtube.com',
       'error tracking-cookie-before-consent cookie VISITOR_INFO1_LIVE',
+      'error tracking-cookie-before-consent cookie YSC',
       'error tracking-storage-before-consent storage yt-remote-device-id',
+    ]);
+  });
+
+  it("reports YouTube's YSC by the embed that set it, though its name alone says preferences", () => {
+    const ysc = on('embed').find((f) => f.subject.name === 'YSC')!;
+    expect(ysc).toMatchObject({ category: 'marketing', vendor: 'YouTube', party: 'third' });
+    expect(ysc.evidence[0]).toBe('Set-Cookie header from https://www.youtube.com/embed/abc123XYZ (YouTube, marketing; by its name alone: preferences)');
+  });
+
+  it("reports LinkedIn Insight's first-party cookies by the tag that wrote them, not the site's own language cookies", () => {
+    const insight = 'https://snap.licdn.com/li.lms-analytics/insight.min.js';
+    expect(summary(on('insight'))).toEqual([
+      'error consent-banner-missing banner missing',
+      'error tracker-request-before-consent request px.ads.linkedin.com',
+      'error tracker-request-before-consent request snap.licdn.com',
+      'error tracker-request-before-consent request www.linkedin.com',
+      'error tracking-cookie-before-consent cookie li_fat_id',
+      'error tracking-cookie-before-consent cookie li_giant',
+      'error tracking-cookie-before-consent cookie li_sugr',
+      'error tracking-cookie-before-consent cookie lidc',
+    ]);
+    const liFatId = on('insight').find((f) => f.subject.name === 'li_fat_id')!;
+    expect(liFatId).toMatchObject({ category: 'marketing', vendor: 'LinkedIn Insight Tag', party: 'first' });
+    expect(liFatId.evidence).toEqual([`document.cookie written by ${insight} (LinkedIn Insight Tag, marketing; by its name alone: preferences)`]);
+    expect(liFatId.chain.map((link) => link.url)).toEqual([`${served.url}insight/`, insight]);
+    // li_sugr is marketing by name: its evidence has nothing to explain.
+    expect(on('insight').find((f) => f.subject.name === 'li_sugr')!.evidence).toEqual([`document.cookie written by ${insight}`]);
+    const own = scanOf('insight').cookies.filter((c) => c.name === 'lang' || c.name === 'pll_language');
+    expect(own.map((c) => `${c.name}:${c.class.category}:${c.sources.map((s) => s.url).join()}`).sort()).toEqual([
+      `lang:preferences:${served.url}insight/lang.js`,
+      `pll_language:preferences:${served.url}insight/lang.js`,
     ]);
   });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyName } from '../src/classify/names.js';
 import { classifyUrl } from '../src/classify/hosts.js';
 import { partyOf, siteOf } from '../src/classify/party.js';
+import { classifyByWriter, type Writer } from '../src/classify/writer.js';
+import type { Category, Classification } from '../src/types.js';
 
 describe('first or third party', () => {
   it('compares registrable domains, with private suffixes on', () => {
@@ -60,5 +62,47 @@ describe('vendor hosts', () => {
 
   it('returns null for a host no data knows', () => {
     expect(classifyUrl('https://cdn.chatwidget.example/w.js')).toBeNull();
+  });
+});
+
+describe('classification by who wrote it', () => {
+  const byName = (category: Category, source: Classification['source'] = 'open-cookie-database'): Classification => ({ category, vendor: 'LinkedIn', party: 'first', plugin: false, source });
+  const insight: Writer = { url: 'https://snap.licdn.com/li.lms-analytics/insight.min.js', class: { category: 'marketing', vendor: 'LinkedIn Insight Tag', party: 'third', plugin: false, source: 'override' } };
+  const site: Writer = { url: 'https://gemeente.nl/lang.js', class: { category: 'unknown', vendor: null, party: 'first', plugin: false, source: 'site' } };
+  const cdn: Writer = { url: 'https://cdn.jsdelivr.net/npm/x.js', class: { category: 'necessary', vendor: 'JSDelivr CDN', party: 'third', plugin: false, source: 'third-party-web' } };
+  const analytics: Writer = { url: 'https://www.googletagmanager.com/gtag/js', class: { category: 'analytics', vendor: 'Google Analytics', party: 'third', plugin: false, source: 'override' } };
+
+  it.each(['unknown', 'necessary', 'preferences'] as const)('a %s name written by a marketing script takes the vendor, its category and says why', (category) => {
+    expect(classifyByWriter(byName(category), [insight])).toEqual({
+      category: 'marketing',
+      vendor: 'LinkedIn Insight Tag',
+      party: 'first',
+      plugin: false,
+      source: 'override',
+      writer: { url: insight.url, nameCategory: category },
+    });
+  });
+
+  it('keeps a tracking name: among tracking purposes the name says more than its writer', () => {
+    expect(classifyByWriter(byName('analytics'), [insight])).toEqual(byName('analytics'));
+    expect(classifyByWriter(byName('marketing'), [analytics])).toEqual(byName('marketing'));
+  });
+
+  it("keeps a preference the site's own script wrote", () => {
+    expect(classifyByWriter(byName('preferences'), [site])).toEqual(byName('preferences'));
+    expect(classifyByWriter(byName('preferences'), [])).toEqual(byName('preferences'));
+  });
+
+  it('ignores a writer whose host is infrastructure: a CDN says where a script lives, not what it does', () => {
+    expect(classifyByWriter(byName('unknown'), [cdn])).toEqual(byName('unknown'));
+  });
+
+  it('takes the first writer that tracks, whatever others wrote it too', () => {
+    expect(classifyByWriter(byName('preferences'), [site, cdn, analytics, insight]).writer).toEqual({ url: analytics.url, nameCategory: 'preferences' });
+  });
+
+  it('lets a reviewed override that names a purpose win, but not one that only says unknown', () => {
+    expect(classifyByWriter(byName('preferences', 'override'), [insight])).toEqual(byName('preferences', 'override'));
+    expect(classifyByWriter(byName('unknown', 'override'), [insight])).toMatchObject({ category: 'marketing', writer: { nameCategory: 'unknown' } });
   });
 });

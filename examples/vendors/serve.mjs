@@ -60,6 +60,7 @@ const VENDOR_ROUTES = [
   { host: 'ws.hotjar.com', path: '/api/v2/client/ws', stream: 'websocket' },
   // Hotjar's ingestion endpoint answers the page's fetch with a body that is still coming.
   { host: 'in.hotjar.com', path: '/api/v2/client/sites/', stream: 'body', type: 'application/json' },
+  { host: 'snap.licdn.com', path: '/li.lms-analytics/insight.min.js', file: 'insight.min.js' },
   // LinkedIn's Insight pixel answers with a redirect to a cookie-syncing endpoint on another host.
   { host: 'px.ads.linkedin.com', path: '/collect', status: 302, location: 'https://www.linkedin.com/px/li_sync?fmt=gif' },
   {

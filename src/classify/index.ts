@@ -2,6 +2,7 @@ import type { Classification, ClassifiedScan, Party, PhaseScan } from '../types.
 import { classifyUrl } from './hosts.js';
 import { classifyName } from './names.js';
 import { partyOf, siteOf } from './party.js';
+import { classifyByWriter, type Writer } from './writer.js';
 import { hostOf } from '../shared/url.js';
 
 export { THIRD_PARTY_WEB_VERSION } from './hosts.js';
@@ -36,11 +37,16 @@ function nameClass(name: string, host: string, siteDomains: readonly string[]): 
 
 export function classifyScan(scan: PhaseScan, options: ClassifyOptions = {}): ClassifiedScan {
   const siteDomains = [...new Set([siteOf(hostOf(scan.finalUrl)), siteOf(hostOf(scan.url)), ...(options.firstPartyDomains ?? []).map(siteOf)])];
+  const writer = (url: string): Writer => ({ url, class: urlClass(url, siteDomains) });
   return {
     ...scan,
     siteDomains,
-    cookies: scan.cookies.map((c) => ({ ...c, class: nameClass(c.name, c.domain, siteDomains) })),
-    storage: scan.storage.map((s) => ({ ...s, class: nameClass(s.key, hostOf(s.origin), siteDomains) })),
+    cookies: scan.cookies.map((c) => ({ ...c, class: classifyByWriter(nameClass(c.name, c.domain, siteDomains), c.sources.map((source) => writer(source.url))) })),
+    // Storage belongs to the frame that holds it: a third-party frame's origin wrote it, whichever script did.
+    storage: scan.storage.map((s) => ({
+      ...s,
+      class: classifyByWriter(nameClass(s.key, hostOf(s.origin), siteDomains), [...s.writtenBy, s.origin].map(writer)),
+    })),
     requests: scan.requests.map((r) => ({ ...r, class: urlClass(r.url, siteDomains) })),
     frames: scan.frames.map((f) => ({ ...f, class: urlClass(f.url, siteDomains) })),
   };

@@ -1,4 +1,4 @@
-import type { Category, Classification, Classified, ClassifiedScan, GatheredCookie, GatheredFrame, GatheredRequest } from '../types.js';
+import type { Category, Classification, Classified, ClassifiedScan, CookieSource, GatheredCookie, GatheredFrame, GatheredRequest, GatheredStorage } from '../types.js';
 import { hostOf } from '../shared/url.js';
 import { chainTo } from '../derive/chain.js';
 import type { MessageData, RuleHit } from './rule.js';
@@ -10,9 +10,22 @@ export function vendorLabel(vendor: string | null, category: Category): string {
   return vendor ? `${vendor} (${category})` : category === 'unknown' ? 'unknown vendor' : `unknown ${category} vendor`;
 }
 
-export function cookieEvidence(cookie: GatheredCookie): string[] {
-  const lines = cookie.sources.map((s) =>
-    s.via === 'set-cookie' ? `Set-Cookie header from ${withoutQuery(s.url)}` : `document.cookie written by ${withoutQuery(s.url)}`,
+/** " (LinkedIn Insight Tag, marketing; by its name alone: preferences)" after the writer that decided the purpose. */
+function decidedBy(c: Classification, url: string): string {
+  return c.writer?.url === url ? ` (${c.vendor ?? 'unknown vendor'}, ${c.category}; by its name alone: ${c.writer.nameCategory})` : '';
+}
+
+/** The writer that decided the purpose (classify/writer.ts) comes first: the first evidence is what the chain leads to. */
+function writerFirst<T>(items: readonly T[], urlOf: (item: T) => string, c: Classification): T[] {
+  const decided = (item: T): number => Number(c.writer !== undefined && urlOf(item) === c.writer.url);
+  return [...items].sort((a, b) => decided(b) - decided(a));
+}
+
+function cookieEvidence(cookie: Classified<GatheredCookie>, sources: readonly CookieSource[]): string[] {
+  const lines = sources.map(
+    (s) =>
+      (s.via === 'set-cookie' ? `Set-Cookie header from ${withoutQuery(s.url)}` : `document.cookie written by ${withoutQuery(s.url)}`) +
+      decidedBy(cookie.class, s.url),
   );
   if (!cookie.stored) lines.push('the browser refused to store it, but the site sent it: other browsers keep it');
   return lines.length > 0 ? lines : ['found in the cookie jar; the setter was not observed'];
@@ -20,6 +33,7 @@ export function cookieEvidence(cookie: GatheredCookie): string[] {
 
 /** A finding about a cookie; its message gets `vendor`, `name` and `domain`, plus what the rule adds. */
 export function cookieHit(scan: ClassifiedScan, cookie: Classified<GatheredCookie>, messageId: string, data: MessageData = {}): RuleHit {
+  const sources = writerFirst(cookie.sources, (s) => s.url, cookie.class);
   return {
     subject: { kind: 'cookie', name: cookie.name, host: cookie.domain },
     category: cookie.class.category,
@@ -27,8 +41,26 @@ export function cookieHit(scan: ClassifiedScan, cookie: Classified<GatheredCooki
     party: cookie.class.party,
     messageId,
     data: { vendor: vendorLabel(cookie.class.vendor, cookie.class.category), name: cookie.name, domain: cookie.domain, ...data },
-    evidence: cookieEvidence(cookie),
-    chain: chainTo(scan, cookie.sources[0]?.url),
+    evidence: cookieEvidence(cookie, sources),
+    chain: chainTo(scan, sources[0]?.url),
+  };
+}
+
+/** A finding about a storage key; its message gets `vendor`, `storage`, `name` and `origin`. */
+export function storageHit(scan: ClassifiedScan, entry: Classified<GatheredStorage>, messageId: string): RuleHit {
+  const scripts = writerFirst(entry.writtenBy, String, entry.class);
+  const lines = scripts.map((url) => `written by ${withoutQuery(url)}${decidedBy(entry.class, url)}`);
+  // The frame that holds it decided, not a script seen writing it.
+  if (entry.class.writer?.url === entry.origin) lines.unshift(`kept by a frame of ${entry.origin}${decidedBy(entry.class, entry.origin)}`);
+  return {
+    subject: { kind: 'storage', storage: entry.kind, name: entry.key, host: new URL(entry.origin).hostname },
+    category: entry.class.category,
+    vendor: entry.class.vendor,
+    party: entry.class.party,
+    messageId,
+    data: { vendor: vendorLabel(entry.class.vendor, entry.class.category), storage: entry.kind, name: entry.key, origin: entry.origin },
+    evidence: lines.length > 0 ? lines : ['found in storage; the writing script was not observed'],
+    chain: chainTo(scan, scripts[0]),
   };
 }
 

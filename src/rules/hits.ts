@@ -1,6 +1,5 @@
 import type { Classification, ClassifiedScan } from '../types.js';
-import { chainTo } from '../derive/chain.js';
-import { TRACKING, cookieHit, frameSighting, hitsByHost, requestSighting, subresources, vendorLabel, withoutQuery } from './evidence.js';
+import { TRACKING, cookieHit, frameSighting, hitsByHost, requestSighting, storageHit, subresources } from './evidence.js';
 import { renderMessage, type RuleHit } from './rule.js';
 
 /**
@@ -44,18 +43,7 @@ export function trackingCookies(scan: ClassifiedScan): RuleHit[] {
 }
 
 export function trackingStorage(scan: ClassifiedScan): RuleHit[] {
-  return scan.storage
-    .filter((entry) => TRACKING.has(entry.class.category))
-    .map((entry) => ({
-      subject: { kind: 'storage', storage: entry.kind, name: entry.key, host: new URL(entry.origin).hostname },
-      category: entry.class.category,
-      vendor: entry.class.vendor,
-      party: entry.class.party,
-      messageId: 'storage',
-      data: { vendor: vendorLabel(entry.class.vendor, entry.class.category), storage: entry.kind, name: entry.key, origin: entry.origin },
-      evidence: entry.writtenBy.length > 0 ? entry.writtenBy.map((url) => `written by ${withoutQuery(url)}`) : ['found in storage; the writing script was not observed'],
-      chain: chainTo(scan, entry.writtenBy[0]),
-    }));
+  return scan.storage.filter((entry) => TRACKING.has(entry.class.category)).map((entry) => storageHit(scan, entry, 'storage'));
 }
 
 export function trackerRequests(scan: ClassifiedScan): RuleHit[] {

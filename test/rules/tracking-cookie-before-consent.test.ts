@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { trackingCookies } from '../../src/rules/hits.js';
 import { trackingCookieBeforeConsent } from '../../src/rules/tracking-cookie-before-consent.js';
 import { ruleTester } from '../support/rule-tester.js';
 import { cookie, page, scan, visit } from '../support/scans.js';
@@ -35,4 +37,28 @@ ruleTester(trackingCookieBeforeConsent).run({
   ],
   // The before-consent rules share the tracking messages; this one judges only its own kind.
   notEmitted: ['storage', 'request', 'embed', 'plugin'],
+});
+
+describe('a cookie classified by who wrote it', () => {
+  const INSIGHT = 'https://snap.licdn.com/li.lms-analytics/insight.min.js';
+  const base = cookie('li_fat_id', 'marketing', { vendor: 'LinkedIn Insight Tag', party: 'first' });
+  // The site's own script touched it first; LinkedIn's tag is the writer that decided.
+  const liFatId = {
+    ...base,
+    sources: [{ via: 'document.cookie' as const, url: 'https://example.org/app.js', declaredLifetime: null }, { via: 'document.cookie' as const, url: `${INSIGHT}?v=2`, declaredLifetime: 2_592_000 }],
+    class: { ...base.class, writer: { url: `${INSIGHT}?v=2`, nameCategory: 'preferences' as const } },
+  };
+
+  it('names that writer first, with its vendor and what the name alone said, and leads the chain to it', () => {
+    const [hit] = trackingCookies(scan({ cookies: [liFatId] }));
+    expect(hit!.evidence).toEqual([
+      `document.cookie written by ${INSIGHT} (LinkedIn Insight Tag, marketing; by its name alone: preferences)`,
+      'document.cookie written by https://example.org/app.js',
+    ]);
+    expect(hit!.chain.at(-1)?.url).toBe(`${INSIGHT}?v=2`);
+  });
+
+  it('says nothing more about a cookie its name classified', () => {
+    expect(trackingCookies(scan({ cookies: [ga] }))[0]!.evidence).toEqual(['document.cookie written by https://example.org/app.js']);
+  });
 });

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { trackingStorage } from '../../src/rules/hits.js';
 import { trackingStorageBeforeConsent } from '../../src/rules/tracking-storage-before-consent.js';
 import { ruleTester } from '../support/rule-tester.js';
 import { page, scan, storage, visit } from '../support/scans.js';
@@ -29,4 +31,24 @@ ruleTester(trackingStorageBeforeConsent).run({
   ],
   // The before-consent rules share the tracking messages; this one judges only its own kind.
   notEmitted: ['cookieSet', 'cookieSent', 'request', 'embed', 'plugin'],
+});
+
+describe('a storage key classified by who wrote it', () => {
+  const written = (writer: string, writtenBy: string[]) => {
+    const entry = storage('ytc-settings', 'marketing', { vendor: 'YouTube', origin: 'https://www.youtube.com', party: 'third', writtenBy });
+    return { ...entry, class: { ...entry.class, writer: { url: writer, nameCategory: 'preferences' as const } } };
+  };
+
+  it('names the script that decided first', () => {
+    const [hit] = trackingStorage(scan({ storage: [written('https://www.youtube.com/s/player.js', ['https://www.youtube.com/embed/x', 'https://www.youtube.com/s/player.js'])] }));
+    expect(hit!.evidence).toEqual([
+      'written by https://www.youtube.com/s/player.js (YouTube, marketing; by its name alone: preferences)',
+      'written by https://www.youtube.com/embed/x',
+    ]);
+  });
+
+  it('names the frame that holds it when no writing script was seen', () => {
+    const [hit] = trackingStorage(scan({ storage: [written('https://www.youtube.com', [])] }));
+    expect(hit!.evidence).toEqual(['kept by a frame of https://www.youtube.com (YouTube, marketing; by its name alone: preferences)']);
+  });
 });
