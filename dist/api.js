@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-PNRPLZ45.js";
+} from "./chunks/chunk-HDJOOM6X.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-H5IRNDOW.js";
+} from "./chunks/chunk-D67RWU4N.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,10 +9,10 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-JFESFZNM.js";
+} from "./chunks/chunk-Z2HS7DUM.js";
 import {
   judgeReport
-} from "./chunks/chunk-PNRPLZ45.js";
+} from "./chunks/chunk-HDJOOM6X.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -29,7 +29,7 @@ import {
   runGate,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-H5IRNDOW.js";
+} from "./chunks/chunk-D67RWU4N.js";
 
 // src/entry/cli.ts
 import { relative as relative3, resolve as resolve2 } from "node:path";

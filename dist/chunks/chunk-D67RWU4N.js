@@ -11588,7 +11588,7 @@ function subjectLabel(finding) {
 import { relative } from "node:path";
 
 // src/shared/text.ts
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var plural = (n, word) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
 // src/report/text/chain.ts
 function shortUrl(link, site) {
@@ -12445,8 +12445,8 @@ var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   const { fs } = state;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
+  fs.readdir(crawlPath || ".", readdirOpts, (error, entries2 = []) => {
+    callback$1(entries2, directoryPath, currentDepth);
     state.queue.dequeue(state.options.suppressErrors ? null : error, state);
   });
 };
@@ -12455,13 +12455,13 @@ var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
   if (currentDepth < 0) return;
   state.visited.push(crawlPath);
   state.counts.directories++;
-  let entries = [];
+  let entries2 = [];
   try {
-    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+    entries2 = fs.readdirSync(crawlPath || ".", readdirOpts);
   } catch (e) {
     if (!state.options.suppressErrors) throw e;
   }
-  callback$1(entries, directoryPath, currentDepth);
+  callback$1(entries2, directoryPath, currentDepth);
 };
 function build(isSynchronous) {
   return isSynchronous ? walkSync : walkAsync;
@@ -12555,12 +12555,12 @@ var Walker = class {
     this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
     return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
   }
-  walk = (entries, directoryPath, depth) => {
+  walk = (entries2, directoryPath, depth) => {
     const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal: signal2, useRealPaths, pathSeparator }, controller } = this.state;
     if (controller.aborted || signal2 && signal2.aborted || maxFiles && paths.length > maxFiles) return;
     const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
+    for (let i = 0; i < entries2.length; ++i) {
+      const entry = entries2[i];
       if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
@@ -39217,7 +39217,7 @@ var UPSTREAM_CATEGORY = {
   Marketing: "marketing"
 };
 var upstream = Object.entries(open_cookie_database_default).flatMap(
-  ([platform, entries]) => entries.map((e) => ({
+  ([platform, entries2]) => entries2.map((e) => ({
     name: e.cookie,
     prefix: e.wildcardMatch === "1",
     vendor: platform || e.dataController || null,
@@ -39235,10 +39235,10 @@ var overridden = overrides_default.names.map((o) => ({
   domains: [],
   ...o.party ? { party: o.party } : {}
 }));
-function buildIndex(entries) {
+function buildIndex(entries2) {
   const exact = /* @__PURE__ */ new Map();
   const prefixes = [];
-  for (const entry of entries) {
+  for (const entry of entries2) {
     if (entry.prefix) prefixes.push(entry);
     else exact.set(entry.name, [...exact.get(entry.name) ?? [], entry]);
   }
@@ -39381,34 +39381,121 @@ async function crawl(start, options) {
   return [...visited];
 }
 
+// src/discover/smallest.ts
+var Smallest = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  kept = [];
+  /** Every value offered, repeats included. */
+  offered = 0;
+  add(value) {
+    this.offered++;
+    const { kept } = this;
+    const last = kept[kept.length - 1];
+    if (kept.length >= this.limit && last !== void 0 && value >= last) return;
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = low + high >>> 1;
+      if (kept[mid] < value) low = mid + 1;
+      else high = mid;
+    }
+    if (kept[low] === value) return;
+    kept.splice(low, 0, value);
+    if (kept.length > this.limit) kept.pop();
+  }
+  /** Takes in what another one kept and counted. */
+  absorb(other) {
+    const values = other.values();
+    for (const value of values) this.add(value);
+    this.offered += other.offered - values.length;
+  }
+  /** Sorted ascending. */
+  values() {
+    return [...this.kept];
+  }
+};
+
 // src/discover/sitemap.ts
 var MAX_SITEMAPS = 50;
-function locs(xml) {
-  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/gi)].map((m) => m[1].replace(/&amp;/g, "&"));
+var SITEMAP_TIMEOUT_MS = 6e4;
+var LOC = /<loc>\s*([^<\s]+)\s*<\/loc>/gi;
+var MAX_PENDING = 16384;
+var EXAMPLES = 5;
+var PLAIN = /^[A-Za-z0-9\-._~/?=&:+,;!*'()$]*$/;
+var DOT_SEGMENT = /\/\.\.?(?:[/?]|$)/;
+function plainOnOrigin(url, origin) {
+  return url.startsWith(`${origin}/`) && PLAIN.test(url) && !DOT_SEGMENT.test(url);
+}
+async function* entries(body) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let pending = "";
+  let index = null;
+  try {
+    for (; ; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      pending += decoder.decode(value, { stream: true });
+      let end = 0;
+      for (const match of pending.matchAll(LOC)) {
+        index ??= /<sitemapindex[\s>]/i.test(pending.slice(0, match.index));
+        yield { loc: match[1].replace(/&amp;/g, "&"), index };
+        end = match.index + match[0].length;
+      }
+      pending = pending.slice(end);
+      if (pending.length > MAX_PENDING) pending = pending.slice(-MAX_PENDING);
+    }
+  } finally {
+    await reader.cancel().catch(() => void 0);
+  }
 }
 async function readSitemap(url, options) {
-  const rewrite = (u) => options.find ? u.split(options.find).join(options.replace ?? "") : u;
+  const found = { pages: new Smallest(options.keep), foreign: new Smallest(EXAMPLES), excluded: new Smallest(EXAMPLES), unreadable: [] };
+  const rewrite = (loc) => options.find ? loc.split(options.find).join(options.replace ?? "") : loc;
   const queue = [url];
   const seen = /* @__PURE__ */ new Set();
-  const pages = [];
-  const unreadable = [];
   while (queue.length > 0 && seen.size < MAX_SITEMAPS) {
     const next = queue.shift();
     if (seen.has(next)) continue;
     seen.add(next);
-    const fetched = await fetchText(next, options.headers);
-    if (fetched === null) {
-      if (next !== url) unreadable.push(next);
+    const fetched = await fetchFollowing(next, options.headers, SITEMAP_TIMEOUT_MS);
+    if (fetched === null || fetched.response.body === null) {
+      if (next !== url) found.unreadable.push(next);
       else if (options.required) throw new GateError(`The sitemap ${url} could not be fetched (no 2xx answer). Check --sitemap, or leave it out.`);
       continue;
     }
-    const entries = locs(fetched.text).map(rewrite);
-    const into = /<sitemapindex[\s>]/i.test(fetched.text) ? queue : pages;
-    for (const entry of entries) into.push(entry);
+    const one = { pages: new Smallest(options.keep), foreign: new Smallest(EXAMPLES), excluded: new Smallest(EXAMPLES), unreadable: [] };
+    const nested = [];
+    let previous = "";
+    try {
+      for await (const { loc, index } of entries(fetched.response.body)) {
+        const written = rewrite(loc);
+        if (index) {
+          if (seen.size + queue.length + nested.length < MAX_SITEMAPS) nested.push(written);
+          continue;
+        }
+        const entry = plainOnOrigin(written, options.origin) ? written : URL.canParse(written) ? normalizeUrl(written) : null;
+        if (entry === null || entry === previous) continue;
+        previous = entry;
+        if (!entry.startsWith(`${options.origin}/`)) one.foreign.add(entry);
+        else if (options.excluded(entry)) one.excluded.add(entry);
+        else one.pages.add(entry);
+      }
+    } catch {
+      const why = `could not be read to its end within ${SITEMAP_TIMEOUT_MS / 1e3} s`;
+      if (options.required && next === url) throw new GateError(`The sitemap ${url} ${why}. Check that it answers in full, or leave --sitemap out.`);
+      found.unreadable.push(next);
+      continue;
+    }
+    found.pages.absorb(one.pages);
+    found.foreign.absorb(one.foreign);
+    found.excluded.absorb(one.excluded);
+    for (const sitemap of nested) queue.push(sitemap);
   }
-  const valid = pages.filter((p) => URL.canParse(p));
-  const own = (p) => new URL(p).origin === options.origin;
-  return { urls: valid.filter(own), foreign: valid.filter((p) => !own(p)), unreadable };
+  return found;
 }
 
 // src/discover/index.ts
@@ -39418,7 +39505,7 @@ function coverageOf(scanned, leftOut2) {
   const pages = leftOut2.filter((l) => l.reason !== "sitemap-unreadable").reduce((sum, l) => sum + l.count, 0);
   return { found: scanned + pages, scanned, leftOut: leftOut2 };
 }
-var EXAMPLES = 5;
+var EXAMPLES2 = 5;
 function resolvePage(page, base, basePath = "/") {
   checkPageForm(page);
   if (!page.startsWith("/")) return normalizeUrl(page);
@@ -39439,7 +39526,7 @@ function excludedPath(url, patterns) {
   return patterns.some((p) => globMatch(p, p.startsWith("/") ? path : path.slice(1)));
 }
 function leftOut(reason, items, message) {
-  return { reason, count: items.length, examples: items.slice(0, EXAMPLES), message };
+  return { reason, count: items.length, examples: items.slice(0, EXAMPLES2), message };
 }
 async function discoverPages(base, staticRoot, spec, basePath = "/") {
   const start = base === null ? null : normalizeUrl(base);
@@ -39459,41 +39546,58 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
   }
   if (!explicit && staticRoot === null) found.push(needStart());
   const automatic = !explicit && staticRoot === null && spec.sitemap === void 0 && !spec.crawl;
-  const more = [];
+  let more = [];
+  const isExcluded = (url) => spec.exclude.length > 0 && normalizeUrl(url) !== start && excludedPath(url, spec.exclude);
+  let excluded = [];
+  let excludedCount = 0;
+  let unkept = 0;
   if (spec.sitemap !== void 0 || automatic) {
     const from = needStart();
     const sitemapUrl = new URL(spec.sitemap === void 0 || spec.sitemap === "auto" ? `${basePath}sitemap.xml` : spec.sitemap, from).href;
     const sitemap = await readSitemap(sitemapUrl, {
       origin: new URL(from).origin,
       headers: spec.headers,
+      // The cap's worth, the start page, and the examples a report names of what is left out.
+      keep: spec.maxPages + 1 + EXAMPLES2,
+      excluded: isExcluded,
       ...spec.sitemapFind !== void 0 ? { find: spec.sitemapFind, replace: spec.sitemapReplace ?? "" } : {},
       required: spec.sitemap !== void 0
     });
-    for (const url of sitemap.urls) more.push(url);
-    const foreign = ordered(sitemap.foreign, null);
-    if (foreign.length > 0) {
-      const hosts = [...new Set(foreign.map((u) => new URL(u).host))].join(", ");
+    const kept = sitemap.pages.values();
+    more = more.concat(kept);
+    unkept = sitemap.pages.offered - kept.length;
+    excluded = sitemap.excluded.values();
+    excludedCount = sitemap.excluded.offered;
+    const { foreign } = sitemap;
+    if (foreign.offered > 0) {
+      const hosts = [...new Set(foreign.values().map((u) => new URL(u).host))].join(", ");
       const fix = spec.sitemapFind === void 0 ? "; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview" : "";
-      skipped.push(leftOut("other-host", foreign, `${foreign.length} sitemap page(s) on another host (${hosts}) were skipped${fix}.`));
+      skipped.push({ reason: "other-host", count: foreign.offered, examples: foreign.values(), message: `${foreign.offered.toLocaleString("en")} sitemap page(s) on another host (${hosts}) were skipped${fix}.` });
     }
     if (sitemap.unreadable.length > 0) {
-      skipped.push(leftOut("sitemap-unreadable", sitemap.unreadable, `${plural(sitemap.unreadable.length, "nested sitemap")} could not be read (no 2xx answer), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES).join(", ")}.`));
+      skipped.push(leftOut("sitemap-unreadable", sitemap.unreadable, `${plural(sitemap.unreadable.length, "nested sitemap")} could not be read (no 2xx answer, or not to its end), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES2).join(", ")}.`));
     }
-    if (automatic && sitemap.urls.length === 0) {
-      more.push(...await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
+    if (automatic && kept.length === 0) {
+      more = more.concat(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
     }
   }
-  if (spec.crawl) more.push(...await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
-  const excluded = spec.exclude.length === 0 ? [] : ordered(more.filter((url) => normalizeUrl(url) !== start && excludedPath(url, spec.exclude)), null);
-  if (excluded.length > 0) skipped.push(leftOut("excluded", excluded, `${plural(excluded.length, "page")} matched --exclude and were left out.`));
-  const gone = new Set(excluded);
-  found = found.concat(more.filter((url) => !gone.has(normalizeUrl(url))));
-  const all = ordered(found, start);
-  if (all.length === 0) throw new GateError("No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.", 3);
-  if (explicit || all.length <= spec.maxPages) return { urls: all, leftOut: skipped, notes };
-  const beyond = all.slice(spec.maxPages);
-  skipped.push(leftOut("max-pages", beyond, `found ${all.length.toLocaleString("en")} pages; scanning the first ${spec.maxPages} (start page, then sorted). Raise --max-pages to scan more.`));
-  return { urls: all.slice(0, spec.maxPages), leftOut: skipped, notes };
+  if (spec.crawl) more = more.concat(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
+  const crawledOut = more.filter(isExcluded);
+  excluded = ordered(excluded.concat(crawledOut), null);
+  excludedCount += new Set(crawledOut.map(normalizeUrl)).size;
+  if (excludedCount > 0) skipped.push({ reason: "excluded", count: excludedCount, examples: excluded.slice(0, EXAMPLES2), message: `${plural(excludedCount, "page")} matched --exclude and were left out.` });
+  more = more.filter((url) => !isExcluded(url));
+  const asked = new Set(explicit ? found.map(normalizeUrl) : []);
+  const candidates = ordered(explicit ? more : found.concat(more), start).filter((url) => !asked.has(url));
+  const urls = ordered([...asked, ...candidates.slice(0, spec.maxPages)], start);
+  if (urls.length === 0) throw new GateError("No pages to scan were found, so nothing was checked (never a pass). Give pages with --page, or check --include/--exclude.", 3);
+  const beyond = candidates.slice(spec.maxPages);
+  const beyondCount = beyond.length + unkept;
+  if (beyondCount > 0) {
+    const what = explicit ? `found ${plural(candidates.length + unkept, "more page")} besides those listed; scanning the first ${spec.maxPages} of them (sorted).` : `found ${(candidates.length + unkept).toLocaleString("en")} pages; scanning the first ${spec.maxPages} (start page, then sorted).`;
+    skipped.push({ reason: "max-pages", count: beyondCount, examples: beyond.slice(0, EXAMPLES2), message: `${what} Raise --max-pages to scan more.` });
+  }
+  return { urls, leftOut: skipped, notes };
 }
 async function globPages(root, spec) {
   const patterns = spec.include.length > 0 ? spec.include : ["**/*.{html,htm}"];

@@ -22,7 +22,7 @@ import {
   visitOf,
   withoutQuery,
   writeFileAtomic
-} from "./chunk-H5IRNDOW.js";
+} from "./chunk-D67RWU4N.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

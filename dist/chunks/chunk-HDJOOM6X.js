@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-H5IRNDOW.js";
+} from "./chunk-D67RWU4N.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
