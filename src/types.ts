@@ -89,6 +89,8 @@ export interface ConsentToggle {
   checked: boolean;
   /** Disabled and checked: the usual way of showing "strictly necessary, always on". */
   locked: boolean;
+  /** 1: shown on the banner itself; 2: only after opening its settings. */
+  layer: 1 | 2;
 }
 
 export interface PolicyLink {
@@ -106,6 +108,8 @@ export interface BannerFacts {
   text: string;
   accept: BannerControl | null;
   reject: BannerControl | null;
+  /** Stores the switches as they stand ("Save preferences", "Voorkeuren opslaan"). */
+  save: BannerControl | null;
   settings: BannerControl | null;
   toggles: ConsentToggle[];
   /** Still visible after the page's timers ran (fast-forwarded or waited), with no choice made. */

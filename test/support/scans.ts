@@ -107,8 +107,8 @@ export function control(text: string, kind: BannerControl['kind'] = 'button', la
   return { text, kind, layer };
 }
 
-export function toggle(label: string, checked: boolean, locked = false): ConsentToggle {
-  return { label, checked, locked };
+export function toggle(label: string, checked: boolean, locked = false, layer: ConsentToggle['layer'] = 2): ConsentToggle {
+  return { label, checked, locked, layer };
 }
 
 /** A consent banner with accept and reject buttons on its first layer, that stays until answered. */
@@ -119,6 +119,7 @@ export function banner(facts: Partial<BannerFacts> = {}): BannerFacts {
     text: 'We use cookies to measure visits. Accept or reject them.',
     accept: control('Accept all'),
     reject: control('Reject all'),
+    save: null,
     settings: null,
     toggles: [],
     visibleAfterWait: true,

@@ -81,7 +81,9 @@ async function findOnce(page: Page, selectors: ConsentSelectors): Promise<Found>
     const controls = new Map<Role, FoundControl & { layer: 1 | 2 }>();
     for (const control of result.banner.controls) if (!controls.has(control.role)) controls.set(control.role, { ...control, layer: 1 });
     const source = Object.values(selectors).some(Boolean) && target.main ? 'policy' : 'heuristic';
-    return { banner: { frame, target, source, text: result.banner.text, controls, toggles: [] }, unrecognised: null, policyLinks: [...policyLinks, ...(target.main ? [] : result.policyLinks)] };
+    // Switches shown on the first layer are read before anything is clicked: saving would change them.
+    const toggles = result.toggles.map((toggle) => ({ ...toggle, layer: 1 as const }));
+    return { banner: { frame, target, source, text: result.banner.text, controls, toggles }, unrecognised: null, policyLinks: [...policyLinks, ...(target.main ? [] : result.policyLinks)] };
   }
   return { banner: null, unrecognised, policyLinks };
 }
@@ -142,7 +144,9 @@ export async function openSettings(banner: Banner, settle: () => Promise<void>):
     throw error;
   });
   if (!result) return;
-  banner.toggles = result.toggles;
+  // The settings layer's switches, and those of the first layer it does not show again.
+  const shown = new Set(result.toggles.map((toggle) => toggle.label));
+  banner.toggles = [...banner.toggles.filter((toggle) => !shown.has(toggle.label)), ...result.toggles.map((toggle) => ({ ...toggle, layer: 2 as const }))];
   for (const control of result.banner?.controls ?? []) {
     if (!banner.controls.has(control.role)) banner.controls.set(control.role, { ...control, layer: 2 });
   }
@@ -159,6 +163,7 @@ export function bannerFacts(banner: Banner, visibleAfterWait: boolean): BannerFa
     text: banner.text,
     accept: control('accept'),
     reject: control('reject'),
+    save: control('save'),
     settings: control('settings'),
     toggles: banner.toggles,
     visibleAfterWait,
