@@ -21,7 +21,7 @@ async function fetchStatus({ url, ms }: { url: string; ms: number }): Promise<Ou
     return response.type === 'opaque' ? { status: null, check: 'reachable', reason: null } : { status: response.status, check: 'answered', reason: null };
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    return { status: null, check: 'unchecked', reason: timedOut ? `no answer within ${ms / 1000} s` : `the browser could not fetch it (${String(error)})` };
+    return { status: null, check: 'unchecked', reason: timedOut ? `no answer within ${ms / 1000} s` : `the browser's fetch failed (${String(error)}): a network error, or the page's Content-Security-Policy (connect-src) forbids it` };
   }
 }
 
