@@ -93,10 +93,22 @@ export interface ConsentToggle {
   layer: 1 | 2;
 }
 
+/**
+ * How the browser's own fetch of a policy link ended. answered: with `status`; reachable: another
+ * site answered, but CORS hides its status from the page; unchecked: no answer within the link check's
+ * time, or the fetch failed (a network error, or the page's own rules blocked it): "could not check",
+ * which is not "missing".
+ */
+export type PolicyLinkCheck = 'answered' | 'reachable' | 'unchecked';
+
 export interface PolicyLink {
   text: string;
   url: string;
+  /** The HTTP status after redirects; null unless `check` is answered. */
   status: number | null;
+  check: PolicyLinkCheck;
+  /** Why a link could not be checked; null otherwise. */
+  reason: string | null;
 }
 
 /** What the banner looked like to a first-time visitor. Facts only: the rules judge them. */

@@ -132,8 +132,10 @@ export function action(kind: PhaseAction['kind'], facts: Partial<PhaseAction> = 
   return { kind, done: true, detail: `clicked "${kind}"`, bannerAfter: null, ...facts };
 }
 
-export function policyLink(url = `${SITE}cookies/`, status: number | null = 200, text = 'Cookie policy'): PolicyLink {
-  return { text, url, status };
+/** A policy link that answered the browser with a status, or was reachable or could not be checked. */
+export function policyLink(url = `${SITE}cookies/`, outcome: number | 'reachable' | 'unchecked' = 200, text = 'Cookie policy'): PolicyLink {
+  if (typeof outcome === 'number') return { text, url, status: outcome, check: 'answered', reason: null };
+  return { text, url, status: null, check: outcome, reason: outcome === 'unchecked' ? 'no answer within 5 s' : null };
 }
 
 /** One visit of a page that loaded fine and showed nothing: no banner, no cookies, no requests. */

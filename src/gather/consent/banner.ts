@@ -1,11 +1,11 @@
 import type { Frame, Page } from 'playwright';
 import { errorText } from '../../shared/errors.js';
 import { withTimeout } from '../../shared/time.js';
-import type { BannerControl, BannerFacts, ConsentToggle, PolicyLink } from '../../types.js';
+import type { BannerControl, BannerFacts, ConsentToggle } from '../../types.js';
 import { evaluateIsolated, FRAME_GONE, frameTargets, type FrameTarget } from '../isolated.js';
 import { checkScanResult, scanPage, type FoundControl, type PageScanResult } from './page-scan.js';
 import { CONSENT_WORDS } from './words.js';
-import { placeOf, withoutFragment } from '../../shared/url.js';
+import { placeOf } from '../../shared/url.js';
 
 export interface ConsentSelectors {
   banner?: string;
@@ -168,15 +168,4 @@ export function bannerFacts(banner: Banner, visibleAfterWait: boolean): BannerFa
     toggles: banner.toggles,
     visibleAfterWait,
   };
-}
-
-/** The status each policy link answers, asked with the visitor's own cookies. */
-export async function checkPolicyLinks(page: Page, links: { text: string; url: string }[]): Promise<PolicyLink[]> {
-  const unique = [...new Map(links.map((l) => [withoutFragment(l.url), l])).values()].slice(0, 5);
-  return Promise.all(
-    unique.map(async (link) => {
-      const response = await withTimeout(page.request.get(link.url, { timeout: 5_000, maxRedirects: 5 }).catch(() => null), 6_000);
-      return { text: link.text, url: link.url, status: response ? response.status() : null };
-    }),
-  );
 }
