@@ -43,5 +43,6 @@ export function classifyScan(scan: PhaseScan, options: ClassifyOptions = {}): Cl
     storage: scan.storage.map((s) => ({ ...s, class: nameClass(s.key, hostOf(s.origin), siteDomains) })),
     requests: scan.requests.map((r) => ({ ...r, class: urlClass(r.url, siteDomains) })),
     frames: scan.frames.map((f) => ({ ...f, class: urlClass(f.url, siteDomains) })),
+    fingerprinting: scan.fingerprinting.map((f) => ({ ...f, class: urlClass(f.script, siteDomains) })),
   };
 }

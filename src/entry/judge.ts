@@ -28,7 +28,9 @@ export function judgeReport(path: string, policy: Policy, options: { updateBasel
     const first = validate.errors?.[0];
     throw new GateError(`${name} is not a consent-gate JSON report (${first?.instancePath || '/'}: ${first?.message ?? 'invalid'}). Write one with: consent-gate scan --format json -o ${name}`);
   }
-  const saved = data as unknown as GateResult;
+  const read = data as unknown as GateResult;
+  // A report written before fingerprinting was gathered holds none: judged as none seen.
+  const saved = { ...read, pages: read.pages.map((page) => ({ ...page, phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [] })) })) };
   const stored = readBaseline(policy.baselinePath);
   const known = stored ?? emptyBaseline();
   const started = Date.now();
