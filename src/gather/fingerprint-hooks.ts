@@ -74,10 +74,11 @@ export function installFingerprintHooks({ report, caller }: HookTools): void {
     defineProperty(replacement, 'length', { value: original.length });
     return replacement;
   };
+  /** Wraps a method (`value`) or a getter (`get`): the original runs first, `observe` sees its arguments and result. */
   type Observe = (self: unknown, args: unknown[], result: unknown) => void;
-  const method = (proto: object | undefined, name: string, observe: Observe): void => {
+  const wrap = (proto: object | undefined, name: string, slot: 'value' | 'get', observe: Observe): void => {
     const descriptor = proto && getOwnPropertyDescriptor(proto, name);
-    const original = descriptor?.value as ((...args: unknown[]) => unknown) | undefined;
+    const original = descriptor?.[slot] as ((...args: unknown[]) => unknown) | undefined;
     if (!descriptor || typeof original !== 'function') return;
     const replacement = function (this: unknown, ...args: unknown[]) {
       const result = apply(original, this, args);
@@ -88,23 +89,11 @@ export function installFingerprintHooks({ report, caller }: HookTools): void {
       }
       return result;
     };
-    defineProperty(proto, name, { ...descriptor, value: disguise(replacement, original) });
+    defineProperty(proto, name, { ...descriptor, [slot]: disguise(replacement, original) });
   };
-  const getter = (proto: object | undefined, name: string, observe: (self: unknown, value: unknown) => void): void => {
-    const descriptor = proto && getOwnPropertyDescriptor(proto, name);
-    const get = descriptor?.get;
-    if (!descriptor || !get) return;
-    const replacement = function (this: unknown) {
-      const value = apply(get, this, []);
-      try {
-        observe(this, value);
-      } catch {
-        // As above.
-      }
-      return value;
-    };
-    defineProperty(proto, name, { ...descriptor, get: disguise(replacement, get) });
-  };
+  const method = (proto: object | undefined, name: string, observe: Observe): void => wrap(proto, name, 'value', observe);
+  const getter = (proto: object | undefined, name: string, observe: (self: unknown, value: unknown) => void): void =>
+    wrap(proto, name, 'get', (self, _args, value) => observe(self, value));
   const read = (proto: object | undefined, name: string): ((self: unknown) => unknown) => {
     const get = proto && getOwnPropertyDescriptor(proto, name)?.get;
     return (self) => (get ? apply(get, self, []) : undefined);
