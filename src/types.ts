@@ -69,6 +69,25 @@ export interface GatheredRequest {
   initiator: RequestInitiator | null;
 }
 
+/** The ways of reading a fingerprint of the browser that the init script counts. */
+export type FingerprintTechnique = 'canvas' | 'webgl' | 'audio' | 'fonts' | 'navigator';
+
+/**
+ * Calls of one fingerprinting API by one script during a visit: counted, never their results. Canvas
+ * read-backs count only on a canvas that text was drawn on, audio read-backs only of a buffer an
+ * OfflineAudioContext rendered, font measurements only of an element or context with a font set.
+ */
+export interface GatheredFingerprinting {
+  technique: FingerprintTechnique;
+  /** "HTMLCanvasElement.toDataURL", "WebGLRenderingContext.getParameter(UNMASKED_RENDERER_WEBGL)", … */
+  api: string;
+  /** The script whose code made the calls (the first http(s) URL on the stack); the frame's own URL for code without one. */
+  script: string;
+  calls: number;
+  /** fonts: the most font families one document measured through this API; null for the other techniques. */
+  families: number | null;
+}
+
 export interface GatheredFrame {
   url: string;
   parentUrl: string | null;
@@ -182,6 +201,7 @@ export interface PhaseScan {
   storage: GatheredStorage[];
   requests: GatheredRequest[];
   frames: GatheredFrame[];
+  fingerprinting: GatheredFingerprinting[];
 }
 
 export interface Classification {
@@ -198,13 +218,15 @@ export interface Classification {
 
 export type Classified<T> = T & { class: Classification };
 
-export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames'> {
+export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'fingerprinting'> {
   /** Registrable domains treated as first party for this page. */
   siteDomains: string[];
   cookies: Classified<GatheredCookie>[];
   storage: Classified<GatheredStorage>[];
   requests: Classified<GatheredRequest>[];
   frames: Classified<GatheredFrame>[];
+  /** Classified by the calling script's URL. */
+  fingerprinting: Classified<GatheredFingerprinting>[];
 }
 
 export interface Subject {

@@ -29,10 +29,12 @@ export function judgeReport(path: string, policy: Policy, options: { updateBasel
     throw new GateError(`${name} is not a consent-gate JSON report (${first?.instancePath || '/'}: ${first?.message ?? 'invalid'}). Write one with: consent-gate scan --format json -o ${name}`);
   }
   const saved = data as unknown as GateResult;
+  // A report written before fingerprinting was gathered holds none: judged as none seen, and left as it was.
+  const pages = saved.pages.map((page) => ({ ...page, phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [] })) }));
   const stored = readBaseline(policy.baselinePath);
   const known = stored ?? emptyBaseline();
   const started = Date.now();
-  const findings = saved.pages.flatMap((page) => judgePage(page, policy, known));
+  const findings = pages.flatMap((page) => judgePage(page, policy, known));
   const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
   if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
   const { tool, data: lists, browser, startedAt, durationMs, coverage, target } = saved;

@@ -9,7 +9,9 @@ import type {
   Classified,
   ClassifiedScan,
   ConsentToggle,
+  FingerprintTechnique,
   GatheredCookie,
+  GatheredFingerprinting,
   GatheredFrame,
   GatheredRequest,
   GatheredStorage,
@@ -103,6 +105,18 @@ export function frame(url: string, category: Category, options: ClassOptions = {
   return { url, parentUrl: SITE, class: classified(category, { ...options, plugin: options.plugin ?? true }) };
 }
 
+export interface FingerprintOptions extends ClassOptions {
+  calls?: number;
+  families?: number | null;
+}
+
+/** Calls of one fingerprinting API by one script; third party unless the script is on the site. */
+export function fingerprinting(technique: FingerprintTechnique, api: string, script: string, options: FingerprintOptions = {}): Classified<GatheredFingerprinting> {
+  const { calls = 1, families = null } = options;
+  const party = options.party ?? (new URL(script).hostname.endsWith('example.org') ? 'first' : 'third');
+  return { technique, api, script, calls, families, class: classified('unknown', { ...options, party }) };
+}
+
 export function control(text: string, kind: BannerControl['kind'] = 'button', layer: BannerControl['layer'] = 1): BannerControl {
   return { text, kind, layer };
 }
@@ -159,6 +173,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
     storage: [],
     requests: [],
     frames: [],
+    fingerprinting: [],
     ...facts,
   };
 }
