@@ -8,7 +8,7 @@ import { coverageOf, DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type Disco
 import { DEFAULT_SETTINGS } from './config/settings.js';
 import type { VisitDeclaration } from './config/visits.js';
 import type { GatherOptions } from './gather/visit/context.js';
-import { gatherSession, offersChoice, sessionsOf } from './gather/visit/session.js';
+import { gatherSession, offersChoice, offersSave, sessionsOf } from './gather/visit/session.js';
 import { secretRedactor } from './gather/redact.js';
 import { defaultMaxTimeMs, RunBudget } from './gather/max-time.js';
 import { Interrupted, onShutdown, stopping } from './shared/lifecycle.js';
@@ -145,7 +145,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
 function skipReason(visit: VisitDeclaration, page: PageResult): string | null {
   const initial = page.phases[0];
   if (!initial || initial.error !== null) return 'the page could not be scanned';
-  if (visit.needsChoice && !offersChoice(initial)) return 'no consent banner or notice to answer';
+  if (visit.needs === 'choice' && !offersChoice(initial)) return 'no consent banner or notice to answer';
+  if (visit.needs === 'save' && !offersSave(initial)) return "no switches with a save control on the banner's first layer";
   return null;
 }
 

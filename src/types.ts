@@ -149,7 +149,7 @@ export interface BannerFacts {
 
 /** What a phase did to the page, and whether it could. */
 export interface PhaseAction {
-  kind: 'scroll' | 'reject' | 'accept';
+  kind: 'scroll' | 'reject' | 'save' | 'accept';
   done: boolean;
   /** What was clicked or visited, or why it could not be done. */
   detail: string;

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const vendors = await startVendors();
   closeVendors = vendors.close;
   const pages = [`${servers['klaro'].url}`, `${servers['klaro'].url}contact.html`, servers['shadow'].url, servers['preticked'].url];
-  result = await runGate({ discover: { pages }, browserArgs: vendors.browserArgs, phases: ['initial', 'after-reject', 'after-accept'] });
+  result = await runGate({ discover: { pages }, browserArgs: vendors.browserArgs, phases: ['initial', 'after-reject', 'after-save', 'after-accept'] });
 }, 240_000);
 
 afterAll(async () => {
@@ -75,5 +75,17 @@ describe('a first layer with pre-ticked categories next to "Save preferences"', 
     const preticked = findingsOn(servers['preticked']!.url).filter((f) => f.rule === 'preticked-consent');
     expect(preticked.map((f) => f.subject.name)).toEqual(['toggle Analytics', 'toggle Marketing']);
     expect(preticked[0]!.evidence).toEqual(['first layer of the banner: "Analytics" checked, not locked']);
+  });
+
+  it('saving the switches as shown lets Google Analytics in: the site took its own defaults as consent', () => {
+    expect(scanOf(servers['preticked']!.url, 'after-save').action).toMatchObject({ kind: 'save', done: true, detail: 'clicked "Save preferences" without changing a switch, reloaded' });
+    const saved = findingsOn(servers['preticked']!.url).filter((f) => f.rule === 'tracking-after-saving-defaults');
+    expect(saved.map((f) => f.subject.name ?? f.subject.host)).toEqual(expect.arrayContaining(['_ga', 'www.google-analytics.com']));
+  });
+
+  it('is visited only where the first layer has switches and a save control', () => {
+    for (const url of [servers['klaro']!.url, servers['shadow']!.url]) {
+      expect(pageOf(url).skipped).toContainEqual({ phase: 'after-save', reason: "no switches with a save control on the banner's first layer" });
+    }
   });
 });

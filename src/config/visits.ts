@@ -19,6 +19,7 @@ export type StepName =
   | 'checkBannerStays'
   | 'readSettingsLayer'
   | 'reject'
+  | 'save'
   | 'accept'
   | 'reload';
 
@@ -28,8 +29,12 @@ export interface VisitDeclaration {
   label: string;
   /** What the visit does, in words for a report reader ("once after refusing in the consent banner"). */
   summary: string;
-  /** Only worth making when the first look showed a consent notice to answer. */
-  needsChoice: boolean;
+  /**
+   * What the first look must have shown for the visit to be worth a fresh context: nothing; a consent
+   * banner or notice to answer (choice); switches on the banner's first layer with a control that
+   * saves them as they stand (save).
+   */
+  needs: 'nothing' | 'choice' | 'save';
   /**
    * Runs on in the browser context of the visit before it, recording only what happened since that
    * visit recorded: cheaper than a fresh context, and more exact about what this visit caused.
@@ -45,7 +50,7 @@ export const VISITS = [
     id: 'initial',
     label: 'Before any choice',
     summary: 'once without touching anything',
-    needsChoice: false,
+    needs: 'nothing',
     continues: false,
     steps: ['load', 'waitForBanner', 'settle', 'describeBanner', 'record', 'checkOwnAssets', 'checkPolicyLinks', 'screenshots'],
     // Opening the banner's settings layer is already an interaction: only after every look without one.
@@ -55,7 +60,7 @@ export const VISITS = [
     id: 'after-scroll',
     label: 'After scrolling',
     summary: 'then after scrolling, moving the mouse, pressing Escape and following a link',
-    needsChoice: false,
+    needs: 'nothing',
     continues: true,
     // The next page's own trackers would load for any first-time visitor: recorded before following the link.
     steps: ['browse', 'settle', 'record', 'followLink', 'checkBannerStays'],
@@ -64,15 +69,23 @@ export const VISITS = [
     id: 'after-reject',
     label: 'After refusing',
     summary: 'in a fresh browser after refusing in the consent banner, reloading and opening another page',
-    needsChoice: true,
+    needs: 'choice',
     continues: false,
     steps: ['load', 'waitForBanner', 'reject', 'settle', 'reload', 'settle', 'followLink', 'record'],
+  },
+  {
+    id: 'after-save',
+    label: 'After saving as shown',
+    summary: "in a fresh browser after saving the banner's first-layer switches as they were shown, and reloading",
+    needs: 'save',
+    continues: false,
+    steps: ['load', 'waitForBanner', 'save', 'settle', 'reload', 'settle', 'record'],
   },
   {
     id: 'after-accept',
     label: 'After accepting',
     summary: 'in a fresh browser after accepting and reloading',
-    needsChoice: true,
+    needs: 'choice',
     continues: false,
     steps: ['load', 'waitForBanner', 'accept', 'settle', 'reload', 'settle', 'record'],
   },

@@ -15,6 +15,7 @@ import { socialPluginBeforeConsent } from './social-plugin-before-consent.js';
 import { trackerRequestBeforeConsent } from './tracker-request-before-consent.js';
 import { trackingAfterImplicitAction } from './tracking-after-implicit-action.js';
 import { trackingAfterReject } from './tracking-after-reject.js';
+import { trackingAfterSavingDefaults } from './tracking-after-saving-defaults.js';
 import { trackingCookieBeforeConsent } from './tracking-cookie-before-consent.js';
 import { trackingStorageBeforeConsent } from './tracking-storage-before-consent.js';
 import { unknownThirdPartyBeforeConsent } from './unknown-third-party-before-consent.js';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule<never>[] = [
   unknownThirdPartyBeforeConsent,
   trackingAfterImplicitAction,
   trackingAfterReject,
+  trackingAfterSavingDefaults,
   consentBannerMissing,
   consentBannerUndetected,
   rejectNotOnFirstLayer,

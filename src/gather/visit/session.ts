@@ -36,6 +36,15 @@ export function offersChoice(initial: PhaseScan): boolean {
   return initial.banner !== null || initial.bannerUnrecognised !== null;
 }
 
+/**
+ * Switches the visitor can change on the banner's first layer, next to a control that saves them as
+ * they stand: saving without touching them is what the after-save visit does.
+ */
+export function offersSave(initial: PhaseScan): boolean {
+  const banner = initial.banner;
+  return banner?.save?.layer === 1 && banner.toggles.some((toggle) => toggle.layer === 1 && !toggle.locked);
+}
+
 export function emptyScan(phase: Phase, url: string): PhaseScan {
   return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [] };
 }
@@ -76,7 +85,7 @@ async function attempt(
   try {
     context = await browser.newContext();
     const collector = await Collector.attach(context);
-    const autoconsent = visits.some((v) => v.needsChoice) ? await prepareAutoconsent(context) : null;
+    const autoconsent = visits.some((v) => v.needs === 'choice') ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
     await collector.watch(page);
     await sendTargetHeaders(context, page, options.headers);

@@ -71,6 +71,17 @@ function choose(kind: 'reject' | 'accept'): Step {
   };
 }
 
+/** Saves the first layer's switches as they were shown: no switch touched, no settings opened. */
+const saveAsShown: Step = async (session) => {
+  const { banner } = session;
+  const control = banner?.controls.get('save');
+  if (!banner || control?.layer !== 1 || !(await clickControl(banner, 'save'))) {
+    session.scan.action = { kind: 'save', done: false, detail: "the banner's first-layer save control could not be clicked", bannerAfter: null };
+    return 'stop';
+  }
+  session.scan.action = { kind: 'save', done: true, detail: `clicked "${control.text}" without changing a switch`, bannerAfter: null };
+};
+
 /** Every step a visit can name, by name: the visit table in src/config/visits.ts lists them in order. */
 export const STEPS: Readonly<Record<StepName, Step>> = {
   load: async (session) => {
@@ -155,6 +166,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   },
 
   reject: choose('reject'),
+  save: saveAsShown,
   accept: choose('accept'),
 
   // The choice must hold on the next request, not just on the page where it was made.
