@@ -69,6 +69,25 @@ export interface GatheredRequest {
   initiator: RequestInitiator | null;
 }
 
+/** The ways of reading a fingerprint of the browser that the init script counts. */
+export type FingerprintTechnique = 'canvas' | 'webgl' | 'audio' | 'fonts' | 'navigator';
+
+/**
+ * Calls of one fingerprinting API by one script during a visit: counted, never their results. Canvas
+ * read-backs count only on a canvas that text was drawn on, audio read-backs only of a buffer an
+ * OfflineAudioContext rendered, font measurements only of an element or context with a font set.
+ */
+export interface GatheredFingerprinting {
+  technique: FingerprintTechnique;
+  /** "HTMLCanvasElement.toDataURL", "WebGLRenderingContext.getParameter(UNMASKED_RENDERER_WEBGL)", … */
+  api: string;
+  /** The script whose code made the calls (the first http(s) URL on the stack); the frame's own URL for code without one. */
+  script: string;
+  calls: number;
+  /** fonts: the most font families one document measured through this API; null for the other techniques. */
+  families: number | null;
+}
+
 export interface GatheredFrame {
   url: string;
   parentUrl: string | null;
@@ -89,12 +108,26 @@ export interface ConsentToggle {
   checked: boolean;
   /** Disabled and checked: the usual way of showing "strictly necessary, always on". */
   locked: boolean;
+  /** 1: shown on the banner itself; 2: only after opening its settings. */
+  layer: 1 | 2;
 }
+
+/**
+ * How the browser's own fetch of a policy link ended. answered: with `status`; reachable: another
+ * site answered, but CORS hides its status from the page; unchecked: no answer within the link check's
+ * time, or the fetch failed (a network error, or the page's own rules blocked it): "could not check",
+ * which is not "missing".
+ */
+export type PolicyLinkCheck = 'answered' | 'reachable' | 'unchecked';
 
 export interface PolicyLink {
   text: string;
   url: string;
+  /** The HTTP status after redirects; null unless `check` is answered. */
   status: number | null;
+  check: PolicyLinkCheck;
+  /** Why a link could not be checked; null otherwise. */
+  reason: string | null;
 }
 
 /** What the banner looked like to a first-time visitor. Facts only: the rules judge them. */
@@ -106,6 +139,8 @@ export interface BannerFacts {
   text: string;
   accept: BannerControl | null;
   reject: BannerControl | null;
+  /** Stores the switches as they stand ("Save preferences", "Voorkeuren opslaan"). */
+  save: BannerControl | null;
   settings: BannerControl | null;
   toggles: ConsentToggle[];
   /** Still visible after the page's timers ran (fast-forwarded or waited), with no choice made. */
@@ -166,6 +201,7 @@ export interface PhaseScan {
   storage: GatheredStorage[];
   requests: GatheredRequest[];
   frames: GatheredFrame[];
+  fingerprinting: GatheredFingerprinting[];
 }
 
 export interface Classification {
@@ -182,13 +218,15 @@ export interface Classification {
 
 export type Classified<T> = T & { class: Classification };
 
-export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames'> {
+export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'fingerprinting'> {
   /** Registrable domains treated as first party for this page. */
   siteDomains: string[];
   cookies: Classified<GatheredCookie>[];
   storage: Classified<GatheredStorage>[];
   requests: Classified<GatheredRequest>[];
   frames: Classified<GatheredFrame>[];
+  /** Classified by the calling script's URL. */
+  fingerprinting: Classified<GatheredFingerprinting>[];
 }
 
 export interface Subject {

@@ -16,7 +16,7 @@ describe('pre-ticked categories in a settings layer', () => {
   it('reports "Analytics" switched on, but not a Dutch necessary category that is on and not locked', async () => {
     // The pixel of the kit loads only after a choice: the first visit needs no vendor stand-ins.
     const result = await runGate({ discover: { pages: [site.url] }, phases: ['initial'] });
-    expect(result.pages[0]!.phases[0]!.banner?.toggles).toContainEqual({ label: 'Functionele cookies', checked: true, locked: false });
+    expect(result.pages[0]!.phases[0]!.banner?.toggles).toContainEqual({ label: 'Functionele cookies', checked: true, locked: false, layer: 2 });
     const preticked = result.findings.filter((f) => f.rule === 'preticked-consent').map((f) => f.message);
     expect(preticked).toEqual(['"Analytics" is switched on before the visitor chose it']);
   });

@@ -72,6 +72,11 @@ const VENDOR_ROUTES = [
   },
   { host: 'cdn.chatwidget.example', path: '/w.js', file: 'widget.js' },
   { host: 'cdn.chatwidget.example', path: '/events', stream: 'events', type: 'text/event-stream' },
+  // A device-fingerprinting vendor: canvas, audio and font probes, and the endpoint their beacons go to.
+  { host: 'cdn.devicesignal.example', path: '/v3/canvas.js', file: 'devicesignal-canvas.js' },
+  { host: 'cdn.devicesignal.example', path: '/v3/audio.js', file: 'devicesignal-audio.js' },
+  { host: 'cdn.devicesignal.example', path: '/v3/fonts.js', file: 'devicesignal-fonts.js' },
+  { host: 'api.devicesignal.example', path: '/v3/collect', status: 204 },
 ];
 
 /** Hosts whose DNS "fails", to show that a tracker request that never connects is still found. */

@@ -49,5 +49,6 @@ export function classifyScan(scan: PhaseScan, options: ClassifyOptions = {}): Cl
     })),
     requests: scan.requests.map((r) => ({ ...r, class: urlClass(r.url, siteDomains) })),
     frames: scan.frames.map((f) => ({ ...f, class: urlClass(f.url, siteDomains) })),
+    fingerprinting: scan.fingerprinting.map((f) => ({ ...f, class: urlClass(f.script, siteDomains) })),
   };
 }

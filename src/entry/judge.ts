@@ -42,10 +42,12 @@ export function judgeReport(path: string, policy: Policy, options: JudgeOptions 
 
 /** A run's pages judged as a scan judges them: per page, then once for the whole run (the baseline). */
 export function judgeSaved(saved: SavedRun, policy: Policy, options: JudgeOptions = {}): GateResult {
+  // A report written before fingerprinting was gathered holds none: judged as none seen, and left as it was.
+  const pages = saved.pages.map((page) => ({ ...page, phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [] })) }));
   const stored = readBaseline(policy.baselinePath);
   const known = stored ?? emptyBaseline();
   const started = Date.now();
-  const findings = saved.pages.flatMap((page) => judgePage(page, policy, known));
+  const findings = pages.flatMap((page) => judgePage(page, policy, known));
   const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
   if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
   const { tool, data: lists, browser, startedAt, durationMs, coverage, target } = saved;

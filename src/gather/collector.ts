@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Cookie, Frame, Page, Request, Response, WebSocket } from 'playwright';
-import type { CookieSource, GatheredCookie, GatheredFrame, GatheredRequest, GatheredStorage, PhaseScan, RequestInitiator, StorageKind } from '../types.js';
+import type { CookieSource, GatheredCookie, GatheredFingerprinting, GatheredFrame, GatheredRequest, GatheredStorage, PhaseScan, RequestInitiator, StorageKind } from '../types.js';
 import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-string.js';
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
+import { installFingerprintHooks } from './fingerprint-hooks.js';
 import { sleep } from '../shared/time.js';
 import { errorText } from '../shared/errors.js';
 import { evaluateIsolated, FRAME_GONE, frameTargets } from './isolated.js';
@@ -58,6 +59,8 @@ export class Collector {
   private readonly seenCookies: SeenCookie[] = [];
   private readonly storageWrites = new Map<string, GatheredStorage & { at: number }>();
   private readonly frames = new Map<string, GatheredFrame & { at: number }>();
+  /** Counts as the hooks report them, a burst at a time; summed per API and script by a snapshot. */
+  private readonly fingerprintCounts: (GatheredFingerprinting & { at: number })[] = [];
   /** Counts every event recorded: the clock recording windows are measured on. */
   private events = 0;
   private readonly pending = new Set<Promise<unknown>>();
@@ -71,7 +74,8 @@ export class Collector {
   static async attach(context: BrowserContext): Promise<Collector> {
     const collector = new Collector(context);
     await context.exposeBinding(BINDING, (_source, event: HookEvent) => collector.onHook(event));
-    await context.addInitScript(installHooks, BINDING);
+    // One serialised script: the fingerprinting hooks travel in it as installHooks' second argument.
+    await context.addInitScript({ content: `(${installHooks})(${JSON.stringify(BINDING)}, ${installFingerprintHooks});` });
     context.on('request', (request) => collector.onRequest(request));
     context.on('requestfinished', (request) => collector.onRequestEnd(request, null));
     context.on('requestfailed', (request) => collector.onRequestEnd(request, request.failure()?.errorText ?? 'failed'));
@@ -111,7 +115,7 @@ export class Collector {
    * final page's too). Since a mark: requests and frames that started after it, cookies written or
    * changed after it, storage keys written or first present after it.
    */
-  async snapshot(pages: Page[], finalUrl: string, since?: Mark): Promise<Pick<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'finalUrl' | 'settle'>> {
+  async snapshot(pages: Page[], finalUrl: string, since?: Mark): Promise<Pick<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'fingerprinting' | 'finalUrl' | 'settle'>> {
     for (const page of pages) for (const frame of page.frames()) this.recordFrame(frame);
     const listed = await this.enumerateStorage(pages);
     await Promise.allSettled([...this.pending]);
@@ -134,6 +138,7 @@ export class Collector {
         .filter((r) => r.at > after)
         .map(({ at: _at, ...r }) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
       frames: [...this.frames.values()].filter((f) => f.at > after).map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
+      fingerprinting: sumFingerprinting(this.fingerprintCounts.filter((f) => f.at > after)).map((f) => ({ ...f, script: clean(f.script) })),
       finalUrl: clean(finalUrl),
       settle: { ...settle, heldBy: settle.heldBy && { ...settle.heldBy, url: clean(settle.heldBy.url) } },
     };
@@ -147,6 +152,11 @@ export class Collector {
   private onHook(event: HookEvent): void {
     if (event.type === 'keepalive') {
       this.settle.keptAlive(event.url);
+      return;
+    }
+    if (event.type === 'fingerprint') {
+      const { technique, api, script, calls, families } = event;
+      this.fingerprintCounts.push({ at: ++this.events, technique, api, script, calls, families });
       return;
     }
     if (event.type === 'cookie') {
@@ -306,6 +316,21 @@ export class Collector {
     }
     return result;
   }
+}
+
+/** Per API and script: the calls added up, the families at the most one document measured. */
+function sumFingerprinting(counts: GatheredFingerprinting[]): GatheredFingerprinting[] {
+  const sums = new Map<string, GatheredFingerprinting>();
+  for (const count of counts) {
+    const key = `${count.api}\u0000${count.script}`;
+    const sum = sums.get(key);
+    if (!sum) sums.set(key, { ...count });
+    else {
+      sum.calls += count.calls;
+      if (count.families !== null) sum.families = Math.max(sum.families ?? 0, count.families);
+    }
+  }
+  return [...sums.values()];
 }
 
 function isDeletion(parsed: ParsedCookie): boolean {

@@ -2,14 +2,20 @@
  * An init script that runs in every frame before the page's own scripts and reports each
  * document.cookie write and storage write together with the script that made it. The cookie jar and
  * the storage enumeration tell us what exists; only these hooks tell us who wrote it. It also reports
- * each fetch sent with keepalive, which DevTools cannot tell from an ordinary fetch.
+ * each fetch sent with keepalive, which DevTools cannot tell from an ordinary fetch. Hooks with their
+ * own file (fingerprint-hooks.ts) are passed in and run with its transport and attribution.
  */
+
+import type { FingerprintTechnique } from '../types.js';
+import type { HookTools } from './fingerprint-hooks.js';
 
 export const BINDING = '__consentGateReport';
 
 export type HookEvent =
   | { type: 'cookie'; text: string; script: string | null; frame: string }
   | { type: 'keepalive'; url: string }
+  /** `calls` since the script's previous report in this document; `families` so far in it. */
+  | { type: 'fingerprint'; technique: FingerprintTechnique; api: string; script: string; calls: number; families: number | null }
   | { type: 'storage'; kind: 'localStorage' | 'sessionStorage' | 'indexedDB'; key: string; script: string | null; origin: string };
 
 /**
@@ -20,7 +26,7 @@ export type HookEvent =
  * breaks JSON.stringify breaks it and costs the "written by" attribution, never the finding: cookies
  * come from the browser's jar and storage from a listing in an isolated world.)
  */
-export function installHooks(binding: string): void {
+export function installHooks(binding: string, installMore: ((tools: HookTools) => void) | null = null): void {
   const send = (globalThis as unknown as Record<string, (event: unknown) => unknown>)[binding];
   if (typeof send !== 'function') return;
   const { apply } = Reflect;
@@ -94,6 +100,8 @@ export function installHooks(binding: string): void {
       return apply(open, this, version === undefined ? [name] : [name, version]);
     };
   }
+
+  installMore?.({ report, caller });
 }
 
 /** Run in each frame's isolated world when the page has settled: what storage exists, whoever wrote it. */

@@ -24,7 +24,8 @@ export const PRESETS: Readonly<Record<Jurisdiction, Preset>> = {
   },
   be: {
     analyticsExemption: 'none',
-    rules: {},
+    // The GBA/APD cookie FAQ asks for the cookie policy to be linked from the home page.
+    rules: { 'cookie-policy-link-missing': 'error' },
     basis: 'the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent',
   },
   'nl-government': {

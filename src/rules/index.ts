@@ -3,6 +3,7 @@ import { consentBannerMissing } from './consent-banner-missing.js';
 import { consentBannerUndetected } from './consent-banner-undetected.js';
 import { cookieLifetimeTooLong } from './cookie-lifetime-too-long.js';
 import { cookiePolicyLinkMissing } from './cookie-policy-link-missing.js';
+import { fingerprintingBeforeConsent } from './fingerprinting-before-consent.js';
 import { pretickedConsent } from './preticked-consent.js';
 import { rejectHarderThanAccept } from './reject-harder-than-accept.js';
 import { rejectNotOnFirstLayer } from './reject-not-on-first-layer.js';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule<never>[] = [
   trackingStorageBeforeConsent,
   trackerRequestBeforeConsent,
   socialPluginBeforeConsent,
+  fingerprintingBeforeConsent,
   unknownThirdPartyBeforeConsent,
   trackingAfterImplicitAction,
   trackingAfterReject,

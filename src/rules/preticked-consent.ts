@@ -21,5 +21,5 @@ export const pretickedConsent: Rule = {
   check: (scan) =>
     (scan.banner?.toggles ?? [])
       .filter((toggle) => toggle.checked && !toggle.locked && !necessary(toggle.label))
-      .map((toggle) => bannerHit(`toggle ${toggle.label}`, 'preticked', [`settings layer of the banner: "${toggle.label}" checked, not locked`], { label: toggle.label })),
+      .map((toggle) => bannerHit(`toggle ${toggle.label}`, 'preticked', [`${toggle.layer === 1 ? 'first layer' : 'settings layer'} of the banner: "${toggle.label}" checked, not locked`], { label: toggle.label })),
 };

@@ -21,6 +21,8 @@ export interface RuleHit {
   data: MessageData;
   evidence: string[];
   chain: ChainLink[];
+  /** At most this severity, whatever the policy sets: a hit the rule judges less serious than its others. */
+  maxSeverity?: Severity;
 }
 
 /**

@@ -80,7 +80,7 @@ export function runRules(page: PageResult, configs: Readonly<Record<string, Rule
       const options = { ...rule.meta.options?.defaults, ...config?.options } as never;
       // Sorted (bytewise, not by locale), so two scans of the same site list findings in the same order.
       for (const hit of rule.check(scan, context, options).sort((a, b) => compare(sortKey(a), sortKey(b)))) {
-        findings.push(toFinding(rule, hit, severity, page.url, scan.phase));
+        findings.push(toFinding(rule, hit, hit.maxSeverity === 'warn' ? 'warn' : severity, page.url, scan.phase));
       }
     }
   }

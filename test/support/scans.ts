@@ -9,7 +9,9 @@ import type {
   Classified,
   ClassifiedScan,
   ConsentToggle,
+  FingerprintTechnique,
   GatheredCookie,
+  GatheredFingerprinting,
   GatheredFrame,
   GatheredRequest,
   GatheredStorage,
@@ -103,12 +105,24 @@ export function frame(url: string, category: Category, options: ClassOptions = {
   return { url, parentUrl: SITE, class: classified(category, { ...options, plugin: options.plugin ?? true }) };
 }
 
+export interface FingerprintOptions extends ClassOptions {
+  calls?: number;
+  families?: number | null;
+}
+
+/** Calls of one fingerprinting API by one script; third party unless the script is on the site. */
+export function fingerprinting(technique: FingerprintTechnique, api: string, script: string, options: FingerprintOptions = {}): Classified<GatheredFingerprinting> {
+  const { calls = 1, families = null } = options;
+  const party = options.party ?? (new URL(script).hostname.endsWith('example.org') ? 'first' : 'third');
+  return { technique, api, script, calls, families, class: classified('unknown', { ...options, party }) };
+}
+
 export function control(text: string, kind: BannerControl['kind'] = 'button', layer: BannerControl['layer'] = 1): BannerControl {
   return { text, kind, layer };
 }
 
-export function toggle(label: string, checked: boolean, locked = false): ConsentToggle {
-  return { label, checked, locked };
+export function toggle(label: string, checked: boolean, locked = false, layer: ConsentToggle['layer'] = 2): ConsentToggle {
+  return { label, checked, locked, layer };
 }
 
 /** A consent banner with accept and reject buttons on its first layer, that stays until answered. */
@@ -119,6 +133,7 @@ export function banner(facts: Partial<BannerFacts> = {}): BannerFacts {
     text: 'We use cookies to measure visits. Accept or reject them.',
     accept: control('Accept all'),
     reject: control('Reject all'),
+    save: null,
     settings: null,
     toggles: [],
     visibleAfterWait: true,
@@ -131,8 +146,10 @@ export function action(kind: PhaseAction['kind'], facts: Partial<PhaseAction> = 
   return { kind, done: true, detail: `clicked "${kind}"`, bannerAfter: null, ...facts };
 }
 
-export function policyLink(url = `${SITE}cookies/`, status: number | null = 200, text = 'Cookie policy'): PolicyLink {
-  return { text, url, status };
+/** A policy link that answered the browser with a status, or was reachable or could not be checked. */
+export function policyLink(url = `${SITE}cookies/`, outcome: number | 'reachable' | 'unchecked' = 200, text = 'Cookie policy'): PolicyLink {
+  if (typeof outcome === 'number') return { text, url, status: outcome, check: 'answered', reason: null };
+  return { text, url, status: null, check: outcome, reason: outcome === 'unchecked' ? 'no answer within 5 s' : null };
 }
 
 /** One visit of a page that loaded fine and showed nothing: no banner, no cookies, no requests. */
@@ -156,6 +173,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
     storage: [],
     requests: [],
     frames: [],
+    fingerprinting: [],
     ...facts,
   };
 }

@@ -1,11 +1,11 @@
 import type { Frame, Page } from 'playwright';
 import { errorText } from '../../shared/errors.js';
 import { withTimeout } from '../../shared/time.js';
-import type { BannerControl, BannerFacts, ConsentToggle, PolicyLink } from '../../types.js';
+import type { BannerControl, BannerFacts, ConsentToggle } from '../../types.js';
 import { evaluateIsolated, FRAME_GONE, frameTargets, type FrameTarget } from '../isolated.js';
 import { checkScanResult, scanPage, type FoundControl, type PageScanResult } from './page-scan.js';
 import { CONSENT_WORDS } from './words.js';
-import { placeOf, withoutFragment } from '../../shared/url.js';
+import { placeOf } from '../../shared/url.js';
 
 export interface ConsentSelectors {
   banner?: string;
@@ -81,7 +81,9 @@ async function findOnce(page: Page, selectors: ConsentSelectors): Promise<Found>
     const controls = new Map<Role, FoundControl & { layer: 1 | 2 }>();
     for (const control of result.banner.controls) if (!controls.has(control.role)) controls.set(control.role, { ...control, layer: 1 });
     const source = Object.values(selectors).some(Boolean) && target.main ? 'policy' : 'heuristic';
-    return { banner: { frame, target, source, text: result.banner.text, controls, toggles: [] }, unrecognised: null, policyLinks: [...policyLinks, ...(target.main ? [] : result.policyLinks)] };
+    // Switches shown on the first layer are read before anything is clicked: saving would change them.
+    const toggles = result.toggles.map((toggle) => ({ ...toggle, layer: 1 as const }));
+    return { banner: { frame, target, source, text: result.banner.text, controls, toggles }, unrecognised: null, policyLinks: [...policyLinks, ...(target.main ? [] : result.policyLinks)] };
   }
   return { banner: null, unrecognised, policyLinks };
 }
@@ -142,7 +144,9 @@ export async function openSettings(banner: Banner, settle: () => Promise<void>):
     throw error;
   });
   if (!result) return;
-  banner.toggles = result.toggles;
+  // The settings layer's switches, and those of the first layer it does not show again.
+  const shown = new Set(result.toggles.map((toggle) => toggle.label));
+  banner.toggles = [...banner.toggles.filter((toggle) => !shown.has(toggle.label)), ...result.toggles.map((toggle) => ({ ...toggle, layer: 2 as const }))];
   for (const control of result.banner?.controls ?? []) {
     if (!banner.controls.has(control.role)) banner.controls.set(control.role, { ...control, layer: 2 });
   }
@@ -159,19 +163,9 @@ export function bannerFacts(banner: Banner, visibleAfterWait: boolean): BannerFa
     text: banner.text,
     accept: control('accept'),
     reject: control('reject'),
+    save: control('save'),
     settings: control('settings'),
     toggles: banner.toggles,
     visibleAfterWait,
   };
-}
-
-/** The status each policy link answers, asked with the visitor's own cookies. */
-export async function checkPolicyLinks(page: Page, links: { text: string; url: string }[]): Promise<PolicyLink[]> {
-  const unique = [...new Map(links.map((l) => [withoutFragment(l.url), l])).values()].slice(0, 5);
-  return Promise.all(
-    unique.map(async (link) => {
-      const response = await withTimeout(page.request.get(link.url, { timeout: 5_000, maxRedirects: 5 }).catch(() => null), 6_000);
-      return { text: link.text, url: link.url, status: response ? response.status() : null };
-    }),
-  );
 }

@@ -1,7 +1,7 @@
 import type { ConsentWords } from './words.js';
 
 export interface FoundControl {
-  role: 'accept' | 'reject' | 'settings';
+  role: 'accept' | 'reject' | 'save' | 'settings';
   text: string;
   kind: 'button' | 'link';
   /** Value of the data-consent-gate attribute we put on it, to click it later. */
@@ -38,9 +38,29 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
   const roleOf = (name: string): FoundControl['role'] | null => {
     if (!name || name.length > 60) return null;
     if (has(name, words.reject)) return 'reject';
+    if (has(name, words.save)) return 'save';
     if (has(name, words.settings)) return 'settings';
     if (has(name, words.accept)) return 'accept';
     return null;
+  };
+  /**
+   * Elements matching `selector` in `scope` and in every open shadow root inside it: consent managers
+   * built as web components keep their banner there, where querySelectorAll does not look.
+   */
+  const deep = (scope: ParentNode, selector: string): Element[] => {
+    const hosts = Array.from(scope.querySelectorAll('*')).filter((el) => el.shadowRoot);
+    const own = 'shadowRoot' in scope && (scope as Element).shadowRoot ? [scope as Element] : [];
+    return [...own, ...hosts].reduce((found, host) => found.concat(deep(host.shadowRoot!, selector)), Array.from(scope.querySelectorAll(selector)));
+  };
+  /** The parent, or the host when `el` is at the top of a shadow tree. */
+  const up = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+  const closestDeep = (el: Element, selector: string): Element | null => {
+    for (let at: Element | null = el; at; at = up(at)) if (at.matches(selector)) return at;
+    return null;
+  };
+  const inside = (outer: Element, el: Element): boolean => {
+    for (let at = up(el); at; at = up(at)) if (at === outer) return true;
+    return false;
   };
   const CLICKABLE = 'button, a[href], [role=button], input[type=button], input[type=submit]';
   const kindOf = (el: Element): 'button' | 'link' => (el.tagName === 'A' && el.getAttribute('role') !== 'button' ? 'link' : 'button');
@@ -51,7 +71,7 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
     return { role, text: (el.getAttribute('aria-label') || (el as HTMLElement).innerText || (el as HTMLInputElement).value || '').trim().slice(0, 80), kind: kindOf(el), id };
   };
   const controlsIn = (root: Element): FoundControl[] =>
-    Array.from(root.querySelectorAll(CLICKABLE))
+    deep(root, CLICKABLE)
       .filter(visible)
       .map((el) => ({ el, role: roleOf(nameOf(el)) }))
       .filter((c): c is { el: Element; role: FoundControl['role'] } => c.role !== null)
@@ -60,7 +80,7 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
   // The policy's selectors win over any guess.
   const pick = (selector: string | undefined): Element | null => {
     if (!selector) return null;
-    const el = document.querySelector(selector);
+    const el = deep(document, selector)[0];
     return el && visible(el) ? el : null;
   };
   // Marks the notice itself, so its picture can be taken for the HTML report.
@@ -75,19 +95,23 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
     const guessed = root ? controlsIn(root).filter((c) => !controls.some((k) => k.role === c.role)) : [];
     banner = { text: norm((root as HTMLElement | null)?.innerText ?? '').slice(0, 300), controls: [...controls, ...guessed] };
     const control = chosen.accept ?? chosen.reject ?? chosen.settings;
-    markBanner(root ?? control?.closest('[role=dialog], [role=alertdialog], [aria-modal=true], dialog') ?? control?.parentElement ?? null);
+    markBanner(root ?? (control && closestDeep(control, '[role=dialog], [role=alertdialog], [aria-modal=true], dialog')) ?? control?.parentElement ?? null);
   }
 
   let unrecognised: string | null = null;
   if (!banner) {
-    const containers = Array.from(document.querySelectorAll('body *')).filter((el) => {
+    const containerName = new RegExp(words.containerNames, 'i');
+    const managerName = new RegExp(words.managerNames, 'i');
+    const containers = deep(document.body, '*').filter((el) => {
       const style = getComputedStyle(el);
       const dialog = el.getAttribute('role') === 'dialog' || el.getAttribute('role') === 'alertdialog' || el.getAttribute('aria-modal') === 'true' || (el.tagName === 'DIALOG' && (el as HTMLDialogElement).open);
-      const named = /cookie|consent|gdpr|cmp|privacy/i.test(`${el.id} ${typeof el.className === 'string' ? el.className : ''}`);
-      return (style.position === 'fixed' || style.position === 'sticky' || dialog || named) && visible(el) && has(norm((el as HTMLElement).innerText || ''), words.notice, true);
+      const names = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+      const manager = managerName.test(names);
+      const named = manager || containerName.test(names);
+      return (style.position === 'fixed' || style.position === 'sticky' || dialog || named) && visible(el) && (manager || has(norm((el as HTMLElement).innerText || ''), words.notice, true));
     });
     // Nested matches are one notice: keep the outermost, which holds all of its controls.
-    const outermost = containers.filter((el) => !containers.some((other) => other !== el && other.contains(el)));
+    const outermost = containers.filter((el) => !containers.some((other) => other !== el && inside(other, el)));
     for (const el of outermost) {
       const controls = controlsIn(el);
       if (controls.some((c) => c.role === 'accept' || c.role === 'reject')) {
@@ -104,14 +128,14 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
     }
   }
 
-  const toggles = Array.from(document.querySelectorAll('input[type=checkbox], [role=switch], [role=checkbox]'))
+  const toggles = deep(document, 'input[type=checkbox], [role=switch], [role=checkbox]')
     .filter((el) => {
-      const dialog = el.closest('[role=dialog], [role=alertdialog], [aria-modal=true], dialog, [id*=cookie i], [class*=cookie i], [id*=consent i], [class*=consent i]');
+      const dialog = closestDeep(el, '[role=dialog], [role=alertdialog], [aria-modal=true], dialog, [id*=cookie i], [class*=cookie i], [id*=consent i], [class*=consent i]');
       return dialog !== null && visible(dialog);
     })
     .map((el) => {
       const input = el as HTMLInputElement;
-      const labelled = (input.id && document.querySelector(`label[for="${CSS.escape(input.id)}"]`)) || el.closest('label') || el.parentElement;
+      const labelled = (input.id && (el.getRootNode() as ParentNode).querySelector(`label[for="${CSS.escape(input.id)}"]`)) || el.closest('label') || el.parentElement;
       return {
         label: (el.getAttribute('aria-label') || (labelled as HTMLElement | null)?.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 80),
         checked: input.checked === true || el.getAttribute('aria-checked') === 'true',
@@ -119,7 +143,7 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
       };
     });
 
-  const policyLinks = Array.from(document.querySelectorAll('a[href]'))
+  const policyLinks = deep(document, 'a[href]')
     .map((a) => ({ text: ((a as HTMLElement).innerText || '').trim().slice(0, 80), url: (a as HTMLAnchorElement).href }))
     .filter((l) => /^https?:/.test(l.url) && (has(norm(l.text), words.policy, true) || /cookie|privacy|datenschutz|confidentialite/i.test(new URL(l.url).pathname)))
     .slice(0, 10);
@@ -132,7 +156,7 @@ const isText = (value: unknown): value is string => typeof value === 'string';
 /** What came back from a page is data to check, not to trust: anything but a scan result is an error. */
 export function checkScanResult(value: unknown): PageScanResult {
   const v = value as PageScanResult | null;
-  const control = (c: FoundControl): boolean => ['accept', 'reject', 'settings'].includes(c?.role) && ['button', 'link'].includes(c.kind) && isText(c.text) && isText(c.id);
+  const control = (c: FoundControl): boolean => ['accept', 'reject', 'save', 'settings'].includes(c?.role) && ['button', 'link'].includes(c.kind) && isText(c.text) && isText(c.id);
   const valid =
     typeof v === 'object' &&
     v !== null &&

@@ -1,6 +1,7 @@
 import type { StepName } from '../../config/visits.js';
 import { withTimeout } from '../../shared/time.js';
-import { bannerFacts, checkPolicyLinks, clickControl, findBanner, isBannerVisible, openSettings } from '../consent/banner.js';
+import { bannerFacts, clickControl, findBanner, isBannerVisible, openSettings } from '../consent/banner.js';
+import { checkPolicyLinks } from '../consent/policy-links.js';
 import { brokenOwnAssets } from '../own-assets.js';
 import { takeScreenshots } from '../screenshots.js';
 import { evaluateInPage } from '../isolated.js';
@@ -108,7 +109,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   },
 
   checkPolicyLinks: async (session) => {
-    session.scan.policyLinks = await checkPolicyLinks(session.page, session.policyLinks);
+    session.scan.policyLinks = await checkPolicyLinks(session.page, session.policyLinks, session.options.linkCheckMs);
   },
 
   screenshots: async (session) => {

@@ -13,8 +13,8 @@ export function subjectLabel(finding: Finding): string {
     case 'frame':
       return `${kind} ${host}`;
     case 'page':
-      // By path: a preview's host and port change from run to run.
-      return url ? pageLabel(url) : 'page';
+      // A fact about the page ("cookie policy link"), else the page by path: a preview's host and port change from run to run.
+      return name ?? (url ? pageLabel(url) : 'page');
     case 'banner':
       return `banner ${name ?? ''}`.trim();
   }
