@@ -5,6 +5,7 @@ import { launchBrowser, type OpenBrowser } from './browser/launch.js';
 import { resolveBrowser } from './browser/resolve.js';
 import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } from './classify/index.js';
 import { coverageOf, DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
+import { checkShardRun, shardLine, takeShard, type Shard } from './discover/shard.js';
 import { DEFAULT_SETTINGS } from './config/settings.js';
 import type { VisitDeclaration } from './config/visits.js';
 import type { GatherOptions } from './gather/visit/context.js';
@@ -47,6 +48,8 @@ export interface GateOptions {
   screenshots?: boolean;
   /** Which visits to make per page; default all four. initial always runs: the others build on it. */
   phases?: Phase[];
+  /** Scan only this shard of the pages found; merge-reports combines the shards' JSON reports. */
+  shard?: Shard;
   /** What the site allows and how strict the gate is; defaults to the strict "eu" policy. */
   policy?: Policy;
   /** Record this run's findings in the baseline file (with prune: drop entries no longer seen). */
@@ -71,6 +74,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const cwd = options.cwd ?? process.cwd();
   const policy = options.policy ?? defaultPolicy(cwd);
   checkTargetGiven(options.target ?? {}, options.discover?.pages ?? [], policy.path, cwd);
+  checkShardRun(options.shard, options.updateBaseline !== undefined);
   // Configuration first: a broken baseline or a missing browser is found in a second, not a minute.
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
@@ -85,7 +89,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     const given = takeUserinfo(options);
     target = await startTarget({ ...given.target, cwd });
     const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
-    const { urls, leftOut, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
+    const { urls: listed, leftOut, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
       exclude: [],
@@ -95,8 +99,11 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...given.discover,
       ...(headers ? { headers } : {}),
     }, target.basePath);
-    options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut.map((l) => l.message)] });
-    const coverage = coverageOf(urls.length, leftOut);
+    // Every shard finds the same list, then keeps its part.
+    const shard = options.shard ? takeShard(listed, options.shard, runSettings(given, policy)) : null;
+    const urls = shard?.urls ?? listed;
+    options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut.map((l) => l.message), ...(shard ? [shardLine(shard.coverage)] : [])] });
+    const coverage = coverageOf(listed.length, leftOut, shard?.coverage);
 
     browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...(options.launchTimeoutMs !== undefined ? { timeoutMs: options.launchTimeoutMs } : {}) });
     const gather: GatherOptions = {
@@ -141,6 +148,15 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   }
 }
 
+const wantedPhases = (options: GateOptions): Phase[] => PHASES.filter((p) => p === 'initial' || (options.phases ?? PHASES).includes(p));
+
+/** What decides which pages are found and how each is visited: shards of one run must agree on it. */
+function runSettings(options: GateOptions, policy: Policy): unknown {
+  const { headers: _secret, ...discover } = options.discover ?? {};
+  const { target, timeoutMs, fastForwardMs, retries } = options;
+  return { target, discover, phases: wantedPhases(options), timeoutMs, fastForwardMs, retries, firstPartyDomains: policy.firstPartyDomains, consent: policy.consent };
+}
+
 /** Visits that answer the banner are pointless without one; a page not loaded at all has nothing more to visit. */
 function skipReason(visit: VisitDeclaration, page: PageResult): string | null {
   const initial = page.phases[0];
@@ -160,7 +176,7 @@ async function scanPages(
   budget: RunBudget,
 ): Promise<{ page: PageResult; findings: Finding[] }[]> {
   const results: { page: PageResult; findings: Finding[] }[] = new Array(urls.length);
-  const wanted = PHASES.filter((p) => p === 'initial' || (options.phases ?? PHASES).includes(p));
+  const wanted = wantedPhases(options);
   // A page is named with the user's secrets taken out, as its visits are (a crawled link may echo one).
   const shown = secretRedactor(gather.secrets);
   let next = 0;

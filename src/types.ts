@@ -352,6 +352,21 @@ export interface Coverage {
   found: number;
   scanned: number;
   leftOut: LeftOut[];
+  /** Set when this run scanned one shard of the pages (--shard i/n). */
+  shard?: ShardCoverage;
+}
+
+/** What a shard's report records so merge-reports can check that the shards together scanned every page. */
+export interface ShardCoverage {
+  /** Shard `index` (from 1) of `total`. */
+  index: number;
+  total: number;
+  /** Pages in the list before it was split: all shards together scan this many. */
+  of: number;
+  /** The path (and query) of each page this shard drew; possibly none. */
+  pages: string[];
+  /** Digest of the settings that decide what is scanned and how: the shards of one run share it. */
+  settings: string;
 }
 
 export interface GateResult {

@@ -181,10 +181,11 @@ describe('the GitHub Action (dist/index.js)', () => {
     }
   });
 
-  it('refuses max-pages 0 and timeout 0 as input errors, with the same limits as the CLI and the policy', async () => {
+  it('refuses max-pages 0, timeout 0 and shard 0 as input errors, with the same limits as the CLI and the policy', async () => {
     for (const [input, message] of [
       ['max-pages', '::error::Input "max-pages" takes a whole number of at least 1; got "0".'],
       ['timeout', '::error::Input "timeout" takes a whole number from 1000 to 600000; got "0".'],
+      ['shard', '::error::Input "shard" takes I/N, whole numbers with 1 ≤ I ≤ N (the second of three shards is 2/3); got "0".'],
     ] as const) {
       const run = await runAction({ 'static-dir': SITE, [input]: '0' });
       expect(run.code).toBe(2);

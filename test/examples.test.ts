@@ -12,7 +12,7 @@ const outputs = Object.keys(parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')
 
 /** Every consent-gate command line in a text: the flags it passes. */
 function flagsOf(text: string): string[] {
-  return [...text.matchAll(/consent-gate (?:scan|baseline|init)([^\n`;|&]*)/g)].flatMap((m) => [...m[1]!.matchAll(/(?:^|\s)(--?[a-z][a-z-]*)/g)].map((f) => f[1]!));
+  return [...text.matchAll(/consent-gate (?:scan|baseline|init|judge|merge-reports)([^\n`;|&]*)/g)].flatMap((m) => [...m[1]!.matchAll(/(?:^|\s)(--?[a-z][a-z-]*)/g)].map((f) => f[1]!));
 }
 
 describe('GitHub workflow examples', () => {
@@ -36,6 +36,7 @@ const NODE24_SINCE: Record<string, number> = {
   'actions/checkout': 5,
   'actions/setup-node': 5,
   'actions/upload-artifact': 6,
+  'actions/download-artifact': 7,
   'github/codeql-action/upload-sarif': 4,
 };
 
@@ -49,6 +50,50 @@ describe('GitHub workflow examples and the README', () => {
       expect(Number(major), `${file}: ${name}@v${major} runs on Node 20`).toBeGreaterThanOrEqual(NODE24_SINCE[name!]!);
     }
     for (const [, version] of text.matchAll(/node-version: (\d+)/g)) expect(Number(version), `${file}: node-version ${version}`).toBeGreaterThanOrEqual(24);
+  });
+});
+
+describe('the sharded examples', () => {
+  it('GitHub: each matrix shard scans I/N of the same N and uploads its own report, and the merge reads them all, also after a failed shard', () => {
+    const workflow = parse(readFileSync(join(EXAMPLES, 'github', 'sharded.yml'), 'utf8'));
+    const { scan, merge } = workflow.jobs;
+    const shards: number[] = scan.strategy.matrix.shard;
+    expect(shards).toEqual(Array.from({ length: shards.length }, (_, i) => i + 1));
+    expect(scan.strategy['fail-fast']).toBe(false);
+    const gate = scan.steps.find((s: { uses?: string }) => s.uses?.startsWith('consent-gate/consent-gate@'));
+    expect(gate.with.shard).toBe(`\${{ matrix.shard }}/${shards.length}`);
+    expect(gate.with.formats.split(',')).toContain('json');
+    const upload = scan.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload.if).toBe('always()');
+    expect(upload.with.path).toBe(`${gate.with['report-dir']}/`);
+    expect(merge.needs).toBe('scan');
+    expect(merge.if).toMatch(/always\(\)|!cancelled\(\)/);
+    const download = merge.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(upload.with.name).toBe('consent-gate-shard-${{ matrix.shard }}');
+    expect(download.with.pattern).toBe('consent-gate-shard-*');
+    const run = merge.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
+    expect(run).toContain(`npx consent-gate merge-reports ${download.with.path} `);
+    for (const flag of flagsOf(run)) expect(FLAGS).toContain(flag);
+  });
+
+  it('GitLab: parallel jobs scan CI_NODE_INDEX of CI_NODE_TOTAL into their own folders, and the merge reads them all, also after a failed shard', () => {
+    const text = readFileSync(join(EXAMPLES, 'gitlab', 'sharded.gitlab-ci.yml'), 'utf8');
+    const ci = parse(text);
+    const shard = ci['consent-gate-shard'];
+    const merge = ci['consent-gate'];
+    expect(shard.parallel).toBeGreaterThan(1);
+    const scan = (shard.script as string[]).find((line) => line.includes('consent-gate scan'))!;
+    expect(scan).toContain('--shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"');
+    expect(scan).toContain('--report-dir "consent-gate-shard-$CI_NODE_INDEX"');
+    expect(shard.artifacts).toMatchObject({ when: 'always', paths: ['consent-gate-shard-*/'] });
+    expect(merge.needs).toEqual(['consent-gate-shard']);
+    expect(merge.when).toBe('always');
+    expect((merge.script as string[]).join('\n')).toContain('npx consent-gate merge-reports consent-gate-shard-*/ ');
+    for (const flag of flagsOf(text)) expect(FLAGS).toContain(flag);
+    expect(merge.artifacts.reports).toEqual({
+      junit: 'consent-gate-report/consent-gate.junit.xml',
+      codequality: 'consent-gate-report/consent-gate.codequality.json',
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import { glob } from 'tinyglobby';
 import { GateError } from '../shared/errors.js';
 import { globMatch } from '../shared/glob.js';
 import { plural } from '../shared/text.js';
-import type { Coverage, LeftOut } from '../types.js';
+import type { Coverage, LeftOut, ShardCoverage } from '../types.js';
 import type { TargetHeaders } from '../shared/origin-headers.js';
 import { checkPageForm, normalizeUrl } from '../shared/url.js';
 import { crawl } from './crawl.js';
@@ -37,10 +37,13 @@ export interface Discovered {
   notes: string[];
 }
 
-/** Pages found are the ones scanned plus the pages left out (an unreadable sitemap's pages are unknown). */
-export function coverageOf(scanned: number, leftOut: LeftOut[]): Coverage {
+/**
+ * Pages found are the ones listed to scan plus the pages left out (an unreadable sitemap's pages are
+ * unknown). A shard scans only its part of that list.
+ */
+export function coverageOf(listed: number, leftOut: LeftOut[], shard?: ShardCoverage): Coverage {
   const pages = leftOut.filter((l) => l.reason !== 'sitemap-unreadable').reduce((sum, l) => sum + l.count, 0);
-  return { found: scanned + pages, scanned, leftOut };
+  return { found: listed + pages, scanned: shard ? shard.pages.length : listed, leftOut, ...(shard ? { shard } : {}) };
 }
 
 /** How many of what was left out a report lists by name. */

@@ -22,9 +22,15 @@ export interface JudgeArgs extends Omit<ScanArgs, 'command'> {
   report: string;
 }
 
-export type CliArgs = ScanArgs | JudgeArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'pre-push' } | { command: 'help' } | { command: 'version' };
+/** merge-reports: the JSON reports of the shards of one run (files, or folders holding them), judged as one. */
+export interface MergeArgs extends Omit<ScanArgs, 'command'> {
+  command: 'merge-reports';
+  reports: string[];
+}
 
-const COMMANDS: readonly (Command | 'pre-push')[] = ['scan', 'baseline', 'judge', 'init', 'pre-push'];
+export type CliArgs = ScanArgs | JudgeArgs | MergeArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'pre-push' } | { command: 'help' } | { command: 'version' };
+
+const COMMANDS: readonly (Command | 'pre-push')[] = ['scan', 'baseline', 'judge', 'merge-reports', 'init', 'pre-push'];
 
 const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   ...Object.fromEntries(
@@ -83,7 +89,8 @@ export function parseCli(argv: string[]): CliArgs {
   if (command === 'init') return { command, hook: given.hook ?? false, force: given.force ?? false };
   const updating = command === 'baseline' || given.updateBaseline !== undefined;
   if (given.prune && !updating) {
-    throw new GateError(`--prune goes with the baseline command (or --update-baseline): consent-gate ${command === 'judge' ? 'judge REPORT --update-baseline' : 'baseline'} --prune.`);
+    const instead = { judge: 'judge REPORT --update-baseline', 'merge-reports': 'merge-reports DIR… --update-baseline' }[command as string] ?? 'baseline';
+    throw new GateError(`--prune goes with the baseline command (or --update-baseline): consent-gate ${instead} --prune.`);
   }
   const { config, formats, output, reportDir, quiet: _quiet, verbose: _verbose, prune, hook: _hook, force: _force, updateBaseline: _update, ...flags } = given;
   const common = {
@@ -98,6 +105,10 @@ export function parseCli(argv: string[]): CliArgs {
     const [report, ...extra] = rest;
     if (report === undefined || extra.length > 0) throw new GateError('judge takes one saved JSON report: consent-gate judge consent-gate-report/consent-gate-report.json');
     return { command, report, ...common };
+  }
+  if (command === 'merge-reports') {
+    if (rest.length === 0) throw new GateError('merge-reports takes the JSON reports of every shard, or the folders they were downloaded to: consent-gate merge-reports shards/');
+    return { command, reports: rest, ...common };
   }
   if (rest.length > 0) common.flags.pages = [...rest, ...(common.flags.pages ?? [])];
   return { command: command as 'scan' | 'baseline', ...common };
@@ -129,6 +140,7 @@ function optionLines(group: string): string[] {
 export const HELP = `Usage: consent-gate scan [url…] [options]
        consent-gate baseline [url…] [--prune] [options]
        consent-gate judge REPORT.json [options]
+       consent-gate merge-reports DIR|REPORT.json… [options]
        consent-gate init [--hook] [--force]
        consent-gate pre-push
 
@@ -141,6 +153,10 @@ baseline scans the same way and records every finding that is not allowed in the
 so only new findings fail later scans; --prune also drops entries no longer seen.
 judge reads a JSON report a scan wrote and judges it again with the current policy and baseline,
 without a browser: tune an allow list in seconds.
+merge-reports reads the JSON reports of the shards of one run (scan --shard I/N, one CI job each;
+folders are searched for consent-gate-report.json), checks that shards 1 to N are all there, and
+judges them as one run, as judge does: one verdict, every format, the baseline applied once. A
+missing shard stops it with exit 3; a duplicate, a mix of runs or an unreadable report with exit 2.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
 it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
 pre-push is what that hook runs: it skips pushes that delete or add no commits, builds the site

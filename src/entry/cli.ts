@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { relative, resolve } from 'node:path';
-import { HELP, parseCli, type JudgeArgs, type ScanArgs } from './args.js';
+import { HELP, parseCli, type JudgeArgs, type MergeArgs, type ScanArgs } from './args.js';
 import { judgeReport } from './judge.js';
+import { mergeReports } from './merge-reports.js';
 import { prePush } from './pre-push.js';
 import { readFileSync } from 'node:fs';
 import type { Policy } from '../policy/policy.js';
@@ -37,19 +38,21 @@ function stackOf(error: unknown): string {
   return [error.stack ?? error.message, ...(error.cause === undefined ? [] : [`caused by: ${stackOf(error.cause)}`])].join('\n');
 }
 
-function loadPolicyFor(args: ScanArgs | JudgeArgs, cwd: string): Policy {
+type ReportArgs = ScanArgs | JudgeArgs | MergeArgs;
+
+function loadPolicyFor(args: ReportArgs, cwd: string): Policy {
   const file = findPolicyFile(cwd, args.config);
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
   return gateOptions(args.flags, policy, cwd).policy;
 }
 
-const targetsOf = (args: ScanArgs | JudgeArgs): ReportTargets => ({
+const targetsOf = (args: ReportArgs): ReportTargets => ({
   ...(args.output ? { output: args.output } : {}),
   ...(args.reportDir ? { reportDir: args.reportDir } : {}),
 });
 
 /** Writes the reports and the summary; the exit code is the verdict's. */
-function report(result: GateResult, args: ScanArgs | JudgeArgs, cwd: string): number {
+function report(result: GateResult, args: ReportArgs, cwd: string): number {
   const { files, stdout } = writeReports(result, args.formats, targetsOf(args), cwd);
   if (stdout) process.stdout.write(stdout.render(result));
   // The summary always reaches the log; with a report on stdout it goes to stderr, so
@@ -83,10 +86,13 @@ async function scan(args: ScanArgs): Promise<number> {
   return report(result, args, cwd);
 }
 
-function judge(args: JudgeArgs): number {
+/** judge and merge-reports: saved reports judged again with the current policy and baseline, without a browser. */
+function judge(args: JudgeArgs | MergeArgs): number {
   const cwd = process.cwd();
   checkReportTargets(args.formats, targetsOf(args));
-  const result = judgeReport(resolve(cwd, args.report), loadPolicyFor(args, cwd), args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {});
+  const policy = loadPolicyFor(args, cwd);
+  const options = args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {};
+  const result = args.command === 'judge' ? judgeReport(resolve(cwd, args.report), policy, options) : mergeReports(args.reports.map((path) => resolve(cwd, path)), policy, options);
   return report(result, args, cwd);
 }
 
@@ -113,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
-  return args.command === 'judge' ? judge(args) : scan(args);
+  return args.command === 'judge' || args.command === 'merge-reports' ? judge(args) : scan(args);
 }
 
 exitCleanlyOnSignals();

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { GateOptions } from '../gate.js';
 import type { DiscoverSettings, Policy, TargetSettings } from '../policy/policy.js';
 import type { Phase, Severity } from '../types.js';
+import type { Shard } from '../discover/shard.js';
 
 /**
  * Settings as a person gives them on a command line or as Action inputs: all optional. The target and
@@ -21,6 +22,7 @@ export interface RunFlags extends TargetSettings, DiscoverSettings {
   fastForwardMs?: number;
   phases?: Phase[];
   retries?: number;
+  shard?: Shard;
 }
 
 const TARGET_KEYS = ['url', 'start', 'static'] as const;
@@ -47,7 +49,7 @@ export function gateOptions(flags: RunFlags, policy: Policy, cwd: string): GateO
       pages: flags.pages ?? policy.pages,
     },
     cwd,
-    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'maxTimeMs', 'concurrency', 'fastForwardMs', 'phases', 'retries']),
+    ...pick(flags, ['headers', 'updateBaseline', 'browserPath', 'browserArgs', 'timeoutMs', 'maxTimeMs', 'concurrency', 'fastForwardMs', 'phases', 'retries', 'shard']),
   };
 }
 

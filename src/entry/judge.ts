@@ -7,16 +7,13 @@ import { readBaseline, writeBaseline } from '../baseline/file.js';
 import type { Policy } from '../policy/policy.js';
 import { GateError, errorText } from '../shared/errors.js';
 import type { GateResult } from '../types.js';
-import { concludeRun, judgePage, resultOf } from '../verdict/judge.js';
+import { concludeRun, judgePage, resultOf, type SavedRun } from '../verdict/judge.js';
 
 // Formats (uri, date-time) are documentation here: the structure is what judging relies on.
 const validate = new ajv2020.default({ allErrors: true, strict: false, validateFormats: false }).compile(reportSchema);
 
-/**
- * Judges a saved JSON report again with the current rules, policy and baseline, without a browser
- * (Lighthouse's audit mode): tune an allow list in seconds, or re-read an old scan under new rules.
- */
-export function judgeReport(path: string, policy: Policy, options: { updateBaseline?: { prune: boolean } } = {}): GateResult {
+/** A JSON report a scan wrote, checked against the report schema: anything else is a usage error naming the file. */
+export function readReport(path: string): GateResult {
   const name = relative(process.cwd(), path) || path;
   let data: unknown;
   try {
@@ -28,7 +25,23 @@ export function judgeReport(path: string, policy: Policy, options: { updateBasel
     const first = validate.errors?.[0];
     throw new GateError(`${name} is not a consent-gate JSON report (${first?.instancePath || '/'}: ${first?.message ?? 'invalid'}). Write one with: consent-gate scan --format json -o ${name}`);
   }
-  const saved = data as unknown as GateResult;
+  return data as unknown as GateResult;
+}
+
+export interface JudgeOptions {
+  updateBaseline?: { prune: boolean };
+}
+
+/**
+ * Judges a saved JSON report again with the current rules, policy and baseline, without a browser
+ * (Lighthouse's audit mode): tune an allow list in seconds, or re-read an old scan under new rules.
+ */
+export function judgeReport(path: string, policy: Policy, options: JudgeOptions = {}): GateResult {
+  return judgeSaved(readReport(path), policy, options);
+}
+
+/** A run's pages judged as a scan judges them: per page, then once for the whole run (the baseline). */
+export function judgeSaved(saved: SavedRun, policy: Policy, options: JudgeOptions = {}): GateResult {
   // A report written before fingerprinting was gathered holds none: judged as none seen, and left as it was.
   const pages = saved.pages.map((page) => ({ ...page, phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [] })) }));
   const stored = readBaseline(policy.baselinePath);

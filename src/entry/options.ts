@@ -5,6 +5,7 @@ import { PHASES, type Phase, type Severity } from '../types.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
 import type { RunFlags } from './config.js';
+import { parseShard, type Shard } from '../discover/shard.js';
 
 /**
  * Every option, once: the CLI's parser, its --help, the Action's input reader and the test against
@@ -13,7 +14,7 @@ import type { RunFlags } from './config.js';
  * from the policy schema, the single place they are written.
  */
 
-export type Command = 'scan' | 'baseline' | 'judge' | 'init';
+export type Command = 'scan' | 'baseline' | 'judge' | 'merge-reports' | 'init';
 
 /** What a person gives: run settings, plus where reports go and how much is said. */
 export interface Given extends RunFlags {
@@ -29,7 +30,7 @@ export interface Given extends RunFlags {
   force?: boolean;
 }
 
-type Value = string | boolean | number | string[] | Record<string, string> | Phase[] | Severity;
+type Value = string | boolean | number | string[] | Record<string, string> | Phase[] | Severity | Shard;
 
 export interface OptionSpec {
   /** The CLI flag, without "--". */
@@ -131,6 +132,18 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'crawl', input: 'crawl', kind: 'boolean', key: 'crawl', group: 'Pages', help: 'follow same-site links from the start page' },
   { flag: 'depth', kind: 'int', key: 'depth', group: 'Pages', arg: 'N', ...limits('discover', 'depth'), help: 'crawl depth (default 1)' },
   { flag: 'max-pages', input: 'max-pages', kind: 'int', key: 'maxPages', group: 'Pages', arg: 'N', ...limits('discover', 'maxPages'), help: 'most pages found by glob, sitemap or crawl to scan (default 10)' },
+  // Not a policy key: one policy file serves every shard of a run.
+  {
+    flag: 'shard',
+    input: 'shard',
+    kind: 'string',
+    key: 'shard',
+    group: 'Pages',
+    arg: 'I/N',
+    commands: ['scan'],
+    help: 'scan only part I of N of the pages found, for parallel CI jobs; a page always falls in the same part (by its path); combine the JSON reports with merge-reports',
+    parse: ([value], name) => parseShard(value!, name),
+  },
   {
     flag: 'config',
     short: 'c',
@@ -139,7 +152,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'config',
     group: 'Policy and baseline',
     arg: 'FILE',
-    commands: ['scan', 'baseline', 'judge'],
+    commands: ['scan', 'baseline', 'judge', 'merge-reports'],
     help: 'policy file (default: consent-gate.json or .consent-gate.json here)',
   },
   {
@@ -149,11 +162,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'baseline',
     group: 'Policy and baseline',
     arg: 'FILE',
-    commands: ['scan', 'baseline', 'judge'],
+    commands: ['scan', 'baseline', 'judge', 'merge-reports'],
     help: "baseline file (default: the policy's, else consent-gate.baseline.json)",
   },
-  { flag: 'update-baseline', kind: 'boolean', key: 'updateBaseline', group: 'Policy and baseline', commands: ['scan', 'judge'], help: 'scan, then record the findings in the baseline (as the baseline command)' },
-  { flag: 'prune', kind: 'boolean', key: 'prune', group: 'Policy and baseline', commands: ['baseline', 'scan', 'judge'], help: 'with baseline: drop entries whose findings are gone' },
+  { flag: 'update-baseline', kind: 'boolean', key: 'updateBaseline', group: 'Policy and baseline', commands: ['scan', 'judge', 'merge-reports'], help: 'scan, then record the findings in the baseline (as the baseline command)' },
+  { flag: 'prune', kind: 'boolean', key: 'prune', group: 'Policy and baseline', commands: ['baseline', 'scan', 'judge', 'merge-reports'], help: 'with baseline: drop entries whose findings are gone' },
   {
     flag: 'fail-on',
     input: 'fail-on',
@@ -161,7 +174,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'failOn',
     group: 'Policy and baseline',
     arg: 'LEVEL',
-    commands: ['scan', 'baseline', 'judge'],
+    commands: ['scan', 'baseline', 'judge', 'merge-reports'],
     help: "error or warn: the lowest severity of a new finding that fails (default: the policy's failOn, else error)",
     parse: oneOf(['error', 'warn'] as const, ''),
   },
@@ -172,7 +185,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'formats',
     group: 'Output and browser',
     arg: 'LIST',
-    commands: ['scan', 'baseline', 'judge'],
+    commands: ['scan', 'baseline', 'judge', 'merge-reports'],
     help: `${FORMAT_NAMES.join(', ')}; comma-separated (default console); html is one self-contained file with screenshots`,
     parse: commaList(FORMAT_NAMES, 'format'),
   },
@@ -183,7 +196,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'reportDir',
     group: 'Output and browser',
     arg: 'DIR',
-    commands: ['scan', 'baseline', 'judge'],
+    commands: ['scan', 'baseline', 'judge', 'merge-reports'],
     help: 'write each report format there (default: consent-gate-report when more than one file format is asked for)',
   },
   {
@@ -193,7 +206,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'output',
     group: 'Output and browser',
     arg: 'FILE',
-    commands: ['scan', 'baseline', 'judge'],
+    commands: ['scan', 'baseline', 'judge', 'merge-reports'],
     help: 'write the one report format asked for to FILE (json alone: default stdout)',
   },
   { flag: 'browser-path', input: 'browser-path', kind: 'string', key: 'browserPath', group: 'Output and browser', arg: 'PATH', help: "Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, $CHROME_PATH, Playwright's, system)" },
@@ -242,8 +255,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     max: 5,
     help: 'retry a page load that failed for network reasons N times (default 0); findings are never retried away',
   },
-  { flag: 'quiet', short: 'q', kind: 'boolean', key: 'quiet', group: 'Output and browser', commands: ['scan', 'baseline', 'judge'], help: 'no progress output, only the summary' },
-  { flag: 'verbose', kind: 'boolean', key: 'verbose', group: 'Output and browser', commands: ['scan', 'baseline', 'judge'], help: 'a line per visit (page × phase) while scanning, stack traces on errors' },
+  { flag: 'quiet', short: 'q', kind: 'boolean', key: 'quiet', group: 'Output and browser', commands: ['scan', 'baseline', 'judge', 'merge-reports'], help: 'no progress output, only the summary' },
+  { flag: 'verbose', kind: 'boolean', key: 'verbose', group: 'Output and browser', commands: ['scan', 'baseline', 'judge', 'merge-reports'], help: 'a line per visit (page × phase) while scanning, stack traces on errors' },
   { flag: 'hook', kind: 'boolean', key: 'hook', group: 'Policy and baseline', commands: ['init'], help: 'with init: also install a git pre-push hook' },
   { flag: 'force', kind: 'boolean', key: 'force', group: 'Policy and baseline', commands: ['init'], help: 'with init: overwrite an existing policy file' },
 ];

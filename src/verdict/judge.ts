@@ -35,6 +35,9 @@ export function concludeRun(findings: readonly Finding[], pages: readonly string
   return { findings: labelWithBaseline(findings, next), fixed: fixedEntries(findings, next, pages), nextBaseline: next };
 }
 
+/** What a run saw, without what judging made of it: what judge and merge-reports read back. */
+export type SavedRun = Pick<GateResult, 'tool' | 'data' | 'browser' | 'startedAt' | 'durationMs' | 'coverage' | 'target' | 'pages'>;
+
 /** The result every report is made from. */
 export function resultOf(
   run: Pick<GateResult, 'tool' | 'data' | 'browser' | 'startedAt' | 'durationMs' | 'coverage' | 'target'>,
@@ -51,6 +54,6 @@ export function resultOf(
     inventory: afterAcceptInventory(pages),
     policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
     baseline: { path: policy.baselinePath, found: baseline.found, updated: concluded.nextBaseline !== null, fixed: concluded.fixed },
-    verdict: decideVerdict(concluded.findings, concluded.fixed.length, policy.failOn, pages.length),
+    verdict: decideVerdict(concluded.findings, concluded.fixed.length, policy.failOn, pages.length, run.coverage.shard),
   };
 }

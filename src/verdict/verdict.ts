@@ -1,6 +1,7 @@
 import { RULE_BY_ID } from '../rules/index.js';
-import type { Finding, Severity, Verdict } from '../types.js';
+import type { Finding, Severity, ShardCoverage, Verdict } from '../types.js';
 import { plural } from '../shared/text.js';
+import { shardLine } from '../discover/shard.js';
 
 
 /** Whether a finding fails the gate by itself: new, and at or above failOn. */
@@ -9,7 +10,7 @@ export function failsGate(finding: Finding, failOn: Severity): boolean {
 }
 
 /** Only new findings at or above failOn fail the gate; a page that was not scanned always does. */
-export function decideVerdict(findings: readonly Finding[], fixed: number, failOn: Severity, pagesScanned: number): Verdict {
+export function decideVerdict(findings: readonly Finding[], fixed: number, failOn: Severity, pagesScanned: number, shard?: ShardCoverage): Verdict {
   const fresh = findings.filter((f) => f.status === 'new');
   const errors = fresh.filter((f) => f.severity === 'error').length;
   const warnings = fresh.filter((f) => f.severity === 'warn').length;
@@ -21,6 +22,9 @@ export function decideVerdict(findings: readonly Finding[], fixed: number, failO
     allowed: findings.filter((f) => f.status === 'allowed').length,
     fixed,
   };
+  // A shard of a small site may draw no page: that is the split, not a failure. The merge, which
+  // checks that the shards together scanned every page, is what passes or fails the run.
+  if (pagesScanned === 0 && shard) return { status: 'passed', exitCode: 0, ...counts, reason: shardLine(shard) };
   // A run that looked at nothing proves nothing: an empty page list is never a pass.
   if (pagesScanned === 0) {
     return { status: 'incomplete', exitCode: 3, ...counts, reason: 'no page was scanned; check the page list, --max-pages and the discovery settings' };
