@@ -5,7 +5,7 @@ import { judgeReport } from './judge.js';
 import { prePush } from './pre-push.js';
 import { readFileSync } from 'node:fs';
 import type { Policy } from '../policy/policy.js';
-import type { GateResult } from '../types.js';
+import type { GateResult, Lang } from '../types.js';
 import { GateError } from '../shared/errors.js';
 import { init } from './init.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
@@ -43,18 +43,19 @@ function loadPolicyFor(args: ScanArgs | JudgeArgs, cwd: string): Policy {
   return gateOptions(args.flags, policy, cwd).policy;
 }
 
-const targetsOf = (args: ScanArgs | JudgeArgs): ReportTargets => ({
+const targetsOf = (args: ScanArgs | JudgeArgs, lang?: Lang): ReportTargets => ({
   ...(args.output ? { output: args.output } : {}),
   ...(args.reportDir ? { reportDir: args.reportDir } : {}),
+  ...(lang ? { lang } : {}),
 });
 
-/** Writes the reports and the summary; the exit code is the verdict's. */
-function report(result: GateResult, args: ScanArgs | JudgeArgs, cwd: string): number {
-  const { files, stdout } = writeReports(result, args.formats, targetsOf(args), cwd);
-  if (stdout) process.stdout.write(stdout.render(result));
+/** Writes the reports and the summary, in the policy's language; the exit code is the verdict's. */
+function report(result: GateResult, args: ScanArgs | JudgeArgs, cwd: string, lang: Lang): number {
+  const { files, stdout } = writeReports(result, args.formats, targetsOf(args, lang), cwd);
+  if (stdout) process.stdout.write(stdout.render(result, undefined, lang));
   // The summary always reaches the log; with a report on stdout it goes to stderr, so
   // `> report.json` stays valid JSON.
-  (stdout ? process.stderr : process.stdout).write(formatConsole(result));
+  (stdout ? process.stderr : process.stdout).write(formatConsole(result, lang));
   for (const [name, path] of files) process.stderr.write(`report (${name}): ${relative(cwd, path) || path}\n`);
   if (args.flags.updateBaseline && !result.baseline.updated) {
     process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.\n`);
@@ -80,14 +81,15 @@ async function scan(args: ScanArgs): Promise<number> {
     progress?.stop();
     forgetProgress();
   }
-  return report(result, args, cwd);
+  return report(result, args, cwd, options.policy.lang);
 }
 
 function judge(args: JudgeArgs): number {
   const cwd = process.cwd();
   checkReportTargets(args.formats, targetsOf(args));
-  const result = judgeReport(resolve(cwd, args.report), loadPolicyFor(args, cwd), args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {});
-  return report(result, args, cwd);
+  const policy = loadPolicyFor(args, cwd);
+  const result = judgeReport(resolve(cwd, args.report), policy, args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {});
+  return report(result, args, cwd, policy.lang);
 }
 
 async function main(argv: string[]): Promise<number> {

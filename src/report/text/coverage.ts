@@ -1,14 +1,14 @@
-import { plural } from '../../shared/text.js';
 import type { Coverage } from '../../types.js';
+import { EN } from '../words/en.js';
+import type { Words } from '../words/index.js';
 
 /** "16 pages found, 10 scanned, 6 left out": said in every report, so partial coverage is never silent. */
-export function coverageLine(coverage: Coverage): string {
-  const left = coverage.found - coverage.scanned;
-  const unread = coverage.leftOut.some((l) => l.reason === 'sitemap-unreadable') ? ' (and pages of a sitemap that could not be read)' : '';
-  return `${plural(coverage.found, 'page')} found, ${coverage.scanned} scanned, ${left === 0 ? 'none' : left} left out${unread}`;
+export function coverageLine(coverage: Coverage, words: Words = EN): string {
+  const unread = coverage.leftOut.some((l) => l.reason === 'sitemap-unreadable');
+  return words.coverage(coverage.found, coverage.scanned, coverage.found - coverage.scanned, unread);
 }
 
 /** Why each part was left out, with the way to include it: one sentence each. */
-export function coverageReasons(coverage: Coverage): string[] {
-  return coverage.leftOut.map((l) => l.message);
+export function coverageReasons(coverage: Coverage, words: Words = EN): string[] {
+  return coverage.leftOut.map((l) => words.leftOut(l));
 }
