@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-HDJOOM6X.js";
+} from "./chunks/chunk-W65Q7Q3I.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-D67RWU4N.js";
+} from "./chunks/chunk-KN7BODAV.js";
 export {
   BROWSER_ENV,
   GateError,

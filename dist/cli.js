@@ -9,10 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-Z2HS7DUM.js";
+} from "./chunks/chunk-VXQM35EF.js";
 import {
-  judgeReport
-} from "./chunks/chunk-HDJOOM6X.js";
+  judgeReport,
+  judgeSaved,
+  readReport
+} from "./chunks/chunk-W65Q7Q3I.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -24,19 +26,22 @@ import {
   exitCleanlyOnSignals,
   findPolicyFile,
   formatConsole,
+  json,
   loadPolicy,
   onShutdown,
+  pageKey,
   runGate,
+  shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-D67RWU4N.js";
+} from "./chunks/chunk-KN7BODAV.js";
 
 // src/entry/cli.ts
-import { relative as relative3, resolve as resolve2 } from "node:path";
+import { relative as relative4, resolve as resolve2 } from "node:path";
 
 // src/entry/args.ts
 import { parseArgs } from "node:util";
-var COMMANDS = ["scan", "baseline", "judge", "init", "pre-push"];
+var COMMANDS = ["scan", "baseline", "judge", "merge-reports", "init", "pre-push"];
 var PARSE_OPTIONS = {
   ...Object.fromEntries(
     OPTIONS.map((o) => [o.flag, { type: o.kind === "boolean" ? "boolean" : "string", ...o.kind === "strings" ? { multiple: true } : {}, ...o.short ? { short: o.short } : {} }])
@@ -86,7 +91,8 @@ function parseCli(argv) {
   if (command === "init") return { command, hook: given.hook ?? false, force: given.force ?? false };
   const updating = command === "baseline" || given.updateBaseline !== void 0;
   if (given.prune && !updating) {
-    throw new GateError(`--prune goes with the baseline command (or --update-baseline): consent-gate ${command === "judge" ? "judge REPORT --update-baseline" : "baseline"} --prune.`);
+    const instead = { judge: "judge REPORT --update-baseline", "merge-reports": "merge-reports DIR\u2026 --update-baseline" }[command] ?? "baseline";
+    throw new GateError(`--prune goes with the baseline command (or --update-baseline): consent-gate ${instead} --prune.`);
   }
   const { config, formats, output, reportDir, quiet: _quiet, verbose: _verbose, prune, hook: _hook, force: _force, updateBaseline: _update, ...flags } = given;
   const common = {
@@ -101,6 +107,10 @@ function parseCli(argv) {
     const [report2, ...extra] = rest;
     if (report2 === void 0 || extra.length > 0) throw new GateError("judge takes one saved JSON report: consent-gate judge consent-gate-report/consent-gate-report.json");
     return { command, report: report2, ...common };
+  }
+  if (command === "merge-reports") {
+    if (rest.length === 0) throw new GateError("merge-reports takes the JSON reports of every shard, or the folders they were downloaded to: consent-gate merge-reports shards/");
+    return { command, reports: rest, ...common };
   }
   if (rest.length > 0) common.flags.pages = [...rest, ...common.flags.pages ?? []];
   return { command, ...common };
@@ -128,6 +138,7 @@ function optionLines(group) {
 var HELP = `Usage: consent-gate scan [url\u2026] [options]
        consent-gate baseline [url\u2026] [--prune] [options]
        consent-gate judge REPORT.json [options]
+       consent-gate merge-reports DIR|REPORT.json\u2026 [options]
        consent-gate init [--hook] [--force]
        consent-gate pre-push
 
@@ -140,6 +151,10 @@ baseline scans the same way and records every finding that is not allowed in the
 so only new findings fail later scans; --prune also drops entries no longer seen.
 judge reads a JSON report a scan wrote and judges it again with the current policy and baseline,
 without a browser: tune an allow list in seconds.
+merge-reports reads the JSON reports of the shards of one run (scan --shard I/N, one CI job each;
+folders are searched for consent-gate-report.json), checks that shards 1 to N are all there, and
+judges them as one run, as judge does: one verdict, every format, the baseline applied once. A
+missing shard stops it with exit 3; a duplicate, a mix of runs or an unreadable report with exit 2.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
 it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
 pre-push is what that hook runs: it skips pushes that delete or add no commits, builds the site
@@ -165,10 +180,104 @@ Exit codes: 0 passed \xB7 1 new findings at or above failOn \xB7 2 usage, config
             error \xB7 3 a page could not be scanned, or none was (never a pass)
 `;
 
+// src/entry/merge-reports.ts
+import { readdirSync, statSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+
+// src/verdict/shards.ts
+var SAME_RUN = [
+  ["the settings (target, pages, phases, time budgets, first-party domains, consent selectors)", (p) => p.shard.settings],
+  ["the consent-gate version", (p) => p.run.tool.version],
+  ["the pages found", (p) => [p.run.coverage.found, p.shard.of, p.run.coverage.leftOut]],
+  ["the site", (p) => [p.run.target.name, p.run.target.ephemeral]]
+];
+function combineShards(reports) {
+  const parts = reports.map(checkPart);
+  const first = parts[0];
+  if (!first) throw new GateError("No shard report was given, so no page was checked (never a pass). Give the folder the shards' reports were downloaded to.", 3);
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const part of parts) {
+    if (part.shard.total !== first.shard.total) {
+      throw new GateError(`${part.name} is shard ${part.shard.index} of ${part.shard.total}, but ${first.name} is shard ${first.shard.index} of ${first.shard.total}: these are parts of different splits. Merge the shards of one run.`);
+    }
+    const differ = SAME_RUN.filter(([, of2]) => JSON.stringify(of2(part)) !== JSON.stringify(of2(first))).map(([what]) => what);
+    if (differ.length > 0) {
+      throw new GateError(`${part.name} is not from the same run as ${first.name}: ${differ.join(" and ")} differ. Run every shard with the same command, policy and consent-gate version, and merge the reports of one run.`);
+    }
+    const twin = byIndex.get(part.shard.index);
+    if (twin) {
+      throw new GateError(`Shard ${part.shard.index} of ${part.shard.total} was given twice (${twin.name} and ${part.name}). Give each shard's report once: an old artifact may lie beside a re-run's.`);
+    }
+    byIndex.set(part.shard.index, part);
+  }
+  const { total, of } = first.shard;
+  const missing = Array.from({ length: total }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
+  if (missing.length > 0) {
+    throw new GateError(
+      `${missing.length === 1 ? "Shard" : "Shards"} ${missing.join(", ")} of ${total} sent no report (read: ${parts.map((p) => p.name).join(", ")}): ${missing.length === 1 ? "its" : "their"} pages were not scanned, so the run is incomplete (never a pass). Run the merge even when a shard's job fails, and re-run the failed shard.`,
+      3
+    );
+  }
+  const ordered = [...byIndex.values()];
+  const scanned = ordered.reduce((sum, p) => sum + p.shard.pages.length, 0);
+  if (scanned !== of) {
+    throw new GateError(`The shards scanned ${scanned} pages together, but each found ${of} to share out: the site changed between the shards' jobs. Scan the same build in every shard.`, 3);
+  }
+  const byPath = (key) => (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+  const starts = ordered.map((p) => Date.parse(p.run.startedAt));
+  const ends = ordered.map((p) => Date.parse(p.run.startedAt) + p.run.durationMs);
+  const { shard: _split, ...coverage } = first.run.coverage;
+  return {
+    tool: first.run.tool,
+    data: first.run.data,
+    browser: first.run.browser,
+    startedAt: new Date(Math.min(...starts)).toISOString(),
+    durationMs: Math.max(...ends) - Math.min(...starts),
+    coverage: { ...coverage, scanned },
+    target: {
+      ...first.run.target,
+      urls: ordered.flatMap((p) => p.run.target.urls).sort(byPath(pageKey)),
+      files: Object.assign({}, ...ordered.map((p) => p.run.target.files))
+    },
+    pages: ordered.flatMap((p) => p.run.pages).sort(byPath((page) => pageKey(page.url)))
+  };
+}
+function checkPart({ name, run }) {
+  const shard = run.coverage.shard;
+  if (!shard) {
+    throw new GateError(`${name} is not a shard's report: it was scanned without --shard. merge-reports combines the reports of scan --shard 1/N \u2026 N/N; judge a whole run's report with: consent-gate judge ${name}`);
+  }
+  const strays = shard.pages.filter((path) => shardOfPath(path, shard.total) !== shard.index);
+  if (run.pages.length !== shard.pages.length || strays.length > 0) {
+    const why = strays.length > 0 ? `lists ${strays[0]}, which falls to shard ${shardOfPath(strays[0], shard.total)}` : `drew ${shard.pages.length} pages but holds results for ${run.pages.length}`;
+    throw new GateError(`${name} is damaged or from another consent-gate version: shard ${shard.index} of ${shard.total} ${why}. Scan that shard again.`);
+  }
+  return { name, run, shard };
+}
+
+// src/entry/merge-reports.ts
+function mergeReports(paths, policy, options = {}) {
+  const files = paths.flatMap(reportFiles);
+  const reports = files.map((file) => ({ name: relative(process.cwd(), file) || file, run: readReport(file) }));
+  return judgeSaved(combineShards(reports), policy, options);
+}
+function reportFiles(path) {
+  let folder;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    throw new GateError(`${relative(process.cwd(), path) || path}: no such file or folder. Give the shards' JSON reports, or the folder their artifacts were downloaded to.`);
+  }
+  if (!folder) return [path];
+  const found = readdirSync(path, { recursive: true, encoding: "utf8" }).filter((file) => basename(file) === json.file).sort().map((file) => join(path, file));
+  if (found.length === 0) throw new GateError(`${relative(process.cwd(), path) || path} holds no ${json.file}: no shard reported, so no page was checked (never a pass). Write each shard's with --format json.`, 3);
+  return found;
+}
+
 // src/entry/pre-push.ts
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
+import { join as join2, relative as relative2, sep } from "node:path";
 var ZERO = /^0+$/;
 var SAME_MOMENT_MS = 2e3;
 var NAMED = 5;
@@ -194,11 +303,11 @@ function newestFile(folder) {
   let newest = 0;
   let seen = 0;
   const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync2(dir, { withFileTypes: true })) {
       if (++seen > MAX_BUILT_FILES) return;
-      const path = join(dir, entry.name);
+      const path = join2(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs);
+      else if (entry.isFile()) newest = Math.max(newest, statSync2(path).mtimeMs);
     }
   };
   walk(folder);
@@ -206,20 +315,20 @@ function newestFile(folder) {
 }
 var NOT_SOURCES = /^(consent-gate(\.baseline)?\.json|\.consent-gate\.json|.*\.md|\.git\w*|\.github\/.*|\.husky\/.*|\.gitlab-ci\.yml|lefthook\.ya?ml|\.lefthook\.ya?ml|LICENSE.*)$/i;
 function newerSources(cwd, folder) {
-  const root = join(cwd, folder);
+  const root = join2(cwd, folder);
   const builtAt = newestFile(root);
   const listed = git(cwd, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
   if (!listed.ok) return [];
-  const inside = relative(cwd, root).split(sep).join("/");
+  const inside = relative2(cwd, root).split(sep).join("/");
   const isSource = (file) => file !== "" && inside !== "" && file !== inside && !file.startsWith(`${inside}/`) && !NOT_SOURCES.test(file);
-  const changedSince = (file) => existsSync(join(cwd, file)) && statSync(join(cwd, file)).mtimeMs > builtAt + SAME_MOMENT_MS;
+  const changedSince = (file) => existsSync(join2(cwd, file)) && statSync2(join2(cwd, file)).mtimeMs > builtAt + SAME_MOMENT_MS;
   return listed.out.split("\0").filter(isSource).filter(changedSince).sort();
 }
 function buildCommand(cwd, target) {
   if (target.build !== void 0) return target.build;
   if (target.url !== void 0) return null;
   try {
-    const pkg = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8"));
+    const pkg = JSON.parse(readFileSync(join2(cwd, "package.json"), "utf8"));
     return pkg.scripts?.["build"] ? "npm run build" : null;
   } catch {
     return null;
@@ -235,7 +344,7 @@ function prepareTarget(cwd, target, say) {
     }
     return;
   }
-  if (target.static === void 0 || !existsSync(join(cwd, target.static))) return;
+  if (target.static === void 0 || !existsSync(join2(cwd, target.static))) return;
   const newer = newerSources(cwd, target.static);
   if (newer.length === 0) return;
   const named = newer.slice(0, NAMED).join(", ") + (newer.length > NAMED ? ` and ${newer.length - NAMED} more` : "");
@@ -286,11 +395,11 @@ import { readFileSync as readFileSync4 } from "node:fs";
 // src/entry/init.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { chmodSync, existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { join as join3, relative as relative2, resolve } from "node:path";
+import { join as join4, relative as relative3, resolve } from "node:path";
 
 // src/entry/framework.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2, readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
+import { join as join3 } from "node:path";
 var NEXT_CONFIG = ["next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs"];
 var nextExports = (p) => /output\s*:\s*["']export["']/.test(p.read(...NEXT_CONFIG));
 var FRAMEWORKS = [
@@ -328,14 +437,14 @@ var FRAMEWORKS = [
   { name: "Vite", dependency: "vite", output: () => "dist", build: "npx vite build", preview: { script: "preview", command: "npx vite preview", port: 4173 } }
 ];
 function runner(cwd) {
-  if (existsSync2(join2(cwd, "pnpm-lock.yaml"))) return (s) => `pnpm run ${s}`;
-  if (existsSync2(join2(cwd, "yarn.lock"))) return (s) => `yarn ${s}`;
-  if (existsSync2(join2(cwd, "bun.lock")) || existsSync2(join2(cwd, "bun.lockb"))) return (s) => `bun run ${s}`;
+  if (existsSync2(join3(cwd, "pnpm-lock.yaml"))) return (s) => `pnpm run ${s}`;
+  if (existsSync2(join3(cwd, "yarn.lock"))) return (s) => `yarn ${s}`;
+  if (existsSync2(join3(cwd, "bun.lock")) || existsSync2(join3(cwd, "bun.lockb"))) return (s) => `bun run ${s}`;
   return (s) => `npm run ${s}`;
 }
 function readPackage(cwd) {
   try {
-    return JSON.parse(readFileSync2(join2(cwd, "package.json"), "utf8"));
+    return JSON.parse(readFileSync2(join3(cwd, "package.json"), "utf8"));
   } catch {
     return null;
   }
@@ -357,21 +466,21 @@ function fromPackage(project) {
   if (output !== null) return { name: framework.name, because, target: { build, static: output }, preview };
   return preview ? { name: framework.name, because, target: { build, start: preview.start, waitOn: preview.waitOn }, preview: null } : null;
 }
-var isFolder = (path) => existsSync2(path) && statSync2(path).isDirectory();
-var hasHtml = (folder) => isFolder(folder) && readdirSync2(folder).some((f) => /\.html?$/.test(f));
+var isFolder = (path) => existsSync2(path) && statSync3(path).isDirectory();
+var hasHtml = (folder) => isFolder(folder) && readdirSync3(folder).some((f) => /\.html?$/.test(f));
 function fromFiles(cwd) {
-  const hugo = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"].find((f) => existsSync2(join2(cwd, f)));
+  const hugo = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"].find((f) => existsSync2(join3(cwd, f)));
   if (hugo) return { name: "Hugo", because: `${hugo} is here`, target: { build: "hugo", static: "public" }, preview: { start: "hugo server", waitOn: "http://localhost:1313/" } };
-  if (existsSync2(join2(cwd, "_config.yml")) && (isFolder(join2(cwd, "_layouts")) || /jekyll/.test(existsSync2(join2(cwd, "Gemfile")) ? readFileSync2(join2(cwd, "Gemfile"), "utf8") : ""))) {
+  if (existsSync2(join3(cwd, "_config.yml")) && (isFolder(join3(cwd, "_layouts")) || /jekyll/.test(existsSync2(join3(cwd, "Gemfile")) ? readFileSync2(join3(cwd, "Gemfile"), "utf8") : ""))) {
     return { name: "Jekyll", because: "_config.yml is here, with a Gemfile naming jekyll or a _layouts folder", target: { build: "bundle exec jekyll build", static: "_site" }, preview: { start: "bundle exec jekyll serve", waitOn: "http://localhost:4000/" } };
   }
   return null;
 }
 function fromFolders(cwd) {
   for (const folder of ["dist", "build", "out", "_site"]) {
-    if (isFolder(join2(cwd, folder))) return { name: `a built site in ${folder}/`, because: `the folder ${folder}/ is here`, target: { static: folder }, preview: null };
+    if (isFolder(join3(cwd, folder))) return { name: `a built site in ${folder}/`, because: `the folder ${folder}/ is here`, target: { static: folder }, preview: null };
   }
-  if (hasHtml(join2(cwd, "public"))) return { name: "a static site in public/", because: "public/ holds HTML pages", target: { static: "public" }, preview: null };
+  if (hasHtml(join3(cwd, "public"))) return { name: "a static site in public/", because: "public/ holds HTML pages", target: { static: "public" }, preview: null };
   if (hasHtml(cwd)) return { name: "a static site in this folder", because: "this folder holds HTML pages", target: { static: "." }, preview: null };
   return null;
 }
@@ -384,7 +493,7 @@ function detectSite(cwd) {
       pkg,
       has: (d) => deps[d] !== void 0,
       read: (...files) => {
-        const file = files.map((f) => join2(cwd, f)).find((f) => existsSync2(f));
+        const file = files.map((f) => join3(cwd, f)).find((f) => existsSync2(f));
         return file ? readFileSync2(file, "utf8") : "";
       }
     });
@@ -442,26 +551,26 @@ function hooksFolder(cwd) {
 function init(options) {
   const { cwd } = options;
   const done = [];
-  const existing = POLICY_FILES.map((name) => join3(cwd, name)).find((path) => existsSync3(path));
+  const existing = POLICY_FILES.map((name) => join4(cwd, name)).find((path) => existsSync3(path));
   const guess = detectSite(cwd);
   if (existing && !options.force) {
-    done.push(`${relative2(cwd, existing)} exists; left as it is (--force overwrites it).`);
+    done.push(`${relative3(cwd, existing)} exists; left as it is (--force overwrites it).`);
   } else {
-    const path = join3(cwd, POLICY_FILES[0]);
+    const path = join4(cwd, POLICY_FILES[0]);
     writeFileAtomic(path, starterPolicy(guess));
-    done.push(`wrote ${relative2(cwd, path)}: check its target, then run npx consent-gate scan.`, ...explain(guess));
+    done.push(`wrote ${relative3(cwd, path)}: check its target, then run npx consent-gate scan.`, ...explain(guess));
   }
   if (!options.hook) return done;
   if (!guess && !existing) return [...done, "no pre-push hook installed: with no site to scan it would block every push. Run consent-gate init --hook again once the site exists."];
-  if (existsSync3(join3(cwd, ".husky"))) return [...done, HUSKY];
-  if (["lefthook.yml", "lefthook.yaml", ".lefthook.yml"].some((f) => existsSync3(join3(cwd, f)))) return [...done, LEFTHOOK];
-  const hook = join3(hooksFolder(cwd), "pre-push");
+  if (existsSync3(join4(cwd, ".husky"))) return [...done, HUSKY];
+  if (["lefthook.yml", "lefthook.yaml", ".lefthook.yml"].some((f) => existsSync3(join4(cwd, f)))) return [...done, LEFTHOOK];
+  const hook = join4(hooksFolder(cwd), "pre-push");
   if (existsSync3(hook) && !options.force && !readFileSync3(hook, "utf8").includes(HOOK_MARK)) {
-    throw new GateError(`${relative2(cwd, hook)} already exists and is not ours. Add "npx --no-install consent-gate pre-push" to it, or overwrite it with --force.`);
+    throw new GateError(`${relative3(cwd, hook)} already exists and is not ours. Add "npx --no-install consent-gate pre-push" to it, or overwrite it with --force.`);
   }
   writeFileAtomic(hook, HOOK_SCRIPT);
   chmodSync(hook, 493);
-  done.push(`installed ${relative2(cwd, hook)}: every git push now runs the gate first.`);
+  done.push(`installed ${relative3(cwd, hook)}: every git push now runs the gate first.`);
   return done;
 }
 
@@ -484,15 +593,16 @@ function loadPolicyFor(args, cwd) {
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
   return gateOptions(args.flags, policy, cwd).policy;
 }
-var targetsOf = (args) => ({
+var targetsOf = (args, lang) => ({
   ...args.output ? { output: args.output } : {},
-  ...args.reportDir ? { reportDir: args.reportDir } : {}
+  ...args.reportDir ? { reportDir: args.reportDir } : {},
+  ...lang ? { lang } : {}
 });
-function report(result, args, cwd) {
-  const { files, stdout } = writeReports(result, args.formats, targetsOf(args), cwd);
-  if (stdout) process.stdout.write(stdout.render(result));
-  (stdout ? process.stderr : process.stdout).write(formatConsole(result));
-  for (const [name, path] of files) process.stderr.write(`report (${name}): ${relative3(cwd, path) || path}
+function report(result, args, cwd, lang) {
+  const { files, stdout } = writeReports(result, args.formats, targetsOf(args, lang), cwd);
+  if (stdout) process.stdout.write(stdout.render(result, void 0, lang));
+  (stdout ? process.stderr : process.stdout).write(formatConsole(result, lang));
+  for (const [name, path] of files) process.stderr.write(`report (${name}): ${relative4(cwd, path) || path}
 `);
   if (args.flags.updateBaseline && !result.baseline.updated) {
     process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.
@@ -517,13 +627,15 @@ async function scan(args) {
     progress?.stop();
     forgetProgress();
   }
-  return report(result, args, cwd);
+  return report(result, args, cwd, options.policy.lang);
 }
 function judge(args) {
   const cwd = process.cwd();
   checkReportTargets(args.formats, targetsOf(args));
-  const result = judgeReport(resolve2(cwd, args.report), loadPolicyFor(args, cwd), args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {});
-  return report(result, args, cwd);
+  const policy = loadPolicyFor(args, cwd);
+  const options = args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {};
+  const result = args.command === "judge" ? judgeReport(resolve2(cwd, args.report), policy, options) : mergeReports(args.reports.map((path) => resolve2(cwd, path)), policy, options);
+  return report(result, args, cwd, policy.lang);
 }
 async function main(argv) {
   const args = parseCli(argv);
@@ -551,7 +663,7 @@ async function main(argv) {
 `);
     return 0;
   }
-  return args.command === "judge" ? judge(args) : scan(args);
+  return args.command === "judge" || args.command === "merge-reports" ? judge(args) : scan(args);
 }
 exitCleanlyOnSignals();
 main(process.argv.slice(2)).then(

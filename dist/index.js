@@ -10,7 +10,7 @@ import {
   reportPlace,
   visitLine,
   writeReports
-} from "./chunks/chunk-Z2HS7DUM.js";
+} from "./chunks/chunk-VXQM35EF.js";
 import {
   GateError,
   __commonJS,
@@ -27,7 +27,7 @@ import {
   startedAsScript,
   stopping,
   subjectLabel
-} from "./chunks/chunk-D67RWU4N.js";
+} from "./chunks/chunk-KN7BODAV.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19715,8 +19715,8 @@ function runUrl() {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = process.env;
   return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : void 0;
 }
-async function summarize(result, reports) {
-  await summary.addRaw(inInputWords(markdown.render(result, reportPlace(reports, runUrl())))).write();
+async function summarize(result, reports, lang) {
+  await summary.addRaw(inInputWords(markdown.render(result, reportPlace(reports, runUrl()), lang))).write();
   const fresh = result.findings.filter((f) => f.status === "new");
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
     const say = f.severity === "error" ? error : warning;
@@ -19734,8 +19734,10 @@ async function main() {
   const file = findPolicyFile(cwd, text("config"), 'Input "config":');
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
   const { formats = ["json", "sarif", "markdown"], config: _config, reportDir, ...flags } = inputs();
+  const options = gateOptions(flags, policy, cwd);
+  const { lang } = options.policy;
   const result = await runGate({
-    ...gateOptions(flags, policy, cwd),
+    ...options,
     screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
       info(`scanning ${urls.length} page(s)`);
@@ -19745,10 +19747,10 @@ async function main() {
     // Shown when the workflow runs with step debug logging on.
     onVisit: ({ url: url2, scan }) => scan && debug(visitLine(url2, scan))
   });
-  info(inInputWords(formatConsole(result)));
+  info(inInputWords(formatConsole(result, lang)));
   const url = runUrl();
-  const reports = writeReports(result, formats, { reportDir: reportDir ?? "consent-gate-report", ...url ? { runUrl: url } : {} }, cwd).files;
-  await summarize(result, reports);
+  const reports = writeReports(result, formats, { reportDir: reportDir ?? "consent-gate-report", ...url ? { runUrl: url } : {}, lang }, cwd).files;
+  await summarize(result, reports, lang);
   if (result.verdict.exitCode !== 0) setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
   return result.verdict.exitCode;
 }

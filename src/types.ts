@@ -8,6 +8,12 @@ export type Category = 'necessary' | 'preferences' | 'analytics' | 'marketing' |
 export type Party = 'first' | 'third';
 export type Severity = 'error' | 'warn';
 
+/** The languages people's reports (console, markdown, HTML) are written in; JSON and SARIF stay English. */
+export const LANGS = ['en', 'nl', 'fr'] as const;
+export type Lang = (typeof LANGS)[number];
+/** The languages a rule carries translations for, beside its English meta. */
+export type TranslatedLang = Exclude<Lang, 'en'>;
+
 /** Where a cookie came from: a response header, or a script writing document.cookie. */
 export interface CookieSource {
   via: 'set-cookie' | 'document.cookie';

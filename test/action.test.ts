@@ -133,7 +133,7 @@ describe('the GitHub Action (dist/index.js)', () => {
     expect(existsSync(run.outputs['report-junit']!)).toBe(true);
     expect(readFileSync(run.outputs['report-html']!, 'utf8')).toContain('<img src="data:image/jpeg;base64,');
     expect(run.summary).toMatch(/^❌ \*\*consent-gate failed\*\*: 5 new error\(s\)/);
-    expect(run.summary).toContain('| /news/2026/item.html | initial | 🔴 `tracking-cookie-before-consent` | cookie _fbp |');
+    expect(run.summary).toContain('| /news/2026/item.html | initial | 🔴 `tracking-cookie-before-consent` Tracking cookie before consent | cookie _fbp |');
     // Workflow commands escape ':' in properties as %3A.
     expect(run.stdout).toMatch(/^::error title=tracking-cookie-before-consent%3A cookie _fbp,file=consent-gate\.json,line=1::Facebook \(marketing\) cookie "_fbp"/m);
     expect(run.stdout).toContain('::error::consent-gate failed: 5 new errors (failOn: error)');

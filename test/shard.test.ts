@@ -68,6 +68,6 @@ describe('a shard that drew no page', () => {
   });
 
   it('does not count the other shards\' pages as left out', () => {
-    expect(coverageLine({ found: 5, scanned: 0, leftOut: [], shard: { ...empty, of: 4 } })).toBe('5 pages found, shard 3 of 3: 0 of the 4 pages to scan, so nothing to scan here; merge-reports checks that the shards together scanned every page, 1 left out');
+    expect(coverageLine({ found: 5, scanned: 0, leftOut: [], shard: { ...empty, of: 4 } })).toBe('5 pages found, 0 scanned, 1 left out (shard 3 of 3: 0 of the 4 pages to scan, so nothing to scan here; merge-reports checks that the shards together scanned every page)');
   });
 });

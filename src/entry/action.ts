@@ -18,7 +18,7 @@ import { findingLocation } from '../report/text/location.js';
 import { subjectLabel } from '../report/text/subject.js';
 import { findingSentence } from '../report/text/sentence.js';
 import { reportPlace, writeReports } from '../report/write.js';
-import type { GateResult } from '../types.js';
+import type { GateResult, Lang } from '../types.js';
 
 const MAX_ANNOTATIONS = 50;
 
@@ -71,8 +71,8 @@ function runUrl(): string | undefined {
   return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
 }
 
-async function summarize(result: GateResult, reports: Map<string, string>): Promise<void> {
-  await core.summary.addRaw(inInputWords(markdown.render(result, reportPlace(reports, runUrl())))).write();
+async function summarize(result: GateResult, reports: Map<string, string>, lang: Lang): Promise<void> {
+  await core.summary.addRaw(inInputWords(markdown.render(result, reportPlace(reports, runUrl()), lang))).write();
   const fresh = result.findings.filter((f) => f.status === 'new');
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
     const say = f.severity === 'error' ? core.error : core.warning;
@@ -91,8 +91,10 @@ async function main(): Promise<number> {
   const file = findPolicyFile(cwd, text('config'), 'Input "config":');
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
   const { formats = ['json', 'sarif', 'markdown'], config: _config, reportDir, ...flags } = inputs();
+  const options = gateOptions(flags, policy, cwd);
+  const { lang } = options.policy;
   const result = await runGate({
-    ...gateOptions(flags, policy, cwd),
+    ...options,
     screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
       core.info(`scanning ${urls.length} page(s)`);
@@ -102,10 +104,10 @@ async function main(): Promise<number> {
     // Shown when the workflow runs with step debug logging on.
     onVisit: ({ url, scan }) => scan && core.debug(visitLine(url, scan)),
   });
-  core.info(inInputWords(formatConsole(result)));
+  core.info(inInputWords(formatConsole(result, lang)));
   const url = runUrl();
-  const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report', ...(url ? { runUrl: url } : {}) }, cwd).files;
-  await summarize(result, reports);
+  const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report', ...(url ? { runUrl: url } : {}), lang }, cwd).files;
+  await summarize(result, reports, lang);
   if (result.verdict.exitCode !== 0) core.setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
   return result.verdict.exitCode;
 }

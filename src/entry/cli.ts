@@ -6,7 +6,7 @@ import { mergeReports } from './merge-reports.js';
 import { prePush } from './pre-push.js';
 import { readFileSync } from 'node:fs';
 import type { Policy } from '../policy/policy.js';
-import type { GateResult } from '../types.js';
+import type { GateResult, Lang } from '../types.js';
 import { GateError } from '../shared/errors.js';
 import { init } from './init.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
@@ -46,18 +46,19 @@ function loadPolicyFor(args: ReportArgs, cwd: string): Policy {
   return gateOptions(args.flags, policy, cwd).policy;
 }
 
-const targetsOf = (args: ReportArgs): ReportTargets => ({
+const targetsOf = (args: ReportArgs, lang?: Lang): ReportTargets => ({
   ...(args.output ? { output: args.output } : {}),
   ...(args.reportDir ? { reportDir: args.reportDir } : {}),
+  ...(lang ? { lang } : {}),
 });
 
-/** Writes the reports and the summary; the exit code is the verdict's. */
-function report(result: GateResult, args: ReportArgs, cwd: string): number {
-  const { files, stdout } = writeReports(result, args.formats, targetsOf(args), cwd);
-  if (stdout) process.stdout.write(stdout.render(result));
+/** Writes the reports and the summary, in the policy's language; the exit code is the verdict's. */
+function report(result: GateResult, args: ReportArgs, cwd: string, lang: Lang): number {
+  const { files, stdout } = writeReports(result, args.formats, targetsOf(args, lang), cwd);
+  if (stdout) process.stdout.write(stdout.render(result, undefined, lang));
   // The summary always reaches the log; with a report on stdout it goes to stderr, so
   // `> report.json` stays valid JSON.
-  (stdout ? process.stderr : process.stdout).write(formatConsole(result));
+  (stdout ? process.stderr : process.stdout).write(formatConsole(result, lang));
   for (const [name, path] of files) process.stderr.write(`report (${name}): ${relative(cwd, path) || path}\n`);
   if (args.flags.updateBaseline && !result.baseline.updated) {
     process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.\n`);
@@ -83,7 +84,7 @@ async function scan(args: ScanArgs): Promise<number> {
     progress?.stop();
     forgetProgress();
   }
-  return report(result, args, cwd);
+  return report(result, args, cwd, options.policy.lang);
 }
 
 /** judge and merge-reports: saved reports judged again with the current policy and baseline, without a browser. */
@@ -93,7 +94,7 @@ function judge(args: JudgeArgs | MergeArgs): number {
   const policy = loadPolicyFor(args, cwd);
   const options = args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {};
   const result = args.command === 'judge' ? judgeReport(resolve(cwd, args.report), policy, options) : mergeReports(args.reports.map((path) => resolve(cwd, path)), policy, options);
-  return report(result, args, cwd);
+  return report(result, args, cwd, policy.lang);
 }
 
 async function main(argv: string[]): Promise<number> {

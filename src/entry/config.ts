@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { GateOptions } from '../gate.js';
 import type { DiscoverSettings, Policy, TargetSettings } from '../policy/policy.js';
-import type { Phase, Severity } from '../types.js';
+import type { Lang, Phase, Severity } from '../types.js';
 import type { Shard } from '../discover/shard.js';
 
 /**
@@ -14,6 +14,7 @@ export interface RunFlags extends TargetSettings, DiscoverSettings {
   baseline?: string;
   updateBaseline?: { prune: boolean };
   failOn?: Severity;
+  lang?: Lang;
   browserPath?: string;
   browserArgs?: string[];
   timeoutMs?: number;
@@ -41,6 +42,7 @@ export function gateOptions(flags: RunFlags, policy: Policy, cwd: string): GateO
       ...policy,
       ...(flags.baseline !== undefined ? { baselinePath: resolve(cwd, flags.baseline) } : {}),
       ...(flags.failOn !== undefined ? { failOn: flags.failOn } : {}),
+      ...(flags.lang !== undefined ? { lang: flags.lang } : {}),
     },
     target,
     discover: {

@@ -1,7 +1,7 @@
 import { policySchema } from '../policy/schema.js';
 import { GateError } from '../shared/errors.js';
 import { didYouMean } from '../shared/did-you-mean.js';
-import { PHASES, type Phase, type Severity } from '../types.js';
+import { LANGS, PHASES, type Lang, type Phase, type Severity } from '../types.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
 import type { RunFlags } from './config.js';
@@ -30,7 +30,7 @@ export interface Given extends RunFlags {
   force?: boolean;
 }
 
-type Value = string | boolean | number | string[] | Record<string, string> | Phase[] | Severity | Shard;
+type Value = string | boolean | number | string[] | Record<string, string> | Phase[] | Severity | Shard | Lang;
 
 export interface OptionSpec {
   /** The CLI flag, without "--". */
@@ -177,6 +177,17 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['scan', 'baseline', 'judge', 'merge-reports'],
     help: "error or warn: the lowest severity of a new finding that fails (default: the policy's failOn, else error)",
     parse: oneOf(['error', 'warn'] as const, ''),
+  },
+  {
+    flag: 'lang',
+    input: 'lang',
+    kind: 'string',
+    key: 'lang',
+    group: 'Output and browser',
+    arg: 'LANG',
+    commands: ['scan', 'baseline', 'judge'],
+    help: "en, nl or fr: the language of the console summary, markdown and HTML (default: the policy's lang, else nl for the nl jurisdictions, else en)",
+    parse: oneOf(LANGS, ''),
   },
   {
     flag: 'format',

@@ -7,7 +7,8 @@ import { policySchema } from './schema.js';
 import { DEFAULT_BASELINE, POLICY_FILES } from '../config/files.js';
 import { didYouMean } from '../shared/did-you-mean.js';
 import { emptyAllow, type AllowList, type Policy } from './policy.js';
-import type { Jurisdiction } from './presets.js';
+import { PRESETS, type Jurisdiction } from './presets.js';
+import type { Lang } from '../types.js';
 
 const MAX_ERRORS = 10;
 
@@ -122,6 +123,7 @@ interface RawPolicy {
   consent?: Policy['consent'];
   baseline?: string;
   failOn?: Policy['failOn'];
+  lang?: Lang;
 }
 
 function namePattern(name: string): string | null {
@@ -211,5 +213,6 @@ function toPolicy(raw: RawPolicy, path: string | null, folder: string): Policy {
     consent: raw.consent ?? {},
     baselinePath: resolve(folder, raw.baseline ?? DEFAULT_BASELINE),
     failOn: raw.failOn ?? 'error',
+    lang: raw.lang ?? PRESETS[raw.jurisdiction ?? 'eu'].lang,
   };
 }

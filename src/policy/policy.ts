@@ -1,5 +1,5 @@
 import type { RuleEntry } from '../rules/index.js';
-import type { Severity } from '../types.js';
+import type { Lang, Severity } from '../types.js';
 import type { Jurisdiction } from './presets.js';
 
 export interface CookieAllow { name: string; domain?: string; reason: string }
@@ -66,6 +66,8 @@ export interface Policy {
   consent: ConsentSelectors;
   baselinePath: string;
   failOn: Severity;
+  /** The language of the reports people read: the policy's `lang`, else the jurisdiction's. */
+  lang: Lang;
 }
 
 export const emptyAllow = (): AllowList => ({ cookies: [], storage: [], hosts: [], urls: [] });

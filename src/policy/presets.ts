@@ -1,4 +1,5 @@
 import type { RuleEntry } from '../rules/index.js';
+import type { Lang } from '../types.js';
 
 export const JURISDICTIONS = ['eu', 'nl', 'be', 'nl-government'] as const;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
@@ -9,29 +10,38 @@ export interface Preset {
   rules: Readonly<Record<string, RuleEntry>>;
   /** Why, in a sentence a privacy officer recognises: printed when an allow entry is refused. */
   basis: string;
+  /**
+   * The reports' language when the policy names none: the jurisdiction's own where it has one. Belgium
+   * has two (Dutch and French) and the EU many, so those stay English until the policy says `lang`.
+   */
+  lang: Lang;
 }
 
 export const PRESETS: Readonly<Record<Jurisdiction, Preset>> = {
   eu: {
     analyticsExemption: 'none',
     rules: {},
+    lang: 'en',
     basis: 'the ePrivacy Directive art. 5(3) exempts only strictly necessary storage, not analytics',
   },
   nl: {
     analyticsExemption: 'first-party',
     rules: {},
+    lang: 'nl',
     basis: 'Telecommunicatiewet art. 11.7a exempts analytics with little privacy impact; third-party analytics only when configured privacy-friendly',
   },
   be: {
     analyticsExemption: 'none',
     // The GBA/APD cookie FAQ asks for the cookie policy to be linked from the home page.
     rules: { 'cookie-policy-link-missing': 'error' },
+    lang: 'en',
     basis: 'the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent',
   },
   'nl-government': {
     analyticsExemption: 'first-party',
     // Government sites should not hand their visitors to third parties they have not even identified.
     rules: { 'unknown-third-party-before-consent': 'error' },
+    lang: 'nl',
     basis: 'Telecommunicatiewet art. 11.7a; the Dutch government holds that third-party tracking has no place on its sites',
   },
 };

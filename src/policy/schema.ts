@@ -1,10 +1,12 @@
 import committed from '../../schema/policy.schema.json' with { type: 'json' };
 import { RULES } from '../rules/index.js';
+import { LANGS } from '../types.js';
 
 /**
  * The policy's JSON Schema. Its `rules` section is made from the rules' own metas (ids, titles,
  * options schemas), so a new rule is configurable the moment it is registered; `npm run build`
  * writes the result back to schema/policy.schema.json for editors, and CI fails when that is stale.
+ * `lang` is added here too, from the one list of report languages the reports and --lang use.
  */
 export function policySchema(): Record<string, unknown> {
   const properties = Object.fromEntries(
@@ -19,5 +21,10 @@ export function policySchema(): Record<string, unknown> {
       return [meta.id, schema];
     }),
   );
-  return { ...committed, $defs: { ...committed.$defs, rules: { ...committed.$defs.rules, properties } } };
+  const lang = {
+    enum: [...LANGS],
+    description:
+      'The language of the console summary, markdown, job summary and HTML report: en, nl or fr. Default: nl for the nl and nl-government jurisdictions, else en. JSON and SARIF stay in English.',
+  };
+  return { ...committed, properties: { ...committed.properties, lang }, $defs: { ...committed.$defs, rules: { ...committed.$defs.rules, properties } } };
 }

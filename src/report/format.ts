@@ -1,4 +1,4 @@
-import type { GateResult } from '../types.js';
+import type { GateResult, Lang } from '../types.js';
 
 /** Where the report files were written: a report that is read first (the markdown) points at the rest. */
 export interface ReportPlace {
@@ -15,7 +15,8 @@ export interface ReportFormat {
   name: string;
   /** File name inside --report-dir. */
   file: string;
-  render(result: GateResult, place?: ReportPlace): string;
+  /** `lang`: the language of reports people read (console, markdown, HTML); machine formats ignore it and stay English. */
+  render(result: GateResult, place?: ReportPlace, lang?: Lang): string;
   /** Shows pictures of the pages: the scan takes them only when such a format is asked for. */
   screenshots?: boolean;
 }

@@ -1,10 +1,13 @@
-import type { GateResult } from '../types.js';
+import type { GateResult, Lang } from '../types.js';
 import type { ReportFormat, ReportPlace } from './format.js';
 import { pageLabel } from '../shared/url.js';
 import { shortChain } from './text/chain.js';
 import { coverageLine, coverageReasons } from './text/coverage.js';
 import { groupAcrossPages } from './text/group.js';
 import { subjectLabel } from './text/subject.js';
+import { ruleWords } from './text/rules.js';
+import { EN } from './words/en.js';
+import { wordsFor, type Words } from './words/index.js';
 
 const MAX_ROWS = 20;
 /** Pages named in one row before the rest are counted: a layout tag is on every one of 500 pages. */
@@ -12,46 +15,49 @@ const MAX_PAGES = 5;
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** For a job summary or a pull-request comment: the verdict first, then what to fix. */
-export function verdictLine(gate: GateResult): string {
+export function verdictLine(gate: GateResult, words: Words = EN): string {
   const { verdict } = gate;
   const icon = verdict.status === 'passed' ? '✅' : verdict.status === 'failed' ? '❌' : '⚠️';
-  const word = verdict.status === 'passed' ? 'passed' : verdict.status === 'failed' ? 'failed' : 'incomplete';
-  return `${icon} **consent-gate ${word}**: ${verdict.errors} new error(s), ${verdict.warnings} new warning(s) on ${gate.pages.length} page(s) — ${verdict.reason}.`;
+  return `${icon} ${words.markdown.verdict(verdict.status, verdict.errors, verdict.warnings, gate.pages.length, words.reason(verdict, gate.policy.failOn))}`;
 }
 
-function pagesCell(pages: string[]): string {
+function pagesCell(pages: string[], words: Words): string {
   const named = pages.slice(0, MAX_PAGES).map(pageLabel).join(', ');
-  return pages.length > MAX_PAGES ? `${named} and ${pages.length - MAX_PAGES} more` : named;
+  return pages.length > MAX_PAGES ? words.markdown.andMore(named, pages.length - MAX_PAGES) : named;
 }
 
 /** The last line: the file with everything (HTML for people, else JSON), and where CI keeps it. */
-function fullReport(place: ReportPlace | undefined): string | null {
+function fullReport(place: ReportPlace | undefined, words: Words): string | null {
   const others = place?.files.filter((file) => !file.endsWith('.md')) ?? [];
   const main = others.find((file) => file.endsWith('.html')) ?? others.find((file) => file.endsWith('.json')) ?? others[0];
   if (!place || !main) return null;
   const path = place.dir === '.' ? main : `${place.dir}/${main}`;
-  const where = place.runUrl ? ` — on [the run's page](${place.runUrl}) when the workflow uploads \`${place.dir}/\` as an artifact` : '';
-  return `Full report: \`${path}\`${where}.`;
+  const where = place.runUrl ? words.markdown.onRunPage(place.runUrl, place.dir) : '';
+  return `${words.markdown.fullReport(path)}${where}.`;
 }
 
 export const markdown: ReportFormat = {
   name: 'markdown',
   file: 'consent-gate.md',
-  render: (gate: GateResult, place?: ReportPlace) => {
-    const lines = [verdictLine(gate), '', `**Pages:** ${coverageLine(gate.coverage)}.`, ...coverageReasons(gate.coverage).map((reason) => `- ${cell(reason)}`), ''];
+  render: (gate: GateResult, place?: ReportPlace, lang: Lang = 'en') => {
+    const words = wordsFor(lang);
+    const said = words.markdown;
+    const lines = [verdictLine(gate, words), '', `**${said.pagesLabel}:** ${coverageLine(gate.coverage, words)}.`, ...coverageReasons(gate.coverage, words).map((reason) => `- ${cell(reason)}`), ''];
     const groups = groupAcrossPages(gate.findings.filter((f) => f.status === 'new'));
     if (groups.length > 0) {
-      lines.push('| Pages | Phase | Rule | Subject | Vendor | Loaded via |', '| --- | --- | --- | --- | --- | --- |');
+      lines.push(`| ${said.headings.join(' | ')} |`, '| --- | --- | --- | --- | --- | --- |');
       for (const { finding: f, pages } of groups.slice(0, MAX_ROWS)) {
-        const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category;
-        lines.push(`| ${cell(pagesCell(pages))} | ${f.phase} | ${f.severity === 'error' ? '🔴' : '🟡'} \`${f.rule}\` | ${cell(subjectLabel(f))} | ${cell(vendor)} | ${cell(shortChain(f) ?? '')} |`);
+        // The id is what the docs and the policy use; the title says what it means, in the reader's language.
+        const title = ruleWords(gate, f.rule, words)?.title;
+        const rule = `${f.severity === 'error' ? '🔴' : '🟡'} \`${f.rule}\`${title ? ` ${title}` : ''}`;
+        lines.push(`| ${cell(pagesCell(pages, words))} | ${words.phase[f.phase].short} | ${cell(rule)} | ${cell(subjectLabel(f))} | ${cell(words.vendor(f.vendor, f.category))} | ${cell(shortChain(f) ?? '')} |`);
       }
-      if (groups.length > MAX_ROWS) lines.push('', `…and ${groups.length - MAX_ROWS} more new finding(s): see the full report.`);
+      if (groups.length > MAX_ROWS) lines.push('', said.moreRows(groups.length - MAX_ROWS));
       lines.push('');
     }
     const { verdict } = gate;
-    lines.push(`Baselined: ${verdict.baselined} · Allowed: ${verdict.allowed} · Fixed since the baseline: ${verdict.fixed}${verdict.fixed > 0 ? ' (prune with `consent-gate baseline --prune`)' : ''}`);
-    const trailer = fullReport(place);
+    lines.push(`${said.counts(verdict.baselined, verdict.allowed, verdict.fixed)}${verdict.fixed > 0 ? said.pruneHint : ''}`);
+    const trailer = fullReport(place, words);
     if (trailer) lines.push('', trailer);
     return lines.join('\n') + '\n';
   },

@@ -1,7 +1,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { GateError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/files.js';
-import type { GateResult } from '../types.js';
+import type { GateResult, Lang } from '../types.js';
 import type { ReportPlace } from './format.js';
 import { repoPath } from './text/location.js';
 import { reportFormat, type ReportFormat } from './index.js';
@@ -13,6 +13,8 @@ export interface ReportTargets {
   reportDir?: string;
   /** The CI run's page, where uploaded artifacts are listed: named at the end of the markdown. */
   runUrl?: string;
+  /** The language of the reports people read (markdown, HTML); default English. */
+  lang?: Lang;
 }
 
 /** Called before a scan too: a wrong combination should cost a second, not a scan. */
@@ -36,7 +38,7 @@ export function writeReports(result: GateResult, names: readonly string[], where
     where.output !== undefined ? [[files[0]!.name, resolve(cwd, where.output)]] : files.map((format) => [format.name, join(dir, format.file)]),
   );
   const place = reportPlace(paths, where.runUrl);
-  for (const format of files) writeFileAtomic(paths.get(format.name)!, format.render(result, place));
+  for (const format of files) writeFileAtomic(paths.get(format.name)!, format.render(result, place, where.lang));
   return { files: paths, stdout: null };
 }
 

@@ -12,6 +12,20 @@ export const cookieLifetimeTooLong: Rule<{ maxDays: number }> = {
     description: 'A cookie asks to live longer than the policy allows (13 months by default); consent (and exempt analytics) should be renewed within that time.',
     legalBasis: 'CNIL deliberation 2020-091 (13-month cap; re-ask consent periodically); GDPR art. 5(1)(e) storage limitation.',
     plainWords: 'Consent is not forever: regulators expect it to be asked again within 13 months, so cookies should not be set to live longer.',
+    translations: {
+      nl: {
+        title: 'Cookie langer dan 13 maanden geldig',
+        legalBasis: 'CNIL-besluit 2020-091 (ten hoogste 13 maanden; toestemming periodiek opnieuw vragen); AVG art. 5 lid 1 onder e (opslagbeperking).',
+        plainWords: 'Toestemming geldt niet voor altijd: toezichthouders verwachten dat die binnen 13 maanden opnieuw wordt gevraagd, dus cookies horen niet langer te blijven bestaan.',
+        messages: { tooLong: 'cookie "{{name}}" van {{vendor}} wil {{days}} dagen blijven bestaan (langer dan {{maxDays}})' },
+      },
+      fr: {
+        title: 'Cookie conservé plus de 13 mois',
+        legalBasis: 'Délibération de la CNIL n° 2020-091 (13 mois au plus ; redemander le consentement périodiquement) ; RGPD, art. 5, § 1, e) (limitation de la conservation).',
+        plainWords: "Le consentement n'est pas éternel : les autorités attendent qu'il soit redemandé dans les 13 mois, les cookies ne doivent donc pas être conservés plus longtemps.",
+        messages: { tooLong: 'le cookie « {{name}} » de {{vendor}} demande à être conservé {{days}} jours (plus de {{maxDays}})' },
+      },
+    },
     defaultSeverity: 'warn',
     allow: 'never',
     failClosed: false,

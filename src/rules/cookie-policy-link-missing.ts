@@ -37,6 +37,28 @@ export const cookiePolicyLinkMissing: Rule = {
     legalBasis: 'GDPR art. 13; Belgian regulator (GBA/APD) cookie FAQ: the cookie policy is linked from the home page; CJEU Planet49 (information on purposes, lifetime, third parties).',
     plainWords:
       'Visitors must be able to read which cookies are used, why, for how long and by whom; the cookie policy must be linked from the home page. A site that stores nothing and contacts no one has nothing to declare.',
+    translations: {
+      nl: {
+        title: 'Geen link naar het cookiebeleid op de homepage',
+        legalBasis: 'AVG art. 13; Gegevensbeschermingsautoriteit (GBA), FAQ cookies: het cookiebeleid is gelinkt vanaf de homepage; HvJ EU Planet49 (informatie over doeleinden, bewaartermijn en derden).',
+        plainWords:
+          'Bezoekers moeten kunnen lezen welke cookies worden gebruikt, waarvoor, hoe lang en door wie; het cookiebeleid moet vanaf de homepage gelinkt zijn. Een site die niets opslaat en niemand anders aanspreekt, heeft niets te melden.',
+        messages: {
+          missing: 'de homepage linkt naar geen cookie- of privacybeleid, terwijl de site {{why}}',
+          broken: 'elke link naar een cookie- of privacybeleid op de homepage geeft een foutmelding, terwijl de site {{why}}',
+        },
+      },
+      fr: {
+        title: "Pas de lien vers la politique cookies sur la page d'accueil",
+        legalBasis: "RGPD, art. 13 ; Autorité de protection des données (APD), FAQ cookies : la politique cookies est accessible depuis la page d'accueil ; CJUE Planet49 (information sur les finalités, la durée et les tiers).",
+        plainWords:
+          "Les visiteurs doivent pouvoir lire quels cookies sont utilisés, pourquoi, pour combien de temps et par qui ; la politique cookies doit être accessible depuis la page d'accueil. Un site qui n'enregistre rien et ne contacte aucun tiers n'a rien à déclarer.",
+        messages: {
+          missing: "la page d'accueil ne renvoie vers aucune politique cookies ou de confidentialité, alors que le site {{why}}",
+          broken: "tous les liens vers une politique cookies ou de confidentialité de la page d'accueil répondent par une erreur, alors que le site {{why}}",
+        },
+      },
+    },
     defaultSeverity: 'warn',
     allow: 'never',
     failClosed: false,

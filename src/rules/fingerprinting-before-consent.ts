@@ -81,6 +81,30 @@ export const fingerprintingBeforeConsent: Rule = {
       'ePrivacy Directive art. 5(3) covers gaining access to information on the device, not only storing it; EDPB Guidelines 2/2023 on the technical scope of art. 5(3) bring fingerprinting within it (§§32-37, 47-51).',
     plainWords:
       "Reading how the visitor's device draws text, plays sound or which fonts it has identifies the device as well as a cookie does, and needs the same consent: this page did it before the visitor could choose.",
+    translations: {
+      nl: {
+        title: 'Fingerprinting vóór toestemming',
+        legalBasis:
+          'ePrivacyrichtlijn art. 5 lid 3 geldt voor het verkrijgen van toegang tot informatie op het apparaat, niet alleen voor het opslaan ervan; EDPB-richtsnoeren 2/2023 over de technische reikwijdte van art. 5 lid 3 brengen fingerprinting daaronder (punten 32-37, 47-51).',
+        plainWords:
+          'Uitlezen hoe het apparaat van de bezoeker tekst tekent, geluid weergeeft of welke lettertypen het heeft, herkent het apparaat net zo goed als een cookie, en vraagt dus dezelfde toestemming: deze pagina deed het voordat de bezoeker kon kiezen.',
+        messages: {
+          thirdParty: 'Script van derden {{script}} ({{vendor}}) las een vingerafdruk van de browser af vóór toestemming ({{techniques}}): {{apis}}',
+          firstParty: 'Het eigen script van de site {{script}} las een vingerafdruk van de browser af vóór toestemming ({{techniques}}): {{apis}}',
+        },
+      },
+      fr: {
+        title: 'Empreinte numérique avant le consentement',
+        legalBasis:
+          "Directive ePrivacy, art. 5, § 3 : elle vise l'accès aux informations stockées dans l'appareil, pas seulement leur stockage ; les lignes directrices 2/2023 du CEPD sur la portée technique de l'art. 5, § 3 y incluent l'empreinte numérique (points 32-37, 47-51).",
+        plainWords:
+          "Lire comment l'appareil du visiteur dessine du texte, restitue un son ou quelles polices il possède l'identifie aussi bien qu'un cookie, et demande le même consentement : cette page l'a fait avant que le visiteur puisse choisir.",
+        messages: {
+          thirdParty: 'Le script tiers {{script}} ({{vendor}}) a relevé une empreinte du navigateur avant le consentement ({{techniques}}) : {{apis}}',
+          firstParty: 'Le script du site lui-même {{script}} a relevé une empreinte du navigateur avant le consentement ({{techniques}}) : {{apis}}',
+        },
+      },
+    },
     ...BEFORE_CONSENT,
     messages: {
       thirdParty: 'Third-party script {{script}} ({{vendor}}) fingerprinted the browser before consent ({{techniques}}): {{apis}}',

@@ -1,4 +1,4 @@
-import type { Classification, ClassifiedScan } from '../types.js';
+import type { Classification, ClassifiedScan, Lang, TranslatedLang } from '../types.js';
 import { TRACKING, cookieHit, frameSighting, hitsByHost, requestSighting, storageHit, subresources } from './evidence.js';
 import { renderMessage, type RuleHit } from './rule.js';
 
@@ -8,18 +8,46 @@ import { renderMessage, type RuleHit } from './rule.js';
  * rules takes its message templates from `trackingMessages(when)`.
  */
 
-/** The messages of tracking hits, with when it happened ("before consent") spelled into each. */
-export function trackingMessages(when: string): Record<'cookieSet' | 'cookieSent' | 'storage' | 'request' | 'embed' | 'plugin', string> {
-  const at = when ? ` ${when}` : '';
-  return {
+type TrackingMessages = Record<'cookieSet' | 'cookieSent' | 'storage' | 'request' | 'embed' | 'plugin', string>;
+
+/** Each language's sentences, with `at` (" before consent") where that language says when. */
+const TRACKING_SENTENCES: Readonly<Record<Lang, (at: string) => TrackingMessages>> = {
+  en: (at) => ({
     cookieSet: `{{vendor}} cookie "{{name}}" on {{domain}} was set${at}`,
     cookieSent: `{{vendor}} cookie "{{name}}" on {{domain}} was sent${at}`,
     storage: `{{vendor}} {{storage}} key "{{name}}" on {{origin}} was written${at}`,
     request: `{{vendor}} was contacted${at}: {{count}} request(s) to {{host}}`,
     embed: `{{vendor}} embed from {{host}} loaded${at}`,
     plugin: `{{vendor}} social plugin loaded${at}: {{count}} request(s) to {{host}}`,
-  };
+  }),
+  nl: (at) => ({
+    cookieSet: `cookie "{{name}}" van {{vendor}} op {{domain}} is geplaatst${at}`,
+    cookieSent: `cookie "{{name}}" van {{vendor}} op {{domain}} is meegestuurd${at}`,
+    storage: `{{storage}}-sleutel "{{name}}" van {{vendor}} op {{origin}} is opgeslagen${at}`,
+    request: `{{vendor}} is benaderd${at}: {{count}} verzoek(en) naar {{host}}`,
+    embed: `ingesloten inhoud van {{vendor}} vanaf {{host}} is geladen${at}`,
+    plugin: `social plugin van {{vendor}} is geladen${at}: {{count}} verzoek(en) naar {{host}}`,
+  }),
+  fr: (at) => ({
+    cookieSet: `le cookie « {{name}} » de {{vendor}} sur {{domain}} a été déposé${at}`,
+    cookieSent: `le cookie « {{name}} » de {{vendor}} sur {{domain}} a été envoyé${at}`,
+    storage: `la clé {{storage}} « {{name}} » de {{vendor}} sur {{origin}} a été écrite${at}`,
+    request: `{{vendor}} a été contacté${at} : {{count}} requête(s) vers {{host}}`,
+    embed: `le contenu intégré de {{vendor}} depuis {{host}} a été chargé${at}`,
+    plugin: `le module social de {{vendor}} a été chargé${at} : {{count}} requête(s) vers {{host}}`,
+  }),
+};
+
+/** The messages of tracking hits, with when it happened ("before consent", in `lang`) spelled into each. */
+export function trackingMessages(when: string, lang: Lang = 'en'): TrackingMessages {
+  return TRACKING_SENTENCES[lang](when ? ` ${when}` : '');
 }
+
+/** The before-consent rules' messages in the other report languages, for their `translations`. */
+export const BEFORE_CONSENT_MESSAGES: Readonly<Record<TranslatedLang, TrackingMessages>> = {
+  nl: trackingMessages('vóór toestemming', 'nl'),
+  fr: trackingMessages('avant le consentement', 'fr'),
+};
 
 const FACTS: Readonly<Record<string, string>> = trackingMessages('');
 

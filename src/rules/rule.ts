@@ -1,4 +1,4 @@
-import type { Category, ChainLink, ClassifiedScan, Party, Phase, Severity, Subject } from '../types.js';
+import type { Category, ChainLink, ClassifiedScan, Party, Phase, Severity, Subject, TranslatedLang } from '../types.js';
 
 /** The other visits of the same page, for rules that compare (after scrolling vs before). */
 export interface PageContext {
@@ -55,8 +55,22 @@ export interface RuleMeta {
   visits: readonly Phase[] | 'every';
   /** Message templates by id; `{{name}}` is replaced with the hit's data. */
   messages: Readonly<Record<string, string>>;
+  /**
+   * The words people read, in each other report language: beside the English, so whoever changes a
+   * message sees the translations to change with it (a test fails when one is missing or a message
+   * id or placeholder differs).
+   */
+  translations: Readonly<Record<TranslatedLang, RuleText>>;
   /** JSON Schema of the rule's options (the second item of `["warn", {…}]` in the policy), if it has any. */
   options?: { schema: Readonly<Record<string, unknown>>; defaults: Readonly<Record<string, unknown>> };
+}
+
+/** A rule's words in one language: its title, the law and plain words, and its message templates by the same ids. */
+export interface RuleText {
+  title: string;
+  legalBasis: string;
+  plainWords: string;
+  messages: Readonly<Record<string, string>>;
 }
 
 /** A self-describing check: a pure function from gathered, classified data to hits. */

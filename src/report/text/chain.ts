@@ -1,5 +1,7 @@
 import type { ChainLink, Finding } from '../../types.js';
 import { subjectLabel } from './subject.js';
+import { EN } from '../words/en.js';
+import type { Words } from '../words/index.js';
 
 /**
  * The site's own files by path, others by host and path; a short query is kept, since
@@ -42,22 +44,14 @@ export function shortChain(finding: Finding): string | null {
   return [...steps, ...tail(finding)].join(' → ').replace(/ → … → /g, ' … → ');
 }
 
-const HOW: Record<ChainLink['via'], string> = {
-  page: 'the page',
-  html: 'loaded by a tag in the HTML',
-  script: 'loaded by a script',
-  redirect: 'reached by a redirect from the step above',
-  frame: 'loaded inside the document above',
-  unknown: 'loaded by something the browser did not attribute',
-};
-
 /** Each step in words, for readers who want the whole trail (HTML, JUnit). */
-export function chainSteps(finding: Finding): { url: string; how: string }[] {
+export function chainSteps(finding: Finding, words: Words = EN): { url: string; how: string }[] {
+  const said = words.html;
   const steps = finding.chain.map((link, i) => {
     const before = finding.chain[i - 1];
-    const where = before?.via === 'page' ? 'the page' : link.via === 'html' ? 'the document above' : 'the script above';
-    const at = link.line !== null && before ? ` at line ${link.line} of ${where}` : '';
-    return { url: link.url, how: `${HOW[link.via]}${at}` };
+    const where = before?.via === 'page' ? 'page' : link.via === 'html' ? 'document' : 'script';
+    const at = link.line !== null && before ? said.chainAt(link.line, where) : '';
+    return { url: link.url, how: `${said.chain[link.via]}${at}` };
   });
-  return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === 'cookie' ? 'set by the step above' : 'written by the step above' }))];
+  return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === 'cookie' ? said.setByAbove : said.writtenByAbove }))];
 }

@@ -1,20 +1,20 @@
 import { shardLine } from '../../discover/shard.js';
-import { plural } from '../../shared/text.js';
 import type { Coverage } from '../../types.js';
+import { EN } from '../words/en.js';
+import type { Words } from '../words/index.js';
 
 /**
  * "16 pages found, 10 scanned, 6 left out": said in every report, so partial coverage is never silent.
  * A shard's other pages are not left out: the other shards scan them.
  */
-export function coverageLine(coverage: Coverage): string {
+export function coverageLine(coverage: Coverage, words: Words = EN): string {
   const { shard } = coverage;
-  const left = coverage.found - (shard ? shard.of : coverage.scanned);
-  const unread = coverage.leftOut.some((l) => l.reason === 'sitemap-unreadable') ? ' (and pages of a sitemap that could not be read)' : '';
-  const scanned = shard ? shardLine(shard) : `${coverage.scanned} scanned`;
-  return `${plural(coverage.found, 'page')} found, ${scanned}, ${left === 0 ? 'none' : left} left out${unread}`;
+  const unread = coverage.leftOut.some((l) => l.reason === 'sitemap-unreadable');
+  const line = words.coverage(coverage.found, coverage.scanned, coverage.found - (shard ? shard.of : coverage.scanned), unread);
+  return shard ? `${line} (${shardLine(shard)})` : line;
 }
 
 /** Why each part was left out, with the way to include it: one sentence each. */
-export function coverageReasons(coverage: Coverage): string[] {
-  return coverage.leftOut.map((l) => l.message);
+export function coverageReasons(coverage: Coverage, words: Words = EN): string[] {
+  return coverage.leftOut.map((l) => words.leftOut(l));
 }

@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-D67RWU4N.js";
+} from "./chunk-KN7BODAV.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
@@ -291,6 +291,7 @@ var report_schema_default = {
         "initial",
         "after-scroll",
         "after-reject",
+        "after-save",
         "after-accept"
       ]
     },
@@ -345,6 +346,23 @@ var report_schema_default = {
             "site",
             "none"
           ]
+        },
+        writer: {
+          type: "object",
+          description: "Cookies and storage: the script, response or frame whose vendor decided the category, because the name alone said less (nameCategory).",
+          required: [
+            "url",
+            "nameCategory"
+          ],
+          additionalProperties: false,
+          properties: {
+            url: {
+              type: "string"
+            },
+            nameCategory: {
+              $ref: "#/$defs/category"
+            }
+          }
         }
       }
     },
@@ -530,6 +548,50 @@ var report_schema_default = {
         }
       }
     },
+    fingerprinting: {
+      type: "object",
+      required: [
+        "technique",
+        "api",
+        "script",
+        "calls",
+        "families",
+        "class"
+      ],
+      additionalProperties: false,
+      properties: {
+        technique: {
+          enum: [
+            "canvas",
+            "webgl",
+            "audio",
+            "fonts",
+            "navigator"
+          ]
+        },
+        api: {
+          type: "string"
+        },
+        script: {
+          type: "string",
+          description: "The script that made the calls; the frame's own URL for code without one."
+        },
+        calls: {
+          type: "integer",
+          minimum: 1
+        },
+        families: {
+          type: [
+            "integer",
+            "null"
+          ],
+          description: "fonts: the most font families one document measured; null for the other techniques."
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        }
+      }
+    },
     frame: {
       type: "object",
       required: [
@@ -632,6 +694,13 @@ var report_schema_default = {
             $ref: "#/$defs/frame"
           }
         },
+        fingerprinting: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/fingerprinting"
+          },
+          description: "Fingerprinting API calls counted per API and calling script. Absent in reports written before it was gathered."
+        },
         banner: {
           oneOf: [
             {
@@ -657,7 +726,9 @@ var report_schema_default = {
             required: [
               "text",
               "url",
-              "status"
+              "status",
+              "check",
+              "reason"
             ],
             additionalProperties: false,
             properties: {
@@ -671,7 +742,23 @@ var report_schema_default = {
                 type: [
                   "integer",
                   "null"
-                ]
+                ],
+                description: "The HTTP status the browser got after redirects; null unless check is answered."
+              },
+              check: {
+                enum: [
+                  "answered",
+                  "reachable",
+                  "unchecked"
+                ],
+                description: "How the browser's fetch of the link ended: answered (with status), reachable (another site answered; CORS hides its status), unchecked (no answer in time, or the fetch failed): could not check, which is not missing."
+              },
+              reason: {
+                type: [
+                  "string",
+                  "null"
+                ],
+                description: "Why the link could not be checked; null otherwise."
               }
             }
           }
@@ -747,6 +834,7 @@ var report_schema_default = {
                   enum: [
                     "scroll",
                     "reject",
+                    "save",
                     "accept"
                   ]
                 },
@@ -1126,6 +1214,7 @@ var report_schema_default = {
         "text",
         "accept",
         "reject",
+        "save",
         "settings",
         "toggles",
         "visibleAfterWait"
@@ -1153,6 +1242,9 @@ var report_schema_default = {
         reject: {
           $ref: "#/$defs/control"
         },
+        save: {
+          $ref: "#/$defs/control"
+        },
         settings: {
           $ref: "#/$defs/control"
         },
@@ -1163,7 +1255,8 @@ var report_schema_default = {
             required: [
               "label",
               "checked",
-              "locked"
+              "locked",
+              "layer"
             ],
             additionalProperties: false,
             properties: {
@@ -1175,6 +1268,12 @@ var report_schema_default = {
               },
               locked: {
                 type: "boolean"
+              },
+              layer: {
+                enum: [
+                  1,
+                  2
+                ]
               }
             }
           }
@@ -1356,6 +1455,46 @@ var report_schema_default = {
               }
             }
           }
+        },
+        shard: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "index",
+            "total",
+            "of",
+            "pages",
+            "settings"
+          ],
+          description: "Set when the run scanned one shard of the pages (--shard I/N): what merge-reports checks.",
+          properties: {
+            index: {
+              type: "integer",
+              minimum: 1,
+              description: "This shard, from 1."
+            },
+            total: {
+              type: "integer",
+              minimum: 1,
+              description: "How many shards the pages were split into."
+            },
+            of: {
+              type: "integer",
+              minimum: 0,
+              description: "Pages in the list before it was split: all shards together scan this many."
+            },
+            pages: {
+              type: "array",
+              items: {
+                type: "string"
+              },
+              description: "The path (and query) of each page this shard drew; possibly none."
+            },
+            settings: {
+              type: "string",
+              description: "Digest of the settings that decide what is scanned and how: the shards of one run share it."
+            }
+          }
         }
       }
     }
@@ -1364,7 +1503,7 @@ var report_schema_default = {
 
 // src/entry/judge.ts
 var validate = new import__.default.default({ allErrors: true, strict: false, validateFormats: false }).compile(report_schema_default);
-function judgeReport(path, policy, options = {}) {
+function readReport(path) {
   const name = relative(process.cwd(), path) || path;
   let data;
   try {
@@ -1376,11 +1515,17 @@ function judgeReport(path, policy, options = {}) {
     const first = validate.errors?.[0];
     throw new GateError(`${name} is not a consent-gate JSON report (${first?.instancePath || "/"}: ${first?.message ?? "invalid"}). Write one with: consent-gate scan --format json -o ${name}`);
   }
-  const saved = data;
+  return data;
+}
+function judgeReport(path, policy, options = {}) {
+  return judgeSaved(readReport(path), policy, options);
+}
+function judgeSaved(saved, policy, options = {}) {
+  const pages = saved.pages.map((page) => ({ ...page, phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [] })) }));
   const stored = readBaseline(policy.baselinePath);
   const known = stored ?? emptyBaseline();
   const started = Date.now();
-  const findings = saved.pages.flatMap((page) => judgePage(page, policy, known));
+  const findings = pages.flatMap((page) => judgePage(page, policy, known));
   const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
   if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
   const { tool, data: lists, browser, startedAt, durationMs, coverage, target } = saved;
@@ -1388,5 +1533,7 @@ function judgeReport(path, policy, options = {}) {
 }
 
 export {
-  judgeReport
+  readReport,
+  judgeReport,
+  judgeSaved
 };

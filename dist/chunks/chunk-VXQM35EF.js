@@ -1,7 +1,9 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   DEFAULT_SETTINGS,
+  EN,
   GateError,
+  LANGS,
   PHASES,
   VISITS,
   chainSteps,
@@ -10,19 +12,20 @@ import {
   coverageReasons,
   didYouMean,
   failsGate,
+  findingMessage,
   isScanFailure,
   json,
   pageLabel,
-  plural,
+  parseShard,
   policySchema,
   progressLine,
-  ruleOf,
+  ruleWords,
   shortChain,
   subjectLabel,
-  visitOf,
   withoutQuery,
+  wordsFor,
   writeFileAtomic
-} from "./chunk-D67RWU4N.js";
+} from "./chunk-KN7BODAV.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
@@ -36,7 +39,8 @@ function gateOptions(flags, policy, cwd) {
     policy: {
       ...policy,
       ...flags.baseline !== void 0 ? { baselinePath: resolve(cwd, flags.baseline) } : {},
-      ...flags.failOn !== void 0 ? { failOn: flags.failOn } : {}
+      ...flags.failOn !== void 0 ? { failOn: flags.failOn } : {},
+      ...flags.lang !== void 0 ? { lang: flags.lang } : {}
     },
     target,
     discover: {
@@ -45,7 +49,7 @@ function gateOptions(flags, policy, cwd) {
       pages: flags.pages ?? policy.pages
     },
     cwd,
-    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "maxTimeMs", "concurrency", "fastForwardMs", "phases", "retries"])
+    ...pick(flags, ["headers", "updateBaseline", "browserPath", "browserArgs", "timeoutMs", "maxTimeMs", "concurrency", "fastForwardMs", "phases", "retries", "shard"])
   };
 }
 function pick(value, keys) {
@@ -91,42 +95,44 @@ function groupAcrossPages(findings2) {
 var MAX_ROWS = 20;
 var MAX_PAGES = 5;
 var cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-function verdictLine(gate) {
+function verdictLine(gate, words = EN) {
   const { verdict } = gate;
   const icon = verdict.status === "passed" ? "\u2705" : verdict.status === "failed" ? "\u274C" : "\u26A0\uFE0F";
-  const word = verdict.status === "passed" ? "passed" : verdict.status === "failed" ? "failed" : "incomplete";
-  return `${icon} **consent-gate ${word}**: ${verdict.errors} new error(s), ${verdict.warnings} new warning(s) on ${gate.pages.length} page(s) \u2014 ${verdict.reason}.`;
+  return `${icon} ${words.markdown.verdict(verdict.status, verdict.errors, verdict.warnings, gate.pages.length, words.reason(verdict, gate.policy.failOn))}`;
 }
-function pagesCell(pages) {
+function pagesCell(pages, words) {
   const named = pages.slice(0, MAX_PAGES).map(pageLabel).join(", ");
-  return pages.length > MAX_PAGES ? `${named} and ${pages.length - MAX_PAGES} more` : named;
+  return pages.length > MAX_PAGES ? words.markdown.andMore(named, pages.length - MAX_PAGES) : named;
 }
-function fullReport(place) {
+function fullReport(place, words) {
   const others = place?.files.filter((file) => !file.endsWith(".md")) ?? [];
   const main = others.find((file) => file.endsWith(".html")) ?? others.find((file) => file.endsWith(".json")) ?? others[0];
   if (!place || !main) return null;
   const path = place.dir === "." ? main : `${place.dir}/${main}`;
-  const where = place.runUrl ? ` \u2014 on [the run's page](${place.runUrl}) when the workflow uploads \`${place.dir}/\` as an artifact` : "";
-  return `Full report: \`${path}\`${where}.`;
+  const where = place.runUrl ? words.markdown.onRunPage(place.runUrl, place.dir) : "";
+  return `${words.markdown.fullReport(path)}${where}.`;
 }
 var markdown = {
   name: "markdown",
   file: "consent-gate.md",
-  render: (gate, place) => {
-    const lines = [verdictLine(gate), "", `**Pages:** ${coverageLine(gate.coverage)}.`, ...coverageReasons(gate.coverage).map((reason) => `- ${cell(reason)}`), ""];
+  render: (gate, place, lang = "en") => {
+    const words = wordsFor(lang);
+    const said = words.markdown;
+    const lines = [verdictLine(gate, words), "", `**${said.pagesLabel}:** ${coverageLine(gate.coverage, words)}.`, ...coverageReasons(gate.coverage, words).map((reason) => `- ${cell(reason)}`), ""];
     const groups = groupAcrossPages(gate.findings.filter((f) => f.status === "new"));
     if (groups.length > 0) {
-      lines.push("| Pages | Phase | Rule | Subject | Vendor | Loaded via |", "| --- | --- | --- | --- | --- | --- |");
+      lines.push(`| ${said.headings.join(" | ")} |`, "| --- | --- | --- | --- | --- | --- |");
       for (const { finding: f, pages } of groups.slice(0, MAX_ROWS)) {
-        const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category;
-        lines.push(`| ${cell(pagesCell(pages))} | ${f.phase} | ${f.severity === "error" ? "\u{1F534}" : "\u{1F7E1}"} \`${f.rule}\` | ${cell(subjectLabel(f))} | ${cell(vendor)} | ${cell(shortChain(f) ?? "")} |`);
+        const title = ruleWords(gate, f.rule, words)?.title;
+        const rule = `${f.severity === "error" ? "\u{1F534}" : "\u{1F7E1}"} \`${f.rule}\`${title ? ` ${title}` : ""}`;
+        lines.push(`| ${cell(pagesCell(pages, words))} | ${words.phase[f.phase].short} | ${cell(rule)} | ${cell(subjectLabel(f))} | ${cell(words.vendor(f.vendor, f.category))} | ${cell(shortChain(f) ?? "")} |`);
       }
-      if (groups.length > MAX_ROWS) lines.push("", `\u2026and ${groups.length - MAX_ROWS} more new finding(s): see the full report.`);
+      if (groups.length > MAX_ROWS) lines.push("", said.moreRows(groups.length - MAX_ROWS));
       lines.push("");
     }
     const { verdict } = gate;
-    lines.push(`Baselined: ${verdict.baselined} \xB7 Allowed: ${verdict.allowed} \xB7 Fixed since the baseline: ${verdict.fixed}${verdict.fixed > 0 ? " (prune with `consent-gate baseline --prune`)" : ""}`);
-    const trailer = fullReport(place);
+    lines.push(`${said.counts(verdict.baselined, verdict.allowed, verdict.fixed)}${verdict.fixed > 0 ? said.pruneHint : ""}`);
+    const trailer = fullReport(place, words);
     if (trailer) lines.push("", trailer);
     return lines.join("\n") + "\n";
   }
@@ -207,21 +213,13 @@ footer { color: var(--muted); font-size: 13px; margin-top: 3rem; border-top: 1px
 `;
 
 // src/report/html.ts
-var PHASE_LABEL = (phase) => visitOf(phase).label;
-var PURPOSE = {
-  necessary: "Strictly necessary",
-  preferences: "Preferences",
-  analytics: "Statistics (analytics)",
-  marketing: "Marketing",
-  social: "Social media",
-  unknown: "Unknown"
-};
-function lifetime(entry) {
-  if (entry.kind === "storage") return "no expiry (browser storage)";
+function lifetime(entry, words) {
+  const said = words.html.lifetime;
+  if (entry.kind === "storage") return said.storage;
   const days = entry.lifetimeDays;
-  if (days === null) return "until the browser closes";
-  if (days >= 365) return `${+(days / 365).toFixed(1)} years (${days} days)`;
-  return plural(days, "day");
+  if (days === null) return said.session;
+  if (days >= 365) return said.years(+(days / 365).toFixed(1), days);
+  return said.days(days);
 }
 function siteName(gate) {
   return gate.target.name ?? [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(", ");
@@ -235,132 +233,139 @@ function shownUrl(gate, url) {
     return url;
   }
 }
-function header(gate) {
+function header(gate, words) {
   const { verdict } = gate;
-  const counts = [
-    [verdict.errors, "new errors"],
-    [verdict.warnings, "new warnings"],
-    [verdict.scanErrors, "pages not scanned"],
-    [verdict.baselined, "known (baseline)"],
-    [verdict.allowed, "allowed by policy"]
-  ];
+  const said = words.html;
+  const counts = [verdict.errors, verdict.warnings, verdict.scanErrors, verdict.baselined, verdict.allowed].map((n, i) => [n, said.counts[i]]);
+  const meta = [new Date(gate.startedAt).toUTCString(), said.meta(gate.pages.length, gate.policy.jurisdiction, !gate.policy.path), said.builtWith(`${gate.tool.name} ${gate.tool.version}`, gate.browser.version)];
   return `<header class="verdict ${verdict.status}"><div>
-<h1>Consent check ${escapeMarkup(verdict.status)}: ${escapeMarkup(siteName(gate))}</h1>
-<p>${escapeMarkup(verdict.reason)}.</p>
+<h1>${escapeMarkup(said.title(verdict.status, siteName(gate)))}</h1>
+<p>${escapeMarkup(words.reason(verdict, gate.policy.failOn))}.</p>
 <ul class="counts">${counts.map(([n, label]) => `<li><strong>${n}</strong> ${escapeMarkup(label)}</li>`).join("")}</ul>
-<p class="coverage">Pages: ${escapeMarkup(coverageLine(gate.coverage))}.${coverageReasons(gate.coverage).map((reason) => ` ${escapeMarkup(reason)}`).join("")}</p>
-<p class="meta">${escapeMarkup(new Date(gate.startedAt).toUTCString())} \xB7 ${plural(gate.pages.length, "page")} \xB7 rules of the ${escapeMarkup(gate.policy.jurisdiction)} policy${gate.policy.path ? "" : " (defaults)"} \xB7 ${escapeMarkup(gate.tool.name)} ${escapeMarkup(gate.tool.version)} with Chromium ${escapeMarkup(gate.browser.version)}</p>
+<p class="coverage">${escapeMarkup(words.markdown.pagesLabel)}: ${escapeMarkup(coverageLine(gate.coverage, words))}.${coverageReasons(gate.coverage, words).map((reason) => ` ${escapeMarkup(reason)}`).join("")}</p>
+<p class="meta">${escapeMarkup(meta.join(" \xB7 "))}</p>
 </div></header>`;
 }
-function matrixCell(page, phase, findings2) {
+function matrixCell(page, phase, findings2, words) {
   const scan = page.phases.find((s) => s.phase === phase);
-  if (!scan) return `<td class="skipped">${escapeMarkup(page.skipped.find((s) => s.phase === phase)?.reason ?? "not asked for")}</td>`;
-  if (scan.error) return `<td class="error">not scanned<small>${escapeMarkup(scan.error)}</small></td>`;
+  if (!scan) return `<td class="skipped">${escapeMarkup(page.skipped.find((s) => s.phase === phase)?.reason ?? words.html.notAskedFor)}</td>`;
+  if (scan.error) return `<td class="error">${escapeMarkup(words.html.notScanned)}<small>${escapeMarkup(scan.error)}</small></td>`;
   const mine = findings2.filter((f) => f.phase === phase && f.status === "new");
   const errors = mine.filter((f) => f.severity === "error").length;
   const warnings = mine.length - errors;
-  const text = errors || warnings ? [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ") : phase === "initial" ? "clean" : "no findings";
+  const text = errors || warnings ? [errors ? words.errors(errors) : "", warnings ? words.warnings(warnings) : ""].filter(Boolean).join(", ") : phase === "initial" ? words.clean : words.html.noFindings;
   const action = scan.action ? `<small>${escapeMarkup(scan.action.detail)}</small>` : "";
-  return `<td class="${errors ? "error" : warnings ? "warn" : "ok"}">${text}${action}</td>`;
+  return `<td class="${errors ? "error" : warnings ? "warn" : "ok"}">${escapeMarkup(text)}${action}</td>`;
 }
-function matrix(gate, anchors) {
+function matrix(gate, anchors, words) {
+  const said = words.html;
   const rows = gate.pages.map((page) => {
     const findings2 = gate.findings.filter((f) => f.page === page.url);
-    return `<tr><th scope="row"><a href="#${anchors.get(page.url)}">${escapeMarkup(pageLabel(page.url))}</a></th>${VISITS.map((v) => matrixCell(page, v.id, findings2)).join("")}</tr>`;
+    return `<tr><th scope="row"><a href="#${anchors.get(page.url)}">${escapeMarkup(pageLabel(page.url))}</a></th>${VISITS.map((v) => matrixCell(page, v.id, findings2, words)).join("")}</tr>`;
   });
-  return `<h2>What was visited</h2>
-<p>Each page was opened as a first-time visitor: ${escapeMarkup(VISITS.map((v) => v.summary).join("; "))}.</p>
-<table><caption class="meta">Pages and visits</caption><thead><tr><th>Page</th>${VISITS.map((v) => `<th>${escapeMarkup(v.label)}</th>`).join("")}</tr></thead>
+  return `<h2>${escapeMarkup(said.visitedHeading)}</h2>
+<p>${escapeMarkup(said.visitedIntro(VISITS.map((v) => words.phase[v.id].summary).join("; ")))}</p>
+<table><caption class="meta">${escapeMarkup(said.visitsCaption)}</caption><thead><tr><th>${escapeMarkup(said.pageHeading)}</th>${VISITS.map((v) => `<th>${escapeMarkup(words.phase[v.id].label)}</th>`).join("")}</tr></thead>
 <tbody>${rows.join("\n")}</tbody></table>`;
 }
-function pagesLine(pages, anchors) {
+function pagesLine(pages, anchors, words) {
   const links = pages.map((url) => `<a href="#${anchors.get(url)}">${escapeMarkup(pageLabel(url))}</a>`).join(", ");
-  return `<p class="pages">${pages.length === 1 ? "On" : `On ${pages.length} pages:`} ${links}</p>`;
+  return `<p class="pages">${escapeMarkup(pages.length === 1 ? words.html.on : words.html.onPages(pages.length))} ${links}</p>`;
 }
-function finding({ finding: f, pages }, id, anchors, gate) {
-  const rule = ruleOf(gate, f);
+var badgeOf = (f, words) => words.html.badge[f.status === "new" ? f.severity : f.status];
+function finding({ finding: f, pages }, id, anchors, gate, words) {
+  const said = words.html;
+  const rule = ruleWords(gate, f.rule, words);
   const known = f.status !== "new";
-  const badge = known ? `<span class="badge known">${f.status}</span>` : `<span class="badge ${f.severity}">${f.severity === "error" ? "error" : "warning"}</span>`;
-  const party = f.party ? `, ${f.party} party` : "";
+  const badge = `<span class="badge ${known ? "known" : f.severity}">${escapeMarkup(badgeOf(f, words))}</span>`;
+  const party = f.party ? `, ${said.party[f.party]}` : "";
   const facts = [
-    ["Found", PHASE_LABEL(f.phase).toLowerCase()],
-    ...f.subject.kind === "page" || f.subject.kind === "banner" ? [] : [["Company", `${f.vendor ?? "not known"} \xB7 ${PURPOSE[f.category]}${party}`]],
-    ...f.because ? [[f.status === "allowed" ? "Allowed because" : "Known because", f.because]] : [],
-    ...f.notes.map((note) => ["Note", note])
+    [said.found, words.phase[f.phase].label.toLowerCase()],
+    ...f.subject.kind === "page" || f.subject.kind === "banner" ? [] : [[said.company, `${f.vendor ?? said.notKnown} \xB7 ${said.purpose[f.category]}${party}`]],
+    ...f.because ? [[f.status === "allowed" ? said.allowedBecause : said.knownBecause, f.because]] : [],
+    ...f.notes.map((note) => [said.note, note])
   ];
-  const steps = chainSteps(f);
-  const from = pages.length > 1 ? ` (on ${escapeMarkup(pageLabel(f.page))})` : "";
-  const chain = steps.length > 0 ? `<p><strong>How it got there</strong>${from}</p><ol class="chain">${steps.map((s) => `<li><code>${escapeMarkup(shownUrl(gate, s.url))}</code><span>${escapeMarkup(s.how)}</span></li>`).join("")}</ol>` : "";
+  const steps = chainSteps(f, words);
+  const from = pages.length > 1 ? escapeMarkup(said.onPage(pageLabel(f.page))) : "";
+  const chain = steps.length > 0 ? `<p><strong>${escapeMarkup(said.howItGotThere)}</strong>${from}</p><ol class="chain">${steps.map((s) => `<li><code>${escapeMarkup(shownUrl(gate, s.url))}</code><span>${escapeMarkup(s.how)}</span></li>`).join("")}</ol>` : "";
   return `<div class="finding ${known ? f.status : f.severity}" id="${id}">
 <h4>${badge} ${escapeMarkup(rule?.title ?? f.rule)}: ${escapeMarkup(subjectLabel(f))}</h4>
-${pagesLine(pages, anchors)}
-<p>${escapeMarkup(f.message)}.</p>
+${pagesLine(pages, anchors, words)}
+<p>${escapeMarkup(findingMessage(f, words))}.</p>
 <dl class="facts">${facts.map(([k, v]) => `<dt>${escapeMarkup(k)}</dt><dd>${escapeMarkup(v)}</dd>`).join("")}</dl>
-${rule ? `<div class="law"><strong>What the law asks:</strong> ${escapeMarkup(rule.plainWords)}<small>${escapeMarkup(rule.legalBasis)}</small></div>` : ""}
+${rule ? `<div class="law"><strong>${escapeMarkup(said.whatTheLawAsks)}</strong> ${escapeMarkup(rule.plainWords)}<small>${escapeMarkup(rule.legalBasis)}</small></div>` : ""}
 ${chain}
-<details><summary>Evidence (${escapeMarkup(f.rule)}, fingerprint ${escapeMarkup(f.fingerprint)})</summary><ul>${f.evidence.map((e) => `<li>${escapeMarkup(e)}</li>`).join("")}</ul></details>
+<details><summary>${escapeMarkup(said.evidence(f.rule, f.fingerprint))}</summary><ul>${f.evidence.map((e) => `<li>${escapeMarkup(e)}</li>`).join("")}</ul></details>
 </div>`;
 }
 var ORDER = (f) => f.status === "new" ? f.severity === "error" ? 0 : 1 : f.status === "baselined" ? 2 : 3;
-function findings(groups, anchors, gate) {
-  if (groups.length === 0) return "<h2>Findings</h2>\n<p>Nothing to report: no tracking was seen on any page in any visit.</p>";
-  return `<h2>Findings</h2>
-${groups.map((group, i) => finding(group, `finding-${i + 1}`, anchors, gate)).join("\n")}`;
+function findings(groups, anchors, gate, words) {
+  const heading = `<h2>${escapeMarkup(words.html.findingsHeading)}</h2>`;
+  if (groups.length === 0) return `${heading}
+<p>${escapeMarkup(words.html.nothingAnywhere)}</p>`;
+  return `${heading}
+${groups.map((group, i) => finding(group, `finding-${i + 1}`, anchors, gate, words)).join("\n")}`;
 }
-function pageSection(page, id, groups, gate) {
+function pageSection(page, id, groups, gate, words) {
+  const said = words.html;
   const mine = groups.map((group, i) => ({ group, id: `finding-${i + 1}` })).filter(({ group }) => group.pages.includes(page.url));
   const shots = page.phases[0]?.screenshots;
   const figures = [
-    shots?.page ? `<figure><img src="${shots.page}" alt="The page as a first-time visitor saw it"><figcaption>What a first-time visitor saw, before any choice</figcaption></figure>` : "",
-    shots?.banner ? `<figure><img src="${shots.banner}" alt="The consent banner"><figcaption>The consent banner</figcaption></figure>` : ""
+    shots?.page ? `<figure><img src="${shots.page}" alt="${escapeMarkup(said.screenshotPage[0])}"><figcaption>${escapeMarkup(said.screenshotPage[1])}</figcaption></figure>` : "",
+    shots?.banner ? `<figure><img src="${shots.banner}" alt="${escapeMarkup(said.screenshotBanner[0])}"><figcaption>${escapeMarkup(said.screenshotBanner[1])}</figcaption></figure>` : ""
   ].join("");
   const where = repoPath(gate.target.files[page.url]) ?? (gate.target.ephemeral ? null : page.url);
-  const list = mine.length > 0 ? `<ul class="page-findings">${mine.map(({ group: { finding: f }, id: to }) => `<li><a href="#${to}">${escapeMarkup(ruleOf(gate, f)?.title ?? f.rule)}: ${escapeMarkup(subjectLabel(f))}</a> <span class="meta">${f.status === "new" ? f.severity === "error" ? "error" : "warning" : f.status}</span></li>`).join("")}</ul>` : "<p>Nothing to report: no tracking was seen on this page in any visit.</p>";
+  const list = mine.length > 0 ? `<ul class="page-findings">${mine.map(({ group: { finding: f }, id: to }) => `<li><a href="#${to}">${escapeMarkup(ruleWords(gate, f.rule, words)?.title ?? f.rule)}: ${escapeMarkup(subjectLabel(f))}</a> <span class="meta">${escapeMarkup(badgeOf(f, words))}</span></li>`).join("")}</ul>` : `<p>${escapeMarkup(said.nothingOnPage)}</p>`;
   return `<section class="page" id="${id}"><h3>${escapeMarkup(pageLabel(page.url))}${where ? ` <span class="meta">${escapeMarkup(where)}</span>` : ""}</h3>
 ${figures ? `<div class="shots">${figures}</div>` : ""}
 ${list}
 </section>`;
 }
-function inventory(gate) {
+function inventory(gate, words) {
+  const said = words.html;
+  const heading = `<h2>${escapeMarkup(said.storedHeading)}</h2>`;
   const accepted = gate.pages.some((p) => p.phases.some((s) => s.phase === "after-accept" && s.action?.done));
-  if (!accepted) return "<h2>Stored after accepting</h2><p>No visit could accept a consent banner, so there is no inventory of what the site stores with consent.</p>";
+  if (!accepted) return `${heading}<p>${escapeMarkup(said.noInventory)}</p>`;
   const rows = gate.inventory.map(
-    (e) => `<tr><td><code>${escapeMarkup(e.name)}</code></td><td>${e.kind === "cookie" ? "cookie" : "browser storage"}</td><td>${escapeMarkup(e.vendor ?? "not known")}</td><td>${PURPOSE[e.category]}</td><td>${escapeMarkup(lifetime(e))}</td><td>${e.party === "first" ? "first party" : `third party (${escapeMarkup(e.domain)})`}</td><td>${escapeMarkup(e.pages.join(", "))}</td></tr>`
+    (e) => `<tr><td><code>${escapeMarkup(e.name)}</code></td><td>${escapeMarkup(said.kind[e.kind])}</td><td>${escapeMarkup(e.vendor ?? said.notKnown)}</td><td>${escapeMarkup(said.purpose[e.category])}</td><td>${escapeMarkup(lifetime(e, words))}</td><td>${escapeMarkup(e.party === "first" ? said.party.first : said.thirdParty(e.domain))}</td><td>${escapeMarkup(e.pages.join(", "))}</td></tr>`
   );
-  return `<h2>Stored after accepting</h2>
-<p>Everything the site stored once the visitor accepted: the table a cookie policy must carry. Copy it into the policy and check each purpose.</p>
-<table><caption class="meta">Cookies and storage after accepting</caption><thead><tr><th>Name</th><th>Kind</th><th>Company</th><th>Purpose</th><th>Lifetime</th><th>Party</th><th>Pages</th></tr></thead>
-<tbody>${rows.join("\n") || '<tr><td colspan="7">Nothing was stored.</td></tr>'}</tbody></table>`;
+  return `${heading}
+<p>${escapeMarkup(said.storedIntro)}</p>
+<table><caption class="meta">${escapeMarkup(said.storedCaption)}</caption><thead><tr>${said.storedHeadings.map((h) => `<th>${escapeMarkup(h)}</th>`).join("")}</tr></thead>
+<tbody>${rows.join("\n") || `<tr><td colspan="7">${escapeMarkup(said.nothingStored)}</td></tr>`}</tbody></table>`;
 }
-function fixed(gate) {
+function fixed(gate, words) {
   const entries = gate.baseline.fixed;
   if (entries.length === 0) return "";
-  return `<h2>Fixed since the baseline</h2><ul>${entries.map((e) => `<li>${escapeMarkup(e.rule)}: ${escapeMarkup(e.subject.kind)} ${escapeMarkup(e.subject.name ?? e.subject.host ?? "")} on ${escapeMarkup(e.pages.join(", "))}</li>`).join("")}</ul>`;
+  const item = (e) => words.html.fixedEntry(e.rule, `${e.subject.kind} ${e.subject.name ?? e.subject.host ?? ""}`, e.pages.join(", "));
+  return `<h2>${escapeMarkup(words.html.fixedHeading)}</h2><ul>${entries.map((e) => `<li>${escapeMarkup(item(e))}</li>`).join("")}</ul>`;
 }
-function formatHtml(gate) {
+function formatHtml(gate, lang = "en") {
+  const words = wordsFor(lang);
+  const said = words.html;
   const groups = groupAcrossPages([...gate.findings].sort((a, b) => ORDER(a) - ORDER(b)));
   const anchors = new Map(gate.pages.map((page, i) => [page.url, `page-${i + 1}`]));
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Consent check ${escapeMarkup(gate.verdict.status)}: ${escapeMarkup(siteName(gate))} \xB7 ${escapeMarkup(gate.tool.name)}</title>
+<title>${escapeMarkup(said.title(gate.verdict.status, siteName(gate)))} \xB7 ${escapeMarkup(gate.tool.name)}</title>
 <style>${HTML_STYLE}</style></head>
 <body>
-${header(gate)}
+${header(gate, words)}
 <main>
-${matrix(gate, anchors)}
-${findings(groups, anchors, gate)}
-<h2>Pages</h2>
-${gate.pages.map((page) => pageSection(page, anchors.get(page.url), groups, gate)).join("\n")}
-${inventory(gate)}
-${fixed(gate)}
-<footer>Made by ${escapeMarkup(gate.tool.name)} ${escapeMarkup(gate.tool.version)} in ${(gate.durationMs / 1e3).toFixed(1)} s. Vendors and purposes from third-party-web ${escapeMarkup(gate.data.thirdPartyWeb)} and the Open Cookie Database ${escapeMarkup(gate.data.openCookieDatabase)}. Cookie values and visitor identifiers are never shown.</footer>
+${matrix(gate, anchors, words)}
+${findings(groups, anchors, gate, words)}
+<h2>${escapeMarkup(said.pagesHeading)}</h2>
+${gate.pages.map((page) => pageSection(page, anchors.get(page.url), groups, gate, words)).join("\n")}
+${inventory(gate, words)}
+${fixed(gate, words)}
+<footer>${escapeMarkup(said.footer(`${gate.tool.name} ${gate.tool.version}`, (gate.durationMs / 1e3).toFixed(1), gate.data.thirdPartyWeb, gate.data.openCookieDatabase))}</footer>
 </main>
 </body></html>
 `;
 }
-var html = { name: "html", file: "consent-gate.html", render: formatHtml, screenshots: true };
+var html = { name: "html", file: "consent-gate.html", render: (gate, _place, lang) => formatHtml(gate, lang), screenshots: true };
 
 // src/report/junit.ts
 var seconds = (ms2) => (ms2 / 1e3).toFixed(3);
@@ -544,6 +549,18 @@ var OPTIONS = [
   { flag: "crawl", input: "crawl", kind: "boolean", key: "crawl", group: "Pages", help: "follow same-site links from the start page" },
   { flag: "depth", kind: "int", key: "depth", group: "Pages", arg: "N", ...limits("discover", "depth"), help: "crawl depth (default 1)" },
   { flag: "max-pages", input: "max-pages", kind: "int", key: "maxPages", group: "Pages", arg: "N", ...limits("discover", "maxPages"), help: "most pages found by glob, sitemap or crawl to scan (default 10)" },
+  // Not a policy key: one policy file serves every shard of a run.
+  {
+    flag: "shard",
+    input: "shard",
+    kind: "string",
+    key: "shard",
+    group: "Pages",
+    arg: "I/N",
+    commands: ["scan"],
+    help: "scan only part I of N of the pages found, for parallel CI jobs; a page always falls in the same part (by its path); combine the JSON reports with merge-reports",
+    parse: ([value], name) => parseShard(value, name)
+  },
   {
     flag: "config",
     short: "c",
@@ -552,7 +569,7 @@ var OPTIONS = [
     key: "config",
     group: "Policy and baseline",
     arg: "FILE",
-    commands: ["scan", "baseline", "judge"],
+    commands: ["scan", "baseline", "judge", "merge-reports"],
     help: "policy file (default: consent-gate.json or .consent-gate.json here)"
   },
   {
@@ -562,11 +579,11 @@ var OPTIONS = [
     key: "baseline",
     group: "Policy and baseline",
     arg: "FILE",
-    commands: ["scan", "baseline", "judge"],
+    commands: ["scan", "baseline", "judge", "merge-reports"],
     help: "baseline file (default: the policy's, else consent-gate.baseline.json)"
   },
-  { flag: "update-baseline", kind: "boolean", key: "updateBaseline", group: "Policy and baseline", commands: ["scan", "judge"], help: "scan, then record the findings in the baseline (as the baseline command)" },
-  { flag: "prune", kind: "boolean", key: "prune", group: "Policy and baseline", commands: ["baseline", "scan", "judge"], help: "with baseline: drop entries whose findings are gone" },
+  { flag: "update-baseline", kind: "boolean", key: "updateBaseline", group: "Policy and baseline", commands: ["scan", "judge", "merge-reports"], help: "scan, then record the findings in the baseline (as the baseline command)" },
+  { flag: "prune", kind: "boolean", key: "prune", group: "Policy and baseline", commands: ["baseline", "scan", "judge", "merge-reports"], help: "with baseline: drop entries whose findings are gone" },
   {
     flag: "fail-on",
     input: "fail-on",
@@ -574,9 +591,20 @@ var OPTIONS = [
     key: "failOn",
     group: "Policy and baseline",
     arg: "LEVEL",
-    commands: ["scan", "baseline", "judge"],
+    commands: ["scan", "baseline", "judge", "merge-reports"],
     help: "error or warn: the lowest severity of a new finding that fails (default: the policy's failOn, else error)",
     parse: oneOf(["error", "warn"], "")
+  },
+  {
+    flag: "lang",
+    input: "lang",
+    kind: "string",
+    key: "lang",
+    group: "Output and browser",
+    arg: "LANG",
+    commands: ["scan", "baseline", "judge"],
+    help: "en, nl or fr: the language of the console summary, markdown and HTML (default: the policy's lang, else nl for the nl jurisdictions, else en)",
+    parse: oneOf(LANGS, "")
   },
   {
     flag: "format",
@@ -585,7 +613,7 @@ var OPTIONS = [
     key: "formats",
     group: "Output and browser",
     arg: "LIST",
-    commands: ["scan", "baseline", "judge"],
+    commands: ["scan", "baseline", "judge", "merge-reports"],
     help: `${FORMAT_NAMES.join(", ")}; comma-separated (default console); html is one self-contained file with screenshots`,
     parse: commaList(FORMAT_NAMES, "format")
   },
@@ -596,7 +624,7 @@ var OPTIONS = [
     key: "reportDir",
     group: "Output and browser",
     arg: "DIR",
-    commands: ["scan", "baseline", "judge"],
+    commands: ["scan", "baseline", "judge", "merge-reports"],
     help: "write each report format there (default: consent-gate-report when more than one file format is asked for)"
   },
   {
@@ -606,7 +634,7 @@ var OPTIONS = [
     key: "output",
     group: "Output and browser",
     arg: "FILE",
-    commands: ["scan", "baseline", "judge"],
+    commands: ["scan", "baseline", "judge", "merge-reports"],
     help: "write the one report format asked for to FILE (json alone: default stdout)"
   },
   { flag: "browser-path", input: "browser-path", kind: "string", key: "browserPath", group: "Output and browser", arg: "PATH", help: "Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, $CHROME_PATH, Playwright's, system)" },
@@ -655,8 +683,8 @@ var OPTIONS = [
     max: 5,
     help: "retry a page load that failed for network reasons N times (default 0); findings are never retried away"
   },
-  { flag: "quiet", short: "q", kind: "boolean", key: "quiet", group: "Output and browser", commands: ["scan", "baseline", "judge"], help: "no progress output, only the summary" },
-  { flag: "verbose", kind: "boolean", key: "verbose", group: "Output and browser", commands: ["scan", "baseline", "judge"], help: "a line per visit (page \xD7 phase) while scanning, stack traces on errors" },
+  { flag: "quiet", short: "q", kind: "boolean", key: "quiet", group: "Output and browser", commands: ["scan", "baseline", "judge", "merge-reports"], help: "no progress output, only the summary" },
+  { flag: "verbose", kind: "boolean", key: "verbose", group: "Output and browser", commands: ["scan", "baseline", "judge", "merge-reports"], help: "a line per visit (page \xD7 phase) while scanning, stack traces on errors" },
   { flag: "hook", kind: "boolean", key: "hook", group: "Policy and baseline", commands: ["init"], help: "with init: also install a git pre-push hook" },
   { flag: "force", kind: "boolean", key: "force", group: "Policy and baseline", commands: ["init"], help: "with init: overwrite an existing policy file" }
 ];
@@ -776,7 +804,7 @@ function writeReports(result2, names, where, cwd) {
     where.output !== void 0 ? [[files[0].name, resolve2(cwd, where.output)]] : files.map((format) => [format.name, join(dir, format.file)])
   );
   const place = reportPlace(paths, where.runUrl);
-  for (const format of files) writeFileAtomic(paths.get(format.name), format.render(result2, place));
+  for (const format of files) writeFileAtomic(paths.get(format.name), format.render(result2, place, where.lang));
   return { files: paths, stdout: null };
 }
 function reportPlace(paths, runUrl) {

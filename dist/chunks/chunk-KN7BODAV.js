@@ -511,17 +511,17 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code, n3) => code + n3.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
-          const n = nodes[i].optimizeNodes();
-          if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
-          else if (n)
-            nodes[i] = n;
+          const n3 = nodes[i].optimizeNodes();
+          if (Array.isArray(n3))
+            nodes.splice(i, 1, ...n3);
+          else if (n3)
+            nodes[i] = n3;
           else
             nodes.splice(i, 1);
         }
@@ -531,16 +531,16 @@ var require_codegen = __commonJS({
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
-          const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          const n3 = nodes[i];
+          if (n3.optimizeNames(names, constants2))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names, n3.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names, n3) => addNames(names, n3.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -951,8 +951,8 @@ var require_codegen = __commonJS({
       endFunc() {
         return this._endBlockNode(Func);
       }
-      optimize(n = 1) {
-        while (n-- > 0) {
+      optimize(n3 = 1) {
+        while (n3-- > 0) {
           this._root.optimizeNodes();
           this._root.optimizeNames(this._root.names, this._constants);
         }
@@ -966,19 +966,19 @@ var require_codegen = __commonJS({
         this._nodes.push(node);
       }
       _endBlockNode(N1, N2) {
-        const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
+        const n3 = this._currNode;
+        if (n3 instanceof N1 || N2 && n3 instanceof N2) {
           this._nodes.pop();
           return this;
         }
         throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
       }
       _elseNode(node) {
-        const n = this._currNode;
-        if (!(n instanceof If)) {
+        const n3 = this._currNode;
+        if (!(n3 instanceof If)) {
           throw new Error('CodeGen: "else" without "if"');
         }
-        this._currNode = n.else = node;
+        this._currNode = n3.else = node;
         return this;
       }
       get _root() {
@@ -995,8 +995,8 @@ var require_codegen = __commonJS({
     };
     exports.CodeGen = CodeGen;
     function addNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
+      for (const n3 in from)
+        names[n3] = (names[n3] || 0) + (from[n3] || 0);
       return names;
     }
     function addExprNames(names, from) {
@@ -1016,11 +1016,11 @@ var require_codegen = __commonJS({
           items.push(c);
         return items;
       }, []));
-      function replaceName(n) {
-        const c = constants2[n.str];
-        if (c === void 0 || names[n.str] !== 1)
-          return n;
-        delete names[n.str];
+      function replaceName(n3) {
+        const c = constants2[n3.str];
+        if (c === void 0 || names[n3.str] !== 1)
+          return n3;
+        delete names[n3.str];
         return c;
       }
       function canOptimize(e) {
@@ -1028,8 +1028,8 @@ var require_codegen = __commonJS({
       }
     }
     function subtractNames(names, from) {
-      for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+      for (const n3 in from)
+        names[n3] = (names[n3] || 0) - (from[n3] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -2222,20 +2222,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count3 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count2;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize3) {
       if (normalize3 !== false)
@@ -5773,8 +5773,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -5787,16 +5787,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -8084,9 +8084,9 @@ var require_scan = __commonJS({
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const n4 = prevIndex !== void 0 ? prevIndex + 1 : start;
           const i = slashes[idx];
-          const value2 = input.slice(n2, i);
+          const value2 = input.slice(n4, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -8102,8 +8102,8 @@ var require_scan = __commonJS({
             prevIndex = i;
           }
         }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
+        const n3 = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n3);
         parts.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
@@ -8439,7 +8439,7 @@ var require_parse = __commonJS({
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
+      const peek = state.peek = (n3 = 1) => input[state.index + n3];
       const advance2 = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
@@ -8451,13 +8451,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count3 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance2();
           state.start++;
-          count2++;
+          count3++;
         }
-        if (count2 % 2 === 0) {
+        if (count3 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -10400,6 +10400,20 @@ var bannerDismissedWithoutChoice = {
     description: "The banner disappeared after waiting, scrolling or moving to another page, though the visitor neither accepted nor refused.",
     legalBasis: "Belgian regulator (GBA/APD) cookie FAQ: the banner stays until the visitor accepts or refuses; EDPB Guidelines 05/2020 \xA786.",
     plainWords: "The consent question must stay on screen until the visitor answers it; a banner that disappears when the visitor scrolls, clicks elsewhere or waits has not been answered.",
+    translations: {
+      nl: {
+        title: "Cookiemelding verdwenen zonder keuze",
+        legalBasis: "Gegevensbeschermingsautoriteit (GBA), FAQ cookies: de melding blijft staan tot de bezoeker accepteert of weigert; EDPB-richtsnoeren 05/2020, punt 86.",
+        plainWords: "De vraag om toestemming moet in beeld blijven tot de bezoeker antwoordt; een melding die verdwijnt als de bezoeker scrolt, ergens anders klikt of wacht, is niet beantwoord.",
+        messages: { byItself: "de cookiemelding verdween vanzelf terwijl de bezoeker wachtte", byBrowsing: "de cookiemelding verdween na scrollen, Escape of het openen van een andere pagina" }
+      },
+      fr: {
+        title: "Banni\xE8re disparue sans choix",
+        legalBasis: "Autorit\xE9 de protection des donn\xE9es (APD), FAQ cookies : la banni\xE8re reste affich\xE9e jusqu'\xE0 ce que le visiteur accepte ou refuse ; lignes directrices 05/2020 du CEPD, point 86.",
+        plainWords: "La demande de consentement doit rester \xE0 l'\xE9cran jusqu'\xE0 ce que le visiteur y r\xE9ponde ; une banni\xE8re qui dispara\xEEt quand il fait d\xE9filer la page, clique ailleurs ou attend n'a pas re\xE7u de r\xE9ponse.",
+        messages: { byItself: "la banni\xE8re a disparu d'elle-m\xEAme pendant que le visiteur attendait", byBrowsing: "la banni\xE8re a disparu apr\xE8s un d\xE9filement, la touche \xC9chap ou le passage \xE0 une autre page" }
+      }
+    },
     defaultSeverity: "warn",
     allow: "never",
     failClosed: false,
@@ -10514,14 +10528,22 @@ var TRACKING = /* @__PURE__ */ new Set(["analytics", "marketing", "social"]);
 function vendorLabel(vendor, category) {
   return vendor ? `${vendor} (${category})` : category === "unknown" ? "unknown vendor" : `unknown ${category} vendor`;
 }
-function cookieEvidence(cookie) {
-  const lines = cookie.sources.map(
-    (s) => s.via === "set-cookie" ? `Set-Cookie header from ${withoutQuery(s.url)}` : `document.cookie written by ${withoutQuery(s.url)}`
+function decidedBy(c, url) {
+  return c.writer?.url === url ? ` (${c.vendor ?? "unknown vendor"}, ${c.category}; by its name alone: ${c.writer.nameCategory})` : "";
+}
+function writerFirst(items, urlOf, c) {
+  const decided = (item) => Number(c.writer !== void 0 && urlOf(item) === c.writer.url);
+  return [...items].sort((a, b) => decided(b) - decided(a));
+}
+function cookieEvidence(cookie, sources) {
+  const lines = sources.map(
+    (s) => (s.via === "set-cookie" ? `Set-Cookie header from ${withoutQuery(s.url)}` : `document.cookie written by ${withoutQuery(s.url)}`) + decidedBy(cookie.class, s.url)
   );
   if (!cookie.stored) lines.push("the browser refused to store it, but the site sent it: other browsers keep it");
   return lines.length > 0 ? lines : ["found in the cookie jar; the setter was not observed"];
 }
 function cookieHit(scan, cookie, messageId, data = {}) {
+  const sources = writerFirst(cookie.sources, (s) => s.url, cookie.class);
   return {
     subject: { kind: "cookie", name: cookie.name, host: cookie.domain },
     category: cookie.class.category,
@@ -10529,8 +10551,23 @@ function cookieHit(scan, cookie, messageId, data = {}) {
     party: cookie.class.party,
     messageId,
     data: { vendor: vendorLabel(cookie.class.vendor, cookie.class.category), name: cookie.name, domain: cookie.domain, ...data },
-    evidence: cookieEvidence(cookie),
-    chain: chainTo(scan, cookie.sources[0]?.url)
+    evidence: cookieEvidence(cookie, sources),
+    chain: chainTo(scan, sources[0]?.url)
+  };
+}
+function storageHit(scan, entry, messageId) {
+  const scripts = writerFirst(entry.writtenBy, String, entry.class);
+  const lines = scripts.map((url) => `written by ${withoutQuery(url)}${decidedBy(entry.class, url)}`);
+  if (entry.class.writer?.url === entry.origin) lines.unshift(`kept by a frame of ${entry.origin}${decidedBy(entry.class, entry.origin)}`);
+  return {
+    subject: { kind: "storage", storage: entry.kind, name: entry.key, host: new URL(entry.origin).hostname },
+    category: entry.class.category,
+    vendor: entry.class.vendor,
+    party: entry.class.party,
+    messageId,
+    data: { vendor: vendorLabel(entry.class.vendor, entry.class.category), storage: entry.kind, name: entry.key, origin: entry.origin },
+    evidence: lines.length > 0 ? lines : ["found in storage; the writing script was not observed"],
+    chain: chainTo(scan, scripts[0])
   };
 }
 var MAX_LINES = 3;
@@ -10584,17 +10621,39 @@ function renderMessage(template, data) {
 }
 
 // src/rules/hits.ts
-function trackingMessages(when) {
-  const at = when ? ` ${when}` : "";
-  return {
+var TRACKING_SENTENCES = {
+  en: (at) => ({
     cookieSet: `{{vendor}} cookie "{{name}}" on {{domain}} was set${at}`,
     cookieSent: `{{vendor}} cookie "{{name}}" on {{domain}} was sent${at}`,
     storage: `{{vendor}} {{storage}} key "{{name}}" on {{origin}} was written${at}`,
     request: `{{vendor}} was contacted${at}: {{count}} request(s) to {{host}}`,
     embed: `{{vendor}} embed from {{host}} loaded${at}`,
     plugin: `{{vendor}} social plugin loaded${at}: {{count}} request(s) to {{host}}`
-  };
+  }),
+  nl: (at) => ({
+    cookieSet: `cookie "{{name}}" van {{vendor}} op {{domain}} is geplaatst${at}`,
+    cookieSent: `cookie "{{name}}" van {{vendor}} op {{domain}} is meegestuurd${at}`,
+    storage: `{{storage}}-sleutel "{{name}}" van {{vendor}} op {{origin}} is opgeslagen${at}`,
+    request: `{{vendor}} is benaderd${at}: {{count}} verzoek(en) naar {{host}}`,
+    embed: `ingesloten inhoud van {{vendor}} vanaf {{host}} is geladen${at}`,
+    plugin: `social plugin van {{vendor}} is geladen${at}: {{count}} verzoek(en) naar {{host}}`
+  }),
+  fr: (at) => ({
+    cookieSet: `le cookie \xAB {{name}} \xBB de {{vendor}} sur {{domain}} a \xE9t\xE9 d\xE9pos\xE9${at}`,
+    cookieSent: `le cookie \xAB {{name}} \xBB de {{vendor}} sur {{domain}} a \xE9t\xE9 envoy\xE9${at}`,
+    storage: `la cl\xE9 {{storage}} \xAB {{name}} \xBB de {{vendor}} sur {{origin}} a \xE9t\xE9 \xE9crite${at}`,
+    request: `{{vendor}} a \xE9t\xE9 contact\xE9${at} : {{count}} requ\xEAte(s) vers {{host}}`,
+    embed: `le contenu int\xE9gr\xE9 de {{vendor}} depuis {{host}} a \xE9t\xE9 charg\xE9${at}`,
+    plugin: `le module social de {{vendor}} a \xE9t\xE9 charg\xE9${at} : {{count}} requ\xEAte(s) vers {{host}}`
+  })
+};
+function trackingMessages(when, lang = "en") {
+  return TRACKING_SENTENCES[lang](when ? ` ${when}` : "");
 }
+var BEFORE_CONSENT_MESSAGES = {
+  nl: trackingMessages("v\xF3\xF3r toestemming", "nl"),
+  fr: trackingMessages("avant le consentement", "fr")
+};
 var FACTS = trackingMessages("");
 var BEFORE_CONSENT = {
   defaultSeverity: "error",
@@ -10611,16 +10670,7 @@ function trackingCookies(scan) {
   return scan.cookies.filter((cookie) => TRACKING.has(cookie.class.category)).map((cookie) => cookieHit(scan, cookie, cookie.stored ? "cookieSet" : "cookieSent"));
 }
 function trackingStorage(scan) {
-  return scan.storage.filter((entry) => TRACKING.has(entry.class.category)).map((entry) => ({
-    subject: { kind: "storage", storage: entry.kind, name: entry.key, host: new URL(entry.origin).hostname },
-    category: entry.class.category,
-    vendor: entry.class.vendor,
-    party: entry.class.party,
-    messageId: "storage",
-    data: { vendor: vendorLabel(entry.class.vendor, entry.class.category), storage: entry.kind, name: entry.key, origin: entry.origin },
-    evidence: entry.writtenBy.length > 0 ? entry.writtenBy.map((url) => `written by ${withoutQuery(url)}`) : ["found in storage; the writing script was not observed"],
-    chain: chainTo(scan, entry.writtenBy[0])
-  }));
+  return scan.storage.filter((entry) => TRACKING.has(entry.class.category)).map((entry) => storageHit(scan, entry, "storage"));
 }
 function trackerRequests(scan) {
   return hitsByHost(
@@ -10653,6 +10703,20 @@ var consentBannerMissing = {
     description: "The page tracks visitors but shows nothing that asks for their consent.",
     legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 4(11) and 7: consent must be asked for before it can be given.",
     plainWords: "A site that stores or reads tracking data must ask the visitor first. This page did so without asking at all.",
+    translations: {
+      nl: {
+        title: "Tracking zonder cookiemelding",
+        legalBasis: "ePrivacyrichtlijn art. 5 lid 3; AVG art. 4 punt 11 en art. 7: om toestemming moet gevraagd worden voordat die gegeven kan worden.",
+        plainWords: "Een website die trackinggegevens opslaat of uitleest, moet de bezoeker eerst om toestemming vragen. Deze pagina deed dat zonder iets te vragen.",
+        messages: { missing: "de pagina volgt bezoekers ({{count}} bevinding(en)) maar toont geen cookiemelding" }
+      },
+      fr: {
+        title: "Suivi sans banni\xE8re cookies",
+        legalBasis: "Directive ePrivacy, art. 5, \xA7 3 ; RGPD, art. 4, point 11, et art. 7 : le consentement doit \xEAtre demand\xE9 avant de pouvoir \xEAtre donn\xE9.",
+        plainWords: "Un site qui stocke ou lit des donn\xE9es de suivi doit d'abord demander l'accord du visiteur. Cette page l'a fait sans rien demander.",
+        messages: { missing: "la page suit les visiteurs ({{count}} constat(s)) mais n'affiche aucune banni\xE8re cookies" }
+      }
+    },
     defaultSeverity: "error",
     allow: "with-tracking",
     failClosed: false,
@@ -10676,6 +10740,20 @@ var consentBannerUndetected = {
     description: "Something on the page reads like a consent notice, but no accept or reject control was recognised, so the reject and accept checks could not run.",
     legalBasis: "Fail closed: a check that could not run is said out loud, not passed.",
     plainWords: "Something that looks like a consent notice was shown, but the check could not find its buttons, so it cannot tell whether consent is asked properly. This needs a person to look.",
+    translations: {
+      nl: {
+        title: "Cookiemelding niet herkend",
+        legalBasis: "Fail closed: een controle die niet kon worden uitgevoerd, wordt gemeld en niet goedgekeurd.",
+        plainWords: "Er werd iets getoond dat op een cookiemelding lijkt, maar de controle vond de knoppen niet en kan dus niet beoordelen of er correct om toestemming wordt gevraagd. Iemand moet hier zelf naar kijken.",
+        messages: { unrecognised: "er is een cookiemelding gezien, maar de knoppen werden niet herkend; stel consent.accept en consent.reject (CSS-selectors) in het beleid in" }
+      },
+      fr: {
+        title: "Banni\xE8re cookies non reconnue",
+        legalBasis: "\xC9chec par d\xE9faut (fail closed) : un contr\xF4le qui n'a pas pu s'ex\xE9cuter est signal\xE9, pas valid\xE9.",
+        plainWords: "Un \xE9l\xE9ment qui ressemble \xE0 une banni\xE8re cookies s'est affich\xE9, mais le contr\xF4le n'a pas trouv\xE9 ses boutons : il ne peut donc pas dire si le consentement est demand\xE9 correctement. Une personne doit v\xE9rifier.",
+        messages: { unrecognised: "une banni\xE8re cookies a \xE9t\xE9 vue, mais ses boutons n'ont pas \xE9t\xE9 reconnus ; indiquez consent.accept et consent.reject (s\xE9lecteurs CSS) dans la politique" }
+      }
+    },
     defaultSeverity: "warn",
     allow: "never",
     failClosed: false,
@@ -10705,6 +10783,20 @@ var cookieLifetimeTooLong = {
     description: "A cookie asks to live longer than the policy allows (13 months by default); consent (and exempt analytics) should be renewed within that time.",
     legalBasis: "CNIL deliberation 2020-091 (13-month cap; re-ask consent periodically); GDPR art. 5(1)(e) storage limitation.",
     plainWords: "Consent is not forever: regulators expect it to be asked again within 13 months, so cookies should not be set to live longer.",
+    translations: {
+      nl: {
+        title: "Cookie langer dan 13 maanden geldig",
+        legalBasis: "CNIL-besluit 2020-091 (ten hoogste 13 maanden; toestemming periodiek opnieuw vragen); AVG art. 5 lid 1 onder e (opslagbeperking).",
+        plainWords: "Toestemming geldt niet voor altijd: toezichthouders verwachten dat die binnen 13 maanden opnieuw wordt gevraagd, dus cookies horen niet langer te blijven bestaan.",
+        messages: { tooLong: 'cookie "{{name}}" van {{vendor}} wil {{days}} dagen blijven bestaan (langer dan {{maxDays}})' }
+      },
+      fr: {
+        title: "Cookie conserv\xE9 plus de 13 mois",
+        legalBasis: "D\xE9lib\xE9ration de la CNIL n\xB0 2020-091 (13 mois au plus ; redemander le consentement p\xE9riodiquement) ; RGPD, art. 5, \xA7 1, e) (limitation de la conservation).",
+        plainWords: "Le consentement n'est pas \xE9ternel : les autorit\xE9s attendent qu'il soit redemand\xE9 dans les 13 mois, les cookies ne doivent donc pas \xEAtre conserv\xE9s plus longtemps.",
+        messages: { tooLong: "le cookie \xAB {{name}} \xBB de {{vendor}} demande \xE0 \xEAtre conserv\xE9 {{days}} jours (plus de {{maxDays}})" }
+      }
+    },
     defaultSeverity: "warn",
     allow: "never",
     failClosed: false,
@@ -10732,25 +10824,212 @@ var cookieLifetimeTooLong = {
   }
 };
 
+// src/config/visits.ts
+var VISITS = [
+  {
+    id: "initial",
+    label: "Before any choice",
+    summary: "once without touching anything",
+    needs: "nothing",
+    continues: false,
+    steps: ["load", "waitForBanner", "settle", "describeBanner", "record", "checkOwnAssets", "checkPolicyLinks", "screenshots"],
+    // Opening the banner's settings layer is already an interaction: only after every look without one.
+    closing: ["readSettingsLayer"]
+  },
+  {
+    id: "after-scroll",
+    label: "After scrolling",
+    summary: "then after scrolling, moving the mouse, pressing Escape and following a link",
+    needs: "nothing",
+    continues: true,
+    // The next page's own trackers would load for any first-time visitor: recorded before following the link.
+    steps: ["browse", "settle", "record", "followLink", "checkBannerStays"]
+  },
+  {
+    id: "after-reject",
+    label: "After refusing",
+    summary: "in a fresh browser after refusing in the consent banner, reloading and opening another page",
+    needs: "choice",
+    continues: false,
+    steps: ["load", "waitForBanner", "reject", "settle", "reload", "settle", "followLink", "record"]
+  },
+  {
+    id: "after-save",
+    label: "After saving as shown",
+    summary: "in a fresh browser after saving the banner's first-layer switches as they were shown, and reloading",
+    needs: "save",
+    continues: false,
+    steps: ["load", "waitForBanner", "save", "settle", "reload", "settle", "record"]
+  },
+  {
+    id: "after-accept",
+    label: "After accepting",
+    summary: "in a fresh browser after accepting and reloading",
+    needs: "choice",
+    continues: false,
+    steps: ["load", "waitForBanner", "accept", "settle", "reload", "settle", "record"]
+  }
+];
+var PHASES = VISITS.map((visit) => visit.id);
+
+// src/types.ts
+var LANGS = ["en", "nl", "fr"];
+
 // src/rules/cookie-policy-link-missing.ts
+var SUBJECT = { kind: "page", name: "cookie policy link" };
+function whatNeedsAPolicy(page) {
+  const reasons = /* @__PURE__ */ new Set();
+  for (const scan of PHASES.map((phase) => page.phase(phase)).filter((s) => s !== void 0)) {
+    for (const cookie of scan.cookies) reasons.add(`stores cookie "${cookie.name}" (${cookie.domain})`);
+    for (const item of scan.storage) reasons.add(`stores ${item.kind} key "${item.key}"`);
+    for (const request of scan.requests) if (request.class.party === "third") reasons.add(`contacts ${hostOf(request.url)}`);
+  }
+  return [...reasons];
+}
+var works = (link) => link.check === "reachable" || link.status !== null && link.status >= 200 && link.status < 300;
+function describeLink(link) {
+  if (link.check === "answered") return `${link.url} answered ${link.status}`;
+  if (link.check === "reachable") return `${link.url} answered (another site: its status is hidden from the page)`;
+  return `${link.url} could not be checked: ${link.reason ?? "no reason given"}`;
+}
 var cookiePolicyLinkMissing = {
   meta: {
     id: "cookie-policy-link-missing",
     title: "No cookie policy link on the home page",
-    description: "The home page (its content, banner or footer) has no working link to a cookie or privacy policy.",
+    description: "The home page (its content, banner or footer) has no working link to a cookie or privacy policy, though the site stores something in the browser or contacts a third party. A link that could not be checked is not reported.",
     legalBasis: "GDPR art. 13; Belgian regulator (GBA/APD) cookie FAQ: the cookie policy is linked from the home page; CJEU Planet49 (information on purposes, lifetime, third parties).",
-    plainWords: "Visitors must be able to read which cookies are used, why, for how long and by whom; the cookie policy must be linked from the home page.",
-    defaultSeverity: "error",
+    plainWords: "Visitors must be able to read which cookies are used, why, for how long and by whom; the cookie policy must be linked from the home page. A site that stores nothing and contacts no one has nothing to declare.",
+    translations: {
+      nl: {
+        title: "Geen link naar het cookiebeleid op de homepage",
+        legalBasis: "AVG art. 13; Gegevensbeschermingsautoriteit (GBA), FAQ cookies: het cookiebeleid is gelinkt vanaf de homepage; HvJ EU Planet49 (informatie over doeleinden, bewaartermijn en derden).",
+        plainWords: "Bezoekers moeten kunnen lezen welke cookies worden gebruikt, waarvoor, hoe lang en door wie; het cookiebeleid moet vanaf de homepage gelinkt zijn. Een site die niets opslaat en niemand anders aanspreekt, heeft niets te melden.",
+        messages: {
+          missing: "de homepage linkt naar geen cookie- of privacybeleid, terwijl de site {{why}}",
+          broken: "elke link naar een cookie- of privacybeleid op de homepage geeft een foutmelding, terwijl de site {{why}}"
+        }
+      },
+      fr: {
+        title: "Pas de lien vers la politique cookies sur la page d'accueil",
+        legalBasis: "RGPD, art. 13 ; Autorit\xE9 de protection des donn\xE9es (APD), FAQ cookies : la politique cookies est accessible depuis la page d'accueil ; CJUE Planet49 (information sur les finalit\xE9s, la dur\xE9e et les tiers).",
+        plainWords: "Les visiteurs doivent pouvoir lire quels cookies sont utilis\xE9s, pourquoi, pour combien de temps et par qui ; la politique cookies doit \xEAtre accessible depuis la page d'accueil. Un site qui n'enregistre rien et ne contacte aucun tiers n'a rien \xE0 d\xE9clarer.",
+        messages: {
+          missing: "la page d'accueil ne renvoie vers aucune politique cookies ou de confidentialit\xE9, alors que le site {{why}}",
+          broken: "tous les liens vers une politique cookies ou de confidentialit\xE9 de la page d'accueil r\xE9pondent par une erreur, alors que le site {{why}}"
+        }
+      }
+    },
+    defaultSeverity: "warn",
     allow: "never",
     failClosed: false,
     tracking: false,
     visits: ["initial"],
-    messages: { missing: "the home page links no cookie or privacy policy that answers 200" }
+    messages: {
+      missing: "the home page links no cookie or privacy policy, though the site {{why}}",
+      broken: "every cookie or privacy policy link on the home page answers an error, though the site {{why}}"
+    }
   },
   check: (scan, page) => {
-    if (!page.isHome || scan.policyLinks.some((link) => link.status === 200)) return [];
-    const tried = scan.policyLinks.map((link) => `${link.url} answered ${link.status ?? "nothing"}`);
-    return [bannerHit("policy link", "missing", tried.length > 0 ? tried : ["no link whose text or address mentions cookies or privacy"])];
+    if (!page.isHome || scan.policyLinks.some(works)) return [];
+    const reasons = whatNeedsAPolicy(page);
+    if (reasons.length === 0) return [];
+    if (scan.policyLinks.some((link) => link.check === "unchecked")) return [];
+    const why = reasons.length > 1 ? `${reasons[0]} (and ${reasons.length - 1} more)` : reasons[0];
+    const messageId = scan.policyLinks.length === 0 ? "missing" : "broken";
+    const tried = scan.policyLinks.length > 0 ? scan.policyLinks.map(describeLink) : ["no link whose text or address mentions cookies or privacy"];
+    return [{ subject: SUBJECT, category: "unknown", vendor: null, party: null, messageId, data: { why }, evidence: [...tried, ...reasons.slice(0, 5).map((r) => `the site ${r}`)], chain: [] }];
+  }
+};
+
+// src/shared/text.ts
+var plural = (n3, word) => `${n3.toLocaleString("en")} ${word}${n3 === 1 ? "" : "s"}`;
+
+// src/rules/fingerprinting-before-consent.ts
+var PROBED_FONT_FAMILIES = 20;
+var SWEPT_NAVIGATOR_PROPERTIES = 5;
+var TECHNIQUE = {
+  canvas: "canvas read-back",
+  webgl: "WebGL renderer",
+  audio: "audio rendering",
+  fonts: "font probing",
+  navigator: "navigator sweep"
+};
+function fingerprintCalls(scan) {
+  const navigatorReads = /* @__PURE__ */ new Map();
+  for (const call of scan.fingerprinting) if (call.technique === "navigator") navigatorReads.set(call.script, (navigatorReads.get(call.script) ?? 0) + 1);
+  return scan.fingerprinting.filter((call) => {
+    if (call.technique === "fonts") return (call.families ?? 0) >= PROBED_FONT_FAMILIES;
+    if (call.technique === "navigator") return (navigatorReads.get(call.script) ?? 0) >= SWEPT_NAVIGATOR_PROPERTIES;
+    return true;
+  });
+}
+var unique = (items) => [...new Set(items)];
+function evidenceLine(call) {
+  const families = call.families === null ? "" : `, measuring ${call.families} font ${call.families === 1 ? "family" : "families"}`;
+  return `${call.api} called ${plural(call.calls, "time")}${families} by ${withoutQuery(call.script)}`;
+}
+function hostHit(scan, calls) {
+  const first = calls[0];
+  const scripts = unique(calls.map((c) => withoutQuery(c.script)));
+  const firstParty = first.class.party === "first";
+  return {
+    subject: { kind: "request", host: hostOf(first.script), url: scripts[0] },
+    category: first.class.category,
+    vendor: first.class.vendor,
+    party: first.class.party,
+    messageId: firstParty ? "firstParty" : "thirdParty",
+    data: {
+      vendor: vendorLabel(first.class.vendor, first.class.category),
+      script: scripts.join(", "),
+      techniques: unique(calls.map((c) => TECHNIQUE[c.technique])).join(", "),
+      apis: unique(calls.map((c) => c.api)).join(", ")
+    },
+    evidence: calls.map(evidenceLine),
+    chain: chainTo(scan, first.script),
+    // The site's own code is the site's own decision to review; a vendor's is data leaving for elsewhere.
+    ...firstParty ? { maxSeverity: "warn" } : {}
+  };
+}
+var fingerprintingBeforeConsent = {
+  meta: {
+    id: "fingerprinting-before-consent",
+    title: "Fingerprinting before consent",
+    description: "A script read a fingerprint of the browser before the visitor made any choice: a canvas it drew text on, the WebGL renderer, rendered audio, dozens of font families or most navigator properties. A third-party script is an error, the site's own a warning.",
+    legalBasis: "ePrivacy Directive art. 5(3) covers gaining access to information on the device, not only storing it; EDPB Guidelines 2/2023 on the technical scope of art. 5(3) bring fingerprinting within it (\xA7\xA732-37, 47-51).",
+    plainWords: "Reading how the visitor's device draws text, plays sound or which fonts it has identifies the device as well as a cookie does, and needs the same consent: this page did it before the visitor could choose.",
+    translations: {
+      nl: {
+        title: "Fingerprinting v\xF3\xF3r toestemming",
+        legalBasis: "ePrivacyrichtlijn art. 5 lid 3 geldt voor het verkrijgen van toegang tot informatie op het apparaat, niet alleen voor het opslaan ervan; EDPB-richtsnoeren 2/2023 over de technische reikwijdte van art. 5 lid 3 brengen fingerprinting daaronder (punten 32-37, 47-51).",
+        plainWords: "Uitlezen hoe het apparaat van de bezoeker tekst tekent, geluid weergeeft of welke lettertypen het heeft, herkent het apparaat net zo goed als een cookie, en vraagt dus dezelfde toestemming: deze pagina deed het voordat de bezoeker kon kiezen.",
+        messages: {
+          thirdParty: "Script van derden {{script}} ({{vendor}}) las een vingerafdruk van de browser af v\xF3\xF3r toestemming ({{techniques}}): {{apis}}",
+          firstParty: "Het eigen script van de site {{script}} las een vingerafdruk van de browser af v\xF3\xF3r toestemming ({{techniques}}): {{apis}}"
+        }
+      },
+      fr: {
+        title: "Empreinte num\xE9rique avant le consentement",
+        legalBasis: "Directive ePrivacy, art. 5, \xA7 3 : elle vise l'acc\xE8s aux informations stock\xE9es dans l'appareil, pas seulement leur stockage ; les lignes directrices 2/2023 du CEPD sur la port\xE9e technique de l'art. 5, \xA7 3 y incluent l'empreinte num\xE9rique (points 32-37, 47-51).",
+        plainWords: "Lire comment l'appareil du visiteur dessine du texte, restitue un son ou quelles polices il poss\xE8de l'identifie aussi bien qu'un cookie, et demande le m\xEAme consentement : cette page l'a fait avant que le visiteur puisse choisir.",
+        messages: {
+          thirdParty: "Le script tiers {{script}} ({{vendor}}) a relev\xE9 une empreinte du navigateur avant le consentement ({{techniques}}) : {{apis}}",
+          firstParty: "Le script du site lui-m\xEAme {{script}} a relev\xE9 une empreinte du navigateur avant le consentement ({{techniques}}) : {{apis}}"
+        }
+      }
+    },
+    ...BEFORE_CONSENT,
+    messages: {
+      thirdParty: "Third-party script {{script}} ({{vendor}}) fingerprinted the browser before consent ({{techniques}}): {{apis}}",
+      firstParty: "The site's own script {{script}} fingerprinted the browser before consent ({{techniques}}): {{apis}}"
+    }
+  },
+  check: (scan) => {
+    const byHost = /* @__PURE__ */ new Map();
+    for (const call of fingerprintCalls(scan)) {
+      const host = hostOf(call.script);
+      byHost.set(host, [...byHost.get(host) ?? [], call]);
+    }
+    return [...byHost.values()].map((calls) => hostHit(scan, calls));
   }
 };
 
@@ -10773,6 +11052,11 @@ var CONSENT_WORDS = {
     "continue without accepting",
     "no thanks",
     "weigeren",
+    "alle weigeren",
+    "weiger alles",
+    "niet aanvaarden",
+    "refuser tout",
+    "non merci",
     "ik weiger",
     "weiger",
     "alles weigeren",
@@ -10824,7 +11108,48 @@ var CONSENT_WORDS = {
     "zustimmen",
     "einverstanden",
     "alle zulassen",
-    "annehmen"
+    "annehmen",
+    // Flemish and Belgian French wordings.
+    "aanvaarden",
+    "alles aanvaarden",
+    "alle cookies aanvaarden",
+    "ik aanvaard",
+    "accepteer",
+    "ik ga akkoord",
+    "accepter et fermer",
+    "tout autoriser"
+  ],
+  /**
+   * Controls that store the switches as they stand: with switches shown pre-ticked, this is consent to
+   * what the site ticked, not a way into the settings.
+   */
+  save: [
+    "save",
+    "save preferences",
+    "save settings",
+    "save my choices",
+    "save choices",
+    "confirm my choices",
+    "confirm choices",
+    "allow selection",
+    "accept selection",
+    "opslaan",
+    "voorkeuren opslaan",
+    "keuze opslaan",
+    "instellingen opslaan",
+    "bewaren",
+    "selectie toestaan",
+    "keuze bevestigen",
+    "enregistrer",
+    "sauvegarder",
+    "valider",
+    "confirmer mes choix",
+    "enregistrer mes choix",
+    "autoriser la s\xE9lection",
+    "speichern",
+    "auswahl speichern",
+    "auswahl best\xE4tigen",
+    "auswahl erlauben"
   ],
   settings: [
     "settings",
@@ -10845,9 +11170,20 @@ var CONSENT_WORDS = {
     "einstellungen",
     "anpassen",
     "details",
-    "mehr optionen"
+    "mehr optionen",
+    "laat me kiezen",
+    "meer opties",
+    "cookie instellingen",
+    "gestion des cookies",
+    "g\xE9rer",
+    "en savoir plus et personnaliser"
   ],
-  /** Words a consent notice uses about itself. */
+  /**
+   * Words a consent notice uses about itself, matched at word starts ("statisti" is statistics,
+   * statistieken, statistiques and Statistiken). Many notices never say "cookie": Klaro's Dutch one asks
+   * to "statistieken verzamelen". Only a fixed, dialog or consent-named element with an accept or
+   * reject control counts, so these words alone never make a notice.
+   */
   notice: [
     "cookie",
     "consent",
@@ -10857,9 +11193,34 @@ var CONSENT_WORDS = {
     "datenschutz",
     "einwilligung",
     "vie priv\xE9e",
-    "traceurs",
-    "consentement"
+    "traceur",
+    "consentement",
+    "statisti",
+    "analyti",
+    "personal data",
+    "persoonsgegevens",
+    "donn\xE9es personnelles",
+    "personenbezogen",
+    "we use",
+    "wij gebruiken",
+    "we gebruiken",
+    "nous utilisons",
+    "wir verwenden",
+    "wir nutzen",
+    "measur",
+    "meten",
+    "mesur",
+    "tracker"
   ],
+  /** Ids and classes (a pattern, sent into the page as text) that name an element as being about consent. */
+  containerNames: "cookie|consent|gdpr|cmp|privacy",
+  /**
+   * Ids and classes of known consent managers' containers: such an element is a notice whatever its
+   * text says (Klaro, OneTrust, Cookiebot, Didomi, Usercentrics, tarteaucitron, Orejime, Osano's and
+   * Orest Bida's cookieconsent, Complianz, CookieYes, Quantcast, Sourcepoint, TrustArc, iubenda, Borlabs,
+   * Axeptio, Termly).
+   */
+  managerNames: "klaro|onetrust|cybotcookiebot|didomi|usercentrics|tarteaucitron|orejime|cc-window|cc-banner|cc_banner|cc-main|cmplz|cky-consent|qc-cmp|sp_message|truste|iubenda|borlabs|axeptio|termly",
   /**
    * Labels of categories that are strictly necessary and may be on by default. Matched inside the
    * label, so each stem must be one its inflections contain: Dutch "functioneel" is "functionele cookies".
@@ -10878,6 +11239,20 @@ var pretickedConsent = {
     description: "A category that is not strictly necessary is switched on before the visitor chose it.",
     legalBasis: "CJEU C-673/17 Planet49; EDPB Guidelines 05/2020 \xA779; EDPB Cookie Banner Taskforce report (2023) \xA710.",
     plainWords: "Consent must be an active choice. A box or switch that is already on when the visitor arrives is not consent.",
+    translations: {
+      nl: {
+        title: "Vooraf aangevinkte toestemming",
+        legalBasis: "HvJ EU C-673/17 Planet49; EDPB-richtsnoeren 05/2020, punt 79; rapport van de Cookie Banner Taskforce van de EDPB (2023), punt 10.",
+        plainWords: "Toestemming moet een actieve keuze zijn. Een vakje of schakelaar die al aan staat als de bezoeker binnenkomt, is geen toestemming.",
+        messages: { preticked: '"{{label}}" staat aan voordat de bezoeker ervoor koos' }
+      },
+      fr: {
+        title: "Consentement pr\xE9coch\xE9",
+        legalBasis: "CJUE C-673/17 Planet49 ; lignes directrices 05/2020 du CEPD, point 79 ; rapport de la task force \xAB banni\xE8res cookies \xBB du CEPD (2023), point 10.",
+        plainWords: "Le consentement doit \xEAtre un choix actif. Une case ou un interrupteur d\xE9j\xE0 activ\xE9 \xE0 l'arriv\xE9e du visiteur n'est pas un consentement.",
+        messages: { preticked: "\xAB {{label}} \xBB est activ\xE9 avant que le visiteur l'ait choisi" }
+      }
+    },
     defaultSeverity: "error",
     allow: "never",
     failClosed: false,
@@ -10885,7 +11260,7 @@ var pretickedConsent = {
     visits: ["initial"],
     messages: { preticked: '"{{label}}" is switched on before the visitor chose it' }
   },
-  check: (scan) => (scan.banner?.toggles ?? []).filter((toggle) => toggle.checked && !toggle.locked && !necessary(toggle.label)).map((toggle) => bannerHit(`toggle ${toggle.label}`, "preticked", [`settings layer of the banner: "${toggle.label}" checked, not locked`], { label: toggle.label }))
+  check: (scan) => (scan.banner?.toggles ?? []).filter((toggle) => toggle.checked && !toggle.locked && !necessary(toggle.label)).map((toggle) => bannerHit(`toggle ${toggle.label}`, "preticked", [`${toggle.layer === 1 ? "first layer" : "settings layer"} of the banner: "${toggle.label}" checked, not locked`], { label: toggle.label }))
 };
 
 // src/rules/reject-harder-than-accept.ts
@@ -10896,6 +11271,20 @@ var rejectHarderThanAccept = {
     description: "Refusing is offered as a plain text link while accepting is a button: not an equal choice.",
     legalBasis: "EDPB Cookie Banner Taskforce report (2023) \xA7\xA711-19 (deceptive link design); Dutch AP guidance (2024).",
     plainWords: 'Refusing must be as easy as accepting. A refuse option shown as a plain link, or hidden behind more clicks, steers visitors towards "yes".',
+    translations: {
+      nl: {
+        title: "Weigeren moeilijker dan accepteren",
+        legalBasis: "Rapport van de Cookie Banner Taskforce van de EDPB (2023), punten 11-19 (misleidende vormgeving met links); Autoriteit Persoonsgegevens, normuitleg cookiebanners (2024).",
+        plainWords: 'Weigeren moet even makkelijk zijn als accepteren. Een weigeroptie als gewone tekstlink, of verstopt achter extra klikken, duwt bezoekers richting "ja".',
+        messages: { linkVersusButton: "weigeren is een tekstlink, accepteren een knop" }
+      },
+      fr: {
+        title: "Refuser plus difficile qu'accepter",
+        legalBasis: "Rapport de la task force \xAB banni\xE8res cookies \xBB du CEPD (2023), points 11-19 (liens trompeurs) ; Autoriteit Persoonsgegevens (autorit\xE9 n\xE9erlandaise), lignes directrices sur les banni\xE8res cookies (2024).",
+        plainWords: "Refuser doit \xEAtre aussi simple qu'accepter. Une option de refus pr\xE9sent\xE9e comme un simple lien, ou cach\xE9e derri\xE8re des clics suppl\xE9mentaires, pousse les visiteurs vers le \xAB oui \xBB.",
+        messages: { linkVersusButton: "refuser est un lien texte, accepter un bouton" }
+      }
+    },
     defaultSeverity: "warn",
     allow: "never",
     failClosed: false,
@@ -10918,6 +11307,20 @@ var rejectNotOnFirstLayer = {
     description: "The banner lets the visitor accept at once, but refusing takes another layer, or is not offered at all.",
     legalBasis: 'EDPB Cookie Banner Taskforce report (2023) \xA7\xA76-8; Dutch AP "Heldere en misleidende cookiebanners" (2024); GDPR art. 7(3).',
     plainWords: 'Refusing must be as easy as accepting: a "reject" choice belongs next to "accept", not only behind a settings screen.',
+    translations: {
+      nl: {
+        title: "Geen weigerknop in de eerste laag",
+        legalBasis: 'Rapport van de Cookie Banner Taskforce van de EDPB (2023), punten 6-8; Autoriteit Persoonsgegevens, "Heldere en misleidende cookiebanners" (2024); AVG art. 7 lid 3.',
+        plainWords: "Weigeren moet even makkelijk zijn als accepteren: een knop om te weigeren hoort naast de knop om te accepteren, niet alleen achter een scherm met instellingen.",
+        messages: { secondLayer: 'de cookiemelding biedt meteen "accepteren", maar "weigeren" alleen in de laag met instellingen', none: 'de cookiemelding biedt "accepteren", maar geen manier om te weigeren' }
+      },
+      fr: {
+        title: "Pas de refus au premier niveau",
+        legalBasis: "Rapport de la task force \xAB banni\xE8res cookies \xBB du CEPD (2023), points 6-8 ; Autoriteit Persoonsgegevens (autorit\xE9 n\xE9erlandaise), \xAB Heldere en misleidende cookiebanners \xBB (2024) ; RGPD, art. 7, \xA7 3.",
+        plainWords: "Refuser doit \xEAtre aussi simple qu'accepter : un bouton \xAB Refuser \xBB a sa place \xE0 c\xF4t\xE9 de \xAB Accepter \xBB, pas seulement derri\xE8re un \xE9cran de param\xE8tres.",
+        messages: { secondLayer: "la banni\xE8re propose \xAB accepter \xBB d'embl\xE9e, mais \xAB refuser \xBB seulement dans ses param\xE8tres", none: "la banni\xE8re propose \xAB accepter \xBB mais aucun moyen de refuser" }
+      }
+    },
     defaultSeverity: "error",
     allow: "never",
     failClosed: false,
@@ -10943,6 +11346,20 @@ var scanError = {
     description: "The page could not be loaded or observed, so nothing can be said about its consent behaviour. The gate never passes a page it could not look at.",
     legalBasis: "Fail closed: a compliance check that did not run is not a pass.",
     plainWords: "The page could not be checked. Nothing is known about it, so the check does not pass it.",
+    translations: {
+      nl: {
+        title: "Pagina kon niet worden gescand",
+        legalBasis: "Fail closed: een controle die niet kon worden uitgevoerd, telt niet als geslaagd.",
+        plainWords: "De pagina kon niet worden gecontroleerd. Er is niets over bekend, dus de controle keurt haar niet goed.",
+        messages: { failed: "kon {{url}} niet scannen: {{error}}" }
+      },
+      fr: {
+        title: "Page impossible \xE0 analyser",
+        legalBasis: "\xC9chec par d\xE9faut (fail closed) : un contr\xF4le qui n'a pas pu s'ex\xE9cuter ne vaut pas r\xE9ussite.",
+        plainWords: "La page n'a pas pu \xEAtre contr\xF4l\xE9e. On n'en sait rien, le contr\xF4le ne la valide donc pas.",
+        messages: { failed: "impossible d'analyser {{url}} : {{error}}" }
+      }
+    },
     defaultSeverity: "error",
     allow: "never",
     failClosed: true,
@@ -10972,6 +11389,20 @@ var socialPluginBeforeConsent = {
     description: "A social button, social script or tracking embed (video, map) loaded before the visitor made any choice; it reports the visit to its network even for visitors without an account.",
     legalBasis: "CJEU C-40/17 Fashion ID (the site is joint controller for what its plugins send); Art. 29 WP194 \xA73.6; ePrivacy Directive art. 5(3).",
     plainWords: "Like and share buttons, videos and maps from other companies tell those companies about every visit, even of people without an account. They may only load after the visitor agrees; the site owner shares responsibility for them.",
+    translations: {
+      nl: {
+        title: "Social plugin of ingesloten inhoud v\xF3\xF3r toestemming",
+        legalBasis: "HvJ EU C-40/17 Fashion ID (de website is gezamenlijk verwerkingsverantwoordelijke voor wat haar plugins doorgeven); Artikel 29-werkgroep, WP194, \xA7 3.6; ePrivacyrichtlijn art. 5 lid 3.",
+        plainWords: "Like- en deelknoppen, video's en kaarten van andere bedrijven melden die bedrijven elk bezoek, ook van mensen zonder account. Ze mogen pas laden nadat de bezoeker toestemming geeft; de eigenaar van de website is er medeverantwoordelijk voor.",
+        messages: BEFORE_CONSENT_MESSAGES.nl
+      },
+      fr: {
+        title: "Module social ou contenu int\xE9gr\xE9 avant le consentement",
+        legalBasis: "CJUE C-40/17 Fashion ID (le site est responsable conjoint de ce que ses modules transmettent) ; Groupe de travail \xAB Article 29 \xBB, WP194, \xA7 3.6 ; directive ePrivacy, art. 5, \xA7 3.",
+        plainWords: "Les boutons \xAB J'aime \xBB et de partage, les vid\xE9os et les cartes d'autres soci\xE9t\xE9s signalent chaque visite \xE0 ces soci\xE9t\xE9s, m\xEAme pour les personnes sans compte. Ils ne peuvent se charger qu'apr\xE8s l'accord du visiteur ; le responsable du site en partage la responsabilit\xE9.",
+        messages: BEFORE_CONSENT_MESSAGES.fr
+      }
+    },
     ...BEFORE_CONSENT
   },
   check: (scan) => socialPlugins(scan)
@@ -10985,6 +11416,20 @@ var trackerRequestBeforeConsent = {
     description: "The page requested a known analytics or advertising host before the visitor made any choice, even if no cookie was set or the request failed.",
     legalBasis: "ePrivacy Directive art. 5(3): reading information from the device (pixels, beacons, fingerprinting scripts) needs consent; EDPB Guidelines 2/2023 \xA7\xA732-34, 47-51.",
     plainWords: "The page sent visitor data to a tracking or advertising company before the visitor agreed. Consent is needed first, with or without cookies.",
+    translations: {
+      nl: {
+        title: "Verzoek aan een tracker v\xF3\xF3r toestemming",
+        legalBasis: "ePrivacyrichtlijn art. 5 lid 3: informatie uitlezen van het apparaat (pixels, beacons, fingerprintingscripts) vereist toestemming; EDPB-richtsnoeren 2/2023, punten 32-34 en 47-51.",
+        plainWords: "De pagina stuurde gegevens van de bezoeker naar een tracking- of advertentiebedrijf voordat de bezoeker toestemming gaf. Eerst is toestemming nodig, met of zonder cookies.",
+        messages: BEFORE_CONSENT_MESSAGES.nl
+      },
+      fr: {
+        title: "Requ\xEAte vers un traceur avant le consentement",
+        legalBasis: "Directive ePrivacy, art. 5, \xA7 3 : lire des informations sur le terminal (pixels, balises, scripts d'empreinte) requiert le consentement ; lignes directrices 2/2023 du CEPD, points 32-34 et 47-51.",
+        plainWords: "La page a transmis des donn\xE9es du visiteur \xE0 une soci\xE9t\xE9 de suivi ou de publicit\xE9 avant qu'il ait donn\xE9 son accord. Le consentement est requis d'abord, avec ou sans cookies.",
+        messages: BEFORE_CONSENT_MESSAGES.fr
+      }
+    },
     ...BEFORE_CONSENT
   },
   check: (scan) => trackerRequests(scan)
@@ -10998,6 +11443,20 @@ var trackingAfterImplicitAction = {
     description: "Something that tracks appeared after the visitor scrolled, moved the mouse, pressed Escape or followed a link, without answering the banner.",
     legalBasis: "EDPB Guidelines 05/2020 \xA786: scrolling or continuing to browse is not a clear affirmative action; ePrivacy Directive art. 5(3).",
     plainWords: "Scrolling, clicking elsewhere or moving on to another page is not consent. Tracking may only start after the visitor clearly says yes.",
+    translations: {
+      nl: {
+        title: "Scrollen of doorklikken opgevat als toestemming",
+        legalBasis: "EDPB-richtsnoeren 05/2020, punt 86: scrollen of verder surfen is geen duidelijke actieve handeling; ePrivacyrichtlijn art. 5 lid 3.",
+        plainWords: "Scrollen, ergens anders klikken of naar een andere pagina gaan is geen toestemming. Tracking mag pas beginnen nadat de bezoeker duidelijk ja heeft gezegd.",
+        messages: trackingMessages("na scrollen en doorklikken, zonder keuze", "nl")
+      },
+      fr: {
+        title: "D\xE9filement ou navigation pris pour un consentement",
+        legalBasis: "Lignes directrices 05/2020 du CEPD, point 86 : faire d\xE9filer la page ou poursuivre la navigation n'est pas un acte positif clair ; directive ePrivacy, art. 5, \xA7 3.",
+        plainWords: "Faire d\xE9filer, cliquer ailleurs ou passer \xE0 une autre page n'est pas consentir. Le suivi ne peut commencer qu'apr\xE8s un \xAB oui \xBB clair du visiteur.",
+        messages: trackingMessages("apr\xE8s d\xE9filement et navigation, sans choix", "fr")
+      }
+    },
     defaultSeverity: "error",
     allow: "subject",
     failClosed: false,
@@ -11020,6 +11479,20 @@ var trackingAfterReject = {
     description: "After clicking the banner's reject control, reloading and visiting another page, something still tracked the visitor.",
     legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 7(3); EDPB Cookie Banner Taskforce report (2023) \xA77.",
     plainWords: "When the visitor says no, tracking must not start, not on this page and not on the next.",
+    translations: {
+      nl: {
+        title: "Tracking nadat de bezoeker weigerde",
+        legalBasis: "ePrivacyrichtlijn art. 5 lid 3; AVG art. 7 lid 3; rapport van de Cookie Banner Taskforce van de EDPB (2023), punt 7.",
+        plainWords: "Als de bezoeker nee zegt, mag er geen tracking beginnen: niet op deze pagina en niet op de volgende.",
+        messages: trackingMessages("nadat de bezoeker weigerde", "nl")
+      },
+      fr: {
+        title: "Suivi apr\xE8s le refus du visiteur",
+        legalBasis: "Directive ePrivacy, art. 5, \xA7 3 ; RGPD, art. 7, \xA7 3 ; rapport de la task force \xAB banni\xE8res cookies \xBB du CEPD (2023), point 7.",
+        plainWords: "Quand le visiteur refuse, aucun suivi ne doit d\xE9marrer, ni sur cette page ni sur la suivante.",
+        messages: trackingMessages("apr\xE8s le refus du visiteur", "fr")
+      }
+    },
     defaultSeverity: "error",
     allow: "subject",
     failClosed: false,
@@ -11031,6 +11504,39 @@ var trackingAfterReject = {
   check: (scan) => scan.action?.done ? allTracking(scan) : []
 };
 
+// src/rules/tracking-after-saving-defaults.ts
+var trackingAfterSavingDefaults = {
+  meta: {
+    id: "tracking-after-saving-defaults",
+    title: "Tracking after saving the switches as shown",
+    description: "The banner's first layer shows category switches next to a save control. Saving without touching a switch, then reloading, let something track the visitor: the site's own defaults were taken as consent.",
+    legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 4(11); CJEU C-673/17 Planet49 (a pre-ticked box is not consent); Belgian regulator (GBA/APD) cookie FAQ.",
+    plainWords: "Saving a banner whose boxes the site ticked is not a choice for tracking: only boxes the visitor ticks count.",
+    translations: {
+      nl: {
+        title: "Tracking na opslaan van de schakelaars zoals getoond",
+        legalBasis: "ePrivacyrichtlijn art. 5 lid 3; AVG art. 4 punt 11; HvJ EU C-673/17 Planet49 (een vooraf aangevinkt vakje is geen toestemming); Gegevensbeschermingsautoriteit (GBA), FAQ cookies.",
+        plainWords: "Een cookiemelding opslaan waarvan de site zelf de vakjes aanvinkte, is geen keuze voor tracking: alleen vakjes die de bezoeker zelf aanvinkt, tellen.",
+        messages: trackingMessages("na het opslaan van de schakelaars van de cookiemelding zoals ze getoond werden", "nl")
+      },
+      fr: {
+        title: "Suivi apr\xE8s enregistrement des interrupteurs tels qu\u2019affich\xE9s",
+        legalBasis: "Directive ePrivacy, art. 5, \xA7 3 ; RGPD, art. 4, point 11 ; CJUE C-673/17 Planet49 (une case coch\xE9e par d\xE9faut n\u2019est pas un consentement) ; Autorit\xE9 de protection des donn\xE9es (APD), FAQ cookies.",
+        plainWords: "Enregistrer une banni\xE8re cookies dont le site a coch\xE9 les cases n\u2019est pas un choix en faveur du suivi : seules les cases que le visiteur coche lui-m\xEAme comptent.",
+        messages: trackingMessages("apr\xE8s l\u2019enregistrement des interrupteurs de la banni\xE8re tels qu\u2019affich\xE9s", "fr")
+      }
+    },
+    defaultSeverity: "error",
+    allow: "subject",
+    failClosed: false,
+    tracking: false,
+    visits: ["after-save"],
+    messages: trackingMessages("after saving the banner's switches as they were shown")
+  },
+  // When the save control could not be clicked, the visit proves nothing.
+  check: (scan) => scan.action?.done ? allTracking(scan) : []
+};
+
 // src/rules/tracking-cookie-before-consent.ts
 var trackingCookieBeforeConsent = {
   meta: {
@@ -11039,6 +11545,20 @@ var trackingCookieBeforeConsent = {
     description: "An analytics, marketing or social cookie was set before the visitor made any choice.",
     legalBasis: "ePrivacy Directive art. 5(3) (Telecommunicatiewet 11.7a; Belgian law of 13 June 2005 art. 129): consent before storing non-essential cookies; EDPB Guidelines 05/2020 \xA790.",
     plainWords: "A site may only place cookies that are not strictly necessary after the visitor agrees. This one was placed before the visitor could choose.",
+    translations: {
+      nl: {
+        title: "Trackingcookie v\xF3\xF3r toestemming",
+        legalBasis: "ePrivacyrichtlijn art. 5 lid 3 (Telecommunicatiewet art. 11.7a; Belgische wet van 13 juni 2005, art. 129): toestemming v\xF3\xF3r het plaatsen van niet-noodzakelijke cookies; EDPB-richtsnoeren 05/2020, punt 90.",
+        plainWords: "Een website mag cookies die niet strikt noodzakelijk zijn pas plaatsen nadat de bezoeker toestemming heeft gegeven. Deze cookie werd geplaatst voordat de bezoeker kon kiezen.",
+        messages: BEFORE_CONSENT_MESSAGES.nl
+      },
+      fr: {
+        title: "Cookie traceur avant le consentement",
+        legalBasis: "Directive ePrivacy, art. 5, \xA7 3 (Telecommunicatiewet art. 11.7a ; loi belge du 13 juin 2005, art. 129) : consentement pr\xE9alable au d\xE9p\xF4t de cookies non essentiels ; lignes directrices 05/2020 du CEPD, point 90.",
+        plainWords: "Un site ne peut d\xE9poser des cookies qui ne sont pas strictement n\xE9cessaires qu'apr\xE8s l'accord du visiteur. Celui-ci a \xE9t\xE9 d\xE9pos\xE9 avant que le visiteur puisse choisir.",
+        messages: BEFORE_CONSENT_MESSAGES.fr
+      }
+    },
     ...BEFORE_CONSENT
   },
   check: (scan) => trackingCookies(scan)
@@ -11052,6 +11572,20 @@ var trackingStorageBeforeConsent = {
     description: "An analytics, marketing or social key was written to localStorage, sessionStorage or IndexedDB before the visitor made any choice.",
     legalBasis: "ePrivacy Directive art. 5(3) covers any storage on the device, not only cookies; EDPB Guidelines 2/2023 \xA7\xA736-37.",
     plainWords: "The consent rule covers every way of storing data on the visitor's device, not only cookies: this tracking data was stored before the visitor could choose.",
+    translations: {
+      nl: {
+        title: "Trackinggegevens opgeslagen v\xF3\xF3r toestemming",
+        legalBasis: "ePrivacyrichtlijn art. 5 lid 3 geldt voor elke opslag op het apparaat, niet alleen voor cookies; EDPB-richtsnoeren 2/2023, punten 36-37.",
+        plainWords: "De toestemmingsregel geldt voor elke manier van gegevens opslaan op het apparaat van de bezoeker, niet alleen voor cookies: deze trackinggegevens werden opgeslagen voordat de bezoeker kon kiezen.",
+        messages: BEFORE_CONSENT_MESSAGES.nl
+      },
+      fr: {
+        title: "Stockage traceur avant le consentement",
+        legalBasis: "La directive ePrivacy, art. 5, \xA7 3, vise tout stockage sur le terminal, pas seulement les cookies ; lignes directrices 2/2023 du CEPD, points 36-37.",
+        plainWords: "La r\xE8gle du consentement vaut pour tout moyen de stocker des donn\xE9es sur l'appareil du visiteur, pas seulement les cookies : ces donn\xE9es de suivi ont \xE9t\xE9 stock\xE9es avant que le visiteur puisse choisir.",
+        messages: BEFORE_CONSENT_MESSAGES.fr
+      }
+    },
     ...BEFORE_CONSENT
   },
   check: (scan) => trackingStorage(scan)
@@ -11065,6 +11599,20 @@ var unknownThirdPartyBeforeConsent = {
     description: "The page contacted a third-party host that no tracker list knows (or a tag manager whose tags are judged on their own). Check what it does; allow it in the policy with a reason if it is needed.",
     legalBasis: "ePrivacy Directive art. 5(3); GDPR art. 13 (the visitor must be told which third parties receive data).",
     plainWords: "The page contacted a company that the check does not recognise. Visitors must be told which third parties receive their data; find out what it is, and allow it in the policy if it is needed.",
+    translations: {
+      nl: {
+        title: "Onbekende derde partij v\xF3\xF3r toestemming",
+        legalBasis: "ePrivacyrichtlijn art. 5 lid 3; AVG art. 13 (de bezoeker moet weten welke derden gegevens ontvangen).",
+        plainWords: "De pagina nam contact op met een bedrijf dat de controle niet herkent. Bezoekers moeten weten welke derden hun gegevens ontvangen; zoek uit wat het is, en sta het met een reden toe in het beleid als het nodig is.",
+        messages: { contacted: "{{vendor}} is benaderd v\xF3\xF3r toestemming: {{count}} verzoek(en) naar {{host}}", contactedUnknown: "een niet-geclassificeerde derde partij is benaderd v\xF3\xF3r toestemming: {{count}} verzoek(en) naar {{host}}" }
+      },
+      fr: {
+        title: "Tiers inconnu avant le consentement",
+        legalBasis: "Directive ePrivacy, art. 5, \xA7 3 ; RGPD, art. 13 (le visiteur doit savoir quels tiers re\xE7oivent des donn\xE9es).",
+        plainWords: "La page a contact\xE9 une soci\xE9t\xE9 que le contr\xF4le ne reconna\xEEt pas. Les visiteurs doivent savoir quels tiers re\xE7oivent leurs donn\xE9es : v\xE9rifiez de quoi il s'agit et, si elle est n\xE9cessaire, autorisez-la dans la politique en indiquant la raison.",
+        messages: { contacted: "{{vendor}} a \xE9t\xE9 contact\xE9 avant le consentement : {{count}} requ\xEAte(s) vers {{host}}", contactedUnknown: "un tiers non identifi\xE9 a \xE9t\xE9 contact\xE9 avant le consentement : {{count}} requ\xEAte(s) vers {{host}}" }
+      }
+    },
     defaultSeverity: "warn",
     allow: "subject",
     failClosed: false,
@@ -11090,9 +11638,11 @@ var RULES = [
   trackingStorageBeforeConsent,
   trackerRequestBeforeConsent,
   socialPluginBeforeConsent,
+  fingerprintingBeforeConsent,
   unknownThirdPartyBeforeConsent,
   trackingAfterImplicitAction,
   trackingAfterReject,
+  trackingAfterSavingDefaults,
   consentBannerMissing,
   consentBannerUndetected,
   rejectNotOnFirstLayer,
@@ -11219,6 +11769,10 @@ var policy_schema_default = {
           description: "Social plugin or embed before consent",
           $ref: "#/$defs/setting"
         },
+        "fingerprinting-before-consent": {
+          description: "Fingerprinting before consent",
+          $ref: "#/$defs/setting"
+        },
         "unknown-third-party-before-consent": {
           description: "Unknown third party before consent",
           $ref: "#/$defs/setting"
@@ -11229,6 +11783,10 @@ var policy_schema_default = {
         },
         "tracking-after-reject": {
           description: "Tracking after the visitor refused",
+          $ref: "#/$defs/setting"
+        },
+        "tracking-after-saving-defaults": {
+          description: "Tracking after saving the switches as shown",
           $ref: "#/$defs/setting"
         },
         "consent-banner-missing": {
@@ -11563,7 +12121,11 @@ function policySchema() {
       return [meta.id, schema];
     })
   );
-  return { ...policy_schema_default, $defs: { ...policy_schema_default.$defs, rules: { ...policy_schema_default.$defs.rules, properties } } };
+  const lang = {
+    enum: [...LANGS],
+    description: "The language of the console summary, markdown, job summary and HTML report: en, nl or fr. Default: nl for the nl and nl-government jurisdictions, else en. JSON and SARIF stay in English."
+  };
+  return { ...policy_schema_default, properties: { ...policy_schema_default.properties, lang }, $defs: { ...policy_schema_default.$defs, rules: { ...policy_schema_default.$defs.rules, properties } } };
 }
 
 // src/report/text/subject.ts
@@ -11578,7 +12140,7 @@ function subjectLabel(finding) {
     case "frame":
       return `${kind} ${host}`;
     case "page":
-      return url ? pageLabel(url) : "page";
+      return name ?? (url ? pageLabel(url) : "page");
     case "banner":
       return `banner ${name ?? ""}`.trim();
   }
@@ -11587,8 +12149,109 @@ function subjectLabel(finding) {
 // src/report/console.ts
 import { relative } from "node:path";
 
-// src/shared/text.ts
-var plural = (n, word) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+// src/report/words/en.ts
+var phases = Object.fromEntries(VISITS.map((v) => [v.id, { short: v.id, label: v.label, summary: v.summary }]));
+var EN = {
+  lang: "en",
+  pages: (n3) => plural(n3, "page"),
+  errors: (n3) => plural(n3, "error"),
+  warnings: (n3) => plural(n3, "warning"),
+  known: (n3, status) => `${n3} ${status}`,
+  clean: "clean",
+  redirectedTo: (url) => `\u2192 redirected to ${url}`,
+  policyFile: (path, jurisdiction) => `policy ${path} (${jurisdiction})`,
+  noPolicyFile: (jurisdiction) => `no policy file (${jurisdiction} defaults)`,
+  pagesLabel: "pages",
+  coverage: (found, scanned, left, unread) => `${plural(found, "page")} found, ${scanned} scanned, ${left === 0 ? "none" : left} left out${unread ? " (and pages of a sitemap that could not be read)" : ""}`,
+  leftOut: (part) => part.message,
+  severity: { error: "error", warn: "warn" },
+  category: { necessary: "necessary", preferences: "preferences", analytics: "analytics", marketing: "marketing", social: "social", unknown: "unknown" },
+  vendor: (vendor, category) => vendor ? `${vendor} (${category})` : category,
+  messageVendor: (vendor, category) => vendor ? `${vendor} (${category})` : category === "unknown" ? "unknown vendor" : `unknown ${category} vendor`,
+  duration: (n3, unit) => `${n3} ${unit}`,
+  phase: phases,
+  rulesHeading: "Rules:",
+  fixedHeading: (n3) => `Fixed since the baseline (${n3}); remove them with consent-gate baseline --prune:`,
+  baselineWritten: (path) => `Baseline written: ${path}`,
+  headline: { passed: "PASSED", failed: "FAILED", incomplete: "INCOMPLETE" },
+  newErrors: (n3) => plural(n3, "new error"),
+  newWarnings: (n3) => plural(n3, "new warning"),
+  reason: (verdict) => verdict.reason,
+  exit: (code) => `(exit ${code})`,
+  markdown: {
+    verdict: (status, errors, warnings, pages, reason) => `**consent-gate ${status}**: ${errors} new error(s), ${warnings} new warning(s) on ${pages} page(s) \u2014 ${reason}.`,
+    pagesLabel: "Pages",
+    headings: ["Pages", "Phase", "Rule", "Subject", "Vendor", "Loaded via"],
+    andMore: (named, more) => `${named} and ${more} more`,
+    moreRows: (n3) => `\u2026and ${n3} more new finding(s): see the full report.`,
+    counts: (baselined, allowed, fixed) => `Baselined: ${baselined} \xB7 Allowed: ${allowed} \xB7 Fixed since the baseline: ${fixed}`,
+    pruneHint: " (prune with `consent-gate baseline --prune`)",
+    fullReport: (path) => `Full report: \`${path}\``,
+    onRunPage: (url, dir) => ` \u2014 on [the run's page](${url}) when the workflow uploads \`${dir}/\` as an artifact`
+  },
+  html: {
+    title: (status, site) => `Consent check ${status}: ${site}`,
+    counts: ["new errors", "new warnings", "pages not scanned", "known (baseline)", "allowed by policy"],
+    meta: (pages, jurisdiction, defaults) => `${plural(pages, "page")} \xB7 rules of the ${jurisdiction} policy${defaults ? " (defaults)" : ""}`,
+    builtWith: (tool, chromium3) => `${tool} with Chromium ${chromium3}`,
+    visitedHeading: "What was visited",
+    visitedIntro: (summaries) => `Each page was opened as a first-time visitor: ${summaries}.`,
+    visitsCaption: "Pages and visits",
+    pageHeading: "Page",
+    notAskedFor: "not asked for",
+    notScanned: "not scanned",
+    noFindings: "no findings",
+    on: "On",
+    onPages: (n3) => `On ${n3} pages:`,
+    badge: { error: "error", warn: "warning", baselined: "baselined", allowed: "allowed" },
+    found: "Found",
+    company: "Company",
+    notKnown: "not known",
+    party: { first: "first party", third: "third party" },
+    purpose: { necessary: "Strictly necessary", preferences: "Preferences", analytics: "Statistics (analytics)", marketing: "Marketing", social: "Social media", unknown: "Unknown" },
+    allowedBecause: "Allowed because",
+    knownBecause: "Known because",
+    note: "Note",
+    howItGotThere: "How it got there",
+    onPage: (page) => ` (on ${page})`,
+    whatTheLawAsks: "What the law asks:",
+    evidence: (rule, fingerprint2) => `Evidence (${rule}, fingerprint ${fingerprint2})`,
+    findingsHeading: "Findings",
+    nothingAnywhere: "Nothing to report: no tracking was seen on any page in any visit.",
+    pagesHeading: "Pages",
+    screenshotPage: ["The page as a first-time visitor saw it", "What a first-time visitor saw, before any choice"],
+    screenshotBanner: ["The consent banner", "The consent banner"],
+    nothingOnPage: "Nothing to report: no tracking was seen on this page in any visit.",
+    storedHeading: "Stored after accepting",
+    noInventory: "No visit could accept a consent banner, so there is no inventory of what the site stores with consent.",
+    storedIntro: "Everything the site stored once the visitor accepted: the table a cookie policy must carry. Copy it into the policy and check each purpose.",
+    storedCaption: "Cookies and storage after accepting",
+    storedHeadings: ["Name", "Kind", "Company", "Purpose", "Lifetime", "Party", "Pages"],
+    kind: { cookie: "cookie", storage: "browser storage" },
+    thirdParty: (domain) => `third party (${domain})`,
+    nothingStored: "Nothing was stored.",
+    lifetime: {
+      storage: "no expiry (browser storage)",
+      session: "until the browser closes",
+      years: (years, days) => `${years} years (${days} days)`,
+      days: (n3) => plural(n3, "day")
+    },
+    fixedHeading: "Fixed since the baseline",
+    fixedEntry: (rule, subject, pages) => `${rule}: ${subject} on ${pages}`,
+    footer: (tool, seconds, thirdPartyWeb2, openCookieDatabase) => `Made by ${tool} in ${seconds} s. Vendors and purposes from third-party-web ${thirdPartyWeb2} and the Open Cookie Database ${openCookieDatabase}. Cookie values and visitor identifiers are never shown.`,
+    chain: {
+      page: "the page",
+      html: "loaded by a tag in the HTML",
+      script: "loaded by a script",
+      redirect: "reached by a redirect from the step above",
+      frame: "loaded inside the document above",
+      unknown: "loaded by something the browser did not attribute"
+    },
+    chainAt: (line, where) => ` at line ${line} of ${where === "page" ? "the page" : where === "document" ? "the document above" : "the script above"}`,
+    setByAbove: "set by the step above",
+    writtenByAbove: "written by the step above"
+  }
+};
 
 // src/report/text/chain.ts
 function shortUrl(link, site) {
@@ -11619,32 +12282,70 @@ function shortChain(finding) {
   const steps = chain.map((link) => link.via === "unknown" ? `\u2026 \u2192 ${shortUrl(link, site)}` : shortUrl(link, site));
   return [...steps, ...tail(finding)].join(" \u2192 ").replace(/ → … → /g, " \u2026 \u2192 ");
 }
-var HOW = {
-  page: "the page",
-  html: "loaded by a tag in the HTML",
-  script: "loaded by a script",
-  redirect: "reached by a redirect from the step above",
-  frame: "loaded inside the document above",
-  unknown: "loaded by something the browser did not attribute"
-};
-function chainSteps(finding) {
+function chainSteps(finding, words = EN) {
+  const said = words.html;
   const steps = finding.chain.map((link, i) => {
     const before = finding.chain[i - 1];
-    const where = before?.via === "page" ? "the page" : link.via === "html" ? "the document above" : "the script above";
-    const at = link.line !== null && before ? ` at line ${link.line} of ${where}` : "";
-    return { url: link.url, how: `${HOW[link.via]}${at}` };
+    const where = before?.via === "page" ? "page" : link.via === "html" ? "document" : "script";
+    const at = link.line !== null && before ? said.chainAt(link.line, where) : "";
+    return { url: link.url, how: `${said.chain[link.via]}${at}` };
   });
-  return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === "cookie" ? "set by the step above" : "written by the step above" }))];
+  return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === "cookie" ? said.setByAbove : said.writtenByAbove }))];
+}
+
+// src/discover/shard.ts
+import { createHash } from "node:crypto";
+function parseShard(value, name) {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (!match || index < 1 || index > total) {
+    throw new GateError(
+      `${name} takes I/N, whole numbers with 1 \u2264 I \u2264 N (the second of three shards is 2/3); got "${value}". In a GitHub matrix write \${{ matrix.shard }}/3, in GitLab parallel: $CI_NODE_INDEX/$CI_NODE_TOTAL.`
+    );
+  }
+  return { index, total };
+}
+function checkShardRun(shard, updatingBaseline) {
+  if (shard && updatingBaseline) {
+    throw new GateError(`--shard scans part of the site, so it cannot update the baseline; update it from the merged result: consent-gate merge-reports DIR\u2026 --update-baseline.`);
+  }
+}
+function pageKey(url) {
+  const { pathname, search } = new URL(url);
+  return pathname + search;
+}
+function shardOf(url, total) {
+  return shardOfPath(pageKey(url), total);
+}
+function shardOfPath(path, total) {
+  return createHash("sha256").update(path).digest().readUInt32BE(0) % total + 1;
+}
+function takeShard(urls, shard, settings) {
+  const mine = urls.filter((url) => shardOf(url, shard.total) === shard.index);
+  return { urls: mine, coverage: { ...shard, of: urls.length, pages: mine.map(pageKey), settings: settingsDigest(settings) } };
+}
+function shardLine(shard) {
+  const none = shard.pages.length === 0 ? ", so nothing to scan here; merge-reports checks that the shards together scanned every page" : "";
+  return `shard ${shard.index} of ${shard.total}: ${shard.pages.length} of the ${shard.of} pages to scan${none}`;
+}
+function settingsDigest(settings) {
+  const canonical = JSON.stringify(
+    settings,
+    (_key, value) => value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a < b ? -1 : 1)) : value
+  );
+  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 
 // src/report/text/coverage.ts
-function coverageLine(coverage) {
-  const left = coverage.found - coverage.scanned;
-  const unread = coverage.leftOut.some((l) => l.reason === "sitemap-unreadable") ? " (and pages of a sitemap that could not be read)" : "";
-  return `${plural(coverage.found, "page")} found, ${coverage.scanned} scanned, ${left === 0 ? "none" : left} left out${unread}`;
+function coverageLine(coverage, words = EN) {
+  const { shard } = coverage;
+  const unread = coverage.leftOut.some((l) => l.reason === "sitemap-unreadable");
+  const line = words.coverage(coverage.found, coverage.scanned, coverage.found - (shard ? shard.of : coverage.scanned), unread);
+  return shard ? `${line} (${shardLine(shard)})` : line;
 }
-function coverageReasons(coverage) {
-  return coverage.leftOut.map((l) => l.message);
+function coverageReasons(coverage, words = EN) {
+  return coverage.leftOut.map((l) => words.leftOut(l));
 }
 
 // src/report/text/rules.ts
@@ -11654,6 +12355,329 @@ function ruleOf(gate, finding) {
 function isScanFailure(gate, finding) {
   return ruleOf(gate, finding)?.failClosed ?? false;
 }
+function ruleWords(gate, ruleId, words) {
+  const english = gate.rules.find((rule) => rule.id === ruleId);
+  if (words.lang === "en" || !english) return english;
+  return RULE_BY_ID.get(ruleId)?.meta.translations[words.lang] ?? english;
+}
+var DURATION = /^(\d+) (days|months)$/;
+function findingMessage(finding, words) {
+  if (words.lang === "en") return finding.message;
+  const template = RULE_BY_ID.get(finding.rule)?.meta.translations[words.lang].messages[finding.messageId];
+  if (template === void 0) return finding.message;
+  const data = Object.fromEntries(
+    Object.entries(finding.data).map(([key, value]) => {
+      if (key === "vendor") return [key, words.messageVendor(finding.vendor, finding.category)];
+      const duration = typeof value === "string" ? DURATION.exec(value) : null;
+      return [key, duration ? words.duration(Number(duration[1]), duration[2]) : value];
+    })
+  );
+  return renderMessage(template, data);
+}
+
+// src/report/words/words.ts
+function reasonOf(verdict, failOn) {
+  if (verdict.status === "incomplete") return verdict.scanErrors > 0 ? { kind: "not-scanned", n: verdict.scanErrors } : { kind: "nothing-scanned", n: 0 };
+  if (verdict.status === "failed") return { kind: "failing", n: failOn === "warn" ? verdict.errors + verdict.warnings : verdict.errors };
+  if (verdict.baselined + verdict.allowed > 0) return { kind: "no-new", n: 0 };
+  return { kind: verdict.warnings > 0 ? "no-errors" : "no-findings", n: 0 };
+}
+var count = (n3, one, many, locale) => `${n3.toLocaleString(locale)} ${n3 === 1 ? one : many}`;
+
+// src/report/words/fr.ts
+var n = (value, one, many) => count(value, one, many, "fr");
+var FR = {
+  lang: "fr",
+  pages: (v) => n(v, "page", "pages"),
+  errors: (v) => n(v, "erreur", "erreurs"),
+  warnings: (v) => n(v, "avertissement", "avertissements"),
+  known: (v, status) => `${v} ${{ baselined: "dans la baseline", allowed: v === 1 ? "autoris\xE9" : "autoris\xE9s", new: v === 1 ? "nouveau" : "nouveaux", fixed: v === 1 ? "corrig\xE9" : "corrig\xE9s" }[status]}`,
+  clean: "conforme",
+  redirectedTo: (url) => `\u2192 redirig\xE9e vers ${url}`,
+  policyFile: (path, jurisdiction) => `politique ${path} (${jurisdiction})`,
+  noPolicyFile: (jurisdiction) => `pas de fichier de politique (d\xE9fauts ${jurisdiction})`,
+  pagesLabel: "pages",
+  coverage: (found, scanned, left, unread) => `${n(found, "page trouv\xE9e", "pages trouv\xE9es")}, ${scanned} analys\xE9e(s), ${left === 0 ? "aucune" : left} laiss\xE9e(s) de c\xF4t\xE9${unread ? " (ainsi que les pages d'un sitemap illisible)" : ""}`,
+  leftOut: (part) => {
+    const examples = part.examples.length > 0 ? ` : ${part.examples.join(", ")}` : "";
+    switch (part.reason) {
+      case "max-pages":
+        return `${n(part.count, "page au-del\xE0 de --max-pages non analys\xE9e", "pages au-del\xE0 de --max-pages non analys\xE9es")} ; augmentez --max-pages pour en analyser davantage.`;
+      case "excluded":
+        return `${n(part.count, "page correspondait", "pages correspondaient")} \xE0 --exclude et ont \xE9t\xE9 laiss\xE9es de c\xF4t\xE9.`;
+      case "other-host":
+        return `${n(part.count, "page du sitemap sur un autre h\xF4te ignor\xE9e", "pages du sitemap sur un autre h\xF4te ignor\xE9es")}${examples} ; utilisez --sitemap-find/--sitemap-replace pour faire pointer un sitemap de production vers la pr\xE9version.`;
+      case "sitemap-unreadable":
+        return `${n(part.count, "sitemap imbriqu\xE9 illisible", "sitemaps imbriqu\xE9s illisibles")} : les pages qui y sont list\xE9es n'ont pas \xE9t\xE9 analys\xE9es${examples}.`;
+    }
+  },
+  severity: { error: "erreur", warn: "avert." },
+  category: {
+    necessary: "n\xE9cessaire",
+    preferences: "pr\xE9f\xE9rences",
+    analytics: "mesure d'audience",
+    marketing: "marketing",
+    social: "r\xE9seaux sociaux",
+    unknown: "inconnu"
+  },
+  vendor: (vendor, category) => vendor ? `${vendor} (${FR.category[category]})` : FR.category[category],
+  messageVendor: (vendor, category) => vendor ? `${vendor} (${FR.category[category]})` : category === "unknown" ? "une soci\xE9t\xE9 inconnue" : `une soci\xE9t\xE9 inconnue (${FR.category[category]})`,
+  duration: (v, unit) => unit === "days" ? n(v, "jour", "jours") : `${v} mois`,
+  phase: {
+    initial: { short: "premi\xE8re visite", label: "Avant tout choix", summary: "une fois sans rien toucher" },
+    "after-scroll": { short: "apr\xE8s d\xE9filement", label: "Apr\xE8s d\xE9filement", summary: "puis apr\xE8s avoir fait d\xE9filer la page, boug\xE9 la souris, appuy\xE9 sur \xC9chap et suivi un lien" },
+    "after-reject": { short: "apr\xE8s refus", label: "Apr\xE8s refus", summary: "dans un nouveau navigateur apr\xE8s avoir refus\xE9 dans la banni\xE8re cookies, recharg\xE9 et ouvert une autre page" },
+    "after-save": { short: "apr\xE8s enregistrement", label: "Apr\xE8s enregistrement tel quel", summary: "dans un nouveau navigateur apr\xE8s avoir enregistr\xE9 les interrupteurs du premier niveau tels qu'affich\xE9s, puis recharg\xE9" },
+    "after-accept": { short: "apr\xE8s acceptation", label: "Apr\xE8s acceptation", summary: "dans un nouveau navigateur apr\xE8s avoir accept\xE9 et recharg\xE9" }
+  },
+  rulesHeading: "R\xE8gles :",
+  fixedHeading: (v) => `Corrig\xE9s depuis la baseline (${v}) ; retirez-les avec consent-gate baseline --prune :`,
+  baselineWritten: (path) => `Baseline \xE9crite : ${path}`,
+  headline: { passed: "R\xC9USSI", failed: "\xC9CHEC", incomplete: "INCOMPLET" },
+  newErrors: (v) => n(v, "nouvelle erreur", "nouvelles erreurs"),
+  newWarnings: (v) => n(v, "nouvel avertissement", "nouveaux avertissements"),
+  reason: (verdict, failOn) => {
+    const { kind, n: v } = reasonOf(verdict, failOn);
+    switch (kind) {
+      case "nothing-scanned":
+        return "aucune page n'a \xE9t\xE9 analys\xE9e ; v\xE9rifiez la liste des pages, --max-pages et les r\xE9glages de d\xE9couverte";
+      case "not-scanned":
+        return `${n(v, "analyse de page n'a pas pu aboutir", "analyses de page n'ont pas pu aboutir")} ; une page qui n'a pas \xE9t\xE9 examin\xE9e ne passe jamais`;
+      case "failing":
+        return `${failOn === "warn" ? n(v, "nouveau constat", "nouveaux constats") : n(v, "nouvelle erreur", "nouvelles erreurs")} (failOn : ${failOn})`;
+      case "no-new":
+        return failOn === "warn" ? "aucun nouveau constat" : "aucune nouvelle erreur";
+      case "no-errors":
+        return "aucune erreur";
+      case "no-findings":
+        return "aucun constat";
+    }
+  },
+  exit: (code) => `(code de sortie ${code})`,
+  markdown: {
+    verdict: (status, errors, warnings, pages, reason) => `**consent-gate : ${FR.headline[status].toLowerCase()}** : ${FR.newErrors(errors)}, ${FR.newWarnings(warnings)} sur ${FR.pages(pages)} \u2014 ${reason}.`,
+    pagesLabel: "Pages",
+    headings: ["Pages", "Visite", "R\xE8gle", "Objet", "Soci\xE9t\xE9", "Charg\xE9 via"],
+    andMore: (named, more) => `${named} et ${more} autre(s)`,
+    moreRows: (v) => `\u2026et ${n(v, "autre nouveau constat", "autres nouveaux constats")} : voir le rapport complet.`,
+    counts: (baselined, allowed, fixed) => `Dans la baseline : ${baselined} \xB7 Autoris\xE9s : ${allowed} \xB7 Corrig\xE9s depuis la baseline : ${fixed}`,
+    pruneHint: " (\xE0 retirer avec `consent-gate baseline --prune`)",
+    fullReport: (path) => `Rapport complet : \`${path}\``,
+    onRunPage: (url, dir) => ` \u2014 sur [la page de l'ex\xE9cution](${url}) si le workflow publie \`${dir}/\` comme artefact`
+  },
+  html: {
+    title: (status, site) => `Contr\xF4le du consentement, ${FR.headline[status].toLowerCase()} : ${site}`,
+    counts: ["nouvelles erreurs", "nouveaux avertissements", "pages non analys\xE9es", "connus (baseline)", "autoris\xE9s par la politique"],
+    meta: (pages, jurisdiction, defaults) => `${FR.pages(pages)} \xB7 r\xE8gles de la politique ${jurisdiction}${defaults ? " (par d\xE9faut)" : ""}`,
+    builtWith: (tool, chromium3) => `${tool} avec Chromium ${chromium3}`,
+    visitedHeading: "Ce qui a \xE9t\xE9 visit\xE9",
+    visitedIntro: (summaries) => `Chaque page a \xE9t\xE9 ouverte comme par un nouveau visiteur : ${summaries}.`,
+    visitsCaption: "Pages et visites",
+    pageHeading: "Page",
+    notAskedFor: "non demand\xE9e",
+    notScanned: "non analys\xE9e",
+    noFindings: "aucun constat",
+    on: "Sur",
+    onPages: (v) => `Sur ${v} pages :`,
+    badge: { error: "erreur", warn: "avertissement", baselined: "dans la baseline", allowed: "autoris\xE9" },
+    found: "Constat\xE9",
+    company: "Soci\xE9t\xE9",
+    notKnown: "inconnue",
+    party: { first: "propri\xE9taire (first party)", third: "tiers" },
+    purpose: {
+      necessary: "Strictement n\xE9cessaire",
+      preferences: "Pr\xE9f\xE9rences",
+      analytics: "Mesure d'audience (statistiques)",
+      marketing: "Marketing",
+      social: "R\xE9seaux sociaux",
+      unknown: "Inconnue"
+    },
+    allowedBecause: "Autoris\xE9 parce que",
+    knownBecause: "Connu parce que",
+    note: "Remarque",
+    howItGotThere: "Comment il est arriv\xE9 l\xE0",
+    onPage: (page) => ` (sur ${page})`,
+    whatTheLawAsks: "Ce que demande la loi :",
+    evidence: (rule, fingerprint2) => `Preuves (${rule}, empreinte ${fingerprint2})`,
+    findingsHeading: "Constats",
+    nothingAnywhere: "Rien \xE0 signaler : aucun suivi n'a \xE9t\xE9 observ\xE9 sur aucune page, lors d'aucune visite.",
+    pagesHeading: "Pages",
+    screenshotPage: ["La page telle qu'un nouveau visiteur l'a vue", "Ce qu'un nouveau visiteur a vu, avant tout choix"],
+    screenshotBanner: ["La banni\xE8re cookies", "La banni\xE8re cookies"],
+    nothingOnPage: "Rien \xE0 signaler : aucun suivi n'a \xE9t\xE9 observ\xE9 sur cette page, lors d'aucune visite.",
+    storedHeading: "Stock\xE9 apr\xE8s acceptation",
+    noInventory: "Aucune visite n'a pu accepter une banni\xE8re cookies : il n'y a donc pas d'inventaire de ce que le site stocke avec le consentement.",
+    storedIntro: "Tout ce que le site a stock\xE9 une fois le visiteur d'accord : le tableau que doit contenir une politique cookies. Reprenez-le dans la politique et v\xE9rifiez chaque finalit\xE9.",
+    storedCaption: "Cookies et stockage apr\xE8s acceptation",
+    storedHeadings: ["Nom", "Type", "Soci\xE9t\xE9", "Finalit\xE9", "Dur\xE9e de conservation", "Partie", "Pages"],
+    kind: { cookie: "cookie", storage: "stockage du navigateur" },
+    thirdParty: (domain) => `tiers (${domain})`,
+    nothingStored: "Rien n'a \xE9t\xE9 stock\xE9.",
+    lifetime: {
+      storage: "pas d'expiration (stockage du navigateur)",
+      session: "jusqu'\xE0 la fermeture du navigateur",
+      years: (years, days) => `${years.toLocaleString("fr")} ans (${days} jours)`,
+      days: (v) => n(v, "jour", "jours")
+    },
+    fixedHeading: "Corrig\xE9s depuis la baseline",
+    fixedEntry: (rule, subject, pages) => `${rule} : ${subject} sur ${pages}`,
+    footer: (tool, seconds, thirdPartyWeb2, openCookieDatabase) => `Produit par ${tool} en ${seconds} s. Soci\xE9t\xE9s et finalit\xE9s issues de third-party-web ${thirdPartyWeb2} et de l'Open Cookie Database ${openCookieDatabase}. Les valeurs des cookies et les identifiants des visiteurs ne sont jamais affich\xE9s.`,
+    chain: {
+      page: "la page",
+      html: "charg\xE9 par une balise du HTML",
+      script: "charg\xE9 par un script",
+      redirect: "atteint par une redirection depuis l'\xE9tape au-dessus",
+      frame: "charg\xE9 dans le document au-dessus",
+      unknown: "charg\xE9 par un \xE9l\xE9ment que le navigateur n'a pas attribu\xE9"
+    },
+    chainAt: (line, where) => ` \xE0 la ligne ${line} ${where === "page" ? "de la page" : where === "document" ? "du document au-dessus" : "du script au-dessus"}`,
+    setByAbove: "d\xE9pos\xE9 par l'\xE9tape au-dessus",
+    writtenByAbove: "\xE9crit par l'\xE9tape au-dessus"
+  }
+};
+
+// src/report/words/nl.ts
+var n2 = (value, one, many) => count(value, one, many, "nl");
+var NL = {
+  lang: "nl",
+  pages: (v) => n2(v, "pagina", "pagina's"),
+  errors: (v) => n2(v, "fout", "fouten"),
+  warnings: (v) => n2(v, "waarschuwing", "waarschuwingen"),
+  known: (v, status) => `${v} ${{ baselined: "in de baseline", allowed: "toegestaan", new: "nieuw", fixed: "opgelost" }[status]}`,
+  clean: "in orde",
+  redirectedTo: (url) => `\u2192 doorgestuurd naar ${url}`,
+  policyFile: (path, jurisdiction) => `beleid ${path} (${jurisdiction})`,
+  noPolicyFile: (jurisdiction) => `geen beleidsbestand (standaard ${jurisdiction})`,
+  pagesLabel: "pagina's",
+  coverage: (found, scanned, left, unread) => `${n2(found, "pagina", "pagina's")} gevonden, ${scanned} gescand, ${left === 0 ? "geen" : left} overgeslagen${unread ? " (plus de pagina's van een sitemap die niet kon worden gelezen)" : ""}`,
+  leftOut: (part) => {
+    const examples = part.examples.length > 0 ? `: ${part.examples.join(", ")}` : "";
+    switch (part.reason) {
+      case "max-pages":
+        return `${n2(part.count, "pagina", "pagina's")} boven --max-pages niet gescand; verhoog --max-pages om meer te scannen.`;
+      case "excluded":
+        return `${n2(part.count, "pagina", "pagina's")} vielen onder --exclude en zijn overgeslagen.`;
+      case "other-host":
+        return `${n2(part.count, "sitemappagina", "sitemappagina's")} op een andere host overgeslagen${examples}; richt met --sitemap-find/--sitemap-replace een productiesitemap op de preview.`;
+      case "sitemap-unreadable":
+        return `${n2(part.count, "geneste sitemap kon", "geneste sitemaps konden")} niet worden gelezen, dus de pagina's daarin zijn niet gescand${examples}.`;
+    }
+  },
+  severity: { error: "fout", warn: "let op" },
+  category: { necessary: "noodzakelijk", preferences: "voorkeuren", analytics: "statistieken", marketing: "marketing", social: "sociale media", unknown: "onbekend" },
+  vendor: (vendor, category) => vendor ? `${vendor} (${NL.category[category]})` : NL.category[category],
+  messageVendor: (vendor, category) => vendor ? `${vendor} (${NL.category[category]})` : category === "unknown" ? "een onbekend bedrijf" : `een onbekend bedrijf (${NL.category[category]})`,
+  duration: (v, unit) => unit === "days" ? n2(v, "dag", "dagen") : n2(v, "maand", "maanden"),
+  phase: {
+    initial: { short: "eerste bezoek", label: "V\xF3\xF3r een keuze", summary: "eenmaal zonder iets aan te raken" },
+    "after-scroll": { short: "na scrollen", label: "Na scrollen", summary: "daarna na scrollen, de muis bewegen, Escape indrukken en een link volgen" },
+    "after-reject": { short: "na weigeren", label: "Na weigeren", summary: "in een nieuwe browser na weigeren in de cookiemelding, herladen en een andere pagina openen" },
+    "after-save": { short: "na opslaan", label: "Na opslaan zoals getoond", summary: "in een nieuwe browser na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden, en herladen" },
+    "after-accept": { short: "na accepteren", label: "Na accepteren", summary: "in een nieuwe browser na accepteren en herladen" }
+  },
+  rulesHeading: "Regels:",
+  fixedHeading: (v) => `Opgelost sinds de baseline (${v}); verwijder ze met consent-gate baseline --prune:`,
+  baselineWritten: (path) => `Baseline geschreven: ${path}`,
+  headline: { passed: "GESLAAGD", failed: "AFGEKEURD", incomplete: "ONVOLLEDIG" },
+  newErrors: (v) => n2(v, "nieuwe fout", "nieuwe fouten"),
+  newWarnings: (v) => n2(v, "nieuwe waarschuwing", "nieuwe waarschuwingen"),
+  reason: (verdict, failOn) => {
+    const { kind, n: v } = reasonOf(verdict, failOn);
+    const what = failOn === "warn" ? "bevinding" : "fout";
+    switch (kind) {
+      case "nothing-scanned":
+        return "er is geen enkele pagina gescand; controleer de paginalijst, --max-pages en de instellingen voor het vinden van pagina's";
+      case "not-scanned":
+        return `${n2(v, "paginascan kon", "paginascans konden")} niet worden voltooid; een pagina die niet bekeken is, slaagt nooit`;
+      case "failing":
+        return `${n2(v, `nieuwe ${what}`, `nieuwe ${what === "fout" ? "fouten" : "bevindingen"}`)} (failOn: ${failOn})`;
+      case "no-new":
+        return `geen nieuwe ${what === "fout" ? "fouten" : "bevindingen"}`;
+      case "no-errors":
+        return "geen fouten";
+      case "no-findings":
+        return "geen bevindingen";
+    }
+  },
+  exit: (code) => `(exitcode ${code})`,
+  markdown: {
+    verdict: (status, errors, warnings, pages, reason) => `**consent-gate ${NL.headline[status].toLowerCase()}**: ${NL.newErrors(errors)}, ${NL.newWarnings(warnings)} op ${NL.pages(pages)} \u2014 ${reason}.`,
+    pagesLabel: "Pagina's",
+    headings: ["Pagina's", "Bezoek", "Regel", "Onderwerp", "Bedrijf", "Geladen via"],
+    andMore: (named, more) => `${named} en ${more} andere`,
+    moreRows: (v) => `\u2026en nog ${n2(v, "nieuwe bevinding", "nieuwe bevindingen")}: zie het volledige rapport.`,
+    counts: (baselined, allowed, fixed) => `In de baseline: ${baselined} \xB7 Toegestaan: ${allowed} \xB7 Opgelost sinds de baseline: ${fixed}`,
+    pruneHint: " (opruimen met `consent-gate baseline --prune`)",
+    fullReport: (path) => `Volledig rapport: \`${path}\``,
+    onRunPage: (url, dir) => ` \u2014 op [de pagina van de run](${url}) als de workflow \`${dir}/\` als artefact uploadt`
+  },
+  html: {
+    title: (status, site) => `Toestemmingscontrole ${NL.headline[status].toLowerCase()}: ${site}`,
+    counts: ["nieuwe fouten", "nieuwe waarschuwingen", "pagina's niet gescand", "bekend (baseline)", "toegestaan door het beleid"],
+    meta: (pages, jurisdiction, defaults) => `${NL.pages(pages)} \xB7 regels van het beleid ${jurisdiction}${defaults ? " (standaard)" : ""}`,
+    builtWith: (tool, chromium3) => `${tool} met Chromium ${chromium3}`,
+    visitedHeading: "Wat er is bezocht",
+    visitedIntro: (summaries) => `Elke pagina is geopend als door een nieuwe bezoeker: ${summaries}.`,
+    visitsCaption: "Pagina's en bezoeken",
+    pageHeading: "Pagina",
+    notAskedFor: "niet gevraagd",
+    notScanned: "niet gescand",
+    noFindings: "geen bevindingen",
+    on: "Op",
+    onPages: (v) => `Op ${v} pagina's:`,
+    badge: { error: "fout", warn: "waarschuwing", baselined: "in de baseline", allowed: "toegestaan" },
+    found: "Gevonden",
+    company: "Bedrijf",
+    notKnown: "onbekend",
+    party: { first: "eigen partij (first party)", third: "derde partij" },
+    purpose: { necessary: "Strikt noodzakelijk", preferences: "Voorkeuren", analytics: "Statistieken (analytics)", marketing: "Marketing", social: "Sociale media", unknown: "Onbekend" },
+    allowedBecause: "Toegestaan omdat",
+    knownBecause: "Bekend omdat",
+    note: "Opmerking",
+    howItGotThere: "Hoe het er kwam",
+    onPage: (page) => ` (op ${page})`,
+    whatTheLawAsks: "Wat de wet vraagt:",
+    evidence: (rule, fingerprint2) => `Bewijs (${rule}, vingerafdruk ${fingerprint2})`,
+    findingsHeading: "Bevindingen",
+    nothingAnywhere: "Niets te melden: op geen enkele pagina is bij enig bezoek tracking gezien.",
+    pagesHeading: "Pagina's",
+    screenshotPage: ["De pagina zoals een nieuwe bezoeker die zag", "Wat een nieuwe bezoeker zag, v\xF3\xF3r een keuze"],
+    screenshotBanner: ["De cookiemelding", "De cookiemelding"],
+    nothingOnPage: "Niets te melden: op deze pagina is bij geen enkel bezoek tracking gezien.",
+    storedHeading: "Opgeslagen na accepteren",
+    noInventory: "Bij geen enkel bezoek kon een cookiemelding worden geaccepteerd, dus er is geen overzicht van wat de website met toestemming opslaat.",
+    storedIntro: "Alles wat de website opsloeg nadat de bezoeker accepteerde: de tabel die in een cookiebeleid hoort. Neem haar over in het beleid en controleer elk doel.",
+    storedCaption: "Cookies en opslag na accepteren",
+    storedHeadings: ["Naam", "Soort", "Bedrijf", "Doel", "Bewaartermijn", "Partij", "Pagina's"],
+    kind: { cookie: "cookie", storage: "browseropslag" },
+    thirdParty: (domain) => `derde partij (${domain})`,
+    nothingStored: "Er is niets opgeslagen.",
+    lifetime: {
+      storage: "verloopt niet (browseropslag)",
+      session: "tot de browser sluit",
+      years: (years, days) => `${years.toLocaleString("nl")} jaar (${days} dagen)`,
+      days: (v) => n2(v, "dag", "dagen")
+    },
+    fixedHeading: "Opgelost sinds de baseline",
+    fixedEntry: (rule, subject, pages) => `${rule}: ${subject} op ${pages}`,
+    footer: (tool, seconds, thirdPartyWeb2, openCookieDatabase) => `Gemaakt door ${tool} in ${seconds} s. Bedrijven en doelen uit third-party-web ${thirdPartyWeb2} en de Open Cookie Database ${openCookieDatabase}. Cookiewaarden en kenmerken van bezoekers worden nooit getoond.`,
+    chain: {
+      page: "de pagina",
+      html: "geladen door een tag in de HTML",
+      script: "geladen door een script",
+      redirect: "bereikt via een doorverwijzing vanaf de stap erboven",
+      frame: "geladen in het document erboven",
+      unknown: "geladen door iets wat de browser niet kon toeschrijven"
+    },
+    chainAt: (line, where) => ` op regel ${line} van ${where === "page" ? "de pagina" : where === "document" ? "het document erboven" : "het script erboven"}`,
+    setByAbove: "geplaatst door de stap erboven",
+    writtenByAbove: "weggeschreven door de stap erboven"
+  }
+};
+
+// src/report/words/index.ts
+var CATALOGUES = { en: EN, nl: NL, fr: FR };
+var wordsFor = (lang) => CATALOGUES[lang];
 
 // src/report/console.ts
 function pad(text, width) {
@@ -11664,37 +12688,39 @@ function progressLine({ done, total, page, findings }) {
   const failed = page.phases.find((scan) => scan.error !== null);
   const fresh = findings.filter((f) => f.status === "new");
   const errors = fresh.filter((f) => f.severity === "error").length;
-  const known = [count(findings, "baselined"), count(findings, "allowed")].filter(Boolean).join(", ");
+  const known = [count2(findings, "baselined", EN), count2(findings, "allowed", EN)].filter(Boolean).join(", ");
   const fine = known ? `ok, 0 new (${known})` : "ok";
   const state = failed ? `could not scan (${failed.phase}): ${failed.error}` : errors ? `${errors} new error(s)` : fresh.length ? `${fresh.length} new warning(s)` : fine;
   const seconds = page.phases.reduce((sum, scan) => sum + scan.durationMs, 0) / 1e3;
   const width = String(total).length;
   return `[${String(done).padStart(width)}/${total}] ${page.url}  ${seconds.toFixed(1)} s  ${state}`;
 }
-function formatConsole(result) {
+function formatConsole(result, lang = "en") {
+  const words = wordsFor(lang);
   const lines = [];
   const seconds = (result.durationMs / 1e3).toFixed(1);
-  const policy = result.policy.path ? `policy ${shown(result.policy.path)} (${result.policy.jurisdiction})` : `no policy file (${result.policy.jurisdiction} defaults)`;
-  lines.push(`${result.tool.name} ${result.tool.version} \xB7 ${plural(result.pages.length, "page")} \xB7 Chromium ${result.browser.version} \xB7 ${seconds} s \xB7 ${policy}`);
-  lines.push(`pages: ${coverageLine(result.coverage)}`, ...coverageReasons(result.coverage).map((reason) => `  ! ${reason}`), "");
+  const policy = result.policy.path ? words.policyFile(shown(result.policy.path), result.policy.jurisdiction) : words.noPolicyFile(result.policy.jurisdiction);
+  lines.push(`${result.tool.name} ${result.tool.version} \xB7 ${words.pages(result.pages.length)} \xB7 Chromium ${result.browser.version} \xB7 ${seconds} s \xB7 ${policy}`);
+  lines.push(`${words.pagesLabel}: ${coverageLine(result.coverage, words)}`, ...coverageReasons(result.coverage, words).map((reason2) => `  ! ${reason2}`), "");
   const fresh = result.findings.filter((f) => f.status === "new");
+  const severityWidth = Math.max(...Object.values(words.severity).map((s) => s.length));
   const ruleWidth = Math.max(0, ...fresh.map((f) => f.rule.length));
   const subjectWidth = Math.min(40, Math.max(0, ...fresh.map((f) => subjectLabel(f).length)));
-  const indent = " ".repeat(13 + ruleWidth);
+  const indent = " ".repeat(8 + severityWidth + ruleWidth);
   for (const page of result.pages) {
     const mine = result.findings.filter((f) => f.page === page.url);
     const newOnes = mine.filter((f) => f.status === "new");
     const errors = newOnes.filter((f) => f.severity === "error").length;
     const warnings = newOnes.length - errors;
-    const known2 = [count(mine, "baselined"), count(mine, "allowed")].filter(Boolean).join(", ");
+    const known2 = [count2(mine, "baselined", words), count2(mine, "allowed", words)].filter(Boolean).join(", ");
     const mark = errors > 0 ? "\u2717" : warnings > 0 ? "!" : "\u2713";
-    const counts = [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ") || "clean";
+    const counts = [errors ? words.errors(errors) : "", warnings ? words.warnings(warnings) : ""].filter(Boolean).join(", ") || words.clean;
     const landed = page.phases[0]?.finalUrl;
-    const hop = landed && landed !== page.url ? `  \u2192 redirected to ${landed}` : "";
+    const hop = landed && landed !== page.url ? `  ${words.redirectedTo(landed)}` : "";
     lines.push(`${mark} ${page.url}  ${counts}${known2 ? ` (${known2})` : ""}${hop}`);
     for (const f of newOnes) {
-      const vendor = f.vendor ? `${f.vendor} (${f.category})` : f.category === "unknown" ? "" : f.category;
-      lines.push(`    ${pad(f.severity, 5)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
+      const vendor = f.vendor || f.category !== "unknown" ? words.vendor(f.vendor, f.category) : "";
+      lines.push(`    ${pad(words.severity[f.severity], severityWidth)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
       const cause = isScanFailure(result, f) ? f.message : f.evidence[0];
       if (cause) lines.push(`${indent}\u21B3 ${cause}`);
       const chain = shortChain(f);
@@ -11702,29 +12728,36 @@ function formatConsole(result) {
       for (const note of f.notes) lines.push(`${indent}! ${note}`);
     }
   }
+  lines.push(...legend(result, fresh, words));
   const { verdict, baseline } = result;
   if (baseline.fixed.length > 0) {
-    lines.push("", `Fixed since the baseline (${baseline.fixed.length}); remove them with consent-gate baseline --prune:`);
+    lines.push("", words.fixedHeading(baseline.fixed.length));
     for (const entry of baseline.fixed) lines.push(`    ${entry.rule}  ${entry.subject.kind} ${entry.subject.name ?? entry.subject.host ?? ""}  on ${entry.pages.join(", ")}`);
   }
-  if (baseline.updated) lines.push("", `Baseline written: ${shown(baseline.path)}`);
+  if (baseline.updated) lines.push("", words.baselineWritten(shown(baseline.path)));
   lines.push("");
-  const headline = verdict.status === "passed" ? "PASSED" : verdict.status === "failed" ? "FAILED" : "INCOMPLETE";
   const known = [
-    verdict.baselined ? `${verdict.baselined} baselined` : "",
-    verdict.allowed ? `${verdict.allowed} allowed` : "",
-    verdict.fixed ? `${verdict.fixed} fixed` : ""
+    verdict.baselined ? words.known(verdict.baselined, "baselined") : "",
+    verdict.allowed ? words.known(verdict.allowed, "allowed") : "",
+    verdict.fixed ? words.known(verdict.fixed, "fixed") : ""
   ].filter(Boolean);
+  const reason = words.reason(verdict, result.policy.failOn);
   lines.push(
-    `${headline}: ${plural(verdict.errors, "new error")}, ${plural(verdict.warnings, "new warning")}${known.length ? ` \xB7 ${known.join(" \xB7 ")}` : ""} \u2014 ${verdict.reason} (exit ${verdict.exitCode})`
+    `${words.headline[verdict.status]}: ${words.newErrors(verdict.errors)}, ${words.newWarnings(verdict.warnings)}${known.length ? ` \xB7 ${known.join(" \xB7 ")}` : ""} \u2014 ${reason} ${words.exit(verdict.exitCode)}`
   );
   return lines.join("\n") + "\n";
 }
-function count(findings, status) {
-  const n = findings.filter((f) => f.status === status).length;
-  return n ? `${n} ${status}` : "";
+function legend(result, fresh, words) {
+  const ids = [...new Set(fresh.map((f) => f.rule))];
+  if (ids.length === 0) return [];
+  const width = Math.max(...ids.map((id) => id.length));
+  return ["", words.rulesHeading, ...ids.map((id) => `    ${pad(id, width)}  ${ruleWords(result, id, words)?.title ?? ""}`.trimEnd())];
 }
-var consoleFormat = { name: "console", file: "consent-gate.txt", render: formatConsole };
+function count2(findings, status, words) {
+  const n3 = findings.filter((f) => f.status === status).length;
+  return n3 ? words.known(n3, status) : "";
+}
+var consoleFormat = { name: "console", file: "consent-gate.txt", render: (result, _place, lang) => formatConsole(result, lang) };
 
 // src/report/json.ts
 var REPORT_SCHEMA_VERSION = 1;
@@ -12063,6 +13096,36 @@ function didYouMean(word, known) {
 // src/policy/policy.ts
 var emptyAllow = () => ({ cookies: [], storage: [], hosts: [], urls: [] });
 
+// src/policy/presets.ts
+var PRESETS = {
+  eu: {
+    analyticsExemption: "none",
+    rules: {},
+    lang: "en",
+    basis: "the ePrivacy Directive art. 5(3) exempts only strictly necessary storage, not analytics"
+  },
+  nl: {
+    analyticsExemption: "first-party",
+    rules: {},
+    lang: "nl",
+    basis: "Telecommunicatiewet art. 11.7a exempts analytics with little privacy impact; third-party analytics only when configured privacy-friendly"
+  },
+  be: {
+    analyticsExemption: "none",
+    // The GBA/APD cookie FAQ asks for the cookie policy to be linked from the home page.
+    rules: { "cookie-policy-link-missing": "error" },
+    lang: "en",
+    basis: "the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent"
+  },
+  "nl-government": {
+    analyticsExemption: "first-party",
+    // Government sites should not hand their visitors to third parties they have not even identified.
+    rules: { "unknown-third-party-before-consent": "error" },
+    lang: "nl",
+    basis: "Telecommunicatiewet art. 11.7a; the Dutch government holds that third-party tracking has no place on its sites"
+  }
+};
+
 // src/policy/load.ts
 var MAX_ERRORS = 10;
 var validate = new import__.default.default({ allErrors: true, strict: true, verbose: true }).compile(policySchema());
@@ -12225,7 +13288,8 @@ function toPolicy(raw, path, folder) {
     overrides: (raw.overrides ?? []).map((o) => ({ pages: o.pages, allow: toAllow(o.allow), rules: o.rules ?? {} })),
     consent: raw.consent ?? {},
     baselinePath: resolve(folder, raw.baseline ?? DEFAULT_BASELINE),
-    failOn: raw.failOn ?? "error"
+    failOn: raw.failOn ?? "error",
+    lang: raw.lang ?? PRESETS[raw.jurisdiction ?? "eu"].lang
   };
 }
 
@@ -12856,17 +13920,17 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
+    const n3 = (parentDir.length + 1) / 3;
     let i = 0;
     const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+    while (i < n3 && parts[i + n3] === cwdParts[cwdParts.length + i - n3]) {
+      result = result.slice(0, (n3 - i - 1) * 3) + result.slice((n3 - i) * 3 + parts[i + n3].length + 1) || ".";
       i++;
     }
     const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
     if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
       props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
+      props.depthOffset = -n3 + i;
     }
   }
   if (!isIgnore && props.depthOffset >= 0) {
@@ -39269,6 +40333,18 @@ function partyOf(host, siteDomains) {
   return siteDomains.includes(siteOf(host)) ? "first" : "third";
 }
 
+// src/classify/writer.ts
+var WEIGHT = { unknown: 0, necessary: 1, preferences: 2, analytics: 3, marketing: 3, social: 3 };
+var TOP = 3;
+var weaker = (a, b) => WEIGHT[a] < WEIGHT[b];
+function classifyByWriter(byName, writers) {
+  if (byName.source === "override" && byName.category !== "unknown") return byName;
+  const writer = writers.find((w) => WEIGHT[w.class.category] === TOP);
+  if (!writer || !weaker(byName.category, writer.class.category)) return byName;
+  const { category, vendor, source } = writer.class;
+  return { ...byName, category, vendor, source, writer: { url: writer.url, nameCategory: byName.category } };
+}
+
 // src/classify/index.ts
 function urlClass(url, siteDomains) {
   const party = partyOf(hostOf(url), siteDomains);
@@ -39289,13 +40365,19 @@ function nameClass(name, host, siteDomains) {
 }
 function classifyScan(scan, options = {}) {
   const siteDomains = [.../* @__PURE__ */ new Set([siteOf(hostOf(scan.finalUrl)), siteOf(hostOf(scan.url)), ...(options.firstPartyDomains ?? []).map(siteOf)])];
+  const writer = (url) => ({ url, class: urlClass(url, siteDomains) });
   return {
     ...scan,
     siteDomains,
-    cookies: scan.cookies.map((c) => ({ ...c, class: nameClass(c.name, c.domain, siteDomains) })),
-    storage: scan.storage.map((s) => ({ ...s, class: nameClass(s.key, hostOf(s.origin), siteDomains) })),
+    cookies: scan.cookies.map((c) => ({ ...c, class: classifyByWriter(nameClass(c.name, c.domain, siteDomains), c.sources.map((source) => writer(source.url))) })),
+    // Storage belongs to the frame that holds it: a third-party frame's origin wrote it, whichever script did.
+    storage: scan.storage.map((s) => ({
+      ...s,
+      class: classifyByWriter(nameClass(s.key, hostOf(s.origin), siteDomains), [...s.writtenBy, s.origin].map(writer))
+    })),
     requests: scan.requests.map((r) => ({ ...r, class: urlClass(r.url, siteDomains) })),
-    frames: scan.frames.map((f) => ({ ...f, class: urlClass(f.url, siteDomains) }))
+    frames: scan.frames.map((f) => ({ ...f, class: urlClass(f.url, siteDomains) })),
+    fingerprinting: scan.fingerprinting.map((f) => ({ ...f, class: urlClass(f.script, siteDomains) }))
   };
 }
 
@@ -39501,9 +40583,9 @@ async function readSitemap(url, options) {
 // src/discover/index.ts
 var DEFAULT_MAX_PAGES = 10;
 var DEFAULT_DEPTH = 1;
-function coverageOf(scanned, leftOut2) {
+function coverageOf(listed, leftOut2, shard) {
   const pages = leftOut2.filter((l) => l.reason !== "sitemap-unreadable").reduce((sum, l) => sum + l.count, 0);
-  return { found: scanned + pages, scanned, leftOut: leftOut2 };
+  return { found: listed + pages, scanned: shard ? shard.pages.length : listed, leftOut: leftOut2, ...shard ? { shard } : {} };
 }
 var EXAMPLES2 = 5;
 function resolvePage(page, base, basePath = "/") {
@@ -39518,8 +40600,8 @@ function routeOf(file) {
   return path.replace(/(^|\/)index\.html?$/, "$1");
 }
 function ordered(urls, start) {
-  const unique = [...new Set([...urls].map(normalizeUrl))].sort();
-  return start && unique.includes(start) ? [start, ...unique.filter((u) => u !== start)] : unique;
+  const unique2 = [...new Set([...urls].map(normalizeUrl))].sort();
+  return start && unique2.includes(start) ? [start, ...unique2.filter((u) => u !== start)] : unique2;
 }
 function excludedPath(url, patterns) {
   const path = new URL(url).pathname;
@@ -39634,51 +40716,8 @@ function visitHardLimit(s) {
   return loads + settles + banner + snapshots;
 }
 
-// src/config/visits.ts
-var VISITS = [
-  {
-    id: "initial",
-    label: "Before any choice",
-    summary: "once without touching anything",
-    needsChoice: false,
-    continues: false,
-    steps: ["load", "waitForBanner", "settle", "describeBanner", "record", "checkOwnAssets", "checkPolicyLinks", "screenshots"],
-    // Opening the banner's settings layer is already an interaction: only after every look without one.
-    closing: ["readSettingsLayer"]
-  },
-  {
-    id: "after-scroll",
-    label: "After scrolling",
-    summary: "then after scrolling, moving the mouse, pressing Escape and following a link",
-    needsChoice: false,
-    continues: true,
-    // The next page's own trackers would load for any first-time visitor: recorded before following the link.
-    steps: ["browse", "settle", "record", "followLink", "checkBannerStays"]
-  },
-  {
-    id: "after-reject",
-    label: "After refusing",
-    summary: "in a fresh browser after refusing in the consent banner, reloading and opening another page",
-    needsChoice: true,
-    continues: false,
-    steps: ["load", "waitForBanner", "reject", "settle", "reload", "settle", "followLink", "record"]
-  },
-  {
-    id: "after-accept",
-    label: "After accepting",
-    summary: "in a fresh browser after accepting and reloading",
-    needsChoice: true,
-    continues: false,
-    steps: ["load", "waitForBanner", "accept", "settle", "reload", "settle", "record"]
-  }
-];
-var PHASES = VISITS.map((visit) => visit.id);
-function visitOf(phase) {
-  return VISITS.find((visit) => visit.id === phase);
-}
-
 // src/gather/collector.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/gather/cookie-string.ts
 function parseCookieString(text, now = Date.now()) {
@@ -39710,7 +40749,7 @@ function splitSetCookie(headerValue) {
 
 // src/gather/hooks.ts
 var BINDING = "__consentGateReport";
-function installHooks(binding) {
+function installHooks(binding, installMore = null) {
   const send2 = globalThis[binding];
   if (typeof send2 !== "function") return;
   const { apply } = Reflect;
@@ -39772,6 +40811,7 @@ function installHooks(binding) {
       return apply(open, this, version === void 0 ? [name] : [name, version]);
     };
   }
+  installMore?.({ report: report2, caller });
 }
 async function listStorage() {
   const keys = (area) => {
@@ -39788,6 +40828,138 @@ async function listStorage() {
   } catch {
   }
   return { origin: location.origin, local: keys(() => localStorage), session: keys(() => sessionStorage), indexedDB: databases };
+}
+
+// src/gather/fingerprint-hooks.ts
+function installFingerprintHooks({ report: report2, caller }) {
+  const { apply } = Reflect;
+  const { create, defineProperty, getOwnPropertyDescriptor } = Object;
+  const exec = RegExp.prototype.exec;
+  const then = Promise.prototype.then;
+  const weakAdd = WeakSet.prototype.add;
+  const weakHas = WeakSet.prototype.has;
+  const lower = String.prototype.toLowerCase;
+  const later = queueMicrotask;
+  const ignore = () => void 0;
+  const tallies = create(null);
+  let dirty = [];
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    const sending = dirty;
+    dirty = [];
+    for (let i = 0; i < sending.length; i++) {
+      const t = sending[i];
+      report2({ type: "fingerprint", technique: t.technique, api: t.api, script: t.script, calls: t.calls, families: t.families ? t.familyCount : null });
+      t.calls = 0;
+    }
+  };
+  const count3 = (technique, api, script, family) => {
+    const by = script ?? location.href;
+    const key = `${api}\0${by}`;
+    let tally = tallies[key];
+    if (!tally) tally = tallies[key] = { technique, api, script: by, calls: 0, families: family === void 0 ? null : create(null), familyCount: 0 };
+    if (tally.calls === 0) dirty[dirty.length] = tally;
+    tally.calls++;
+    if (family !== void 0 && tally.families && !tally.families[family]) {
+      tally.families[family] = true;
+      tally.familyCount++;
+    }
+    if (!flushing) {
+      flushing = true;
+      later(flush);
+    }
+  };
+  const disguise = (replacement, original) => {
+    defineProperty(replacement, "name", { value: original.name });
+    defineProperty(replacement, "length", { value: original.length });
+    return replacement;
+  };
+  const wrap = (proto2, name, slot, observe) => {
+    const descriptor = proto2 && getOwnPropertyDescriptor(proto2, name);
+    const original = descriptor?.[slot];
+    if (!descriptor || typeof original !== "function") return;
+    const replacement = function(...args) {
+      const result = apply(original, this, args);
+      try {
+        observe(this, args, result);
+      } catch {
+      }
+      return result;
+    };
+    defineProperty(proto2, name, { ...descriptor, [slot]: disguise(replacement, original) });
+  };
+  const method = (proto2, name, observe) => wrap(proto2, name, "value", observe);
+  const getter = (proto2, name, observe) => wrap(proto2, name, "get", (self, _args, value) => observe(self, value));
+  const read = (proto2, name) => {
+    const get = proto2 && getOwnPropertyDescriptor(proto2, name)?.get;
+    return (self) => get ? apply(get, self, []) : void 0;
+  };
+  const global = globalThis;
+  const proto = (name) => global[name]?.prototype;
+  const written = /* @__PURE__ */ new WeakSet();
+  for (const [contextName, canvasName, exports] of [
+    ["CanvasRenderingContext2D", "HTMLCanvasElement", ["toDataURL", "toBlob"]],
+    ["OffscreenCanvasRenderingContext2D", "OffscreenCanvas", ["convertToBlob"]]
+  ]) {
+    const context = proto(contextName);
+    const canvasOf = read(context, "canvas");
+    for (const draw of ["fillText", "strokeText"]) method(context, draw, (self) => apply(weakAdd, written, [canvasOf(self)]));
+    method(context, "getImageData", (self) => {
+      if (apply(weakHas, written, [canvasOf(self)])) count3("canvas", `${contextName}.getImageData`, caller());
+    });
+    for (const name of exports) {
+      method(proto(canvasName), name, (self) => {
+        if (apply(weakHas, written, [self])) count3("canvas", `${canvasName}.${name}`, caller());
+      });
+    }
+  }
+  const PARAMETERS = { 37445: "UNMASKED_VENDOR_WEBGL", 37446: "UNMASKED_RENDERER_WEBGL", 7936: "VENDOR", 7937: "RENDERER" };
+  for (const contextName of ["WebGLRenderingContext", "WebGL2RenderingContext"]) {
+    method(proto(contextName), "getExtension", (_self, [name]) => {
+      if (name === "WEBGL_debug_renderer_info") count3("webgl", `${contextName}.getExtension(WEBGL_debug_renderer_info)`, caller());
+    });
+    method(proto(contextName), "getParameter", (_self, [parameter]) => {
+      const known = typeof parameter === "number" ? PARAMETERS[parameter] : void 0;
+      if (known) count3("webgl", `${contextName}.getParameter(${known})`, caller());
+    });
+  }
+  const rendered = /* @__PURE__ */ new WeakSet();
+  const keep = (buffer) => {
+    if (typeof buffer === "object" && buffer !== null) apply(weakAdd, rendered, [buffer]);
+  };
+  method(proto("OfflineAudioContext"), "startRendering", (_self, _args, result) => apply(then, result, [keep, ignore]));
+  getter(proto("OfflineAudioCompletionEvent"), "renderedBuffer", (_self, buffer) => keep(buffer));
+  for (const name of ["getChannelData", "copyFromChannel"]) {
+    method(proto("AudioBuffer"), name, (self) => {
+      if (apply(weakHas, rendered, [self])) count3("audio", `AudioBuffer.${name}`, caller());
+    });
+  }
+  method(proto("AnalyserNode"), "getFloatFrequencyData", () => count3("audio", "AnalyserNode.getFloatFrequencyData", caller()));
+  const seen = create(null);
+  const shorthandFamily = /(?:^|\s)[\d.]+[a-z%]*(?:\s*\/\s*\S+)?\s+["']?([^,"']*[^,"'\s])/i;
+  const listFamily = /^\s*["']?([^,"']*[^,"'\s])/;
+  const measured = (api, font, pattern) => {
+    if (typeof font !== "string" || font === "") return;
+    let known = seen[font];
+    if (!known) {
+      const match = apply(exec, pattern, [font]);
+      known = seen[font] = { script: caller(), family: match?.[1] ? apply(lower, match[1], []) : "" };
+    }
+    if (known.family !== "") count3("fonts", api, known.script, known.family);
+  };
+  for (const contextName of ["CanvasRenderingContext2D", "OffscreenCanvasRenderingContext2D"]) {
+    const fontOf = read(proto(contextName), "font");
+    method(proto(contextName), "measureText", (self) => measured(`${contextName}.measureText`, fontOf(self), shorthandFamily));
+  }
+  const styleOf = read(proto("HTMLElement"), "style");
+  for (const name of ["offsetWidth", "offsetHeight"]) {
+    getter(proto("HTMLElement"), name, (self) => measured(`HTMLElement.${name}`, styleOf(self)?.fontFamily, listFamily));
+  }
+  for (const name of ["plugins", "mimeTypes", "hardwareConcurrency", "deviceMemory", "languages", "platform", "maxTouchPoints", "pdfViewerEnabled"]) {
+    getter(proto("Navigator"), name, () => count3("navigator", `Navigator.${name}`, caller()));
+  }
+  method(proto("NavigatorUAData"), "getHighEntropyValues", () => count3("navigator", "NavigatorUAData.getHighEntropyValues", caller()));
 }
 
 // src/gather/devtools.ts
@@ -39984,7 +41156,7 @@ var cookieHostOf = (url) => {
 };
 var LIST_TIMEOUT_MS = 15e3;
 function shortHash(value) {
-  return createHash("sha256").update(value).digest("hex").slice(0, 8);
+  return createHash2("sha256").update(value).digest("hex").slice(0, 8);
 }
 var cookieKey = (c) => `${c.name}\0${c.domain}\0${c.valueHash}`;
 var storageKey = (s) => `${s.kind}\0${s.origin}\0${s.key}`;
@@ -39997,6 +41169,8 @@ var Collector = class _Collector {
   seenCookies = [];
   storageWrites = /* @__PURE__ */ new Map();
   frames = /* @__PURE__ */ new Map();
+  /** Counts as the hooks report them, a burst at a time; summed per API and script by a snapshot. */
+  fingerprintCounts = [];
   /** Counts every event recorded: the clock recording windows are measured on. */
   events = 0;
   pending = /* @__PURE__ */ new Set();
@@ -40007,7 +41181,7 @@ var Collector = class _Collector {
   static async attach(context) {
     const collector = new _Collector(context);
     await context.exposeBinding(BINDING, (_source, event) => collector.onHook(event));
-    await context.addInitScript(installHooks, BINDING);
+    await context.addInitScript({ content: `(${installHooks})(${JSON.stringify(BINDING)}, ${installFingerprintHooks});` });
     context.on("request", (request) => collector.onRequest(request));
     context.on("requestfinished", (request) => collector.onRequestEnd(request, null));
     context.on("requestfailed", (request) => collector.onRequestEnd(request, request.failure()?.errorText ?? "failed"));
@@ -40062,6 +41236,7 @@ var Collector = class _Collector {
       storage: storage.map(({ at: _at, ...s }) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
       requests: [...this.requests.values()].filter((r) => r.at > after).map(({ at: _at, ...r }) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
       frames: [...this.frames.values()].filter((f) => f.at > after).map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
+      fingerprinting: sumFingerprinting(this.fingerprintCounts.filter((f) => f.at > after)).map((f) => ({ ...f, script: clean(f.script) })),
       finalUrl: clean(finalUrl),
       settle: { ...settle2, heldBy: settle2.heldBy && { ...settle2.heldBy, url: clean(settle2.heldBy.url) } }
     };
@@ -40073,6 +41248,11 @@ var Collector = class _Collector {
   onHook(event) {
     if (event.type === "keepalive") {
       this.settle.keptAlive(event.url);
+      return;
+    }
+    if (event.type === "fingerprint") {
+      const { technique, api, script, calls, families } = event;
+      this.fingerprintCounts.push({ at: ++this.events, technique, api, script, calls, families });
       return;
     }
     if (event.type === "cookie") {
@@ -40216,6 +41396,19 @@ var Collector = class _Collector {
     return result;
   }
 };
+function sumFingerprinting(counts) {
+  const sums = /* @__PURE__ */ new Map();
+  for (const count3 of counts) {
+    const key = `${count3.api}\0${count3.script}`;
+    const sum = sums.get(key);
+    if (!sum) sums.set(key, { ...count3 });
+    else {
+      sum.calls += count3.calls;
+      if (count3.families !== null) sum.families = Math.max(sum.families ?? 0, count3.families);
+    }
+  }
+  return [...sums.values()];
+}
 function isDeletion(parsed) {
   return parsed.lifetime !== null && parsed.lifetime <= 0;
 }
@@ -40318,9 +41511,24 @@ function scanPage(args) {
   const roleOf = (name) => {
     if (!name || name.length > 60) return null;
     if (has(name, words.reject)) return "reject";
+    if (has(name, words.save)) return "save";
     if (has(name, words.settings)) return "settings";
     if (has(name, words.accept)) return "accept";
     return null;
+  };
+  const deep = (scope, selector) => {
+    const hosts = Array.from(scope.querySelectorAll("*")).filter((el) => el.shadowRoot);
+    const own = "shadowRoot" in scope && scope.shadowRoot ? [scope] : [];
+    return [...own, ...hosts].reduce((found, host) => found.concat(deep(host.shadowRoot, selector)), Array.from(scope.querySelectorAll(selector)));
+  };
+  const up = (el) => el.parentElement ?? (el.getRootNode().host || null);
+  const closestDeep = (el, selector) => {
+    for (let at = el; at; at = up(at)) if (at.matches(selector)) return at;
+    return null;
+  };
+  const inside = (outer, el) => {
+    for (let at = up(el); at; at = up(at)) if (at === outer) return true;
+    return false;
   };
   const CLICKABLE = "button, a[href], [role=button], input[type=button], input[type=submit]";
   const kindOf = (el) => el.tagName === "A" && el.getAttribute("role") !== "button" ? "link" : "button";
@@ -40330,10 +41538,10 @@ function scanPage(args) {
     el.setAttribute("data-consent-gate", id);
     return { role, text: (el.getAttribute("aria-label") || el.innerText || el.value || "").trim().slice(0, 80), kind: kindOf(el), id };
   };
-  const controlsIn = (root) => Array.from(root.querySelectorAll(CLICKABLE)).filter(visible).map((el) => ({ el, role: roleOf(nameOf(el)) })).filter((c) => c.role !== null).map((c) => mark(c.el, c.role));
+  const controlsIn = (root) => deep(root, CLICKABLE).filter(visible).map((el) => ({ el, role: roleOf(nameOf(el)) })).filter((c) => c.role !== null).map((c) => mark(c.el, c.role));
   const pick = (selector) => {
     if (!selector) return null;
-    const el = document.querySelector(selector);
+    const el = deep(document, selector)[0];
     return el && visible(el) ? el : null;
   };
   const markBanner = (el) => {
@@ -40347,17 +41555,21 @@ function scanPage(args) {
     const guessed = root ? controlsIn(root).filter((c) => !controls.some((k) => k.role === c.role)) : [];
     banner = { text: norm(root?.innerText ?? "").slice(0, 300), controls: [...controls, ...guessed] };
     const control = chosen.accept ?? chosen.reject ?? chosen.settings;
-    markBanner(root ?? control?.closest("[role=dialog], [role=alertdialog], [aria-modal=true], dialog") ?? control?.parentElement ?? null);
+    markBanner(root ?? (control && closestDeep(control, "[role=dialog], [role=alertdialog], [aria-modal=true], dialog")) ?? control?.parentElement ?? null);
   }
   let unrecognised = null;
   if (!banner) {
-    const containers = Array.from(document.querySelectorAll("body *")).filter((el) => {
+    const containerName = new RegExp(words.containerNames, "i");
+    const managerName = new RegExp(words.managerNames, "i");
+    const containers = deep(document.body, "*").filter((el) => {
       const style = getComputedStyle(el);
       const dialog = el.getAttribute("role") === "dialog" || el.getAttribute("role") === "alertdialog" || el.getAttribute("aria-modal") === "true" || el.tagName === "DIALOG" && el.open;
-      const named = /cookie|consent|gdpr|cmp|privacy/i.test(`${el.id} ${typeof el.className === "string" ? el.className : ""}`);
-      return (style.position === "fixed" || style.position === "sticky" || dialog || named) && visible(el) && has(norm(el.innerText || ""), words.notice, true);
+      const names = `${el.id} ${typeof el.className === "string" ? el.className : ""}`;
+      const manager = managerName.test(names);
+      const named = manager || containerName.test(names);
+      return (style.position === "fixed" || style.position === "sticky" || dialog || named) && visible(el) && (manager || has(norm(el.innerText || ""), words.notice, true));
     });
-    const outermost = containers.filter((el) => !containers.some((other) => other !== el && other.contains(el)));
+    const outermost = containers.filter((el) => !containers.some((other) => other !== el && inside(other, el)));
     for (const el of outermost) {
       const controls = controlsIn(el);
       if (controls.some((c) => c.role === "accept" || c.role === "reject")) {
@@ -40372,25 +41584,25 @@ function scanPage(args) {
       }
     }
   }
-  const toggles = Array.from(document.querySelectorAll("input[type=checkbox], [role=switch], [role=checkbox]")).filter((el) => {
-    const dialog = el.closest("[role=dialog], [role=alertdialog], [aria-modal=true], dialog, [id*=cookie i], [class*=cookie i], [id*=consent i], [class*=consent i]");
+  const toggles = deep(document, "input[type=checkbox], [role=switch], [role=checkbox]").filter((el) => {
+    const dialog = closestDeep(el, "[role=dialog], [role=alertdialog], [aria-modal=true], dialog, [id*=cookie i], [class*=cookie i], [id*=consent i], [class*=consent i]");
     return dialog !== null && visible(dialog);
   }).map((el) => {
     const input = el;
-    const labelled = input.id && document.querySelector(`label[for="${CSS.escape(input.id)}"]`) || el.closest("label") || el.parentElement;
+    const labelled = input.id && el.getRootNode().querySelector(`label[for="${CSS.escape(input.id)}"]`) || el.closest("label") || el.parentElement;
     return {
       label: (el.getAttribute("aria-label") || labelled?.innerText || "").trim().replace(/\s+/g, " ").slice(0, 80),
       checked: input.checked === true || el.getAttribute("aria-checked") === "true",
       locked: input.disabled === true || el.getAttribute("aria-disabled") === "true"
     };
   });
-  const policyLinks = Array.from(document.querySelectorAll("a[href]")).map((a) => ({ text: (a.innerText || "").trim().slice(0, 80), url: a.href })).filter((l) => /^https?:/.test(l.url) && (has(norm(l.text), words.policy, true) || /cookie|privacy|datenschutz|confidentialite/i.test(new URL(l.url).pathname))).slice(0, 10);
+  const policyLinks = deep(document, "a[href]").map((a) => ({ text: (a.innerText || "").trim().slice(0, 80), url: a.href })).filter((l) => /^https?:/.test(l.url) && (has(norm(l.text), words.policy, true) || /cookie|privacy|datenschutz|confidentialite/i.test(new URL(l.url).pathname))).slice(0, 10);
   return { banner, unrecognised, toggles, policyLinks };
 }
 var isText = (value) => typeof value === "string";
 function checkScanResult(value) {
   const v = value;
-  const control = (c) => ["accept", "reject", "settings"].includes(c?.role) && ["button", "link"].includes(c.kind) && isText(c.text) && isText(c.id);
+  const control = (c) => ["accept", "reject", "save", "settings"].includes(c?.role) && ["button", "link"].includes(c.kind) && isText(c.text) && isText(c.id);
   const valid = typeof v === "object" && v !== null && (v.banner === null || typeof v.banner === "object" && isText(v.banner.text) && Array.isArray(v.banner.controls) && v.banner.controls.every(control)) && (v.unrecognised === null || isText(v.unrecognised)) && Array.isArray(v.toggles) && v.toggles.every((t) => isText(t?.label) && typeof t.checked === "boolean" && typeof t.locked === "boolean") && Array.isArray(v.policyLinks) && v.policyLinks.every((l) => isText(l?.text) && isText(l.url));
   if (!valid) throw new Error("the page returned something that is not a scan result");
   return v;
@@ -40436,7 +41648,8 @@ async function findOnce(page, selectors) {
     const controls = /* @__PURE__ */ new Map();
     for (const control of result.banner.controls) if (!controls.has(control.role)) controls.set(control.role, { ...control, layer: 1 });
     const source = Object.values(selectors).some(Boolean) && target.main ? "policy" : "heuristic";
-    return { banner: { frame, target, source, text: result.banner.text, controls, toggles: [] }, unrecognised: null, policyLinks: [...policyLinks, ...target.main ? [] : result.policyLinks] };
+    const toggles = result.toggles.map((toggle) => ({ ...toggle, layer: 1 }));
+    return { banner: { frame, target, source, text: result.banner.text, controls, toggles }, unrecognised: null, policyLinks: [...policyLinks, ...target.main ? [] : result.policyLinks] };
   }
   return { banner: null, unrecognised, policyLinks };
 }
@@ -40484,7 +41697,8 @@ async function openSettings(banner, settle2) {
     throw error;
   });
   if (!result) return;
-  banner.toggles = result.toggles;
+  const shown3 = new Set(result.toggles.map((toggle) => toggle.label));
+  banner.toggles = [...banner.toggles.filter((toggle) => !shown3.has(toggle.label)), ...result.toggles.map((toggle) => ({ ...toggle, layer: 2 }))];
   for (const control of result.banner?.controls ?? []) {
     if (!banner.controls.has(control.role)) banner.controls.set(control.role, { ...control, layer: 2 });
   }
@@ -40500,17 +41714,30 @@ function bannerFacts(banner, visibleAfterWait) {
     text: banner.text,
     accept: control("accept"),
     reject: control("reject"),
+    save: control("save"),
     settings: control("settings"),
     toggles: banner.toggles,
     visibleAfterWait
   };
 }
-async function checkPolicyLinks(page, links2) {
-  const unique = [...new Map(links2.map((l) => [withoutFragment(l.url), l])).values()].slice(0, 5);
+
+// src/gather/consent/policy-links.ts
+async function fetchStatus({ url, ms }) {
+  try {
+    const response = await fetch(url, { mode: "no-cors", credentials: "include", redirect: "follow", cache: "no-store", signal: AbortSignal.timeout(ms) });
+    response.body?.cancel().catch(() => void 0);
+    return response.type === "opaque" ? { status: null, check: "reachable", reason: null } : { status: response.status, check: "answered", reason: null };
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+    return { status: null, check: "unchecked", reason: timedOut ? `no answer within ${ms / 1e3} s` : `the browser's fetch failed (${String(error)}): a network error, or the page's Content-Security-Policy (connect-src) forbids it` };
+  }
+}
+async function checkPolicyLinks(page, links2, ms) {
+  const unique2 = [...new Map(links2.map((l) => [withoutFragment(l.url), l])).values()].slice(0, 5);
   return Promise.all(
-    unique.map(async (link) => {
-      const response = await withTimeout(page.request.get(link.url, { timeout: 5e3, maxRedirects: 5 }).catch(() => null), 6e3);
-      return { text: link.text, url: link.url, status: response ? response.status() : null };
+    unique2.map(async (link) => {
+      const outcome = await evaluateInPage(page, fetchStatus, { url: link.url, ms }, ms).catch((error) => ({ status: null, check: "unchecked", reason: errorText(error) }));
+      return { text: link.text, url: link.url, status: outcome.status, check: outcome.check, reason: outcome.reason };
     })
   );
 }
@@ -40594,6 +41821,15 @@ function choose(kind) {
     session.scan.action = { kind, done: true, detail: clicked, bannerAfter: null };
   };
 }
+var saveAsShown = async (session) => {
+  const { banner } = session;
+  const control = banner?.controls.get("save");
+  if (!banner || control?.layer !== 1 || !await clickControl(banner, "save")) {
+    session.scan.action = { kind: "save", done: false, detail: "the banner's first-layer save control could not be clicked", bannerAfter: null };
+    return "stop";
+  }
+  session.scan.action = { kind: "save", done: true, detail: `clicked "${control.text}" without changing a switch`, bannerAfter: null };
+};
 var STEPS = {
   load: async (session) => {
     session.scan.status = await load2(session, session.url);
@@ -40625,7 +41861,7 @@ var STEPS = {
     session.scan.error = brokenOwnAssets(session.scan.requests, session.scan.finalUrl);
   },
   checkPolicyLinks: async (session) => {
-    session.scan.policyLinks = await checkPolicyLinks(session.page, session.policyLinks);
+    session.scan.policyLinks = await checkPolicyLinks(session.page, session.policyLinks, session.options.linkCheckMs);
   },
   screenshots: async (session) => {
     if (session.options.screenshots) session.scan.screenshots = await takeScreenshots(session.page, session.banner);
@@ -40664,6 +41900,7 @@ var STEPS = {
     first.banner = { ...bannerFacts(banner, visibleAfterWait), source, frameUrl, text };
   },
   reject: choose("reject"),
+  save: saveAsShown,
   accept: choose("accept"),
   // The choice must hold on the next request, not just on the page where it was made.
   reload: async (session) => {
@@ -40722,7 +41959,8 @@ function redactScan(scan, secrets) {
     cookies: scan.cookies.map((c) => ({ ...c, name: r(c.name), domain: r(c.domain), path: r(c.path), sources: c.sources.map((s) => ({ ...s, url: r(s.url) })) })),
     storage: scan.storage.map((s) => ({ ...s, origin: r(s.origin), key: r(s.key), writtenBy: s.writtenBy.map(r) })),
     requests: scan.requests.map((q) => ({ ...q, url: r(q.url), frameUrl: orNull(q.frameUrl), failure: orNull(q.failure), initiator: q.initiator && { ...q.initiator, url: orNull(q.initiator.url) } })),
-    frames: scan.frames.map((f) => ({ url: r(f.url), parentUrl: orNull(f.parentUrl) }))
+    frames: scan.frames.map((f) => ({ url: r(f.url), parentUrl: orNull(f.parentUrl) })),
+    fingerprinting: scan.fingerprinting.map((f) => ({ ...f, script: r(f.script) }))
   };
 }
 
@@ -40790,8 +42028,12 @@ function sessionsOf(wanted) {
 function offersChoice(initial) {
   return initial.banner !== null || initial.bannerUnrecognised !== null;
 }
+function offersSave(initial) {
+  const banner = initial.banner;
+  return banner?.save?.layer === 1 && banner.toggles.some((toggle) => toggle.layer === 1 && !toggle.locked);
+}
 function emptyScan(phase, url) {
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [] };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [] };
 }
 async function gatherSession(browser, url, visits, options, onVisit) {
   let scans = await attempt(browser, url, visits, options, onVisit);
@@ -40812,7 +42054,7 @@ async function attempt(browser, url, visits, options, onVisit) {
   try {
     context = await browser.newContext();
     const collector = await Collector.attach(context);
-    const autoconsent = visits.some((v) => v.needsChoice) ? await prepareAutoconsent(context) : null;
+    const autoconsent = visits.some((v) => v.needs === "choice") ? await prepareAutoconsent(context) : null;
     const page = await context.newPage();
     await collector.watch(page);
     await sendTargetHeaders(context, page, options.headers);
@@ -41219,31 +42461,6 @@ function afterAcceptInventory(pages) {
   return [...rows.values()].sort((a, b) => `${a.kind}|${a.domain}|${a.name}` < `${b.kind}|${b.domain}|${b.name}` ? -1 : 1);
 }
 
-// src/policy/presets.ts
-var PRESETS = {
-  eu: {
-    analyticsExemption: "none",
-    rules: {},
-    basis: "the ePrivacy Directive art. 5(3) exempts only strictly necessary storage, not analytics"
-  },
-  nl: {
-    analyticsExemption: "first-party",
-    rules: {},
-    basis: "Telecommunicatiewet art. 11.7a exempts analytics with little privacy impact; third-party analytics only when configured privacy-friendly"
-  },
-  be: {
-    analyticsExemption: "none",
-    rules: {},
-    basis: "the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent"
-  },
-  "nl-government": {
-    analyticsExemption: "first-party",
-    // Government sites should not hand their visitors to third parties they have not even identified.
-    rules: { "unknown-third-party-before-consent": "error" },
-    basis: "Telecommunicatiewet art. 11.7a; the Dutch government holds that third-party tracking has no place on its sites"
-  }
-};
-
 // src/policy/apply.ts
 function overridesFor(policy, url) {
   const path = urlPath(url);
@@ -41306,7 +42523,7 @@ function applyAllowList(findings, policy) {
 }
 
 // src/rules/run.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function stableName(name) {
   return name.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "*").replace(/[0-9a-f]{16,}/gi, "*");
 }
@@ -41314,7 +42531,7 @@ function fingerprint(rule, hit, phase) {
   const { kind, name, host, storage } = hit.subject;
   const where = hit.party === "first" ? "(site)" : host ?? "";
   const subject = kind === "page" ? "page" : [kind, storage ?? "", stableName(name ?? ""), where].join("|");
-  return createHash2("sha256").update([rule, phase, subject].join("\n")).digest("hex").slice(0, 16);
+  return createHash3("sha256").update([rule, phase, subject].join("\n")).digest("hex").slice(0, 16);
 }
 var sortKey = (hit) => `${hit.subject.name ?? ""}\0${hit.subject.host ?? ""}\0${hit.subject.url ?? ""}`;
 var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
@@ -41361,7 +42578,7 @@ function runRules(page, configs = {}, rules = RULES) {
       if (scan.error !== null && !rule.meta.failClosed) continue;
       const options = { ...rule.meta.options?.defaults, ...config2?.options };
       for (const hit of rule.check(scan, context, options).sort((a, b) => compare(sortKey(a), sortKey(b)))) {
-        findings.push(toFinding(rule, hit, severity, page.url, scan.phase));
+        findings.push(toFinding(rule, hit, hit.maxSeverity === "warn" ? "warn" : severity, page.url, scan.phase));
       }
     }
   }
@@ -41372,7 +42589,7 @@ function runRules(page, configs = {}, rules = RULES) {
 function failsGate(finding, failOn) {
   return finding.status === "new" && (finding.severity === "error" || failOn === "warn");
 }
-function decideVerdict(findings, fixed, failOn, pagesScanned) {
+function decideVerdict(findings, fixed, failOn, pagesScanned, shard) {
   const fresh = findings.filter((f) => f.status === "new");
   const errors = fresh.filter((f) => f.severity === "error").length;
   const warnings = fresh.filter((f) => f.severity === "warn").length;
@@ -41384,6 +42601,7 @@ function decideVerdict(findings, fixed, failOn, pagesScanned) {
     allowed: findings.filter((f) => f.status === "allowed").length,
     fixed
   };
+  if (pagesScanned === 0 && shard) return { status: "passed", exitCode: 0, ...counts, reason: shardLine(shard) };
   if (pagesScanned === 0) {
     return { status: "incomplete", exitCode: 3, ...counts, reason: "no page was scanned; check the page list, --max-pages and the discovery settings" };
   }
@@ -41418,7 +42636,7 @@ function resultOf(run, pages, concluded, policy, baseline) {
     inventory: afterAcceptInventory(pages),
     policy: { path: policy.path, jurisdiction: policy.jurisdiction, failOn: policy.failOn },
     baseline: { path: policy.baselinePath, found: baseline.found, updated: concluded.nextBaseline !== null, fixed: concluded.fixed },
-    verdict: decideVerdict(concluded.findings, concluded.fixed.length, policy.failOn, pages.length)
+    verdict: decideVerdict(concluded.findings, concluded.fixed.length, policy.failOn, pages.length, run.coverage.shard)
   };
 }
 
@@ -41431,6 +42649,7 @@ async function runGate(options) {
   const cwd = options.cwd ?? process.cwd();
   const policy = options.policy ?? defaultPolicy(cwd);
   checkTargetGiven(options.target ?? {}, options.discover?.pages ?? [], policy.path, cwd);
+  checkShardRun(options.shard, options.updateBaseline !== void 0);
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
   let target = null;
@@ -41443,7 +42662,7 @@ async function runGate(options) {
     const given = takeUserinfo(options);
     target = await startTarget({ ...given.target, cwd });
     const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
-    const { urls, leftOut: leftOut2, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
+    const { urls: listed, leftOut: leftOut2, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
       exclude: [],
@@ -41453,8 +42672,10 @@ async function runGate(options) {
       ...given.discover,
       ...headers ? { headers } : {}
     }, target.basePath);
-    options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut2.map((l) => l.message)] });
-    const coverage = coverageOf(urls.length, leftOut2);
+    const shard = options.shard ? takeShard(listed, options.shard, runSettings(given, policy)) : null;
+    const urls = shard?.urls ?? listed;
+    options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut2.map((l) => l.message), ...shard ? [shardLine(shard.coverage)] : []] });
+    const coverage = coverageOf(listed.length, leftOut2, shard?.coverage);
     browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...options.launchTimeoutMs !== void 0 ? { timeoutMs: options.launchTimeoutMs } : {} });
     const gather = {
       ...DEFAULT_SETTINGS,
@@ -41496,15 +42717,22 @@ async function runGate(options) {
     await target?.stop();
   }
 }
+var wantedPhases = (options) => PHASES.filter((p) => p === "initial" || (options.phases ?? PHASES).includes(p));
+function runSettings(options, policy) {
+  const { headers: _secret, ...discover } = options.discover ?? {};
+  const { target, timeoutMs, fastForwardMs, retries } = options;
+  return { target, discover, phases: wantedPhases(options), timeoutMs, fastForwardMs, retries, firstPartyDomains: policy.firstPartyDomains, consent: policy.consent };
+}
 function skipReason(visit, page) {
   const initial = page.phases[0];
   if (!initial || initial.error !== null) return "the page could not be scanned";
-  if (visit.needsChoice && !offersChoice(initial)) return "no consent banner or notice to answer";
+  if (visit.needs === "choice" && !offersChoice(initial)) return "no consent banner or notice to answer";
+  if (visit.needs === "save" && !offersSave(initial)) return "no switches with a save control on the banner's first layer";
   return null;
 }
 async function scanPages(browser, urls, gather, policy, baseline, options, budget) {
   const results = new Array(urls.length);
-  const wanted = PHASES.filter((p) => p === "initial" || (options.phases ?? PHASES).includes(p));
+  const wanted = wantedPhases(options);
   const shown3 = secretRedactor(gather.secrets);
   let next = 0;
   let done = 0;
@@ -41551,21 +42779,26 @@ export {
   errorText,
   pageLabel,
   withoutQuery,
+  VISITS,
+  PHASES,
+  LANGS,
   TOOL_VERSION,
   RULES,
   policySchema,
   didYouMean,
-  VISITS,
-  PHASES,
-  visitOf,
   subjectLabel,
+  EN,
   shortChain,
   chainSteps,
-  ruleOf,
   isScanFailure,
-  plural,
+  ruleWords,
+  findingMessage,
+  parseShard,
+  pageKey,
+  shardOfPath,
   coverageLine,
   coverageReasons,
+  wordsFor,
   progressLine,
   formatConsole,
   consoleFormat,

@@ -1,0 +1,158 @@
+import { count, reasonOf, type Words } from './words.js';
+
+const n = (value: number, one: string, many: string): string => count(value, one, many, 'fr');
+
+/** French, in the words of the Autorité de protection des données: consentement, bannière cookies, refuser. */
+export const FR: Words = {
+  lang: 'fr',
+  pages: (v) => n(v, 'page', 'pages'),
+  errors: (v) => n(v, 'erreur', 'erreurs'),
+  warnings: (v) => n(v, 'avertissement', 'avertissements'),
+  known: (v, status) => `${v} ${{ baselined: 'dans la baseline', allowed: v === 1 ? 'autorisé' : 'autorisés', new: v === 1 ? 'nouveau' : 'nouveaux', fixed: v === 1 ? 'corrigé' : 'corrigés' }[status]}`,
+  clean: 'conforme',
+  redirectedTo: (url) => `→ redirigée vers ${url}`,
+  policyFile: (path, jurisdiction) => `politique ${path} (${jurisdiction})`,
+  noPolicyFile: (jurisdiction) => `pas de fichier de politique (défauts ${jurisdiction})`,
+  pagesLabel: 'pages',
+  coverage: (found, scanned, left, unread) =>
+    `${n(found, 'page trouvée', 'pages trouvées')}, ${scanned} analysée(s), ${left === 0 ? 'aucune' : left} laissée(s) de côté${unread ? " (ainsi que les pages d'un sitemap illisible)" : ''}`,
+  leftOut: (part) => {
+    const examples = part.examples.length > 0 ? ` : ${part.examples.join(', ')}` : '';
+    switch (part.reason) {
+      case 'max-pages':
+        return `${n(part.count, 'page au-delà de --max-pages non analysée', 'pages au-delà de --max-pages non analysées')} ; augmentez --max-pages pour en analyser davantage.`;
+      case 'excluded':
+        return `${n(part.count, 'page correspondait', 'pages correspondaient')} à --exclude et ont été laissées de côté.`;
+      case 'other-host':
+        return `${n(part.count, 'page du sitemap sur un autre hôte ignorée', 'pages du sitemap sur un autre hôte ignorées')}${examples} ; utilisez --sitemap-find/--sitemap-replace pour faire pointer un sitemap de production vers la préversion.`;
+      case 'sitemap-unreadable':
+        return `${n(part.count, 'sitemap imbriqué illisible', 'sitemaps imbriqués illisibles')} : les pages qui y sont listées n'ont pas été analysées${examples}.`;
+    }
+  },
+  severity: { error: 'erreur', warn: 'avert.' },
+  category: {
+    necessary: 'nécessaire',
+    preferences: 'préférences',
+    analytics: "mesure d'audience",
+    marketing: 'marketing',
+    social: 'réseaux sociaux',
+    unknown: 'inconnu',
+  },
+  vendor: (vendor, category) => (vendor ? `${vendor} (${FR.category[category]})` : FR.category[category]),
+  messageVendor: (vendor, category) =>
+    vendor ? `${vendor} (${FR.category[category]})` : category === 'unknown' ? 'une société inconnue' : `une société inconnue (${FR.category[category]})`,
+  duration: (v, unit) => (unit === 'days' ? n(v, 'jour', 'jours') : `${v} mois`),
+  phase: {
+    initial: { short: 'première visite', label: 'Avant tout choix', summary: 'une fois sans rien toucher' },
+    'after-scroll': { short: 'après défilement', label: 'Après défilement', summary: 'puis après avoir fait défiler la page, bougé la souris, appuyé sur Échap et suivi un lien' },
+    'after-reject': { short: 'après refus', label: 'Après refus', summary: 'dans un nouveau navigateur après avoir refusé dans la bannière cookies, rechargé et ouvert une autre page' },
+    'after-save': { short: 'après enregistrement', label: 'Après enregistrement tel quel', summary: 'dans un nouveau navigateur après avoir enregistré les interrupteurs du premier niveau tels qu\'affichés, puis rechargé' },
+    'after-accept': { short: 'après acceptation', label: 'Après acceptation', summary: 'dans un nouveau navigateur après avoir accepté et rechargé' },
+  },
+  rulesHeading: 'Règles :',
+  fixedHeading: (v) => `Corrigés depuis la baseline (${v}) ; retirez-les avec consent-gate baseline --prune :`,
+  baselineWritten: (path) => `Baseline écrite : ${path}`,
+  headline: { passed: 'RÉUSSI', failed: 'ÉCHEC', incomplete: 'INCOMPLET' },
+  newErrors: (v) => n(v, 'nouvelle erreur', 'nouvelles erreurs'),
+  newWarnings: (v) => n(v, 'nouvel avertissement', 'nouveaux avertissements'),
+  reason: (verdict, failOn) => {
+    const { kind, n: v } = reasonOf(verdict, failOn);
+    switch (kind) {
+      case 'nothing-scanned':
+        return "aucune page n'a été analysée ; vérifiez la liste des pages, --max-pages et les réglages de découverte";
+      case 'not-scanned':
+        return `${n(v, "analyse de page n'a pas pu aboutir", "analyses de page n'ont pas pu aboutir")} ; une page qui n'a pas été examinée ne passe jamais`;
+      case 'failing':
+        return `${failOn === 'warn' ? n(v, 'nouveau constat', 'nouveaux constats') : n(v, 'nouvelle erreur', 'nouvelles erreurs')} (failOn : ${failOn})`;
+      case 'no-new':
+        return failOn === 'warn' ? 'aucun nouveau constat' : 'aucune nouvelle erreur';
+      case 'no-errors':
+        return 'aucune erreur';
+      case 'no-findings':
+        return 'aucun constat';
+    }
+  },
+  exit: (code) => `(code de sortie ${code})`,
+  markdown: {
+    verdict: (status, errors, warnings, pages, reason) =>
+      `**consent-gate : ${FR.headline[status].toLowerCase()}** : ${FR.newErrors(errors)}, ${FR.newWarnings(warnings)} sur ${FR.pages(pages)} — ${reason}.`,
+    pagesLabel: 'Pages',
+    headings: ['Pages', 'Visite', 'Règle', 'Objet', 'Société', 'Chargé via'],
+    andMore: (named, more) => `${named} et ${more} autre(s)`,
+    moreRows: (v) => `…et ${n(v, 'autre nouveau constat', 'autres nouveaux constats')} : voir le rapport complet.`,
+    counts: (baselined, allowed, fixed) => `Dans la baseline : ${baselined} · Autorisés : ${allowed} · Corrigés depuis la baseline : ${fixed}`,
+    pruneHint: ' (à retirer avec `consent-gate baseline --prune`)',
+    fullReport: (path) => `Rapport complet : \`${path}\``,
+    onRunPage: (url, dir) => ` — sur [la page de l'exécution](${url}) si le workflow publie \`${dir}/\` comme artefact`,
+  },
+  html: {
+    title: (status, site) => `Contrôle du consentement, ${FR.headline[status].toLowerCase()} : ${site}`,
+    counts: ['nouvelles erreurs', 'nouveaux avertissements', 'pages non analysées', 'connus (baseline)', 'autorisés par la politique'],
+    meta: (pages, jurisdiction, defaults) => `${FR.pages(pages)} · règles de la politique ${jurisdiction}${defaults ? ' (par défaut)' : ''}`,
+    builtWith: (tool, chromium) => `${tool} avec Chromium ${chromium}`,
+    visitedHeading: 'Ce qui a été visité',
+    visitedIntro: (summaries) => `Chaque page a été ouverte comme par un nouveau visiteur : ${summaries}.`,
+    visitsCaption: 'Pages et visites',
+    pageHeading: 'Page',
+    notAskedFor: 'non demandée',
+    notScanned: 'non analysée',
+    noFindings: 'aucun constat',
+    on: 'Sur',
+    onPages: (v) => `Sur ${v} pages :`,
+    badge: { error: 'erreur', warn: 'avertissement', baselined: 'dans la baseline', allowed: 'autorisé' },
+    found: 'Constaté',
+    company: 'Société',
+    notKnown: 'inconnue',
+    party: { first: 'propriétaire (first party)', third: 'tiers' },
+    purpose: {
+      necessary: 'Strictement nécessaire',
+      preferences: 'Préférences',
+      analytics: "Mesure d'audience (statistiques)",
+      marketing: 'Marketing',
+      social: 'Réseaux sociaux',
+      unknown: 'Inconnue',
+    },
+    allowedBecause: 'Autorisé parce que',
+    knownBecause: 'Connu parce que',
+    note: 'Remarque',
+    howItGotThere: 'Comment il est arrivé là',
+    onPage: (page) => ` (sur ${page})`,
+    whatTheLawAsks: 'Ce que demande la loi :',
+    evidence: (rule, fingerprint) => `Preuves (${rule}, empreinte ${fingerprint})`,
+    findingsHeading: 'Constats',
+    nothingAnywhere: "Rien à signaler : aucun suivi n'a été observé sur aucune page, lors d'aucune visite.",
+    pagesHeading: 'Pages',
+    screenshotPage: ["La page telle qu'un nouveau visiteur l'a vue", "Ce qu'un nouveau visiteur a vu, avant tout choix"],
+    screenshotBanner: ['La bannière cookies', 'La bannière cookies'],
+    nothingOnPage: "Rien à signaler : aucun suivi n'a été observé sur cette page, lors d'aucune visite.",
+    storedHeading: 'Stocké après acceptation',
+    noInventory: "Aucune visite n'a pu accepter une bannière cookies : il n'y a donc pas d'inventaire de ce que le site stocke avec le consentement.",
+    storedIntro: 'Tout ce que le site a stocké une fois le visiteur d\'accord : le tableau que doit contenir une politique cookies. Reprenez-le dans la politique et vérifiez chaque finalité.',
+    storedCaption: 'Cookies et stockage après acceptation',
+    storedHeadings: ['Nom', 'Type', 'Société', 'Finalité', 'Durée de conservation', 'Partie', 'Pages'],
+    kind: { cookie: 'cookie', storage: 'stockage du navigateur' },
+    thirdParty: (domain) => `tiers (${domain})`,
+    nothingStored: "Rien n'a été stocké.",
+    lifetime: {
+      storage: "pas d'expiration (stockage du navigateur)",
+      session: "jusqu'à la fermeture du navigateur",
+      years: (years, days) => `${years.toLocaleString('fr')} ans (${days} jours)`,
+      days: (v) => n(v, 'jour', 'jours'),
+    },
+    fixedHeading: 'Corrigés depuis la baseline',
+    fixedEntry: (rule, subject, pages) => `${rule} : ${subject} sur ${pages}`,
+    footer: (tool, seconds, thirdPartyWeb, openCookieDatabase) =>
+      `Produit par ${tool} en ${seconds} s. Sociétés et finalités issues de third-party-web ${thirdPartyWeb} et de l'Open Cookie Database ${openCookieDatabase}. Les valeurs des cookies et les identifiants des visiteurs ne sont jamais affichés.`,
+    chain: {
+      page: 'la page',
+      html: 'chargé par une balise du HTML',
+      script: 'chargé par un script',
+      redirect: "atteint par une redirection depuis l'étape au-dessus",
+      frame: 'chargé dans le document au-dessus',
+      unknown: "chargé par un élément que le navigateur n'a pas attribué",
+    },
+    chainAt: (line, where) => ` à la ligne ${line} ${where === 'page' ? 'de la page' : where === 'document' ? 'du document au-dessus' : 'du script au-dessus'}`,
+    setByAbove: "déposé par l'étape au-dessus",
+    writtenByAbove: "écrit par l'étape au-dessus",
+  },
+};
