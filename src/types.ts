@@ -278,6 +278,11 @@ export interface Finding {
    * request, frame or writing script itself. Empty for findings about the page or its banner.
    */
   chain: ChainLink[];
+  /**
+   * Every visit of the page that showed the same thing tracking, this one included: a tracker seen
+   * before consent and still after reject says so in its one finding.
+   */
+  seenIn: Phase[];
   /** Stable across runs, preview hosts, query strings and cookie values. */
   fingerprint: string;
   /** new: fails the gate at or above failOn; baselined: known and accepted debt; allowed: by the policy. */

@@ -8,6 +8,7 @@ const finding = (page: string, over: Partial<Finding> = {}): Finding => ({
   severity: 'error',
   page: `https://site.example${page}`,
   phase: 'initial',
+  seenIn: ['initial'],
   subject: { kind: 'cookie', name: '_ga', host: 'site.example' },
   category: 'analytics',
   vendor: 'Google Analytics',

@@ -67,6 +67,8 @@ export function formatConsole(result: GateResult, lang: Lang = 'en'): string {
       if (cause) lines.push(`${indent}↳ ${cause}`);
       const chain = shortChain(f);
       if (chain) lines.push(`${indent}↳ via ${chain}`);
+      const others = f.seenIn.filter((phase) => phase !== f.phase);
+      if (others.length > 0) lines.push(`${indent}↳ ${words.alsoSeen(others.map((phase) => words.phase[phase].short).join(', '))}`);
       for (const note of f.notes) lines.push(`${indent}! ${note}`);
     }
   }

@@ -100,7 +100,7 @@ export function allTracking(scan: ClassifiedScan): RuleHit[] {
 }
 
 /** The same thing in two visits: kind, name and host (a request or frame by its host). */
-export function hitKey(hit: RuleHit): string {
+export function hitKey(hit: Pick<RuleHit, 'subject'>): string {
   const { kind, name, host, storage } = hit.subject;
   return [kind === 'frame' ? 'request' : kind, storage ?? '', name ?? '', host ?? ''].join('|');
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { urlPath } from '../shared/url.js';
 import type { ClassifiedScan, Finding, PageResult, Phase, Severity, Subject } from '../types.js';
+import { allTracking, hitKey } from './hits.js';
 import { RULES } from './index.js';
 import { renderMessage, type PageContext, type Rule, type RuleHit, type RuleSetting } from './rule.js';
 
@@ -57,6 +58,7 @@ function toFinding(rule: Rule<never>, hit: RuleHit, severity: Severity, page: st
     data: { ...hit.data },
     evidence: hit.evidence,
     chain: hit.chain,
+    seenIn: [phase],
     fingerprint: fingerprint(rule.meta.id, hit, phase),
     status: 'new',
     because: null,
@@ -84,5 +86,16 @@ export function runRules(page: PageResult, configs: Readonly<Record<string, Rule
       }
     }
   }
-  return findings;
+  return withVisitsSeen(findings, page);
+}
+
+/** Each finding about something that tracks lists every visit in which the same thing tracked. */
+function withVisitsSeen(findings: Finding[], page: PageResult): Finding[] {
+  const tracking = page.phases.filter((scan) => scan.error === null).map((scan) => ({ phase: scan.phase, keys: new Set(allTracking(scan).map(hitKey)) }));
+  return findings.map((finding) => {
+    if (finding.subject.kind === 'page' || finding.subject.kind === 'banner') return finding;
+    const key = hitKey(finding);
+    const seenIn = tracking.filter(({ phase, keys }) => phase === finding.phase || keys.has(key)).map(({ phase }) => phase);
+    return { ...finding, seenIn };
+  });
 }

@@ -180,7 +180,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
 
 /** A later visit of the same page: the action its phase implies (done), unless given. */
 export function visit(phase: Exclude<Phase, 'initial'>, facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
-  const kind = phase === 'after-scroll' ? 'scroll' : phase === 'after-reject' ? 'reject' : 'accept';
+  const kind = phase === 'after-scroll' ? 'scroll' : phase === 'after-reject' ? 'reject' : phase === 'after-save' ? 'save' : 'accept';
   return scan({ phase, action: action(kind), ...facts });
 }
 

@@ -14,6 +14,7 @@ export const EN: Words = {
   known: (n, status) => `${n} ${status}`,
   clean: 'clean',
   redirectedTo: (url) => `→ redirected to ${url}`,
+  alsoSeen: (visits) => `also seen ${visits}`,
   policyFile: (path, jurisdiction) => `policy ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `no policy file (${jurisdiction} defaults)`,
   pagesLabel: 'pages',

@@ -11,6 +11,7 @@ export const FR: Words = {
   known: (v, status) => `${v} ${{ baselined: 'dans la baseline', allowed: v === 1 ? 'autorisé' : 'autorisés', new: v === 1 ? 'nouveau' : 'nouveaux', fixed: v === 1 ? 'corrigé' : 'corrigés' }[status]}`,
   clean: 'conforme',
   redirectedTo: (url) => `→ redirigée vers ${url}`,
+  alsoSeen: (visits) => `également vu ${visits}`,
   policyFile: (path, jurisdiction) => `politique ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `pas de fichier de politique (défauts ${jurisdiction})`,
   pagesLabel: 'pages',

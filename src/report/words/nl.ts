@@ -11,6 +11,7 @@ export const NL: Words = {
   known: (v, status) => `${v} ${{ baselined: 'in de baseline', allowed: 'toegestaan', new: 'nieuw', fixed: 'opgelost' }[status]}`,
   clean: 'in orde',
   redirectedTo: (url) => `→ doorgestuurd naar ${url}`,
+  alsoSeen: (visits) => `ook gezien ${visits}`,
   policyFile: (path, jurisdiction) => `beleid ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `geen beleidsbestand (standaard ${jurisdiction})`,
   pagesLabel: "pagina's",

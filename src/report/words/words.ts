@@ -14,6 +14,8 @@ export interface Words {
   known(n: number, status: FindingStatus | 'fixed'): string;
   clean: string;
   redirectedTo(url: string): string;
+  /** The other visits in which a finding's subject was seen too, already named. */
+  alsoSeen(visits: string): string;
   policyFile(path: string, jurisdiction: string): string;
   noPolicyFile(jurisdiction: string): string;
   /** The label before the coverage line. */
