@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-W65Q7Q3I.js";
+} from "./chunks/chunk-ATBIR7XP.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-KN7BODAV.js";
+} from "./chunks/chunk-BXCI3HIT.js";
 export {
   BROWSER_ENV,
   GateError,

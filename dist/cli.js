@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-VXQM35EF.js";
+} from "./chunks/chunk-CIW3FA7Y.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-W65Q7Q3I.js";
+} from "./chunks/chunk-ATBIR7XP.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-KN7BODAV.js";
+} from "./chunks/chunk-BXCI3HIT.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

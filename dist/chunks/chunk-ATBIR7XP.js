@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-KN7BODAV.js";
+} from "./chunk-BXCI3HIT.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
@@ -945,6 +945,7 @@ var report_schema_default = {
         "data",
         "evidence",
         "chain",
+        "seenIn",
         "fingerprint",
         "status",
         "because",
@@ -1020,6 +1021,13 @@ var report_schema_default = {
             $ref: "#/$defs/chainLink"
           },
           description: "From the page to what set or loaded the subject; the last link is the request, frame or writing script itself. Empty for findings about the page or its banner."
+        },
+        seenIn: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/phase"
+          },
+          description: "Every visit of the page that showed the same thing tracking, this one included."
         },
         fingerprint: {
           type: "string",

@@ -11730,6 +11730,14 @@ var policy_schema_default = {
       ],
       default: "error",
       description: "The lowest severity of a new finding that fails the gate."
+    },
+    lang: {
+      enum: [
+        "en",
+        "nl",
+        "fr"
+      ],
+      description: "The language of the console summary, markdown, job summary and HTML report: en, nl or fr. Default: nl for the nl and nl-government jurisdictions, else en. JSON and SARIF stay in English."
     }
   },
   $defs: {
@@ -12159,6 +12167,7 @@ var EN = {
   known: (n3, status) => `${n3} ${status}`,
   clean: "clean",
   redirectedTo: (url) => `\u2192 redirected to ${url}`,
+  alsoSeen: (visits) => `also seen ${visits}`,
   policyFile: (path, jurisdiction) => `policy ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `no policy file (${jurisdiction} defaults)`,
   pagesLabel: "pages",
@@ -12394,6 +12403,7 @@ var FR = {
   known: (v, status) => `${v} ${{ baselined: "dans la baseline", allowed: v === 1 ? "autoris\xE9" : "autoris\xE9s", new: v === 1 ? "nouveau" : "nouveaux", fixed: v === 1 ? "corrig\xE9" : "corrig\xE9s" }[status]}`,
   clean: "conforme",
   redirectedTo: (url) => `\u2192 redirig\xE9e vers ${url}`,
+  alsoSeen: (visits) => `\xE9galement vu ${visits}`,
   policyFile: (path, jurisdiction) => `politique ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `pas de fichier de politique (d\xE9fauts ${jurisdiction})`,
   pagesLabel: "pages",
@@ -12546,6 +12556,7 @@ var NL = {
   known: (v, status) => `${v} ${{ baselined: "in de baseline", allowed: "toegestaan", new: "nieuw", fixed: "opgelost" }[status]}`,
   clean: "in orde",
   redirectedTo: (url) => `\u2192 doorgestuurd naar ${url}`,
+  alsoSeen: (visits) => `ook gezien ${visits}`,
   policyFile: (path, jurisdiction) => `beleid ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `geen beleidsbestand (standaard ${jurisdiction})`,
   pagesLabel: "pagina's",
@@ -12725,6 +12736,8 @@ function formatConsole(result, lang = "en") {
       if (cause) lines.push(`${indent}\u21B3 ${cause}`);
       const chain = shortChain(f);
       if (chain) lines.push(`${indent}\u21B3 via ${chain}`);
+      const others = f.seenIn.filter((phase) => phase !== f.phase);
+      if (others.length > 0) lines.push(`${indent}\u21B3 ${words.alsoSeen(others.map((phase) => words.phase[phase].short).join(", "))}`);
       for (const note of f.notes) lines.push(`${indent}! ${note}`);
     }
   }
@@ -42559,6 +42572,7 @@ function toFinding(rule, hit, severity, page, phase) {
     data: { ...hit.data },
     evidence: hit.evidence,
     chain: hit.chain,
+    seenIn: [phase],
     fingerprint: fingerprint(rule.meta.id, hit, phase),
     status: "new",
     because: null,
@@ -42582,7 +42596,16 @@ function runRules(page, configs = {}, rules = RULES) {
       }
     }
   }
-  return findings;
+  return withVisitsSeen(findings, page);
+}
+function withVisitsSeen(findings, page) {
+  const tracking = page.phases.filter((scan) => scan.error === null).map((scan) => ({ phase: scan.phase, keys: new Set(allTracking(scan).map(hitKey)) }));
+  return findings.map((finding) => {
+    if (finding.subject.kind === "page" || finding.subject.kind === "banner") return finding;
+    const key = hitKey(finding);
+    const seenIn = tracking.filter(({ phase, keys }) => phase === finding.phase || keys.has(key)).map(({ phase }) => phase);
+    return { ...finding, seenIn };
+  });
 }
 
 // src/verdict/verdict.ts

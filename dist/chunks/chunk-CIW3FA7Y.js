@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-KN7BODAV.js";
+} from "./chunk-BXCI3HIT.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
