@@ -18,9 +18,10 @@ beforeAll(async () => {
   servers['klaro'] = await startStatic(managerSite('klaro-nl'));
   servers['shadow'] = await startStatic(join(CONSENT, 'shadow-be'));
   servers['preticked'] = await startStatic(join(CONSENT, 'preticked-first-layer'));
+  servers['fade'] = await startStatic(join(CONSENT, 'fade-in'));
   const vendors = await startVendors();
   closeVendors = vendors.close;
-  const pages = [`${servers['klaro'].url}`, `${servers['klaro'].url}contact.html`, servers['shadow'].url, servers['preticked'].url];
+  const pages = [`${servers['klaro'].url}`, `${servers['klaro'].url}contact.html`, servers['shadow'].url, servers['preticked'].url, servers['fade'].url];
   result = await runGate({ discover: { pages }, browserArgs: vendors.browserArgs, phases: ['initial', 'after-reject', 'after-accept'] });
 }, 240_000);
 
@@ -75,5 +76,13 @@ describe('a first layer with pre-ticked categories next to "Save preferences"', 
     const preticked = findingsOn(servers['preticked']!.url).filter((f) => f.rule === 'preticked-consent');
     expect(preticked.map((f) => f.subject.name)).toEqual(['toggle Analytics', 'toggle Marketing']);
     expect(preticked[0]!.evidence).toEqual(['first layer of the banner: "Analytics" checked, not locked']);
+  });
+});
+
+describe('a banner that fades in, as Osano\'s cookieconsent does, over real time the fake clock does not shorten', () => {
+  it('is found while still nearly transparent, and reject and accept are clicked', () => {
+    expect(scanOf(servers['fade']!.url, 'initial').banner).toMatchObject({ accept: { text: 'Accept all' }, reject: { text: 'Reject all' } });
+    expect(scanOf(servers['fade']!.url, 'after-reject').action).toMatchObject({ kind: 'reject', done: true });
+    expect(scanOf(servers['fade']!.url, 'after-accept').action).toMatchObject({ kind: 'accept', done: true });
   });
 });
