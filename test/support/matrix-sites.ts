@@ -45,6 +45,22 @@ const osanoLoader = `<script>
   }
 </script>`;
 
+/** Osano's cookieconsent, started on load as its wizard does, with `initialise`'s arguments given as source. */
+function osano(lang: Lang, initialiseArgs: (pixelGated: boolean) => string): Manager {
+  return {
+    lang,
+    files: { 'cookieconsent.min.js': 'cookieconsent/build/cookieconsent.min.js', 'cookieconsent.min.css': 'cookieconsent/build/cookieconsent.min.css' },
+    head: (pixelGated) => `<link rel="stylesheet" href="/cookieconsent.min.css">${pixelGated ? '' : `\n${PIXEL_TAG}`}`,
+    body: (pixelGated) => `<script src="/cookieconsent.min.js"></script>
+${osanoLoader}
+<script>
+  window.addEventListener('load', function () {
+    window.cookieconsent.initialise(${initialiseArgs(pixelGated)});
+  });
+</script>`,
+  };
+}
+
 export const MANAGERS = {
   // tarteaucitron.js in French, its own lang file picked from <html lang="fr">. Its README's defaults
   // but one: with googleConsentMode on (the default) and softConsentMode off, its gtag service's
@@ -98,46 +114,21 @@ ${pixelGated ? `<template data-purpose="ads">${PIXEL_TAG}</template>` : PIXEL_TA
   },
   // Osano's cookieconsent 3, "opt-in" (its example 5), with the site's French texts: the site loads
   // its trackers from onInitialise / onStatusChange once hasConsented(), as its documentation shows.
-  'cookieconsent-opt-in': {
-    lang: 'fr',
-    files: { 'cookieconsent.min.js': 'cookieconsent/build/cookieconsent.min.js', 'cookieconsent.min.css': 'cookieconsent/build/cookieconsent.min.css' },
-    head: (pixelGated) => `<link rel="stylesheet" href="/cookieconsent.min.css">${pixelGated ? '' : `\n${PIXEL_TAG}`}`,
-    body: (pixelGated) => `<script src="/cookieconsent.min.js"></script>
-${osanoLoader}
-<script>
-  window.addEventListener('load', function () {
-    window.cookieconsent.initialise({
+  'cookieconsent-opt-in': osano('fr', (pixel) => `{
       type: 'opt-in',
       content: {
         message: 'Nous utilisons des cookies pour mesurer l’audience de ce site.',
         allow: 'Accepter les cookies', deny: 'Refuser', link: 'En savoir plus', href: '/cookies.html',
       },
-      onInitialise: function () { if (this.hasConsented()) loadTrackers(${pixelGated}); },
-      onStatusChange: function () { if (this.hasConsented()) loadTrackers(${pixelGated}); },
-    });
-  });
-</script>`,
-  },
+      onInitialise: function () { if (this.hasConsented()) loadTrackers(${pixel}); },
+      onStatusChange: function () { if (this.hasConsented()) loadTrackers(${pixel}); },
+    }`),
   // Osano's cookieconsent 3, "opt-out" (its example 4), with its default English texts. Opt-out
   // means what its documentation says: cookies are on until the visitor declines ("if (type ==
   // 'opt-out' && !didConsent) { // disable cookies }"), so the trackers load before any choice.
-  'cookieconsent-opt-out': {
-    lang: 'en',
-    files: { 'cookieconsent.min.js': 'cookieconsent/build/cookieconsent.min.js', 'cookieconsent.min.css': 'cookieconsent/build/cookieconsent.min.css' },
-    head: (pixelGated) => `<link rel="stylesheet" href="/cookieconsent.min.css">${pixelGated ? '' : `\n${PIXEL_TAG}`}`,
-    body: (pixelGated) => `<script src="/cookieconsent.min.js"></script>
-${osanoLoader}
-<script>
-  window.addEventListener('load', function () {
-    window.cookieconsent.initialise({
-      type: 'opt-out',
-      content: { href: '/cookies.html' },
-    }, function (popup) {
-      if (popup.getStatus() !== 'deny') loadTrackers(${pixelGated});
-    });
-  });
-</script>`,
-  },
+  'cookieconsent-opt-out': osano('en', (pixel) => `{ type: 'opt-out', content: { href: '/cookies.html' } }, function (popup) {
+      if (popup.getStatus() !== 'deny') loadTrackers(${pixel});
+    }`),
   // Klaro 0.7 with its own French translation (lang: 'fr').
   klaro: {
     lang: 'fr',
