@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-ATBIR7XP.js";
+} from "./chunks/chunk-S53S74VI.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-BXCI3HIT.js";
+} from "./chunks/chunk-YJJJSWDI.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-CIW3FA7Y.js";
+} from "./chunks/chunk-AIY5SG6G.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-ATBIR7XP.js";
+} from "./chunks/chunk-S53S74VI.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-BXCI3HIT.js";
+} from "./chunks/chunk-YJJJSWDI.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

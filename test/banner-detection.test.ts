@@ -18,9 +18,10 @@ beforeAll(async () => {
   servers['klaro'] = await startStatic(managerSite('klaro-nl'));
   servers['shadow'] = await startStatic(join(CONSENT, 'shadow-be'));
   servers['preticked'] = await startStatic(join(CONSENT, 'preticked-first-layer'));
+  servers['fade'] = await startStatic(join(CONSENT, 'fade-in'));
   const vendors = await startVendors();
   closeVendors = vendors.close;
-  const pages = [`${servers['klaro'].url}`, `${servers['klaro'].url}contact.html`, servers['shadow'].url, servers['preticked'].url];
+  const pages = [`${servers['klaro'].url}`, `${servers['klaro'].url}contact.html`, servers['shadow'].url, servers['preticked'].url, servers['fade'].url];
   result = await runGate({ discover: { pages }, browserArgs: vendors.browserArgs, phases: ['initial', 'after-reject', 'after-save', 'after-accept'] });
 }, 240_000);
 
@@ -87,5 +88,13 @@ describe('a first layer with pre-ticked categories next to "Save preferences"', 
     for (const url of [servers['klaro']!.url, servers['shadow']!.url]) {
       expect(pageOf(url).skipped).toContainEqual({ phase: 'after-save', reason: "no switches with a save control on the banner's first layer" });
     }
+  });
+});
+
+describe('a banner that fades in, as Osano\'s cookieconsent does, over real time the fake clock does not shorten', () => {
+  it('is found while still nearly transparent, and reject and accept are clicked', () => {
+    expect(scanOf(servers['fade']!.url, 'initial').banner).toMatchObject({ accept: { text: 'Accept all' }, reject: { text: 'Reject all' } });
+    expect(scanOf(servers['fade']!.url, 'after-reject').action).toMatchObject({ kind: 'reject', done: true });
+    expect(scanOf(servers['fade']!.url, 'after-accept').action).toMatchObject({ kind: 'accept', done: true });
   });
 });

@@ -28,10 +28,17 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
   // Controls are matched on whole words ("ok" is not "okapi"); notice words on word starts ("cookies").
   const has = (text: string, phrases: readonly string[], wordStart = false): boolean =>
     phrases.some((p) => new RegExp(`(^|\\s)${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${wordStart ? '' : '(\\s|$)'}`).test(text));
+  /**
+   * Fading in towards a visible opacity. Osano's cookieconsent fades its window in from opacity 0 over
+   * a second of real time, which the visit's fake clock does not shorten: a scan in that second saw
+   * a transparent notice and reported no banner, on a busy machine at random.
+   */
+  const fadingIn = (el: Element): boolean =>
+    el.getAnimations().some((a) => a.playState === 'running' && Number((a.effect as KeyframeEffect | null)?.getKeyframes().at(-1)?.['opacity'] ?? 0) > 0.05);
   const visible = (el: Element): boolean => {
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
-    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0.05;
+    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && (Number(style.opacity) > 0.05 || fadingIn(el));
   };
   const nameOf = (el: Element): string =>
     norm(el.getAttribute('aria-label') || (el as HTMLInputElement).value || (el as HTMLElement).innerText || el.textContent || '');

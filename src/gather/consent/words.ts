@@ -22,6 +22,8 @@ export const CONSENT_WORDS = {
     // Flemish and Belgian French wordings.
     'aanvaarden', 'alles aanvaarden', 'alle cookies aanvaarden', 'ik aanvaard', 'accepteer', 'ik ga akkoord',
     'accepter et fermer', 'tout autoriser',
+    // Klaro's own French translation says "C'est bon." to accept and "Laissez-moi choisir" for its settings.
+    "c'est bon",
   ],
   /**
    * Controls that store the switches as they stand: with switches shown pre-ticked, this is consent to
@@ -37,7 +39,7 @@ export const CONSENT_WORDS = {
     'settings', 'preferences', 'customize', 'customise', 'manage', 'more options', 'let me choose', 'options',
     'instellingen', 'voorkeuren', 'aanpassen', 'zelf kiezen', 'paramètres', 'personnaliser', 'préférences',
     'einstellungen', 'anpassen', 'details', 'mehr optionen', 'laat me kiezen', 'meer opties', 'cookie instellingen',
-    'gestion des cookies', 'gérer', 'en savoir plus et personnaliser',
+    'gestion des cookies', 'gérer', 'en savoir plus et personnaliser', 'laissez moi choisir',
   ],
   /**
    * Words a consent notice uses about itself, matched at word starts ("statisti" is statistics,

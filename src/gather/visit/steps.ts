@@ -68,6 +68,11 @@ function choose(kind: 'reject' | 'accept'): Step {
       return 'stop';
     }
     session.scan.action = { kind, done: true, detail: clicked, bannerAfter: null };
+    // After refusing, only what happens after the click is the page's answer to the refusal: what an
+    // opt-out banner (Osano's cookieconsent) loaded before it is the initial visit's finding, and
+    // was wrongly reported as "contacted after the visitor refused". The accept visit keeps the whole
+    // visit: its inventory lists everything stored, also what the server set on the first load.
+    if (kind === 'reject') session.since = await session.collector.mark(session.page.context().pages());
   };
 }
 

@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-BXCI3HIT.js";
+} from "./chunk-YJJJSWDI.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-BXCI3HIT.js";
+} from "./chunk-YJJJSWDI.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

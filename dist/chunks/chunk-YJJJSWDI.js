@@ -10349,11 +10349,14 @@ var package_default = {
     ajv: "^8.20.0",
     "ajv-draft-04": "^1.0.0",
     "ajv-formats": "^3.0.1",
+    cookieconsent: "^3.1.1",
     esbuild: "^0.28.2",
     "fast-xml-parser": "^5.12.1",
     klaro: "^0.7.22",
     node: "^24.21.0",
+    orejime: "^3.2.1",
     playwright: "^1.65.1",
+    tarteaucitronjs: "^1.34.0",
     "third-party-web": "^0.30.0",
     tinyglobby: "^0.2.17",
     tldts: "^7.5.4",
@@ -11117,7 +11120,9 @@ var CONSENT_WORDS = {
     "accepteer",
     "ik ga akkoord",
     "accepter et fermer",
-    "tout autoriser"
+    "tout autoriser",
+    // Klaro's own French translation says "C'est bon." to accept and "Laissez-moi choisir" for its settings.
+    "c'est bon"
   ],
   /**
    * Controls that store the switches as they stand: with switches shown pre-ticked, this is consent to
@@ -11176,7 +11181,8 @@ var CONSENT_WORDS = {
     "cookie instellingen",
     "gestion des cookies",
     "g\xE9rer",
-    "en savoir plus et personnaliser"
+    "en savoir plus et personnaliser",
+    "laissez moi choisir"
   ],
   /**
    * Words a consent notice uses about itself, matched at word starts ("statisti" is statistics,
@@ -41515,10 +41521,11 @@ function scanPage(args) {
   const { words, layer, selectors, prefix } = args;
   const norm = (text) => text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, " ").replace(/\s+/g, " ").trim();
   const has = (text, phrases, wordStart = false) => phrases.some((p) => new RegExp(`(^|\\s)${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${wordStart ? "" : "(\\s|$)"}`).test(text));
+  const fadingIn = (el) => el.getAnimations().some((a) => a.playState === "running" && Number(a.effect?.getKeyframes().at(-1)?.["opacity"] ?? 0) > 0.05);
   const visible = (el) => {
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
-    return box.width > 0 && box.height > 0 && style.visibility !== "hidden" && style.display !== "none" && Number(style.opacity) > 0.05;
+    return box.width > 0 && box.height > 0 && style.visibility !== "hidden" && style.display !== "none" && (Number(style.opacity) > 0.05 || fadingIn(el));
   };
   const nameOf = (el) => norm(el.getAttribute("aria-label") || el.value || el.innerText || el.textContent || "");
   const roleOf = (name) => {
@@ -41832,6 +41839,7 @@ function choose(kind) {
       return "stop";
     }
     session.scan.action = { kind, done: true, detail: clicked, bannerAfter: null };
+    if (kind === "reject") session.since = await session.collector.mark(session.page.context().pages());
   };
 }
 var saveAsShown = async (session) => {
