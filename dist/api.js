@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-S53S74VI.js";
+} from "./chunks/chunk-6ZO2RPMB.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-YJJJSWDI.js";
+} from "./chunks/chunk-2CKJ27ZX.js";
 export {
   BROWSER_ENV,
   GateError,

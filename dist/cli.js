@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-AIY5SG6G.js";
+} from "./chunks/chunk-AUCK73MY.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-S53S74VI.js";
+} from "./chunks/chunk-6ZO2RPMB.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-YJJJSWDI.js";
+} from "./chunks/chunk-2CKJ27ZX.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

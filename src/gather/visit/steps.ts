@@ -85,6 +85,8 @@ const saveAsShown: Step = async (session) => {
     return 'stop';
   }
   session.scan.action = { kind: 'save', done: true, detail: `clicked "${control.text}" without changing a switch`, bannerAfter: null };
+  // As after refusing: what loaded before the click is the initial visit's finding, not the answer to saving.
+  session.since = await session.collector.mark(session.page.context().pages());
 };
 
 /** Every step a visit can name, by name: the visit table in src/config/visits.ts lists them in order. */

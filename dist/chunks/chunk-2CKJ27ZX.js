@@ -41850,6 +41850,7 @@ var saveAsShown = async (session) => {
     return "stop";
   }
   session.scan.action = { kind: "save", done: true, detail: `clicked "${control.text}" without changing a switch`, bannerAfter: null };
+  session.since = await session.collector.mark(session.page.context().pages());
 };
 var STEPS = {
   load: async (session) => {

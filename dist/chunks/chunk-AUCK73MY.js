@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-YJJJSWDI.js";
+} from "./chunk-2CKJ27ZX.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

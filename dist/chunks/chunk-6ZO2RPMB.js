@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-YJJJSWDI.js";
+} from "./chunk-2CKJ27ZX.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
