@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-AUCK73MY.js";
+} from "./chunks/chunk-OR64253V.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-6ZO2RPMB.js";
+} from "./chunks/chunk-YO7VFDDM.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-2CKJ27ZX.js";
+} from "./chunks/chunk-R2OYUAVH.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -142,7 +142,8 @@ describe('determinism', () => {
     } finally {
       await site.close();
     }
-  });
+    // Two scans of every fixture page (over 25 now), one after the other.
+  }, 240_000);
 
   it('two scans of the same site give the same findings in the same order', async () => {
     const pages = ['ok', 'dialogs', 'moved', 'error', 'popup'].map((p) => `${hostile.url}${p}`);

@@ -178,7 +178,7 @@ describe('one layout tag on every page of a --static site, with no policy file',
     const rows = render('markdown', layout).split('\n').filter((line) => line.startsWith('| /'));
     const fresh = layout.findings.filter((f) => f.status === 'new');
     expect(rows.length).toBeLessThan(fresh.length);
-    expect(rows).toContain('| /, /contact/, /news/item.html | initial | 🔴 `tracking-cookie-before-consent` | cookie _ga | Google Analytics (analytics) |  |');
+    expect(rows).toContain('| /, /contact/, /news/item.html | initial | 🔴 `tracking-cookie-before-consent` Tracking cookie before consent | cookie _ga | Google Analytics (analytics) |  |');
     expect(rows.filter((row) => row.includes('| cookie _ga |'))).toHaveLength(2); // the cookie before consent, and its lifetime
   });
 

@@ -42758,7 +42758,7 @@ function runSettings(options, policy) {
 function skipReason(visit, page) {
   const initial = page.phases[0];
   if (!initial || initial.error !== null) return "the page could not be scanned";
-  if (visit.needs === "choice" && !offersChoice(initial)) return "no consent banner or notice to answer";
+  if (visit.needs !== "nothing" && !offersChoice(initial)) return "no consent banner or notice to answer";
   if (visit.needs === "save" && !offersSave(initial)) return "no switches with a save control on the banner's first layer";
   return null;
 }

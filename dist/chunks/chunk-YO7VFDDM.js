@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-2CKJ27ZX.js";
+} from "./chunk-R2OYUAVH.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-2CKJ27ZX.js";
+} from "./chunk-R2OYUAVH.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
