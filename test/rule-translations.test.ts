@@ -2,8 +2,8 @@
 // words (or whose English message gained an id or placeholder the translations lack) fails here,
 // whoever registers it. It reads the registry, not a list of ids, so new rules are covered at once.
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/rules/index.js';
-import { LANGS, type TranslatedLang } from '../../src/types.js';
+import { RULES } from '../src/rules/index.js';
+import { LANGS, type TranslatedLang } from '../src/types.js';
 
 const OTHER = LANGS.filter((lang): lang is TranslatedLang => lang !== 'en');
 const placeholders = (template: string): string[] => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
