@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-YO7VFDDM.js";
+} from "./chunks/chunk-2FFSYJKN.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-R2OYUAVH.js";
+} from "./chunks/chunk-D2CNWARR.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-OR64253V.js";
+} from "./chunks/chunk-KVHF66LN.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-YO7VFDDM.js";
+} from "./chunks/chunk-2FFSYJKN.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-R2OYUAVH.js";
+} from "./chunks/chunk-D2CNWARR.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -51,13 +51,22 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
     return null;
   };
   /**
-   * Elements matching `selector` in `scope` and in every open shadow root inside it: consent managers
-   * built as web components keep their banner there, where querySelectorAll does not look.
+   * Every open shadow root on the page, nested ones too, found once per scan: consent managers built
+   * as web components keep their banner there, where querySelectorAll does not look.
    */
+  const shadowRoots: ShadowRoot[] = [];
+  const collectRoots = (scope: ParentNode): void => {
+    for (const el of Array.from(scope.querySelectorAll('*'))) {
+      if (!el.shadowRoot) continue;
+      shadowRoots.push(el.shadowRoot);
+      collectRoots(el.shadowRoot);
+    }
+  };
+  collectRoots(document);
+  /** Elements matching `selector` in `scope` and in the shadow roots whose host is `scope` or inside it. */
   const deep = (scope: ParentNode, selector: string): Element[] => {
-    const hosts = Array.from(scope.querySelectorAll('*')).filter((el) => el.shadowRoot);
-    const own = 'shadowRoot' in scope && (scope as Element).shadowRoot ? [scope as Element] : [];
-    return [...own, ...hosts].reduce((found, host) => found.concat(deep(host.shadowRoot!, selector)), Array.from(scope.querySelectorAll(selector)));
+    const roots = scope === document ? shadowRoots : shadowRoots.filter((root) => root.host === scope || inside(scope as Element, root.host));
+    return roots.reduce((found, root) => found.concat(Array.from(root.querySelectorAll(selector))), Array.from(scope.querySelectorAll(selector)));
   };
   /** The parent, or the host when `el` is at the top of a shadow tree. */
   const up = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-R2OYUAVH.js";
+} from "./chunk-D2CNWARR.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-R2OYUAVH.js";
+} from "./chunk-D2CNWARR.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

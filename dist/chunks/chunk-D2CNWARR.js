@@ -41536,10 +41536,18 @@ function scanPage(args) {
     if (has(name, words.accept)) return "accept";
     return null;
   };
+  const shadowRoots = [];
+  const collectRoots = (scope) => {
+    for (const el of Array.from(scope.querySelectorAll("*"))) {
+      if (!el.shadowRoot) continue;
+      shadowRoots.push(el.shadowRoot);
+      collectRoots(el.shadowRoot);
+    }
+  };
+  collectRoots(document);
   const deep = (scope, selector) => {
-    const hosts = Array.from(scope.querySelectorAll("*")).filter((el) => el.shadowRoot);
-    const own = "shadowRoot" in scope && scope.shadowRoot ? [scope] : [];
-    return [...own, ...hosts].reduce((found, host) => found.concat(deep(host.shadowRoot, selector)), Array.from(scope.querySelectorAll(selector)));
+    const roots = scope === document ? shadowRoots : shadowRoots.filter((root) => root.host === scope || inside(scope, root.host));
+    return roots.reduce((found, root) => found.concat(Array.from(root.querySelectorAll(selector))), Array.from(scope.querySelectorAll(selector)));
   };
   const up = (el) => el.parentElement ?? (el.getRootNode().host || null);
   const closestDeep = (el, selector) => {
