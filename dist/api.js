@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-2FFSYJKN.js";
+} from "./chunks/chunk-E5MMSIKS.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-D2CNWARR.js";
+} from "./chunks/chunk-HSWYLG23.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-KVHF66LN.js";
+} from "./chunks/chunk-B2GVRG6A.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-2FFSYJKN.js";
+} from "./chunks/chunk-E5MMSIKS.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-D2CNWARR.js";
+} from "./chunks/chunk-HSWYLG23.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

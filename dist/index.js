@@ -10,7 +10,7 @@ import {
   reportPlace,
   visitLine,
   writeReports
-} from "./chunks/chunk-KVHF66LN.js";
+} from "./chunks/chunk-B2GVRG6A.js";
 import {
   GateError,
   __commonJS,
@@ -27,7 +27,7 @@ import {
   startedAsScript,
   stopping,
   subjectLabel
-} from "./chunks/chunk-D2CNWARR.js";
+} from "./chunks/chunk-HSWYLG23.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -76,8 +76,9 @@ function excludedPath(url: string, patterns: string[]): boolean {
   return patterns.some((p) => globMatch(p, p.startsWith('/') ? path : path.slice(1)));
 }
 
-function leftOut(reason: LeftOut['reason'], items: string[], message: string): LeftOut {
-  return { reason, count: items.length, examples: items.slice(0, EXAMPLES), message };
+/** What was left out and why: `count` of them, at most the first few by name. */
+function leftOut(reason: LeftOut['reason'], count: number, examples: string[], message: string): LeftOut {
+  return { reason, count, examples: examples.slice(0, EXAMPLES), message };
 }
 
 /**
@@ -101,7 +102,7 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
   if (!explicit && staticRoot !== null) {
     const files = await globPages(staticRoot, spec);
     found = found.concat(files.kept.map((f) => resolvePage(routeOf(f), base, basePath)));
-    if (files.excluded.length > 0) skipped.push(leftOut('excluded', files.excluded, `${plural(files.excluded.length, 'HTML file')} matched --exclude and were left out.`));
+    if (files.excluded.length > 0) skipped.push(leftOut('excluded', files.excluded.length, files.excluded, `${plural(files.excluded.length, 'HTML file')} matched --exclude and were left out.`));
   }
   if (!explicit && staticRoot === null) found.push(needStart());
   // Nothing said at all: the start page, plus what the sitemap (or, without one, a shallow crawl) finds.
@@ -135,10 +136,10 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
     if (foreign.offered > 0) {
       const hosts = [...new Set(foreign.values().map((u) => new URL(u).host))].join(', ');
       const fix = spec.sitemapFind === undefined ? '; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview' : '';
-      skipped.push({ reason: 'other-host', count: foreign.offered, examples: foreign.values(), message: `${foreign.offered.toLocaleString('en')} sitemap page(s) on another host (${hosts}) were skipped${fix}.` });
+      skipped.push(leftOut('other-host', foreign.offered, foreign.values(), `${foreign.offered.toLocaleString('en')} sitemap page(s) on another host (${hosts}) were skipped${fix}.`));
     }
     if (sitemap.unreadable.length > 0) {
-      skipped.push(leftOut('sitemap-unreadable', sitemap.unreadable, `${plural(sitemap.unreadable.length, 'nested sitemap')} could not be read (no 2xx answer, or not to its end), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES).join(', ')}.`));
+      skipped.push(leftOut('sitemap-unreadable', sitemap.unreadable.length, sitemap.unreadable, `${plural(sitemap.unreadable.length, 'nested sitemap')} could not be read (no 2xx answer, or not to its end), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES).join(', ')}.`));
     }
     if (automatic && kept.length === 0) {
       more = more.concat(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
@@ -152,7 +153,7 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
   const crawledOut = more.filter(isExcluded);
   excluded = ordered(excluded.concat(crawledOut), null);
   excludedCount += new Set(crawledOut.map(normalizeUrl)).size;
-  if (excludedCount > 0) skipped.push({ reason: 'excluded', count: excludedCount, examples: excluded.slice(0, EXAMPLES), message: `${plural(excludedCount, 'page')} matched --exclude and were left out.` });
+  if (excludedCount > 0) skipped.push(leftOut('excluded', excludedCount, excluded, `${plural(excludedCount, 'page')} matched --exclude and were left out.`));
   more = more.filter((url) => !isExcluded(url));
 
   // An explicit list is what the user asked for: all of it is scanned. --max-pages caps what was found.
@@ -166,7 +167,7 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
     const what = explicit
       ? `found ${plural(candidates.length + unkept, 'more page')} besides those listed; scanning the first ${spec.maxPages} of them (sorted).`
       : `found ${(candidates.length + unkept).toLocaleString('en')} pages; scanning the first ${spec.maxPages} (start page, then sorted).`;
-    skipped.push({ reason: 'max-pages', count: beyondCount, examples: beyond.slice(0, EXAMPLES), message: `${what} Raise --max-pages to scan more.` });
+    skipped.push(leftOut('max-pages', beyondCount, beyond, `${what} Raise --max-pages to scan more.`));
   }
   return { urls, leftOut: skipped, notes };
 }

@@ -40626,8 +40626,8 @@ function excludedPath(url, patterns) {
   const path = new URL(url).pathname;
   return patterns.some((p) => globMatch(p, p.startsWith("/") ? path : path.slice(1)));
 }
-function leftOut(reason, items, message) {
-  return { reason, count: items.length, examples: items.slice(0, EXAMPLES2), message };
+function leftOut(reason, count3, examples, message) {
+  return { reason, count: count3, examples: examples.slice(0, EXAMPLES2), message };
 }
 async function discoverPages(base, staticRoot, spec, basePath = "/") {
   const start = base === null ? null : normalizeUrl(base);
@@ -40643,7 +40643,7 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
   if (!explicit && staticRoot !== null) {
     const files = await globPages(staticRoot, spec);
     found = found.concat(files.kept.map((f) => resolvePage(routeOf(f), base, basePath)));
-    if (files.excluded.length > 0) skipped.push(leftOut("excluded", files.excluded, `${plural(files.excluded.length, "HTML file")} matched --exclude and were left out.`));
+    if (files.excluded.length > 0) skipped.push(leftOut("excluded", files.excluded.length, files.excluded, `${plural(files.excluded.length, "HTML file")} matched --exclude and were left out.`));
   }
   if (!explicit && staticRoot === null) found.push(needStart());
   const automatic = !explicit && staticRoot === null && spec.sitemap === void 0 && !spec.crawl;
@@ -40673,10 +40673,10 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
     if (foreign.offered > 0) {
       const hosts = [...new Set(foreign.values().map((u) => new URL(u).host))].join(", ");
       const fix = spec.sitemapFind === void 0 ? "; use --sitemap-find/--sitemap-replace to point a production sitemap at the preview" : "";
-      skipped.push({ reason: "other-host", count: foreign.offered, examples: foreign.values(), message: `${foreign.offered.toLocaleString("en")} sitemap page(s) on another host (${hosts}) were skipped${fix}.` });
+      skipped.push(leftOut("other-host", foreign.offered, foreign.values(), `${foreign.offered.toLocaleString("en")} sitemap page(s) on another host (${hosts}) were skipped${fix}.`));
     }
     if (sitemap.unreadable.length > 0) {
-      skipped.push(leftOut("sitemap-unreadable", sitemap.unreadable, `${plural(sitemap.unreadable.length, "nested sitemap")} could not be read (no 2xx answer, or not to its end), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES2).join(", ")}.`));
+      skipped.push(leftOut("sitemap-unreadable", sitemap.unreadable.length, sitemap.unreadable, `${plural(sitemap.unreadable.length, "nested sitemap")} could not be read (no 2xx answer, or not to its end), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES2).join(", ")}.`));
     }
     if (automatic && kept.length === 0) {
       more = more.concat(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
@@ -40686,7 +40686,7 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
   const crawledOut = more.filter(isExcluded);
   excluded = ordered(excluded.concat(crawledOut), null);
   excludedCount += new Set(crawledOut.map(normalizeUrl)).size;
-  if (excludedCount > 0) skipped.push({ reason: "excluded", count: excludedCount, examples: excluded.slice(0, EXAMPLES2), message: `${plural(excludedCount, "page")} matched --exclude and were left out.` });
+  if (excludedCount > 0) skipped.push(leftOut("excluded", excludedCount, excluded, `${plural(excludedCount, "page")} matched --exclude and were left out.`));
   more = more.filter((url) => !isExcluded(url));
   const asked = new Set(explicit ? found.map(normalizeUrl) : []);
   const candidates = ordered(explicit ? more : found.concat(more), start).filter((url) => !asked.has(url));
@@ -40696,7 +40696,7 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
   const beyondCount = beyond.length + unkept;
   if (beyondCount > 0) {
     const what = explicit ? `found ${plural(candidates.length + unkept, "more page")} besides those listed; scanning the first ${spec.maxPages} of them (sorted).` : `found ${(candidates.length + unkept).toLocaleString("en")} pages; scanning the first ${spec.maxPages} (start page, then sorted).`;
-    skipped.push({ reason: "max-pages", count: beyondCount, examples: beyond.slice(0, EXAMPLES2), message: `${what} Raise --max-pages to scan more.` });
+    skipped.push(leftOut("max-pages", beyondCount, beyond, `${what} Raise --max-pages to scan more.`));
   }
   return { urls, leftOut: skipped, notes };
 }

@@ -10,7 +10,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-D2CNWARR.js";
+} from "./chunk-HSWYLG23.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-D2CNWARR.js";
+} from "./chunk-HSWYLG23.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
