@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-E5MMSIKS.js";
+} from "./chunks/chunk-FFJTWHC6.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-HSWYLG23.js";
+} from "./chunks/chunk-LOUDP34A.js";
 export {
   BROWSER_ENV,
   GateError,

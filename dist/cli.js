@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-B2GVRG6A.js";
+} from "./chunks/chunk-Y3H52Y4E.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-E5MMSIKS.js";
+} from "./chunks/chunk-FFJTWHC6.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-HSWYLG23.js";
+} from "./chunks/chunk-LOUDP34A.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -1,7 +1,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright';
+import type { Browser, BrowserContext } from 'playwright';
+import { playwright } from './playwright.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { whenHurried } from '../shared/lifecycle.js';
 import { commandLine, listProcesses, signal } from '../shared/processes.js';
@@ -103,7 +104,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<OpenBrowser
   let persistent: BrowserContext;
   try {
     const proxy = proxyFromEnv();
-    persistent = await chromium.launchPersistentContext(profile, {
+    persistent = await playwright().chromium.launchPersistentContext(profile, {
       executablePath: options.browser.executable,
       headless: true,
       args,

@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright';
+import { playwright } from './playwright.js';
 import { GateError } from '../shared/errors.js';
 
 export interface ResolvedBrowser {
@@ -65,7 +65,7 @@ export const INSTALL_HINT = [
 
 function playwrightOwn(): string | null {
   try {
-    const path = chromium.executablePath();
+    const path = playwright().chromium.executablePath();
     return path && isExecutable(path) ? path : null;
   } catch {
     return null; // Playwright knows no build for this platform

@@ -6,11 +6,12 @@ import { emptyBaseline } from '../baseline/baseline.js';
 import { readBaseline, writeBaseline } from '../baseline/file.js';
 import type { Policy } from '../policy/policy.js';
 import { GateError, errorText } from '../shared/errors.js';
+import { once } from '../shared/once.js';
 import type { GateResult } from '../types.js';
 import { concludeRun, judgePage, resultOf, type SavedRun } from '../verdict/judge.js';
 
 // Formats (uri, date-time) are documentation here: the structure is what judging relies on.
-const validate = new ajv2020.default({ allErrors: true, strict: false, validateFormats: false }).compile(reportSchema);
+const validator = once(() => new ajv2020.default({ allErrors: true, strict: false, validateFormats: false }).compile(reportSchema));
 
 /** A JSON report a scan wrote, checked against the report schema: anything else is a usage error naming the file. */
 export function readReport(path: string): GateResult {
@@ -21,6 +22,7 @@ export function readReport(path: string): GateResult {
   } catch (error) {
     throw new GateError(`${name}: cannot read it as JSON (${errorText(error)}). Give a report written by --format json.`, 2, error);
   }
+  const validate = validator();
   if (!validate(data)) {
     const first = validate.errors?.[0];
     throw new GateError(`${name} is not a consent-gate JSON report (${first?.instancePath || '/'}: ${first?.message ?? 'invalid'}). Write one with: consent-gate scan --format json -o ${name}`);

@@ -6,6 +6,7 @@ import { RULES, type RuleEntry } from '../rules/index.js';
 import { policySchema } from './schema.js';
 import { DEFAULT_BASELINE, POLICY_FILES } from '../config/files.js';
 import { didYouMean } from '../shared/did-you-mean.js';
+import { once } from '../shared/once.js';
 import { emptyAllow, type AllowList, type Policy } from './policy.js';
 import { PRESETS, type Jurisdiction } from './presets.js';
 import type { Lang } from '../types.js';
@@ -13,7 +14,7 @@ import type { Lang } from '../types.js';
 const MAX_ERRORS = 10;
 
 // ajv is CommonJS: under NodeNext its class sits on .default.
-const validate = new ajv2020.default({ allErrors: true, strict: true, verbose: true }).compile(policySchema());
+const validator = once(() => new ajv2020.default({ allErrors: true, strict: true, verbose: true }).compile(policySchema()));
 
 /** --config wins; else consent-gate.json, else .consent-gate.json in the working folder. */
 export function findPolicyFile(cwd: string, explicit?: string, label = '--config'): string | null {
@@ -45,6 +46,7 @@ export function loadPolicy(path: string): Policy {
   }
   if (text.trim() === '') throw new GateError(`${name}: the file is empty. A minimal policy is {} (defaults: jurisdiction "eu", failOn "error").`);
   const data = parseJson(text, name);
+  const validate = validator();
   if (!validate(data)) {
     const lines = [...new Set((validate.errors ?? []).map(describe))].slice(0, MAX_ERRORS);
     throw new GateError(`${name} is not a valid policy:\n${lines.map((line) => `  ${line}`).join('\n')}`);

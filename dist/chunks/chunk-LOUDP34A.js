@@ -1872,8 +1872,8 @@ var require_keyword = __commonJS({
       var _a;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate2);
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
@@ -2946,28 +2946,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate2 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate2 });
-        validate2.errors = null;
-        validate2.schema = sch.schema;
-        validate2.schemaEnv = sch;
+        const validate = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate });
+        validate.errors = null;
+        validate.schema = sch.schema;
+        validate.schemaEnv = sch;
         if (sch.$async)
-          validate2.$async = true;
+          validate.$async = true;
         if (this.opts.code.source === true) {
-          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+          validate.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate2.evaluated = {
+          validate.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate2.source)
-            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+          if (validate.source)
+            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
         }
-        sch.validate = validate2;
+        sch.validate = validate;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -6467,8 +6467,8 @@ var require_dynamicAnchor = __commonJS({
       const { gen, it } = cxt;
       it.schemaEnv.root.dynamicAnchors[anchor] = true;
       const v = (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
-      const validate2 = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
-      gen.if((0, codegen_1._)`!${v}`, () => gen.assign(v, validate2));
+      const validate = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
+      gen.if((0, codegen_1._)`!${v}`, () => gen.assign(v, validate));
     }
     exports.dynamicAnchor = dynamicAnchor;
     function _getValidate(cxt) {
@@ -6517,11 +6517,11 @@ var require_dynamicRef = __commonJS({
           _callRef(it.validateName, valid)();
         }
       }
-      function _callRef(validate2, valid) {
+      function _callRef(validate, valid) {
         return valid ? () => gen.block(() => {
-          (0, ref_1.callRef)(cxt, validate2);
+          (0, ref_1.callRef)(cxt, validate);
           gen.let(valid, true);
-        }) : () => (0, ref_1.callRef)(cxt, validate2);
+        }) : () => (0, ref_1.callRef)(cxt, validate);
       }
     }
     exports.dynamicRef = dynamicRef;
@@ -9523,7 +9523,7 @@ var require_cjs = __commonJS({
       }
       return 0;
     }
-    function extractHostname(url, urlIsValidHostname, validate2 = false) {
+    function extractHostname(url, urlIsValidHostname, validate = false) {
       let start = 0;
       let end = url.length;
       let hasUpper = false;
@@ -9569,7 +9569,7 @@ var require_cjs = __commonJS({
                 code === 45 || // '-'
                 code === 43)) {
                   if (code === 9 || code === 10 || code === 13) {
-                    return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate2);
+                    return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate);
                   }
                   for (let j = i; j < indexOfProtocol; j += 1) {
                     const c = url.charCodeAt(j);
@@ -9599,7 +9599,7 @@ var require_cjs = __commonJS({
             for (let i = start; i < end; i += 1) {
               const code = url.charCodeAt(i);
               if (code === 9 || code === 10 || code === 13) {
-                return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate2);
+                return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate);
               }
               if (code === 58) {
                 indexOfColon = i;
@@ -9681,10 +9681,10 @@ var require_cjs = __commonJS({
         let indexOfPort = -1;
         let indexOfFirstColon = -1;
         let hasControl = false;
-        let vValid = validate2;
+        let vValid = validate;
         let vLastDot = start - 1;
         let vLastCode = -1;
-        if (validate2 && start < end) {
+        if (validate && start < end) {
           const c0 = url.charCodeAt(start);
           if (
             // Keep these parens: they scope /*@__INLINE__*/ for terser.
@@ -9708,7 +9708,7 @@ var require_cjs = __commonJS({
               indexOfPort = i;
             } else if (code === 9 || code === 10 || code === 13) {
               hasControl = true;
-            } else if (validate2) {
+            } else if (validate) {
               if (code === 46) {
                 if (i - vLastDot > 64 || vLastCode === 46 || vLastCode === 45) {
                   vValid = false;
@@ -9730,16 +9730,16 @@ var require_cjs = __commonJS({
             indexOfClosingBracket = i;
           } else if (code >= 65 && code <= 90) {
             hasUpper = true;
-          } else if (validate2 && !/*@__INLINE__*/
+          } else if (validate && !/*@__INLINE__*/
           isValidHostnameChar(code)) {
             vValid = false;
           }
-          if (validate2) {
+          if (validate) {
             vLastCode = code;
           }
         }
         if (hasControl) {
-          return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate2);
+          return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate);
         }
         if (indexOfIdentifier !== -1 && indexOfIdentifier >= start && indexOfIdentifier < end) {
           start = indexOfIdentifier + 1;
@@ -9758,7 +9758,7 @@ var require_cjs = __commonJS({
         if (start >= end) {
           return null;
         }
-        if (validate2 && vValid && indexOfIdentifier === -1 && indexOfPort === -1 && indexOfClosingBracket === -1 && url.charCodeAt(end - 1) !== 46 && end - start <= 255 && // total length
+        if (validate && vValid && indexOfIdentifier === -1 && indexOfPort === -1 && indexOfClosingBracket === -1 && url.charCodeAt(end - 1) !== 46 && end - start <= 255 && // total length
         end - vLastDot - 1 <= 63 && // last label length
         vLastCode !== 45) {
           extractedHostnameValidated = true;
@@ -12208,7 +12208,7 @@ var EN = {
     title: (status, site) => `Consent check ${status}: ${site}`,
     counts: ["new errors", "new warnings", "pages not scanned", "known (baseline)", "allowed by policy"],
     meta: (pages, jurisdiction, defaults) => `${plural(pages, "page")} \xB7 rules of the ${jurisdiction} policy${defaults ? " (defaults)" : ""}`,
-    builtWith: (tool, chromium3) => `${tool} with Chromium ${chromium3}`,
+    builtWith: (tool, chromium) => `${tool} with Chromium ${chromium}`,
     visitedHeading: "What was visited",
     visitedIntro: (summaries) => `Each page was opened as a first-time visitor: ${summaries}.`,
     visitsCaption: "Pages and visits",
@@ -12485,7 +12485,7 @@ var FR = {
     title: (status, site) => `Contr\xF4le du consentement, ${FR.headline[status].toLowerCase()} : ${site}`,
     counts: ["nouvelles erreurs", "nouveaux avertissements", "pages non analys\xE9es", "connus (baseline)", "autoris\xE9s par la politique"],
     meta: (pages, jurisdiction, defaults) => `${FR.pages(pages)} \xB7 r\xE8gles de la politique ${jurisdiction}${defaults ? " (par d\xE9faut)" : ""}`,
-    builtWith: (tool, chromium3) => `${tool} avec Chromium ${chromium3}`,
+    builtWith: (tool, chromium) => `${tool} avec Chromium ${chromium}`,
     visitedHeading: "Ce qui a \xE9t\xE9 visit\xE9",
     visitedIntro: (summaries) => `Chaque page a \xE9t\xE9 ouverte comme par un nouveau visiteur : ${summaries}.`,
     visitsCaption: "Pages et visites",
@@ -12632,7 +12632,7 @@ var NL = {
     title: (status, site) => `Toestemmingscontrole ${NL.headline[status].toLowerCase()}: ${site}`,
     counts: ["nieuwe fouten", "nieuwe waarschuwingen", "pagina's niet gescand", "bekend (baseline)", "toegestaan door het beleid"],
     meta: (pages, jurisdiction, defaults) => `${NL.pages(pages)} \xB7 regels van het beleid ${jurisdiction}${defaults ? " (standaard)" : ""}`,
-    builtWith: (tool, chromium3) => `${tool} met Chromium ${chromium3}`,
+    builtWith: (tool, chromium) => `${tool} met Chromium ${chromium}`,
     visitedHeading: "Wat er is bezocht",
     visitedIntro: (summaries) => `Elke pagina is geopend als door een nieuwe bezoeker: ${summaries}.`,
     visitsCaption: "Pagina's en bezoeken",
@@ -13003,7 +13003,20 @@ function startedAsScript(moduleUrl) {
 // src/browser/resolve.ts
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { chromium } from "playwright-core";
+
+// src/browser/playwright.ts
+import { createRequire } from "node:module";
+
+// src/shared/once.ts
+function once(make) {
+  let made = null;
+  return () => (made ??= { value: make() }).value;
+}
+
+// src/browser/playwright.ts
+var playwright = once(() => createRequire(import.meta.url)("playwright-core"));
+
+// src/browser/resolve.ts
 var BROWSER_ENV = "CONSENT_GATE_BROWSER";
 var CHROME_PATH_ENV = "CHROME_PATH";
 var SYSTEM_NAMES = ["google-chrome", "google-chrome-stable", "chromium", "chromium-browser"];
@@ -13052,7 +13065,7 @@ var INSTALL_HINT = [
 ].join("\n");
 function playwrightOwn() {
   try {
-    const path = chromium.executablePath();
+    const path = playwright().chromium.executablePath();
     return path && isExecutable(path) ? path : null;
   } catch {
     return null;
@@ -13147,7 +13160,7 @@ var PRESETS = {
 
 // src/policy/load.ts
 var MAX_ERRORS = 10;
-var validate = new import__.default.default({ allErrors: true, strict: true, verbose: true }).compile(policySchema());
+var validator = once(() => new import__.default.default({ allErrors: true, strict: true, verbose: true }).compile(policySchema()));
 function findPolicyFile(cwd, explicit, label = "--config") {
   if (explicit !== void 0) {
     const path = resolve(cwd, explicit);
@@ -13175,6 +13188,7 @@ function loadPolicy(path) {
   }
   if (text.trim() === "") throw new GateError(`${name}: the file is empty. A minimal policy is {} (defaults: jurisdiction "eu", failOn "error").`);
   const data = parseJson(text, name);
+  const validate = validator();
   if (!validate(data)) {
     const lines = [...new Set((validate.errors ?? []).map(describe))].slice(0, MAX_ERRORS);
     throw new GateError(`${name} is not a valid policy:
@@ -13323,10 +13337,10 @@ import { isAbsolute, posix, resolve as resolve3 } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
 // node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
+import { createRequire as createRequire2 } from "module";
 import { basename, dirname as dirname2, normalize, relative as relative3, resolve as resolve2, sep } from "path";
 import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
+var __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
 function cleanPath(path) {
   let normalized = normalize(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
@@ -14417,7 +14431,6 @@ function writeBaseline(path, baseline) {
 import { mkdtempSync, mkdirSync as mkdirSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join5 } from "node:path";
-import { chromium as chromium2 } from "playwright-core";
 var QUIET_FLAGS = [
   "--disable-background-networking",
   "--disable-component-update",
@@ -14466,7 +14479,7 @@ async function launchBrowser(options) {
   let persistent;
   try {
     const proxy = proxyFromEnv();
-    persistent = await chromium2.launchPersistentContext(profile, {
+    persistent = await playwright().chromium.launchPersistentContext(profile, {
       executablePath: options.browser.executable,
       headless: true,
       args,
@@ -41446,14 +41459,14 @@ function dedupeSources(sources) {
 
 // src/gather/consent/autoconsent.ts
 import { readFileSync as readFileSync6 } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
+import { createRequire as createRequire3 } from "node:module";
 import { dirname as dirname4, join as join6 } from "node:path";
 var BINDING2 = "autoconsentSendMessage";
 var RESULT_TIMEOUT_MS = 1e4;
 var assets = null;
 function load() {
   if (assets) return assets;
-  const resolveModule = createRequire2(import.meta.url).resolve;
+  const resolveModule = createRequire3(import.meta.url).resolve;
   const script = readFileSync6(join6(dirname4(resolveModule("@duckduckgo/autoconsent")), "autoconsent.playwright.js"), "utf8");
   const rules = JSON.parse(readFileSync6(resolveModule("@duckduckgo/autoconsent/rules/rules.json"), "utf8"));
   assets = { script, rules };
@@ -42851,6 +42864,7 @@ export {
   writeFileAtomic,
   readBaseline,
   writeBaseline,
+  once,
   onShutdown,
   stopping,
   exitCleanlyOnSignals,

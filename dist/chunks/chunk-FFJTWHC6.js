@@ -6,11 +6,12 @@ import {
   emptyBaseline,
   errorText,
   judgePage,
+  once,
   readBaseline,
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-HSWYLG23.js";
+} from "./chunk-LOUDP34A.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
@@ -1510,7 +1511,7 @@ var report_schema_default = {
 };
 
 // src/entry/judge.ts
-var validate = new import__.default.default({ allErrors: true, strict: false, validateFormats: false }).compile(report_schema_default);
+var validator = once(() => new import__.default.default({ allErrors: true, strict: false, validateFormats: false }).compile(report_schema_default));
 function readReport(path) {
   const name = relative(process.cwd(), path) || path;
   let data;
@@ -1519,6 +1520,7 @@ function readReport(path) {
   } catch (error) {
     throw new GateError(`${name}: cannot read it as JSON (${errorText(error)}). Give a report written by --format json.`, 2, error);
   }
+  const validate = validator();
   if (!validate(data)) {
     const first = validate.errors?.[0];
     throw new GateError(`${name} is not a consent-gate JSON report (${first?.instancePath || "/"}: ${first?.message ?? "invalid"}). Write one with: consent-gate scan --format json -o ${name}`);

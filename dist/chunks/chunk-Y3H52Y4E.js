@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-HSWYLG23.js";
+} from "./chunk-LOUDP34A.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
