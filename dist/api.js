@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-FFJTWHC6.js";
+} from "./chunks/chunk-RVEQ3INX.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-LOUDP34A.js";
+} from "./chunks/chunk-D676KOYF.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-Y3H52Y4E.js";
+} from "./chunks/chunk-XTV2CL3O.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-FFJTWHC6.js";
+} from "./chunks/chunk-RVEQ3INX.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-LOUDP34A.js";
+} from "./chunks/chunk-D676KOYF.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

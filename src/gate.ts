@@ -21,6 +21,7 @@ import { takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type VisitProgress } from './types.js';
 import { concludeRun, judgePage, resultOf } from './verdict/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
+import { Slots } from './shared/slots.js';
 
 export type { PageProgress, VisitProgress } from './types.js';
 
@@ -175,42 +176,52 @@ async function scanPages(
   options: GateOptions,
   budget: RunBudget,
 ): Promise<{ page: PageResult; findings: Finding[] }[]> {
-  const results: { page: PageResult; findings: Finding[] }[] = new Array(urls.length);
   const wanted = wantedPhases(options);
+  const [first, ...later] = sessionsOf(wanted);
   // A page is named with the user's secrets taken out, as its visits are (a crawled link may echo one).
   const shown = secretRedactor(gather.secrets);
-  let next = 0;
+  // Sessions, not pages, share the browser: a page's visits after the first run side by side, and a
+  // slot one page's visits leave idle takes the next page's first visit.
+  const slots = new Slots(options.concurrency ?? defaultConcurrency());
   let done = 0;
-  const worker = async (): Promise<void> => {
-    // After a Ctrl-C no new page is started; the ones under way end as the browser closes.
-    while (next < urls.length && !stopping()) {
-      const index = next++;
-      const url = urls[index]!;
-      const page: PageResult = { url: shown(url), phases: [], skipped: [] };
-      for (const session of sessionsOf(wanted)) {
-        const reason = page.phases.length > 0 ? skipReason(session[0]!, page) : null;
-        if (reason !== null) {
-          page.skipped.push(...session.map((visit) => ({ phase: visit.id as Phase, reason })));
-          continue;
-        }
-        const scans = await budget.session(url, session[0]!.id as Phase, () =>
-          gatherSession(browser, url, session, gather, (phase, scan) => {
-            if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
-          }),
-        );
-        for (const raw of scans) {
-          const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
-          page.phases.push(scan);
-          options.onVisit?.({ url: page.url, phase: scan.phase, scan });
-        }
+
+  const scanPage = async (index: number): Promise<{ page: PageResult; findings: Finding[] }> => {
+    const url = urls[index]!;
+    const page: PageResult = { url: shown(url), phases: [], skipped: [] };
+    const visit = async (session: VisitDeclaration[]): Promise<void> => {
+      // After a Ctrl-C no new session starts; the ones under way end as the browser closes.
+      const scans = await slots.run(index, () =>
+        stopping()
+          ? Promise.resolve([])
+          : budget.session(url, session[0]!.id as Phase, () =>
+              gatherSession(browser, url, session, gather, (phase, scan) => {
+                if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
+              }),
+            ),
+      );
+      for (const raw of scans) {
+        const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
+        page.phases.push(scan);
+        options.onVisit?.({ url: page.url, phase: scan.phase, scan });
       }
-      const findings = judgePage(page, policy, baseline);
-      results[index] = { page, findings };
-      done++;
-      options.onPage?.({ done, total: urls.length, page, findings });
-    }
+    };
+    await visit(first!);
+    await Promise.all(
+      later.map((session) => {
+        const reason = skipReason(session[0]!, page);
+        if (reason === null) return visit(session);
+        page.skipped.push(...session.map((v) => ({ phase: v.id as Phase, reason })));
+        return undefined;
+      }),
+    );
+    // Sessions end in any order; reports list visits in the table's order.
+    const order = (phase: Phase): number => PHASES.indexOf(phase);
+    page.phases.sort((a, b) => order(a.phase) - order(b.phase));
+    page.skipped.sort((a, b) => order(a.phase) - order(b.phase));
+    const findings = judgePage(page, policy, baseline);
+    done++;
+    options.onPage?.({ done, total: urls.length, page, findings });
+    return { page, findings };
   };
-  const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), urls.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return results;
+  return Promise.all(urls.map((_, index) => scanPage(index)));
 }

@@ -31,10 +31,10 @@ beforeAll(async () => {
   writeFileSync(file, formatHtml(result));
 
   viewer = await launchBrowser({ browser: resolveBrowser(), extraArgs: [] });
-  const context = await viewer.newContext();
+  const tab = await viewer.newTab();
   // Offline, as from a mail attachment: anything the report fetched would fail and be seen here.
-  await context.setOffline(true);
-  page = await context.newPage();
+  await tab.context.setOffline(true);
+  page = tab.page;
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
   });

@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import { playwright } from './playwright.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { whenHurried } from '../shared/lifecycle.js';
@@ -35,11 +35,17 @@ export interface LaunchOptions {
   timeoutMs?: number;
 }
 
+/** A fresh, isolated context that behaves like an ordinary visitor's browser, with its blank tab. */
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+}
+
 export interface OpenBrowser {
   version: string;
   executable: string;
-  /** A fresh, isolated context that behaves like an ordinary visitor's browser. */
-  newContext(): Promise<BrowserContext>;
+  /** A fresh tab in a fresh context: nothing of an earlier visit carries over. */
+  newTab(): Promise<Tab>;
   /**
    * Closes a visit's context. A browser that does not manage it in time is wedged (a page flooding it
    * with work, as 100,000 history entries do): it is killed, and later visits fail at once, saying why.
@@ -148,9 +154,15 @@ export async function launchBrowser(options: LaunchOptions): Promise<OpenBrowser
   return {
     version,
     executable: options.browser.executable,
-    async newContext() {
+    async newTab() {
       if (wedged) throw new Error('the browser stopped answering during an earlier visit (see the first scan error) and was stopped: this visit could not be made');
-      return browser.newContext({ userAgent });
+      const context = await browser.newContext({ userAgent });
+      try {
+        return { context, page: await context.newPage() };
+      } catch (error) {
+        await context.close().catch(() => undefined);
+        throw error;
+      }
     },
     async closeContext(context) {
       if (wedged) return;

@@ -83,10 +83,12 @@ async function attempt(
   let started = Date.now();
   let watchdog: Watchdog | null = null;
   try {
-    context = await browser.newContext();
+    const tab = await browser.newTab();
+    context = tab.context;
+    const page = tab.page;
+    // Still blank: the hooks, bindings and the request log are all in place before the first navigation.
     const collector = await Collector.attach(context);
     const autoconsent = visits.some((v) => v.needs === 'choice') ? await prepareAutoconsent(context) : null;
-    const page = await context.newPage();
     await collector.watch(page);
     await sendTargetHeaders(context, page, options.headers);
     const landing = watchLanding(page);

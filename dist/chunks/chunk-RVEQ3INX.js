@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-LOUDP34A.js";
+} from "./chunk-D676KOYF.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-LOUDP34A.js";
+} from "./chunk-D676KOYF.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

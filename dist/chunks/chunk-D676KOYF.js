@@ -14516,9 +14516,15 @@ Check that it is a Chrome or Chromium build for this machine, or choose another 
   return {
     version,
     executable: options.browser.executable,
-    async newContext() {
+    async newTab() {
       if (wedged) throw new Error("the browser stopped answering during an earlier visit (see the first scan error) and was stopped: this visit could not be made");
-      return browser.newContext({ userAgent });
+      const context = await browser.newContext({ userAgent });
+      try {
+        return { context, page: await context.newPage() };
+      } catch (error) {
+        await context.close().catch(() => void 0);
+        throw error;
+      }
     },
     async closeContext(context) {
       if (wedged) return;
@@ -42095,10 +42101,11 @@ async function attempt(browser, url, visits, options, onVisit) {
   let started = Date.now();
   let watchdog = null;
   try {
-    context = await browser.newContext();
+    const tab = await browser.newTab();
+    context = tab.context;
+    const page = tab.page;
     const collector = await Collector.attach(context);
     const autoconsent = visits.some((v) => v.needs === "choice") ? await prepareAutoconsent(context) : null;
-    const page = await context.newPage();
     await collector.watch(page);
     await sendTargetHeaders(context, page, options.headers);
     const landing = watchLanding(page);
@@ -42693,6 +42700,31 @@ function resultOf(run, pages, concluded, policy, baseline) {
   };
 }
 
+// src/shared/slots.ts
+var Slots = class {
+  free;
+  waiting = [];
+  arrivals = 0;
+  constructor(size) {
+    this.free = Math.max(1, size);
+  }
+  async run(rank, work) {
+    if (this.free > 0) this.free--;
+    else await new Promise((start) => this.enqueue({ rank, arrival: this.arrivals++, start }));
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next.start();
+      else this.free++;
+    }
+  }
+  enqueue(entry) {
+    const at = this.waiting.findIndex((w) => w.rank > entry.rank || w.rank === entry.rank && w.arrival > entry.arrival);
+    this.waiting.splice(at === -1 ? this.waiting.length : at, 0, entry);
+  }
+};
+
 // src/gate.ts
 function defaultConcurrency() {
   return Math.max(1, Math.min(3, availableParallelism()));
@@ -42784,44 +42816,49 @@ function skipReason(visit, page) {
   return null;
 }
 async function scanPages(browser, urls, gather, policy, baseline, options, budget) {
-  const results = new Array(urls.length);
   const wanted = wantedPhases(options);
+  const [first, ...later] = sessionsOf(wanted);
   const shown3 = secretRedactor(gather.secrets);
-  let next = 0;
+  const slots = new Slots(options.concurrency ?? defaultConcurrency());
   let done = 0;
-  const worker = async () => {
-    while (next < urls.length && !stopping()) {
-      const index = next++;
-      const url = urls[index];
-      const page = { url: shown3(url), phases: [], skipped: [] };
-      for (const session of sessionsOf(wanted)) {
-        const reason = page.phases.length > 0 ? skipReason(session[0], page) : null;
-        if (reason !== null) {
-          page.skipped.push(...session.map((visit) => ({ phase: visit.id, reason })));
-          continue;
-        }
-        const scans = await budget.session(
+  const scanPage2 = async (index) => {
+    const url = urls[index];
+    const page = { url: shown3(url), phases: [], skipped: [] };
+    const visit = async (session) => {
+      const scans = await slots.run(
+        index,
+        () => stopping() ? Promise.resolve([]) : budget.session(
           url,
           session[0].id,
           () => gatherSession(browser, url, session, gather, (phase, scan) => {
             if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
           })
-        );
-        for (const raw of scans) {
-          const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
-          page.phases.push(scan);
-          options.onVisit?.({ url: page.url, phase: scan.phase, scan });
-        }
+        )
+      );
+      for (const raw of scans) {
+        const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
+        page.phases.push(scan);
+        options.onVisit?.({ url: page.url, phase: scan.phase, scan });
       }
-      const findings = judgePage(page, policy, baseline);
-      results[index] = { page, findings };
-      done++;
-      options.onPage?.({ done, total: urls.length, page, findings });
-    }
+    };
+    await visit(first);
+    await Promise.all(
+      later.map((session) => {
+        const reason = skipReason(session[0], page);
+        if (reason === null) return visit(session);
+        page.skipped.push(...session.map((v) => ({ phase: v.id, reason })));
+        return void 0;
+      })
+    );
+    const order = (phase) => PHASES.indexOf(phase);
+    page.phases.sort((a, b) => order(a.phase) - order(b.phase));
+    page.skipped.sort((a, b) => order(a.phase) - order(b.phase));
+    const findings = judgePage(page, policy, baseline);
+    done++;
+    options.onPage?.({ done, total: urls.length, page, findings });
+    return { page, findings };
   };
-  const workers = Math.max(1, Math.min(options.concurrency ?? defaultConcurrency(), urls.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return results;
+  return Promise.all(urls.map((_, index) => scanPage2(index)));
 }
 
 export {
