@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-XTV2CL3O.js";
+} from "./chunks/chunk-GU6CDUWA.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-RVEQ3INX.js";
+} from "./chunks/chunk-6V6EYIP2.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-D676KOYF.js";
+} from "./chunks/chunk-QE5O7WWJ.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

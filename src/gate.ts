@@ -7,9 +7,9 @@ import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } f
 import { coverageOf, DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
 import { checkShardRun, shardLine, takeShard, type Shard } from './discover/shard.js';
 import { DEFAULT_SETTINGS } from './config/settings.js';
-import type { VisitDeclaration } from './config/visits.js';
+import { visitOf, type VisitDeclaration } from './config/visits.js';
 import type { GatherOptions } from './gather/visit/context.js';
-import { gatherSession, offersChoice, offersSave, sessionsOf } from './gather/visit/session.js';
+import { accepted, gatherSession, offersChoice, offersSave, sessionsOf } from './gather/visit/session.js';
 import { secretRedactor } from './gather/redact.js';
 import { defaultMaxTimeMs, RunBudget } from './gather/max-time.js';
 import { Interrupted, onShutdown, stopping } from './shared/lifecycle.js';
@@ -149,7 +149,11 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   }
 }
 
-const wantedPhases = (options: GateOptions): Phase[] => PHASES.filter((p) => p === 'initial' || (options.phases ?? PHASES).includes(p));
+/** initial always runs: the others build on it; so does the visit one needing its acceptance continues (after-accept for after-withdraw). */
+function wantedPhases(options: GateOptions): Phase[] {
+  const asked = options.phases ?? PHASES;
+  return PHASES.filter((p, i) => p === 'initial' || asked.includes(p) || (PHASES[i + 1] !== undefined && asked.includes(PHASES[i + 1]!) && visitOf(PHASES[i + 1]!).needs === 'accepted'));
+}
 
 /** What decides which pages are found and how each is visited: shards of one run must agree on it. */
 function runSettings(options: GateOptions, policy: Policy): unknown {
@@ -164,6 +168,7 @@ function skipReason(visit: VisitDeclaration, page: PageResult): string | null {
   if (!initial || initial.error !== null) return 'the page could not be scanned';
   if (visit.needs !== 'nothing' && !offersChoice(initial)) return 'no consent banner or notice to answer';
   if (visit.needs === 'save' && !offersSave(initial)) return "no switches with a save control on the banner's first layer";
+  if (visit.needs === 'accepted' && !page.phases.some(accepted)) return 'accepting did not work, so there is no consent to withdraw';
   return null;
 }
 
@@ -203,6 +208,11 @@ async function scanPages(
         const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
         page.phases.push(scan);
         options.onVisit?.({ url: page.url, phase: scan.phase, scan });
+      }
+      // A visit that continues another may depend on how that one went (after-withdraw on the accept).
+      for (const next of session.slice(1)) {
+        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, page);
+        if (reason !== null) page.skipped.push({ phase: next.id as Phase, reason });
       }
     };
     await visit(first!);

@@ -73,6 +73,11 @@ export interface GatheredRequest {
   failure: string | null;
   /** Null when not observed: requests from inside a cross-site frame or a service worker. */
   initiator: RequestInitiator | null;
+  /**
+   * The names (never the values) of the cookies the request carried in its Cookie header; recorded
+   * only after a withdrawal, where a cookie still sent to its vendor is the finding.
+   */
+  cookiesSent?: string[];
 }
 
 /** The ways of reading a fingerprint of the browser that the init script counts. */
@@ -153,14 +158,28 @@ export interface BannerFacts {
   visibleAfterWait: boolean;
 }
 
+/**
+ * How the consent choice was opened again after accepting. policy: the policy's `consent.withdraw`
+ * selector; page: a link or button on the page a visitor can use ("Cookie-instellingen"); api: only
+ * the consent manager's script API (`window.klaro.show()`), which no visitor can call.
+ */
+export interface Reopened {
+  via: 'policy' | 'page' | 'api';
+  /** The control's text, or the API call. */
+  control: string;
+}
+
 /** What a phase did to the page, and whether it could. */
 export interface PhaseAction {
-  kind: 'scroll' | 'reject' | 'save' | 'accept';
+  kind: 'scroll' | 'reject' | 'save' | 'accept' | 'withdraw';
+  /** withdraw: the choice was reopened and refused. */
   done: boolean;
   /** What was clicked or visited, or why it could not be done. */
   detail: string;
   /** after-scroll: whether a banner seen before scrolling was still there afterwards. */
   bannerAfter: 'visible' | 'gone' | null;
+  /** withdraw only: how the consent choice was opened again; null when nothing opened it. */
+  reopened?: Reopened | null;
 }
 
 /**

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVendors } from '../examples/vendors/serve.mjs';
 import { runGate } from '../src/gate.js';
 import { startStatic, type StaticServer } from '../src/target/static.js';
-import type { GateResult } from '../src/types.js';
+import { PHASES, type GateResult } from '../src/types.js';
 import { ROOT, kitSite, managerSite } from './support/fixtures.js';
 
 /** Home-made banners: the kit's attributes per site. */
@@ -51,7 +51,8 @@ beforeAll(async () => {
   }
   const vendors = await startVendors();
   closeVendors = vendors.close;
-  result = await runGate({ discover: { pages: [...urls.values()] }, browserArgs: vendors.browserArgs });
+  // Withdrawing consent has its own test (test/withdrawal.test.ts): these flows end at accepting.
+  result = await runGate({ discover: { pages: [...urls.values()] }, browserArgs: vendors.browserArgs, phases: PHASES.filter((p) => p !== 'after-withdraw') });
 }, 240_000);
 
 afterAll(async () => {

@@ -21,6 +21,7 @@ export type StepName =
   | 'reject'
   | 'save'
   | 'accept'
+  | 'withdraw'
   | 'reload';
 
 export interface VisitDeclaration {
@@ -32,9 +33,9 @@ export interface VisitDeclaration {
   /**
    * What the first look must have shown for the visit to be worth a fresh context: nothing; a consent
    * banner or notice to answer (choice); switches on the banner's first layer with a control that
-   * saves them as they stand (save).
+   * saves them as they stand (save); a visit it continues that accepted (accepted: there is consent to withdraw).
    */
-  needs: 'nothing' | 'choice' | 'save';
+  needs: 'nothing' | 'choice' | 'save' | 'accepted';
   /**
    * Runs on in the browser context of the visit before it, recording only what happened since that
    * visit recorded: cheaper than a fresh context, and more exact about what this visit caused.
@@ -88,6 +89,15 @@ export const VISITS = [
     needs: 'choice',
     continues: false,
     steps: ['load', 'waitForBanner', 'accept', 'settle', 'reload', 'settle', 'record'],
+  },
+  {
+    id: 'after-withdraw',
+    label: 'After withdrawing',
+    summary: 'then, in the same browser, after reopening the consent choice, refusing everything, reloading and opening another page',
+    // Consent was given, reloaded and recorded by after-accept: withdrawing it needs no fresh context.
+    needs: 'accepted',
+    continues: true,
+    steps: ['withdraw', 'settle', 'reload', 'settle', 'followLink', 'record'],
   },
 ] as const satisfies readonly VisitDeclaration[];
 

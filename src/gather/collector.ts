@@ -68,6 +68,8 @@ export class Collector {
   /** By request URL: the first request for a URL is the one that brought it in. */
   private readonly initiators = new Map<string, RequestInitiator>();
   private readonly watched = new WeakMap<Page, Promise<void>>();
+  /** Whether each response's request is asked which cookies it carried: a round trip each, so only where a rule reads it. */
+  private cookiesSent = false;
 
   private constructor(private readonly context: BrowserContext) {}
 
@@ -102,6 +104,11 @@ export class Collector {
   /** Resolves once no new request has started for `quietMs` and none that may lead to more is pending (see SettleWatch). */
   networkQuiet(limits: SettleLimits): Promise<void> {
     return this.settle.wait(limits, sleep);
+  }
+
+  /** From now on, record the names of the cookies each request carried (see GatheredRequest.cookiesSent). */
+  recordCookiesSent(): void {
+    this.cookiesSent = true;
   }
 
   /** Opens a recording window: a later `snapshot(…, mark)` holds only what happened after it. */
@@ -222,6 +229,11 @@ export class Collector {
     this.settle.responded(response.request());
     const entry = this.requests.get(response.request());
     if (entry) entry.status = response.status();
+    if (entry && this.cookiesSent) {
+      // The Cookie header as sent: Chromium adds it below the page, so only the raw headers hold it.
+      const header = await response.request().headerValue('cookie');
+      if (header) entry.cookiesSent = parseCookieNames(header);
+    }
     const url = response.url();
     if (!isWebUrl(url)) return;
     const lines = (await response.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie');
@@ -331,6 +343,11 @@ function sumFingerprinting(counts: GatheredFingerprinting[]): GatheredFingerprin
     }
   }
   return [...sums.values()];
+}
+
+/** "a=1; b=2" → ["a", "b"]: names only, values never leave the gatherer. */
+export function parseCookieNames(header: string): string[] {
+  return header.split(';').map((pair) => pair.split('=')[0]!.trim()).filter((name) => name.length > 0);
 }
 
 function isDeletion(parsed: ParsedCookie): boolean {

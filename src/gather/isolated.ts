@@ -76,9 +76,14 @@ export async function evaluateIsolated<A, R>(target: FrameTarget, fn: (arg: A) =
   return answer.value;
 }
 
-/** evaluateIsolated() in the page's main frame. */
-export async function evaluateInPage<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A, timeoutMs: number): Promise<R> {
+/** The page's main frame, as a target for evaluateIsolated(). */
+export async function mainFrameTarget(page: Page): Promise<FrameTarget> {
   const session = await pageSession(page);
   const { frameTree } = await session.send('Page.getFrameTree');
-  return evaluateIsolated({ session, frameId: frameTree.frame.id, url: frameTree.frame.url, main: true }, fn, arg, timeoutMs);
+  return { session, frameId: frameTree.frame.id, url: frameTree.frame.url, main: true };
+}
+
+/** evaluateIsolated() in the page's main frame. */
+export async function evaluateInPage<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A, timeoutMs: number): Promise<R> {
+  return evaluateIsolated(await mainFrameTarget(page), fn, arg, timeoutMs);
 }

@@ -25,6 +25,8 @@ export interface ConsentSelectors {
   accept?: string;
   reject?: string;
   settings?: string;
+  /** Reopens the consent choice after it was made (a footer link, a floating button). */
+  withdraw?: string;
 }
 
 export interface TargetSettings {

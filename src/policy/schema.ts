@@ -6,7 +6,8 @@ import { LANGS } from '../types.js';
  * The policy's JSON Schema. Its `rules` section is made from the rules' own metas (ids, titles,
  * options schemas), so a new rule is configurable the moment it is registered; `npm run build`
  * writes the result back to schema/policy.schema.json for editors, and CI fails when that is stale.
- * `lang` is added here too, from the one list of report languages the reports and --lang use.
+ * `lang` is added here too, from the one list of report languages the reports and --lang use, and
+ * `consent.withdraw` beside the banner's selectors.
  */
 export function policySchema(): Record<string, unknown> {
   const properties = Object.fromEntries(
@@ -26,5 +27,8 @@ export function policySchema(): Record<string, unknown> {
     description:
       'The language of the console summary, markdown, job summary and HTML report: en, nl or fr. Default: nl for the nl and nl-government jurisdictions, else en. JSON and SARIF stay in English.',
   };
-  return { ...committed, properties: { ...committed.properties, lang }, $defs: { ...committed.$defs, rules: { ...committed.$defs.rules, properties } } };
+  // The selector of the control that reopens the consent choice after accepting (the after-withdraw visit).
+  const withdraw = { type: 'string', minLength: 1, description: 'The link or button that opens the consent choice again after accepting (a "Cookie settings" footer link).' };
+  const consent = { ...committed.$defs.consent, properties: { ...committed.$defs.consent.properties, withdraw } };
+  return { ...committed, properties: { ...committed.properties, lang }, $defs: { ...committed.$defs, consent, rules: { ...committed.$defs.rules, properties } } };
 }

@@ -19,6 +19,8 @@ import { trackingAfterSavingDefaults } from './tracking-after-saving-defaults.js
 import { trackingCookieBeforeConsent } from './tracking-cookie-before-consent.js';
 import { trackingStorageBeforeConsent } from './tracking-storage-before-consent.js';
 import { unknownThirdPartyBeforeConsent } from './unknown-third-party-before-consent.js';
+import { withdrawalNotEffective } from './withdrawal-not-effective.js';
+import { withdrawalUnavailable } from './withdrawal-unavailable.js';
 
 export type { Rule, RuleMeta, RuleEntry, RuleSetting } from './rule.js';
 
@@ -34,6 +36,8 @@ export const RULES: readonly Rule<never>[] = [
   trackingAfterImplicitAction,
   trackingAfterReject,
   trackingAfterSavingDefaults,
+  withdrawalNotEffective,
+  withdrawalUnavailable,
   consentBannerMissing,
   consentBannerUndetected,
   rejectNotOnFirstLayer,

@@ -13,8 +13,11 @@ export const CONSENT = join(ROOT, 'test', 'fixtures', 'consent');
 /** A consent-manager fixture in a temporary folder, with the manager's own files from npm beside it. */
 export function managerSite(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `cg-${name}-`));
-  // vanilla-odd is vanilla-ok with other button words: only its consent.js differs.
-  if (name === 'vanilla-odd') cpSync(join(CONSENT, 'vanilla-ok'), dir, { recursive: true });
+  // vanilla-odd is vanilla-ok with other button words: only its consent.js differs; vanilla-withdraw-ignored
+  // is vanilla-withdraw with a tag that ignores the refusal: only its tag.js differs.
+  const bases: Record<string, string> = { 'vanilla-odd': 'vanilla-ok', 'vanilla-withdraw-ignored': 'vanilla-withdraw' };
+  const base = bases[name];
+  if (base) cpSync(join(CONSENT, base), dir, { recursive: true });
   cpSync(join(CONSENT, name), dir, { recursive: true });
   const modules = join(ROOT, 'node_modules');
   if (name.startsWith('vanilla')) {

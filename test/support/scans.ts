@@ -83,12 +83,15 @@ export interface RequestOptions extends ClassOptions {
   resourceType?: string;
   frameUrl?: string | null;
   failure?: string | null;
+  /** Names of the cookies its Cookie header carried. */
+  cookiesSent?: string[];
 }
 
 /** A request the page made, loaded by a tag in the page itself unless said otherwise. */
 export function request(url: string, category: Category, options: RequestOptions = {}): Classified<GatheredRequest> {
-  const { resourceType = 'script', frameUrl = null, failure = null } = options;
+  const { resourceType = 'script', frameUrl = null, failure = null, cookiesSent } = options;
   return {
+    ...(cookiesSent ? { cookiesSent } : {}),
     url,
     method: 'GET',
     resourceType,
@@ -180,6 +183,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
 
 /** A later visit of the same page: the action its phase implies (done), unless given. */
 export function visit(phase: Exclude<Phase, 'initial'>, facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
+  if (phase === 'after-withdraw') return scan({ phase, action: action('withdraw', { reopened: { via: 'page', control: 'Cookie settings' } }), ...facts });
   const kind = phase === 'after-scroll' ? 'scroll' : phase === 'after-reject' ? 'reject' : phase === 'after-save' ? 'save' : 'accept';
   return scan({ phase, action: action(kind), ...facts });
 }

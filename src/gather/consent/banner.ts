@@ -12,6 +12,8 @@ export interface ConsentSelectors {
   accept?: string;
   reject?: string;
   settings?: string;
+  /** Reopens the consent choice after it was made (a footer link, a floating button). */
+  withdraw?: string;
 }
 
 type Role = FoundControl['role'];
@@ -80,7 +82,8 @@ async function findOnce(page: Page, selectors: ConsentSelectors): Promise<Found>
     if (!frame) continue;
     const controls = new Map<Role, FoundControl & { layer: 1 | 2 }>();
     for (const control of result.banner.controls) if (!controls.has(control.role)) controls.set(control.role, { ...control, layer: 1 });
-    const source = Object.values(selectors).some(Boolean) && target.main ? 'policy' : 'heuristic';
+    // The withdraw selector is not about the banner.
+    const source = [selectors.banner, selectors.accept, selectors.reject, selectors.settings].some(Boolean) && target.main ? 'policy' : 'heuristic';
     // Switches shown on the first layer are read before anything is clicked: saving would change them.
     const toggles = result.toggles.map((toggle) => ({ ...toggle, layer: 1 as const }));
     return { banner: { frame, target, source, text: result.banner.text, controls, toggles }, unrecognised: null, policyLinks: [...policyLinks, ...(target.main ? [] : result.policyLinks)] };
@@ -104,21 +107,27 @@ export async function findBanner(page: Page, selectors: ConsentSelectors): Promi
 /** A click that fails leaves the reject or accept visit without a choice: give a busy CI machine time. */
 const CLICK_TIMEOUT_MS = 10_000;
 
-/** Clicks like a visitor; if an overlay is in the way, activates the control the way a keyboard would. */
+/** Clicks the banner's control like a visitor (see clickMarked). */
 export async function clickControl(banner: Banner, role: Role): Promise<boolean> {
   const control = banner.controls.get(role);
-  if (!control) return false;
-  const target = banner.frame.locator(`[data-consent-gate="${control.id}"]`).first();
+  return control ? clickMarked(banner.frame, banner.target, control.id) : false;
+}
+
+/**
+ * Clicks the element a scan marked with `data-consent-gate="id"` like a visitor; if an overlay is in
+ * the way, activates it the way a keyboard would.
+ */
+export async function clickMarked(frame: Frame, target: FrameTarget, id: string): Promise<boolean> {
   try {
-    await target.click({ timeout: CLICK_TIMEOUT_MS });
+    await frame.locator(`[data-consent-gate="${id}"]`).first().click({ timeout: CLICK_TIMEOUT_MS });
     return true;
   } catch {
-    const click = (id: string): boolean => {
-      const el = document.querySelector(`[data-consent-gate="${id}"]`);
+    const click = (mark: string): boolean => {
+      const el = document.querySelector(`[data-consent-gate="${mark}"]`);
       (el as HTMLElement | null)?.click();
       return el !== null;
     };
-    return evaluateIsolated(banner.target, click, control.id, CLICK_TIMEOUT_MS).catch(() => false);
+    return evaluateIsolated(target, click, id, CLICK_TIMEOUT_MS).catch(() => false);
   }
 }
 

@@ -42,6 +42,19 @@ export const CONSENT_WORDS = {
     'gestion des cookies', 'gérer', 'en savoir plus et personnaliser', 'laissez moi choisir',
   ],
   /**
+   * A link or button, outside any banner, that opens the consent choice again once it was made: in
+   * a footer, or a floating button (then often only its aria-label or title says it). Whole phrases:
+   * "instellingen" alone is any settings page.
+   */
+  reopen: [
+    'cookie settings', 'cookie preferences', 'cookies settings', 'manage cookies', 'change cookie settings', 'privacy settings',
+    'consent preferences', 'manage consent', 'change consent', 'change your consent', 'withdraw consent',
+    'cookie instellingen', 'cookievoorkeuren', 'cookie voorkeuren', 'cookies beheren', 'privacy instellingen', 'toestemming wijzigen',
+    'toestemming intrekken', 'gestion des cookies', 'paramètres des cookies', 'paramètres cookies', 'préférences cookies',
+    'préférences des cookies', 'gérer les cookies', 'gérer mes cookies', 'modifier mes choix', 'cookie einstellungen',
+    'datenschutzeinstellungen', 'einwilligung widerrufen',
+  ],
+  /**
    * Words a consent notice uses about itself, matched at word starts ("statisti" is statistics,
    * statistieken, statistiques and Statistiken). Many notices never say "cookie": Klaro's Dutch one asks
    * to "statistieken verzamelen". Only a fixed, dialog or consent-named element with an accept or

@@ -45,6 +45,11 @@ export function offersSave(initial: PhaseScan): boolean {
   return banner?.save?.layer === 1 && banner.toggles.some((toggle) => toggle.layer === 1 && !toggle.locked);
 }
 
+/** The visitor accepted on this visit: there is consent to withdraw on the visit that continues it. */
+export function accepted(scan: PhaseScan | undefined): boolean {
+  return scan?.action?.kind === 'accept' && scan.action.done;
+}
+
 export function emptyScan(phase: Phase, url: string): PhaseScan {
   return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [] };
 }
@@ -104,6 +109,8 @@ async function attempt(
     const hardLimit = visitHardLimit(options) * visits.length;
     const run = async (): Promise<true> => {
       for (const [index, visit] of visits.entries()) {
+        // Nothing to withdraw where accepting did not work: the gate lists the visit as skipped.
+        if (visit.needs === 'accepted' && !accepted(scans.at(-1))) break;
         if (index > 0) {
           session.since = await collector.mark(page.context().pages());
           session.scan = emptyScan(visit.id as Phase, url);

@@ -2,6 +2,7 @@ import type { StepName } from '../../config/visits.js';
 import { withTimeout } from '../../shared/time.js';
 import { bannerFacts, clickControl, findBanner, isBannerVisible, openSettings } from '../consent/banner.js';
 import { checkPolicyLinks } from '../consent/policy-links.js';
+import { reopenChoice } from '../consent/reopen.js';
 import { brokenOwnAssets } from '../own-assets.js';
 import { takeScreenshots } from '../screenshots.js';
 import { evaluateInPage } from '../isolated.js';
@@ -45,36 +46,68 @@ function tell(session: Session, what: string): void {
 }
 
 /**
- * Clicks reject or accept (in the settings layer if it must). autoconsent is asked only when the page
- * showed a consent notice we could not use: on a page with none it finds nothing either, and waiting
- * for it to say so costs seconds per page.
+ * Clicks reject or accept (in the settings layer if it must), and says what was clicked or why
+ * nothing could be. autoconsent is asked only when the page showed a consent notice we could not use:
+ * on a page with none it finds nothing either, and waiting for it to say so costs seconds per page.
  */
+async function answer(session: Session, kind: 'reject' | 'accept'): Promise<{ done: boolean; detail: string }> {
+  const { banner, page } = session;
+  const noticeSeen = banner !== null || session.unrecognised !== null;
+  if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
+  const control = banner?.controls.get(kind);
+  let clicked = banner && control ? (await clickControl(banner, kind)) && `clicked "${control.text}"${control.layer === 2 ? ' in the settings layer' : ''}` : null;
+  const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
+  if (askAutoconsent) {
+    const outcome = await session.autoconsent!.run(page, kind === 'reject' ? 'optOut' : 'optIn');
+    if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === 'reject' ? 'refused' : 'accepted'}`;
+  }
+  if (clicked) return { done: true, detail: clicked };
+  const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? 'the consent notice has no control we recognise' : 'no consent banner was found to click';
+  const tried = askAutoconsent ? ', and autoconsent recognised no consent manager' : '';
+  return { done: false, detail: `${why}${tried} (set consent.${kind} in the policy)` };
+}
+
+/** A new recording window: what the page does from here on is its answer to the visitor's choice. */
+async function startWindow(session: Session): Promise<void> {
+  session.since = await session.collector.mark(session.page.context().pages());
+}
+
 function choose(kind: 'reject' | 'accept'): Step {
   return async (session) => {
-    const { banner, page } = session;
-    const noticeSeen = banner !== null || session.unrecognised !== null;
-    if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
-    const control = banner?.controls.get(kind);
-    let clicked = banner && control ? (await clickControl(banner, kind)) && `clicked "${control.text}"${control.layer === 2 ? ' in the settings layer' : ''}` : null;
-    const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
-    if (askAutoconsent) {
-      const outcome = await session.autoconsent!.run(page, kind === 'reject' ? 'optOut' : 'optIn');
-      if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === 'reject' ? 'refused' : 'accepted'}`;
-    }
-    if (!clicked) {
-      const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? 'the consent notice has no control we recognise' : 'no consent banner was found to click';
-      const tried = askAutoconsent ? ', and autoconsent recognised no consent manager' : '';
-      session.scan.action = { kind, done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, bannerAfter: null };
-      return 'stop';
-    }
-    session.scan.action = { kind, done: true, detail: clicked, bannerAfter: null };
+    const outcome = await answer(session, kind);
+    session.scan.action = { kind, ...outcome, bannerAfter: null };
+    if (!outcome.done) return 'stop';
     // After refusing, only what happens after the click is the page's answer to the refusal: what an
     // opt-out banner (Osano's cookieconsent) loaded before it is the initial visit's finding, and
     // was wrongly reported as "contacted after the visitor refused". The accept visit keeps the whole
     // visit: its inventory lists everything stored, also what the server set on the first load.
-    if (kind === 'reject') session.since = await session.collector.mark(session.page.context().pages());
+    if (kind === 'reject') await startWindow(session);
   };
 }
+
+/**
+ * Opens the consent choice again after accepting (see reopenChoice) and refuses everything in it.
+ * Records from the refusal on, every cookie still in the jar included: a cookie written again is
+ * tracking after the withdrawal, one merely left behind is judged by whether it is still sent.
+ */
+const withdraw: Step = async (session) => {
+  const result = await reopenChoice(session.page, session.options.consent, () => settle(session));
+  if (!result.reopened) {
+    session.scan.action = { kind: 'withdraw', done: false, detail: `found no way to reopen the consent choice: ${result.tried} (set consent.withdraw in the policy)`, bannerAfter: null, reopened: null };
+    return 'stop';
+  }
+  const { reopened, found } = result;
+  session.banner = found.banner;
+  session.unrecognised = found.unrecognised;
+  const how = reopened.via === 'api' ? `called ${reopened.control}` : `clicked "${reopened.control}"`;
+  const outcome = await answer(session, 'reject');
+  session.scan.action = { kind: 'withdraw', done: outcome.done, detail: `reopened the consent choice (${how}), then ${outcome.detail}`, bannerAfter: null, reopened };
+  if (!outcome.done) return 'stop';
+  session.collector.recordCookiesSent();
+  const mark = await session.collector.mark(session.page.context().pages());
+  // No cookie counts as already there: the snapshot lists the whole jar, with only the writes since the refusal as sources.
+  session.since = { ...mark, cookies: new Set() };
+};
 
 /** Saves the first layer's switches as they were shown: no switch touched, no settings opened. */
 const saveAsShown: Step = async (session) => {
@@ -86,7 +119,7 @@ const saveAsShown: Step = async (session) => {
   }
   session.scan.action = { kind: 'save', done: true, detail: `clicked "${control.text}" without changing a switch`, bannerAfter: null };
   // As after refusing: what loaded before the click is the initial visit's finding, not the answer to saving.
-  session.since = await session.collector.mark(session.page.context().pages());
+  await startWindow(session);
 };
 
 /** Every step a visit can name, by name: the visit table in src/config/visits.ts lists them in order. */
@@ -175,6 +208,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   reject: choose('reject'),
   save: saveAsShown,
   accept: choose('accept'),
+  withdraw,
 
   // The choice must hold on the next request, not just on the page where it was made.
   reload: async (session) => {

@@ -49,6 +49,7 @@ export const FR: Words = {
     'after-reject': { short: 'après refus', label: 'Après refus', summary: 'dans un nouveau navigateur après avoir refusé dans la bannière cookies, rechargé et ouvert une autre page' },
     'after-save': { short: 'après enregistrement', label: 'Après enregistrement tel quel', summary: 'dans un nouveau navigateur après avoir enregistré les interrupteurs du premier niveau tels qu\'affichés, puis rechargé' },
     'after-accept': { short: 'après acceptation', label: 'Après acceptation', summary: 'dans un nouveau navigateur après avoir accepté et rechargé' },
+    'after-withdraw': { short: 'après retrait', label: 'Après retrait', summary: 'puis, dans le même navigateur, après avoir rouvert le choix des cookies, tout refusé, rechargé et ouvert une autre page' },
   },
   rulesHeading: 'Règles :',
   fixedHeading: (v) => `Corrigés depuis la baseline (${v}) ; retirez-les avec consent-gate baseline --prune :`,

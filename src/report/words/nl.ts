@@ -42,6 +42,7 @@ export const NL: Words = {
     'after-reject': { short: 'na weigeren', label: 'Na weigeren', summary: 'in een nieuwe browser na weigeren in de cookiemelding, herladen en een andere pagina openen' },
     'after-save': { short: 'na opslaan', label: 'Na opslaan zoals getoond', summary: 'in een nieuwe browser na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden, en herladen' },
     'after-accept': { short: 'na accepteren', label: 'Na accepteren', summary: 'in een nieuwe browser na accepteren en herladen' },
+    'after-withdraw': { short: 'na intrekken', label: 'Na intrekken', summary: 'daarna, in dezelfde browser, na het opnieuw openen van de cookiekeuze, alles weigeren, herladen en een andere pagina openen' },
   },
   rulesHeading: 'Regels:',
   fixedHeading: (v) => `Opgelost sinds de baseline (${v}); verwijder ze met consent-gate baseline --prune:`,

@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-D676KOYF.js";
+} from "./chunk-QE5O7WWJ.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
@@ -293,7 +293,8 @@ var report_schema_default = {
         "after-scroll",
         "after-reject",
         "after-save",
-        "after-accept"
+        "after-accept",
+        "after-withdraw"
       ]
     },
     category: {
@@ -546,6 +547,13 @@ var report_schema_default = {
         },
         class: {
           $ref: "#/$defs/classification"
+        },
+        cookiesSent: {
+          description: "Names (never values) of the cookies the request carried in its Cookie header; recorded only after a withdrawal.",
+          type: "array",
+          items: {
+            type: "string"
+          }
         }
       }
     },
@@ -836,7 +844,8 @@ var report_schema_default = {
                     "scroll",
                     "reject",
                     "save",
-                    "accept"
+                    "accept",
+                    "withdraw"
                   ]
                 },
                 done: {
@@ -850,6 +859,34 @@ var report_schema_default = {
                     "visible",
                     "gone",
                     null
+                  ]
+                },
+                reopened: {
+                  description: "withdraw only: how the consent choice was opened again (policy: consent.withdraw; page: a link or button on the page; api: only the consent manager's script API); null when nothing opened it.",
+                  oneOf: [
+                    {
+                      type: "null"
+                    },
+                    {
+                      type: "object",
+                      required: [
+                        "via",
+                        "control"
+                      ],
+                      additionalProperties: false,
+                      properties: {
+                        via: {
+                          enum: [
+                            "policy",
+                            "page",
+                            "api"
+                          ]
+                        },
+                        control: {
+                          type: "string"
+                        }
+                      }
+                    }
                   ]
                 }
               }

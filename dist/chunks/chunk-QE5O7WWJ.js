@@ -10871,9 +10871,21 @@ var VISITS = [
     needs: "choice",
     continues: false,
     steps: ["load", "waitForBanner", "accept", "settle", "reload", "settle", "record"]
+  },
+  {
+    id: "after-withdraw",
+    label: "After withdrawing",
+    summary: "then, in the same browser, after reopening the consent choice, refusing everything, reloading and opening another page",
+    // Consent was given, reloaded and recorded by after-accept: withdrawing it needs no fresh context.
+    needs: "accepted",
+    continues: true,
+    steps: ["withdraw", "settle", "reload", "settle", "followLink", "record"]
   }
 ];
 var PHASES = VISITS.map((visit) => visit.id);
+function visitOf(phase) {
+  return VISITS.find((visit) => visit.id === phase);
+}
 
 // src/types.ts
 var LANGS = ["en", "nl", "fr"];
@@ -11183,6 +11195,42 @@ var CONSENT_WORDS = {
     "g\xE9rer",
     "en savoir plus et personnaliser",
     "laissez moi choisir"
+  ],
+  /**
+   * A link or button, outside any banner, that opens the consent choice again once it was made: in
+   * a footer, or a floating button (then often only its aria-label or title says it). Whole phrases:
+   * "instellingen" alone is any settings page.
+   */
+  reopen: [
+    "cookie settings",
+    "cookie preferences",
+    "cookies settings",
+    "manage cookies",
+    "change cookie settings",
+    "privacy settings",
+    "consent preferences",
+    "manage consent",
+    "change consent",
+    "change your consent",
+    "withdraw consent",
+    "cookie instellingen",
+    "cookievoorkeuren",
+    "cookie voorkeuren",
+    "cookies beheren",
+    "privacy instellingen",
+    "toestemming wijzigen",
+    "toestemming intrekken",
+    "gestion des cookies",
+    "param\xE8tres des cookies",
+    "param\xE8tres cookies",
+    "pr\xE9f\xE9rences cookies",
+    "pr\xE9f\xE9rences des cookies",
+    "g\xE9rer les cookies",
+    "g\xE9rer mes cookies",
+    "modifier mes choix",
+    "cookie einstellungen",
+    "datenschutzeinstellungen",
+    "einwilligung widerrufen"
   ],
   /**
    * Words a consent notice uses about itself, matched at word starts ("statisti" is statistics,
@@ -11637,6 +11685,117 @@ var unknownThirdPartyBeforeConsent = {
   )
 };
 
+// src/rules/withdrawal-not-effective.ts
+function toItsVendor(request, cookie) {
+  if (!request.cookiesSent?.includes(cookie.name)) return false;
+  const host = hostOf(request.url);
+  const ownDomain = cookie.class.party === "third" && (host === cookie.domain || host.endsWith(`.${cookie.domain}`));
+  return ownDomain || cookie.class.vendor !== null && request.class.vendor === cookie.class.vendor;
+}
+function leftBehind(scan, cookie) {
+  const sent = scan.requests.find((request) => toItsVendor(request, cookie));
+  if (sent) {
+    const host = hostOf(sent.url);
+    return { ...cookieHit(scan, cookie, "cookieStillSent", { host }), evidence: [`sent in the Cookie header of ${sent.resourceType} ${withoutQuery(sent.url)}`] };
+  }
+  return { ...cookieHit(scan, cookie, "cookieKept"), evidence: ["still in the cookie jar after the withdrawal, not written or sent to its vendor since"], maxSeverity: "warn" };
+}
+var withdrawalNotEffective = {
+  meta: {
+    id: "withdrawal-not-effective",
+    title: "Tracking after consent was withdrawn",
+    description: "After accepting, reopening the consent choice and refusing everything, reloading and visiting another page, something still tracked the visitor, or a tracking cookie set under consent was still sent to its vendor.",
+    legalBasis: "GDPR art. 7(3); ePrivacy Directive art. 5(3); EDPB Guidelines 05/2020 on consent \xA7\xA7113-117.",
+    plainWords: "Once the visitor withdraws consent, tracking must stop: no new trackers, cookies or storage, and the cookies placed under the old consent no longer sent. Cookies merely left behind should be removed too.",
+    translations: {
+      nl: {
+        title: "Tracking nadat de toestemming is ingetrokken",
+        legalBasis: "AVG art. 7 lid 3; ePrivacyrichtlijn art. 5 lid 3; EDPB-richtsnoeren 05/2020 inzake toestemming, punten 113-117.",
+        plainWords: "Zodra de bezoeker zijn toestemming intrekt, moet de tracking stoppen: geen nieuwe trackers, cookies of opslag, en de cookies die onder de oude toestemming zijn geplaatst worden niet meer meegestuurd. Cookies die alleen zijn blijven staan, horen ook te worden verwijderd.",
+        messages: {
+          ...trackingMessages("nadat de bezoeker de toestemming introk", "nl"),
+          cookieStillSent: 'cookie "{{name}}" van {{vendor}} op {{domain}}, geplaatst met toestemming, werd nog naar {{host}} gestuurd nadat de bezoeker de toestemming introk',
+          cookieKept: 'cookie "{{name}}" van {{vendor}} op {{domain}}, geplaatst met toestemming, bleef in de browser staan nadat de bezoeker de toestemming introk (niet meer naar het bedrijf gestuurd)'
+        }
+      },
+      fr: {
+        title: "Suivi apr\xE8s le retrait du consentement",
+        legalBasis: "RGPD, art. 7, \xA7 3 ; directive ePrivacy, art. 5, \xA7 3 ; lignes directrices 05/2020 du CEPD sur le consentement, points 113-117.",
+        plainWords: "D\xE8s que le visiteur retire son consentement, le suivi doit cesser : plus de nouveaux traceurs, cookies ou stockage, et les cookies d\xE9pos\xE9s avec l'ancien consentement ne sont plus envoy\xE9s. Les cookies simplement rest\xE9s en place devraient aussi \xEAtre supprim\xE9s.",
+        messages: {
+          ...trackingMessages("apr\xE8s le retrait du consentement", "fr"),
+          cookieStillSent: "le cookie \xAB {{name}} \xBB de {{vendor}} sur {{domain}}, d\xE9pos\xE9 avec consentement, \xE9tait encore envoy\xE9 \xE0 {{host}} apr\xE8s le retrait du consentement",
+          cookieKept: "le cookie \xAB {{name}} \xBB de {{vendor}} sur {{domain}}, d\xE9pos\xE9 avec consentement, est rest\xE9 dans le navigateur apr\xE8s le retrait du consentement (il n'est plus envoy\xE9 \xE0 l'entreprise)"
+        }
+      }
+    },
+    defaultSeverity: "error",
+    allow: "subject",
+    failClosed: false,
+    tracking: false,
+    visits: ["after-withdraw"],
+    messages: {
+      ...trackingMessages("after the visitor withdrew consent"),
+      cookieStillSent: '{{vendor}} cookie "{{name}}" on {{domain}}, set under consent, was still sent to {{host}} after the visitor withdrew consent',
+      cookieKept: '{{vendor}} cookie "{{name}}" on {{domain}}, set under consent, was left in the browser after the visitor withdrew consent (no longer sent to its vendor)'
+    }
+  },
+  // When the choice could not be reopened or refused, the visit proves nothing here: withdrawal-unavailable says why.
+  check: (scan) => {
+    if (scan.action?.kind !== "withdraw" || !scan.action.done) return [];
+    const written = scan.cookies.filter((cookie) => cookie.sources.length > 0);
+    const kept = scan.cookies.filter((cookie) => cookie.sources.length === 0 && TRACKING.has(cookie.class.category));
+    return [...allTracking({ ...scan, cookies: written }), ...kept.map((cookie) => leftBehind(scan, cookie))];
+  }
+};
+
+// src/rules/withdrawal-unavailable.ts
+var withdrawalUnavailable = {
+  meta: {
+    id: "withdrawal-unavailable",
+    title: "No way to withdraw consent",
+    description: `After accepting and reloading, nothing on the page a visitor can use (a "Cookie settings" link or button, or the policy's consent.withdraw selector) opens the consent choice again.`,
+    legalBasis: "GDPR art. 7(3); EDPB Guidelines 05/2020 on consent \xA7\xA7113-114.",
+    plainWords: 'Withdrawing consent must be as easy as giving it: a visitor who clicked "accept" needs a link or button, on every page, that brings the choice back.',
+    translations: {
+      nl: {
+        title: "Geen manier om toestemming in te trekken",
+        legalBasis: "AVG art. 7 lid 3; EDPB-richtsnoeren 05/2020 inzake toestemming, punten 113-114.",
+        plainWords: 'Toestemming intrekken moet even makkelijk zijn als toestemming geven: wie op "accepteren" klikte, heeft op elke pagina een link of knop nodig die de keuze terugbrengt.',
+        messages: {
+          none: "na accepteren opent niets op de pagina de cookiekeuze opnieuw: de bezoeker kan zijn toestemming niet intrekken",
+          apiOnly: "na accepteren opent alleen het script van de cookiemelding ({{api}}) de keuze opnieuw: de pagina toont de bezoeker geen link of knop om zijn toestemming in te trekken"
+        }
+      },
+      fr: {
+        title: "Aucun moyen de retirer son consentement",
+        legalBasis: "RGPD, art. 7, \xA7 3 ; lignes directrices 05/2020 du CEPD sur le consentement, points 113-114.",
+        plainWords: "Retirer son consentement doit \xEAtre aussi simple que le donner : le visiteur qui a cliqu\xE9 sur \xAB accepter \xBB a besoin, sur chaque page, d'un lien ou d'un bouton qui rouvre le choix.",
+        messages: {
+          none: "apr\xE8s acceptation, rien sur la page ne rouvre le choix des cookies : le visiteur ne peut pas retirer son consentement",
+          apiOnly: "apr\xE8s acceptation, seul le script du gestionnaire de consentement ({{api}}) rouvre le choix : la page n'offre au visiteur aucun lien ni bouton pour retirer son consentement"
+        }
+      }
+    },
+    defaultSeverity: "warn",
+    allow: "never",
+    failClosed: false,
+    tracking: false,
+    visits: ["after-withdraw"],
+    messages: {
+      none: "after accepting, nothing on the page opens the consent choice again: the visitor cannot withdraw consent",
+      apiOnly: "after accepting, only the consent manager's script ({{api}}) opens the choice again: the page shows the visitor no link or button to withdraw consent"
+    }
+  },
+  check: (scan) => {
+    const action = scan.action;
+    if (action?.kind !== "withdraw" || action.reopened === void 0) return [];
+    if (action.reopened === null) return [bannerHit("withdraw", "none", [action.detail])];
+    if (action.reopened.via === "api") return [bannerHit("withdraw", "apiOnly", [action.detail], { api: action.reopened.control })];
+    return [];
+  }
+};
+
 // src/rules/index.ts
 var RULES = [
   scanError,
@@ -11649,6 +11808,8 @@ var RULES = [
   trackingAfterImplicitAction,
   trackingAfterReject,
   trackingAfterSavingDefaults,
+  withdrawalNotEffective,
+  withdrawalUnavailable,
   consentBannerMissing,
   consentBannerUndetected,
   rejectNotOnFirstLayer,
@@ -12139,7 +12300,9 @@ function policySchema() {
     enum: [...LANGS],
     description: "The language of the console summary, markdown, job summary and HTML report: en, nl or fr. Default: nl for the nl and nl-government jurisdictions, else en. JSON and SARIF stay in English."
   };
-  return { ...policy_schema_default, properties: { ...policy_schema_default.properties, lang }, $defs: { ...policy_schema_default.$defs, rules: { ...policy_schema_default.$defs.rules, properties } } };
+  const withdraw2 = { type: "string", minLength: 1, description: 'The link or button that opens the consent choice again after accepting (a "Cookie settings" footer link).' };
+  const consent = { ...policy_schema_default.$defs.consent, properties: { ...policy_schema_default.$defs.consent.properties, withdraw: withdraw2 } };
+  return { ...policy_schema_default, properties: { ...policy_schema_default.properties, lang }, $defs: { ...policy_schema_default.$defs, consent, rules: { ...policy_schema_default.$defs.rules, properties } } };
 }
 
 // src/report/text/subject.ts
@@ -12444,7 +12607,8 @@ var FR = {
     "after-scroll": { short: "apr\xE8s d\xE9filement", label: "Apr\xE8s d\xE9filement", summary: "puis apr\xE8s avoir fait d\xE9filer la page, boug\xE9 la souris, appuy\xE9 sur \xC9chap et suivi un lien" },
     "after-reject": { short: "apr\xE8s refus", label: "Apr\xE8s refus", summary: "dans un nouveau navigateur apr\xE8s avoir refus\xE9 dans la banni\xE8re cookies, recharg\xE9 et ouvert une autre page" },
     "after-save": { short: "apr\xE8s enregistrement", label: "Apr\xE8s enregistrement tel quel", summary: "dans un nouveau navigateur apr\xE8s avoir enregistr\xE9 les interrupteurs du premier niveau tels qu'affich\xE9s, puis recharg\xE9" },
-    "after-accept": { short: "apr\xE8s acceptation", label: "Apr\xE8s acceptation", summary: "dans un nouveau navigateur apr\xE8s avoir accept\xE9 et recharg\xE9" }
+    "after-accept": { short: "apr\xE8s acceptation", label: "Apr\xE8s acceptation", summary: "dans un nouveau navigateur apr\xE8s avoir accept\xE9 et recharg\xE9" },
+    "after-withdraw": { short: "apr\xE8s retrait", label: "Apr\xE8s retrait", summary: "puis, dans le m\xEAme navigateur, apr\xE8s avoir rouvert le choix des cookies, tout refus\xE9, recharg\xE9 et ouvert une autre page" }
   },
   rulesHeading: "R\xE8gles :",
   fixedHeading: (v) => `Corrig\xE9s depuis la baseline (${v}) ; retirez-les avec consent-gate baseline --prune :`,
@@ -12590,7 +12754,8 @@ var NL = {
     "after-scroll": { short: "na scrollen", label: "Na scrollen", summary: "daarna na scrollen, de muis bewegen, Escape indrukken en een link volgen" },
     "after-reject": { short: "na weigeren", label: "Na weigeren", summary: "in een nieuwe browser na weigeren in de cookiemelding, herladen en een andere pagina openen" },
     "after-save": { short: "na opslaan", label: "Na opslaan zoals getoond", summary: "in een nieuwe browser na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden, en herladen" },
-    "after-accept": { short: "na accepteren", label: "Na accepteren", summary: "in een nieuwe browser na accepteren en herladen" }
+    "after-accept": { short: "na accepteren", label: "Na accepteren", summary: "in een nieuwe browser na accepteren en herladen" },
+    "after-withdraw": { short: "na intrekken", label: "Na intrekken", summary: "daarna, in dezelfde browser, na het opnieuw openen van de cookiekeuze, alles weigeren, herladen en een andere pagina openen" }
   },
   rulesHeading: "Regels:",
   fixedHeading: (v) => `Opgelost sinds de baseline (${v}); verwijder ze met consent-gate baseline --prune:`,
@@ -41047,14 +41212,17 @@ async function evaluateIsolated(target, fn, arg, timeoutMs) {
     if (exceptionDetails) throw new Error(exceptionDetails.exception?.description?.split("\n")[0] ?? exceptionDetails.text);
     return result.value;
   };
-  const answer = await withTimeout(run().then((value) => ({ value })), timeoutMs);
-  if (!answer) throw new Error(`no answer from the page within ${timeoutMs / 1e3} s`);
-  return answer.value;
+  const answer2 = await withTimeout(run().then((value) => ({ value })), timeoutMs);
+  if (!answer2) throw new Error(`no answer from the page within ${timeoutMs / 1e3} s`);
+  return answer2.value;
 }
-async function evaluateInPage(page, fn, arg, timeoutMs) {
+async function mainFrameTarget(page) {
   const session = await pageSession(page);
   const { frameTree } = await session.send("Page.getFrameTree");
-  return evaluateIsolated({ session, frameId: frameTree.frame.id, url: frameTree.frame.url, main: true }, fn, arg, timeoutMs);
+  return { session, frameId: frameTree.frame.id, url: frameTree.frame.url, main: true };
+}
+async function evaluateInPage(page, fn, arg, timeoutMs) {
+  return evaluateIsolated(await mainFrameTarget(page), fn, arg, timeoutMs);
 }
 
 // src/gather/settle.ts
@@ -41216,6 +41384,8 @@ var Collector = class _Collector {
   /** By request URL: the first request for a URL is the one that brought it in. */
   initiators = /* @__PURE__ */ new Map();
   watched = /* @__PURE__ */ new WeakMap();
+  /** Whether each response's request is asked which cookies it carried: a round trip each, so only where a rule reads it. */
+  cookiesSent = false;
   static async attach(context) {
     const collector = new _Collector(context);
     await context.exposeBinding(BINDING, (_source, event) => collector.onHook(event));
@@ -41243,6 +41413,10 @@ var Collector = class _Collector {
   /** Resolves once no new request has started for `quietMs` and none that may lead to more is pending (see SettleWatch). */
   networkQuiet(limits) {
     return this.settle.wait(limits, sleep);
+  }
+  /** From now on, record the names of the cookies each request carried (see GatheredRequest.cookiesSent). */
+  recordCookiesSent() {
+    this.cookiesSent = true;
   }
   /** Opens a recording window: a later `snapshot(…, mark)` holds only what happened after it. */
   async mark(pages) {
@@ -41351,6 +41525,10 @@ var Collector = class _Collector {
     this.settle.responded(response.request());
     const entry = this.requests.get(response.request());
     if (entry) entry.status = response.status();
+    if (entry && this.cookiesSent) {
+      const header = await response.request().headerValue("cookie");
+      if (header) entry.cookiesSent = parseCookieNames(header);
+    }
     const url = response.url();
     if (!isWebUrl(url)) return;
     const lines = (await response.headersArray()).filter((h) => h.name.toLowerCase() === "set-cookie");
@@ -41446,6 +41624,9 @@ function sumFingerprinting(counts) {
     }
   }
   return [...sums.values()];
+}
+function parseCookieNames(header) {
+  return header.split(";").map((pair) => pair.split("=")[0].trim()).filter((name) => name.length > 0);
 }
 function isDeletion(parsed) {
   return parsed.lifetime !== null && parsed.lifetime <= 0;
@@ -41694,7 +41875,7 @@ async function findOnce(page, selectors) {
     if (!frame) continue;
     const controls = /* @__PURE__ */ new Map();
     for (const control of result.banner.controls) if (!controls.has(control.role)) controls.set(control.role, { ...control, layer: 1 });
-    const source = Object.values(selectors).some(Boolean) && target.main ? "policy" : "heuristic";
+    const source = [selectors.banner, selectors.accept, selectors.reject, selectors.settings].some(Boolean) && target.main ? "policy" : "heuristic";
     const toggles = result.toggles.map((toggle) => ({ ...toggle, layer: 1 }));
     return { banner: { frame, target, source, text: result.banner.text, controls, toggles }, unrecognised: null, policyLinks: [...policyLinks, ...target.main ? [] : result.policyLinks] };
   }
@@ -41714,18 +41895,19 @@ async function findBanner(page, selectors) {
 var CLICK_TIMEOUT_MS = 1e4;
 async function clickControl(banner, role) {
   const control = banner.controls.get(role);
-  if (!control) return false;
-  const target = banner.frame.locator(`[data-consent-gate="${control.id}"]`).first();
+  return control ? clickMarked(banner.frame, banner.target, control.id) : false;
+}
+async function clickMarked(frame, target, id) {
   try {
-    await target.click({ timeout: CLICK_TIMEOUT_MS });
+    await frame.locator(`[data-consent-gate="${id}"]`).first().click({ timeout: CLICK_TIMEOUT_MS });
     return true;
   } catch {
-    const click = (id) => {
-      const el = document.querySelector(`[data-consent-gate="${id}"]`);
+    const click = (mark) => {
+      const el = document.querySelector(`[data-consent-gate="${mark}"]`);
       el?.click();
       return el !== null;
     };
-    return evaluateIsolated(banner.target, click, control.id, CLICK_TIMEOUT_MS).catch(() => false);
+    return evaluateIsolated(target, click, id, CLICK_TIMEOUT_MS).catch(() => false);
   }
 }
 async function isBannerVisible(banner) {
@@ -41789,6 +41971,88 @@ async function checkPolicyLinks(page, links2, ms) {
   );
 }
 
+// src/gather/consent/reopen.ts
+var MANAGER_APIS = [
+  "klaro.show",
+  "CookieConsent.showPreferences",
+  "tarteaucitron.userInterface.openPanel",
+  "Orejime.show",
+  "orejime.show",
+  "Cookiebot.renew",
+  "OneTrust.ToggleInfoDisplay",
+  "Didomi.preferences.show",
+  "UC_UI.showSecondLayer"
+];
+var SCAN_TIMEOUT_MS2 = 5e3;
+function markReopenControl(args) {
+  const { phrases, selector, mark } = args;
+  const norm = (text) => text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, " ").replace(/\s+/g, " ").trim();
+  const visible = (el) => {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return box.width > 0 && box.height > 0 && style.visibility !== "hidden" && style.display !== "none";
+  };
+  const nameOf = (el) => (el.getAttribute("aria-label") || el.getAttribute("title") || el.innerText || el.textContent || "").trim();
+  const staysHere = (el) => {
+    const href = el.tagName === "A" ? el.getAttribute("href") : null;
+    if (!href || href.startsWith("#") || /^javascript:/i.test(href)) return true;
+    const url = new URL(href, location.href);
+    return url.origin === location.origin && url.pathname === location.pathname && url.search === location.search;
+  };
+  const named = (el) => {
+    const name = norm(nameOf(el));
+    return name.length > 0 && name.length <= 60 && phrases.some((phrase) => ` ${name} `.includes(` ${phrase} `)) && staysHere(el);
+  };
+  const candidates = Array.from(document.querySelectorAll(selector ?? "a, button, [role=button], [onclick]"));
+  const found = candidates.find((el) => visible(el) && (selector !== null || named(el)));
+  if (!found) return null;
+  found.setAttribute("data-consent-gate", mark);
+  return nameOf(found).slice(0, 80);
+}
+function callManagerApi(paths) {
+  for (const path of paths) {
+    const parts = path.split(".");
+    const name = parts.pop();
+    let owner = window;
+    for (const part of parts) owner = owner?.[part];
+    const fn = owner?.[name];
+    if (typeof fn === "function") {
+      fn.call(owner);
+      return `window.${path}()`;
+    }
+  }
+  return null;
+}
+async function reopenChoice(page, selectors, settle2) {
+  const tried = [];
+  const shows = async () => {
+    await settle2();
+    const found2 = await findBanner(page, selectors);
+    return found2.banner || found2.unrecognised ? found2 : null;
+  };
+  const ways = [
+    ...selectors.withdraw ? [{ via: "policy", selector: selectors.withdraw, none: `the policy's consent.withdraw selector (${selectors.withdraw}) matched no visible element` }] : [],
+    { via: "page", selector: null, none: 'no "Cookie settings" link or button on the page' }
+  ];
+  for (const way of ways) {
+    const mark = `reopen-${Math.random().toString(36).slice(2, 8)}`;
+    const target = await mainFrameTarget(page);
+    const control = await evaluateIsolated(target, markReopenControl, { phrases: CONSENT_WORDS.reopen, selector: way.selector, mark }, SCAN_TIMEOUT_MS2);
+    if (control === null) {
+      tried.push(way.none);
+      continue;
+    }
+    const found2 = await clickMarked(page.mainFrame(), target, mark) ? await shows() : null;
+    if (found2) return { reopened: { via: way.via, control }, found: found2 };
+    tried.push(`clicking "${control}" opened no consent choice`);
+  }
+  const api = await withTimeout(page.evaluate(callManagerApi, MANAGER_APIS).catch(() => null), SCAN_TIMEOUT_MS2);
+  const found = api ? await shows() : null;
+  if (api && found) return { reopened: { via: "api", control: api }, found };
+  tried.push(api ? `${api} opened no consent choice` : "no consent manager API");
+  return { reopened: null, tried: tried.join("; ") };
+}
+
 // src/gather/own-assets.ts
 var CANCELLED = /ERR_ABORTED/;
 function failedHow(request) {
@@ -41847,28 +42111,50 @@ function tell2(session, what) {
   const action = session.scan.action;
   if (action) action.detail = `${action.detail}, ${what}`;
 }
+async function answer(session, kind) {
+  const { banner, page } = session;
+  const noticeSeen = banner !== null || session.unrecognised !== null;
+  if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
+  const control = banner?.controls.get(kind);
+  let clicked = banner && control ? await clickControl(banner, kind) && `clicked "${control.text}"${control.layer === 2 ? " in the settings layer" : ""}` : null;
+  const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
+  if (askAutoconsent) {
+    const outcome = await session.autoconsent.run(page, kind === "reject" ? "optOut" : "optIn");
+    if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === "reject" ? "refused" : "accepted"}`;
+  }
+  if (clicked) return { done: true, detail: clicked };
+  const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? "the consent notice has no control we recognise" : "no consent banner was found to click";
+  const tried = askAutoconsent ? ", and autoconsent recognised no consent manager" : "";
+  return { done: false, detail: `${why}${tried} (set consent.${kind} in the policy)` };
+}
+async function startWindow(session) {
+  session.since = await session.collector.mark(session.page.context().pages());
+}
 function choose(kind) {
   return async (session) => {
-    const { banner, page } = session;
-    const noticeSeen = banner !== null || session.unrecognised !== null;
-    if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
-    const control = banner?.controls.get(kind);
-    let clicked = banner && control ? await clickControl(banner, kind) && `clicked "${control.text}"${control.layer === 2 ? " in the settings layer" : ""}` : null;
-    const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
-    if (askAutoconsent) {
-      const outcome = await session.autoconsent.run(page, kind === "reject" ? "optOut" : "optIn");
-      if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === "reject" ? "refused" : "accepted"}`;
-    }
-    if (!clicked) {
-      const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? "the consent notice has no control we recognise" : "no consent banner was found to click";
-      const tried = askAutoconsent ? ", and autoconsent recognised no consent manager" : "";
-      session.scan.action = { kind, done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, bannerAfter: null };
-      return "stop";
-    }
-    session.scan.action = { kind, done: true, detail: clicked, bannerAfter: null };
-    if (kind === "reject") session.since = await session.collector.mark(session.page.context().pages());
+    const outcome = await answer(session, kind);
+    session.scan.action = { kind, ...outcome, bannerAfter: null };
+    if (!outcome.done) return "stop";
+    if (kind === "reject") await startWindow(session);
   };
 }
+var withdraw = async (session) => {
+  const result = await reopenChoice(session.page, session.options.consent, () => settle(session));
+  if (!result.reopened) {
+    session.scan.action = { kind: "withdraw", done: false, detail: `found no way to reopen the consent choice: ${result.tried} (set consent.withdraw in the policy)`, bannerAfter: null, reopened: null };
+    return "stop";
+  }
+  const { reopened, found } = result;
+  session.banner = found.banner;
+  session.unrecognised = found.unrecognised;
+  const how = reopened.via === "api" ? `called ${reopened.control}` : `clicked "${reopened.control}"`;
+  const outcome = await answer(session, "reject");
+  session.scan.action = { kind: "withdraw", done: outcome.done, detail: `reopened the consent choice (${how}), then ${outcome.detail}`, bannerAfter: null, reopened };
+  if (!outcome.done) return "stop";
+  session.collector.recordCookiesSent();
+  const mark = await session.collector.mark(session.page.context().pages());
+  session.since = { ...mark, cookies: /* @__PURE__ */ new Set() };
+};
 var saveAsShown = async (session) => {
   const { banner } = session;
   const control = banner?.controls.get("save");
@@ -41877,7 +42163,7 @@ var saveAsShown = async (session) => {
     return "stop";
   }
   session.scan.action = { kind: "save", done: true, detail: `clicked "${control.text}" without changing a switch`, bannerAfter: null };
-  session.since = await session.collector.mark(session.page.context().pages());
+  await startWindow(session);
 };
 var STEPS = {
   load: async (session) => {
@@ -41951,6 +42237,7 @@ var STEPS = {
   reject: choose("reject"),
   save: saveAsShown,
   accept: choose("accept"),
+  withdraw,
   // The choice must hold on the next request, not just on the page where it was made.
   reload: async (session) => {
     await session.page.reload({ waitUntil: "load", timeout: session.options.timeoutMs });
@@ -42081,6 +42368,9 @@ function offersSave(initial) {
   const banner = initial.banner;
   return banner?.save?.layer === 1 && banner.toggles.some((toggle) => toggle.layer === 1 && !toggle.locked);
 }
+function accepted(scan) {
+  return scan?.action?.kind === "accept" && scan.action.done;
+}
 function emptyScan(phase, url) {
   return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [] };
 }
@@ -42118,6 +42408,7 @@ async function attempt(browser, url, visits, options, onVisit) {
     const hardLimit = visitHardLimit(options) * visits.length;
     const run = async () => {
       for (const [index, visit] of visits.entries()) {
+        if (visit.needs === "accepted" && !accepted(scans.at(-1))) break;
         if (index > 0) {
           session.since = await collector.mark(page.context().pages());
           session.scan = emptyScan(visit.id, url);
@@ -42498,13 +42789,13 @@ function afterAcceptInventory(pages) {
     rows.set(key, row);
   };
   for (const page of pages) {
-    const accepted = page.phases.find((s) => s.phase === "after-accept" && s.action?.done);
-    if (!accepted) continue;
+    const accepted2 = page.phases.find((s) => s.phase === "after-accept" && s.action?.done);
+    if (!accepted2) continue;
     const path = urlPath(page.url);
-    for (const c of accepted.cookies) {
+    for (const c of accepted2.cookies) {
       add({ kind: "cookie", name: c.name, domain: c.domain, vendor: c.class.vendor, category: c.class.category, party: c.class.party, lifetimeDays: declaredLifetimeDays(c) }, path);
     }
-    for (const s of accepted.storage) {
+    for (const s of accepted2.storage) {
       add({ kind: "storage", name: s.key, domain: new URL(s.origin).hostname, vendor: s.class.vendor, category: s.class.category, party: s.class.party, lifetimeDays: null }, path);
     }
   }
@@ -42802,7 +43093,10 @@ async function runGate(options) {
     await target?.stop();
   }
 }
-var wantedPhases = (options) => PHASES.filter((p) => p === "initial" || (options.phases ?? PHASES).includes(p));
+function wantedPhases(options) {
+  const asked = options.phases ?? PHASES;
+  return PHASES.filter((p, i) => p === "initial" || asked.includes(p) || PHASES[i + 1] !== void 0 && asked.includes(PHASES[i + 1]) && visitOf(PHASES[i + 1]).needs === "accepted");
+}
 function runSettings(options, policy) {
   const { headers: _secret, ...discover } = options.discover ?? {};
   const { target, timeoutMs, fastForwardMs, retries } = options;
@@ -42813,6 +43107,7 @@ function skipReason(visit, page) {
   if (!initial || initial.error !== null) return "the page could not be scanned";
   if (visit.needs !== "nothing" && !offersChoice(initial)) return "no consent banner or notice to answer";
   if (visit.needs === "save" && !offersSave(initial)) return "no switches with a save control on the banner's first layer";
+  if (visit.needs === "accepted" && !page.phases.some(accepted)) return "accepting did not work, so there is no consent to withdraw";
   return null;
 }
 async function scanPages(browser, urls, gather, policy, baseline, options, budget) {
@@ -42839,6 +43134,10 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
         const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
         page.phases.push(scan);
         options.onVisit?.({ url: page.url, phase: scan.phase, scan });
+      }
+      for (const next of session.slice(1)) {
+        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, page);
+        if (reason !== null) page.skipped.push({ phase: next.id, reason });
       }
     };
     await visit(first);

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-D676KOYF.js";
+} from "./chunk-QE5O7WWJ.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

@@ -1,0 +1,81 @@
+import type { Classified, ClassifiedScan, GatheredCookie, GatheredRequest } from '../types.js';
+import { hostOf } from '../shared/url.js';
+import { TRACKING, cookieHit, withoutQuery } from './evidence.js';
+import { allTracking, trackingMessages } from './hits.js';
+import type { Rule, RuleHit } from './rule.js';
+
+/**
+ * A request that takes the cookie back to the company it belongs to: to the cookie's own domain (a
+ * third-party cookie), or to a host of the same vendor. The site's own server getting its
+ * first-party _ga back is not its vendor.
+ */
+function toItsVendor(request: Classified<GatheredRequest>, cookie: Classified<GatheredCookie>): boolean {
+  if (!request.cookiesSent?.includes(cookie.name)) return false;
+  const host = hostOf(request.url);
+  const ownDomain = cookie.class.party === 'third' && (host === cookie.domain || host.endsWith(`.${cookie.domain}`));
+  return ownDomain || (cookie.class.vendor !== null && request.class.vendor === cookie.class.vendor);
+}
+
+/** A tracking cookie set under consent and not written since the withdrawal: still used, or only left behind. */
+function leftBehind(scan: ClassifiedScan, cookie: Classified<GatheredCookie>): RuleHit {
+  const sent = scan.requests.find((request) => toItsVendor(request, cookie));
+  if (sent) {
+    const host = hostOf(sent.url);
+    return { ...cookieHit(scan, cookie, 'cookieStillSent', { host }), evidence: [`sent in the Cookie header of ${sent.resourceType} ${withoutQuery(sent.url)}`] };
+  }
+  return { ...cookieHit(scan, cookie, 'cookieKept'), evidence: ['still in the cookie jar after the withdrawal, not written or sent to its vendor since'], maxSeverity: 'warn' };
+}
+
+export const withdrawalNotEffective: Rule = {
+  meta: {
+    id: 'withdrawal-not-effective',
+    title: 'Tracking after consent was withdrawn',
+    description:
+      'After accepting, reopening the consent choice and refusing everything, reloading and visiting another page, something still tracked the visitor, or a tracking cookie set under consent was still sent to its vendor.',
+    legalBasis: 'GDPR art. 7(3); ePrivacy Directive art. 5(3); EDPB Guidelines 05/2020 on consent §§113-117.',
+    plainWords:
+      'Once the visitor withdraws consent, tracking must stop: no new trackers, cookies or storage, and the cookies placed under the old consent no longer sent. Cookies merely left behind should be removed too.',
+    translations: {
+      nl: {
+        title: 'Tracking nadat de toestemming is ingetrokken',
+        legalBasis: 'AVG art. 7 lid 3; ePrivacyrichtlijn art. 5 lid 3; EDPB-richtsnoeren 05/2020 inzake toestemming, punten 113-117.',
+        plainWords:
+          'Zodra de bezoeker zijn toestemming intrekt, moet de tracking stoppen: geen nieuwe trackers, cookies of opslag, en de cookies die onder de oude toestemming zijn geplaatst worden niet meer meegestuurd. Cookies die alleen zijn blijven staan, horen ook te worden verwijderd.',
+        messages: {
+          ...trackingMessages('nadat de bezoeker de toestemming introk', 'nl'),
+          cookieStillSent: 'cookie "{{name}}" van {{vendor}} op {{domain}}, geplaatst met toestemming, werd nog naar {{host}} gestuurd nadat de bezoeker de toestemming introk',
+          cookieKept: 'cookie "{{name}}" van {{vendor}} op {{domain}}, geplaatst met toestemming, bleef in de browser staan nadat de bezoeker de toestemming introk (niet meer naar het bedrijf gestuurd)',
+        },
+      },
+      fr: {
+        title: 'Suivi après le retrait du consentement',
+        legalBasis: 'RGPD, art. 7, § 3 ; directive ePrivacy, art. 5, § 3 ; lignes directrices 05/2020 du CEPD sur le consentement, points 113-117.',
+        plainWords:
+          "Dès que le visiteur retire son consentement, le suivi doit cesser : plus de nouveaux traceurs, cookies ou stockage, et les cookies déposés avec l'ancien consentement ne sont plus envoyés. Les cookies simplement restés en place devraient aussi être supprimés.",
+        messages: {
+          ...trackingMessages('après le retrait du consentement', 'fr'),
+          cookieStillSent: 'le cookie « {{name}} » de {{vendor}} sur {{domain}}, déposé avec consentement, était encore envoyé à {{host}} après le retrait du consentement',
+          cookieKept: "le cookie « {{name}} » de {{vendor}} sur {{domain}}, déposé avec consentement, est resté dans le navigateur après le retrait du consentement (il n'est plus envoyé à l'entreprise)",
+        },
+      },
+    },
+    defaultSeverity: 'error',
+    allow: 'subject',
+    failClosed: false,
+    tracking: false,
+    visits: ['after-withdraw'],
+    messages: {
+      ...trackingMessages('after the visitor withdrew consent'),
+      cookieStillSent: '{{vendor}} cookie "{{name}}" on {{domain}}, set under consent, was still sent to {{host}} after the visitor withdrew consent',
+      cookieKept: '{{vendor}} cookie "{{name}}" on {{domain}}, set under consent, was left in the browser after the visitor withdrew consent (no longer sent to its vendor)',
+    },
+  },
+  // When the choice could not be reopened or refused, the visit proves nothing here: withdrawal-unavailable says why.
+  check: (scan) => {
+    if (scan.action?.kind !== 'withdraw' || !scan.action.done) return [];
+    // The visit lists the whole cookie jar: a cookie with a write since the withdrawal is new tracking.
+    const written = scan.cookies.filter((cookie) => cookie.sources.length > 0);
+    const kept = scan.cookies.filter((cookie) => cookie.sources.length === 0 && TRACKING.has(cookie.class.category));
+    return [...allTracking({ ...scan, cookies: written }), ...kept.map((cookie) => leftBehind(scan, cookie))];
+  },
+};
