@@ -54,6 +54,8 @@ for (const file of ['package.json', 'LICENSE', 'dist/autoconsent.cjs.js', 'dist/
 cpSync(join(root, 'src/classify/data/open-cookie-database/LICENSE'), join(dist, 'licenses/open-cookie-database/LICENSE'));
 cpSync(join(root, 'src/classify/data/open-cookie-database/SOURCE.md'), join(dist, 'licenses/open-cookie-database/SOURCE.md'));
 cpSync(join(dirname(require.resolve('third-party-web/package.json')), 'LICENSE'), join(dist, 'licenses/third-party-web/LICENSE'));
+// @iabtcf/core (Apache-2.0) is bundled to decode TC strings: its licence travels with it.
+cpSync(join(root, 'node_modules/@iabtcf/core/LICENSE'), join(dist, 'licenses/iabtcf-core/LICENSE'));
 // The policy schema's rules section is made from the rules' metas: write it back for editors (CI
 // fails when the committed copy is stale, as for dist/).
 const api = await import(join(dist, 'api.js'));

@@ -99,6 +99,53 @@ export interface GatheredFingerprinting {
   families: number | null;
 }
 
+/** The four signals of Google Consent Mode v2 that say whether Google may store, read and use data. */
+export const CONSENT_MODE_SIGNALS = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization'] as const;
+export type ConsentModeSignal = (typeof CONSENT_MODE_SIGNALS)[number];
+export type ConsentModeValue = 'granted' | 'denied';
+
+/** What the page's IAB TCF v2 API (`__tcfapi`) answered to getTCData, with its TC string decoded. */
+export interface TcfAnswer {
+  /** False when the API gave no TC data within the wait: every other field is then empty. */
+  answered: boolean;
+  gdprApplies: boolean | null;
+  /** tcloaded, cmpuishown or useractioncomplete. */
+  eventStatus: string | null;
+  cmpId: number | null;
+  tcString: string | null;
+  /** Purpose ids and vendor ids whose consent bit the TC string sets. */
+  purposeConsents: number[];
+  vendorConsents: number[];
+  /** Why the TC string could not be decoded; null when it was, or when there was none. */
+  decodeError: string | null;
+}
+
+/** One `gtag('consent', 'default' | 'update', {…})` command in the page's dataLayer. */
+export interface ConsentModeCommand {
+  command: 'default' | 'update';
+  /** The signals it sets to granted or denied (other keys, such as region or wait_for_update, left out). */
+  state: Record<string, ConsentModeValue>;
+}
+
+/** A request to a Google host carrying Consent Mode's gcs or gcd parameter, and what the parameters say. */
+export interface GoogleConsentHit {
+  url: string;
+  gcs: string | null;
+  gcd: string | null;
+  /** Each signal as the hit reported it (gcd's state where it says one, else gcs's); a signal neither sets is absent. */
+  state: Partial<Record<ConsentModeSignal, ConsentModeValue>>;
+}
+
+/** The consent the page's own signals claimed, read without touching the page's choice. */
+export interface ConsentSignals {
+  /** Null when the page (top frame) has no `__tcfapi`. */
+  tcf: TcfAnswer | null;
+  /** Every Consent Mode command in the page's dataLayer, in the order pushed. */
+  consentMode: ConsentModeCommand[];
+  /** Google hits recorded in this visit's window that carried gcs or gcd. */
+  googleHits: GoogleConsentHit[];
+}
+
 export interface GatheredFrame {
   url: string;
   parentUrl: string | null;
@@ -227,6 +274,8 @@ export interface PhaseScan {
   requests: GatheredRequest[];
   frames: GatheredFrame[];
   fingerprinting: GatheredFingerprinting[];
+  /** initial and after-reject: the consent the page's TCF API, Consent Mode and Google hits claimed; null on other visits. */
+  consentSignals: ConsentSignals | null;
 }
 
 export interface Classification {

@@ -41,6 +41,11 @@ describe('URL redaction', () => {
     expect(redactUrl('https://t.example/plain.js', ['abcdefgh'])).toBe('https://t.example/plain.js');
   });
 
+  it("keeps Consent Mode's gcd, a consent state rather than an identifier, unless it is a secret", () => {
+    expect(redactUrl('https://t.example/g/collect?gcs=G100&gcd=13p3p3p3p5&cid=1234567890.1', [])).toBe('https://t.example/g/collect?gcs=G100&gcd=13p3p3p3p5&cid=<redacted>');
+    expect(redactUrl('https://t.example/g/collect?gcd=13p3p3p3p5', ['13p3p3p3p5'])).toBe('https://t.example/g/collect?gcd=<redacted>');
+  });
+
   it('hides a secret wherever it stands in the URL, and never shows user:password@', () => {
     expect(redactUrl('https://t.example/px/abcdefgh.gif?ev=x', ['abcdefgh'])).toBe('https://t.example/px/<redacted>.gif?ev=x');
     expect(redactUrl('https://alice:pw@t.example/a', [])).toBe('https://t.example/a');

@@ -10,7 +10,7 @@
 //   consent-gate scan --static examples/site --browser-arg=… --browser-arg=…
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const vendorDir = dirname(fileURLToPath(import.meta.url));
 
 /** @type {Record<string, string>} */
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
 const YEAR = 31536000;
@@ -30,9 +30,10 @@ const HEARTBEAT_MS = 1_000;
 
 /**
  * What each vendor host answers. Cookies are set the way the real services set them.
+ * `dir`: a folder whose files are served under `path` (a package's browser build, from node_modules).
  * `stream`: "events" holds a text/event-stream open, "body" sends a response body that never ends,
  * "websocket" accepts a WebSocket upgrade and keeps the socket open.
- * @type {{ host: string, path: string, file?: string, body?: Buffer, type?: string, status?: number, location?: string, cookies?: () => string[], stream?: 'events' | 'body' | 'websocket' }[]}
+ * @type {{ host: string, path: string, file?: string, dir?: string, body?: Buffer, type?: string, status?: number, location?: string, cookies?: () => string[], stream?: 'events' | 'body' | 'websocket' }[]}
  */
 const VENDOR_ROUTES = [
   { host: 'www.googletagmanager.com', path: '/gtag/js', file: 'gtag.js' },
@@ -77,7 +78,21 @@ const VENDOR_ROUTES = [
   { host: 'cdn.devicesignal.example', path: '/v3/audio.js', file: 'devicesignal-audio.js' },
   { host: 'cdn.devicesignal.example', path: '/v3/fonts.js', file: 'devicesignal-fonts.js' },
   { host: 'api.devicesignal.example', path: '/v3/collect', status: 204 },
+  // An IAB TCF consent manager: its script, the vendor list it reads, and @iabtcf/core's own ES modules,
+  // which it encodes the TC string with in the browser.
+  { host: 'cdn.tcf-cmp.example', path: '/cmp.js', file: 'tcf-cmp.js' },
+  { host: 'cdn.tcf-cmp.example', path: '/vendor-list.json', file: 'tcf-vendor-list.json' },
+  { host: 'cdn.tcf-cmp.example', path: '/iabtcf/core/', dir: dirname(fileURLToPath(import.meta.resolve('@iabtcf/core'))) },
 ];
+
+/**
+ * A file of `dir` by its path below the route, or null when there is none (or the path leaves `dir`).
+ * @param {string} dir @param {string} path
+ */
+function inside(dir, path) {
+  const file = resolve(dir, path);
+  return file.startsWith(`${dir}/`) && existsSync(file) && statSync(file).isFile() ? file : null;
+}
 
 /** Hosts whose DNS "fails", to show that a tracker request that never connects is still found. */
 export const UNRESOLVABLE_VENDOR_HOSTS = ['bat.bing.com'];
@@ -116,8 +131,13 @@ export async function startVendors() {
       return;
     }
     for (const cookie of route.cookies?.() ?? []) response.appendHeader('set-cookie', cookie);
-    const body = route.body ?? (route.file ? readFileSync(join(vendorDir, route.file)) : undefined);
-    const type = route.type ?? (route.file ? TYPES[extname(route.file)] : undefined);
+    const file = route.dir ? inside(route.dir, new URL(request.url ?? '/', 'https://vendor').pathname.slice(route.path.length)) : route.file && join(vendorDir, route.file);
+    if (file === null) {
+      response.writeHead(404).end();
+      return;
+    }
+    const body = route.body ?? (file ? readFileSync(file) : undefined);
+    const type = route.type ?? (file ? TYPES[extname(file)] : undefined);
     response.writeHead(route.status ?? 200, {
       ...(type ? { 'content-type': type, 'access-control-allow-origin': '*' } : {}),
       ...(route.location ? { location: route.location } : {}),

@@ -66,5 +66,7 @@ export function visitHardLimit(s: Settings): number {
   const settles = 6 * s.settleCapMs;
   const banner = 4 * s.pageScanMs + 4 * s.clickMs + s.linkCheckMs + s.autoconsentMs + 2 * s.screenshotMs;
   const snapshots = 2 * s.storageListMs;
-  return loads + settles + banner + snapshots;
+  // Reading the consent signals: the dataLayer, then the TCF API's answer.
+  const signals = 2 * s.pageScanMs;
+  return loads + settles + banner + snapshots + signals;
 }

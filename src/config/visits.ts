@@ -11,6 +11,7 @@ export type StepName =
   | 'settle'
   | 'describeBanner'
   | 'record'
+  | 'readConsentSignals'
   | 'checkOwnAssets'
   | 'checkPolicyLinks'
   | 'screenshots'
@@ -53,7 +54,7 @@ export const VISITS = [
     summary: 'once without touching anything',
     needs: 'nothing',
     continues: false,
-    steps: ['load', 'waitForBanner', 'settle', 'describeBanner', 'record', 'checkOwnAssets', 'checkPolicyLinks', 'screenshots'],
+    steps: ['load', 'waitForBanner', 'settle', 'describeBanner', 'record', 'readConsentSignals', 'checkOwnAssets', 'checkPolicyLinks', 'screenshots'],
     // Opening the banner's settings layer is already an interaction: only after every look without one.
     closing: ['readSettingsLayer'],
   },
@@ -72,7 +73,7 @@ export const VISITS = [
     summary: 'in a fresh browser after refusing in the consent banner, reloading and opening another page',
     needs: 'choice',
     continues: false,
-    steps: ['load', 'waitForBanner', 'reject', 'settle', 'reload', 'settle', 'followLink', 'record'],
+    steps: ['load', 'waitForBanner', 'reject', 'settle', 'reload', 'settle', 'followLink', 'record', 'readConsentSignals'],
   },
   {
     id: 'after-save',

@@ -34,5 +34,6 @@ export function redactScan(scan: PhaseScan, secrets: readonly string[]): PhaseSc
     requests: scan.requests.map((q) => ({ ...q, url: r(q.url), frameUrl: orNull(q.frameUrl), failure: orNull(q.failure), initiator: q.initiator && { ...q.initiator, url: orNull(q.initiator.url) } })),
     frames: scan.frames.map((f) => ({ url: r(f.url), parentUrl: orNull(f.parentUrl) })),
     fingerprinting: scan.fingerprinting.map((f) => ({ ...f, script: r(f.script) })),
+    consentSignals: scan.consentSignals && { ...scan.consentSignals, googleHits: scan.consentSignals.googleHits.map((h) => ({ ...h, url: r(h.url) })) },
   };
 }

@@ -8,8 +8,11 @@ const REDACTED = '<redacted>';
 /** Google tag and container ids (GTM-…, G-…, AW-…) are in every visitor's HTML: the site's, not the visitor's. */
 const TAG_ID = /^(GTM|G|GT|UA|AW|DC)-[A-Z0-9]{4,12}(-\d{1,3})?$/;
 
+/** Consent Mode's gcd (13p3p3p3p5): how each consent signal was set, the same for everyone who chose alike; the rules read it. */
+const CONSENT_STATE = /^\d\d([a-z]\d){4,}$/;
+
 function looksLikeIdentifier(value: string): boolean {
-  return value.length >= 8 && /\d/.test(value) && !TAG_ID.test(value);
+  return value.length >= 8 && /\d/.test(value) && !TAG_ID.test(value) && !CONSENT_STATE.test(value);
 }
 
 /** A secret as it can appear in a URL or a message: as given, percent-encoded, form-encoded. */

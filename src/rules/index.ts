@@ -1,6 +1,8 @@
 import { bannerDismissedWithoutChoice } from './banner-dismissed-without-choice.js';
 import { consentBannerMissing } from './consent-banner-missing.js';
 import { consentBannerUndetected } from './consent-banner-undetected.js';
+import { consentSignalBeforeChoice } from './consent-signal-before-choice.js';
+import { cookielessPingBeforeChoice } from './cookieless-ping-before-choice.js';
 import { cookieLifetimeTooLong } from './cookie-lifetime-too-long.js';
 import { cookiePolicyLinkMissing } from './cookie-policy-link-missing.js';
 import { fingerprintingBeforeConsent } from './fingerprinting-before-consent.js';
@@ -32,6 +34,8 @@ export const RULES: readonly Rule<never>[] = [
   trackerRequestBeforeConsent,
   socialPluginBeforeConsent,
   fingerprintingBeforeConsent,
+  consentSignalBeforeChoice,
+  cookielessPingBeforeChoice,
   unknownThirdPartyBeforeConsent,
   trackingAfterImplicitAction,
   trackingAfterReject,

@@ -8,6 +8,7 @@ import type {
   Classification,
   Classified,
   ClassifiedScan,
+  ConsentSignals,
   ConsentToggle,
   FingerprintTechnique,
   GatheredCookie,
@@ -21,6 +22,7 @@ import type {
   PhaseAction,
   PolicyLink,
   StorageKind,
+  TcfAnswer,
 } from '../../src/types.js';
 
 /** The site every builder assumes, unless told otherwise. */
@@ -177,6 +179,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
     requests: [],
     frames: [],
     fingerprinting: [],
+    consentSignals: null,
     ...facts,
   };
 }
@@ -191,4 +194,14 @@ export function visit(phase: Exclude<Phase, 'initial'>, facts: Partial<Classifie
 /** A page made of the given visits (the first one's URL is the page's). */
 export function page(...visits: ClassifiedScan[]): PageResult {
   return { url: visits[0]?.url ?? SITE, phases: visits, skipped: [] };
+}
+
+/** What a page's TCF API answered: answered, GDPR applying, nothing consented, unless told otherwise. */
+export function tcfAnswer(facts: Partial<TcfAnswer> = {}): TcfAnswer {
+  return { answered: true, gdprApplies: true, eventStatus: 'cmpuishown', cmpId: 300, tcString: 'CQuf10AQuf10AEsABAENBGFAAAAAAAAAAAAAAAAAAAAA.IF5wAQF5gAAA', purposeConsents: [], vendorConsents: [], decodeError: null, ...facts };
+}
+
+/** A visit's consent signals: no TCF API, no Consent Mode commands, no Google hits, unless given. */
+export function consentSignals(facts: Partial<ConsentSignals> = {}): ConsentSignals {
+  return { tcf: null, consentMode: [], googleHits: [], ...facts };
 }

@@ -6,6 +6,7 @@ import { reopenChoice } from '../consent/reopen.js';
 import { brokenOwnAssets } from '../own-assets.js';
 import { takeScreenshots } from '../screenshots.js';
 import { evaluateInPage } from '../isolated.js';
+import { readConsentSignals } from '../consent/signals.js';
 import type { Session, Step } from './context.js';
 
 /** Lets `ms` of page time pass (fast-forwarded when the fake clock is on), then waits for the network. */
@@ -152,6 +153,11 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   record: async (session) => {
     const { page, collector, scan } = session;
     Object.assign(scan, await collector.snapshot(page.context().pages(), page.url(), session.since ?? undefined));
+  },
+
+  // What the page's TCF API, Consent Mode and Google hits claim: before any choice, or after refusing.
+  readConsentSignals: async (session) => {
+    session.scan.consentSignals = await readConsentSignals(session.page, session.scan.requests, session.options.pageScanMs);
   },
 
   // A page whose own bundle did not load is not the page visitors get: never a silent pass.
