@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-6V6EYIP2.js";
+} from "./chunks/chunk-ZNDLVTVB.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-QE5O7WWJ.js";
+} from "./chunks/chunk-A6AYWEL6.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-GU6CDUWA.js";
+} from "./chunks/chunk-GPYB24UC.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-6V6EYIP2.js";
+} from "./chunks/chunk-ZNDLVTVB.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-QE5O7WWJ.js";
+} from "./chunks/chunk-A6AYWEL6.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

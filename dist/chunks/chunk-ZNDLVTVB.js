@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-QE5O7WWJ.js";
+} from "./chunk-A6AYWEL6.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
@@ -709,6 +709,17 @@ var report_schema_default = {
             $ref: "#/$defs/fingerprinting"
           },
           description: "Fingerprinting API calls counted per API and calling script. Absent in reports written before it was gathered."
+        },
+        consentSignals: {
+          oneOf: [
+            {
+              $ref: "#/$defs/consentSignals"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "initial and after-reject: the consent the page's TCF API, Consent Mode and Google hits claimed; null on other visits. Absent in reports written before it was gathered."
         },
         banner: {
           oneOf: [
@@ -1543,6 +1554,179 @@ var report_schema_default = {
           }
         }
       }
+    },
+    consentSignals: {
+      type: "object",
+      required: [
+        "tcf",
+        "consentMode",
+        "googleHits"
+      ],
+      additionalProperties: false,
+      properties: {
+        tcf: {
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              type: "object",
+              required: [
+                "answered",
+                "gdprApplies",
+                "eventStatus",
+                "cmpId",
+                "tcString",
+                "purposeConsents",
+                "vendorConsents",
+                "decodeError"
+              ],
+              additionalProperties: false,
+              properties: {
+                answered: {
+                  type: "boolean",
+                  description: "False when __tcfapi gave no TC data within the wait."
+                },
+                gdprApplies: {
+                  type: [
+                    "boolean",
+                    "null"
+                  ]
+                },
+                eventStatus: {
+                  type: [
+                    "string",
+                    "null"
+                  ]
+                },
+                cmpId: {
+                  type: [
+                    "integer",
+                    "null"
+                  ]
+                },
+                tcString: {
+                  type: [
+                    "string",
+                    "null"
+                  ]
+                },
+                purposeConsents: {
+                  type: "array",
+                  items: {
+                    type: "integer"
+                  },
+                  description: "Purpose ids whose consent bit the TC string sets."
+                },
+                vendorConsents: {
+                  type: "array",
+                  items: {
+                    type: "integer"
+                  },
+                  description: "Vendor ids whose consent bit the TC string sets."
+                },
+                decodeError: {
+                  type: [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            }
+          ],
+          description: "What the page's IAB TCF API answered to getTCData; null when the page has no __tcfapi."
+        },
+        consentMode: {
+          type: "array",
+          items: {
+            type: "object",
+            required: [
+              "command",
+              "state"
+            ],
+            additionalProperties: false,
+            properties: {
+              command: {
+                enum: [
+                  "default",
+                  "update"
+                ]
+              },
+              state: {
+                type: "object",
+                additionalProperties: {
+                  enum: [
+                    "granted",
+                    "denied"
+                  ]
+                }
+              }
+            }
+          },
+          description: "The gtag('consent', \u2026) commands in the page's dataLayer, in order."
+        },
+        googleHits: {
+          type: "array",
+          items: {
+            type: "object",
+            required: [
+              "url",
+              "gcs",
+              "gcd",
+              "state"
+            ],
+            additionalProperties: false,
+            properties: {
+              url: {
+                type: "string"
+              },
+              gcs: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              gcd: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              state: {
+                type: "object",
+                additionalProperties: false,
+                properties: {
+                  ad_storage: {
+                    enum: [
+                      "granted",
+                      "denied"
+                    ]
+                  },
+                  analytics_storage: {
+                    enum: [
+                      "granted",
+                      "denied"
+                    ]
+                  },
+                  ad_user_data: {
+                    enum: [
+                      "granted",
+                      "denied"
+                    ]
+                  },
+                  ad_personalization: {
+                    enum: [
+                      "granted",
+                      "denied"
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          description: "Requests to Google hosts that carried Consent Mode's gcs or gcd parameter, and what they said."
+        }
+      }
     }
   }
 };
@@ -1568,7 +1752,10 @@ function judgeReport(path, policy, options = {}) {
   return judgeSaved(readReport(path), policy, options);
 }
 function judgeSaved(saved, policy, options = {}) {
-  const pages = saved.pages.map((page) => ({ ...page, phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [] })) }));
+  const pages = saved.pages.map((page) => ({
+    ...page,
+    phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [], consentSignals: scan.consentSignals ?? null }))
+  }));
   const stored = readBaseline(policy.baselinePath);
   const known = stored ?? emptyBaseline();
   const started = Date.now();

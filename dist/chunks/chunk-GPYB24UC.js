@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-QE5O7WWJ.js";
+} from "./chunk-A6AYWEL6.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
