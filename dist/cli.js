@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-GPYB24UC.js";
+} from "./chunks/chunk-IIDNHY5M.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-ZNDLVTVB.js";
+} from "./chunks/chunk-NGKBLEQZ.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-A6AYWEL6.js";
+} from "./chunks/chunk-72MNIE6B.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

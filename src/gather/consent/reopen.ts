@@ -1,5 +1,5 @@
 import type { Page } from 'playwright';
-import { withTimeout } from '../../shared/time.js';
+import { sleep, withTimeout } from '../../shared/time.js';
 import type { Reopened } from '../../types.js';
 import { evaluateIsolated, mainFrameTarget } from '../isolated.js';
 import { clickMarked, findBanner, type ConsentSelectors } from './banner.js';
@@ -21,7 +21,12 @@ const MANAGER_APIS = [
   'UC_UI.showSecondLayer',
 ] as const;
 
-const SCAN_TIMEOUT_MS = 5_000;
+/**
+ * Looks for the reopened choice this often, this many times: a manager's preferences window fades
+ * in on real time (CSS), which the page's fake clock does not hurry, and is hidden at its first frame.
+ */
+const LOOK_EVERY_MS = 250;
+const LOOKS = 4;
 
 /**
  * Runs in the page's isolated world: marks the first visible element that reopens the consent choice
@@ -78,12 +83,16 @@ export type ReopenResult = { reopened: Reopened; found: Awaited<ReturnType<typeo
  * `consent.withdraw` selector, else a "Cookie settings" link or floating button, else (recorded as
  * such) the consent manager's own API. Each way counts only when a consent banner or notice shows.
  */
-export async function reopenChoice(page: Page, selectors: ConsentSelectors, settle: () => Promise<void>): Promise<ReopenResult> {
+export async function reopenChoice(page: Page, selectors: ConsentSelectors, settle: () => Promise<void>, scanMs: number): Promise<ReopenResult> {
   const tried: string[] = [];
   const shows = async (): Promise<Awaited<ReturnType<typeof findBanner>> | null> => {
     await settle();
-    const found = await findBanner(page, selectors);
-    return found.banner || found.unrecognised ? found : null;
+    for (let look = 1; ; look++) {
+      const found = await findBanner(page, selectors);
+      if (found.banner || found.unrecognised) return found;
+      if (look === LOOKS) return null;
+      await sleep(LOOK_EVERY_MS);
+    }
   };
   const ways: { via: 'policy' | 'page'; selector: string | null; none: string }[] = [
     ...(selectors.withdraw ? [{ via: 'policy' as const, selector: selectors.withdraw, none: `the policy's consent.withdraw selector (${selectors.withdraw}) matched no visible element` }] : []),
@@ -92,7 +101,7 @@ export async function reopenChoice(page: Page, selectors: ConsentSelectors, sett
   for (const way of ways) {
     const mark = `reopen-${Math.random().toString(36).slice(2, 8)}`;
     const target = await mainFrameTarget(page);
-    const control = await evaluateIsolated(target, markReopenControl, { phrases: CONSENT_WORDS.reopen, selector: way.selector, mark }, SCAN_TIMEOUT_MS);
+    const control = await evaluateIsolated(target, markReopenControl, { phrases: CONSENT_WORDS.reopen, selector: way.selector, mark }, scanMs);
     if (control === null) {
       tried.push(way.none);
       continue;
@@ -101,7 +110,7 @@ export async function reopenChoice(page: Page, selectors: ConsentSelectors, sett
     if (found) return { reopened: { via: way.via, control }, found };
     tried.push(`clicking "${control}" opened no consent choice`);
   }
-  const api = await withTimeout(page.evaluate(callManagerApi, MANAGER_APIS).catch(() => null), SCAN_TIMEOUT_MS);
+  const api = await withTimeout(page.evaluate(callManagerApi, MANAGER_APIS).catch(() => null), scanMs);
   const found = api ? await shows() : null;
   if (api && found) return { reopened: { via: 'api', control: api }, found };
   tried.push(api ? `${api} opened no consent choice` : 'no consent manager API');

@@ -92,7 +92,7 @@ function choose(kind: 'reject' | 'accept'): Step {
  * tracking after the withdrawal, one merely left behind is judged by whether it is still sent.
  */
 const withdraw: Step = async (session) => {
-  const result = await reopenChoice(session.page, session.options.consent, () => settle(session));
+  const result = await reopenChoice(session.page, session.options.consent, () => settle(session), session.options.pageScanMs);
   if (!result.reopened) {
     session.scan.action = { kind: 'withdraw', done: false, detail: `found no way to reopen the consent choice: ${result.tried} (set consent.withdraw in the policy)`, bannerAfter: null, reopened: null };
     return 'stop';
