@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-NGKBLEQZ.js";
+} from "./chunks/chunk-3SIWBAVQ.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-72MNIE6B.js";
+} from "./chunks/chunk-KEA665RU.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-IIDNHY5M.js";
+} from "./chunks/chunk-XSJBPUUP.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-NGKBLEQZ.js";
+} from "./chunks/chunk-3SIWBAVQ.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-72MNIE6B.js";
+} from "./chunks/chunk-KEA665RU.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -10,7 +10,7 @@ import {
   reportPlace,
   visitLine,
   writeReports
-} from "./chunks/chunk-IIDNHY5M.js";
+} from "./chunks/chunk-XSJBPUUP.js";
 import {
   GateError,
   __commonJS,
@@ -27,7 +27,7 @@ import {
   startedAsScript,
   stopping,
   subjectLabel
-} from "./chunks/chunk-72MNIE6B.js";
+} from "./chunks/chunk-KEA665RU.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

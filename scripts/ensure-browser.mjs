@@ -32,7 +32,7 @@ export function ensureBrowser() {
   if (run(process.execPath, [playwrightCli, 'install', 'chromium']) && (browser = found())) return browser;
   if (process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
     process.stderr.write("Playwright's download did not work here; using Debian's chromium package.\n");
-    if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium']) && (browser = found())) return browser;
+    if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium', 'chromium-headless-shell']) && (browser = found())) return browser;
   }
   process.stderr.write(`${INSTALL_HINT}\n`);
   process.exit(2);

@@ -1,0 +1,24 @@
+// temporary: profile the bench's small site
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startVendors } from '../examples/vendors/serve.mjs';
+const MODULES = 'node_modules', CONSENT = 'test/fixtures/consent';
+const dir = mkdtempSync(join(tmpdir(), 'cg-prof-'));
+for (const file of ['cookieconsent.umd.js', 'cookieconsent.css']) cpSync(join(MODULES, 'vanilla-cookieconsent', 'dist', file), join(dir, file));
+cpSync(join(CONSENT, 'vanilla-ok', 'consent.js'), join(dir, 'consent.js'));
+const GATED_GTAG = '<script type="text/plain" data-category="analytics" async src="https://www.googletagmanager.com/gtag/js?id=G-BENCH"></script>';
+const GATED_PIXEL = '<script type="text/plain" data-category="analytics" async src="https://connect.facebook.net/en_US/fbevents.js"></script>';
+const kind = { head: `<link rel="stylesheet" href="/cookieconsent.css">${GATED_GTAG}${GATED_PIXEL}`, body: '<script src="/cookieconsent.umd.js"></script><script src="/consent.js"></script>' };
+const pageHtml = (title, next) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${kind.head}</head><body><h1>${title}</h1><p><a href="${next}">Next page</a></p><p>${'Content. '.repeat(400)}</p><div style="height:2000px"></div>${kind.body}<footer><a href="/cookies.html">Cookie policy</a></footer></body></html>`;
+writeFileSync(join(dir, 'index.html'), pageHtml('Home', '/contact.html'));
+writeFileSync(join(dir, 'contact.html'), pageHtml('Contact', '/'));
+writeFileSync(join(dir, 'cookies.html'), pageHtml('Cookie policy', '/'));
+const vendors = await startVendors();
+const flags = vendors.browserArgs.map((a) => `--browser-arg=${a}`);
+const t = performance.now();
+const child = spawn(process.execPath, [process.env.CG_CLI ?? 'dist/cli.js', 'scan', '--static', dir, '--format', 'json', '-o', '/tmp/prof/r.json', ...(process.argv.includes('--quiet') ? [] : ['--verbose']), ...flags, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, CG_PROFILE: '1' } });
+const code = await new Promise((d) => child.on('close', d));
+console.log('exit', code, ((performance.now() - t) / 1000).toFixed(1), 's');
+await vendors.close();
