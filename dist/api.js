@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-3SIWBAVQ.js";
+} from "./chunks/chunk-XCU2UZIQ.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-KEA665RU.js";
+} from "./chunks/chunk-4BF336UR.js";
 export {
   BROWSER_ENV,
   GateError,

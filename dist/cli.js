@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-XSJBPUUP.js";
+} from "./chunks/chunk-UWUNYONW.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-3SIWBAVQ.js";
+} from "./chunks/chunk-XCU2UZIQ.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-KEA665RU.js";
+} from "./chunks/chunk-4BF336UR.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -64,7 +64,7 @@ describe('the HTML report', () => {
 
   it('shows a pages × phases matrix with what each visit did', async () => {
     const headers = await page.locator('main table').first().locator('thead th').allInnerTexts();
-    expect(headers).toEqual(['Page', 'Before any choice', 'After scrolling', 'After refusing', 'After saving as shown', 'After accepting']);
+    expect(headers).toEqual(['Page', 'Before any choice', 'After scrolling', 'After refusing', 'After saving as shown', 'After accepting', 'After withdrawing']);
     const rows = page.locator('main table').first().locator('tbody tr');
     const cells = async (path: string) => rows.filter({ has: page.locator('th', { hasText: new RegExp(`^${path}$`) }) }).locator('td').allInnerTexts();
     const fair = await cells('/');
@@ -72,9 +72,10 @@ describe('the HTML report', () => {
     expect(fair[2]).toMatch(/^no findings\nclicked "Reject all"/);
     expect(fair[3]).toBe("no switches with a save control on the banner's first layer");
     expect(fair[4]).toMatch(/clicked "Accept all"/);
+    expect(fair[5]).toMatch(/reopened the consent choice/);
     const tracked = await cells('/tag-manager/');
     expect(tracked[0]).toMatch(/^\d+ errors/);
-    expect(tracked.slice(2)).toEqual(Array(3).fill('no consent banner or notice to answer'));
+    expect(tracked.slice(2)).toEqual(Array(4).fill('no consent banner or notice to answer'));
   });
 
   it('explains a finding: vendor, purpose, the law in plain words and the chain through the tag manager', async () => {

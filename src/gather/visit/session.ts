@@ -8,7 +8,7 @@ import type { PhaseScan } from '../../types.js';
 import { Collector } from '../collector.js';
 import { prepareAutoconsent } from '../consent/autoconsent.js';
 import type { GatherOptions, Session } from './context.js';
-import { STEPS } from './steps.js';
+import { LOGIN_NEEDED, STEPS } from './steps.js';
 import { sendTargetHeaders } from '../target-headers.js';
 import { redactScan } from '../redact-scan.js';
 import { unresponsiveAfterMs, watchResponsiveness, type Watchdog } from '../watchdog.js';
@@ -165,6 +165,6 @@ function describe(error: unknown, options: GatherOptions): string {
   if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
   if (/Download is starting/.test(text)) return 'the address answers with a download, not a page';
   if (/Target crashed|Page crashed|crashed/i.test(text)) return "the page's renderer crashed (out of memory, or a browser bug); the page was not scanned";
-  if (/ERR_INVALID_AUTH_CREDENTIALS/.test(text)) return 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic …"';
+  if (/ERR_INVALID_AUTH_CREDENTIALS/.test(text)) return LOGIN_NEEDED;
   return text.replace(/^page\.(goto|reload): /, '');
 }

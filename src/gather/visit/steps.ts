@@ -18,11 +18,15 @@ async function advance({ page, collector, options }: Session, ms: number): Promi
 
 const settle = (session: Session): Promise<void> => advance(session, Math.max(session.options.fastForwardMs, 1));
 
+/** Full Chromium fails the navigation on a login prompt; the headless shell shows the 401 page: one error for both. */
+export const LOGIN_NEEDED = 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic …"';
+
 async function load(session: Session, url: string): Promise<number> {
   const response = await session.page.goto(url, { waitUntil: 'load', timeout: session.options.timeoutMs });
   if (!response) throw new Error('the browser got no response for the page');
   const status = response.status();
   // An error page is not the page the site serves to visitors: scanning it proves nothing.
+  if (status === 401) throw new Error(LOGIN_NEEDED);
   if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
   await session.collector.networkQuiet(session.options);
   return status;

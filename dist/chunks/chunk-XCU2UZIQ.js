@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-KEA665RU.js";
+} from "./chunk-4BF336UR.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

@@ -45111,10 +45111,12 @@ async function advance({ page, collector, options }, ms) {
   await collector.networkQuiet(options);
 }
 var settle = (session) => advance(session, Math.max(session.options.fastForwardMs, 1));
+var LOGIN_NEEDED = 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic \u2026"';
 async function load2(session, url) {
   const response = await session.page.goto(url, { waitUntil: "load", timeout: session.options.timeoutMs });
   if (!response) throw new Error("the browser got no response for the page");
   const status = response.status();
+  if (status === 401) throw new Error(LOGIN_NEEDED);
   if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
   await session.collector.networkQuiet(session.options);
   return status;
@@ -45484,7 +45486,7 @@ function describe2(error, options) {
   if (/Timeout \d+ms exceeded/.test(text)) return `the page did not reach "load" within ${options.timeoutMs} ms (raise --timeout if it is just slow)`;
   if (/Download is starting/.test(text)) return "the address answers with a download, not a page";
   if (/Target crashed|Page crashed|crashed/i.test(text)) return "the page's renderer crashed (out of memory, or a browser bug); the page was not scanned";
-  if (/ERR_INVALID_AUTH_CREDENTIALS/.test(text)) return 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic \u2026"';
+  if (/ERR_INVALID_AUTH_CREDENTIALS/.test(text)) return LOGIN_NEEDED;
   return text.replace(/^page\.(goto|reload): /, "");
 }
 

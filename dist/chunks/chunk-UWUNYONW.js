@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-KEA665RU.js";
+} from "./chunk-4BF336UR.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
