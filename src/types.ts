@@ -94,6 +94,28 @@ export interface GatheredFingerprinting {
   families: number | null;
 }
 
+/** Where a stored value was kept: a cookie, or a key of the page's web storage. */
+export type IdentifierSource = 'cookie' | 'localStorage' | 'sessionStorage';
+/** Where in a request it went: the URL's query or path, the body (beacons too), a header, or the Cookie header. */
+export type IdentifierPlace = 'query' | 'path' | 'body' | 'header' | 'cookie';
+
+/**
+ * A stored value that looks like an identifier, seen in a request to a host other than the one that
+ * keeps it (a client id copied into a pixel's URL). Names the cookie or key, never its value.
+ */
+export interface GatheredIdentifier {
+  source: IdentifierSource;
+  name: string;
+  /** Who keeps the value: the cookie's domain, or the host of the storage's origin. */
+  holder: string;
+  /** The host the request went to. */
+  host: string;
+  where: IdentifierPlace;
+  /** Redacted as every URL in a scan. */
+  requestUrl: string;
+  initiator: RequestInitiator | null;
+}
+
 export interface GatheredFrame {
   url: string;
   parentUrl: string | null;
@@ -208,6 +230,7 @@ export interface PhaseScan {
   requests: GatheredRequest[];
   frames: GatheredFrame[];
   fingerprinting: GatheredFingerprinting[];
+  identifiers: GatheredIdentifier[];
 }
 
 export interface Classification {
@@ -224,7 +247,7 @@ export interface Classification {
 
 export type Classified<T> = T & { class: Classification };
 
-export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'fingerprinting'> {
+export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'fingerprinting' | 'identifiers'> {
   /** Registrable domains treated as first party for this page. */
   siteDomains: string[];
   cookies: Classified<GatheredCookie>[];
@@ -233,6 +256,8 @@ export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 
   frames: Classified<GatheredFrame>[];
   /** Classified by the calling script's URL. */
   fingerprinting: Classified<GatheredFingerprinting>[];
+  /** Classified by the receiving request's URL; `holderParty` says whose value it was. */
+  identifiers: (Classified<GatheredIdentifier> & { holderParty: Party })[];
 }
 
 export interface Subject {

@@ -34,5 +34,6 @@ export function redactScan(scan: PhaseScan, secrets: readonly string[]): PhaseSc
     requests: scan.requests.map((q) => ({ ...q, url: r(q.url), frameUrl: orNull(q.frameUrl), failure: orNull(q.failure), initiator: q.initiator && { ...q.initiator, url: orNull(q.initiator.url) } })),
     frames: scan.frames.map((f) => ({ url: r(f.url), parentUrl: orNull(f.parentUrl) })),
     fingerprinting: scan.fingerprinting.map((f) => ({ ...f, script: r(f.script) })),
+    identifiers: scan.identifiers.map((i) => ({ ...i, name: r(i.name), requestUrl: r(i.requestUrl), initiator: i.initiator && { ...i.initiator, url: orNull(i.initiator.url) } })),
   };
 }

@@ -174,6 +174,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
     requests: [],
     frames: [],
     fingerprinting: [],
+    identifiers: [],
     ...facts,
   };
 }

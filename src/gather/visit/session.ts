@@ -46,7 +46,7 @@ export function offersSave(initial: PhaseScan): boolean {
 }
 
 export function emptyScan(phase: Phase, url: string): PhaseScan {
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [] };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [], identifiers: [] };
 }
 
 /**
