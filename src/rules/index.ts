@@ -4,6 +4,7 @@ import { consentBannerUndetected } from './consent-banner-undetected.js';
 import { cookieLifetimeTooLong } from './cookie-lifetime-too-long.js';
 import { cookiePolicyLinkMissing } from './cookie-policy-link-missing.js';
 import { fingerprintingBeforeConsent } from './fingerprinting-before-consent.js';
+import { identifierSentToThirdParty } from './identifier-sent-to-third-party.js';
 import { pretickedConsent } from './preticked-consent.js';
 import { rejectHarderThanAccept } from './reject-harder-than-accept.js';
 import { rejectNotOnFirstLayer } from './reject-not-on-first-layer.js';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule<never>[] = [
   trackerRequestBeforeConsent,
   socialPluginBeforeConsent,
   fingerprintingBeforeConsent,
+  identifierSentToThirdParty,
   unknownThirdPartyBeforeConsent,
   trackingAfterImplicitAction,
   trackingAfterReject,

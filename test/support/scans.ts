@@ -10,9 +10,12 @@ import type {
   ClassifiedScan,
   ConsentToggle,
   FingerprintTechnique,
+  IdentifierPlace,
+  IdentifierSource,
   GatheredCookie,
   GatheredFingerprinting,
   GatheredFrame,
+  GatheredIdentifier,
   GatheredRequest,
   GatheredStorage,
   PageResult,
@@ -115,6 +118,32 @@ export function fingerprinting(technique: FingerprintTechnique, api: string, scr
   const { calls = 1, families = null } = options;
   const party = options.party ?? (new URL(script).hostname.endsWith('example.org') ? 'first' : 'third');
   return { technique, api, script, calls, families, class: classified('unknown', { ...options, party }) };
+}
+
+export interface IdentifierOptions extends ClassOptions {
+  source?: IdentifierSource;
+  /** Who keeps the value; the site unless told otherwise. */
+  holder?: string;
+  where?: IdentifierPlace;
+  category?: Category;
+}
+
+/** The cookie or key `name`, holding an id, seen in a request to `requestUrl`; third party unless the host is on the site. */
+export function identifier(name: string, requestUrl: string, options: IdentifierOptions = {}): Classified<GatheredIdentifier> & { holderParty: Party } {
+  const { source = 'cookie', holder = 'example.org', where = 'query', category = 'marketing' } = options;
+  const host = new URL(requestUrl).hostname;
+  const party = options.party ?? (host.endsWith('example.org') ? 'first' : 'third');
+  return {
+    source,
+    name,
+    holder,
+    host,
+    where,
+    requestUrl,
+    initiator: { type: 'script', url: `${SITE}app.js`, line: 1 },
+    class: classified(category, { ...options, party }),
+    holderParty: holder.endsWith('example.org') ? 'first' : 'third',
+  };
 }
 
 export function control(text: string, kind: BannerControl['kind'] = 'button', layer: BannerControl['layer'] = 1): BannerControl {
