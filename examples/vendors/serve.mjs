@@ -32,7 +32,8 @@ const HEARTBEAT_MS = 1_000;
  * What each vendor host answers. Cookies are set the way the real services set them.
  * `stream`: "events" holds a text/event-stream open, "body" sends a response body that never ends,
  * "websocket" accepts a WebSocket upgrade and keeps the socket open.
- * @type {{ host: string, path: string, file?: string, body?: Buffer, type?: string, status?: number, location?: string, cookies?: () => string[], stream?: 'events' | 'body' | 'websocket' }[]}
+ * `cors`: answers the CORS preflight a fetch with its own headers needs, as a collection endpoint does.
+ * @type {{ host: string, path: string, file?: string, body?: Buffer, type?: string, status?: number, location?: string, cookies?: () => string[], stream?: 'events' | 'body' | 'websocket', cors?: boolean }[]}
  */
 const VENDOR_ROUTES = [
   { host: 'www.googletagmanager.com', path: '/gtag/js', file: 'gtag.js' },
@@ -77,6 +78,10 @@ const VENDOR_ROUTES = [
   { host: 'cdn.devicesignal.example', path: '/v3/audio.js', file: 'devicesignal-audio.js' },
   { host: 'cdn.devicesignal.example', path: '/v3/fonts.js', file: 'devicesignal-fonts.js' },
   { host: 'api.devicesignal.example', path: '/v3/collect', status: 204 },
+  // An advertising pixel that takes the site's own ids: in an image's query, a beacon's body, a header.
+  { host: 'px.adnetwork.example', path: '/i.gif', body: GIF, type: 'image/gif' },
+  { host: 'px.adnetwork.example', path: '/b', status: 204 },
+  { host: 'px.adnetwork.example', path: '/k', status: 204, cors: true },
 ];
 
 /** Hosts whose DNS "fails", to show that a tracker request that never connects is still found. */
@@ -114,6 +119,13 @@ export async function startVendors() {
     if (!route || route.stream === 'websocket') {
       response.writeHead(route ? 426 : 404).end();
       return;
+    }
+    if (route.cors) {
+      response.setHeader('access-control-allow-origin', request.headers.origin ?? '*');
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '' }).end();
+        return;
+      }
     }
     for (const cookie of route.cookies?.() ?? []) response.appendHeader('set-cookie', cookie);
     const body = route.body ?? (route.file ? readFileSync(join(vendorDir, route.file)) : undefined);

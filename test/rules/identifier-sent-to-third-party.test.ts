@@ -53,13 +53,13 @@ ruleTester(identifierSentToThirdParty).run({
 
 describe('identifier-sent-to-third-party findings', () => {
   it('name the cookie, the receiving host and where, never a value', () => {
-    const [finding] = identifierSentToThirdParty.check(scan({ identifiers: [crmToPixel] }), { phase: () => undefined, isHome: true });
+    const [finding] = identifierSentToThirdParty.check(scan({ identifiers: [crmToPixel] }), { phase: () => undefined, isHome: true }, {});
     expect(finding!.evidence).toEqual(['in the query of https://px.adnetwork.example/i.gif']);
   });
 
   it('keep their fingerprint across runs: the query (where the id went) is not part of it', () => {
     const again = identifier('crm_id', 'https://px.adnetwork.example/i.gif?uid=<redacted>&cb=918273', { vendor: 'AdNetwork' });
-    const [a, b] = [crmToPixel, again].map((i) => identifierSentToThirdParty.check(scan({ identifiers: [i] }), { phase: () => undefined, isHome: true })[0]!);
+    const [a, b] = [crmToPixel, again].map((i) => identifierSentToThirdParty.check(scan({ identifiers: [i] }), { phase: () => undefined, isHome: true }, {})[0]!);
     expect(fingerprint('identifier-sent-to-third-party', a!, 'initial')).toBe(fingerprint('identifier-sent-to-third-party', b!, 'initial'));
   });
 });
