@@ -44,7 +44,7 @@ describe('identifiers sent to third parties before consent', () => {
       },
     ]);
     const crm = on('identifiers').find((f) => f.subject.name === 'crm_id')!;
-    expect(crm.evidence).toEqual([`in the body of ${pixel('/b')}`, `in the header of ${pixel('/k')}`]);
+    expect(crm.evidence).toEqual([`cookie crm_id in the body of ${pixel('/b')}`, `cookie crm_id in the header of ${pixel('/k')}`]);
     // The chain leads from the page through the snippet to the beacon.
     expect(crm.chain.map((l) => l.url)).toEqual([`${served.url}identifiers/`, `${served.url}identifiers/crm.js`, pixel('/b')]);
   });

@@ -23,7 +23,8 @@ function hits(scan: ClassifiedScan, identifiers: Identifier[]): RuleHit[] {
   for (const identifier of identifiers) groups.set(key(identifier), [...(groups.get(key(identifier)) ?? []), identifier]);
   return [...groups.values()].map((group) => {
     const first = group[0]!;
-    const lines = group.slice(0, MAX_LINES).map((i) => `in the ${i.where} of ${withoutQuery(i.requestUrl)}`);
+    // The console shows a finding by its host: the evidence names the cookie or key.
+    const lines = group.slice(0, MAX_LINES).map((i) => `${i.source} ${i.name} in the ${i.where} of ${withoutQuery(i.requestUrl)}`);
     if (group.length > MAX_LINES) lines.push(`and ${group.length - MAX_LINES} more to ${first.host}`);
     return {
       subject: { kind: 'request', host: first.host, name: first.name, url: withoutQuery(first.requestUrl), ...(first.source === 'cookie' ? {} : { storage: first.source }) },

@@ -54,7 +54,7 @@ ruleTester(identifierSentToThirdParty).run({
 describe('identifier-sent-to-third-party findings', () => {
   it('name the cookie, the receiving host and where, never a value', () => {
     const [finding] = identifierSentToThirdParty.check(scan({ identifiers: [crmToPixel] }), { phase: () => undefined, isHome: true }, {});
-    expect(finding!.evidence).toEqual(['in the query of https://px.adnetwork.example/i.gif']);
+    expect(finding!.evidence).toEqual(['cookie crm_id in the query of https://px.adnetwork.example/i.gif']);
   });
 
   it('keep their fingerprint across runs: the query (where the id went) is not part of it', () => {
