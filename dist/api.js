@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-XCU2UZIQ.js";
+} from "./chunks/chunk-2OWNR7BE.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-4BF336UR.js";
+} from "./chunks/chunk-37SSQWBM.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-UWUNYONW.js";
+} from "./chunks/chunk-USMWQCBI.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-XCU2UZIQ.js";
+} from "./chunks/chunk-2OWNR7BE.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-4BF336UR.js";
+} from "./chunks/chunk-37SSQWBM.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

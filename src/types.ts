@@ -146,6 +146,28 @@ export interface ConsentSignals {
   googleHits: GoogleConsentHit[];
 }
 
+/** Where a stored value was kept: a cookie, or a key of the page's web storage. */
+export type IdentifierSource = 'cookie' | 'localStorage' | 'sessionStorage';
+/** Where in a request it went: the URL's query or path, the body (beacons too), a header, or the Cookie header. */
+export type IdentifierPlace = 'query' | 'path' | 'body' | 'header' | 'cookie';
+
+/**
+ * A stored value that looks like an identifier, seen in a request to a host other than the one that
+ * keeps it (a client id copied into a pixel's URL). Names the cookie or key, never its value.
+ */
+export interface GatheredIdentifier {
+  source: IdentifierSource;
+  name: string;
+  /** Who keeps the value: the cookie's domain, or the host of the storage's origin. */
+  holder: string;
+  /** The host the request went to. */
+  host: string;
+  where: IdentifierPlace;
+  /** Redacted as every URL in a scan. */
+  requestUrl: string;
+  initiator: RequestInitiator | null;
+}
+
 export interface GatheredFrame {
   url: string;
   parentUrl: string | null;
@@ -276,6 +298,7 @@ export interface PhaseScan {
   fingerprinting: GatheredFingerprinting[];
   /** initial and after-reject: the consent the page's TCF API, Consent Mode and Google hits claimed; null on other visits. */
   consentSignals: ConsentSignals | null;
+  identifiers: GatheredIdentifier[];
 }
 
 export interface Classification {
@@ -292,7 +315,7 @@ export interface Classification {
 
 export type Classified<T> = T & { class: Classification };
 
-export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'fingerprinting'> {
+export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'fingerprinting' | 'identifiers'> {
   /** Registrable domains treated as first party for this page. */
   siteDomains: string[];
   cookies: Classified<GatheredCookie>[];
@@ -301,6 +324,8 @@ export interface ClassifiedScan extends Omit<PhaseScan, 'cookies' | 'storage' | 
   frames: Classified<GatheredFrame>[];
   /** Classified by the calling script's URL. */
   fingerprinting: Classified<GatheredFingerprinting>[];
+  /** Classified by the receiving request's URL; `holderParty` says whose value it was. */
+  identifiers: (Classified<GatheredIdentifier> & { holderParty: Party })[];
 }
 
 export interface Subject {

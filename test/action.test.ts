@@ -127,16 +127,16 @@ describe('the GitHub Action (dist/index.js)', () => {
     const prepare = (workspace: string) => writeFileSync(join(workspace, 'consent-gate.json'), '{}\n');
     const run = await runAction({ 'static-dir': SITE, 'browser-args': vendorArgs.join('\n'), formats: 'json,sarif,markdown,junit,html', phases: 'initial' }, { prepare });
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ result: 'failed', 'new-findings': '5', 'exit-code': '1' });
+    expect(run.outputs).toMatchObject({ result: 'failed', 'new-findings': '6', 'exit-code': '1' });
     expect(run.outputs['report-sarif']).toBe(join(run.workspace, 'consent-gate-report', 'consent-gate.sarif'));
     expect(JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8')).verdict.status).toBe('failed');
     expect(existsSync(run.outputs['report-junit']!)).toBe(true);
     expect(readFileSync(run.outputs['report-html']!, 'utf8')).toContain('<img src="data:image/jpeg;base64,');
-    expect(run.summary).toMatch(/^❌ \*\*consent-gate failed\*\*: 5 new error\(s\)/);
+    expect(run.summary).toMatch(/^❌ \*\*consent-gate failed\*\*: 6 new error\(s\)/);
     expect(run.summary).toContain('| /news/2026/item.html | initial | 🔴 `tracking-cookie-before-consent` Tracking cookie before consent | cookie _fbp |');
     // Workflow commands escape ':' in properties as %3A.
     expect(run.stdout).toMatch(/^::error title=tracking-cookie-before-consent%3A cookie _fbp,file=consent-gate\.json,line=1::Facebook \(marketing\) cookie "_fbp"/m);
-    expect(run.stdout).toContain('::error::consent-gate failed: 5 new errors (failOn: error)');
+    expect(run.stdout).toContain('::error::consent-gate failed: 6 new errors (failOn: error)');
   });
 
   it('takes static-dir inside working-directory, and files findings at the page\'s own file when there is no policy', async () => {

@@ -42,6 +42,7 @@ describe('the baseline', () => {
       'consent-banner-missing',
       'cookie-lifetime-too-long',
       'cookie-lifetime-too-long',
+      'identifier-sent-to-third-party',
       'tracker-request-before-consent',
       'tracker-request-before-consent',
       'tracking-cookie-before-consent',
@@ -53,8 +54,8 @@ describe('the baseline', () => {
     const same = await runCli(['scan', url, ...flags], { cwd: project });
     expect(same.code).toBe(0);
     // The page's own progress line is judged with the baseline too: no "new errors" before a PASSED.
-    expect(same.stderr).toMatch(/^\[1\/1\] \S+ +[\d.]+ s {2}ok, 0 new \(7 baselined\)$/m);
-    expect(same.stdout).toMatch(/^PASSED: 0 new errors, 0 new warnings · 7 baselined — no new errors \(exit 0\)$/m);
+    expect(same.stderr).toMatch(/^\[1\/1\] \S+ +[\d.]+ s {2}ok, 0 new \(8 baselined\)$/m);
+    expect(same.stdout).toMatch(/^PASSED: 0 new errors, 0 new warnings · 8 baselined — no new errors \(exit 0\)$/m);
 
     writeFileSync(page(), readFileSync(page(), 'utf8').replace('</head>', `${PIXEL}\n</head>`));
     const worse = await runCli(['scan', url, '--format', 'json', '--output', join(project, 'report.json'), ...flags], { cwd: project });
@@ -63,11 +64,12 @@ describe('the baseline', () => {
     const fresh = report.findings.filter((f: { status: string }) => f.status === 'new');
     expect(fresh.map((f: { subject: { name?: string; host?: string } }) => f.subject.name ?? f.subject.host).sort()).toEqual([
       '_fbp',
+      '_fbp',
       'connect.facebook.net',
       'fr',
       'www.facebook.com',
     ]);
-    expect(report.verdict).toMatchObject({ status: 'failed', errors: 4, baselined: 7 });
+    expect(report.verdict).toMatchObject({ status: 'failed', errors: 5, baselined: 8 });
   });
 
   it('reports entries no longer seen as fixed, and --prune removes them, keeping notes', async () => {
@@ -81,13 +83,13 @@ describe('the baseline', () => {
     writeFileSync(page(), readFileSync(page(), 'utf8').replace(PIXEL, ''));
     const fixed = await runCli(['scan', url, ...flags], { cwd: project });
     expect(fixed.code).toBe(0);
-    expect(fixed.stdout).toContain('Fixed since the baseline (4); remove them with consent-gate baseline --prune:');
-    expect(fixed.stdout).toMatch(/· 7 baselined · 4 fixed — no new errors/);
+    expect(fixed.stdout).toContain('Fixed since the baseline (5); remove them with consent-gate baseline --prune:');
+    expect(fixed.stdout).toMatch(/· 8 baselined · 5 fixed — no new errors/);
 
     const pruned = await runCli(['baseline', '--prune', url, ...flags], { cwd: project });
     expect(pruned.code).toBe(0);
     const after = baselineFile();
-    expect(Object.keys(after.findings)).toHaveLength(7);
+    expect(Object.keys(after.findings)).toHaveLength(8);
     expect(after.findings[gaCookie[0]]!.note).toBe('Marketing removes GA in ticket WEB-123');
     expect(readFileSync(join(project, 'consent-gate.baseline.json'), 'utf8')).toMatch(/^\{\n  "findings": \{\n/);
   });
@@ -96,7 +98,7 @@ describe('the baseline', () => {
     const ga4 = `${url.replace('127.0.0.1', 'localhost')}`;
     const result = await runGate({ discover: { pages: [url, ga4] }, browserArgs: site.browserArgs, phases: ['initial'] });
     const byPage = (page: string) => result.findings.filter((f) => f.page === page).map((f) => f.fingerprint).sort();
-    expect(byPage(url)).toHaveLength(7);
+    expect(byPage(url)).toHaveLength(8);
     expect(byPage(ga4)).toEqual(byPage(url));
   });
 

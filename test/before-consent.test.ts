@@ -35,6 +35,8 @@ describe('a page scanned before consent', () => {
   it('catches GA4: the _ga cookies, who wrote them, the loader and the beacon', () => {
     expect(summary(on('ga4'))).toEqual([
       'error consent-banner-missing banner missing',
+      // The client id goes to Google in every hit: the id the GA decisions (Austrian DSB, CNIL) turned on.
+      'error identifier-sent-to-third-party request _ga',
       'error tracker-request-before-consent request www.google-analytics.com',
       'error tracker-request-before-consent request www.googletagmanager.com',
       'error tracking-cookie-before-consent cookie _ga',
@@ -58,6 +60,7 @@ describe('a page scanned before consent', () => {
   it('classifies the Meta pixel as marketing, with its first- and third-party cookies', () => {
     expect(summary(on('pixel'))).toEqual([
       'error consent-banner-missing banner missing',
+      'error identifier-sent-to-third-party request _fbp',
       'error tracker-request-before-consent request connect.facebook.net',
       'error tracker-request-before-consent request www.facebook.com',
       'error tracking-cookie-before-consent cookie _fbp',

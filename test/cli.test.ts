@@ -27,8 +27,8 @@ describe('consent-gate scan', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/error\s+tracking-cookie-before-consent\s+cookie _ga\s+Google Analytics \(analytics\)/);
     expect(run.stdout).toContain('↳ document.cookie written by https://www.googletagmanager.com/gtag/js');
-    expect(run.stdout).toMatch(/^FAILED: 5 new errors, 2 new warnings — 5 new errors \(failOn: error\) \(exit 1\)$/m);
-    expect(run.stderr).toMatch(/\[1\/1\] http:\/\/127\.0\.0\.1:\d+\/ga4\/ .* 5 new error\(s\)/);
+    expect(run.stdout).toMatch(/^FAILED: 6 new errors, 2 new warnings — 6 new errors \(failOn: error\) \(exit 1\)$/m);
+    expect(run.stderr).toMatch(/\[1\/1\] http:\/\/127\.0\.0\.1:\d+\/ga4\/ .* 6 new error\(s\)/);
   });
 
   it('writes a JSON report that validates against the published schema and holds no cookie value', async () => {

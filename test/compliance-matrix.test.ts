@@ -13,14 +13,14 @@ import { essentialCookieSite, managerMatrixSite, MANAGERS, noCookieSite, type Ma
 
 const MANAGER_NAMES = Object.keys(MANAGERS) as ManagerName[];
 /** The errors a tracker outside the manager causes: before any choice, and still there after refusing. */
-const LEAK = ['tracker-request-before-consent', 'tracking-after-reject', 'tracking-cookie-before-consent'];
+const LEAK = ['identifier-sent-to-third-party', 'tracker-request-before-consent', 'tracking-after-reject', 'tracking-cookie-before-consent'];
 /**
  * Opt-out loads the trackers before any choice by design (Osano's docs: disable cookies once the
  * visitor declines), which ePrivacy art. 5(3) does not allow: it can never pass under EU rules. Done
  * as its docs say, it honours "Decline" from the next page on; but GA4, already running, still
  * sends its engagement hit after the refusal (see the test below).
  */
-const OPT_OUT = ['tracker-request-before-consent', 'tracking-after-reject', 'tracking-cookie-before-consent'];
+const OPT_OUT = ['identifier-sent-to-third-party', 'tracker-request-before-consent', 'tracking-after-reject', 'tracking-cookie-before-consent'];
 
 interface Row {
   site: string;
@@ -96,10 +96,13 @@ describe('compliance matrix', () => {
     expect(hosts).toEqual(expect.arrayContaining(['www.googletagmanager.com', 'connect.facebook.net']));
   });
 
-  it('cookieconsent opt-out done right: after "Decline", only the hit of the GA4 already running, nothing that loaded before the click', () => {
+  it('cookieconsent opt-out done right: after "Decline", only the hit of the GA4 already running and the client id it carries, nothing that loaded before the click', () => {
     for (const url of pagesOf('cookieconsent-opt-out done right')) {
       const afterReject = result.findings.filter((f) => f.page === url && f.phase === 'after-reject');
-      expect(afterReject.map((f) => `${f.rule} ${f.subject.kind} ${f.subject.host ?? f.subject.name}`)).toEqual(['tracking-after-reject request www.google-analytics.com']);
+      expect(afterReject.map((f) => `${f.rule} ${f.subject.kind} ${f.subject.host ?? f.subject.name}`)).toEqual([
+        'identifier-sent-to-third-party request www.google-analytics.com',
+        'tracking-after-reject request www.google-analytics.com',
+      ]);
     }
   });
 

@@ -79,6 +79,8 @@ describe('real consent managers', () => {
 
   it.each(['vanilla-leaky', 'klaro-leaky'])('%s, a pixel outside the manager: errors before consent and after reject', (site) => {
     expect(rulesOn(site)).toEqual([
+      'error identifier-sent-to-third-party (after-reject)',
+      'error identifier-sent-to-third-party (initial)',
       'error tracker-request-before-consent (initial)',
       'error tracking-after-reject (after-reject)',
       'error tracking-cookie-before-consent (initial)',
@@ -120,11 +122,15 @@ describe('home-made banners with deliberate flaws', () => {
   });
 
   it('reject ignored: the tracker loads after the visitor refused', () => {
-    expect(rulesOn('kit-reject-ignored')).toEqual(['error tracking-after-reject (after-reject)']);
+    expect(rulesOn('kit-reject-ignored')).toEqual(['error identifier-sent-to-third-party (after-reject)', 'error tracking-after-reject (after-reject)']);
   });
 
   it('scrolling taken as consent, and the banner gone with it', () => {
-    expect(rulesOn('kit-scroll')).toEqual(['error tracking-after-implicit-action (after-scroll)', 'warn banner-dismissed-without-choice (after-scroll)']);
+    expect(rulesOn('kit-scroll')).toEqual([
+      'error identifier-sent-to-third-party (after-scroll)',
+      'error tracking-after-implicit-action (after-scroll)',
+      'warn banner-dismissed-without-choice (after-scroll)',
+    ]);
   });
 
   it('a non-necessary category switched on in the settings', () => {

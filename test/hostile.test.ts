@@ -55,7 +55,7 @@ describe('hostile and broken pages', () => {
   });
 
   it('alert, confirm, prompt and beforeunload do not stop the scan', () => {
-    expect(rules('dialogs')).toEqual(['consent-banner-missing', 'tracker-request-before-consent', 'tracking-cookie-before-consent']);
+    expect(rules('dialogs')).toEqual(['consent-banner-missing', 'identifier-sent-to-third-party', 'tracker-request-before-consent', 'tracking-cookie-before-consent']);
   });
 
   it('a pop-up\'s trackers count for the page that opened it', () => {

@@ -67,12 +67,12 @@ describe('report formats', () => {
     expect(suites.map((s) => s.name)).toEqual(['/clean/', '/ga4/', '/missing/', '/unknown/']);
     expect(xml).not.toMatch(/127\.0\.0\.1:\d+\/[a-z]*\/?" /);
     const byPath = (path: string) => suites.find((s) => s.name === path)!;
-    expect(byPath('/ga4/')).toMatchObject({ failures: '5', errors: '0' });
+    expect(byPath('/ga4/')).toMatchObject({ failures: '6', errors: '0' });
     expect(byPath('/unknown/')).toMatchObject({ failures: '0', skipped: '1' });
     expect(byPath('/clean/').testcase).toEqual([{ classname: '/clean/', name: 'no tracking before consent' }]);
     expect((byPath('/missing/').testcase as { name: string }[])[0]!.name).toBe('scan-error (initial): /missing/');
     expect(byPath('/missing/')).toMatchObject({ errors: '1' });
-    expect(doc.testsuites).toMatchObject({ name: 'consent-gate', failures: '5', errors: '1' });
+    expect(doc.testsuites).toMatchObject({ name: 'consent-gate', failures: '6', errors: '1' });
   });
 
   it('JUnit escapes each text once: a warning reads "_ga" after parsing, not &quot;_ga&quot;', () => {
@@ -96,9 +96,9 @@ describe('report formats', () => {
 
   it('Markdown puts the verdict first and lists new findings in a table', () => {
     const md = render('markdown').split('\n');
-    expect(md[0]).toMatch(/^⚠️ \*\*consent-gate incomplete\*\*: 6 new error\(s\), 2 new warning\(s\) on 4 page\(s\)/);
+    expect(md[0]).toMatch(/^⚠️ \*\*consent-gate incomplete\*\*: 7 new error\(s\), 2 new warning\(s\) on 4 page\(s\)/);
     expect(md).toContain('| Pages | Phase | Rule | Subject | Vendor | Loaded via |');
-    expect(md.filter((l) => l.startsWith('| /'))).toHaveLength(8);
+    expect(md.filter((l) => l.startsWith('| /'))).toHaveLength(9);
     // Rendered alone, it knows of no other file to point at.
     expect(md.at(-2)).toBe('Baselined: 0 · Allowed: 1 · Fixed since the baseline: 0');
   });

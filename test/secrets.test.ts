@@ -32,6 +32,7 @@ const SECRETS = [
   PLANTED.password, // in the target URL's user:password@
   `${PLANTED.user}:`,
   PLANTED.cookie, // a cookie value the site puts in a pixel's path
+  'crm-5521-Qv8tK2xW', // a CRM id the site keeps in a cookie and sends to a pixel (beacon body, header): an identifier finding
 ];
 
 describe('secrets in the output', () => {
@@ -41,7 +42,7 @@ describe('secrets in the output', () => {
       'scan',
       '--url', `http://${PLANTED.user}:${PLANTED.password}@127.0.0.1:${echo.port}/`,
       '--page', '/echo/',
-      ...['essential', 'ga4', 'beacon', 'pixel', 'tag-manager'].flatMap((page) => ['--page', `${served.url}${page}/`]),
+      ...['essential', 'ga4', 'beacon', 'pixel', 'tag-manager', 'identifiers'].flatMap((page) => ['--page', `${served.url}${page}/`]),
       '--header', `x-preview-token: ${SECRETS[2]}`,
       '--header', `x-vercel-protection-bypass: ${LETTERS_ONLY}`,
       '--format', 'console,json,html,sarif,junit,codequality,markdown',
@@ -54,7 +55,9 @@ describe('secrets in the output', () => {
     const outputs = new Map([['stdout', run.stdout], ['stderr', run.stderr], ...files.map((f): [string, string] => [f, readFileSync(join(dir, f), 'utf8')])]);
     expect(outputs.size).toBe(8);
     // Every leak at once, by output: which secret reached which format.
-    const leaks = [...outputs].flatMap(([name, text]) => [...SECRETS.filter((s) => text.includes(s)), ...(/GA1\.1\.\d{5,}/.test(text) ? ['a GA client id'] : [])].map((s) => `${name}: ${s}`));
+    const leaks = [...outputs].flatMap(([name, text]) =>
+      [...SECRETS.filter((s) => text.includes(s)), ...(/GA1\.1\.\d{5,}/.test(text) ? ['a GA client id'] : []), ...(/\d{6,10}\.\d{10}/.test(text) ? ['a GA client id without its prefix'] : [])].map((s) => `${name}: ${s}`),
+    );
     expect(leaks).toEqual([]);
     // The redaction keeps what a developer needs: which keys the beacon sent, and where each echo was.
     const json = readFileSync(join(dir, 'consent-gate-report.json'), 'utf8');
@@ -63,8 +66,13 @@ describe('secrets in the output', () => {
     expect(json).toContain(`"finalUrl": "${echo.url}echo/<redacted>/landed?bypass=<redacted>"`);
     expect(json).toContain('https://www.facebook.com/tr/px/<redacted>.gif');
     expect(json).toContain('https://www.facebook.com/tr/b/<redacted>.gif');
+    // The identifier findings are in every format that lists all findings (the console and markdown
+    // show the first few per page), naming the cookie, not its value.
+    const listing = ['consent-gate-report.json', 'consent-gate.sarif', 'consent-gate.junit.xml', 'consent-gate.codequality.json', 'consent-gate.html'];
+    expect(listing.filter((name) => !outputs.get(name)?.includes('crm_id'))).toEqual([]);
+    expect(json).toContain('"rule": "identifier-sent-to-third-party"');
     expect(validateSarif(readFileSync(join(dir, 'consent-gate.sarif'), 'utf8'))).toBe(true);
-    // Six pages in one run of the CLI: more than the default bound on a busy two-core runner.
+    // Seven pages in one run of the CLI: more than the default bound on a busy two-core runner.
   }, 300_000);
 });
 

@@ -33,7 +33,8 @@ const HEARTBEAT_MS = 1_000;
  * `dir`: a folder whose files are served under `path` (a package's browser build, from node_modules).
  * `stream`: "events" holds a text/event-stream open, "body" sends a response body that never ends,
  * "websocket" accepts a WebSocket upgrade and keeps the socket open.
- * @type {{ host: string, path: string, file?: string, dir?: string, body?: Buffer, type?: string, status?: number, location?: string, cookies?: () => string[], stream?: 'events' | 'body' | 'websocket' }[]}
+ * `cors`: answers the CORS preflight a fetch with its own headers needs, as a collection endpoint does.
+ * @type {{ host: string, path: string, file?: string, dir?: string, body?: Buffer, type?: string, status?: number, location?: string, cookies?: () => string[], stream?: 'events' | 'body' | 'websocket', cors?: boolean }[]}
  */
 const VENDOR_ROUTES = [
   { host: 'www.googletagmanager.com', path: '/gtag/js', file: 'gtag.js' },
@@ -83,6 +84,10 @@ const VENDOR_ROUTES = [
   { host: 'cdn.tcf-cmp.example', path: '/cmp.js', file: 'tcf-cmp.js' },
   { host: 'cdn.tcf-cmp.example', path: '/vendor-list.json', file: 'tcf-vendor-list.json' },
   { host: 'cdn.tcf-cmp.example', path: '/iabtcf/core/', dir: dirname(fileURLToPath(import.meta.resolve('@iabtcf/core'))) },
+  // An advertising pixel that takes the site's own ids: in an image's query, a beacon's body, a header.
+  { host: 'px.adnetwork.example', path: '/i.gif', body: GIF, type: 'image/gif' },
+  { host: 'px.adnetwork.example', path: '/b', status: 204 },
+  { host: 'px.adnetwork.example', path: '/k', status: 204, cors: true },
 ];
 
 /**
@@ -129,6 +134,13 @@ export async function startVendors() {
     if (!route || route.stream === 'websocket') {
       response.writeHead(route ? 426 : 404).end();
       return;
+    }
+    if (route.cors) {
+      response.setHeader('access-control-allow-origin', request.headers.origin ?? '*');
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': request.headers['access-control-request-headers'] ?? '' }).end();
+        return;
+      }
     }
     for (const cookie of route.cookies?.() ?? []) response.appendHeader('set-cookie', cookie);
     const file = route.dir ? inside(route.dir, new URL(request.url ?? '/', 'https://vendor').pathname.slice(route.path.length)) : route.file && join(vendorDir, route.file);

@@ -50,5 +50,6 @@ export function classifyScan(scan: PhaseScan, options: ClassifyOptions = {}): Cl
     requests: scan.requests.map((r) => ({ ...r, class: urlClass(r.url, siteDomains) })),
     frames: scan.frames.map((f) => ({ ...f, class: urlClass(f.url, siteDomains) })),
     fingerprinting: scan.fingerprinting.map((f) => ({ ...f, class: urlClass(f.script, siteDomains) })),
+    identifiers: scan.identifiers.map((i) => ({ ...i, class: urlClass(i.requestUrl, siteDomains), holderParty: partyOf(i.holder, siteDomains) })),
   };
 }

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Cookie, Frame, Page, Request, Response, WebSocket } from 'playwright';
-import type { CookieSource, GatheredCookie, GatheredFingerprinting, GatheredFrame, GatheredRequest, GatheredStorage, PhaseScan, RequestInitiator, StorageKind } from '../types.js';
+import type { CookieSource, GatheredCookie, GatheredFingerprinting, GatheredFrame, GatheredIdentifier, GatheredRequest, GatheredStorage, PhaseScan, RequestInitiator, StorageKind } from '../types.js';
 import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-string.js';
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
 import { installFingerprintHooks } from './fingerprint-hooks.js';
+import { identifiersIn, matchIdentifiers, type HeldValue, type SentRequest } from './identifiers.js';
 import { sleep } from '../shared/time.js';
 import { errorText } from '../shared/errors.js';
 import { evaluateIsolated, FRAME_GONE, frameTargets } from './isolated.js';
 import { SettleWatch, type SettleLimits } from './settle.js';
 import { urlRedactor } from './redact.js';
 import { watchInitiators } from './initiator.js';
-import { isWebUrl, withoutFragment } from '../shared/url.js';
+import { hostOf, isWebUrl, withoutFragment } from '../shared/url.js';
 
 interface SeenCookie {
   /** When it was seen, on the collector's event count: what a recording window compares. */
@@ -32,6 +33,17 @@ const cookieHostOf = (url: string): string => {
 
 /** Generous, for a busy CI machine: a listing that does not answer fails the visit. */
 const LIST_TIMEOUT_MS = 15_000;
+
+/**
+ * Bounds on what is kept of requests to find stored identifiers in them: the comparison costs values
+ * × requests × text, and a page with thousands of requests or megabytes of uploads must not make a
+ * visit slow or large. Requests past the cap, a body past its bound or past the visit's total, and
+ * values past their cap are not compared (the first requests, where pixels fire on load, always are).
+ */
+const MAX_SENT_REQUESTS = 1000;
+const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES_TOTAL = 2 * 1024 * 1024;
+const MAX_HELD_VALUES = 200;
 
 export function shortHash(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 8);
@@ -61,6 +73,9 @@ export class Collector {
   private readonly frames = new Map<string, GatheredFrame & { at: number }>();
   /** Counts as the hooks report them, a burst at a time; summed per API and script by a snapshot. */
   private readonly fingerprintCounts: (GatheredFingerprinting & { at: number })[] = [];
+  /** What requests carried (URL, body, headers), in memory only: compared with stored values, never reported. */
+  private readonly sent = new Map<Request, SentRequest & { at: number }>();
+  private sentBodyBytes = 0;
   /** Counts every event recorded: the clock recording windows are measured on. */
   private events = 0;
   private readonly pending = new Set<Promise<unknown>>();
@@ -122,15 +137,21 @@ export class Collector {
    * final page's too). Since a mark: requests and frames that started after it, cookies written or
    * changed after it, storage keys written or first present after it.
    */
-  async snapshot(pages: Page[], finalUrl: string, since?: Mark): Promise<Pick<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'fingerprinting' | 'finalUrl' | 'settle'>> {
+  async snapshot(pages: Page[], finalUrl: string, since?: Mark): Promise<Pick<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'fingerprinting' | 'identifiers' | 'finalUrl' | 'settle'>> {
     for (const page of pages) for (const frame of page.frames()) this.recordFrame(frame);
-    const listed = await this.enumerateStorage(pages);
+    const { entries: listed, values: storageValues } = await this.enumerateStorage(pages);
     await Promise.allSettled([...this.pending]);
     const after = since?.at ?? -1;
     const storage = listed.filter((s) => !since || s.at > after || !since.storage.has(storageKey(s)));
     const stored = await this.context.cookies();
-    // Short values ("1", "en") are not identifiers and would redact half of every query string.
-    const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
+    const held = heldIdentifiers([
+      ...stored.map((c): HeldValue => ({ source: 'cookie', name: c.name, holder: c.domain.replace(/^\./, ''), value: c.value })),
+      ...this.seenCookies.map((s): HeldValue => ({ source: 'cookie', name: s.parsed.name, holder: s.domain.replace(/^\./, ''), value: s.parsed.value })),
+      ...storageValues,
+    ]);
+    // Short values ("1", "en") are not identifiers and would redact half of every query string. The
+    // identifiers inside values count too: a client id sent without its cookie's version prefix.
+    const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...held.flatMap((h) => identifiersIn(h.value))].filter((v) => v.length >= 6);
     const clean = urlRedactor(secrets);
     const settle = this.settle.record();
     const initiator = (url: string): RequestInitiator | null => {
@@ -146,6 +167,7 @@ export class Collector {
         .map(({ at: _at, ...r }) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
       frames: [...this.frames.values()].filter((f) => f.at > after).map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
       fingerprinting: sumFingerprinting(this.fingerprintCounts.filter((f) => f.at > after)).map((f) => ({ ...f, script: clean(f.script) })),
+      identifiers: this.identifiers(held, after, clean, initiator),
       finalUrl: clean(finalUrl),
       settle: { ...settle, heldBy: settle.heldBy && { ...settle.heldBy, url: clean(settle.heldBy.url) } },
     };
@@ -205,6 +227,31 @@ export class Collector {
       failure: null,
       initiator: null,
     });
+    this.keepSent(request, url);
+  }
+
+  /** Keeps what a request carried for the identifier comparison, within the bounds above. */
+  private keepSent(request: Request, url: string): void {
+    if (this.sent.size >= MAX_SENT_REQUESTS) return;
+    const buffer = request.postDataBuffer();
+    const size = buffer?.length ?? 0;
+    const keepBody = size > 0 && size <= MAX_BODY_BYTES && this.sentBodyBytes + size <= MAX_BODY_BYTES_TOTAL;
+    if (keepBody) this.sentBodyBytes += size;
+    // The headers the page gave the request; the Cookie header is added when the request has ended.
+    this.sent.set(request, { at: this.events, url, body: keepBody ? buffer!.toString('utf8') : null, headers: Object.entries(request.headers()) });
+  }
+
+  /** Stored values that look like identifiers, found in requests sent after `after` to a host other than their holder. */
+  private identifiers(held: HeldValue[], after: number, clean: (url: string) => string, initiator: (url: string) => RequestInitiator | null): GatheredIdentifier[] {
+    const requests = [...this.sent.values()].filter((r) => r.at > after);
+    const found = new Map<string, GatheredIdentifier>();
+    for (const { held: value, request, where } of matchIdentifiers(held, requests)) {
+      const { url } = requests[request]!;
+      const requestUrl = clean(url);
+      const key = [value.source, value.name, value.holder, requestUrl, where].join('\u0000');
+      if (!found.has(key)) found.set(key, { source: value.source, name: value.name, holder: value.holder, host: hostOf(url), where, requestUrl, initiator: initiator(url) });
+    }
+    return [...found.values()];
   }
 
   /** A WebSocket is a request the page makes like any other (Playwright reports it apart). */
@@ -223,6 +270,9 @@ export class Collector {
     this.settle.ended(request);
     const entry = this.requests.get(request);
     if (entry && failure) entry.failure = failure;
+    const sent = this.sent.get(request);
+    // Only the headers as sent hold the Cookie header; Playwright has them once the request has ended.
+    if (sent) this.track(request.allHeaders().then((headers) => (sent.headers = Object.entries(headers))));
   }
 
   private async onResponse(response: Response): Promise<void> {
@@ -256,8 +306,10 @@ export class Collector {
     if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null, at: ++this.events });
   }
 
-  private async enumerateStorage(pages: Page[]): Promise<(GatheredStorage & { at: number })[]> {
+  /** The storage entries, and the web storage values as the identifier comparison needs them. */
+  private async enumerateStorage(pages: Page[]): Promise<{ entries: (GatheredStorage & { at: number })[]; values: HeldValue[] }> {
     const found = new Map(this.storageWrites);
+    const values: HeldValue[] = [];
     const add = (kind: StorageKind, origin: string, key: string): void => {
       const id = storageKey({ kind, origin, key });
       // Found in storage but never seen written: as old as the window can tell (0).
@@ -277,12 +329,17 @@ export class Collector {
     for (const listing of listings) {
       if (!listing) continue;
       const { origin, local, session, indexedDB } = listing;
-      for (const key of local) add('localStorage', origin, key);
-      for (const key of session) add('sessionStorage', origin, key);
+      const holder = cookieHostOf(origin);
+      for (const [source, entries] of [['localStorage', local], ['sessionStorage', session]] as const) {
+        for (const [key, value] of entries) {
+          add(source, origin, key);
+          if (holder && value) values.push({ source, name: key, holder, value });
+        }
+      }
       for (const key of indexedDB) add('indexedDB', origin, key);
     }
     // Writes whose frame has gone (a removed iframe) still count: the write happened.
-    return [...found.values()];
+    return { entries: [...found.values()], values };
   }
 
   /** The cookies, each with the writes seen after `after` (all writes for a full snapshot). */
@@ -328,6 +385,12 @@ export class Collector {
     }
     return result;
   }
+}
+
+/** Each value once (a cookie is in the jar and seen written), and only those holding an identifier, up to the cap. */
+function heldIdentifiers(values: HeldValue[]): HeldValue[] {
+  const distinct = new Map(values.map((v) => [[v.source, v.name, v.holder, v.value].join('\u0000'), v]));
+  return [...distinct.values()].filter((v) => identifiersIn(v.value).length > 0).slice(0, MAX_HELD_VALUES);
 }
 
 /** Per API and script: the calls added up, the families at the most one document measured. */

@@ -104,12 +104,24 @@ export function installHooks(binding: string, installMore: ((tools: HookTools) =
   installMore?.({ report, caller });
 }
 
-/** Run in each frame's isolated world when the page has settled: what storage exists, whoever wrote it. */
-export async function listStorage(): Promise<{ origin: string; local: string[]; session: string[]; indexedDB: string[] }> {
-  const keys = (area: () => Storage): string[] => {
+/** A web storage entry's key and value; values stay in the collector, compared with requests and never reported. */
+export type StorageEntry = [key: string, value: string];
+
+/**
+ * Run in each frame's isolated world when the page has settled: what storage exists, whoever wrote it.
+ * Values longer than 4 KiB come back empty: an identifier is short, and a large state blob would
+ * cost a copy per frame per visit for nothing.
+ */
+export async function listStorage(): Promise<{ origin: string; local: StorageEntry[]; session: StorageEntry[]; indexedDB: string[] }> {
+  const keys = (area: () => Storage): StorageEntry[] => {
     try {
       const storage = area();
-      return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k !== null);
+      return Array.from({ length: storage.length }, (_, i) => storage.key(i))
+        .filter((k): k is string => k !== null)
+        .map((k): StorageEntry => {
+          const value = storage.getItem(k) ?? '';
+          return [k, value.length > 4096 ? '' : value];
+        });
     } catch {
       return [];
     }

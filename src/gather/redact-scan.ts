@@ -35,5 +35,6 @@ export function redactScan(scan: PhaseScan, secrets: readonly string[]): PhaseSc
     frames: scan.frames.map((f) => ({ url: r(f.url), parentUrl: orNull(f.parentUrl) })),
     fingerprinting: scan.fingerprinting.map((f) => ({ ...f, script: r(f.script) })),
     consentSignals: scan.consentSignals && { ...scan.consentSignals, googleHits: scan.consentSignals.googleHits.map((h) => ({ ...h, url: r(h.url) })) },
+    identifiers: scan.identifiers.map((i) => ({ ...i, name: r(i.name), requestUrl: r(i.requestUrl), initiator: i.initiator && { ...i.initiator, url: orNull(i.initiator.url) } })),
   };
 }

@@ -6,6 +6,7 @@ import { cookielessPingBeforeChoice } from './cookieless-ping-before-choice.js';
 import { cookieLifetimeTooLong } from './cookie-lifetime-too-long.js';
 import { cookiePolicyLinkMissing } from './cookie-policy-link-missing.js';
 import { fingerprintingBeforeConsent } from './fingerprinting-before-consent.js';
+import { identifierSentToThirdParty } from './identifier-sent-to-third-party.js';
 import { pretickedConsent } from './preticked-consent.js';
 import { rejectHarderThanAccept } from './reject-harder-than-accept.js';
 import { rejectNotOnFirstLayer } from './reject-not-on-first-layer.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule<never>[] = [
   fingerprintingBeforeConsent,
   consentSignalBeforeChoice,
   cookielessPingBeforeChoice,
+  identifierSentToThirdParty,
   unknownThirdPartyBeforeConsent,
   trackingAfterImplicitAction,
   trackingAfterReject,

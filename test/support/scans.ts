@@ -11,9 +11,12 @@ import type {
   ConsentSignals,
   ConsentToggle,
   FingerprintTechnique,
+  IdentifierPlace,
+  IdentifierSource,
   GatheredCookie,
   GatheredFingerprinting,
   GatheredFrame,
+  GatheredIdentifier,
   GatheredRequest,
   GatheredStorage,
   PageResult,
@@ -122,6 +125,32 @@ export function fingerprinting(technique: FingerprintTechnique, api: string, scr
   return { technique, api, script, calls, families, class: classified('unknown', { ...options, party }) };
 }
 
+export interface IdentifierOptions extends ClassOptions {
+  source?: IdentifierSource;
+  /** Who keeps the value; the site unless told otherwise. */
+  holder?: string;
+  where?: IdentifierPlace;
+  category?: Category;
+}
+
+/** The cookie or key `name`, holding an id, seen in a request to `requestUrl`; third party unless the host is on the site. */
+export function identifier(name: string, requestUrl: string, options: IdentifierOptions = {}): Classified<GatheredIdentifier> & { holderParty: Party } {
+  const { source = 'cookie', holder = 'example.org', where = 'query', category = 'marketing' } = options;
+  const host = new URL(requestUrl).hostname;
+  const party = options.party ?? (host.endsWith('example.org') ? 'first' : 'third');
+  return {
+    source,
+    name,
+    holder,
+    host,
+    where,
+    requestUrl,
+    initiator: { type: 'script', url: `${SITE}app.js`, line: 1 },
+    class: classified(category, { ...options, party }),
+    holderParty: holder.endsWith('example.org') ? 'first' : 'third',
+  };
+}
+
 export function control(text: string, kind: BannerControl['kind'] = 'button', layer: BannerControl['layer'] = 1): BannerControl {
   return { text, kind, layer };
 }
@@ -180,6 +209,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
     frames: [],
     fingerprinting: [],
     consentSignals: null,
+    identifiers: [],
     ...facts,
   };
 }

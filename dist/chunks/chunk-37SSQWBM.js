@@ -20,9 +20,9 @@ var __commonJS = (cb, mod) => function __require3() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -171,15 +171,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    function getProperty(key2) {
+      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
+    function getEsmExportName(key2) {
+      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
+        return new _Code(`${key2}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -806,11 +806,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code = ["{"];
-        for (const [key, value] of keyValues) {
+        for (const [key2, value] of keyValues) {
           if (code.length > 1)
             code.push(",");
-          code.push(key);
-          if (key !== value || this.opts.es5) {
+          code.push(key2);
+          if (key2 !== value || this.opts.es5) {
             code.push(":");
             (0, code_1.addCodeArg)(code, value);
           }
@@ -1085,17 +1085,17 @@ var require_util = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
+      for (const key2 in schema) {
+        if (!rules[key2])
+          checkStrictMode(it, `unknown keyword: "${key2}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (rules[key])
+      for (const key2 in schema)
+        if (rules[key2])
           return true;
       return false;
     }
@@ -1103,8 +1103,8 @@ var require_util = __commonJS({
     function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES2.all[key])
+      for (const key2 in schema)
+        if (key2 !== "$ref" && RULES2.all[key2])
           return true;
       return false;
     }
@@ -1682,8 +1682,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
+        for (const key2 in properties) {
+          assignDefault(it, key2, properties[key2].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -2067,8 +2067,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          var key2 = keys[i];
+          if (!equal(a[key2], b[key2])) return false;
         }
         return true;
       }
@@ -2140,20 +2140,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
+        for (var key2 in schema) {
+          var sch = schema[key2];
           if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
+            if (key2 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
             }
-          } else if (key in traverse.propsKeywords) {
+          } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
             }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
           }
         }
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -2210,10 +2210,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
+      for (const key2 in schema) {
+        if (REF_KEYWORDS.has(key2))
           return true;
-        const sch = schema[key];
+        const sch = schema[key2];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -2223,14 +2223,14 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema) {
       let count3 = 0;
-      for (const key in schema) {
-        if (key === "$ref")
+      for (const key2 in schema) {
+        if (key2 === "$ref")
           return Infinity;
         count3++;
-        if (SIMPLE_INLINED.has(key))
+        if (SIMPLE_INLINED.has(key2))
           continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
+        if (typeof schema[key2] == "object") {
+          (0, util_1.eachItem)(schema[key2], (sch) => count3 += countKeys(sch));
         }
         if (count3 === Infinity)
           return Infinity;
@@ -2419,8 +2419,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (self.RULES.all[key])
+      for (const key2 in schema)
+        if (self.RULES.all[key2])
           return true;
       return false;
     }
@@ -3388,9 +3388,9 @@ var require_utils = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded2)) {
-              output += decoded2;
+            const decoded3 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded3)) {
+              output += decoded3;
             } else {
               output += "%" + normalizedHex;
             }
@@ -3410,9 +3410,9 @@ var require_utils = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded2 !== "." && isUnreserved(decoded2)) {
-              output += decoded2;
+            const decoded3 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded3 !== "." && isUnreserved(decoded3)) {
+              output += decoded3;
             } else {
               output += "%" + normalizedHex;
             }
@@ -3537,9 +3537,9 @@ var require_utils = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded2)) {
-              output += decoded2;
+            const decoded3 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded3)) {
+              output += decoded3;
             } else {
               output += "%" + normalizedHex;
             }
@@ -4515,7 +4515,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -4529,15 +4529,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        key2 = (0, resolve_1.normalizeId)(key2 || id);
+        this._checkUnique(key2);
+        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
+      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key2, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -4693,14 +4693,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
+          for (const key2 in rules) {
+            const rule = rules[key2];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key];
+            const schema = keywords[key2];
             if ($data && schema)
-              keywords[key] = schemaOrData(schema);
+              keywords[key2] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -4773,10 +4773,10 @@ var require_core = __commonJS({
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log2 = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
+      for (const key2 in checkOpts) {
+        const opt = key2;
         if (opt in options)
-          this.logger[log2](`${msg}: option ${key}. ${checkOpts[opt]}`);
+          this.logger[log2](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -4790,8 +4790,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
+        for (const key2 in optsSchemas)
+          this.addSchema(optsSchemas[key2], key2);
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
@@ -5839,11 +5839,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
+      for (const key2 in schema) {
+        if (key2 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
+        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema[key2];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -5920,13 +5920,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
+        gen.forIn("key", data, (key2) => {
+          cxt.setParams({ propertyName: key2 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key,
+            data: key2,
             dataTypes: ["string"],
-            propertyName: key,
+            propertyName: key2,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -5975,38 +5975,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
+          gen.forIn("key", data, (key2) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
+              additionalPropertyCode(key2);
             else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
           });
         }
-        function isAdditional(key) {
+        function isAdditional(key2) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        function deleteAdditional(key2) {
+          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
         }
-        function additionalPropertyCode(key) {
+        function additionalPropertyCode(key2) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
+            deleteAdditional(key2);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
+            cxt.setParams({ additionalProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -6015,22 +6015,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
+              applyAdditionalSchema(key2, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key);
+                deleteAdditional(key2);
               });
             } else {
-              applyAdditionalSchema(key, valid);
+              applyAdditionalSchema(key2, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key, valid, errors) {
+        function applyAdditionalSchema(key2, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key,
+            dataProp: key2,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -6155,19 +6155,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+          gen.forIn("key", data, (key2) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key,
+                  dataProp: key2,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -6669,15 +6669,15 @@ var require_unevaluatedProperties = __commonJS({
           throw new Error("ajv implementation error");
         const { allErrors, props } = it;
         if (props instanceof codegen_1.Name) {
-          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
+          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key2) => gen.if(unevaluatedDynamic(props, key2), () => unevaluatedPropCode(key2))));
         } else if (props !== true) {
-          gen.forIn("key", data, (key) => props === void 0 ? unevaluatedPropCode(key) : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
+          gen.forIn("key", data, (key2) => props === void 0 ? unevaluatedPropCode(key2) : gen.if(unevaluatedStatic(props, key2), () => unevaluatedPropCode(key2)));
         }
         it.props = true;
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function unevaluatedPropCode(key) {
+        function unevaluatedPropCode(key2) {
           if (schema === false) {
-            cxt.setParams({ unevaluatedProperty: key });
+            cxt.setParams({ unevaluatedProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -6687,21 +6687,21 @@ var require_unevaluatedProperties = __commonJS({
             const valid = gen.name("valid");
             cxt.subschema({
               keyword: "unevaluatedProperties",
-              dataProp: key,
+              dataProp: key2,
               dataPropType: util_1.Type.Str
             }, valid);
             if (!allErrors)
               gen.if((0, codegen_1.not)(valid), () => gen.break());
           }
         }
-        function unevaluatedDynamic(evaluatedProps, key) {
-          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key}]`;
+        function unevaluatedDynamic(evaluatedProps, key2) {
+          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key2}]`;
         }
-        function unevaluatedStatic(evaluatedProps, key) {
+        function unevaluatedStatic(evaluatedProps, key2) {
           const ps = [];
           for (const p in evaluatedProps) {
             if (evaluatedProps[p] === true)
-              ps.push((0, codegen_1._)`${key} !== ${p}`);
+              ps.push((0, codegen_1._)`${key2} !== ${p}`);
           }
           return (0, codegen_1.and)(...ps);
         }
@@ -8126,7 +8126,7 @@ var require_parse = __commonJS({
     var constants2 = require_constants();
     var utils = require_utils2();
     var {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
@@ -8378,7 +8378,7 @@ var require_parse = __commonJS({
       }
       input = REPLACEMENTS[input] || input;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       let len = input.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -9067,7 +9067,7 @@ var require_parse = __commonJS({
     };
     parse.fastpaths = (input, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
       const len = input.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -10617,9 +10617,9 @@ function subresources(scan) {
 
 // src/rules/rule.ts
 function renderMessage(template, data) {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key) => {
-    const value = data[key];
-    if (value === void 0) throw new Error(`message template "${template}" needs "${key}"`);
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key2) => {
+    const value = data[key2];
+    if (value === void 0) throw new Error(`message template "${template}" needs "${key2}"`);
     return String(value);
   });
 }
@@ -10836,7 +10836,7 @@ var CONSENT_MODE_SIGNALS = ["ad_storage", "analytics_storage", "ad_user_data", "
 
 // src/rules/consent-signals.ts
 function commandText({ command, state }) {
-  const values = Object.entries(state).map(([key, value]) => `${key}: '${value}'`);
+  const values = Object.entries(state).map(([key2, value]) => `${key2}: '${value}'`);
   return `gtag('consent', '${command}', {${values.join(", ")}})`;
 }
 function grantedSignals(commands) {
@@ -10854,9 +10854,9 @@ var grantedHits = (scan) => scan.consentSignals?.googleHits.filter(saysGranted) 
 var deniedHits = (scan) => scan.consentSignals?.googleHits.filter(saysDenied) ?? [];
 var carried = (hit) => [hit.gcs !== null ? `gcs=${hit.gcs}` : "", hit.gcd !== null ? `gcd=${hit.gcd}` : ""].filter(Boolean).join(", ");
 var MAX_LINES2 = 3;
-function googleHitsByHost(scan, hits, messageId) {
+function googleHitsByHost(scan, hits2, messageId) {
   const groups = /* @__PURE__ */ new Map();
-  for (const hit of hits) groups.set(hostOf(hit.url), [...groups.get(hostOf(hit.url)) ?? [], hit]);
+  for (const hit of hits2) groups.set(hostOf(hit.url), [...groups.get(hostOf(hit.url)) ?? [], hit]);
   return [...groups].map(([host, group]) => {
     const first = group[0];
     const request = scan.requests.find((r) => r.url === first.url);
@@ -10929,14 +10929,14 @@ function tcfHits(tcf, suffix, initial) {
     evidence: tcfEvidence(tcf),
     chain: []
   });
-  const hits = [];
-  if (initial && tcf.gdprApplies === false) hits.push(hit("TCF gdprApplies", "gdprNotApplied", {}));
-  if (tcf.purposeConsents.length > 0) hits.push(hit("TCF purpose consents", `tcfPurposes${suffix}`, { purposes: tcf.purposeConsents.join(", ") }));
+  const hits2 = [];
+  if (initial && tcf.gdprApplies === false) hits2.push(hit("TCF gdprApplies", "gdprNotApplied", {}));
+  if (tcf.purposeConsents.length > 0) hits2.push(hit("TCF purpose consents", `tcfPurposes${suffix}`, { purposes: tcf.purposeConsents.join(", ") }));
   if (tcf.vendorConsents.length > 0) {
     const more = tcf.vendorConsents.length > MAX_VENDORS ? ", \u2026" : "";
-    hits.push(hit("TCF vendor consents", `tcfVendors${suffix}`, { count: tcf.vendorConsents.length, vendors: `${tcf.vendorConsents.slice(0, MAX_VENDORS).join(", ")}${more}` }));
+    hits2.push(hit("TCF vendor consents", `tcfVendors${suffix}`, { count: tcf.vendorConsents.length, vendors: `${tcf.vendorConsents.slice(0, MAX_VENDORS).join(", ")}${more}` }));
   }
-  return hits;
+  return hits2;
 }
 function consentModeHits(scan, suffix) {
   const commands = scan.consentSignals?.consentMode ?? [];
@@ -11238,6 +11238,88 @@ var fingerprintingBeforeConsent = {
     }
     return [...byHost.values()].map((calls) => hostHit(scan, calls));
   }
+};
+
+// src/rules/identifier-sent-to-third-party.ts
+var MAX_LINES3 = 3;
+var MESSAGE_OF = { initial: "beforeConsent", "after-scroll": "afterScroll", "after-reject": "afterReject" };
+var key = (i) => [i.source, i.name, i.host].join("\0");
+function sentOn(scan) {
+  return scan.identifiers.filter((i) => i.holderParty === "first" && i.class.party === "third");
+}
+function hits(scan, identifiers) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const identifier of identifiers) groups.set(key(identifier), [...groups.get(key(identifier)) ?? [], identifier]);
+  return [...groups.values()].map((group) => {
+    const first = group[0];
+    const lines = group.slice(0, MAX_LINES3).map((i) => `${i.source} ${i.name} in the ${i.where} of ${withoutQuery(i.requestUrl)}`);
+    if (group.length > MAX_LINES3) lines.push(`and ${group.length - MAX_LINES3} more to ${first.host}`);
+    return {
+      subject: { kind: "request", host: first.host, name: first.name, url: withoutQuery(first.requestUrl), ...first.source === "cookie" ? {} : { storage: first.source } },
+      category: first.class.category,
+      vendor: first.class.vendor,
+      party: first.class.party,
+      messageId: MESSAGE_OF[scan.phase],
+      data: {
+        source: first.source,
+        name: first.name,
+        holder: first.holder,
+        host: first.host,
+        vendor: vendorLabel(first.class.vendor, first.class.category),
+        where: [...new Set(group.map((i) => i.where))].join(", ")
+      },
+      evidence: lines,
+      chain: chainTo(scan, first.requestUrl)
+    };
+  });
+}
+function judged(scan, page) {
+  if (scan.phase === "after-reject" && !scan.action?.done) return [];
+  const initial = scan.phase === "after-scroll" ? page.phase("initial") : void 0;
+  const before = new Set(initial ? sentOn(initial).map(key) : []);
+  return sentOn(scan).filter((i) => !before.has(key(i)));
+}
+var identifierSentToThirdParty = {
+  meta: {
+    id: "identifier-sent-to-third-party",
+    title: "Identifier sent to a third party without consent",
+    description: "A value the site keeps in a cookie or in web storage that identifies the visitor (a client id, a CRM id) was sent to a third party's host, in a URL, a request body, a header or a cookie, before any choice, after browsing without one, or after the visitor refused.",
+    legalBasis: "ePrivacy Directive art. 5(3): reading an identifier stored on the device and handing it on needs consent; GDPR art. 6 (no lawful basis for disclosing it) and, for a recipient outside the EEA, art. 44 (transfers).",
+    plainWords: "The site read the number it uses to recognise this visitor from the visitor's own device and sent it to another company, which can now link the visit to everything else it knows about that number. That needs the visitor's consent first.",
+    translations: {
+      nl: {
+        title: "Identificatiecode naar een derde gestuurd zonder toestemming",
+        legalBasis: "ePrivacyrichtlijn art. 5 lid 3 (Telecommunicatiewet art. 11.7a): een op het apparaat opgeslagen identificatiecode uitlezen en doorgeven vraagt toestemming; AVG art. 6 (geen grondslag om haar te verstrekken) en, voor een ontvanger buiten de EER, art. 44 (doorgifte).",
+        plainWords: "De site las het nummer waarmee ze deze bezoeker herkent van het apparaat van de bezoeker en stuurde het naar een ander bedrijf, dat het bezoek nu kan koppelen aan alles wat het verder over dat nummer weet. Daarvoor moet de bezoeker eerst toestemming geven.",
+        messages: {
+          beforeConsent: '{{source}} "{{name}}" van {{holder}} bevat een identificatiecode die v\xF3\xF3r toestemming naar {{host}} ({{vendor}}) is gestuurd ({{where}})',
+          afterScroll: '{{source}} "{{name}}" van {{holder}} bevat een identificatiecode die na scrollen en doorklikken, zonder keuze, naar {{host}} ({{vendor}}) is gestuurd ({{where}})',
+          afterReject: '{{source}} "{{name}}" van {{holder}} bevat een identificatiecode die nadat de bezoeker weigerde naar {{host}} ({{vendor}}) is gestuurd ({{where}})'
+        }
+      },
+      fr: {
+        title: "Identifiant envoy\xE9 \xE0 un tiers sans consentement",
+        legalBasis: "Directive ePrivacy, art. 5, \xA7 3 : lire un identifiant stock\xE9 dans l'appareil pour le transmettre exige le consentement ; RGPD, art. 6 (aucune base licite pour le communiquer) et, pour un destinataire hors de l'EEE, art. 44 (transferts).",
+        plainWords: "Le site a lu sur l'appareil du visiteur le num\xE9ro qui sert \xE0 le reconna\xEEtre et l'a envoy\xE9 \xE0 une autre entreprise, qui peut d\xE9sormais relier la visite \xE0 tout ce qu'elle sait de ce num\xE9ro. Cela exige d'abord le consentement du visiteur.",
+        messages: {
+          beforeConsent: "{{source}} \xAB {{name}} \xBB de {{holder}} contient un identifiant envoy\xE9 \xE0 {{host}} ({{vendor}}) avant le consentement ({{where}})",
+          afterScroll: "{{source}} \xAB {{name}} \xBB de {{holder}} contient un identifiant envoy\xE9 \xE0 {{host}} ({{vendor}}) apr\xE8s d\xE9filement et navigation, sans choix ({{where}})",
+          afterReject: "{{source}} \xAB {{name}} \xBB de {{holder}} contient un identifiant envoy\xE9 \xE0 {{host}} ({{vendor}}) apr\xE8s le refus du visiteur ({{where}})"
+        }
+      }
+    },
+    defaultSeverity: "error",
+    allow: "subject",
+    failClosed: false,
+    tracking: true,
+    visits: ["initial", "after-scroll", "after-reject"],
+    messages: {
+      beforeConsent: '{{source}} "{{name}}" of {{holder}} holds an identifier that was sent to {{host}} ({{vendor}}) before consent ({{where}})',
+      afterScroll: '{{source}} "{{name}}" of {{holder}} holds an identifier that was sent to {{host}} ({{vendor}}) after scrolling and browsing, without a choice ({{where}})',
+      afterReject: '{{source}} "{{name}}" of {{holder}} holds an identifier that was sent to {{host}} ({{vendor}}) after the visitor refused ({{where}})'
+    }
+  },
+  check: (scan, page) => hits(scan, judged(scan, page))
 };
 
 // src/gather/consent/words.ts
@@ -11998,6 +12080,7 @@ var RULES = [
   fingerprintingBeforeConsent,
   consentSignalBeforeChoice,
   cookielessPingBeforeChoice,
+  identifierSentToThirdParty,
   unknownThirdPartyBeforeConsent,
   trackingAfterImplicitAction,
   trackingAfterReject,
@@ -12759,10 +12842,10 @@ function findingMessage(finding, words) {
   const template = RULE_BY_ID.get(finding.rule)?.meta.translations[words.lang].messages[finding.messageId];
   if (template === void 0) return finding.message;
   const data = Object.fromEntries(
-    Object.entries(finding.data).map(([key, value]) => {
-      if (key === "vendor") return [key, words.messageVendor(finding.vendor, finding.category)];
+    Object.entries(finding.data).map(([key2, value]) => {
+      if (key2 === "vendor") return [key2, words.messageVendor(finding.vendor, finding.category)];
       const duration = typeof value === "string" ? DURATION.exec(value) : null;
-      return [key, duration ? words.duration(Number(duration[1]), duration[2]) : value];
+      return [key2, duration ? words.duration(Number(duration[1]), duration[2]) : value];
     })
   );
   return renderMessage(template, data);
@@ -13301,12 +13384,12 @@ function tell() {
   watcher.stdin?.write(`${JSON.stringify(everything())}
 `);
 }
-function guard(key, charge) {
-  charges.set(key, charge);
+function guard(key2, charge) {
+  charges.set(key2, charge);
   tell();
 }
-async function release(key) {
-  if (!charges.delete(key) || !watcher) return;
+async function release(key2) {
+  if (!charges.delete(key2) || !watcher) return;
   if (charges.size > 0) return tell();
   const leaving = watcher;
   watcher = null;
@@ -13603,15 +13686,15 @@ function describe(error) {
   const at = error.instancePath || "/";
   switch (error.keyword) {
     case "additionalProperties": {
-      const key = String(error.params["additionalProperty"]);
+      const key2 = String(error.params["additionalProperty"]);
       const known = Object.keys(error.parentSchema?.properties ?? {});
       const what = error.instancePath.endsWith("/rules") ? "unknown rule id" : "unknown key";
-      return `${error.instancePath}/${key}: ${what}.${didYouMean(key, known) || ` Known: ${known.join(", ")}.`}`;
+      return `${error.instancePath}/${key2}: ${what}.${didYouMean(key2, known) || ` Known: ${known.join(", ")}.`}`;
     }
     case "required": {
-      const key = String(error.params["missingProperty"]);
-      if (key === "reason") return `${at}: missing "reason": every allow entry must say why it is allowed before consent, e.g. "reason": "load balancer affinity, strictly necessary".`;
-      return `${at}: missing "${key}".`;
+      const key2 = String(error.params["missingProperty"]);
+      if (key2 === "reason") return `${at}: missing "reason": every allow entry must say why it is allowed before consent, e.g. "reason": "load balancer affinity, strictly necessary".`;
+      return `${at}: missing "${key2}".`;
     }
     case "enum": {
       const allowed = error.params["allowedValues"].map(String);
@@ -13649,12 +13732,12 @@ function urlPattern(pattern) {
 }
 function allowProblems(allow, at) {
   const problems = [];
-  const check = (list, field, key, patternOf) => {
+  const check = (list, field, key2, patternOf) => {
     const seen = /* @__PURE__ */ new Map();
     list?.forEach((item, i) => {
       const [prop, problem] = patternOf(item);
       if (problem) problems.push(`${at}/${field}/${i}/${prop}: ${JSON.stringify(item[prop])} ${problem}.`);
-      const id = key(item);
+      const id = key2(item);
       const first = seen.get(id);
       if (first !== void 0) problems.push(`${at}/${field}/${i}: duplicate of ${at}/${field}/${first}; remove one.`);
       else seen.set(id, i);
@@ -14460,7 +14543,7 @@ var defaultOptions = {
 };
 function getOptions(options) {
   const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  for (const key2 in defaultOptions) if (opts[key2] === void 0) Object.assign(opts, { [key2]: defaultOptions[key2] });
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve3(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
@@ -14798,7 +14881,7 @@ function readBaseline(path) {
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
+    return Object.fromEntries(Object.keys(value).sort().map((key2) => [key2, sortKeys(value[key2])]));
   }
   return value;
 }
@@ -14840,16 +14923,16 @@ function visitorUserAgent(version) {
 }
 async function launchBrowser(options) {
   const profile = mkdtempSync(join5(tmpdir(), "consent-gate-profile-"));
-  const key = `browser:${profile}`;
-  guard(key, { pids: [], dirs: [profile] });
+  const key2 = `browser:${profile}`;
+  guard(key2, { pids: [], dirs: [profile] });
   const removeProfile = async () => {
     try {
       rmSync2(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     } catch {
-      guard(key, { pids: [], dirs: [profile] });
+      guard(key2, { pids: [], dirs: [profile] });
       return;
     }
-    await release(key);
+    await release(key2);
   };
   mkdirSync2(join5(profile, "Default"));
   writeFileSync2(join5(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
@@ -14884,7 +14967,7 @@ Check that it is a Chrome or Chromium build for this machine, or choose another 
     );
   }
   const pid = browserPid(profile);
-  if (pid !== null) guard(key, { pids: [-pid], dirs: [profile] });
+  if (pid !== null) guard(key2, { pids: [-pid], dirs: [profile] });
   const browser = persistent.browser();
   const version = browser.version();
   const userAgent = visitorUserAgent(version);
@@ -40797,7 +40880,8 @@ function classifyScan(scan, options = {}) {
     })),
     requests: scan.requests.map((r) => ({ ...r, class: urlClass(r.url, siteDomains) })),
     frames: scan.frames.map((f) => ({ ...f, class: urlClass(f.url, siteDomains) })),
-    fingerprinting: scan.fingerprinting.map((f) => ({ ...f, class: urlClass(f.script, siteDomains) }))
+    fingerprinting: scan.fingerprinting.map((f) => ({ ...f, class: urlClass(f.script, siteDomains) })),
+    identifiers: scan.identifiers.map((i) => ({ ...i, class: urlClass(i.requestUrl, siteDomains), holderParty: partyOf(i.holder, siteDomains) }))
   };
 }
 
@@ -41152,11 +41236,11 @@ function parseCookieString(text, now = Date.now()) {
   let expires = null;
   for (const attribute of attributes) {
     const at = attribute.indexOf("=");
-    const key = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
+    const key2 = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
     const val = at < 0 ? "" : attribute.slice(at + 1).trim();
-    if (key === "domain" && val) domain = val.replace(/^\./, "").toLowerCase();
-    else if (key === "max-age" && /^-?\d+$/.test(val)) maxAge = Number(val);
-    else if (key === "expires") {
+    if (key2 === "domain" && val) domain = val.replace(/^\./, "").toLowerCase();
+    else if (key2 === "max-age" && /^-?\d+$/.test(val)) maxAge = Number(val);
+    else if (key2 === "expires") {
       const when = Date.parse(val);
       if (!Number.isNaN(when)) expires = Math.round((when - now) / 1e3);
     }
@@ -41221,9 +41305,9 @@ function installHooks(binding, installMore = null) {
     return fetch2.call(this ?? window, input, init);
   };
   const setItem = Storage.prototype.setItem;
-  Storage.prototype.setItem = function(key, value) {
-    report2({ type: "storage", kind: this === session ? "sessionStorage" : "localStorage", key: text(key), script: caller(), origin: location.origin });
-    return apply(setItem, this, [key, value]);
+  Storage.prototype.setItem = function(key2, value) {
+    report2({ type: "storage", kind: this === session ? "sessionStorage" : "localStorage", key: text(key2), script: caller(), origin: location.origin });
+    return apply(setItem, this, [key2, value]);
   };
   if (typeof IDBFactory !== "undefined") {
     const open = IDBFactory.prototype.open;
@@ -41238,7 +41322,10 @@ async function listStorage() {
   const keys = (area) => {
     try {
       const storage = area();
-      return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k) => k !== null);
+      return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k) => k !== null).map((k) => {
+        const value = storage.getItem(k) ?? "";
+        return [k, value.length > 4096 ? "" : value];
+      });
     } catch {
       return [];
     }
@@ -41277,9 +41364,9 @@ function installFingerprintHooks({ report: report2, caller }) {
   };
   const count3 = (technique, api, script, family) => {
     const by = script ?? location.href;
-    const key = `${api}\0${by}`;
-    let tally = tallies[key];
-    if (!tally) tally = tallies[key] = { technique, api, script: by, calls: 0, families: family === void 0 ? null : create(null), familyCount: 0 };
+    const key2 = `${api}\0${by}`;
+    let tally = tallies[key2];
+    if (!tally) tally = tallies[key2] = { technique, api, script: by, calls: 0, families: family === void 0 ? null : create(null), familyCount: 0 };
     if (tally.calls === 0) dirty[dirty.length] = tally;
     tally.calls++;
     if (family !== void 0 && tally.families && !tally.families[family]) {
@@ -41383,6 +41470,102 @@ function installFingerprintHooks({ report: report2, caller }) {
   method(proto("NavigatorUAData"), "getHighEntropyValues", () => count3("navigator", "NavigatorUAData.getHighEntropyValues", caller()));
 }
 
+// src/gather/identifiers.ts
+var MIN_LENGTH = 8;
+var MAX_LENGTH = 256;
+var MIN_DISTINCT = 5;
+var MIN_ENTROPY = 2;
+var JSON_DEPTH = 4;
+var JSON_LEAVES = 20;
+var TAG_ID = /^(GTM|G|GT|UA|AW|DC)-[A-Z0-9]{4,12}(-\d{1,3})?$/;
+var DATE = /^(19|20)\d{2}(-\d{2}-\d{2}|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$)/;
+var YEAR_2000 = 946684800;
+var YEAR_2100 = 4102444800;
+function isTimestamp(value) {
+  const match = /^(\d{10}|\d{13})(\.\d{1,6})?$/.exec(value);
+  if (!match) return false;
+  const seconds = Number(match[1]) / (match[1].length === 13 ? 1e3 : 1);
+  return seconds >= YEAR_2000 && seconds < YEAR_2100;
+}
+function entropy(value) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count3 of counts.values()) bits -= count3 / value.length * Math.log2(count3 / value.length);
+  return bits;
+}
+function looksLikeIdentifier(value) {
+  if (value.length < MIN_LENGTH || value.length > MAX_LENGTH || /\s/.test(value)) return false;
+  if (!/\d/.test(value)) return false;
+  if (isTimestamp(value) || DATE.test(value) || TAG_ID.test(value)) return false;
+  if (value.includes("://") || value.startsWith("/")) return false;
+  return new Set(value).size >= MIN_DISTINCT && entropy(value) >= MIN_ENTROPY;
+}
+function jsonLeaves(value, depth, into) {
+  if (into.length >= JSON_LEAVES) return;
+  if (typeof value === "string" || typeof value === "number") into.push(String(value));
+  else if (value !== null && typeof value === "object" && depth < JSON_DEPTH) for (const item of Object.values(value)) jsonLeaves(item, depth + 1, into);
+}
+function decoded(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+function identifiersIn(value) {
+  const plain = decoded(value);
+  const found = [];
+  if (/^[[{]/.test(plain)) {
+    try {
+      jsonLeaves(JSON.parse(plain), 0, found);
+      return [...new Set(found.filter(looksLikeIdentifier))];
+    } catch {
+    }
+  }
+  const parts = plain.split(".");
+  for (let i = 0; i < parts.length; i++) found.push(parts.slice(i).join("."));
+  return [...new Set(found.filter(looksLikeIdentifier))];
+}
+function encodingsOf(identifier) {
+  const base64 = Buffer.from(identifier, "utf8").toString("base64").replace(/=+$/, "");
+  return [.../* @__PURE__ */ new Set([identifier, encodeURIComponent(identifier), base64, base64.replace(/\+/g, "-").replace(/\//g, "_")])];
+}
+function sentToHolder(host, holder) {
+  const bare = holder.replace(/^\[|\]$/g, "");
+  return host === bare || host.endsWith(`.${bare}`);
+}
+function placesOf(request) {
+  const places = [];
+  let url;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return places;
+  }
+  places.push(["path", url.pathname], ["query", url.search]);
+  if (request.body) places.push(["body", request.body]);
+  const headers = request.headers.filter(([name]) => name !== "cookie");
+  if (headers.length > 0) places.push(["header", headers.map(([name, value]) => `${name}: ${value}`).join("\n")]);
+  const cookie = request.headers.filter(([name]) => name === "cookie").map(([, value]) => value);
+  if (cookie.length > 0) places.push(["cookie", cookie.join("; ")]);
+  return places;
+}
+function matchIdentifiers(held, requests) {
+  const needles = held.map((value) => ({ value, forms: identifiersIn(value.value).flatMap(encodingsOf) })).filter((n3) => n3.forms.length > 0);
+  const matches = [];
+  if (needles.length === 0) return matches;
+  requests.forEach((request, index) => {
+    const host = hostOf(request.url);
+    const places = placesOf(request);
+    for (const { value, forms: forms2 } of needles) {
+      if (sentToHolder(host, value.holder)) continue;
+      for (const [where, text] of places) if (forms2.some((form) => text.includes(form))) matches.push({ held: value, request: index, where });
+    }
+  });
+  return matches;
+}
+
 // src/gather/devtools.ts
 var sessions = /* @__PURE__ */ new WeakMap();
 function pageSession(page) {
@@ -41457,20 +41640,20 @@ var SettleWatch = class {
   lastActivity;
   waitedMs = 0;
   longest = null;
-  started(key, url, resourceType) {
-    this.open.set(key, { url, resourceType, startedAt: this.now(), respondedAt: null });
+  started(key2, url, resourceType) {
+    this.open.set(key2, { url, resourceType, startedAt: this.now(), respondedAt: null });
     this.lastActivity = this.now();
   }
-  responded(key) {
-    const request = this.open.get(key);
+  responded(key2) {
+    const request = this.open.get(key2);
     if (request && request.respondedAt === null) request.respondedAt = this.now();
   }
   /** The end of a request starts the quiet window again (its script may run now), unless nobody waits for it. */
-  ended(key) {
-    const request = this.open.get(key);
+  ended(key2) {
+    const request = this.open.get(key2);
     if (!request) return;
     if (!this.longLived(request)) this.lastActivity = this.now();
-    this.open.delete(key);
+    this.open.delete(key2);
   }
   /** A fetch the page sent with `keepalive: true`: a beacon by another name. */
   keptAlive(url) {
@@ -41516,10 +41699,10 @@ var SettleWatch = class {
 
 // src/gather/redact.ts
 var REDACTED = "<redacted>";
-var TAG_ID = /^(GTM|G|GT|UA|AW|DC)-[A-Z0-9]{4,12}(-\d{1,3})?$/;
+var TAG_ID2 = /^(GTM|G|GT|UA|AW|DC)-[A-Z0-9]{4,12}(-\d{1,3})?$/;
 var CONSENT_STATE = /^\d\d([a-z]\d){4,}$/;
-function looksLikeIdentifier(value) {
-  return value.length >= 8 && /\d/.test(value) && !TAG_ID.test(value) && !CONSENT_STATE.test(value);
+function looksLikeIdentifier2(value) {
+  return value.length >= 8 && /\d/.test(value) && !TAG_ID2.test(value) && !CONSENT_STATE.test(value);
 }
 function forms(secret) {
   const encoded = encodeURIComponent(secret);
@@ -41533,11 +41716,11 @@ function secretRedactor(secrets) {
 }
 function urlRedactor(secrets) {
   const redact = secretRedactor(secrets);
-  const value = (v) => looksLikeIdentifier(v) || secrets.some((secret) => v.includes(secret)) ? REDACTED : v;
+  const value = (v) => looksLikeIdentifier2(v) || secrets.some((secret) => v.includes(secret)) ? REDACTED : v;
   return (url) => {
     if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return redact(url);
     const parsed = new URL(url);
-    const query = [...parsed.searchParams].map(([key, v]) => `${encodeURIComponent(key)}=${value(v)}`).join("&");
+    const query = [...parsed.searchParams].map(([key2, v]) => `${encodeURIComponent(key2)}=${value(v)}`).join("&");
     const hash = parsed.hash.length > 1 ? `#${value(parsed.hash.slice(1))}` : "";
     return redact(`${parsed.origin}${parsed.pathname}${query ? `?${query}` : ""}${hash}`);
   };
@@ -41580,6 +41763,10 @@ var cookieHostOf = (url) => {
   }
 };
 var LIST_TIMEOUT_MS = 15e3;
+var MAX_SENT_REQUESTS = 1e3;
+var MAX_BODY_BYTES = 64 * 1024;
+var MAX_BODY_BYTES_TOTAL = 2 * 1024 * 1024;
+var MAX_HELD_VALUES = 200;
 function shortHash(value) {
   return createHash2("sha256").update(value).digest("hex").slice(0, 8);
 }
@@ -41596,6 +41783,9 @@ var Collector = class _Collector {
   frames = /* @__PURE__ */ new Map();
   /** Counts as the hooks report them, a burst at a time; summed per API and script by a snapshot. */
   fingerprintCounts = [];
+  /** What requests carried (URL, body, headers), in memory only: compared with stored values, never reported. */
+  sent = /* @__PURE__ */ new Map();
+  sentBodyBytes = 0;
   /** Counts every event recorded: the clock recording windows are measured on. */
   events = 0;
   pending = /* @__PURE__ */ new Set();
@@ -41649,12 +41839,17 @@ var Collector = class _Collector {
    */
   async snapshot(pages, finalUrl, since) {
     for (const page of pages) for (const frame of page.frames()) this.recordFrame(frame);
-    const listed = await this.enumerateStorage(pages);
+    const { entries: listed, values: storageValues } = await this.enumerateStorage(pages);
     await Promise.allSettled([...this.pending]);
     const after = since?.at ?? -1;
     const storage = listed.filter((s) => !since || s.at > after || !since.storage.has(storageKey(s)));
     const stored = await this.context.cookies();
-    const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)].filter((v) => v.length >= 6);
+    const held = heldIdentifiers([
+      ...stored.map((c) => ({ source: "cookie", name: c.name, holder: c.domain.replace(/^\./, ""), value: c.value })),
+      ...this.seenCookies.map((s) => ({ source: "cookie", name: s.parsed.name, holder: s.domain.replace(/^\./, ""), value: s.parsed.value })),
+      ...storageValues
+    ]);
+    const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...held.flatMap((h) => identifiersIn(h.value))].filter((v) => v.length >= 6);
     const clean = urlRedactor(secrets);
     const settle2 = this.settle.record();
     const initiator = (url) => {
@@ -41668,6 +41863,7 @@ var Collector = class _Collector {
       requests: [...this.requests.values()].filter((r) => r.at > after).map(({ at: _at, ...r }) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
       frames: [...this.frames.values()].filter((f) => f.at > after).map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
       fingerprinting: sumFingerprinting(this.fingerprintCounts.filter((f) => f.at > after)).map((f) => ({ ...f, script: clean(f.script) })),
+      identifiers: this.identifiers(held, after, clean, initiator),
       finalUrl: clean(finalUrl),
       settle: { ...settle2, heldBy: settle2.heldBy && { ...settle2.heldBy, url: clean(settle2.heldBy.url) } }
     };
@@ -41697,11 +41893,11 @@ var Collector = class _Collector {
       });
       return;
     }
-    const key = `${event.kind}\0${event.origin}\0${event.key}`;
-    const entry = this.storageWrites.get(key) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [], at: 0 };
+    const key2 = `${event.kind}\0${event.origin}\0${event.key}`;
+    const entry = this.storageWrites.get(key2) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [], at: 0 };
     entry.at = ++this.events;
     if (event.script && !entry.writtenBy.includes(event.script)) entry.writtenBy.push(event.script);
-    this.storageWrites.set(key, entry);
+    this.storageWrites.set(key2, entry);
   }
   onRequest(request) {
     const url = request.url();
@@ -41723,6 +41919,28 @@ var Collector = class _Collector {
       failure: null,
       initiator: null
     });
+    this.keepSent(request, url);
+  }
+  /** Keeps what a request carried for the identifier comparison, within the bounds above. */
+  keepSent(request, url) {
+    if (this.sent.size >= MAX_SENT_REQUESTS) return;
+    const buffer = request.postDataBuffer();
+    const size = buffer?.length ?? 0;
+    const keepBody = size > 0 && size <= MAX_BODY_BYTES && this.sentBodyBytes + size <= MAX_BODY_BYTES_TOTAL;
+    if (keepBody) this.sentBodyBytes += size;
+    this.sent.set(request, { at: this.events, url, body: keepBody ? buffer.toString("utf8") : null, headers: Object.entries(request.headers()) });
+  }
+  /** Stored values that look like identifiers, found in requests sent after `after` to a host other than their holder. */
+  identifiers(held, after, clean, initiator) {
+    const requests = [...this.sent.values()].filter((r) => r.at > after);
+    const found = /* @__PURE__ */ new Map();
+    for (const { held: value, request, where } of matchIdentifiers(held, requests)) {
+      const { url } = requests[request];
+      const requestUrl = clean(url);
+      const key2 = [value.source, value.name, value.holder, requestUrl, where].join("\0");
+      if (!found.has(key2)) found.set(key2, { source: value.source, name: value.name, holder: value.holder, host: hostOf(url), where, requestUrl, initiator: initiator(url) });
+    }
+    return [...found.values()];
   }
   /** A WebSocket is a request the page makes like any other (Playwright reports it apart). */
   onWebSocket(socket) {
@@ -41739,6 +41957,8 @@ var Collector = class _Collector {
     this.settle.ended(request);
     const entry = this.requests.get(request);
     if (entry && failure) entry.failure = failure;
+    const sent = this.sent.get(request);
+    if (sent) this.track(request.allHeaders().then((headers) => sent.headers = Object.entries(headers)));
   }
   async onResponse(response) {
     this.settle.responded(response.request());
@@ -41767,11 +41987,13 @@ var Collector = class _Collector {
     if (!isWebUrl(url) || frame.parentFrame() === null) return;
     if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null, at: ++this.events });
   }
+  /** The storage entries, and the web storage values as the identifier comparison needs them. */
   async enumerateStorage(pages) {
     const found = new Map(this.storageWrites);
-    const add = (kind, origin, key) => {
-      const id = storageKey({ kind, origin, key });
-      if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [], at: 0 });
+    const values = [];
+    const add = (kind, origin, key2) => {
+      const id = storageKey({ kind, origin, key: key2 });
+      if (!found.has(id)) found.set(id, { kind, origin, key: key2, writtenBy: [], at: 0 });
     };
     const targets = (await Promise.all(pages.map((page) => frameTargets(page).catch(() => [])))).flat();
     const listings = await Promise.all(
@@ -41785,11 +42007,16 @@ var Collector = class _Collector {
     for (const listing of listings) {
       if (!listing) continue;
       const { origin, local, session, indexedDB: indexedDB2 } = listing;
-      for (const key of local) add("localStorage", origin, key);
-      for (const key of session) add("sessionStorage", origin, key);
-      for (const key of indexedDB2) add("indexedDB", origin, key);
+      const holder = cookieHostOf(origin);
+      for (const [source, entries2] of [["localStorage", local], ["sessionStorage", session]]) {
+        for (const [key2, value] of entries2) {
+          add(source, origin, key2);
+          if (holder && value) values.push({ source, name: key2, holder, value });
+        }
+      }
+      for (const key2 of indexedDB2) add("indexedDB", origin, key2);
     }
-    return [...found.values()];
+    return { entries: [...found.values()], values };
   }
   /** The cookies, each with the writes seen after `after` (all writes for a full snapshot). */
   cookies(stored, after) {
@@ -41831,12 +42058,16 @@ var Collector = class _Collector {
     return result;
   }
 };
+function heldIdentifiers(values) {
+  const distinct = new Map(values.map((v) => [[v.source, v.name, v.holder, v.value].join("\0"), v]));
+  return [...distinct.values()].filter((v) => identifiersIn(v.value).length > 0).slice(0, MAX_HELD_VALUES);
+}
 function sumFingerprinting(counts) {
   const sums = /* @__PURE__ */ new Map();
   for (const count3 of counts) {
-    const key = `${count3.api}\0${count3.script}`;
-    const sum = sums.get(key);
-    if (!sum) sums.set(key, { ...count3 });
+    const key2 = `${count3.api}\0${count3.script}`;
+    const sum = sums.get(key2);
+    if (!sum) sums.set(key2, { ...count3 });
     else {
       sum.calls += count3.calls;
       if (count3.families !== null) sum.families = Math.max(sum.families ?? 0, count3.families);
@@ -41856,9 +42087,9 @@ function domainMatches(written, stored) {
 function dedupeSources(sources) {
   const seen = /* @__PURE__ */ new Map();
   for (const source of sources) {
-    const key = `${source.via} ${source.url}`;
-    const previous = seen.get(key);
-    if (!previous || (source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key, source);
+    const key2 = `${source.via} ${source.url}`;
+    const previous = seen.get(key2);
+    if (!previous || (source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key2, source);
   }
   return [...seen.values()];
 }
@@ -42490,10 +42721,10 @@ var Cloneable = class {
   clone() {
     const myClone = new this.constructor();
     const keys = Object.keys(this);
-    keys.forEach((key) => {
-      const value = this.deepClone(this[key]);
+    keys.forEach((key2) => {
+      const value = this.deepClone(this[key2]);
       if (value !== void 0) {
-        myClone[key] = value;
+        myClone[key2] = value;
       }
     });
     return myClone;
@@ -42750,8 +42981,8 @@ var ConsentLanguages = class _ConsentLanguages {
     "TR",
     "ZH"
   ]);
-  has(key) {
-    return _ConsentLanguages.langSet.has(key);
+  has(key2) {
+    return _ConsentLanguages.langSet.has(key2);
   }
   forEach(callback2) {
     _ConsentLanguages.langSet.forEach(callback2);
@@ -43213,10 +43444,10 @@ var Vector = class extends Cloneable {
   }
   isIntMap(item) {
     let result = typeof item === "object";
-    result = result && Object.keys(item).every((key) => {
-      let itemResult = Number.isInteger(parseInt(key, 10));
-      itemResult = itemResult && this.isValidNumber(item[key].id);
-      itemResult = itemResult && item[key].name !== void 0;
+    result = result && Object.keys(item).every((key2) => {
+      let itemResult = Number.isInteger(parseInt(key2, 10));
+      itemResult = itemResult && this.isValidNumber(item[key2].id);
+      itemResult = itemResult && item[key2].name !== void 0;
       return itemResult;
     });
     return result;
@@ -43729,19 +43960,19 @@ var SegmentEncoder = class {
       bitField = IntEncoder.encode(SegmentIDs.KEY_TO_ID[segment], BitLength.segmentType);
     }
     const fieldEncoderMap = FieldEncoderMap();
-    sequence.forEach((key) => {
-      const value = tcModel[key];
-      const encoder = fieldEncoderMap[key];
-      let numBits = BitLength[key];
+    sequence.forEach((key2) => {
+      const value = tcModel[key2];
+      const encoder = fieldEncoderMap[key2];
+      let numBits = BitLength[key2];
       if (numBits === void 0) {
-        if (this.isPublisherCustom(key)) {
+        if (this.isPublisherCustom(key2)) {
           numBits = Number(tcModel[Fields.numCustomPurposes]);
         }
       }
       try {
         bitField += encoder.encode(value, numBits);
       } catch (err) {
-        throw new EncodingError(`Error encoding ${segment}->${key}: ${err.message}`);
+        throw new EncodingError(`Error encoding ${segment}->${key2}: ${err.message}`);
       }
     });
     return Base64Url.encode(bitField);
@@ -43757,34 +43988,34 @@ var SegmentEncoder = class {
     }
     const sequence = this.fieldSequence[String(tcModel.version)][segment];
     const fieldEncoderMap = FieldEncoderMap();
-    sequence.forEach((key) => {
-      const encoder = fieldEncoderMap[key];
-      let numBits = BitLength[key];
+    sequence.forEach((key2) => {
+      const encoder = fieldEncoderMap[key2];
+      let numBits = BitLength[key2];
       if (numBits === void 0) {
-        if (this.isPublisherCustom(key)) {
+        if (this.isPublisherCustom(key2)) {
           numBits = Number(tcModel[Fields.numCustomPurposes]);
         }
       }
       if (numBits !== 0) {
         const bits = bitField.substr(bStringIdx, numBits);
         if (encoder === VendorVectorEncoder) {
-          tcModel[key] = encoder.decode(bits, tcModel.version);
+          tcModel[key2] = encoder.decode(bits, tcModel.version);
         } else {
-          tcModel[key] = encoder.decode(bits, numBits);
+          tcModel[key2] = encoder.decode(bits, numBits);
         }
         if (Number.isInteger(numBits)) {
           bStringIdx += numBits;
-        } else if (Number.isInteger(tcModel[key].bitLength)) {
-          bStringIdx += tcModel[key].bitLength;
+        } else if (Number.isInteger(tcModel[key2].bitLength)) {
+          bStringIdx += tcModel[key2].bitLength;
         } else {
-          throw new DecodingError(key);
+          throw new DecodingError(key2);
         }
       }
     });
     return tcModel;
   }
-  static isPublisherCustom(key) {
-    return key.indexOf("publisherCustom") === 0;
+  static isPublisherCustom(key2) {
+    return key2.indexOf("publisherCustom") === 0;
   }
 };
 
@@ -45059,7 +45290,7 @@ function pageFacts() {
       const [kind, command, given] = [args[0], args[1], args[2]];
       if (kind !== "consent" || command !== "default" && command !== "update" || typeof given !== "object" || given === null) continue;
       const state = {};
-      for (const [key, value] of Object.entries(given)) if (value === "granted" || value === "denied") state[key] = value;
+      for (const [key2, value] of Object.entries(given)) if (value === "granted" || value === "denied") state[key2] = value;
       consentMode.push({ command, state });
     }
   }
@@ -45325,7 +45556,8 @@ function redactScan(scan, secrets) {
     requests: scan.requests.map((q) => ({ ...q, url: r(q.url), frameUrl: orNull(q.frameUrl), failure: orNull(q.failure), initiator: q.initiator && { ...q.initiator, url: orNull(q.initiator.url) } })),
     frames: scan.frames.map((f) => ({ url: r(f.url), parentUrl: orNull(f.parentUrl) })),
     fingerprinting: scan.fingerprinting.map((f) => ({ ...f, script: r(f.script) })),
-    consentSignals: scan.consentSignals && { ...scan.consentSignals, googleHits: scan.consentSignals.googleHits.map((h) => ({ ...h, url: r(h.url) })) }
+    consentSignals: scan.consentSignals && { ...scan.consentSignals, googleHits: scan.consentSignals.googleHits.map((h) => ({ ...h, url: r(h.url) })) },
+    identifiers: scan.identifiers.map((i) => ({ ...i, name: r(i.name), requestUrl: r(i.requestUrl), initiator: i.initiator && { ...i.initiator, url: orNull(i.initiator.url) } }))
   };
 }
 
@@ -45401,7 +45633,7 @@ function accepted(scan) {
   return scan?.action?.kind === "accept" && scan.action.done;
 }
 function emptyScan(phase, url) {
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null, identifiers: [] };
 }
 async function gatherSession(browser, url, visits, options, onVisit) {
   let scans = await attempt(browser, url, visits, options, onVisit);
@@ -45753,7 +45985,7 @@ function checkTargetGiven(target, pages, policyPath, cwd) {
 }
 
 // src/target/access.ts
-function decoded(part) {
+function decoded2(part) {
   try {
     return decodeURIComponent(part);
   } catch {
@@ -45767,17 +45999,17 @@ function split(url, found) {
   const { username, password } = parsed;
   parsed.username = "";
   parsed.password = "";
-  found.push({ origin: parsed.origin, url: parsed.href, username: decoded(username), password: decoded(password) });
+  found.push({ origin: parsed.origin, url: parsed.href, username: decoded2(username), password: decoded2(password) });
   return parsed.href;
 }
 function takeUserinfo(given) {
   const found = [];
   const clean = (options, keys) => {
     const copy = { ...options };
-    for (const key of keys) {
-      const value = copy[key];
-      if (typeof value === "string") copy[key] = split(value, found);
-      if (Array.isArray(value)) copy[key] = value.map((v) => typeof v === "string" ? split(v, found) : v);
+    for (const key2 of keys) {
+      const value = copy[key2];
+      if (typeof value === "string") copy[key2] = split(value, found);
+      if (Array.isArray(value)) copy[key2] = value.map((v) => typeof v === "string" ? split(v, found) : v);
     }
     return copy;
   };
@@ -45812,10 +46044,10 @@ function targetOrigin(baseUrl, pages) {
 function afterAcceptInventory(pages) {
   const rows = /* @__PURE__ */ new Map();
   const add = (entry, page) => {
-    const key = `${entry.kind}|${entry.name}|${entry.domain}`;
-    const row = rows.get(key) ?? { ...entry, pages: [] };
+    const key2 = `${entry.kind}|${entry.name}|${entry.domain}`;
+    const row = rows.get(key2) ?? { ...entry, pages: [] };
     if (!row.pages.includes(page)) row.pages.push(page);
-    rows.set(key, row);
+    rows.set(key2, row);
   };
   for (const page of pages) {
     const accepted2 = page.phases.find((s) => s.phase === "after-accept" && s.action?.done);
@@ -45873,7 +46105,7 @@ function allowWithTracking(findings) {
 }
 function applyAllowList(findings, policy) {
   const preset = PRESETS[policy.jurisdiction];
-  const judged = findings.map((finding) => {
+  const judged2 = findings.map((finding) => {
     if (allowMode(finding) !== "subject") return finding;
     const reason = matchingReason(finding, allowFor(policy, finding.page));
     if (reason === null) return finding;
@@ -45889,7 +46121,7 @@ function applyAllowList(findings, policy) {
       notes: [...finding.notes, `allowed as analytics under "${policy.jurisdiction}", but third-party analytics stays a warning: ${preset.basis}`]
     };
   });
-  return allowWithTracking(judged);
+  return allowWithTracking(judged2);
 }
 
 // src/rules/run.ts
@@ -45959,8 +46191,8 @@ function withVisitsSeen(findings, page) {
   const tracking = page.phases.filter((scan) => scan.error === null).map((scan) => ({ phase: scan.phase, keys: new Set(allTracking(scan).map(hitKey)) }));
   return findings.map((finding) => {
     if (finding.subject.kind === "page" || finding.subject.kind === "banner") return finding;
-    const key = hitKey(finding);
-    const seenIn = tracking.filter(({ phase, keys }) => phase === finding.phase || keys.has(key)).map(({ phase }) => phase);
+    const key2 = hitKey(finding);
+    const seenIn = tracking.filter(({ phase, keys }) => phase === finding.phase || keys.has(key2)).map(({ phase }) => phase);
     return { ...finding, seenIn };
   });
 }

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-4BF336UR.js";
+} from "./chunk-37SSQWBM.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

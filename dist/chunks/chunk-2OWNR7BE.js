@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-4BF336UR.js";
+} from "./chunk-37SSQWBM.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
@@ -601,6 +601,74 @@ var report_schema_default = {
         }
       }
     },
+    identifier: {
+      type: "object",
+      required: [
+        "source",
+        "name",
+        "holder",
+        "host",
+        "where",
+        "requestUrl",
+        "initiator",
+        "class",
+        "holderParty"
+      ],
+      additionalProperties: false,
+      properties: {
+        source: {
+          enum: [
+            "cookie",
+            "localStorage",
+            "sessionStorage"
+          ]
+        },
+        name: {
+          type: "string",
+          description: "The cookie's name or the storage key; never its value."
+        },
+        holder: {
+          type: "string",
+          description: "The cookie's domain, or the host of the storage's origin."
+        },
+        host: {
+          type: "string",
+          description: "The host the request went to."
+        },
+        where: {
+          enum: [
+            "query",
+            "path",
+            "body",
+            "header",
+            "cookie"
+          ]
+        },
+        requestUrl: {
+          type: "string"
+        },
+        initiator: {
+          oneOf: [
+            {
+              $ref: "#/$defs/initiator"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "Null when not observed: requests inside a cross-site frame or from a service worker."
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        },
+        holderParty: {
+          enum: [
+            "first",
+            "third"
+          ]
+        }
+      }
+    },
     frame: {
       type: "object",
       required: [
@@ -720,6 +788,13 @@ var report_schema_default = {
             }
           ],
           description: "initial and after-reject: the consent the page's TCF API, Consent Mode and Google hits claimed; null on other visits. Absent in reports written before it was gathered."
+        },
+        identifiers: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/identifier"
+          },
+          description: "Stored values that look like identifiers, seen in requests to another host. Absent in reports written before they were gathered."
         },
         banner: {
           oneOf: [
@@ -1754,7 +1829,7 @@ function judgeReport(path, policy, options = {}) {
 function judgeSaved(saved, policy, options = {}) {
   const pages = saved.pages.map((page) => ({
     ...page,
-    phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [], consentSignals: scan.consentSignals ?? null }))
+    phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [], consentSignals: scan.consentSignals ?? null, identifiers: scan.identifiers ?? [] }))
   }));
   const stored = readBaseline(policy.baselinePath);
   const known = stored ?? emptyBaseline();
