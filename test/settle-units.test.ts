@@ -95,7 +95,7 @@ describe('--verbose visit line', () => {
       settle: { waitedMs: 1_250, heldBy: { url: 'https://slow.example/tag.js?id=<redacted>', resourceType: 'script', heldMs: 900 } },
     } as unknown as ClassifiedScan;
     expect(visitLine('https://site.example/news/', scan)).toBe(
-      '      initial         2.3 s  /news/  0 requests, 0 cookies, 0 storage keys · waited 1.3 s for the network, longest for script https://slow.example/tag.js (0.9 s)',
+      '      initial           2.3 s  /news/  0 requests, 0 cookies, 0 storage keys · waited 1.3 s for the network, longest for script https://slow.example/tag.js (0.9 s)',
     );
   });
 });
