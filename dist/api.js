@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-2OWNR7BE.js";
+} from "./chunks/chunk-S3XNZGH2.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-37SSQWBM.js";
+} from "./chunks/chunk-5DVXJLIA.js";
 export {
   BROWSER_ENV,
   GateError,

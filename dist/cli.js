@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-USMWQCBI.js";
+} from "./chunks/chunk-DARI4A3G.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-2OWNR7BE.js";
+} from "./chunks/chunk-S3XNZGH2.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-37SSQWBM.js";
+} from "./chunks/chunk-5DVXJLIA.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-37SSQWBM.js";
+} from "./chunk-5DVXJLIA.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

@@ -12233,6 +12233,10 @@ var policy_schema_default = {
           description: "Cookieless Google ping before any choice",
           $ref: "#/$defs/setting"
         },
+        "identifier-sent-to-third-party": {
+          description: "Identifier sent to a third party without consent",
+          $ref: "#/$defs/setting"
+        },
         "unknown-third-party-before-consent": {
           description: "Unknown third party before consent",
           $ref: "#/$defs/setting"
