@@ -9,7 +9,7 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-DARI4A3G.js";
+} from "./chunks/chunk-6LFE4F54.js";
 import {
   judgeReport,
   judgeSaved,

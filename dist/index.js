@@ -10,7 +10,7 @@ import {
   reportPlace,
   visitLine,
   writeReports
-} from "./chunks/chunk-DARI4A3G.js";
+} from "./chunks/chunk-6LFE4F54.js";
 import {
   GateError,
   __commonJS,
