@@ -24,7 +24,7 @@ describe('--start: the project\'s own preview command', () => {
     const pidFile = join(temp(), 'pids.json');
     const run = await runCli(['scan', '--start', previewCommand(port, pidFile, '--ready-after 700'), '--wait-on', `http://127.0.0.1:${port}/`, '--page', '/', '--page', '/news/2026/item.html', '--phases', 'initial', ...vendorFlags()]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/✗ http:\/\/127\.0\.0\.1:\d+\/news\/2026\/item\.html\s+5 errors/);
+    expect(run.stdout).toMatch(/✗ http:\/\/127\.0\.0\.1:\d+\/news\/2026\/item\.html\s+6 errors/);
     const pids = pidsIn(pidFile);
     expect(pids.map(isRunning)).toEqual([false, false]);
   });
