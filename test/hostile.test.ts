@@ -126,23 +126,26 @@ describe('retries and credentials', () => {
 });
 
 describe('determinism', () => {
-  it('the whole fixture set, scanned twice, gives the same findings in the same order', async () => {
-    const { readdirSync, statSync } = await import('node:fs');
+  // The fixture pages whose trackers run on timers, beacons, streams, sockets, tag managers, embeds
+  // and script-written ids: where a run could differ from the next. The static ones are left out.
+  const MOVING = ['beacon', 'delayed', 'long-lived', 'on-interaction', 'tag-manager', 'embed', 'ga4', 'pixel', 'redirect-pixel', 'storage', 'identifiers', 'consent-mode-pings', 'tcf-pregranted', 'fp-canvas', 'fp-fonts'];
+
+  it('the fixture pages with moving parts, scanned twice, give the same findings in the same order', async () => {
+    const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { SITES, serve } = await import('./support/fixtures.js');
     const site = await serve();
     try {
-      const pages = readdirSync(SITES).filter((d) => statSync(join(SITES, d)).isDirectory()).map((d) => `${site.url}${d}/`);
+      for (const name of MOVING) expect(existsSync(join(SITES, name)), name).toBe(true);
+      const pages = MOVING.map((d) => `${site.url}${d}/`);
       const scan = () => runGate({ discover: { pages }, browserArgs: site.browserArgs, phases: ['initial'] });
       const shape = (r: GateResult) => r.findings.map((f) => `${f.page} ${f.phase} ${f.rule} ${f.fingerprint} ${f.message}`);
       const first = shape(await scan());
       expect(shape(await scan())).toEqual(first);
-      expect(pages.length).toBeGreaterThan(12);
       expect(first.length).toBeGreaterThan(30);
     } finally {
       await site.close();
     }
-    // Two scans of every fixture page (over 25 now), one after the other.
   }, 240_000);
 
   it('two scans of the same site give the same findings in the same order', async () => {
