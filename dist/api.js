@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-S3XNZGH2.js";
+} from "./chunks/chunk-D2LUA5MF.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-5DVXJLIA.js";
+} from "./chunks/chunk-FDTGOZ3K.js";
 export {
   BROWSER_ENV,
   GateError,

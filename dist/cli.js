@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-6LFE4F54.js";
+} from "./chunks/chunk-ALMM3KBJ.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-S3XNZGH2.js";
+} from "./chunks/chunk-D2LUA5MF.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-5DVXJLIA.js";
+} from "./chunks/chunk-FDTGOZ3K.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -20,9 +20,13 @@ export interface Settings {
   fastForwardMs: number;
   /** Page time given before looking for the banner: consent managers show it shortly after load. */
   bannerDelayMs: number;
-  /** One in-page look for the banner, its controls or an internal link. */
+  /**
+   * One in-page look for the banner, its controls, an internal link or the consent signals. Generous:
+   * on a starved CI machine a look is slow, and one that does not answer fails the visit rather than
+   * reporting "no banner"; a page that stops answering altogether is the watchdog's.
+   */
   pageScanMs: number;
-  /** One click, or one visibility check, on a banner control. */
+  /** One click on a banner control; a click that fails leaves the visit without its choice. */
   clickMs: number;
   /** One cookie-policy link's status, fetched through the browser. */
   linkCheckMs: number;
@@ -30,7 +34,7 @@ export interface Settings {
   autoconsentMs: number;
   /** One screenshot. */
   screenshotMs: number;
-  /** Listing one frame's storage. */
+  /** Listing one frame's storage (generous, as pageScanMs). */
   storageListMs: number;
   /** Extra attempts for a visit that failed for network reasons (never for findings). */
   retries: number;
@@ -46,12 +50,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   streamHoldMs: 1_000,
   fastForwardMs: 10_000,
   bannerDelayMs: 1_500,
-  pageScanMs: 3_000,
-  clickMs: 3_000,
+  pageScanMs: 15_000,
+  clickMs: 10_000,
   linkCheckMs: 5_000,
   autoconsentMs: 10_000,
   screenshotMs: 5_000,
-  storageListMs: 2_000,
+  storageListMs: 15_000,
   retries: 0,
   retryBackoffMs: 500,
 };

@@ -31,9 +31,6 @@ const cookieHostOf = (url: string): string => {
   }
 };
 
-/** Generous, for a busy CI machine: a listing that does not answer fails the visit. */
-const LIST_TIMEOUT_MS = 15_000;
-
 /**
  * Bounds on what is kept of requests to find stored identifiers in them: the comparison costs values
  * × requests × text, and a page with thousands of requests or megabytes of uploads must not make a
@@ -86,10 +83,14 @@ export class Collector {
   /** Whether each response's request is asked which cookies it carried: a round trip each, so only where a rule reads it. */
   private cookiesSent = false;
 
-  private constructor(private readonly context: BrowserContext) {}
+  private constructor(
+    private readonly context: BrowserContext,
+    /** How long one frame's storage listing may take: one that does not answer fails the visit. */
+    private readonly storageListMs: number,
+  ) {}
 
-  static async attach(context: BrowserContext): Promise<Collector> {
-    const collector = new Collector(context);
+  static async attach(context: BrowserContext, storageListMs: number): Promise<Collector> {
+    const collector = new Collector(context, storageListMs);
     await context.exposeBinding(BINDING, (_source, event: HookEvent) => collector.onHook(event));
     // One serialised script: the fingerprinting hooks travel in it as installHooks' second argument.
     await context.addInitScript({ content: `(${installHooks})(${JSON.stringify(BINDING)}, ${installFingerprintHooks});` });
@@ -318,7 +319,7 @@ export class Collector {
     const targets = (await Promise.all(pages.map((page) => frameTargets(page).catch(() => [])))).flat();
     const listings = await Promise.all(
       targets.map((target) =>
-        evaluateIsolated(target, listStorage, undefined, LIST_TIMEOUT_MS).catch((error: unknown) => {
+        evaluateIsolated(target, listStorage, undefined, this.storageListMs).catch((error: unknown) => {
           // A frame that went away has nothing left to list; a listing that fails otherwise could hide
           // tracking storage: the visit fails closed.
           if (FRAME_GONE.test(errorText(error))) return null;

@@ -11,7 +11,6 @@ import { withTimeout } from '../../shared/time.js';
  */
 
 const BINDING = 'autoconsentSendMessage';
-const RESULT_TIMEOUT_MS = 10_000;
 
 interface Assets {
   script: string;
@@ -68,7 +67,7 @@ const send = (frame: Frame, message: object): Promise<unknown> =>
     .catch(() => undefined);
 
 /** Call once when the context is made: the binding must exist before autoconsent speaks. */
-export async function prepareAutoconsent(context: BrowserContext): Promise<{ run(page: Page, action: 'optOut' | 'optIn'): Promise<{ cmp: string; done: boolean } | null> }> {
+export async function prepareAutoconsent(context: BrowserContext, answerMs: number): Promise<{ run(page: Page, action: 'optOut' | 'optIn'): Promise<{ cmp: string; done: boolean } | null> }> {
   let action: 'optOut' | 'optIn' = 'optOut';
   let settle: ((value: { cmp: string; done: boolean } | null) => void) | null = null;
   await context.exposeBinding(BINDING, async ({ frame }, message: Message) => {
@@ -100,7 +99,7 @@ export async function prepareAutoconsent(context: BrowserContext): Promise<{ run
       });
       const { script } = load();
       for (const frame of page.frames()) await frame.evaluate(script).catch(() => undefined);
-      return (await withTimeout(outcome, RESULT_TIMEOUT_MS)) ?? null;
+      return (await withTimeout(outcome, answerMs)) ?? null;
     },
   };
 }

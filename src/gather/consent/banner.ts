@@ -6,6 +6,10 @@ import { evaluateIsolated, FRAME_GONE, frameTargets, type FrameTarget } from '..
 import { checkScanResult, scanPage, type FoundControl, type PageScanResult } from './page-scan.js';
 import { CONSENT_WORDS } from './words.js';
 import { placeOf } from '../../shared/url.js';
+import type { Settings } from '../../config/settings.js';
+
+/** How long one in-page look and one click may take (see Settings). */
+export type LookLimits = Pick<Settings, 'pageScanMs' | 'clickMs'>;
 
 export interface ConsentSelectors {
   banner?: string;
@@ -28,10 +32,8 @@ export interface Banner {
   text: string;
   controls: Map<Role, FoundControl & { layer: 1 | 2 }>;
   toggles: ConsentToggle[];
+  limits: LookLimits;
 }
-
-/** Generous, for a busy CI machine: a scan that does not answer is a scan error, not "no banner". */
-const SCAN_TIMEOUT_MS = 15_000;
 
 /** A page that navigates while we look is looked at again, once, where it lands. */
 class MainFrameGone extends Error {}
@@ -41,9 +43,9 @@ class MainFrameGone extends Error {}
  * that throws, does not answer or returns something that is not a scan result is an error: the
  * visit fails closed rather than reporting no banner.
  */
-async function scanFrame(target: FrameTarget, selectors: ConsentSelectors, layer: 1 | 2, prefix: string): Promise<PageScanResult | null> {
+async function scanFrame(target: FrameTarget, selectors: ConsentSelectors, layer: 1 | 2, prefix: string, scanMs: number): Promise<PageScanResult | null> {
   try {
-    return checkScanResult(await evaluateIsolated(target, scanPage, { words: CONSENT_WORDS, layer, selectors, prefix }, SCAN_TIMEOUT_MS));
+    return checkScanResult(await evaluateIsolated(target, scanPage, { words: CONSENT_WORDS, layer, selectors, prefix }, scanMs));
   } catch (error) {
     const text = errorText(error);
     if (FRAME_GONE.test(text)) {
@@ -66,14 +68,14 @@ async function frameHolding(page: Page, target: FrameTarget, controlId: string |
 
 type Found = { banner: Banner | null; unrecognised: string | null; policyLinks: { text: string; url: string }[] };
 
-async function findOnce(page: Page, selectors: ConsentSelectors): Promise<Found> {
+async function findOnce(page: Page, selectors: ConsentSelectors, limits: LookLimits): Promise<Found> {
   let unrecognised: string | null = null;
   let policyLinks: { text: string; url: string }[] = [];
   // Marks from this scan must not be mistaken for another frame's, or an earlier scan's.
   const scanId = Math.random().toString(36).slice(2, 8);
   const targets = await frameTargets(page);
   for (const [index, target] of targets.entries()) {
-    const result = await scanFrame(target, target.main ? selectors : {}, 1, `${scanId}-${index}-`);
+    const result = await scanFrame(target, target.main ? selectors : {}, 1, `${scanId}-${index}-`, limits.pageScanMs);
     if (!result) continue;
     if (target.main) policyLinks = result.policyLinks;
     unrecognised ??= result.unrecognised;
@@ -86,40 +88,37 @@ async function findOnce(page: Page, selectors: ConsentSelectors): Promise<Found>
     const source = [selectors.banner, selectors.accept, selectors.reject, selectors.settings].some(Boolean) && target.main ? 'policy' : 'heuristic';
     // Switches shown on the first layer are read before anything is clicked: saving would change them.
     const toggles = result.toggles.map((toggle) => ({ ...toggle, layer: 1 as const }));
-    return { banner: { frame, target, source, text: result.banner.text, controls, toggles }, unrecognised: null, policyLinks: [...policyLinks, ...(target.main ? [] : result.policyLinks)] };
+    return { banner: { frame, target, source, text: result.banner.text, controls, toggles, limits }, unrecognised: null, policyLinks: [...policyLinks, ...(target.main ? [] : result.policyLinks)] };
   }
   return { banner: null, unrecognised, policyLinks };
 }
 
 /** The page's own frame first: a banner there is the site's; in an iframe, a consent manager's. */
-export async function findBanner(page: Page, selectors: ConsentSelectors): Promise<Found> {
+export async function findBanner(page: Page, selectors: ConsentSelectors, limits: LookLimits): Promise<Found> {
   try {
-    return await findOnce(page, selectors);
+    return await findOnce(page, selectors, limits);
   } catch (error) {
     if (!(error instanceof MainFrameGone)) throw error;
-    await page.waitForLoadState('load', { timeout: SCAN_TIMEOUT_MS }).catch(() => undefined);
-    return findOnce(page, selectors).catch((again: unknown) => {
+    await page.waitForLoadState('load', { timeout: limits.pageScanMs }).catch(() => undefined);
+    return findOnce(page, selectors, limits).catch((again: unknown) => {
       throw again instanceof MainFrameGone ? new Error(`the consent banner scan failed: the page kept navigating away (${again.message})`) : again;
     });
   }
 }
 
-/** A click that fails leaves the reject or accept visit without a choice: give a busy CI machine time. */
-const CLICK_TIMEOUT_MS = 10_000;
-
 /** Clicks the banner's control like a visitor (see clickMarked). */
 export async function clickControl(banner: Banner, role: Role): Promise<boolean> {
   const control = banner.controls.get(role);
-  return control ? clickMarked(banner.frame, banner.target, control.id) : false;
+  return control ? clickMarked(banner.frame, banner.target, control.id, banner.limits.clickMs) : false;
 }
 
 /**
  * Clicks the element a scan marked with `data-consent-gate="id"` like a visitor; if an overlay is in
  * the way, activates it the way a keyboard would.
  */
-export async function clickMarked(frame: Frame, target: FrameTarget, id: string): Promise<boolean> {
+export async function clickMarked(frame: Frame, target: FrameTarget, id: string, clickMs: number): Promise<boolean> {
   try {
-    await frame.locator(`[data-consent-gate="${id}"]`).first().click({ timeout: CLICK_TIMEOUT_MS });
+    await frame.locator(`[data-consent-gate="${id}"]`).first().click({ timeout: clickMs });
     return true;
   } catch {
     const click = (mark: string): boolean => {
@@ -127,7 +126,7 @@ export async function clickMarked(frame: Frame, target: FrameTarget, id: string)
       (el as HTMLElement | null)?.click();
       return el !== null;
     };
-    return evaluateIsolated(target, click, id, CLICK_TIMEOUT_MS).catch(() => false);
+    return evaluateIsolated(target, click, id, clickMs).catch(() => false);
   }
 }
 
@@ -147,7 +146,7 @@ export async function isBannerVisible(banner: Banner): Promise<boolean> {
 export async function openSettings(banner: Banner, settle: () => Promise<void>): Promise<void> {
   if (!(await clickControl(banner, 'settings'))) return;
   await settle();
-  const result = await scanFrame(banner.target, {}, 2, `${Math.random().toString(36).slice(2, 8)}-`).catch((error: unknown) => {
+  const result = await scanFrame(banner.target, {}, 2, `${Math.random().toString(36).slice(2, 8)}-`, banner.limits.pageScanMs).catch((error: unknown) => {
     // Opening the settings may reload the page: then there is no settings layer to read.
     if (error instanceof MainFrameGone) return null;
     throw error;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright';
 import { sleep, withTimeout } from '../../shared/time.js';
 import type { Reopened } from '../../types.js';
 import { evaluateIsolated, mainFrameTarget } from '../isolated.js';
-import { clickMarked, findBanner, type ConsentSelectors } from './banner.js';
+import { clickMarked, findBanner, type ConsentSelectors, type LookLimits } from './banner.js';
 import { CONSENT_WORDS } from './words.js';
 
 /**
@@ -83,12 +83,12 @@ export type ReopenResult = { reopened: Reopened; found: Awaited<ReturnType<typeo
  * `consent.withdraw` selector, else a "Cookie settings" link or floating button, else (recorded as
  * such) the consent manager's own API. Each way counts only when a consent banner or notice shows.
  */
-export async function reopenChoice(page: Page, selectors: ConsentSelectors, settle: () => Promise<void>, scanMs: number): Promise<ReopenResult> {
+export async function reopenChoice(page: Page, selectors: ConsentSelectors, settle: () => Promise<void>, limits: LookLimits): Promise<ReopenResult> {
   const tried: string[] = [];
   const shows = async (): Promise<Awaited<ReturnType<typeof findBanner>> | null> => {
     await settle();
     for (let look = 1; ; look++) {
-      const found = await findBanner(page, selectors);
+      const found = await findBanner(page, selectors, limits);
       if (found.banner || found.unrecognised) return found;
       if (look === LOOKS) return null;
       await sleep(LOOK_EVERY_MS);
@@ -101,16 +101,16 @@ export async function reopenChoice(page: Page, selectors: ConsentSelectors, sett
   for (const way of ways) {
     const mark = `reopen-${Math.random().toString(36).slice(2, 8)}`;
     const target = await mainFrameTarget(page);
-    const control = await evaluateIsolated(target, markReopenControl, { phrases: CONSENT_WORDS.reopen, selector: way.selector, mark }, scanMs);
+    const control = await evaluateIsolated(target, markReopenControl, { phrases: CONSENT_WORDS.reopen, selector: way.selector, mark }, limits.pageScanMs);
     if (control === null) {
       tried.push(way.none);
       continue;
     }
-    const found = (await clickMarked(page.mainFrame(), target, mark)) ? await shows() : null;
+    const found = (await clickMarked(page.mainFrame(), target, mark, limits.clickMs)) ? await shows() : null;
     if (found) return { reopened: { via: way.via, control }, found };
     tried.push(`clicking "${control}" opened no consent choice`);
   }
-  const api = await withTimeout(page.evaluate(callManagerApi, MANAGER_APIS).catch(() => null), scanMs);
+  const api = await withTimeout(page.evaluate(callManagerApi, MANAGER_APIS).catch(() => null), limits.pageScanMs);
   const found = api ? await shows() : null;
   if (api && found) return { reopened: { via: 'api', control: api }, found };
   tried.push(api ? `${api} opened no consent choice` : 'no consent manager API');

@@ -96,7 +96,7 @@ function choose(kind: 'reject' | 'accept'): Step {
  * tracking after the withdrawal, one merely left behind is judged by whether it is still sent.
  */
 const withdraw: Step = async (session) => {
-  const result = await reopenChoice(session.page, session.options.consent, () => settle(session), session.options.pageScanMs);
+  const result = await reopenChoice(session.page, session.options.consent, () => settle(session), session.options);
   if (!result.reopened) {
     session.scan.action = { kind: 'withdraw', done: false, detail: `found no way to reopen the consent choice: ${result.tried} (set consent.withdraw in the policy)`, bannerAfter: null, reopened: null };
     return 'stop';
@@ -137,7 +137,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   // that hides itself after a few seconds is still there to click.
   waitForBanner: async (session) => {
     await advance(session, session.options.bannerDelayMs);
-    const found = await findBanner(session.page, session.options.consent);
+    const found = await findBanner(session.page, session.options.consent, session.options);
     session.banner = found.banner;
     session.unrecognised = found.unrecognised;
     session.policyLinks = found.policyLinks;
@@ -199,7 +199,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
 
   checkBannerStays: async (session) => {
     if (!session.first.banner || !session.scan.action) return;
-    const found = await findBanner(session.page, session.options.consent);
+    const found = await findBanner(session.page, session.options.consent, session.options);
     session.scan.action.bannerAfter = found.banner ? 'visible' : 'gone';
     // The banner on the page the visitor is on now: the one whose settings can still be opened.
     session.banner = found.banner;

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-5DVXJLIA.js";
+} from "./chunk-FDTGOZ3K.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-5DVXJLIA.js";
+} from "./chunk-FDTGOZ3K.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

@@ -41207,12 +41207,12 @@ var DEFAULT_SETTINGS = {
   streamHoldMs: 1e3,
   fastForwardMs: 1e4,
   bannerDelayMs: 1500,
-  pageScanMs: 3e3,
-  clickMs: 3e3,
+  pageScanMs: 15e3,
+  clickMs: 1e4,
   linkCheckMs: 5e3,
   autoconsentMs: 1e4,
   screenshotMs: 5e3,
-  storageListMs: 2e3,
+  storageListMs: 15e3,
   retries: 0,
   retryBackoffMs: 500
 };
@@ -41766,7 +41766,6 @@ var cookieHostOf = (url) => {
     return "";
   }
 };
-var LIST_TIMEOUT_MS = 15e3;
 var MAX_SENT_REQUESTS = 1e3;
 var MAX_BODY_BYTES = 64 * 1024;
 var MAX_BODY_BYTES_TOTAL = 2 * 1024 * 1024;
@@ -41777,10 +41776,12 @@ function shortHash(value) {
 var cookieKey = (c) => `${c.name}\0${c.domain}\0${c.valueHash}`;
 var storageKey = (s) => `${s.kind}\0${s.origin}\0${s.key}`;
 var Collector = class _Collector {
-  constructor(context) {
+  constructor(context, storageListMs) {
     this.context = context;
+    this.storageListMs = storageListMs;
   }
   context;
+  storageListMs;
   requests = /* @__PURE__ */ new Map();
   seenCookies = [];
   storageWrites = /* @__PURE__ */ new Map();
@@ -41799,8 +41800,8 @@ var Collector = class _Collector {
   watched = /* @__PURE__ */ new WeakMap();
   /** Whether each response's request is asked which cookies it carried: a round trip each, so only where a rule reads it. */
   cookiesSent = false;
-  static async attach(context) {
-    const collector = new _Collector(context);
+  static async attach(context, storageListMs) {
+    const collector = new _Collector(context, storageListMs);
     await context.exposeBinding(BINDING, (_source, event) => collector.onHook(event));
     await context.addInitScript({ content: `(${installHooks})(${JSON.stringify(BINDING)}, ${installFingerprintHooks});` });
     context.on("request", (request) => collector.onRequest(request));
@@ -42002,7 +42003,7 @@ var Collector = class _Collector {
     const targets = (await Promise.all(pages.map((page) => frameTargets(page).catch(() => [])))).flat();
     const listings = await Promise.all(
       targets.map(
-        (target) => evaluateIsolated(target, listStorage, void 0, LIST_TIMEOUT_MS).catch((error) => {
+        (target) => evaluateIsolated(target, listStorage, void 0, this.storageListMs).catch((error) => {
           if (FRAME_GONE.test(errorText(error))) return null;
           throw new Error(`the storage listing failed in ${target.main ? "the page" : "one of its frames"}: ${errorText(error)}`, { cause: error });
         })
@@ -42103,7 +42104,6 @@ import { readFileSync as readFileSync6 } from "node:fs";
 import { createRequire as createRequire3 } from "node:module";
 import { dirname as dirname4, join as join6 } from "node:path";
 var BINDING2 = "autoconsentSendMessage";
-var RESULT_TIMEOUT_MS = 1e4;
 var assets = null;
 function load() {
   if (assets) return assets;
@@ -42134,7 +42134,7 @@ function config(action) {
   };
 }
 var send = (frame, message) => frame.evaluate((m) => window.autoconsentReceiveMessage?.(m), message).catch(() => void 0);
-async function prepareAutoconsent(context) {
+async function prepareAutoconsent(context, answerMs) {
   let action = "optOut";
   let settle2 = null;
   await context.exposeBinding(BINDING2, async ({ frame }, message) => {
@@ -42165,7 +42165,7 @@ async function prepareAutoconsent(context) {
       });
       const { script } = load();
       for (const frame of page.frames()) await frame.evaluate(script).catch(() => void 0);
-      return await withTimeout(outcome, RESULT_TIMEOUT_MS) ?? null;
+      return await withTimeout(outcome, answerMs) ?? null;
     }
   };
 }
@@ -42291,12 +42291,11 @@ function checkScanResult(value) {
 }
 
 // src/gather/consent/banner.ts
-var SCAN_TIMEOUT_MS = 15e3;
 var MainFrameGone = class extends Error {
 };
-async function scanFrame(target, selectors, layer, prefix) {
+async function scanFrame(target, selectors, layer, prefix, scanMs) {
   try {
-    return checkScanResult(await evaluateIsolated(target, scanPage, { words: CONSENT_WORDS, layer, selectors, prefix }, SCAN_TIMEOUT_MS));
+    return checkScanResult(await evaluateIsolated(target, scanPage, { words: CONSENT_WORDS, layer, selectors, prefix }, scanMs));
   } catch (error) {
     const text = errorText(error);
     if (FRAME_GONE.test(text)) {
@@ -42314,13 +42313,13 @@ async function frameHolding(page, target, controlId) {
   }
   return null;
 }
-async function findOnce(page, selectors) {
+async function findOnce(page, selectors, limits) {
   let unrecognised = null;
   let policyLinks = [];
   const scanId = Math.random().toString(36).slice(2, 8);
   const targets = await frameTargets(page);
   for (const [index, target] of targets.entries()) {
-    const result = await scanFrame(target, target.main ? selectors : {}, 1, `${scanId}-${index}-`);
+    const result = await scanFrame(target, target.main ? selectors : {}, 1, `${scanId}-${index}-`, limits.pageScanMs);
     if (!result) continue;
     if (target.main) policyLinks = result.policyLinks;
     unrecognised ??= result.unrecognised;
@@ -42331,29 +42330,28 @@ async function findOnce(page, selectors) {
     for (const control of result.banner.controls) if (!controls.has(control.role)) controls.set(control.role, { ...control, layer: 1 });
     const source = [selectors.banner, selectors.accept, selectors.reject, selectors.settings].some(Boolean) && target.main ? "policy" : "heuristic";
     const toggles = result.toggles.map((toggle) => ({ ...toggle, layer: 1 }));
-    return { banner: { frame, target, source, text: result.banner.text, controls, toggles }, unrecognised: null, policyLinks: [...policyLinks, ...target.main ? [] : result.policyLinks] };
+    return { banner: { frame, target, source, text: result.banner.text, controls, toggles, limits }, unrecognised: null, policyLinks: [...policyLinks, ...target.main ? [] : result.policyLinks] };
   }
   return { banner: null, unrecognised, policyLinks };
 }
-async function findBanner(page, selectors) {
+async function findBanner(page, selectors, limits) {
   try {
-    return await findOnce(page, selectors);
+    return await findOnce(page, selectors, limits);
   } catch (error) {
     if (!(error instanceof MainFrameGone)) throw error;
-    await page.waitForLoadState("load", { timeout: SCAN_TIMEOUT_MS }).catch(() => void 0);
-    return findOnce(page, selectors).catch((again) => {
+    await page.waitForLoadState("load", { timeout: limits.pageScanMs }).catch(() => void 0);
+    return findOnce(page, selectors, limits).catch((again) => {
       throw again instanceof MainFrameGone ? new Error(`the consent banner scan failed: the page kept navigating away (${again.message})`) : again;
     });
   }
 }
-var CLICK_TIMEOUT_MS = 1e4;
 async function clickControl(banner, role) {
   const control = banner.controls.get(role);
-  return control ? clickMarked(banner.frame, banner.target, control.id) : false;
+  return control ? clickMarked(banner.frame, banner.target, control.id, banner.limits.clickMs) : false;
 }
-async function clickMarked(frame, target, id) {
+async function clickMarked(frame, target, id, clickMs) {
   try {
-    await frame.locator(`[data-consent-gate="${id}"]`).first().click({ timeout: CLICK_TIMEOUT_MS });
+    await frame.locator(`[data-consent-gate="${id}"]`).first().click({ timeout: clickMs });
     return true;
   } catch {
     const click = (mark) => {
@@ -42361,7 +42359,7 @@ async function clickMarked(frame, target, id) {
       el?.click();
       return el !== null;
     };
-    return evaluateIsolated(target, click, id, CLICK_TIMEOUT_MS).catch(() => false);
+    return evaluateIsolated(target, click, id, clickMs).catch(() => false);
   }
 }
 async function isBannerVisible(banner) {
@@ -42375,7 +42373,7 @@ async function isBannerVisible(banner) {
 async function openSettings(banner, settle2) {
   if (!await clickControl(banner, "settings")) return;
   await settle2();
-  const result = await scanFrame(banner.target, {}, 2, `${Math.random().toString(36).slice(2, 8)}-`).catch((error) => {
+  const result = await scanFrame(banner.target, {}, 2, `${Math.random().toString(36).slice(2, 8)}-`, banner.limits.pageScanMs).catch((error) => {
     if (error instanceof MainFrameGone) return null;
     throw error;
   });
@@ -42478,12 +42476,12 @@ function callManagerApi(paths) {
   }
   return null;
 }
-async function reopenChoice(page, selectors, settle2, scanMs) {
+async function reopenChoice(page, selectors, settle2, limits) {
   const tried = [];
   const shows = async () => {
     await settle2();
     for (let look = 1; ; look++) {
-      const found2 = await findBanner(page, selectors);
+      const found2 = await findBanner(page, selectors, limits);
       if (found2.banner || found2.unrecognised) return found2;
       if (look === LOOKS) return null;
       await sleep(LOOK_EVERY_MS);
@@ -42496,16 +42494,16 @@ async function reopenChoice(page, selectors, settle2, scanMs) {
   for (const way of ways) {
     const mark = `reopen-${Math.random().toString(36).slice(2, 8)}`;
     const target = await mainFrameTarget(page);
-    const control = await evaluateIsolated(target, markReopenControl, { phrases: CONSENT_WORDS.reopen, selector: way.selector, mark }, scanMs);
+    const control = await evaluateIsolated(target, markReopenControl, { phrases: CONSENT_WORDS.reopen, selector: way.selector, mark }, limits.pageScanMs);
     if (control === null) {
       tried.push(way.none);
       continue;
     }
-    const found2 = await clickMarked(page.mainFrame(), target, mark) ? await shows() : null;
+    const found2 = await clickMarked(page.mainFrame(), target, mark, limits.clickMs) ? await shows() : null;
     if (found2) return { reopened: { via: way.via, control }, found: found2 };
     tried.push(`clicking "${control}" opened no consent choice`);
   }
-  const api = await withTimeout(page.evaluate(callManagerApi, MANAGER_APIS).catch(() => null), scanMs);
+  const api = await withTimeout(page.evaluate(callManagerApi, MANAGER_APIS).catch(() => null), limits.pageScanMs);
   const found = api ? await shows() : null;
   if (api && found) return { reopened: { via: "api", control: api }, found };
   tried.push(api ? `${api} opened no consent choice` : "no consent manager API");
@@ -45398,7 +45396,7 @@ function choose(kind) {
   };
 }
 var withdraw = async (session) => {
-  const result = await reopenChoice(session.page, session.options.consent, () => settle(session), session.options.pageScanMs);
+  const result = await reopenChoice(session.page, session.options.consent, () => settle(session), session.options);
   if (!result.reopened) {
     session.scan.action = { kind: "withdraw", done: false, detail: `found no way to reopen the consent choice: ${result.tried} (set consent.withdraw in the policy)`, bannerAfter: null, reopened: null };
     return "stop";
@@ -45432,7 +45430,7 @@ var STEPS = {
   // that hides itself after a few seconds is still there to click.
   waitForBanner: async (session) => {
     await advance(session, session.options.bannerDelayMs);
-    const found = await findBanner(session.page, session.options.consent);
+    const found = await findBanner(session.page, session.options.consent, session.options);
     session.banner = found.banner;
     session.unrecognised = found.unrecognised;
     session.policyLinks = found.policyLinks;
@@ -45484,7 +45482,7 @@ var STEPS = {
   },
   checkBannerStays: async (session) => {
     if (!session.first.banner || !session.scan.action) return;
-    const found = await findBanner(session.page, session.options.consent);
+    const found = await findBanner(session.page, session.options.consent, session.options);
     session.scan.action.bannerAfter = found.banner ? "visible" : "gone";
     session.banner = found.banner;
   },
@@ -45659,8 +45657,8 @@ async function attempt(browser, url, visits, options, onVisit) {
     const tab = await browser.newTab();
     context = tab.context;
     const page = tab.page;
-    const collector = await Collector.attach(context);
-    const autoconsent = visits.some((v) => v.needs === "choice") ? await prepareAutoconsent(context) : null;
+    const collector = await Collector.attach(context, options.storageListMs);
+    const autoconsent = visits.some((v) => v.needs === "choice") ? await prepareAutoconsent(context, options.autoconsentMs) : null;
     await collector.watch(page);
     await sendTargetHeaders(context, page, options.headers);
     const landing = watchLanding(page);
