@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-ALMM3KBJ.js";
+} from "./chunks/chunk-M5SGMPDM.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-D2LUA5MF.js";
+} from "./chunks/chunk-K54PJV6Z.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-FDTGOZ3K.js";
+} from "./chunks/chunk-NST434FS.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -7,7 +7,7 @@ import { classifyScan, OPEN_COOKIE_DATABASE_VERSION, THIRD_PARTY_WEB_VERSION } f
 import { coverageOf, DEFAULT_MAX_PAGES, DEFAULT_DEPTH, discoverPages, type DiscoverSpec } from './discover/index.js';
 import { checkShardRun, shardLine, takeShard, type Shard } from './discover/shard.js';
 import { DEFAULT_SETTINGS } from './config/settings.js';
-import { visitOf, type VisitDeclaration } from './config/visits.js';
+import { VISITS, type VisitDeclaration } from './config/visits.js';
 import type { GatherOptions } from './gather/visit/context.js';
 import { accepted, gatherSession, offersChoice, offersSave, sessionsOf } from './gather/visit/session.js';
 import { secretRedactor } from './gather/redact.js';
@@ -149,10 +149,14 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   }
 }
 
-/** initial always runs: the others build on it; so does the visit one needing its acceptance continues (after-accept for after-withdraw). */
+/**
+ * initial always runs: the others build on it. A visit that continues another runs in that one's
+ * browser after it, so asking for it asks for that one too (after-withdraw brings after-accept).
+ */
 function wantedPhases(options: GateOptions): Phase[] {
-  const asked = options.phases ?? PHASES;
-  return PHASES.filter((p, i) => p === 'initial' || asked.includes(p) || (PHASES[i + 1] !== undefined && asked.includes(PHASES[i + 1]!) && visitOf(PHASES[i + 1]!).needs === 'accepted'));
+  const asked = new Set<Phase>(['initial', ...(options.phases ?? PHASES)]);
+  for (let i = VISITS.length - 1; i > 0; i--) if (VISITS[i]!.continues && asked.has(VISITS[i]!.id)) asked.add(VISITS[i - 1]!.id);
+  return PHASES.filter((phase) => asked.has(phase));
 }
 
 /** What decides which pages are found and how each is visited: shards of one run must agree on it. */

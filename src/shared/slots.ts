@@ -5,8 +5,7 @@
  */
 export class Slots {
   private free: number;
-  private readonly waiting: { rank: number; arrival: number; start: () => void }[] = [];
-  private arrivals = 0;
+  private readonly waiting: { rank: number; start: () => void }[] = [];
 
   constructor(size: number) {
     this.free = Math.max(1, size);
@@ -14,7 +13,7 @@ export class Slots {
 
   async run<T>(rank: number, work: () => Promise<T>): Promise<T> {
     if (this.free > 0) this.free--;
-    else await new Promise<void>((start) => this.enqueue({ rank, arrival: this.arrivals++, start }));
+    else await new Promise<void>((start) => this.enqueue({ rank, start }));
     try {
       return await work();
     } finally {
@@ -24,8 +23,9 @@ export class Slots {
     }
   }
 
-  private enqueue(entry: { rank: number; arrival: number; start: () => void }): void {
-    const at = this.waiting.findIndex((w) => w.rank > entry.rank || (w.rank === entry.rank && w.arrival > entry.arrival));
+  /** After every entry of the same or a lower rank: ties keep their arrival order. */
+  private enqueue(entry: { rank: number; start: () => void }): void {
+    const at = this.waiting.findIndex((w) => w.rank > entry.rank);
     this.waiting.splice(at === -1 ? this.waiting.length : at, 0, entry);
   }
 }

@@ -109,9 +109,9 @@ const withdraw: Step = async (session) => {
   session.scan.action = { kind: 'withdraw', done: outcome.done, detail: `reopened the consent choice (${how}), then ${outcome.detail}`, bannerAfter: null, reopened };
   if (!outcome.done) return 'stop';
   session.collector.recordCookiesSent();
-  const mark = await session.collector.mark(session.page.context().pages());
+  await startWindow(session);
   // No cookie counts as already there: the snapshot lists the whole jar, with only the writes since the refusal as sources.
-  session.since = { ...mark, cookies: new Set() };
+  session.since = { ...session.since!, cookies: new Set() };
 };
 
 /** Saves the first layer's switches as they were shown: no switch touched, no settings opened. */

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-FDTGOZ3K.js";
+} from "./chunk-NST434FS.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

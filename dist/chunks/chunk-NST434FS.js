@@ -10826,9 +10826,6 @@ var VISITS = [
   }
 ];
 var PHASES = VISITS.map((visit) => visit.id);
-function visitOf(phase) {
-  return VISITS.find((visit) => visit.id === phase);
-}
 
 // src/types.ts
 var LANGS = ["en", "nl", "fr"];
@@ -45409,8 +45406,8 @@ var withdraw = async (session) => {
   session.scan.action = { kind: "withdraw", done: outcome.done, detail: `reopened the consent choice (${how}), then ${outcome.detail}`, bannerAfter: null, reopened };
   if (!outcome.done) return "stop";
   session.collector.recordCookiesSent();
-  const mark = await session.collector.mark(session.page.context().pages());
-  session.since = { ...mark, cookies: /* @__PURE__ */ new Set() };
+  await startWindow(session);
+  session.since = { ...session.since, cookies: /* @__PURE__ */ new Set() };
 };
 var saveAsShown = async (session) => {
   const { banner } = session;
@@ -46258,13 +46255,12 @@ function resultOf(run, pages, concluded, policy, baseline) {
 var Slots = class {
   free;
   waiting = [];
-  arrivals = 0;
   constructor(size) {
     this.free = Math.max(1, size);
   }
   async run(rank, work) {
     if (this.free > 0) this.free--;
-    else await new Promise((start) => this.enqueue({ rank, arrival: this.arrivals++, start }));
+    else await new Promise((start) => this.enqueue({ rank, start }));
     try {
       return await work();
     } finally {
@@ -46273,8 +46269,9 @@ var Slots = class {
       else this.free++;
     }
   }
+  /** After every entry of the same or a lower rank: ties keep their arrival order. */
   enqueue(entry) {
-    const at = this.waiting.findIndex((w) => w.rank > entry.rank || w.rank === entry.rank && w.arrival > entry.arrival);
+    const at = this.waiting.findIndex((w) => w.rank > entry.rank);
     this.waiting.splice(at === -1 ? this.waiting.length : at, 0, entry);
   }
 };
@@ -46357,8 +46354,9 @@ async function runGate(options) {
   }
 }
 function wantedPhases(options) {
-  const asked = options.phases ?? PHASES;
-  return PHASES.filter((p, i) => p === "initial" || asked.includes(p) || PHASES[i + 1] !== void 0 && asked.includes(PHASES[i + 1]) && visitOf(PHASES[i + 1]).needs === "accepted");
+  const asked = /* @__PURE__ */ new Set(["initial", ...options.phases ?? PHASES]);
+  for (let i = VISITS.length - 1; i > 0; i--) if (VISITS[i].continues && asked.has(VISITS[i].id)) asked.add(VISITS[i - 1].id);
+  return PHASES.filter((phase) => asked.has(phase));
 }
 function runSettings(options, policy) {
   const { headers: _secret, ...discover } = options.discover ?? {};

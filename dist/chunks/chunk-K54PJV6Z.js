@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-FDTGOZ3K.js";
+} from "./chunk-NST434FS.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
