@@ -13,6 +13,7 @@ import { ROOT, kitSite, managerSite } from './support/fixtures.js';
 const KIT_SITES: Record<string, string> = {
   'kit-fair': '',
   'kit-reject-ignored': 'data-reject-ignored',
+  'kit-reject-reported': 'data-reject-reported',
   'kit-scroll': 'data-scroll-consent',
   'kit-preticked': 'data-preticked',
   'kit-no-reject': 'data-reject="settings-only"',
@@ -123,6 +124,11 @@ describe('home-made banners with deliberate flaws', () => {
 
   it('reject ignored: the tracker loads after the visitor refused', () => {
     expect(rulesOn('kit-reject-ignored')).toEqual(['error identifier-sent-to-third-party (after-reject)', 'error tracking-after-reject (after-reject)']);
+  });
+
+  it('reject reported: the refusal click itself sends an analytics hit, the only one after refusing', () => {
+    expect(rulesOn('kit-reject-reported')).toEqual(['error tracking-after-reject (after-reject)']);
+    expect(scanOf('kit-reject-reported', 'after-reject').requests.filter((r) => r.url.includes('en=consent_rejected')).length).toBe(1);
   });
 
   it('scrolling taken as consent, and the banner gone with it', () => {

@@ -127,10 +127,19 @@ export class Collector {
     this.cookiesSent = true;
   }
 
-  /** Opens a recording window: a later `snapshot(…, mark)` holds only what happened after it. */
-  async mark(pages: Page[]): Promise<Mark> {
+  /** The point a recording window opens at: read it just before the visitor's click, which is itself inside the window. */
+  cut(): number {
+    return this.events;
+  }
+
+  /**
+   * Opens a recording window at `from`: a later `snapshot(…, mark)` holds only what happened after
+   * it. The jar and storage listed now count as already there, unless written after `from`: what
+   * the click itself set or sent (a pixel fired by the reject button) is the page's answer to it.
+   */
+  async mark(pages: Page[], from = this.cut()): Promise<Mark> {
     const seen = await this.snapshot(pages, '');
-    return { at: this.events, cookies: new Set(seen.cookies.map(cookieKey)), storage: new Set(seen.storage.map(storageKey)) };
+    return { at: from, cookies: new Set(seen.cookies.map(cookieKey)), storage: new Set(seen.storage.map(storageKey)) };
   }
 
   /**

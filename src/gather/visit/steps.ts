@@ -55,38 +55,39 @@ function tell(session: Session, what: string): void {
  * nothing could be. autoconsent is asked only when the page showed a consent notice we could not use:
  * on a page with none it finds nothing either, and waiting for it to say so costs seconds per page.
  */
-async function answer(session: Session, kind: 'reject' | 'accept'): Promise<{ done: boolean; detail: string }> {
+async function answer(session: Session, kind: 'reject' | 'accept'): Promise<{ done: boolean; detail: string; from: number }> {
   const { banner, page } = session;
   const noticeSeen = banner !== null || session.unrecognised !== null;
   if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
   const control = banner?.controls.get(kind);
+  const from = session.collector.cut();
   let clicked = banner && control ? (await clickControl(banner, kind)) && `clicked "${control.text}"${control.layer === 2 ? ' in the settings layer' : ''}` : null;
   const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
   if (askAutoconsent) {
     const outcome = await session.autoconsent!.run(page, kind === 'reject' ? 'optOut' : 'optIn');
     if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === 'reject' ? 'refused' : 'accepted'}`;
   }
-  if (clicked) return { done: true, detail: clicked };
+  if (clicked) return { done: true, detail: clicked, from };
   const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? 'the consent notice has no control we recognise' : 'no consent banner was found to click';
   const tried = askAutoconsent ? ', and autoconsent recognised no consent manager' : '';
-  return { done: false, detail: `${why}${tried} (set consent.${kind} in the policy)` };
+  return { done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, from };
 }
 
-/** A new recording window: what the page does from here on is its answer to the visitor's choice. */
-async function startWindow(session: Session): Promise<void> {
-  session.since = await session.collector.mark(session.page.context().pages());
+/** A new recording window from `from` (read just before the click): what the page does from the click on is its answer to the visitor's choice. */
+async function startWindow(session: Session, from: number): Promise<void> {
+  session.since = await session.collector.mark(session.page.context().pages(), from);
 }
 
 function choose(kind: 'reject' | 'accept'): Step {
   return async (session) => {
-    const outcome = await answer(session, kind);
+    const { from, ...outcome } = await answer(session, kind);
     session.scan.action = { kind, ...outcome, bannerAfter: null };
     if (!outcome.done) return 'stop';
     // After refusing, only what happens after the click is the page's answer to the refusal: what an
     // opt-out banner (Osano's cookieconsent) loaded before it is the initial visit's finding, and
     // was wrongly reported as "contacted after the visitor refused". The accept visit keeps the whole
     // visit: its inventory lists everything stored, also what the server set on the first load.
-    if (kind === 'reject') await startWindow(session);
+    if (kind === 'reject') await startWindow(session, from);
   };
 }
 
@@ -105,11 +106,12 @@ const withdraw: Step = async (session) => {
   session.banner = found.banner;
   session.unrecognised = found.unrecognised;
   const how = reopened.via === 'api' ? `called ${reopened.control}` : `clicked "${reopened.control}"`;
+  // From the refusal's click on, requests say which cookies they carried: one still sent to its vendor is tracking kept.
+  session.collector.recordCookiesSent();
   const outcome = await answer(session, 'reject');
   session.scan.action = { kind: 'withdraw', done: outcome.done, detail: `reopened the consent choice (${how}), then ${outcome.detail}`, bannerAfter: null, reopened };
   if (!outcome.done) return 'stop';
-  session.collector.recordCookiesSent();
-  await startWindow(session);
+  await startWindow(session, outcome.from);
   // No cookie counts as already there: the snapshot lists the whole jar, with only the writes since the refusal as sources.
   session.since = { ...session.since!, cookies: new Set() };
 };
@@ -118,13 +120,14 @@ const withdraw: Step = async (session) => {
 const saveAsShown: Step = async (session) => {
   const { banner } = session;
   const control = banner?.controls.get('save');
+  const from = session.collector.cut();
   if (!banner || control?.layer !== 1 || !(await clickControl(banner, 'save'))) {
     session.scan.action = { kind: 'save', done: false, detail: "the banner's first-layer save control could not be clicked", bannerAfter: null };
     return 'stop';
   }
   session.scan.action = { kind: 'save', done: true, detail: `clicked "${control.text}" without changing a switch`, bannerAfter: null };
   // As after refusing: what loaded before the click is the initial visit's finding, not the answer to saving.
-  await startWindow(session);
+  await startWindow(session, from);
 };
 
 /** Every step a visit can name, by name: the visit table in src/config/visits.ts lists them in order. */
