@@ -81,9 +81,12 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const resolved = resolveBrowser(options.browserPath);
 
   let target: RunningTarget | null = null;
-  let browser: OpenBrowser | null = null;
+  // The browser starts while the target does: a preview server takes seconds, and so does the browser.
+  const launching = launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...(options.launchTimeoutMs !== undefined ? { timeoutMs: options.launchTimeoutMs } : {}) });
+  // Awaited once the pages are known; a target that fails first must not leave its failure unhandled.
+  launching.catch(() => undefined);
   const closeBrowser = async (): Promise<void> => {
-    await browser?.close();
+    await (await launching.catch(() => null))?.close();
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
@@ -106,7 +109,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut.map((l) => l.message), ...(shard ? [shardLine(shard.coverage)] : [])] });
     const coverage = coverageOf(listed.length, leftOut, shard?.coverage);
 
-    browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...(options.launchTimeoutMs !== undefined ? { timeoutMs: options.launchTimeoutMs } : {}) });
+    const browser = await launching;
     const gather: GatherOptions = {
       ...DEFAULT_SETTINGS,
       screenshots: false,

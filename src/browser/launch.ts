@@ -6,7 +6,7 @@ import { playwright } from './playwright.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { whenHurried } from '../shared/lifecycle.js';
 import { commandLine, listProcesses, signal } from '../shared/processes.js';
-import { guard, release } from '../shared/reaper.js';
+import { answeredFor, guard, release } from '../shared/reaper.js';
 import { withTimeout } from '../shared/time.js';
 import type { ResolvedBrowser } from './resolve.js';
 
@@ -122,8 +122,10 @@ export async function launchBrowser(options: LaunchOptions): Promise<OpenBrowser
       ...(proxy ? { proxy } : {}),
     });
   } catch (error) {
-    // Playwright leaves a browser that never answered running: whatever it started goes.
-    for (const pid of ourChildren()) if (!childrenBefore.has(pid)) signal(-pid, 'SIGKILL');
+    // Playwright leaves a browser that never answered running: whatever it started goes, but not
+    // the target's server, which may have started beside it.
+    const others = answeredFor();
+    for (const pid of ourChildren()) if (!childrenBefore.has(pid) && !others.has(pid)) signal(-pid, 'SIGKILL');
     await removeProfile();
     const what = /Timeout \d+ms exceeded/.test(errorText(error))
       ? `did not answer within ${timeoutMs / 1000} s of starting`

@@ -100,6 +100,11 @@ export async function release(key: string): Promise<void> {
   await withTimeout(gone, 2_000);
 }
 
+/** Our processes some other part of the run already answers for (a target's server, the watcher). */
+export function answeredFor(): Set<number> {
+  return new Set([...everything().pids.map(Math.abs), ...(watcher?.pid !== undefined ? [watcher.pid] : [])]);
+}
+
 /** For a second Ctrl-C: kill everything under guard now, without waiting for anyone. */
 export function killGuarded(): void {
   for (const pid of everything().pids) signal(pid, 'SIGKILL');
