@@ -18,7 +18,7 @@ import type { Policy } from './policy/policy.js';
 import { startTarget, targetFacts, type RunningTarget, type TargetSpec } from './target/index.js';
 import { checkTargetGiven } from './target/missing.js';
 import { takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
-import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type VisitProgress } from './types.js';
+import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
 import { concludeRun, judgePage, resultOf } from './verdict/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
 import { Slots } from './shared/slots.js';
@@ -169,13 +169,15 @@ function runSettings(options: GateOptions, policy: Policy): unknown {
   return { target, discover, phases: wantedPhases(options), timeoutMs, fastForwardMs, retries, firstPartyDomains: policy.firstPartyDomains, consent: policy.consent };
 }
 
-/** Visits that answer the banner are pointless without one; a page not loaded at all has nothing more to visit. */
-function skipReason(visit: VisitDeclaration, page: PageResult): string | null {
-  const initial = page.phases[0];
+/**
+ * Visits that answer the banner are pointless without one; a page not loaded at all has nothing more
+ * to visit. `initial` is the page's first visit as gathered; `phases` the visits done so far.
+ */
+function skipReason(visit: VisitDeclaration, initial: PhaseScan | undefined, phases: readonly PhaseScan[]): string | null {
   if (!initial || initial.error !== null) return 'the page could not be scanned';
   if (visit.needs !== 'nothing' && !offersChoice(initial)) return 'no consent banner or notice to answer';
   if (visit.needs === 'save' && !offersSave(initial)) return "no switches with a save control on the banner's first layer";
-  if (visit.needs === 'accepted' && !page.phases.some(accepted)) return 'accepting did not work, so there is no consent to withdraw';
+  if (visit.needs === 'accepted' && !phases.some(accepted)) return 'accepting did not work, so there is no consent to withdraw';
   return null;
 }
 
@@ -200,7 +202,7 @@ async function scanPages(
   const scanPage = async (index: number): Promise<{ page: PageResult; findings: Finding[] }> => {
     const url = urls[index]!;
     const page: PageResult = { url: shown(url), phases: [], skipped: [] };
-    const visit = async (session: VisitDeclaration[]): Promise<void> => {
+    const visit = async (session: VisitDeclaration[], onEnd?: (scan: PhaseScan) => void): Promise<void> => {
       // After a Ctrl-C no new session starts; the ones under way end as the browser closes.
       const scans = await slots.run(index, () =>
         stopping()
@@ -208,6 +210,7 @@ async function scanPages(
           : budget.session(url, session[0]!.id as Phase, () =>
               gatherSession(browser, url, session, gather, (phase, scan) => {
                 if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
+                else onEnd?.(scan);
               }),
             ),
       );
@@ -218,19 +221,31 @@ async function scanPages(
       }
       // A visit that continues another may depend on how that one went (after-withdraw on the accept).
       for (const next of session.slice(1)) {
-        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, page);
+        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, page.phases[0], page.phases);
         if (reason !== null) page.skipped.push({ phase: next.id as Phase, reason });
       }
     };
-    await visit(first!);
-    await Promise.all(
-      later.map((session) => {
-        const reason = skipReason(session[0]!, page);
-        if (reason === null) return visit(session);
-        page.skipped.push(...session.map((v) => ({ phase: v.id as Phase, reason })));
-        return undefined;
-      }),
-    );
+    // The other sessions need only the initial visit's facts (is there a banner to answer?): they
+    // start as soon as it ends, beside the visits that continue it, not after them.
+    let others: Promise<unknown> | null = null;
+    const startOthers = (initial: PhaseScan | undefined): Promise<unknown> => {
+      if (others) return others;
+      others = Promise.all(
+        later.map((session) => {
+          const reason = skipReason(session[0]!, initial, []);
+          if (reason === null) return visit(session);
+          page.skipped.push(...session.map((v) => ({ phase: v.id as Phase, reason })));
+          return undefined;
+        }),
+      );
+      // Awaited once the first session ends; until then a failure must not count as unhandled.
+      others.catch(() => undefined);
+      return others;
+    };
+    await visit(first!, (scan) => {
+      if (scan.phase === first![0]!.id && scan.error === null) void startOthers(scan);
+    });
+    await startOthers(page.phases[0]);
     // Sessions end in any order; reports list visits in the table's order.
     const order = (phase: Phase): number => PHASES.indexOf(phase);
     page.phases.sort((a, b) => order(a.phase) - order(b.phase));
