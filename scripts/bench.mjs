@@ -1,4 +1,4 @@
-// npm run bench [-- --pages N] : what a user of consent-gate feels, measured on loopback against vendor
+// npm run bench [-- --pages N] [--concurrency N] : what a user of consent-gate feels, measured on loopback against vendor
 // stand-ins that behave like the real ones (beacons, keepalive fetches, a WebSocket, an event stream and a
 // body that never end; examples/vendors/serve.mjs).
 //
@@ -23,7 +23,7 @@ import { startVendors } from '../examples/vendors/serve.mjs';
 import { defaultConcurrency, resolveBrowser, runGate, startStatic } from '../dist/api.js';
 import { ensureBrowser } from './ensure-browser.mjs';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '36' }, out: { type: 'string', default: 'bench-results.json' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '36' }, concurrency: { type: 'string' }, out: { type: 'string', default: 'bench-results.json' } } });
 const PAGES = Number(values.pages);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MODULES = join(ROOT, 'node_modules');
@@ -196,7 +196,7 @@ ensureBrowser();
 const { dir, kinds } = generateSite();
 const site = await startStatic(dir);
 const vendors = await startVendors();
-const concurrency = defaultConcurrency();
+const concurrency = values.concurrency ? Number(values.concurrency) : defaultConcurrency();
 const urls = [...kinds.keys()].map((path) => new URL(path, site.url).href);
 const say = (text) => process.stderr.write(`bench: ${text}\n`);
 say(`${PAGES} pages, concurrency ${concurrency}, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
@@ -233,7 +233,7 @@ say(`consent-gate, all visits ${all.seconds.toFixed(1)} s`);
 async function smallRun(folder, out) {
   const flags = vendors.browserArgs.map((a) => `--browser-arg=${a}`);
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'scan', '--static', folder, '--format', 'json', '-o', out, '--quiet', ...flags], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'scan', '--static', folder, '--format', 'json', '-o', out, '--quiet', '--concurrency', String(concurrency), ...flags], { stdio: 'ignore' });
   const exitCode = await new Promise((done) => child.on('close', done));
   const seconds = (performance.now() - started) / 1000;
   const report = JSON.parse(readFileSync(out, 'utf8'));
