@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-K54PJV6Z.js";
+} from "./chunks/chunk-MWNFDSK7.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-NST434FS.js";
+} from "./chunks/chunk-Z33F7RNT.js";
 export {
   BROWSER_ENV,
   GateError,

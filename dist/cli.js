@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-M5SGMPDM.js";
+} from "./chunks/chunk-3FYQJ6UD.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-K54PJV6Z.js";
+} from "./chunks/chunk-MWNFDSK7.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-NST434FS.js";
+} from "./chunks/chunk-Z33F7RNT.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -10,7 +10,7 @@ import {
   reportPlace,
   visitLine,
   writeReports
-} from "./chunks/chunk-M5SGMPDM.js";
+} from "./chunks/chunk-3FYQJ6UD.js";
 import {
   GateError,
   __commonJS,
@@ -27,7 +27,7 @@ import {
   startedAsScript,
   stopping,
   subjectLabel
-} from "./chunks/chunk-NST434FS.js";
+} from "./chunks/chunk-Z33F7RNT.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -13400,6 +13400,9 @@ async function release(key2) {
 `);
   await withTimeout(gone, 2e3);
 }
+function answeredFor() {
+  return /* @__PURE__ */ new Set([...everything().pids.map(Math.abs), ...watcher?.pid !== void 0 ? [watcher.pid] : []]);
+}
 function killGuarded() {
   for (const pid of everything().pids) signal(pid, "SIGKILL");
 }
@@ -14957,7 +14960,8 @@ async function launchBrowser(options) {
       ...proxy ? { proxy } : {}
     });
   } catch (error) {
-    for (const pid2 of ourChildren()) if (!childrenBefore.has(pid2)) signal(-pid2, "SIGKILL");
+    const others = answeredFor();
+    for (const pid2 of ourChildren()) if (!childrenBefore.has(pid2) && !others.has(pid2)) signal(-pid2, "SIGKILL");
     await removeProfile();
     const what = /Timeout \d+ms exceeded/.test(errorText(error)) ? `did not answer within ${timeoutMs / 1e3} s of starting` : `did not start: ${firstLine(errorText(error))}`;
     throw new GateError(
@@ -41829,10 +41833,18 @@ var Collector = class _Collector {
   recordCookiesSent() {
     this.cookiesSent = true;
   }
-  /** Opens a recording window: a later `snapshot(…, mark)` holds only what happened after it. */
-  async mark(pages) {
+  /** The point a recording window opens at: read it just before the visitor's click, which is itself inside the window. */
+  cut() {
+    return this.events;
+  }
+  /**
+   * Opens a recording window at `from`: a later `snapshot(…, mark)` holds only what happened after
+   * it. The jar and storage listed now count as already there, unless written after `from`: what
+   * the click itself set or sent (a pixel fired by the reject button) is the page's answer to it.
+   */
+  async mark(pages, from = this.cut()) {
     const seen = await this.snapshot(pages, "");
-    return { at: this.events, cookies: new Set(seen.cookies.map(cookieKey)), storage: new Set(seen.storage.map(storageKey)) };
+    return { at: from, cookies: new Set(seen.cookies.map(cookieKey)), storage: new Set(seen.storage.map(storageKey)) };
   }
   /**
    * Everything seen so far (or since `since`), with visitor identifiers taken out of every URL (the
@@ -45370,26 +45382,27 @@ async function answer(session, kind) {
   const noticeSeen = banner !== null || session.unrecognised !== null;
   if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
   const control = banner?.controls.get(kind);
+  const from = session.collector.cut();
   let clicked = banner && control ? await clickControl(banner, kind) && `clicked "${control.text}"${control.layer === 2 ? " in the settings layer" : ""}` : null;
   const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
   if (askAutoconsent) {
     const outcome = await session.autoconsent.run(page, kind === "reject" ? "optOut" : "optIn");
     if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === "reject" ? "refused" : "accepted"}`;
   }
-  if (clicked) return { done: true, detail: clicked };
+  if (clicked) return { done: true, detail: clicked, from };
   const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? "the consent notice has no control we recognise" : "no consent banner was found to click";
   const tried = askAutoconsent ? ", and autoconsent recognised no consent manager" : "";
-  return { done: false, detail: `${why}${tried} (set consent.${kind} in the policy)` };
+  return { done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, from };
 }
-async function startWindow(session) {
-  session.since = await session.collector.mark(session.page.context().pages());
+async function startWindow(session, from) {
+  session.since = await session.collector.mark(session.page.context().pages(), from);
 }
 function choose(kind) {
   return async (session) => {
-    const outcome = await answer(session, kind);
+    const { from, ...outcome } = await answer(session, kind);
     session.scan.action = { kind, ...outcome, bannerAfter: null };
     if (!outcome.done) return "stop";
-    if (kind === "reject") await startWindow(session);
+    if (kind === "reject") await startWindow(session, from);
   };
 }
 var withdraw = async (session) => {
@@ -45402,22 +45415,23 @@ var withdraw = async (session) => {
   session.banner = found.banner;
   session.unrecognised = found.unrecognised;
   const how = reopened.via === "api" ? `called ${reopened.control}` : `clicked "${reopened.control}"`;
+  session.collector.recordCookiesSent();
   const outcome = await answer(session, "reject");
   session.scan.action = { kind: "withdraw", done: outcome.done, detail: `reopened the consent choice (${how}), then ${outcome.detail}`, bannerAfter: null, reopened };
   if (!outcome.done) return "stop";
-  session.collector.recordCookiesSent();
-  await startWindow(session);
+  await startWindow(session, outcome.from);
   session.since = { ...session.since, cookies: /* @__PURE__ */ new Set() };
 };
 var saveAsShown = async (session) => {
   const { banner } = session;
   const control = banner?.controls.get("save");
+  const from = session.collector.cut();
   if (!banner || control?.layer !== 1 || !await clickControl(banner, "save")) {
     session.scan.action = { kind: "save", done: false, detail: "the banner's first-layer save control could not be clicked", bannerAfter: null };
     return "stop";
   }
   session.scan.action = { kind: "save", done: true, detail: `clicked "${control.text}" without changing a switch`, bannerAfter: null };
-  await startWindow(session);
+  await startWindow(session, from);
 };
 var STEPS = {
   load: async (session) => {
@@ -46278,7 +46292,7 @@ var Slots = class {
 
 // src/gate.ts
 function defaultConcurrency() {
-  return Math.max(1, Math.min(3, availableParallelism()));
+  return Math.max(1, Math.min(4, availableParallelism() + 1));
 }
 async function runGate(options) {
   const started = Date.now();
@@ -46289,9 +46303,10 @@ async function runGate(options) {
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
   let target = null;
-  let browser = null;
+  const launching = launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...options.launchTimeoutMs !== void 0 ? { timeoutMs: options.launchTimeoutMs } : {} });
+  launching.catch(() => void 0);
   const closeBrowser = async () => {
-    await browser?.close();
+    await (await launching.catch(() => null))?.close();
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
@@ -46312,7 +46327,7 @@ async function runGate(options) {
     const urls = shard?.urls ?? listed;
     options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut2.map((l) => l.message), ...shard ? [shardLine(shard.coverage)] : []] });
     const coverage = coverageOf(listed.length, leftOut2, shard?.coverage);
-    browser = await launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...options.launchTimeoutMs !== void 0 ? { timeoutMs: options.launchTimeoutMs } : {} });
+    const browser = await launching;
     const gather = {
       ...DEFAULT_SETTINGS,
       screenshots: false,
@@ -46363,12 +46378,11 @@ function runSettings(options, policy) {
   const { target, timeoutMs, fastForwardMs, retries } = options;
   return { target, discover, phases: wantedPhases(options), timeoutMs, fastForwardMs, retries, firstPartyDomains: policy.firstPartyDomains, consent: policy.consent };
 }
-function skipReason(visit, page) {
-  const initial = page.phases[0];
+function skipReason(visit, initial, phases2) {
   if (!initial || initial.error !== null) return "the page could not be scanned";
   if (visit.needs !== "nothing" && !offersChoice(initial)) return "no consent banner or notice to answer";
   if (visit.needs === "save" && !offersSave(initial)) return "no switches with a save control on the banner's first layer";
-  if (visit.needs === "accepted" && !page.phases.some(accepted)) return "accepting did not work, so there is no consent to withdraw";
+  if (visit.needs === "accepted" && !phases2.some(accepted)) return "accepting did not work, so there is no consent to withdraw";
   return null;
 }
 async function scanPages(browser, urls, gather, policy, baseline, options, budget) {
@@ -46380,7 +46394,7 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
   const scanPage2 = async (index) => {
     const url = urls[index];
     const page = { url: shown3(url), phases: [], skipped: [] };
-    const visit = async (session) => {
+    const visit = async (session, onEnd) => {
       const scans = await slots.run(
         index,
         () => stopping() ? Promise.resolve([]) : budget.session(
@@ -46388,6 +46402,7 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
           session[0].id,
           () => gatherSession(browser, url, session, gather, (phase, scan) => {
             if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
+            else onEnd?.(scan);
           })
         )
       );
@@ -46397,19 +46412,28 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
         options.onVisit?.({ url: page.url, phase: scan.phase, scan });
       }
       for (const next of session.slice(1)) {
-        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, page);
+        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, page.phases[0], page.phases);
         if (reason !== null) page.skipped.push({ phase: next.id, reason });
       }
     };
-    await visit(first);
-    await Promise.all(
-      later.map((session) => {
-        const reason = skipReason(session[0], page);
-        if (reason === null) return visit(session);
-        page.skipped.push(...session.map((v) => ({ phase: v.id, reason })));
-        return void 0;
-      })
-    );
+    let others = null;
+    const startOthers = (initial) => {
+      if (others) return others;
+      others = Promise.all(
+        later.map((session) => {
+          const reason = skipReason(session[0], initial, []);
+          if (reason === null) return visit(session);
+          page.skipped.push(...session.map((v) => ({ phase: v.id, reason })));
+          return void 0;
+        })
+      );
+      others.catch(() => void 0);
+      return others;
+    };
+    await visit(first, (scan) => {
+      if (scan.phase === first[0].id && scan.error === null) void startOthers(scan);
+    });
+    await startOthers(page.phases[0]);
     const order = (phase) => PHASES.indexOf(phase);
     page.phases.sort((a, b) => order(a.phase) - order(b.phase));
     page.skipped.sort((a, b) => order(a.phase) - order(b.phase));

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-NST434FS.js";
+} from "./chunk-Z33F7RNT.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
@@ -650,7 +650,7 @@ var OPTIONS = [
     min: 1e3,
     help: "time the whole run may take; then it stops and reports incomplete, exit 3 (default: 1 minute plus 2 per page)"
   },
-  { flag: "concurrency", input: "concurrency", kind: "int", key: "concurrency", group: "Output and browser", arg: "N", min: 1, max: 16, help: "browser contexts at once, each one page visit (default: cores, at most 3)" },
+  { flag: "concurrency", input: "concurrency", kind: "int", key: "concurrency", group: "Output and browser", arg: "N", min: 1, max: 16, help: "browser contexts at once, each one page visit (default: cores + 1, at most 4)" },
   {
     flag: "fast-forward",
     input: "fast-forward",
