@@ -15,7 +15,7 @@ import { defaultMaxTimeMs, RunBudget } from './gather/max-time.js';
 import { Interrupted, onShutdown, stopping } from './shared/lifecycle.js';
 import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
-import { startTarget, targetFacts, type RunningTarget, type TargetSpec } from './target/index.js';
+import { checkTargetSpec, startTarget, targetFacts, type RunningTarget, type TargetSpec } from './target/index.js';
 import { checkTargetGiven } from './target/missing.js';
 import { takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
@@ -83,6 +83,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   // Configuration first: a broken baseline or a missing browser is found in a second, not a minute.
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
+  const given = takeUserinfo(options);
+  checkTargetSpec({ ...given.target, cwd });
 
   let target: RunningTarget | null = null;
   // The browser starts while the target does: a preview server takes seconds, and so does the browser.
@@ -94,7 +96,6 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
-    const given = takeUserinfo(options);
     target = await startTarget({ ...given.target, cwd });
     const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls: listed, leftOut, notes } = await discoverPages(target.baseUrl, target.staticRoot, {

@@ -52,13 +52,21 @@ function checkUrl(flag: string, url: string): string {
   throw new GateError(`${flag} "${url}" is not an http(s) URL. Give a full address such as http://localhost:4173/.`);
 }
 
-/** Starts what is to be scanned (or nothing, for a deployed URL); stop() leaves nothing running. */
-export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
+/** The target's flags, checked before anything starts: a wrong one is found at once. */
+export function checkTargetSpec(spec: TargetSpec): void {
   if (spec.static !== undefined && spec.url !== undefined) throw new GateError('--static and --url name two different targets: give one.');
   if (spec.static !== undefined && spec.start !== undefined) throw new GateError('--static and --start name two different targets: give one.');
   if (spec.basePath !== undefined && spec.static === undefined) {
     throw new GateError('--base-path goes with --static. For --url or --start, put the base path in the URL itself (e.g. --url http://localhost:4173/my-repo/).');
   }
+  if (spec.url !== undefined) checkUrl('--url', spec.url);
+  if (spec.waitOn !== undefined) checkUrl('--wait-on', spec.waitOn);
+  if (spec.basePath !== undefined) normalizeBasePath(spec.basePath);
+}
+
+/** Starts what is to be scanned (or nothing, for a deployed URL); stop() leaves nothing running. */
+export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
+  checkTargetSpec(spec);
   const url = spec.url !== undefined ? checkUrl('--url', spec.url) : undefined;
   const waitOn = spec.waitOn !== undefined ? checkUrl('--wait-on', spec.waitOn) : undefined;
 
