@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-MWNFDSK7.js";
+} from "./chunks/chunk-XAWDX3QN.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-Z33F7RNT.js";
+} from "./chunks/chunk-WFNTKTVR.js";
 export {
   BROWSER_ENV,
   GateError,

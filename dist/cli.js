@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-3FYQJ6UD.js";
+} from "./chunks/chunk-357DUN6R.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-MWNFDSK7.js";
+} from "./chunks/chunk-XAWDX3QN.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-Z33F7RNT.js";
+} from "./chunks/chunk-WFNTKTVR.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

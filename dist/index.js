@@ -10,7 +10,7 @@ import {
   reportPlace,
   visitLine,
   writeReports
-} from "./chunks/chunk-3FYQJ6UD.js";
+} from "./chunks/chunk-357DUN6R.js";
 import {
   GateError,
   __commonJS,
@@ -27,7 +27,7 @@ import {
   startedAsScript,
   stopping,
   subjectLabel
-} from "./chunks/chunk-Z33F7RNT.js";
+} from "./chunks/chunk-WFNTKTVR.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -45924,12 +45924,18 @@ function checkUrl(flag, url) {
   }
   throw new GateError(`${flag} "${url}" is not an http(s) URL. Give a full address such as http://localhost:4173/.`);
 }
-async function startTarget(spec) {
+function checkTargetSpec(spec) {
   if (spec.static !== void 0 && spec.url !== void 0) throw new GateError("--static and --url name two different targets: give one.");
   if (spec.static !== void 0 && spec.start !== void 0) throw new GateError("--static and --start name two different targets: give one.");
   if (spec.basePath !== void 0 && spec.static === void 0) {
     throw new GateError("--base-path goes with --static. For --url or --start, put the base path in the URL itself (e.g. --url http://localhost:4173/my-repo/).");
   }
+  if (spec.url !== void 0) checkUrl("--url", spec.url);
+  if (spec.waitOn !== void 0) checkUrl("--wait-on", spec.waitOn);
+  if (spec.basePath !== void 0) normalizeBasePath(spec.basePath);
+}
+async function startTarget(spec) {
+  checkTargetSpec(spec);
   const url = spec.url !== void 0 ? checkUrl("--url", spec.url) : void 0;
   const waitOn = spec.waitOn !== void 0 ? checkUrl("--wait-on", spec.waitOn) : void 0;
   if (spec.static !== void 0) {
@@ -46302,6 +46308,8 @@ async function runGate(options) {
   checkShardRun(options.shard, options.updateBaseline !== void 0);
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
+  const given = takeUserinfo(options);
+  checkTargetSpec({ ...given.target, cwd });
   let target = null;
   const launching = launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...options.launchTimeoutMs !== void 0 ? { timeoutMs: options.launchTimeoutMs } : {} });
   launching.catch(() => void 0);
@@ -46310,7 +46318,6 @@ async function runGate(options) {
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
-    const given = takeUserinfo(options);
     target = await startTarget({ ...given.target, cwd });
     const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls: listed, leftOut: leftOut2, notes } = await discoverPages(target.baseUrl, target.staticRoot, {

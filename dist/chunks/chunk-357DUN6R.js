@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-Z33F7RNT.js";
+} from "./chunk-WFNTKTVR.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

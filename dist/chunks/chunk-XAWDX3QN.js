@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-Z33F7RNT.js";
+} from "./chunk-WFNTKTVR.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
