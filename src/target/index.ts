@@ -3,7 +3,7 @@ import type { GateResult, PageResult } from '../types.js';
 import { onShutdown } from '../shared/lifecycle.js';
 import { startCommand } from './start.js';
 import { normalizeBasePath } from './base-path.js';
-import { startStatic } from './static.js';
+import { checkStaticFolder, startStatic } from './static.js';
 import { decodedPath, folderName, projectName } from './name.js';
 
 export interface TargetSpec {
@@ -62,6 +62,7 @@ export function checkTargetSpec(spec: TargetSpec): void {
   if (spec.url !== undefined) checkUrl('--url', spec.url);
   if (spec.waitOn !== undefined) checkUrl('--wait-on', spec.waitOn);
   if (spec.basePath !== undefined) normalizeBasePath(spec.basePath);
+  if (spec.static !== undefined) checkStaticFolder(spec.static, spec.cwd);
 }
 
 /** Starts what is to be scanned (or nothing, for a deployed URL); stop() leaves nothing running. */

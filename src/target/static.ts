@@ -76,13 +76,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a built site on a free loopback port. */
-export async function startStatic(folder: string, options: StaticOptions = {}): Promise<StaticServer> {
-  const root = resolve(options.cwd ?? '', folder);
+/** The folder to serve, resolved; a missing one or a file is said at once, before anything starts. */
+export function checkStaticFolder(folder: string, cwd = ''): string {
+  const root = resolve(cwd, folder);
   if (!existsSync(root)) {
     throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
   }
   if (!statSync(root).isDirectory()) throw new GateError(`--static ${folder}: is a file, not a folder. Point at the build output folder.`);
+  return root;
+}
+
+/** Serves a built site on a free loopback port. */
+export async function startStatic(folder: string, options: StaticOptions = {}): Promise<StaticServer> {
+  const root = checkStaticFolder(folder, options.cwd);
   let pages: string[];
   try {
     pages = await glob('**/*.{html,htm}', { cwd: root });
