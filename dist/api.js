@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-XAWDX3QN.js";
+} from "./chunks/chunk-SA4Q5FEG.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-WFNTKTVR.js";
+} from "./chunks/chunk-2KJOGWT5.js";
 export {
   BROWSER_ENV,
   GateError,

@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-357DUN6R.js";
+} from "./chunks/chunk-WI3WYG5S.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-XAWDX3QN.js";
+} from "./chunks/chunk-SA4Q5FEG.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-WFNTKTVR.js";
+} from "./chunks/chunk-2KJOGWT5.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

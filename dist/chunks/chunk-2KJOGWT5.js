@@ -14678,12 +14678,16 @@ function readHeaderRules(root) {
   }
   return rules;
 }
-async function startStatic(folder, options = {}) {
-  const root = resolve4(options.cwd ?? "", folder);
+function checkStaticFolder(folder, cwd = "") {
+  const root = resolve4(cwd, folder);
   if (!existsSync3(root)) {
     throw new GateError(`--static ${folder}: no such folder. Build the site first (e.g. npm run build), or point at its output folder (dist/, build/, out/, public/).`);
   }
   if (!statSync5(root).isDirectory()) throw new GateError(`--static ${folder}: is a file, not a folder. Point at the build output folder.`);
+  return root;
+}
+async function startStatic(folder, options = {}) {
+  const root = checkStaticFolder(folder, options.cwd);
   let pages;
   try {
     pages = await glob("**/*.{html,htm}", { cwd: root });
@@ -45933,6 +45937,7 @@ function checkTargetSpec(spec) {
   if (spec.url !== void 0) checkUrl("--url", spec.url);
   if (spec.waitOn !== void 0) checkUrl("--wait-on", spec.waitOn);
   if (spec.basePath !== void 0) normalizeBasePath(spec.basePath);
+  if (spec.static !== void 0) checkStaticFolder(spec.static, spec.cwd);
 }
 async function startTarget(spec) {
   checkTargetSpec(spec);

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-WFNTKTVR.js";
+} from "./chunk-2KJOGWT5.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
