@@ -9,5 +9,6 @@ export default defineConfig({
     // run used about 40% of them). Two files at a time; three overloaded the machine (load near 30).
     maxWorkers: 2,
     hookTimeout: 90_000,
+    globalSetup: ['test/support/temp-root.ts'],
   },
 });
