@@ -207,6 +207,8 @@ async function scanPages(
   const scanPage = async (index: number): Promise<{ page: PageResult; findings: Finding[] }> => {
     const url = urls[index]!;
     const page: PageResult = { url: shown(url), phases: [], skipped: [] };
+    // Sessions end in any order: a refusal may be in before the first session's last visit.
+    const initialScan = (): PhaseScan | undefined => page.phases.find((scan) => scan.phase === first![0]!.id);
     const visit = async (session: VisitDeclaration[], onEnd?: (scan: PhaseScan) => void): Promise<void> => {
       // After a Ctrl-C no new session starts; the ones under way end as the browser closes.
       const scans = await slots.run(index, () =>
@@ -226,7 +228,7 @@ async function scanPages(
       }
       // A visit that continues another may depend on how that one went (after-withdraw on the accept).
       for (const next of session.slice(1)) {
-        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, page.phases[0], page.phases);
+        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, initialScan(), page.phases);
         if (reason !== null) page.skipped.push({ phase: next.id as Phase, reason });
       }
     };
@@ -250,7 +252,7 @@ async function scanPages(
     await visit(first!, (scan) => {
       if (scan.phase === first![0]!.id && scan.error === null) void startOthers(scan);
     });
-    await startOthers(page.phases[0]);
+    await startOthers(initialScan());
     // Sessions end in any order; reports list visits in the table's order.
     const order = (phase: Phase): number => PHASES.indexOf(phase);
     page.phases.sort((a, b) => order(a.phase) - order(b.phase));
