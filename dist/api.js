@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-SA4Q5FEG.js";
+} from "./chunks/chunk-5WQTQGEB.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-2KJOGWT5.js";
+} from "./chunks/chunk-DJ2QRWSB.js";
 export {
   BROWSER_ENV,
   GateError,

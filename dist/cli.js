@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-WI3WYG5S.js";
+} from "./chunks/chunk-GOKK3G66.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-SA4Q5FEG.js";
+} from "./chunks/chunk-5WQTQGEB.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-2KJOGWT5.js";
+} from "./chunks/chunk-DJ2QRWSB.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -46406,6 +46406,7 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
   const scanPage2 = async (index) => {
     const url = urls[index];
     const page = { url: shown3(url), phases: [], skipped: [] };
+    const initialScan = () => page.phases.find((scan) => scan.phase === first[0].id);
     const visit = async (session, onEnd) => {
       const scans = await slots.run(
         index,
@@ -46424,7 +46425,7 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
         options.onVisit?.({ url: page.url, phase: scan.phase, scan });
       }
       for (const next of session.slice(1)) {
-        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, page.phases[0], page.phases);
+        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, initialScan(), page.phases);
         if (reason !== null) page.skipped.push({ phase: next.id, reason });
       }
     };
@@ -46445,7 +46446,7 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
     await visit(first, (scan) => {
       if (scan.phase === first[0].id && scan.error === null) void startOthers(scan);
     });
-    await startOthers(page.phases[0]);
+    await startOthers(initialScan());
     const order = (phase) => PHASES.indexOf(phase);
     page.phases.sort((a, b) => order(a.phase) - order(b.phase));
     page.skipped.sort((a, b) => order(a.phase) - order(b.phase));

@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-2KJOGWT5.js";
+} from "./chunk-DJ2QRWSB.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-2KJOGWT5.js";
+} from "./chunk-DJ2QRWSB.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
