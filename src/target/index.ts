@@ -52,27 +52,26 @@ function checkUrl(flag: string, url: string): string {
   throw new GateError(`${flag} "${url}" is not an http(s) URL. Give a full address such as http://localhost:4173/.`);
 }
 
-/** The target's flags, checked before anything starts: a wrong one is found at once. */
-export function checkTargetSpec(spec: TargetSpec): void {
+/** The target's flags, checked before anything starts (a wrong one is found at once), as startTarget uses them. */
+export function checkTargetSpec(spec: TargetSpec): { url?: string; waitOn?: string; basePath?: string } {
   if (spec.static !== undefined && spec.url !== undefined) throw new GateError('--static and --url name two different targets: give one.');
   if (spec.static !== undefined && spec.start !== undefined) throw new GateError('--static and --start name two different targets: give one.');
   if (spec.basePath !== undefined && spec.static === undefined) {
     throw new GateError('--base-path goes with --static. For --url or --start, put the base path in the URL itself (e.g. --url http://localhost:4173/my-repo/).');
   }
-  if (spec.url !== undefined) checkUrl('--url', spec.url);
-  if (spec.waitOn !== undefined) checkUrl('--wait-on', spec.waitOn);
-  if (spec.basePath !== undefined) normalizeBasePath(spec.basePath);
   if (spec.static !== undefined) checkStaticFolder(spec.static, spec.cwd);
+  return {
+    ...(spec.url !== undefined ? { url: checkUrl('--url', spec.url) } : {}),
+    ...(spec.waitOn !== undefined ? { waitOn: checkUrl('--wait-on', spec.waitOn) } : {}),
+    ...(spec.basePath !== undefined ? { basePath: normalizeBasePath(spec.basePath) } : {}),
+  };
 }
 
 /** Starts what is to be scanned (or nothing, for a deployed URL); stop() leaves nothing running. */
 export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
-  checkTargetSpec(spec);
-  const url = spec.url !== undefined ? checkUrl('--url', spec.url) : undefined;
-  const waitOn = spec.waitOn !== undefined ? checkUrl('--wait-on', spec.waitOn) : undefined;
+  const { url, waitOn, basePath } = checkTargetSpec(spec);
 
   if (spec.static !== undefined) {
-    const basePath = spec.basePath === undefined ? undefined : normalizeBasePath(spec.basePath);
     const server = await startStatic(spec.static, { spa: spec.spa ?? false, cwd: spec.cwd, ...(basePath ? { basePath } : {}) });
     const stop = server.close;
     const forget = onShutdown(stop);
