@@ -45934,17 +45934,16 @@ function checkTargetSpec(spec) {
   if (spec.basePath !== void 0 && spec.static === void 0) {
     throw new GateError("--base-path goes with --static. For --url or --start, put the base path in the URL itself (e.g. --url http://localhost:4173/my-repo/).");
   }
-  if (spec.url !== void 0) checkUrl("--url", spec.url);
-  if (spec.waitOn !== void 0) checkUrl("--wait-on", spec.waitOn);
-  if (spec.basePath !== void 0) normalizeBasePath(spec.basePath);
   if (spec.static !== void 0) checkStaticFolder(spec.static, spec.cwd);
+  return {
+    ...spec.url !== void 0 ? { url: checkUrl("--url", spec.url) } : {},
+    ...spec.waitOn !== void 0 ? { waitOn: checkUrl("--wait-on", spec.waitOn) } : {},
+    ...spec.basePath !== void 0 ? { basePath: normalizeBasePath(spec.basePath) } : {}
+  };
 }
 async function startTarget(spec) {
-  checkTargetSpec(spec);
-  const url = spec.url !== void 0 ? checkUrl("--url", spec.url) : void 0;
-  const waitOn = spec.waitOn !== void 0 ? checkUrl("--wait-on", spec.waitOn) : void 0;
+  const { url, waitOn, basePath } = checkTargetSpec(spec);
   if (spec.static !== void 0) {
-    const basePath = spec.basePath === void 0 ? void 0 : normalizeBasePath(spec.basePath);
     const server = await startStatic(spec.static, { spa: spec.spa ?? false, cwd: spec.cwd, ...basePath ? { basePath } : {} });
     const stop = server.close;
     const forget = onShutdown(stop);
