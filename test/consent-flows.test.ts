@@ -109,6 +109,8 @@ describe('home-made banners with deliberate flaws', () => {
   it('a fair banner: no findings in any phase', () => {
     expect(rulesOn('kit-fair')).toEqual([]);
     expect(result.pages.find((p) => p.url === urls.get('kit-fair'))!.phases.map((s) => s.phase)).toEqual(['initial', 'after-scroll', 'after-reject', 'after-accept']);
+    // Browsing on is not consent: the banner is looked for again on the page a link leads to.
+    expect(scanOf('kit-fair', 'after-scroll').action).toMatchObject({ bannerAfter: 'visible', detail: expect.stringMatching(/then followed a link to \//) });
   });
 
   it('a page with no banner and no notice is not visited to reject or accept: there is nothing to click', async () => {
@@ -116,6 +118,8 @@ describe('home-made banners with deliberate flaws', () => {
     try {
       const plain = await runGate({ discover: { pages: [site.url] } });
       expect(plain.pages[0]!.phases.map((s) => s.phase)).toEqual(['initial', 'after-scroll']);
+      // Nor is the next page loaded after scrolling: a banner that stays is all it would be looked at for.
+      expect(plain.pages[0]!.phases[1]!.action).toEqual({ kind: 'scroll', done: true, detail: 'scrolled to the bottom, moved the mouse, pressed Escape', bannerAfter: null });
       expect(plain.verdict.exitCode).toBe(0);
     } finally {
       await site.close();

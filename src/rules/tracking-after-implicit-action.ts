@@ -5,7 +5,7 @@ export const trackingAfterImplicitAction: Rule = {
   meta: {
     id: 'tracking-after-implicit-action',
     title: 'Scrolling or browsing taken as consent',
-    description: 'Something that tracks appeared after the visitor scrolled, moved the mouse, pressed Escape or followed a link, without answering the banner.',
+    description: 'Something that tracks appeared after the visitor scrolled, moved the mouse, or pressed Escape, without answering the banner.',
     legalBasis: 'EDPB Guidelines 05/2020 §86: scrolling or continuing to browse is not a clear affirmative action; ePrivacy Directive art. 5(3).',
     plainWords: 'Scrolling, clicking elsewhere or moving on to another page is not consent. Tracking may only start after the visitor clearly says yes.',
     translations: {

@@ -50,6 +50,19 @@ function tell(session: Session, what: string): void {
   if (action) action.detail = `${action.detail}, ${what}`;
 }
 
+/** Opens a same-site link as a visitor would and lets the page settle; says where it went, or that no link was found. */
+async function followLink(session: Session): Promise<void> {
+  const link = await evaluateInPage(session.page, internalLink, undefined, session.options.pageScanMs).catch(() => null);
+  const browsing = session.scan.action?.kind === 'scroll';
+  if (!link) {
+    if (browsing) tell(session, 'found no internal link to follow');
+    return;
+  }
+  await load(session, link);
+  await settle(session);
+  tell(session, `${browsing ? 'then followed' : 'followed'} a link to ${new URL(link).pathname}`);
+}
+
 /**
  * Clicks reject or accept (in the settings layer if it must), and says what was clicked or why
  * nothing could be. autoconsent is asked only when the page showed a consent notice we could not use:
@@ -190,18 +203,14 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   },
 
   followLink: async (session) => {
-    const link = await evaluateInPage(session.page, internalLink, undefined, session.options.pageScanMs).catch(() => null);
-    if (!link) {
-      if (session.scan.action?.kind === 'scroll') tell(session, 'found no internal link to follow');
-      return;
-    }
-    await load(session, link);
-    await settle(session);
-    tell(session, `${session.scan.action?.kind === 'scroll' ? 'then followed' : 'followed'} a link to ${new URL(link).pathname}`);
+    await followLink(session);
   },
 
+  // Browsing on is not consent: the banner must still be there on the next page. Where the first look
+  // found no banner there is nothing to watch, and loading the next page would only cost a navigation.
   checkBannerStays: async (session) => {
     if (!session.first.banner || !session.scan.action) return;
+    await followLink(session);
     const found = await findBanner(session.page, session.options.consent, session.options);
     session.scan.action.bannerAfter = found.banner ? 'visible' : 'gone';
     // The banner on the page the visitor is on now: the one whose settings can still be opened.

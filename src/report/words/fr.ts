@@ -45,7 +45,7 @@ export const FR: Words = {
   duration: (v, unit) => (unit === 'days' ? n(v, 'jour', 'jours') : `${v} mois`),
   phase: {
     initial: { short: 'première visite', label: 'Avant tout choix', summary: 'une fois sans rien toucher' },
-    'after-scroll': { short: 'après défilement', label: 'Après défilement', summary: 'puis après avoir fait défiler la page, bougé la souris, appuyé sur Échap et suivi un lien' },
+    'after-scroll': { short: 'après défilement', label: 'Après défilement', summary: "puis après avoir fait défiler la page, bougé la souris, appuyé sur Échap et, si une bannière s'affiche, suivi un lien" },
     'after-reject': { short: 'après refus', label: 'Après refus', summary: 'dans un nouveau navigateur après avoir refusé dans la bannière cookies, rechargé et ouvert une autre page' },
     'after-save': { short: 'après enregistrement', label: 'Après enregistrement tel quel', summary: 'dans un nouveau navigateur après avoir enregistré les interrupteurs du premier niveau tels qu\'affichés, puis rechargé' },
     'after-accept': { short: 'après acceptation', label: 'Après acceptation', summary: 'dans un nouveau navigateur après avoir accepté et rechargé' },

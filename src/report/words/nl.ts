@@ -38,7 +38,7 @@ export const NL: Words = {
   duration: (v, unit) => (unit === 'days' ? n(v, 'dag', 'dagen') : n(v, 'maand', 'maanden')),
   phase: {
     initial: { short: 'eerste bezoek', label: 'Vóór een keuze', summary: 'eenmaal zonder iets aan te raken' },
-    'after-scroll': { short: 'na scrollen', label: 'Na scrollen', summary: 'daarna na scrollen, de muis bewegen, Escape indrukken en een link volgen' },
+    'after-scroll': { short: 'na scrollen', label: 'Na scrollen', summary: 'daarna na scrollen, de muis bewegen, Escape indrukken en, als er een banner is, een link volgen' },
     'after-reject': { short: 'na weigeren', label: 'Na weigeren', summary: 'in een nieuwe browser na weigeren in de cookiemelding, herladen en een andere pagina openen' },
     'after-save': { short: 'na opslaan', label: 'Na opslaan zoals getoond', summary: 'in een nieuwe browser na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden, en herladen' },
     'after-accept': { short: 'na accepteren', label: 'Na accepteren', summary: 'in een nieuwe browser na accepteren en herladen' },
