@@ -13,7 +13,7 @@ import { withoutQuery } from '../src/rules/evidence.js';
 import type { ClassifiedScan, GateResult, Phase } from '../src/types.js';
 import { serve, type Served } from './support/fixtures.js';
 
-const PAGES = ['ga4', 'pixel', 'storage', 'unknown', 'delayed', 'on-interaction', 'long-lived'];
+const PAGES = ['ga4', 'pixel', 'storage', 'unknown', 'delayed', 'on-interaction', 'long-lived', 'hydration'];
 
 let served: Served;
 let result: GateResult;
@@ -80,6 +80,12 @@ describe('trackers with long-lived connections', () => {
     expect(findings('delayed')).toContain('tracking-cookie-before-consent initial _fbp');
     expect(findings('on-interaction')).not.toContain('tracking-cookie-before-consent initial _fbp');
     expect(findings('on-interaction')).toEqual(expect.arrayContaining(['tracking-after-implicit-action after-scroll _fbp', 'tracking-after-implicit-action after-scroll www.facebook.com']));
+  });
+
+  it('a pixel an app loads once it has rendered in hundreds of small tasks, with no request meanwhile', () => {
+    // The network is quiet long before the render ends: only asking the renderer whether it has
+    // anything left to run (see SettleWatch) keeps the visit from being recorded without the pixel.
+    expect(findings('hydration')).toEqual(expect.arrayContaining(['tracking-cookie-before-consent initial _fbp', 'tracker-request-before-consent initial connect.facebook.net']));
   });
 
   it('all of them on one page: everything above is found there too, and GA4 scroll hit after scrolling', () => {

@@ -70,6 +70,35 @@ describe('the settle criterion', () => {
     expect(settle.record().waitedMs).toBe(3_000);
   });
 
+  it('once quiet, asks the renderers whether they are idle, and waits on when what they ran started more', async () => {
+    const { settle, pause, now } = watch();
+    const asked: number[] = [];
+    // The first answer comes after a script that had just arrived sent a hit and loaded a pixel.
+    await settle.wait(LIMITS, pause, async () => {
+      asked.push(now());
+      if (asked.length === 1) {
+        const pixel = {};
+        settle.started(pixel, 'https://px.example/tr', 'image');
+        await pause(50);
+        settle.ended(pixel);
+      }
+      return true;
+    });
+    expect(asked).toEqual([300, 650]);
+    expect(now()).toBe(650);
+  });
+
+  it('asks again while no idle answer can be had (the page navigated), and ends at settleCapMs', async () => {
+    const { settle, pause, now } = watch();
+    let asked = 0;
+    await settle.wait(LIMITS, pause, async () => {
+      asked++;
+      return false;
+    });
+    expect(now()).toBe(LIMITS.settleCapMs);
+    expect(asked).toBeGreaterThan(10);
+  });
+
   it('ends a wait at settleCapMs when new requests keep starting', async () => {
     let clock = 0;
     const busy = new SettleWatch(() => clock);

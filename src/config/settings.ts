@@ -5,7 +5,7 @@
 export interface Settings {
   /** Navigation timeout for the page's `load` event. */
   timeoutMs: number;
-  /** How long no new request may start before a page counts as settled. */
+  /** How long no new request may start before the renderers are asked whether they are idle (see SettleWatch). */
   quietMs: number;
   /** Upper bound on real-time waiting for the network to settle, per wait. */
   settleCapMs: number;
@@ -44,7 +44,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   timeoutMs: 30_000,
-  quietMs: 300,
+  quietMs: 100,
   settleCapMs: 5_000,
   requestHoldMs: 3_000,
   streamHoldMs: 1_000,

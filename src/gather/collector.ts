@@ -9,6 +9,7 @@ import { sleep } from '../shared/time.js';
 import { errorText } from '../shared/errors.js';
 import { evaluateIsolated, FRAME_GONE, frameTargets } from './isolated.js';
 import { SettleWatch, type SettleLimits } from './settle.js';
+import { rendererIdle } from './renderer-idle.js';
 import { urlRedactor } from './redact.js';
 import { watchInitiators } from './initiator.js';
 import { hostOf, isWebUrl, withoutFragment } from '../shared/url.js';
@@ -117,9 +118,12 @@ export class Collector {
     return watching;
   }
 
-  /** Resolves once no new request has started for `quietMs` and none that may lead to more is pending (see SettleWatch). */
-  networkQuiet(limits: SettleLimits): Promise<void> {
-    return this.settle.wait(limits, sleep);
+  /**
+   * Resolves once no new request has started for `quietMs`, none that may lead to more is pending,
+   * and the page's renderers were then found idle (see SettleWatch).
+   */
+  networkQuiet(page: Page, limits: SettleLimits & { pageScanMs: number }): Promise<void> {
+    return this.settle.wait(limits, sleep, rendererIdle(page, limits.pageScanMs));
   }
 
   /** From now on, record the names of the cookies each request carried (see GatheredRequest.cookiesSent). */

@@ -4,13 +4,14 @@ import type { SettleRecord } from '../types.js';
  * When a page has settled enough to record it. What the gate needs is that whatever the page's
  * timers and scripts were going to start has started: a tracker is found from its request, cookie or
  * storage write, not from the end of its answer. So a wait ends once no new request has started for
- * a quiet window and no request that may still lead to more (a script, a frame, an XHR) is pending.
+ * a quiet window, no request that may still lead to more (a script, a frame, an XHR) is pending, and
+ * the page's renderers have since had nothing left to run (see `wait`).
  *
  * Zero requests in flight is the wrong test: beacons, EventSource, WebSockets, long polls and bodies
  * that never end are open for the life of the page, so every wait would run to its cap.
  */
 export interface SettleLimits {
-  /** How long no new request may start before the page counts as settled. */
+  /** How long no new request may start before the renderers are asked whether they are idle. */
   quietMs: number;
   /** Upper bound on one wait, in real time, whatever is still pending. */
   settleCapMs: number;
@@ -39,11 +40,20 @@ interface Open {
 
 type Holder = Open & { heldMs: number };
 
+/**
+ * Resolves true once the page's renderers have run everything queued before the call (what a
+ * response that just arrived set off, its callbacks), false when that could not be learnt (the page
+ * navigated meanwhile); `budgetMs` bounds it.
+ */
+export type IdleProbe = (budgetMs: number) => Promise<boolean>;
+
 /** Follows the requests of one visit and decides when a wait may end; keeps what held the waits. */
 export class SettleWatch {
   private readonly open = new Map<object, Open>();
   private readonly keepalive = new Set<string>();
   private lastActivity: number;
+  /** Counts what restarts the quiet window: a renderer found idle proves nothing if it moved meanwhile. */
+  private activity = 0;
   private waitedMs = 0;
   private longest: Holder | null = null;
 
@@ -53,7 +63,7 @@ export class SettleWatch {
 
   started(key: object, url: string, resourceType: string): void {
     this.open.set(key, { url, resourceType, startedAt: this.now(), respondedAt: null });
-    this.lastActivity = this.now();
+    this.touch();
   }
 
   responded(key: object): void {
@@ -65,7 +75,7 @@ export class SettleWatch {
   ended(key: object): void {
     const request = this.open.get(key);
     if (!request) return;
-    if (!this.longLived(request)) this.lastActivity = this.now();
+    if (!this.longLived(request)) this.touch();
     this.open.delete(key);
   }
 
@@ -83,15 +93,29 @@ export class SettleWatch {
     return this.now() - this.lastActivity >= limits.quietMs && this.holders(limits).length === 0;
   }
 
-  /** Resolves once the page is quiet, or after `settleCapMs` whatever is still pending. */
-  async wait(limits: SettleLimits, pause: (ms: number) => Promise<void>): Promise<void> {
+  /**
+   * Resolves once the page is quiet and, given `idle`, its renderers were found idle with nothing new
+   * started meanwhile; or after `settleCapMs` whatever is still pending. The probe is what lets the
+   * quiet window be short: a script that arrived just before it ran before the renderer went idle, so
+   * whatever it started is seen, however slow a starved CI machine runs it.
+   */
+  async wait(limits: SettleLimits, pause: (ms: number) => Promise<void>, idle?: IdleProbe): Promise<void> {
     const started = this.now();
+    const left = (): number => limits.settleCapMs - (this.now() - started);
     const held = new Map<Open, number>();
-    while (!this.quiet(limits) && this.now() - started < limits.settleCapMs) {
-      const holders = this.holders(limits);
-      const before = this.now();
-      await pause(POLL_MS);
-      for (const request of holders) held.set(request, (held.get(request) ?? 0) + (this.now() - before));
+    for (;;) {
+      while (!this.quiet(limits) && left() > 0) {
+        const holders = this.holders(limits);
+        const before = this.now();
+        await pause(POLL_MS);
+        for (const request of holders) held.set(request, (held.get(request) ?? 0) + (this.now() - before));
+      }
+      if (!idle || left() <= 0) break;
+      const seen = this.activity;
+      const proven = await idle(left());
+      if (proven && this.activity === seen) break;
+      // Not proven (the page navigated meanwhile): look again shortly, within the cap.
+      if (!proven && this.activity === seen) await pause(POLL_MS);
     }
     this.waitedMs += this.now() - started;
     for (const [request, heldMs] of held) {
@@ -103,6 +127,11 @@ export class SettleWatch {
   record(): SettleRecord {
     const by = this.longest;
     return { waitedMs: this.waitedMs, heldBy: by && { url: by.url, resourceType: by.resourceType, heldMs: by.heldMs } };
+  }
+
+  private touch(): void {
+    this.lastActivity = this.now();
+    this.activity++;
   }
 
   private longLived(request: Open): boolean {

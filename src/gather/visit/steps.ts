@@ -13,7 +13,7 @@ import type { Session, Step } from './context.js';
 async function advance({ page, collector, options }: Session, ms: number): Promise<void> {
   if (options.fastForwardMs > 0) await page.clock.runFor(ms);
   else await page.waitForTimeout(Math.min(ms, options.settleCapMs));
-  await collector.networkQuiet(options);
+  await collector.networkQuiet(page, options);
 }
 
 const settle = (session: Session): Promise<void> => advance(session, Math.max(session.options.fastForwardMs, 1));
@@ -28,7 +28,7 @@ async function load(session: Session, url: string): Promise<number> {
   // An error page is not the page the site serves to visitors: scanning it proves nothing.
   if (status === 401) throw new Error(LOGIN_NEEDED);
   if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
-  await session.collector.networkQuiet(session.options);
+  await session.collector.networkQuiet(session.page, session.options);
   return status;
 }
 

@@ -1,0 +1,34 @@
+import type { Page } from 'playwright';
+import { evaluateIsolated, frameTargets } from './isolated.js';
+import type { IdleProbe } from './settle.js';
+
+/** How long a renderer may stay busy before its answer comes anyway. */
+const NEVER_IDLE_MS = 1_000;
+
+/**
+ * Asks each renderer process the page's frames live in for an idle callback. The renderer calls it
+ * once it has nothing else to run, so the tasks queued before the question (the script a response
+ * just delivered, the callbacks it set off, the requests they start) have run when it answers. It
+ * runs in our isolated world, where requestIdleCallback is the browser's own and not the fake clock's.
+ * The callback's own timeout ends the wait on a renderer that is never idle (an animation run in
+ * real time); that answer still counts, the quiet window before it being all the proof there is.
+ */
+export function rendererIdle(page: Page, pageScanMs: number): IdleProbe {
+  return async (budgetMs) => {
+    const budget = Math.min(budgetMs, pageScanMs);
+    try {
+      const targets = await frameTargets(page);
+      // One frame per DevTools session: frames that share a session share a renderer.
+      const perRenderer = targets.filter((target, index) => targets.findIndex((t) => t.session === target.session) === index);
+      const answers = await Promise.all(
+        perRenderer.map((target) =>
+          evaluateIsolated(target, (timeout: number) => new Promise<boolean>((done) => requestIdleCallback(() => done(true), { timeout })), Math.min(budget, NEVER_IDLE_MS), budget),
+        ),
+      );
+      return answers.every(Boolean);
+    } catch {
+      // The page navigated or a frame went away while we asked: nothing is proven, the caller asks again.
+      return false;
+    }
+  };
+}
