@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-4SLG345L.js";
+} from "./chunks/chunk-BFCLNH4S.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-M6NP3JMU.js";
+} from "./chunks/chunk-ZKHTSTQE.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-2XA45ST2.js";
+} from "./chunks/chunk-5CYMYPG2.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -10785,11 +10785,12 @@ var VISITS = [
   {
     id: "after-scroll",
     label: "After scrolling",
-    summary: "then after scrolling, moving the mouse, pressing Escape and following a link",
+    summary: "then after scrolling, moving the mouse, pressing Escape and, where a banner shows, following a link",
     needs: "nothing",
     continues: true,
-    // The next page's own trackers would load for any first-time visitor: recorded before following the link.
-    steps: ["browse", "settle", "record", "followLink", "checkBannerStays"]
+    // The next page's own trackers would load for any first-time visitor: recorded before following the
+    // link, which only checkBannerStays follows (the banner is what that page is looked at for).
+    steps: ["browse", "settle", "record", "checkBannerStays"]
   },
   {
     id: "after-reject",
@@ -11765,7 +11766,7 @@ var trackingAfterImplicitAction = {
   meta: {
     id: "tracking-after-implicit-action",
     title: "Scrolling or browsing taken as consent",
-    description: "Something that tracks appeared after the visitor scrolled, moved the mouse, pressed Escape or followed a link, without answering the banner.",
+    description: "Something that tracks appeared after the visitor scrolled, moved the mouse, or pressed Escape, without answering the banner.",
     legalBasis: "EDPB Guidelines 05/2020 \xA786: scrolling or continuing to browse is not a clear affirmative action; ePrivacy Directive art. 5(3).",
     plainWords: "Scrolling, clicking elsewhere or moving on to another page is not consent. Tracking may only start after the visitor clearly says yes.",
     translations: {
@@ -12903,7 +12904,7 @@ var FR = {
   duration: (v, unit) => unit === "days" ? n(v, "jour", "jours") : `${v} mois`,
   phase: {
     initial: { short: "premi\xE8re visite", label: "Avant tout choix", summary: "une fois sans rien toucher" },
-    "after-scroll": { short: "apr\xE8s d\xE9filement", label: "Apr\xE8s d\xE9filement", summary: "puis apr\xE8s avoir fait d\xE9filer la page, boug\xE9 la souris, appuy\xE9 sur \xC9chap et suivi un lien" },
+    "after-scroll": { short: "apr\xE8s d\xE9filement", label: "Apr\xE8s d\xE9filement", summary: "puis apr\xE8s avoir fait d\xE9filer la page, boug\xE9 la souris, appuy\xE9 sur \xC9chap et, si une banni\xE8re s'affiche, suivi un lien" },
     "after-reject": { short: "apr\xE8s refus", label: "Apr\xE8s refus", summary: "dans un nouveau navigateur apr\xE8s avoir refus\xE9 dans la banni\xE8re cookies, recharg\xE9 et ouvert une autre page" },
     "after-save": { short: "apr\xE8s enregistrement", label: "Apr\xE8s enregistrement tel quel", summary: "dans un nouveau navigateur apr\xE8s avoir enregistr\xE9 les interrupteurs du premier niveau tels qu'affich\xE9s, puis recharg\xE9" },
     "after-accept": { short: "apr\xE8s acceptation", label: "Apr\xE8s acceptation", summary: "dans un nouveau navigateur apr\xE8s avoir accept\xE9 et recharg\xE9" },
@@ -13050,7 +13051,7 @@ var NL = {
   duration: (v, unit) => unit === "days" ? n2(v, "dag", "dagen") : n2(v, "maand", "maanden"),
   phase: {
     initial: { short: "eerste bezoek", label: "V\xF3\xF3r een keuze", summary: "eenmaal zonder iets aan te raken" },
-    "after-scroll": { short: "na scrollen", label: "Na scrollen", summary: "daarna na scrollen, de muis bewegen, Escape indrukken en een link volgen" },
+    "after-scroll": { short: "na scrollen", label: "Na scrollen", summary: "daarna na scrollen, de muis bewegen, Escape indrukken en, als er een banner is, een link volgen" },
     "after-reject": { short: "na weigeren", label: "Na weigeren", summary: "in een nieuwe browser na weigeren in de cookiemelding, herladen en een andere pagina openen" },
     "after-save": { short: "na opslaan", label: "Na opslaan zoals getoond", summary: "in een nieuwe browser na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden, en herladen" },
     "after-accept": { short: "na accepteren", label: "Na accepteren", summary: "in een nieuwe browser na accepteren en herladen" },
@@ -41206,7 +41207,7 @@ async function globPages(root, spec) {
 // src/config/settings.ts
 var DEFAULT_SETTINGS = {
   timeoutMs: 3e4,
-  quietMs: 300,
+  quietMs: 100,
   settleCapMs: 5e3,
   requestHoldMs: 3e3,
   streamHoldMs: 1e3,
@@ -41647,11 +41648,13 @@ var SettleWatch = class {
   open = /* @__PURE__ */ new Map();
   keepalive = /* @__PURE__ */ new Set();
   lastActivity;
+  /** Counts what restarts the quiet window: a renderer found idle proves nothing if it moved meanwhile. */
+  activity = 0;
   waitedMs = 0;
   longest = null;
   started(key2, url, resourceType) {
     this.open.set(key2, { url, resourceType, startedAt: this.now(), respondedAt: null });
-    this.lastActivity = this.now();
+    this.touch();
   }
   responded(key2) {
     const request = this.open.get(key2);
@@ -41661,7 +41664,7 @@ var SettleWatch = class {
   ended(key2) {
     const request = this.open.get(key2);
     if (!request) return;
-    if (!this.longLived(request)) this.lastActivity = this.now();
+    if (!this.longLived(request)) this.touch();
     this.open.delete(key2);
   }
   /** A fetch the page sent with `keepalive: true`: a beacon by another name. */
@@ -41675,15 +41678,28 @@ var SettleWatch = class {
   quiet(limits) {
     return this.now() - this.lastActivity >= limits.quietMs && this.holders(limits).length === 0;
   }
-  /** Resolves once the page is quiet, or after `settleCapMs` whatever is still pending. */
-  async wait(limits, pause) {
+  /**
+   * Resolves once the page is quiet and, given `idle`, its renderers were found idle with nothing new
+   * started meanwhile; or after `settleCapMs` whatever is still pending. The probe is what lets the
+   * quiet window be short: a script that arrived just before it ran before the renderer went idle, so
+   * whatever it started is seen, however slow a starved CI machine runs it.
+   */
+  async wait(limits, pause, idle) {
     const started = this.now();
+    const left = () => limits.settleCapMs - (this.now() - started);
     const held = /* @__PURE__ */ new Map();
-    while (!this.quiet(limits) && this.now() - started < limits.settleCapMs) {
-      const holders = this.holders(limits);
-      const before = this.now();
-      await pause(POLL_MS);
-      for (const request of holders) held.set(request, (held.get(request) ?? 0) + (this.now() - before));
+    for (; ; ) {
+      while (!this.quiet(limits) && left() > 0) {
+        const holders = this.holders(limits);
+        const before = this.now();
+        await pause(POLL_MS);
+        for (const request of holders) held.set(request, (held.get(request) ?? 0) + (this.now() - before));
+      }
+      if (!idle || left() <= 0) break;
+      const seen = this.activity;
+      const proven = await idle(left());
+      if (proven && this.activity === seen) break;
+      if (!proven && this.activity === seen) await pause(POLL_MS);
     }
     this.waitedMs += this.now() - started;
     for (const [request, heldMs] of held) {
@@ -41695,6 +41711,10 @@ var SettleWatch = class {
     const by = this.longest;
     return { waitedMs: this.waitedMs, heldBy: by && { url: by.url, resourceType: by.resourceType, heldMs: by.heldMs } };
   }
+  touch() {
+    this.lastActivity = this.now();
+    this.activity++;
+  }
   longLived(request) {
     return LONG_LIVED_TYPES.has(request.resourceType) || this.keepalive.has(request.url);
   }
@@ -41705,6 +41725,26 @@ var SettleWatch = class {
     return request.respondedAt === null || now - request.respondedAt < limits.streamHoldMs;
   }
 };
+
+// src/gather/renderer-idle.ts
+var NEVER_IDLE_MS = 1e3;
+function rendererIdle(page, pageScanMs) {
+  return async (budgetMs) => {
+    const budget = Math.min(budgetMs, pageScanMs);
+    try {
+      const targets = await frameTargets(page);
+      const perRenderer = targets.filter((target, index) => targets.findIndex((t) => t.session === target.session) === index);
+      const answers2 = await Promise.all(
+        perRenderer.map(
+          (target) => evaluateIsolated(target, (timeout) => new Promise((done) => requestIdleCallback(() => done(true), { timeout })), Math.min(budget, NEVER_IDLE_MS), budget)
+        )
+      );
+      return answers2.every(Boolean);
+    } catch {
+      return false;
+    }
+  };
+}
 
 // src/gather/redact.ts
 var REDACTED = "<redacted>";
@@ -41829,9 +41869,12 @@ var Collector = class _Collector {
     }
     return watching;
   }
-  /** Resolves once no new request has started for `quietMs` and none that may lead to more is pending (see SettleWatch). */
-  networkQuiet(limits) {
-    return this.settle.wait(limits, sleep);
+  /**
+   * Resolves once no new request has started for `quietMs`, none that may lead to more is pending,
+   * and the page's renderers were then found idle (see SettleWatch).
+   */
+  networkQuiet(page, limits) {
+    return this.settle.wait(limits, sleep, rendererIdle(page, limits.pageScanMs));
   }
   /** From now on, record the names of the cookies each request carried (see GatheredRequest.cookiesSent). */
   recordCookiesSent() {
@@ -45354,7 +45397,7 @@ async function readConsentSignals(page, requests, timeoutMs) {
 async function advance({ page, collector, options }, ms) {
   if (options.fastForwardMs > 0) await page.clock.runFor(ms);
   else await page.waitForTimeout(Math.min(ms, options.settleCapMs));
-  await collector.networkQuiet(options);
+  await collector.networkQuiet(page, options);
 }
 var settle = (session) => advance(session, Math.max(session.options.fastForwardMs, 1));
 var LOGIN_NEEDED = 'the page asks for a login (HTTP 401); give credentials with --header "Authorization: Basic \u2026"';
@@ -45364,7 +45407,7 @@ async function load2(session, url) {
   const status = response.status();
   if (status === 401) throw new Error(LOGIN_NEEDED);
   if (status >= 400) throw new Error(`the page answered HTTP ${status}`);
-  await session.collector.networkQuiet(session.options);
+  await session.collector.networkQuiet(session.page, session.options);
   return status;
 }
 function internalLink() {
@@ -45380,6 +45423,17 @@ function internalLink() {
 function tell2(session, what) {
   const action = session.scan.action;
   if (action) action.detail = `${action.detail}, ${what}`;
+}
+async function followLink(session) {
+  const link = await evaluateInPage(session.page, internalLink, void 0, session.options.pageScanMs).catch(() => null);
+  const browsing = session.scan.action?.kind === "scroll";
+  if (!link) {
+    if (browsing) tell2(session, "found no internal link to follow");
+    return;
+  }
+  await load2(session, link);
+  await settle(session);
+  tell2(session, `${browsing ? "then followed" : "followed"} a link to ${new URL(link).pathname}`);
 }
 async function answer(session, kind) {
   const { banner, page } = session;
@@ -45486,17 +45540,13 @@ var STEPS = {
     session.scan.action = { kind: "scroll", done: true, detail: "scrolled to the bottom, moved the mouse, pressed Escape", bannerAfter: null };
   },
   followLink: async (session) => {
-    const link = await evaluateInPage(session.page, internalLink, void 0, session.options.pageScanMs).catch(() => null);
-    if (!link) {
-      if (session.scan.action?.kind === "scroll") tell2(session, "found no internal link to follow");
-      return;
-    }
-    await load2(session, link);
-    await settle(session);
-    tell2(session, `${session.scan.action?.kind === "scroll" ? "then followed" : "followed"} a link to ${new URL(link).pathname}`);
+    await followLink(session);
   },
+  // Browsing on is not consent: the banner must still be there on the next page. Where the first look
+  // found no banner there is nothing to watch, and loading the next page would only cost a navigation.
   checkBannerStays: async (session) => {
     if (!session.first.banner || !session.scan.action) return;
+    await followLink(session);
     const found = await findBanner(session.page, session.options.consent, session.options);
     session.scan.action.bannerAfter = found.banner ? "visible" : "gone";
     session.banner = found.banner;

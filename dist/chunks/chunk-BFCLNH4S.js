@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-2XA45ST2.js";
+} from "./chunk-5CYMYPG2.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
