@@ -4,7 +4,7 @@ import { SettleWatch, type SettleLimits } from '../src/gather/settle.js';
 import { visitLine } from '../src/report/progress.js';
 import type { ClassifiedScan } from '../src/types.js';
 
-const LIMITS: SettleLimits = { quietMs: 300, settleCapMs: 5_000, requestHoldMs: 3_000, streamHoldMs: 1_000 };
+const LIMITS: SettleLimits = { quietMs: 300, settleCapMs: 5_000, requestHoldMs: 3_000, streamHoldMs: 1_000, dataStreamHoldMs: 250 };
 
 /** A watch on a hand-moved clock, and a pause that only moves that clock. */
 function watch(): { settle: SettleWatch; at: (ms: number) => void; pause: (ms: number) => Promise<void>; now: () => number } {
@@ -42,15 +42,20 @@ describe('the settle criterion', () => {
     expect(settle.quiet(LIMITS)).toBe(true);
   });
 
-  it('lets a long poll hold for requestHoldMs from its start, and a body still streaming for streamHoldMs after its answer began', () => {
+  it('lets a long poll hold for requestHoldMs from its start, and a body still streaming for streamHoldMs after its answer began, dataStreamHoldMs for fetch and XHR', () => {
     const { settle, at } = watch();
     settle.started({}, 'https://chat.example/poll', 'xhr');
     const stream = {};
     settle.started(stream, 'https://in.example/visit-data', 'fetch');
+    const script = {};
+    settle.started(script, 'https://cdn.example/big.js', 'script');
     at(500);
     settle.responded(stream);
-    at(1_499);
-    expect(settle.holders(LIMITS).map((r) => r.url)).toEqual(['https://chat.example/poll', 'https://in.example/visit-data']);
+    settle.responded(script);
+    at(749);
+    expect(settle.holders(LIMITS).map((r) => r.url)).toEqual(['https://chat.example/poll', 'https://in.example/visit-data', 'https://cdn.example/big.js']);
+    at(750);
+    expect(settle.holders(LIMITS).map((r) => r.url)).toEqual(['https://chat.example/poll', 'https://cdn.example/big.js']);
     at(1_500);
     expect(settle.holders(LIMITS).map((r) => r.url)).toEqual(['https://chat.example/poll']);
     at(3_000);

@@ -14,6 +14,11 @@ export interface Settings {
   /** How long a response may still be streaming its body once it began: longer, it is a stream. */
   streamHoldMs: number;
   /**
+   * The same for an answer to fetch or XHR, data the page's own code reads: a config or API answer
+   * arrives whole right after its headers, so one still coming is a stream (an upload channel, a feed).
+   */
+  dataStreamHoldMs: number;
+  /**
    * Fake-clock time to fast-forward after load, so timer-delayed trackers fire without waiting in
    * real time; 0 turns the fake clock off (for sites it disturbs) and waits `settleCapMs` instead.
    */
@@ -48,6 +53,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   settleCapMs: 5_000,
   requestHoldMs: 3_000,
   streamHoldMs: 1_000,
+  dataStreamHoldMs: 250,
   fastForwardMs: 10_000,
   bannerDelayMs: 1_500,
   pageScanMs: 15_000,

@@ -19,6 +19,11 @@ export interface SettleLimits {
   requestHoldMs: number;
   /** How long a response may still be streaming its body once it began: longer, it is a stream. */
   streamHoldMs: number;
+  /**
+   * The same for an answer to fetch or XHR, data the page's own code reads: a config or API answer
+   * arrives whole right after its headers, so one still coming is a stream (an upload channel, a feed).
+   */
+  dataStreamHoldMs: number;
 }
 
 /**
@@ -26,6 +31,9 @@ export interface SettleLimits {
  * reported as "fetch" and is recognised by the init script instead (see `keptAlive`).
  */
 const LONG_LIVED_TYPES = new Set(['ping', 'eventsource', 'websocket', 'media']);
+
+/** Answers the page's own code reads as data (see `dataStreamHoldMs`). */
+const DATA_TYPES = new Set(['fetch', 'xhr']);
 
 /** How often a wait looks again. */
 const POLL_MS = 25;
@@ -142,6 +150,7 @@ export class SettleWatch {
     if (this.longLived(request)) return false;
     const now = this.now();
     if (now - request.startedAt >= limits.requestHoldMs) return false;
-    return request.respondedAt === null || now - request.respondedAt < limits.streamHoldMs;
+    const streamHold = DATA_TYPES.has(request.resourceType) ? limits.dataStreamHoldMs : limits.streamHoldMs;
+    return request.respondedAt === null || now - request.respondedAt < streamHold;
   }
 }
