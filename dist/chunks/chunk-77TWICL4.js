@@ -41211,6 +41211,7 @@ var DEFAULT_SETTINGS = {
   settleCapMs: 5e3,
   requestHoldMs: 3e3,
   streamHoldMs: 1e3,
+  dataStreamHoldMs: 250,
   fastForwardMs: 1e4,
   bannerDelayMs: 1500,
   pageScanMs: 15e3,
@@ -41638,6 +41639,7 @@ async function evaluateInPage(page, fn, arg, timeoutMs) {
 
 // src/gather/settle.ts
 var LONG_LIVED_TYPES = /* @__PURE__ */ new Set(["ping", "eventsource", "websocket", "media"]);
+var DATA_TYPES = /* @__PURE__ */ new Set(["fetch", "xhr"]);
 var POLL_MS = 25;
 var SettleWatch = class {
   constructor(now = Date.now) {
@@ -41722,7 +41724,8 @@ var SettleWatch = class {
     if (this.longLived(request)) return false;
     const now = this.now();
     if (now - request.startedAt >= limits.requestHoldMs) return false;
-    return request.respondedAt === null || now - request.respondedAt < limits.streamHoldMs;
+    const streamHold = DATA_TYPES.has(request.resourceType) ? limits.dataStreamHoldMs : limits.streamHoldMs;
+    return request.respondedAt === null || now - request.respondedAt < streamHold;
   }
 };
 

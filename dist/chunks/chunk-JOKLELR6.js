@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-5CYMYPG2.js";
+} from "./chunk-77TWICL4.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
