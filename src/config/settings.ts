@@ -18,6 +18,8 @@ export interface Settings {
    * arrives whole right after its headers, so one still coming is a stream (an upload channel, a feed).
    */
   dataStreamHoldMs: number;
+  /** How long a renderer may stay busy before its answer to the idle check comes anyway (see SettleWatch). */
+  idleCheckMs: number;
   /**
    * Fake-clock time to fast-forward after load, so timer-delayed trackers fire without waiting in
    * real time; 0 turns the fake clock off (for sites it disturbs) and waits `settleCapMs` instead.
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   requestHoldMs: 3_000,
   streamHoldMs: 1_000,
   dataStreamHoldMs: 250,
+  idleCheckMs: 1_000,
   fastForwardMs: 10_000,
   bannerDelayMs: 1_500,
   pageScanMs: 15_000,

@@ -8,6 +8,7 @@ import { identifiersIn, matchIdentifiers, type HeldValue, type SentRequest } fro
 import { sleep } from '../shared/time.js';
 import { errorText } from '../shared/errors.js';
 import { evaluateIsolated, FRAME_GONE, frameTargets } from './isolated.js';
+import type { Settings } from '../config/settings.js';
 import { SettleWatch, type SettleLimits } from './settle.js';
 import { rendererIdle } from './renderer-idle.js';
 import { urlRedactor } from './redact.js';
@@ -122,8 +123,8 @@ export class Collector {
    * Resolves once no new request has started for `quietMs`, none that may lead to more is pending,
    * and the page's renderers were then found idle (see SettleWatch).
    */
-  networkQuiet(page: Page, limits: SettleLimits & { pageScanMs: number }): Promise<void> {
-    return this.settle.wait(limits, sleep, rendererIdle(page, limits.pageScanMs));
+  networkQuiet(page: Page, limits: SettleLimits & Pick<Settings, 'idleCheckMs' | 'pageScanMs'>): Promise<void> {
+    return this.settle.wait(limits, sleep, rendererIdle(page, limits));
   }
 
   /** From now on, record the names of the cookies each request carried (see GatheredRequest.cookiesSent). */

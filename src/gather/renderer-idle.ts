@@ -1,9 +1,7 @@
 import type { Page } from 'playwright';
+import type { Settings } from '../config/settings.js';
 import { evaluateIsolated, frameTargets } from './isolated.js';
 import type { IdleProbe } from './settle.js';
-
-/** How long a renderer may stay busy before its answer comes anyway. */
-const NEVER_IDLE_MS = 1_000;
 
 /**
  * Asks each renderer process the page's frames live in for an idle callback. The renderer calls it
@@ -13,16 +11,16 @@ const NEVER_IDLE_MS = 1_000;
  * The callback's own timeout ends the wait on a renderer that is never idle (an animation run in
  * real time); that answer still counts, the quiet window before it being all the proof there is.
  */
-export function rendererIdle(page: Page, pageScanMs: number): IdleProbe {
+export function rendererIdle(page: Page, limits: Pick<Settings, 'idleCheckMs' | 'pageScanMs'>): IdleProbe {
   return async (budgetMs) => {
-    const budget = Math.min(budgetMs, pageScanMs);
+    const budget = Math.min(budgetMs, limits.pageScanMs);
     try {
       const targets = await frameTargets(page);
       // One frame per DevTools session: frames that share a session share a renderer.
       const perRenderer = targets.filter((target, index) => targets.findIndex((t) => t.session === target.session) === index);
       const answers = await Promise.all(
         perRenderer.map((target) =>
-          evaluateIsolated(target, (timeout: number) => new Promise<boolean>((done) => requestIdleCallback(() => done(true), { timeout })), Math.min(budget, NEVER_IDLE_MS), budget),
+          evaluateIsolated(target, (timeout: number) => new Promise<boolean>((done) => requestIdleCallback(() => done(true), { timeout })), Math.min(budget, limits.idleCheckMs), budget),
         ),
       );
       return answers.every(Boolean);

@@ -1,3 +1,4 @@
+import type { Settings } from '../config/settings.js';
 import type { SettleRecord } from '../types.js';
 
 /**
@@ -10,21 +11,7 @@ import type { SettleRecord } from '../types.js';
  * Zero requests in flight is the wrong test: beacons, EventSource, WebSockets, long polls and bodies
  * that never end are open for the life of the page, so every wait would run to its cap.
  */
-export interface SettleLimits {
-  /** How long no new request may start before the renderers are asked whether they are idle. */
-  quietMs: number;
-  /** Upper bound on one wait, in real time, whatever is still pending. */
-  settleCapMs: number;
-  /** How long one request may hold a wait, from its start: a long poll or a stalled host holds no longer. */
-  requestHoldMs: number;
-  /** How long a response may still be streaming its body once it began: longer, it is a stream. */
-  streamHoldMs: number;
-  /**
-   * The same for an answer to fetch or XHR, data the page's own code reads: a config or API answer
-   * arrives whole right after its headers, so one still coming is a stream (an upload channel, a feed).
-   */
-  dataStreamHoldMs: number;
-}
+export type SettleLimits = Pick<Settings, 'quietMs' | 'settleCapMs' | 'requestHoldMs' | 'streamHoldMs' | 'dataStreamHoldMs'>;
 
 /**
  * Fire-and-forget or open-for-the-page by nature: recorded, never waited for. A keepalive fetch is
