@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-JOKLELR6.js";
+} from "./chunks/chunk-4SZYFPFJ.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-5JJJFILJ.js";
+} from "./chunks/chunk-7GMYTMM7.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-77TWICL4.js";
+} from "./chunks/chunk-C3FOMEJH.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

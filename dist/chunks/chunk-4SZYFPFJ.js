@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-77TWICL4.js";
+} from "./chunk-C3FOMEJH.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

@@ -41212,6 +41212,7 @@ var DEFAULT_SETTINGS = {
   requestHoldMs: 3e3,
   streamHoldMs: 1e3,
   dataStreamHoldMs: 250,
+  idleCheckMs: 1e3,
   fastForwardMs: 1e4,
   bannerDelayMs: 1500,
   pageScanMs: 15e3,
@@ -41730,16 +41731,15 @@ var SettleWatch = class {
 };
 
 // src/gather/renderer-idle.ts
-var NEVER_IDLE_MS = 1e3;
-function rendererIdle(page, pageScanMs) {
+function rendererIdle(page, limits) {
   return async (budgetMs) => {
-    const budget = Math.min(budgetMs, pageScanMs);
+    const budget = Math.min(budgetMs, limits.pageScanMs);
     try {
       const targets = await frameTargets(page);
       const perRenderer = targets.filter((target, index) => targets.findIndex((t) => t.session === target.session) === index);
       const answers2 = await Promise.all(
         perRenderer.map(
-          (target) => evaluateIsolated(target, (timeout) => new Promise((done) => requestIdleCallback(() => done(true), { timeout })), Math.min(budget, NEVER_IDLE_MS), budget)
+          (target) => evaluateIsolated(target, (timeout) => new Promise((done) => requestIdleCallback(() => done(true), { timeout })), Math.min(budget, limits.idleCheckMs), budget)
         )
       );
       return answers2.every(Boolean);
@@ -41877,7 +41877,7 @@ var Collector = class _Collector {
    * and the page's renderers were then found idle (see SettleWatch).
    */
   networkQuiet(page, limits) {
-    return this.settle.wait(limits, sleep, rendererIdle(page, limits.pageScanMs));
+    return this.settle.wait(limits, sleep, rendererIdle(page, limits));
   }
   /** From now on, record the names of the cookies each request carried (see GatheredRequest.cookiesSent). */
   recordCookiesSent() {

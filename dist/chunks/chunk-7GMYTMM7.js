@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-77TWICL4.js";
+} from "./chunk-C3FOMEJH.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);
