@@ -12,6 +12,7 @@
 //   process tree, half-way and at the end (it must stay flat in the page count).
 // - A 3-page site with GA4 and the Meta pixel behind a consent banner, all visits, from the command to the
 //   verdict, twice: both runs must give the same findings.
+// - CPU time of each run, machine-wide (see busyCpuMs): on two cores a scan is bound by it.
 // A fast run that misses a planted tracker is a failed run. Writes bench-results.json.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -153,15 +154,34 @@ function treeRss() {
 
 const mb = (bytes) => Math.round(bytes / 2 ** 20);
 
+/**
+ * CPU time all processes spent, user and system (not idle, I/O wait or steal), from /proc/stat: the
+ * browser's processes are not this process's children once Chromium reparents them, so the whole
+ * machine is the measure. Null where there is no /proc. On a machine doing nothing else it is the
+ * scan's cost, steadier than wall time when other tenants share the cores.
+ */
+const USER_HZ = 100; // /proc/stat's unit on Linux, whatever the kernel's tick rate
+function busyCpuMs() {
+  try {
+    const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return ((user + nice + system + irq + softirq) * 1000) / USER_HZ;
+  } catch {
+    return null;
+  }
+}
+
 /** Runs fn while sampling the process tree's RSS; fn gets `halfway()` to note the peak so far. */
 async function measure(fn) {
   let peak = treeRss();
   let half = null;
   const timer = setInterval(() => (peak = Math.max(peak, treeRss())), 200);
   const started = performance.now();
+  const cpuBefore = busyCpuMs();
   try {
     const result = await fn(() => (half ??= mb(Math.max(peak, treeRss()))), started);
-    return { result, seconds: (performance.now() - started) / 1000, peakRssMb: mb(Math.max(peak, treeRss())), halfwayRssMb: half };
+    const cpuAfter = busyCpuMs();
+    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : +((cpuAfter - cpuBefore) / 1000).toFixed(1);
+    return { result, seconds: (performance.now() - started) / 1000, cpuSeconds, peakRssMb: mb(Math.max(peak, treeRss())), halfwayRssMb: half };
   } finally {
     clearInterval(timer);
   }
@@ -233,11 +253,14 @@ say(`consent-gate, all visits ${all.seconds.toFixed(1)} s`);
 async function smallRun(folder, out) {
   const flags = vendors.browserArgs.map((a) => `--browser-arg=${a}`);
   const started = performance.now();
+  const cpuBefore = busyCpuMs();
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'scan', '--static', folder, '--format', 'json', '-o', out, '--quiet', '--concurrency', String(concurrency), ...flags], { stdio: 'ignore' });
   const exitCode = await new Promise((done) => child.on('close', done));
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = busyCpuMs();
+  const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : +((cpuAfter - cpuBefore) / 1000).toFixed(1);
   const report = JSON.parse(readFileSync(out, 'utf8'));
-  return { seconds, exitCode, findings: report.findings.map((f) => `${new URL(f.page).pathname} ${f.phase} ${f.rule} ${f.fingerprint}`) };
+  return { seconds, cpuSeconds, exitCode, findings: report.findings.map((f) => `${new URL(f.page).pathname} ${f.phase} ${f.rule} ${f.fingerprint}`) };
 }
 const small = smallSite();
 const reports = mkdtempSync(join(tmpdir(), 'cg-bench-reports-'));
@@ -295,7 +318,7 @@ const perKind = Object.fromEntries(
 const missedInitial = planted(initial.result, false);
 const missedAll = planted(all.result, true);
 const visits = all.result.pages.reduce((n, p) => n + p.phases.length, 0);
-const run = (r) => ({ seconds: +r.seconds.toFixed(2), perPageSeconds: +(r.seconds / PAGES).toFixed(2), peakRssMb: r.peakRssMb });
+const run = (r) => ({ seconds: +r.seconds.toFixed(2), perPageSeconds: +(r.seconds / PAGES).toFixed(2), cpuSeconds: r.cpuSeconds, peakRssMb: r.peakRssMb });
 const sameFindings = JSON.stringify(smallRuns[0].findings) === JSON.stringify(smallRuns[1].findings);
 const worstTrackerRatio = Math.max(...Object.values(perVisit).map((v) => v.ratio ?? 0));
 const report = {
@@ -318,7 +341,7 @@ const report = {
   perVisit,
   perKind,
   heldBy,
-  smallSite: { pages: 3, seconds: smallRuns.map((r) => +r.seconds.toFixed(2)), exitCodes: smallRuns.map((r) => r.exitCode), findings: smallRuns[0].findings.length, sameFindings },
+  smallSite: { pages: 3, seconds: smallRuns.map((r) => +r.seconds.toFixed(2)), cpuSeconds: smallRuns.map((r) => r.cpuSeconds), exitCodes: smallRuns.map((r) => r.exitCode), findings: smallRuns[0].findings.length, sameFindings },
   targets: {
     allVisitsAtMostNaive: { target: 1.0, measured: +(all.seconds / naive.seconds).toFixed(2) },
     trackerPageAtMost1_3xClean: { target: 1.3, measured: worstTrackerRatio },
@@ -329,7 +352,8 @@ const report = {
 };
 writeFileSync(values.out, JSON.stringify(report, null, 2) + '\n');
 
-const row = (name, r, extra = '') => `${name.padEnd(30)} ${r.seconds.toFixed(1).padStart(7)} s  ${(r.seconds / PAGES).toFixed(2).padStart(5)} s/page  peak RSS ${String(r.peakRssMb).padStart(5)} MB${extra}`;
+const cpu = (r) => (r.cpuSeconds === null ? '' : `  CPU ${r.cpuSeconds.toFixed(1).padStart(5)} s`);
+const row = (name, r, extra = '') => `${name.padEnd(30)} ${r.seconds.toFixed(1).padStart(7)} s  ${(r.seconds / PAGES).toFixed(2).padStart(5)} s/page${cpu(r)}  peak RSS ${String(r.peakRssMb).padStart(5)} MB${extra}`;
 const ok = report.targets.allTrackersFound && sameFindings && smallRuns.every((r) => r.exitCode === 0);
 process.stdout.write(
   [
@@ -341,7 +365,7 @@ process.stdout.write(
     ...Object.entries(perVisit).map(
       ([phase, v]) => `  ${phase.padEnd(13)} visit: clean ${v.cleanMs} ms, tracker page ${v.trackerMs} ms (${v.ratio}×); waiting for the network ${v.cleanWaitedMs} / ${v.trackerWaitedMs} ms`,
     ),
-    `3-page site, all visits, command to verdict: ${report.smallSite.seconds.join(' s, ')} s; same findings both runs: ${sameFindings ? 'yes' : 'NO'}`,
+    `3-page site, all visits, command to verdict: ${report.smallSite.seconds.join(' s, ')} s${smallRuns[0].cpuSeconds === null ? '' : ` (CPU ${report.smallSite.cpuSeconds.join(' s, ')} s)`}; same findings both runs: ${sameFindings ? 'yes' : 'NO'}`,
     report.targets.allTrackersFound ? 'every planted tracker was found' : `MISSED: ${[...missedInitial, ...missedAll].join(', ')}`,
     `written: ${values.out}`,
     '',
