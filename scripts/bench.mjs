@@ -170,18 +170,25 @@ function busyCpuMs() {
   }
 }
 
+/** Starts a CPU clock; calling what it returns gives the seconds spent since (null without /proc). */
+function cpuClock() {
+  const before = busyCpuMs();
+  return () => {
+    const after = busyCpuMs();
+    return before === null || after === null ? null : +((after - before) / 1000).toFixed(1);
+  };
+}
+
 /** Runs fn while sampling the process tree's RSS; fn gets `halfway()` to note the peak so far. */
 async function measure(fn) {
   let peak = treeRss();
   let half = null;
   const timer = setInterval(() => (peak = Math.max(peak, treeRss())), 200);
   const started = performance.now();
-  const cpuBefore = busyCpuMs();
+  const cpuSeconds = cpuClock();
   try {
     const result = await fn(() => (half ??= mb(Math.max(peak, treeRss()))), started);
-    const cpuAfter = busyCpuMs();
-    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : +((cpuAfter - cpuBefore) / 1000).toFixed(1);
-    return { result, seconds: (performance.now() - started) / 1000, cpuSeconds, peakRssMb: mb(Math.max(peak, treeRss())), halfwayRssMb: half };
+    return { result, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSeconds(), peakRssMb: mb(Math.max(peak, treeRss())), halfwayRssMb: half };
   } finally {
     clearInterval(timer);
   }
@@ -253,14 +260,12 @@ say(`consent-gate, all visits ${all.seconds.toFixed(1)} s`);
 async function smallRun(folder, out) {
   const flags = vendors.browserArgs.map((a) => `--browser-arg=${a}`);
   const started = performance.now();
-  const cpuBefore = busyCpuMs();
+  const cpuSeconds = cpuClock();
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'scan', '--static', folder, '--format', 'json', '-o', out, '--quiet', '--concurrency', String(concurrency), ...flags], { stdio: 'ignore' });
   const exitCode = await new Promise((done) => child.on('close', done));
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = busyCpuMs();
-  const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : +((cpuAfter - cpuBefore) / 1000).toFixed(1);
   const report = JSON.parse(readFileSync(out, 'utf8'));
-  return { seconds, cpuSeconds, exitCode, findings: report.findings.map((f) => `${new URL(f.page).pathname} ${f.phase} ${f.rule} ${f.fingerprint}`) };
+  return { seconds, cpuSeconds: cpuSeconds(), exitCode, findings: report.findings.map((f) => `${new URL(f.page).pathname} ${f.phase} ${f.rule} ${f.fingerprint}`) };
 }
 const small = smallSite();
 const reports = mkdtempSync(join(tmpdir(), 'cg-bench-reports-'));

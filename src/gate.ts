@@ -84,7 +84,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
   const given = takeUserinfo(options);
-  checkTargetSpec({ ...given.target, cwd });
+  const targetSpec: TargetSpec = { ...given.target, cwd };
+  const checkedTarget = checkTargetSpec(targetSpec);
 
   let target: RunningTarget | null = null;
   // The browser starts while the target does: a preview server takes seconds, and so does the browser.
@@ -96,7 +97,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
-    target = await startTarget({ ...given.target, cwd });
+    target = await startTarget(targetSpec, checkedTarget);
     const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls: listed, leftOut, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],

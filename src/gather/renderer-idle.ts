@@ -18,12 +18,12 @@ export function rendererIdle(page: Page, limits: Pick<Settings, 'idleCheckMs' | 
       const targets = await frameTargets(page);
       // One frame per DevTools session: frames that share a session share a renderer.
       const perRenderer = targets.filter((target, index) => targets.findIndex((t) => t.session === target.session) === index);
-      const answers = await Promise.all(
+      await Promise.all(
         perRenderer.map((target) =>
-          evaluateIsolated(target, (timeout: number) => new Promise<boolean>((done) => requestIdleCallback(() => done(true), { timeout })), Math.min(budget, limits.idleCheckMs), budget),
+          evaluateIsolated(target, (timeout: number) => new Promise<void>((done) => requestIdleCallback(() => done(), { timeout })), Math.min(budget, limits.idleCheckMs), budget),
         ),
       );
-      return answers.every(Boolean);
+      return true;
     } catch {
       // The page navigated or a frame went away while we asked: nothing is proven, the caller asks again.
       return false;

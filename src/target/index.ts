@@ -52,8 +52,15 @@ function checkUrl(flag: string, url: string): string {
   throw new GateError(`${flag} "${url}" is not an http(s) URL. Give a full address such as http://localhost:4173/.`);
 }
 
+/** The target's URLs and base path as checked and normalised. */
+export interface CheckedTarget {
+  url?: string;
+  waitOn?: string;
+  basePath?: string;
+}
+
 /** The target's flags, checked before anything starts (a wrong one is found at once), as startTarget uses them. */
-export function checkTargetSpec(spec: TargetSpec): { url?: string; waitOn?: string; basePath?: string } {
+export function checkTargetSpec(spec: TargetSpec): CheckedTarget {
   if (spec.static !== undefined && spec.url !== undefined) throw new GateError('--static and --url name two different targets: give one.');
   if (spec.static !== undefined && spec.start !== undefined) throw new GateError('--static and --start name two different targets: give one.');
   if (spec.basePath !== undefined && spec.static === undefined) {
@@ -67,9 +74,11 @@ export function checkTargetSpec(spec: TargetSpec): { url?: string; waitOn?: stri
   };
 }
 
-/** Starts what is to be scanned (or nothing, for a deployed URL); stop() leaves nothing running. */
-export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
-  const { url, waitOn, basePath } = checkTargetSpec(spec);
+/**
+ * Starts what is to be scanned (or nothing, for a deployed URL); stop() leaves nothing running.
+ * `checked` is what checkTargetSpec(spec) returned, before the browser was launched.
+ */
+export async function startTarget(spec: TargetSpec, { url, waitOn, basePath }: CheckedTarget): Promise<RunningTarget> {
 
   if (spec.static !== undefined) {
     const server = await startStatic(spec.static, { spa: spec.spa ?? false, cwd: spec.cwd, ...(basePath ? { basePath } : {}) });
