@@ -1,7 +1,7 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
   judgeReport
-} from "./chunks/chunk-7GMYTMM7.js";
+} from "./chunks/chunk-37IPJAM4.js";
 import {
   BROWSER_ENV,
   GateError,
@@ -15,7 +15,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-C3FOMEJH.js";
+} from "./chunks/chunk-WECIVSLL.js";
 export {
   BROWSER_ENV,
   GateError,

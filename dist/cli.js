@@ -9,12 +9,12 @@ import {
   progressOutput,
   takes,
   writeReports
-} from "./chunks/chunk-4SZYFPFJ.js";
+} from "./chunks/chunk-EMODZ35V.js";
 import {
   judgeReport,
   judgeSaved,
   readReport
-} from "./chunks/chunk-7GMYTMM7.js";
+} from "./chunks/chunk-37IPJAM4.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -34,7 +34,7 @@ import {
   shardOfPath,
   stopping,
   writeFileAtomic
-} from "./chunks/chunk-C3FOMEJH.js";
+} from "./chunks/chunk-WECIVSLL.js";
 
 // src/entry/cli.ts
 import { relative as relative4, resolve as resolve2 } from "node:path";

@@ -25,7 +25,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-C3FOMEJH.js";
+} from "./chunk-WECIVSLL.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

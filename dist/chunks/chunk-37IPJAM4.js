@@ -11,7 +11,7 @@ import {
   require__,
   resultOf,
   writeBaseline
-} from "./chunk-C3FOMEJH.js";
+} from "./chunk-WECIVSLL.js";
 
 // src/entry/judge.ts
 var import__ = __toESM(require__(), 1);

@@ -41737,12 +41737,12 @@ function rendererIdle(page, limits) {
     try {
       const targets = await frameTargets(page);
       const perRenderer = targets.filter((target, index) => targets.findIndex((t) => t.session === target.session) === index);
-      const answers2 = await Promise.all(
+      await Promise.all(
         perRenderer.map(
-          (target) => evaluateIsolated(target, (timeout) => new Promise((done) => requestIdleCallback(() => done(true), { timeout })), Math.min(budget, limits.idleCheckMs), budget)
+          (target) => evaluateIsolated(target, (timeout) => new Promise((done) => requestIdleCallback(() => done(), { timeout })), Math.min(budget, limits.idleCheckMs), budget)
         )
       );
-      return answers2.every(Boolean);
+      return true;
     } catch {
       return false;
     }
@@ -45994,8 +45994,7 @@ function checkTargetSpec(spec) {
     ...spec.basePath !== void 0 ? { basePath: normalizeBasePath(spec.basePath) } : {}
   };
 }
-async function startTarget(spec) {
-  const { url, waitOn, basePath } = checkTargetSpec(spec);
+async function startTarget(spec, { url, waitOn, basePath }) {
   if (spec.static !== void 0) {
     const server = await startStatic(spec.static, { spa: spec.spa ?? false, cwd: spec.cwd, ...basePath ? { basePath } : {} });
     const stop = server.close;
@@ -46366,7 +46365,8 @@ async function runGate(options) {
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
   const given = takeUserinfo(options);
-  checkTargetSpec({ ...given.target, cwd });
+  const targetSpec = { ...given.target, cwd };
+  const checkedTarget = checkTargetSpec(targetSpec);
   let target = null;
   const launching = launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...options.launchTimeoutMs !== void 0 ? { timeoutMs: options.launchTimeoutMs } : {} });
   launching.catch(() => void 0);
@@ -46375,7 +46375,7 @@ async function runGate(options) {
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
-    target = await startTarget({ ...given.target, cwd });
+    target = await startTarget(targetSpec, checkedTarget);
     const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls: listed, leftOut: leftOut2, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
