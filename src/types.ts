@@ -27,6 +27,8 @@ export interface GatheredCookie {
   name: string;
   /** Cookie domain without a leading dot. */
   domain: string;
+  /** Set for the host that wrote it only (no Domain attribute): a write naming a Domain does not reach it. */
+  hostOnly: boolean;
   path: string;
   /** Stored expiry (epoch seconds) as the browser keeps it, capped at 400 days; null = session. */
   expires: number | null;
@@ -38,7 +40,26 @@ export interface GatheredCookie {
   /** Values never leave the gatherer: only their length and a short hash. */
   valueLength: number;
   valueHash: string;
+  /** The writes that set it in this visit's window; a deletion attempt is never one (see CookieDeletion). */
   sources: CookieSource[];
+}
+
+/**
+ * A cookie write that asked the browser to remove a cookie (Max-Age <= 0, or an expiry in the past).
+ * It removes only the cookie of the same name, domain (host-only or not) and path: a consent manager
+ * that deletes `_ga` on the page's host leaves the `_ga` Google set on the registrable domain.
+ */
+export interface CookieDeletion {
+  name: string;
+  /** The domain it aimed at: its Domain attribute without the dot, else the host of the writer's document or response. */
+  domain: string;
+  /** No Domain attribute: it could only remove a host-only cookie of that host. */
+  hostOnly: boolean;
+  /** Its Path attribute, else the default path of the writer's URL. */
+  path: string;
+  via: CookieSource['via'];
+  /** The response that carried the header, or the script whose code wrote document.cookie. */
+  url: string;
 }
 
 export type StorageKind = 'localStorage' | 'sessionStorage' | 'indexedDB';
@@ -292,6 +313,8 @@ export interface PhaseScan {
   /** Null when the visit failed before its state was recorded. */
   settle: SettleRecord | null;
   cookies: GatheredCookie[];
+  /** Deletion attempts seen in this visit's window, whether or not they removed anything. */
+  cookieDeletions: CookieDeletion[];
   storage: GatheredStorage[];
   requests: GatheredRequest[];
   frames: GatheredFrame[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCookieString, splitSetCookie } from '../src/gather/cookie-string.js';
+import { defaultCookiePath, isDeletion, parseCookieString, splitSetCookie } from '../src/gather/cookie-string.js';
 import { secretRedactor, urlRedactor } from '../src/gather/redact.js';
 import { fingerprint } from '../src/rules/run.js';
 
@@ -13,8 +13,24 @@ describe('cookie strings', () => {
       name: '_ga',
       value: 'GA1.1.1.2',
       domain: 'example.com',
+      path: '/',
       lifetime: 63072000,
     });
+  });
+
+  it('tells a deletion (Max-Age 0 or less, an expiry in the past) from a write, whatever else the line says', () => {
+    const deletions = ['_ga=; Max-Age=0; Path=/', '_ga=x; Max-Age=-1', '_ga=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Domain=example.be', '_ga=GA1.1.1.2; Expires=Wed, 31 Dec 2025 23:59:59 GMT'];
+    for (const line of deletions) expect(isDeletion(parseCookieString(line, now)!), line).toBe(true);
+    for (const line of ['_ga=GA1.1.1.2; Max-Age=63072000', 'sid=abc', '_ga=; Expires=Fri, 01 Jan 2027 00:00:00 GMT']) expect(isDeletion(parseCookieString(line, now)!), line).toBe(false);
+  });
+
+  it("reads the Path attribute, and gives a cookie written without one the writer's directory (RFC 6265 5.1.4)", () => {
+    expect(parseCookieString('a=1; path=/nl', now)!.path).toBe('/nl');
+    expect(parseCookieString('a=1; path=nl', now)!.path).toBeNull();
+    expect(defaultCookiePath('https://example.be/nl/news/item.html?x=1')).toBe('/nl/news');
+    expect(defaultCookiePath('https://example.be/index.html')).toBe('/');
+    expect(defaultCookiePath('https://example.be')).toBe('/');
+    expect(defaultCookiePath('about:blank')).toBe('/');
   });
 
   it('prefers Max-Age over Expires, and reads Expires relative to now', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Cookie, Frame, Page, Request, Response, WebSocket } from 'playwright';
-import type { CookieSource, GatheredCookie, GatheredFingerprinting, GatheredFrame, GatheredIdentifier, GatheredRequest, GatheredStorage, PhaseScan, RequestInitiator, StorageKind } from '../types.js';
-import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-string.js';
+import type { CookieDeletion, CookieSource, GatheredCookie, GatheredFingerprinting, GatheredFrame, GatheredIdentifier, GatheredRequest, GatheredStorage, PhaseScan, RequestInitiator, StorageKind } from '../types.js';
+import { defaultCookiePath, isDeletion, parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-string.js';
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
 import { installFingerprintHooks } from './fingerprint-hooks.js';
 import { identifiersIn, matchIdentifiers, type HeldValue, type SentRequest } from './identifiers.js';
@@ -21,6 +21,8 @@ interface SeenCookie {
   parsed: ParsedCookie;
   /** Domain the cookie lands on: its Domain attribute, else the host that set it. */
   domain: string;
+  /** Its Path attribute, else the default path of the URL of the document or response that wrote it. */
+  path: string;
   source: CookieSource;
 }
 
@@ -152,7 +154,7 @@ export class Collector {
    * final page's too). Since a mark: requests and frames that started after it, cookies written or
    * changed after it, storage keys written or first present after it.
    */
-  async snapshot(pages: Page[], finalUrl: string, since?: Mark): Promise<Pick<PhaseScan, 'cookies' | 'storage' | 'requests' | 'frames' | 'fingerprinting' | 'identifiers' | 'finalUrl' | 'settle'>> {
+  async snapshot(pages: Page[], finalUrl: string, since?: Mark): Promise<Pick<PhaseScan, 'cookies' | 'cookieDeletions' | 'storage' | 'requests' | 'frames' | 'fingerprinting' | 'identifiers' | 'finalUrl' | 'settle'>> {
     for (const page of pages) for (const frame of page.frames()) this.recordFrame(frame);
     const { entries: listed, values: storageValues } = await this.enumerateStorage(pages);
     await Promise.allSettled([...this.pending]);
@@ -176,6 +178,7 @@ export class Collector {
     const cookies = this.cookies(stored, after).filter((c) => !since || c.sources.length > 0 || !since.cookies.has(cookieKey(c)));
     return {
       cookies: cookies.map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
+      cookieDeletions: this.deletions(after).map((d) => ({ ...d, url: clean(d.url) })),
       storage: storage.map(({ at: _at, ...s }) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
       requests: [...this.requests.values()]
         .filter((r) => r.at > after)
@@ -210,6 +213,7 @@ export class Collector {
         at: ++this.events,
         parsed,
         domain: parsed.domain ?? cookieHostOf(event.frame),
+        path: parsed.path ?? defaultCookiePath(event.frame),
         source: { via: 'document.cookie', url: event.script, declaredLifetime: parsed.lifetime },
       });
       return;
@@ -309,6 +313,7 @@ export class Collector {
         at: ++this.events,
         parsed,
         domain: parsed.domain ?? cookieHostOf(url),
+        path: parsed.path ?? defaultCookiePath(url),
         source: { via: 'set-cookie', url, declaredLifetime: parsed.lifetime },
       });
     }
@@ -357,17 +362,17 @@ export class Collector {
     return { entries: [...found.values()], values };
   }
 
-  /** The cookies, each with the writes seen after `after` (all writes for a full snapshot). */
+  /** The cookies, each with the writes seen after `after` (all writes for a full snapshot); deletion attempts are not writes. */
   private cookies(stored: Cookie[], after: number): GatheredCookie[] {
-    const seenCookies = this.seenCookies.filter((seen) => seen.at > after);
+    const writes = this.seenCookies.filter((seen) => seen.at > after && !isDeletion(seen.parsed));
     const result: GatheredCookie[] = stored.map((cookie) => {
       const domain = cookie.domain.replace(/^\./, '');
-      const sources = seenCookies
-        .filter((seen) => seen.parsed.name === cookie.name && domainMatches(seen.domain, domain))
-        .map((seen) => seen.source);
+      const sources = writes.filter((seen) => seen.parsed.name === cookie.name && domainMatches(seen.domain, domain)).map((seen) => seen.source);
       return {
         name: cookie.name,
         domain,
+        // The jar names a cookie set with a Domain attribute with a leading dot.
+        hostOnly: !cookie.domain.startsWith('.'),
         path: cookie.path,
         expires: cookie.expires > 0 ? Math.round(cookie.expires) : null,
         httpOnly: cookie.httpOnly,
@@ -381,13 +386,14 @@ export class Collector {
     });
     // A Set-Cookie the browser refused (third-party blocking, bad domain) is still the site's attempt
     // to store something on the visitor's device.
-    for (const seen of seenCookies) {
-      if (seen.source.via !== 'set-cookie' || isDeletion(seen.parsed)) continue;
+    for (const seen of writes) {
+      if (seen.source.via !== 'set-cookie') continue;
       if (result.some((c) => c.name === seen.parsed.name && domainMatches(seen.domain, c.domain))) continue;
       result.push({
         name: seen.parsed.name,
         domain: seen.domain,
-        path: '/',
+        hostOnly: seen.parsed.domain === null,
+        path: seen.path,
         expires: null,
         httpOnly: false,
         secure: false,
@@ -395,10 +401,21 @@ export class Collector {
         stored: false,
         valueLength: seen.parsed.value.length,
         valueHash: shortHash(seen.parsed.value),
-        sources: dedupeSources(seenCookies.filter((s) => s.parsed.name === seen.parsed.name && s.domain === seen.domain).map((s) => s.source)),
+        sources: dedupeSources(writes.filter((s) => s.parsed.name === seen.parsed.name && s.domain === seen.domain).map((s) => s.source)),
       });
     }
     return result;
+  }
+
+  /** The deletion attempts seen after `after`, each once: a consent manager may repeat one on every page. */
+  private deletions(after: number): CookieDeletion[] {
+    const found = new Map<string, CookieDeletion>();
+    for (const seen of this.seenCookies) {
+      if (seen.at <= after || !isDeletion(seen.parsed)) continue;
+      const attempt: CookieDeletion = { name: seen.parsed.name, domain: seen.domain, hostOnly: seen.parsed.domain === null, path: seen.path, via: seen.source.via, url: seen.source.url };
+      found.set(Object.values(attempt).join('\u0000'), attempt);
+    }
+    return [...found.values()];
   }
 }
 
@@ -426,10 +443,6 @@ function sumFingerprinting(counts: GatheredFingerprinting[]): GatheredFingerprin
 /** "a=1; b=2" → ["a", "b"]: names only, values never leave the gatherer. */
 export function parseCookieNames(header: string): string[] {
   return header.split(';').map((pair) => pair.split('=')[0]!.trim()).filter((name) => name.length > 0);
-}
-
-function isDeletion(parsed: ParsedCookie): boolean {
-  return parsed.lifetime !== null && parsed.lifetime <= 0;
 }
 
 /** A write to "example.com" lands on "example.com"; a host-only write from "www.example.com" too. */

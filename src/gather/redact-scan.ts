@@ -30,6 +30,7 @@ export function redactScan(scan: PhaseScan, secrets: readonly string[]): PhaseSc
     policyLinks: scan.policyLinks.map((l) => ({ ...l, text: r(l.text), url: r(l.url) })),
     action: action && { ...action, detail: r(action.detail) },
     cookies: scan.cookies.map((c) => ({ ...c, name: r(c.name), domain: r(c.domain), path: r(c.path), sources: c.sources.map((s) => ({ ...s, url: r(s.url) })) })),
+    cookieDeletions: scan.cookieDeletions.map((d) => ({ ...d, name: r(d.name), domain: r(d.domain), path: r(d.path), url: r(d.url) })),
     storage: scan.storage.map((s) => ({ ...s, origin: r(s.origin), key: r(s.key), writtenBy: s.writtenBy.map(r) })),
     requests: scan.requests.map((q) => ({ ...q, url: r(q.url), frameUrl: orNull(q.frameUrl), failure: orNull(q.failure), initiator: q.initiator && { ...q.initiator, url: orNull(q.initiator.url) } })),
     frames: scan.frames.map((f) => ({ url: r(f.url), parentUrl: orNull(f.parentUrl) })),

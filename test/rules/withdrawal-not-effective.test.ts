@@ -1,4 +1,5 @@
 import { withdrawalNotEffective } from '../../src/rules/withdrawal-not-effective.js';
+import type { CookieDeletion } from '../../src/types.js';
 import { ruleTester } from '../support/rule-tester.js';
 import { action, banner, cookie, frame, page, request, scan, storage, visit } from '../support/scans.js';
 
@@ -8,6 +9,8 @@ const ga = cookie('_ga', 'analytics', { vendor: 'Google Analytics', setBy: 'http
 const kept = <T extends { sources: unknown[] }>(c: T): T => ({ ...c, sources: [] });
 const ide = cookie('IDE', 'marketing', { vendor: 'DoubleClick', domain: 'doubleclick.net', via: 'set-cookie', setBy: 'https://ad.doubleclick.net/pixel' });
 const collect = request('https://www.google-analytics.com/g/collect?v=2', 'analytics', { vendor: 'Google Analytics', resourceType: 'ping' });
+/** What a consent manager's cookie clean-up wrote: Max-Age=0 on the page's own host, as autoClearCookies does without a domain. */
+const deletion = (facts: Partial<CookieDeletion> = {}): CookieDeletion => ({ name: '_ga', domain: 'www.example.org', hostOnly: true, path: '/', via: 'document.cookie', url: 'https://www.example.org/cookieconsent.umd.js', ...facts });
 const withdrawn = (facts: Parameters<typeof visit>[1]) => page(first, visit('after-accept', { cookies: [ga] }), visit('after-withdraw', facts));
 
 ruleTester(withdrawalNotEffective).run({
@@ -47,6 +50,28 @@ ruleTester(withdrawalNotEffective).run({
       name: 'a first-party tracking cookie left in the jar, sent only to the site: a warning',
       page: withdrawn({ cookies: [kept(ga)], requests: [request('https://example.org/contact.html', 'necessary', { party: 'first', resourceType: 'document', cookiesSent: ['_ga'] })] }),
       errors: [{ messageId: 'cookieKept', severity: 'warn', subject: { kind: 'cookie', name: '_ga' } }],
+    },
+    {
+      name: 'a deletion aimed at the page host misses the _ga Google set on the registrable domain: a warning naming both',
+      page: withdrawn({ cookies: [kept({ ...ga, domain: 'example.org', hostOnly: false })], cookieDeletions: [deletion()] }),
+      errors: [
+        {
+          messageId: 'cookieDeletionMissed',
+          severity: 'warn',
+          subject: { kind: 'cookie', name: '_ga' },
+          data: { writer: 'cookieconsent.umd.js', triedOn: 'www.example.org', triedPath: '/', livesOn: '.example.org', livesPath: '/' },
+        },
+      ],
+    },
+    {
+      name: 'a deletion on the right domain but another path misses it too, and says so',
+      page: withdrawn({ cookies: [kept({ ...ga, domain: 'example.org', hostOnly: false })], cookieDeletions: [deletion({ domain: 'example.org', hostOnly: false, path: '/nl' }), deletion()] }),
+      errors: [{ messageId: 'cookieDeletionMissed', data: { triedOn: '.example.org', triedPath: '/nl', livesOn: '.example.org', livesPath: '/' } }],
+    },
+    {
+      name: 'a deletion attempt is no write: the cookie is judged as left behind, not as set again',
+      page: withdrawn({ cookies: [kept({ ...ga, domain: 'example.org', hostOnly: false })], cookieDeletions: [deletion({ via: 'set-cookie', url: 'https://www.example.org/consent?x=1' })] }),
+      errors: [{ messageId: 'cookieDeletionMissed', severity: 'warn', data: { writer: 'consent' } }],
     },
     {
       name: 'a third-party cookie set under consent, still sent to its own domain',

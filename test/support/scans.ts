@@ -59,6 +59,7 @@ export function cookie(name: string, category: Category, options: CookieOptions 
   return {
     name,
     domain,
+    hostOnly: false,
     path: '/',
     // Session cookies have no expiry; others are stored as the browser would (capped at 400 days).
     expires: days === null ? null : Math.floor(Date.now() / 1000) + Math.min(days, 400) * 86_400,
@@ -204,6 +205,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
     settle: null,
     siteDomains: [new URL(url).hostname],
     cookies: [],
+    cookieDeletions: [],
     storage: [],
     requests: [],
     frames: [],
