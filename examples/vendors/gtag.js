@@ -1,5 +1,6 @@
 // Stand-in for Google's gtag.js (GA4): a 2-year first-party _ga cookie and a _ga_<id> session cookie
-// written from script, the page_view hit sent with navigator.sendBeacon, and the later hits the real
+// written from script on the highest domain that takes them, as GA's cookie_domain 'auto' does (on
+// www.example.be they land on .example.be; on an IP address or localhost, host-only), the page_view hit sent with navigator.sendBeacon, and the later hits the real
 // loader sends with fetch(…, {keepalive: true}): user_engagement after ten seconds on the page, and
 // a scroll event once the visitor has scrolled to the bottom (enhanced measurement).
 // Consent Mode as the real one honours it: gtag('consent', 'default' | 'update', {…}) commands in the
@@ -44,12 +45,25 @@
     var gcd = '13' + letter('ad_storage') + '3' + letter('analytics_storage') + '3' + letter('ad_user_data') + '3' + letter('ad_personalization') + '5';
     return '&gcs=' + gcs + '&gcd=' + gcd;
   }
+  // cookie_domain 'auto': from the top down, the first domain the browser lets the cookie live on.
+  function write(text, name, value) {
+    var host = location.hostname;
+    if (!/^[\d.]+$/.test(host) && host.indexOf('.') > 0) {
+      var labels = host.split('.');
+      for (var i = labels.length - 2; i >= 0; i--) {
+        document.cookie = text + '; domain=' + labels.slice(i).join('.');
+        if (document.cookie.indexOf(name + '=' + value) >= 0) return;
+      }
+    }
+    document.cookie = text;
+  }
   var cookiesWritten = false;
   function stored() {
     if (cookiesWritten || !granted('analytics_storage')) return;
     cookiesWritten = true;
-    document.cookie = '_ga=' + client + '; max-age=' + twoYears + '; path=/; SameSite=Lax';
-    document.cookie = '_ga_' + id.replace(/^G-/, '') + '=GS1.1.' + Date.now() + '; max-age=' + twoYears + '; path=/';
+    var session = 'GS1.1.' + Date.now();
+    write('_ga=' + client + '; max-age=' + twoYears + '; path=/; SameSite=Lax', '_ga', client);
+    write('_ga_' + id.replace(/^G-/, '') + '=' + session + '; max-age=' + twoYears + '; path=/', '_ga_' + id.replace(/^G-/, ''), session);
   }
   function hit(event) {
     return 'https://www.google-analytics.com/g/collect?v=2&tid=' + id + '&cid=' + client + consentParams() + '&en=' + event;

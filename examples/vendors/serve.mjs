@@ -196,12 +196,16 @@ export async function startVendors() {
 
 /**
  * Chromium flags that send every other host to the vendor server and trust its certificate.
- * Loopback stays direct, so the site itself is reached as usual.
+ * Loopback stays direct, so the site itself is reached as usual. `sites` serves sites under real
+ * host names (host → the port of its server on loopback, plain HTTP): a site on www.example.be,
+ * where cookies can live on the registrable domain, behaves as a deployed one does.
  * @param {number} port
+ * @param {Record<string, number>} [sites]
  */
-export function vendorBrowserArgs(port) {
+export function vendorBrowserArgs(port, sites = {}) {
   const fail = UNRESOLVABLE_VENDOR_HOSTS.map((h) => `MAP ${h} ~NOTFOUND`);
-  return ['--ignore-certificate-errors', `--host-resolver-rules=${[...fail, `MAP * 127.0.0.1:${port}`, 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ')}`];
+  const own = Object.entries(sites).map(([host, sitePort]) => `MAP ${host} 127.0.0.1:${sitePort}`);
+  return ['--ignore-certificate-errors', `--host-resolver-rules=${[...own, ...fail, `MAP * 127.0.0.1:${port}`, 'EXCLUDE 127.0.0.1', 'EXCLUDE localhost'].join(', ')}`];
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
