@@ -255,16 +255,50 @@ export interface BannerFacts {
  */
 export interface Reopened {
   via: 'policy' | 'page' | 'api';
-  /** The control's text, or the API call. */
+  /** The control's name (its text, aria-label, title, an SVG's title or an image's alt), or the API call. */
   control: string;
+  /** Where the control was, for the visit's account of itself; null for an API call. */
+  place: ReopenPlace | null;
 }
+
+/** Where a control that reopens the consent choice sits, as a visitor would find it. */
+export interface ReopenPlace {
+  kind: 'button' | 'link';
+  /** Fixed or sticky on the screen (a round icon in a corner), rather than in the page's flow (a footer link). */
+  floating: boolean;
+  /** Inside an open shadow root (a consent manager built as a web component). */
+  shadowRoot: boolean;
+  /** The frame it is in, when not the page itself. */
+  frameUrl: string | null;
+}
+
+/** One thing a visit did to the page, in order: reports say it in the reader's language. */
+export type ActionStep =
+  /** Scrolled to the bottom, moved the mouse, pressed Escape. */
+  | { do: 'browse' }
+  /** Clicked a control of the consent banner; layer 2: in its settings layer. */
+  | { do: 'click'; control: string; layer: 1 | 2 }
+  /** DuckDuckGo's autoconsent answered a consent manager it knows, for the page's notice. */
+  | { do: 'autoconsent'; cmp: string; choice: 'reject' | 'accept' }
+  | { do: 'reopen'; reopened: Reopened }
+  | { do: 'reload' }
+  /** Opened a same-site link: the next page. */
+  | { do: 'follow'; path: string }
+  | { do: 'noLink' };
 
 /** What a phase did to the page, and whether it could. */
 export interface PhaseAction {
   kind: 'scroll' | 'reject' | 'save' | 'accept' | 'withdraw';
-  /** withdraw: the choice was reopened and refused. */
+  /**
+   * The choice was made and the site stored it (its consent window closed, or its stored choice
+   * changed); withdraw: reopened, refused and stored. A visit not done proves nothing about the choice.
+   */
   done: boolean;
-  /** What was clicked or visited, or why it could not be done. */
+  /** What was done, in order. */
+  steps: ActionStep[];
+  /** Why the visit could not be made; null when it was. */
+  failure: string | null;
+  /** The steps and the failure in English, as one sentence: what progress lines and machine formats show. */
   detail: string;
   /** after-scroll: whether a banner seen before scrolling was still there afterwards. */
   bannerAfter: 'visible' | 'gone' | null;

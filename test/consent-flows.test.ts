@@ -119,7 +119,7 @@ describe('home-made banners with deliberate flaws', () => {
       const plain = await runGate({ discover: { pages: [site.url] } });
       expect(plain.pages[0]!.phases.map((s) => s.phase)).toEqual(['initial', 'after-scroll']);
       // Nor is the next page loaded after scrolling: a banner that stays is all it would be looked at for.
-      expect(plain.pages[0]!.phases[1]!.action).toEqual({ kind: 'scroll', done: true, detail: 'scrolled to the bottom, moved the mouse, pressed Escape', bannerAfter: null });
+      expect(plain.pages[0]!.phases[1]!.action).toEqual({ kind: 'scroll', done: true, steps: [{ do: 'browse' }], failure: null, detail: 'scrolled to the bottom, moved the mouse, pressed Escape', bannerAfter: null });
       expect(plain.verdict.exitCode).toBe(0);
     } finally {
       await site.close();

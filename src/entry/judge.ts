@@ -44,10 +44,21 @@ export function judgeReport(path: string, policy: Policy, options: JudgeOptions 
 
 /** A run's pages judged as a scan judges them: per page, then once for the whole run (the baseline). */
 export function judgeSaved(saved: SavedRun, policy: Policy, options: JudgeOptions = {}): GateResult {
-  // A report written before fingerprinting, consent signals, identifiers or cookie deletions were gathered holds none: judged as none seen, and left as it was.
-  const pages = saved.pages.map((page) => ({
+  // Before visits recorded their steps, the English detail was all they said: reports word it as it stands.
+  const readable = saved.pages.map((page) => ({
     ...page,
-    phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [], consentSignals: scan.consentSignals ?? null, identifiers: scan.identifiers ?? [], cookieDeletions: scan.cookieDeletions ?? [] })),
+    phases: page.phases.map((scan) => ({ ...scan, action: scan.action && { ...scan.action, steps: scan.action.steps ?? [], failure: scan.action.failure ?? (scan.action.done ? null : scan.action.detail) } })),
+  }));
+  // A report written before fingerprinting, consent signals, identifiers or cookie deletions were gathered holds none: judged as none seen, and left as it was.
+  const pages = readable.map((page) => ({
+    ...page,
+    phases: page.phases.map((scan) => ({
+      ...scan,
+      fingerprinting: scan.fingerprinting ?? [],
+      consentSignals: scan.consentSignals ?? null,
+      identifiers: scan.identifiers ?? [],
+      cookieDeletions: scan.cookieDeletions ?? [],
+    })),
   }));
   const stored = readBaseline(policy.baselinePath);
   const known = stored ?? emptyBaseline();
@@ -56,5 +67,5 @@ export function judgeSaved(saved: SavedRun, policy: Policy, options: JudgeOption
   const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
   if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
   const { tool, data: lists, browser, startedAt, durationMs, coverage, target } = saved;
-  return resultOf({ tool, data: lists, browser, startedAt, durationMs, coverage, target }, saved.pages, concluded, policy, { found: stored !== null });
+  return resultOf({ tool, data: lists, browser, startedAt, durationMs, coverage, target }, readable, concluded, policy, { found: stored !== null });
 }

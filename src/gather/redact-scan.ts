@@ -1,5 +1,23 @@
-import type { BannerControl, PhaseScan } from '../types.js';
+import type { ActionStep, BannerControl, PhaseScan, Reopened } from '../types.js';
 import { secretRedactor } from './redact.js';
+
+function redactReopened(reopened: Reopened, r: (text: string) => string): Reopened {
+  return { ...reopened, control: r(reopened.control), place: reopened.place && { ...reopened.place, frameUrl: reopened.place.frameUrl && r(reopened.place.frameUrl) } };
+}
+
+/** The names of what was clicked and where a link led: text the site controls. */
+function redactStep(step: ActionStep, r: (text: string) => string): ActionStep {
+  switch (step.do) {
+    case 'click':
+      return { ...step, control: r(step.control) };
+    case 'follow':
+      return { ...step, path: r(step.path) };
+    case 'reopen':
+      return { ...step, reopened: redactReopened(step.reopened, r) };
+    default:
+      return step;
+  }
+}
 
 /**
  * A visit with every value the user gave us (header values, a password) replaced wherever the site
@@ -28,7 +46,13 @@ export function redactScan(scan: PhaseScan, secrets: readonly string[]): PhaseSc
       toggles: banner.toggles.map((t) => ({ ...t, label: r(t.label) })),
     },
     policyLinks: scan.policyLinks.map((l) => ({ ...l, text: r(l.text), url: r(l.url) })),
-    action: action && { ...action, detail: r(action.detail) },
+    action: action && {
+      ...action,
+      detail: r(action.detail),
+      failure: orNull(action.failure),
+      steps: action.steps.map((step) => redactStep(step, r)),
+      ...(action.reopened ? { reopened: redactReopened(action.reopened, r) } : {}),
+    },
     cookies: scan.cookies.map((c) => ({ ...c, name: r(c.name), domain: r(c.domain), path: r(c.path), sources: c.sources.map((s) => ({ ...s, url: r(s.url) })) })),
     cookieDeletions: scan.cookieDeletions.map((d) => ({ ...d, name: r(d.name), domain: r(d.domain), path: r(d.path), url: r(d.url) })),
     storage: scan.storage.map((s) => ({ ...s, origin: r(s.origin), key: r(s.key), writtenBy: s.writtenBy.map(r) })),

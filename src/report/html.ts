@@ -73,7 +73,7 @@ function matrixCell(page: PageResult, phase: Phase, findings: Finding[], words: 
   const errors = mine.filter((f) => f.severity === 'error').length;
   const warnings = mine.length - errors;
   const text = errors || warnings ? [errors ? words.errors(errors) : '', warnings ? words.warnings(warnings) : ''].filter(Boolean).join(', ') : phase === 'initial' ? words.clean : words.html.noFindings;
-  const action = scan.action ? `<small>${esc(scan.action.detail)}</small>` : '';
+  const action = scan.action ? `<small>${esc(words.action(scan.action))}</small>` : '';
   return `<td class="${errors ? 'error' : warnings ? 'warn' : 'ok'}">${esc(text)}${action}</td>`;
 }
 

@@ -35,25 +35,28 @@ function missedDeletion(scan: ClassifiedScan, cookie: Classified<GatheredCookie>
   return attempts.sort((a, b) => misses(a) - misses(b))[0] ?? null;
 }
 
-/** A tracking cookie set under consent and not written since the withdrawal: still used, or only left behind. */
-function leftBehind(scan: ClassifiedScan, cookie: Classified<GatheredCookie>): RuleHit {
+/** A tracking cookie set under consent and not written since the withdrawal: still used, or only left behind (on the site's own domain). */
+function leftBehind(scan: ClassifiedScan, cookie: Classified<GatheredCookie>): RuleHit[] {
   const sent = scan.requests.find((request) => toItsVendor(request, cookie));
   if (sent) {
     const host = hostOf(sent.url);
-    return { ...cookieHit(scan, cookie, 'cookieStillSent', { host }), evidence: [`sent in the Cookie header of ${sent.resourceType} ${withoutQuery(sent.url)}`] };
+    return [{ ...cookieHit(scan, cookie, 'cookieStillSent', { host }), evidence: [`sent in the Cookie header of ${sent.resourceType} ${withoutQuery(sent.url)}`] }];
   }
+  if (cookie.class.party !== 'first') return [];
   const missed = missedDeletion(scan, cookie);
   if (missed) {
     // The most common withdrawal bug: the site tried, on the wrong domain or path.
     const data = { writer: fileOf(missed.url), triedOn: jarDomain(missed), triedPath: missed.path, livesOn: jarDomain(cookie), livesPath: cookie.path };
     const how = missed.via === 'set-cookie' ? `a Set-Cookie header from ${withoutQuery(missed.url)}` : `document.cookie, written by ${withoutQuery(missed.url)},`;
-    return {
-      ...cookieHit(scan, cookie, 'cookieDeletionMissed', data),
-      evidence: [`${how} tried to delete it on ${data.triedOn} (path ${data.triedPath}), but it lives on ${data.livesOn} (path ${data.livesPath}): a deletion must name the cookie's own domain and path`],
-      maxSeverity: 'warn',
-    };
+    return [
+      {
+        ...cookieHit(scan, cookie, 'cookieDeletionMissed', data),
+        evidence: [`${how} tried to delete it on ${data.triedOn} (path ${data.triedPath}), but it lives on ${data.livesOn} (path ${data.livesPath}): a deletion must name the cookie's own domain and path`],
+        maxSeverity: 'warn',
+      },
+    ];
   }
-  return { ...cookieHit(scan, cookie, 'cookieKept'), evidence: ['still in the cookie jar after the withdrawal, not written or sent to its vendor since, and nothing tried to delete it'], maxSeverity: 'warn' };
+  return [{ ...cookieHit(scan, cookie, 'cookieKept'), evidence: ['still in the cookie jar after the withdrawal, not written or sent to its vendor since, and nothing tried to delete it'], maxSeverity: 'warn' }];
 }
 
 export const withdrawalNotEffective: Rule = {
@@ -61,16 +64,16 @@ export const withdrawalNotEffective: Rule = {
     id: 'withdrawal-not-effective',
     title: 'Tracking after consent was withdrawn',
     description:
-      'After accepting, reopening the consent choice and refusing everything (stored, not only clicked), reloading and visiting another page, something still tracked the visitor, or a tracking cookie set under consent was still sent to its vendor (an error). A tracking cookie merely left in the browser is a warning, and when the site tried to delete it, the warning says why that failed (the deletion named another domain or path). A deletion attempt is never counted as setting a cookie.',
+      "After accepting, reopening the consent choice and refusing everything (stored, not only clicked), reloading and visiting another page, something still tracked the visitor, or a tracking cookie set under consent was still sent to its vendor (an error). A tracking cookie merely left on the site's own domain is a warning, and when the site tried to delete it, the warning says why that failed (the deletion named another domain or path). A deletion attempt is never counted as setting a cookie.",
     legalBasis: 'GDPR art. 7(3); ePrivacy Directive art. 5(3); EDPB Guidelines 05/2020 on consent §§113-117.',
     plainWords:
-      'Once the visitor withdraws consent, tracking must stop: no new trackers, cookies or storage, and the cookies placed under the old consent no longer sent. Cookies merely left behind should be removed too.',
+      "Once the visitor withdraws consent, tracking must stop: no new trackers, cookies or storage, and the cookies placed under the old consent no longer sent. Cookies merely left behind on the site's own domain should be removed too.",
     translations: {
       nl: {
         title: 'Tracking nadat de toestemming is ingetrokken',
         legalBasis: 'AVG art. 7 lid 3; ePrivacyrichtlijn art. 5 lid 3; EDPB-richtsnoeren 05/2020 inzake toestemming, punten 113-117.',
         plainWords:
-          'Zodra de bezoeker zijn toestemming intrekt, moet de tracking stoppen: geen nieuwe trackers, cookies of opslag, en de cookies die onder de oude toestemming zijn geplaatst worden niet meer meegestuurd. Cookies die alleen zijn blijven staan, horen ook te worden verwijderd.',
+          'Zodra de bezoeker zijn toestemming intrekt, moet de tracking stoppen: geen nieuwe trackers, cookies of opslag, en de cookies die onder de oude toestemming zijn geplaatst worden niet meer meegestuurd. Cookies die alleen op het eigen domein van de site zijn blijven staan, horen ook te worden verwijderd.',
         messages: {
           ...trackingMessages('nadat de bezoeker de toestemming introk', 'nl'),
           cookieStillSent: 'cookie "{{name}}" van {{vendor}} op {{domain}}, geplaatst met toestemming, werd nog naar {{host}} gestuurd nadat de bezoeker de toestemming introk',
@@ -83,7 +86,7 @@ export const withdrawalNotEffective: Rule = {
         title: 'Suivi après le retrait du consentement',
         legalBasis: 'RGPD, art. 7, § 3 ; directive ePrivacy, art. 5, § 3 ; lignes directrices 05/2020 du CEPD sur le consentement, points 113-117.',
         plainWords:
-          "Dès que le visiteur retire son consentement, le suivi doit cesser : plus de nouveaux traceurs, cookies ou stockage, et les cookies déposés avec l'ancien consentement ne sont plus envoyés. Les cookies simplement restés en place devraient aussi être supprimés.",
+          "Dès que le visiteur retire son consentement, le suivi doit cesser : plus de nouveaux traceurs, cookies ou stockage, et les cookies déposés avec l'ancien consentement ne sont plus envoyés. Les cookies simplement restés en place sur le domaine du site devraient aussi être supprimés.",
         messages: {
           ...trackingMessages('après le retrait du consentement', 'fr'),
           cookieStillSent: 'le cookie « {{name}} » de {{vendor}} sur {{domain}}, déposé avec consentement, était encore envoyé à {{host}} après le retrait du consentement',
@@ -111,7 +114,8 @@ export const withdrawalNotEffective: Rule = {
     if (scan.action?.kind !== 'withdraw' || !scan.action.done) return [];
     // The visit lists the whole cookie jar: a cookie with a write since the withdrawal is new tracking.
     const written = scan.cookies.filter((cookie) => cookie.sources.length > 0);
+    // A third party's own cookie is judged by whether it is still sent: the site cannot remove it, only stop sending visitors there.
     const kept = scan.cookies.filter((cookie) => cookie.sources.length === 0 && TRACKING.has(cookie.class.category));
-    return [...allTracking({ ...scan, cookies: written }), ...kept.map((cookie) => leftBehind(scan, cookie))];
+    return [...allTracking({ ...scan, cookies: written }), ...kept.flatMap((cookie) => leftBehind(scan, cookie))];
   },
 };

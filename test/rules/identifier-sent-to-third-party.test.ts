@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { identifierSentToThirdParty } from '../../src/rules/identifier-sent-to-third-party.js';
 import { fingerprint } from '../../src/rules/run.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { identifier, page, scan, visit } from '../support/scans.js';
+import { action, identifier, page, scan, visit } from '../support/scans.js';
 
 const PIXEL = 'https://px.adnetwork.example/i.gif?uid=<redacted>';
 const crmToPixel = identifier('crm_id', PIXEL, { vendor: 'AdNetwork' });
@@ -12,7 +12,7 @@ ruleTester(identifierSentToThirdParty).run({
     { name: 'an id sent to the site itself', scan: scan({ identifiers: [identifier('crm_id', 'https://api.example.org/track?uid=<redacted>')] }) },
     { name: "a third party's own cookie synced to another third party", scan: scan({ identifiers: [identifier('fr', PIXEL, { holder: 'facebook.com' })] }) },
     { name: 'an id sent after accepting', page: page(scan(), visit('after-accept', { identifiers: [crmToPixel] })) },
-    { name: 'after a refusal that could not be clicked', page: page(scan(), visit('after-reject', { action: { kind: 'reject', done: false, detail: 'no banner', bannerAfter: null }, identifiers: [crmToPixel] })) },
+    { name: 'after a refusal that could not be clicked', page: page(scan(), visit('after-reject', { action: action('reject', { done: false, steps: [], failure: 'no banner', detail: 'no banner' }), identifiers: [crmToPixel] })) },
   ],
   invalid: [
     {

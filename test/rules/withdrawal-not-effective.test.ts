@@ -1,7 +1,7 @@
 import { withdrawalNotEffective } from '../../src/rules/withdrawal-not-effective.js';
 import type { CookieDeletion } from '../../src/types.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { action, banner, cookie, frame, page, request, scan, storage, visit } from '../support/scans.js';
+import { reopenedBy, action, banner, cookie, frame, page, request, scan, storage, visit } from '../support/scans.js';
 
 const first = scan({ banner: banner() });
 const ga = cookie('_ga', 'analytics', { vendor: 'Google Analytics', setBy: 'https://www.googletagmanager.com/gtag/js' });
@@ -19,7 +19,9 @@ ruleTester(withdrawalNotEffective).run({
     { name: 'a necessary cookie written again is no finding', page: withdrawn({ cookies: [cookie('cc_cookie', 'necessary')] }) },
     // Nothing could be reopened or refused: the visit proves nothing about withdrawing (withdrawal-unavailable says why).
     { name: 'the choice could not be reopened', page: withdrawn({ action: action('withdraw', { done: false, reopened: null }), cookies: [ga], requests: [collect] }) },
-    { name: 'reopened but refusing failed', page: withdrawn({ action: action('withdraw', { done: false, reopened: { via: 'page', control: 'Cookie settings' } }), requests: [collect] }) },
+    { name: 'reopened but refusing failed', page: withdrawn({ action: action('withdraw', { done: false, reopened: reopenedBy('Cookie settings') }), requests: [collect] }) },
+    // The site cannot remove another company's cookie; not sending visitors there any more is what it can do.
+    { name: "a third party's tracking cookie left in the jar and no longer sent", page: withdrawn({ cookies: [kept(ide)], requests: [request('https://example.org/contact.html', 'necessary', { party: 'first', cookiesSent: [] })] }) },
     { name: 'tracking after accepting is consented', page: page(first, visit('after-accept', { cookies: [ga], requests: [collect] })) },
   ],
   invalid: [

@@ -1,10 +1,10 @@
 import { withdrawalUnavailable } from '../../src/rules/withdrawal-unavailable.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { action, banner, page, scan, visit } from '../support/scans.js';
+import { action, banner, page, reopenedBy, scan, visit } from '../support/scans.js';
 
 const first = scan({ banner: banner() });
 const withdrawn = (reopened: { via: 'policy' | 'page' | 'api'; control: string } | null, done = reopened !== null) =>
-  page(first, visit('after-accept'), visit('after-withdraw', { action: action('withdraw', { done, detail: 'what was tried', reopened }) }));
+  page(first, visit('after-accept'), visit('after-withdraw', { action: action('withdraw', { done, detail: 'what was tried', reopened: reopened && reopenedBy(reopened.control, reopened.via) }) }));
 
 ruleTester(withdrawalUnavailable).run({
   valid: [

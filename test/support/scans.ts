@@ -10,6 +10,7 @@ import type {
   ClassifiedScan,
   ConsentSignals,
   ConsentToggle,
+  Reopened,
   FingerprintTechnique,
   IdentifierPlace,
   IdentifierSource,
@@ -178,7 +179,12 @@ export function banner(facts: Partial<BannerFacts> = {}): BannerFacts {
 
 /** What the visit did; done unless told otherwise. */
 export function action(kind: PhaseAction['kind'], facts: Partial<PhaseAction> = {}): PhaseAction {
-  return { kind, done: true, detail: `clicked "${kind}"`, bannerAfter: null, ...facts };
+  return { kind, done: true, steps: [{ do: 'click', control: kind, layer: 1 }], failure: null, detail: `clicked "${kind}"`, bannerAfter: null, ...facts };
+}
+
+/** A footer link that reopened the consent choice, as the withdrawal visit records it. */
+export function reopenedBy(control: string, via: Reopened['via'] = 'page'): Reopened {
+  return { via, control, place: via === 'api' ? null : { kind: 'link', floating: false, shadowRoot: false, frameUrl: null } };
 }
 
 /** A policy link that answered the browser with a status, or was reachable or could not be checked. */
@@ -218,7 +224,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
 
 /** A later visit of the same page: the action its phase implies (done), unless given. */
 export function visit(phase: Exclude<Phase, 'initial'>, facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
-  if (phase === 'after-withdraw') return scan({ phase, action: action('withdraw', { reopened: { via: 'page', control: 'Cookie settings' } }), ...facts });
+  if (phase === 'after-withdraw') return scan({ phase, action: action('withdraw', { reopened: reopenedBy('Cookie settings') }), ...facts });
   const kind = phase === 'after-scroll' ? 'scroll' : phase === 'after-reject' ? 'reject' : phase === 'after-save' ? 'save' : 'accept';
   return scan({ phase, action: action(kind), ...facts });
 }

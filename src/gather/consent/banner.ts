@@ -3,7 +3,7 @@ import { errorText } from '../../shared/errors.js';
 import { withTimeout } from '../../shared/time.js';
 import type { BannerControl, BannerFacts, ConsentToggle } from '../../types.js';
 import { evaluateIsolated, FRAME_GONE, frameTargets, type FrameTarget } from '../isolated.js';
-import { checkScanResult, scanPage, type FoundControl, type PageScanResult } from './page-scan.js';
+import { checkScanResult, scanPage, type FoundControl, type FoundReopen, type PageScanResult, type ReopenSearch } from './page-scan.js';
 import { CONSENT_WORDS } from './words.js';
 import { placeOf } from '../../shared/url.js';
 import type { Settings } from '../../config/settings.js';
@@ -43,9 +43,9 @@ class MainFrameGone extends Error {}
  * that throws, does not answer or returns something that is not a scan result is an error: the
  * visit fails closed rather than reporting no banner.
  */
-async function scanFrame(target: FrameTarget, selectors: ConsentSelectors, layer: 1 | 2, prefix: string, scanMs: number): Promise<PageScanResult | null> {
+async function scanFrame(target: FrameTarget, selectors: ConsentSelectors, layer: 1 | 2, prefix: string, scanMs: number, reopen?: ReopenSearch): Promise<PageScanResult | null> {
   try {
-    return checkScanResult(await evaluateIsolated(target, scanPage, { words: CONSENT_WORDS, layer, selectors, prefix }, scanMs));
+    return checkScanResult(await evaluateIsolated(target, scanPage, { words: CONSENT_WORDS, layer, selectors, prefix, ...(reopen ? { reopen } : {}) }, scanMs));
   } catch (error) {
     const text = errorText(error);
     if (FRAME_GONE.test(text)) {
@@ -104,6 +104,31 @@ export async function findBanner(page: Page, selectors: ConsentSelectors, limits
       throw again instanceof MainFrameGone ? new Error(`the consent banner scan failed: the page kept navigating away (${again.message})`) : again;
     });
   }
+}
+
+/** A control that may open the consent choice again, and the frame to click it in. */
+export interface ReopenControl {
+  found: FoundReopen;
+  frame: Frame;
+  target: FrameTarget;
+}
+
+/**
+ * The visible controls that may reopen the consent choice (see scanPage's reopen search), wherever the
+ * banner search looks: the page, its open shadow roots, and every frame (a consent manager's own).
+ * `selector` is the policy's consent.withdraw; null looks by name and for a manager's floating icon.
+ */
+export async function findReopenControls(page: Page, selector: string | null, limits: LookLimits): Promise<ReopenControl[]> {
+  const scanId = Math.random().toString(36).slice(2, 8);
+  const controls: ReopenControl[] = [];
+  for (const [index, target] of (await frameTargets(page)).entries()) {
+    const result = await scanFrame(target, {}, 1, '', limits.pageScanMs, { selector, mark: `reopen-${scanId}-${index}` });
+    for (const found of result?.reopen ?? []) {
+      const frame = await frameHolding(page, target, found.id);
+      if (frame) controls.push({ found, frame, target });
+    }
+  }
+  return controls;
 }
 
 /** Clicks the banner's control like a visitor (see clickMarked). */

@@ -8,6 +8,16 @@ export interface FoundControl {
   id: string;
 }
 
+/** A control that opens the consent choice again once it was made, marked for clicking. */
+export interface FoundReopen {
+  id: string;
+  /** Its accessible name: aria-label, text, title, an SVG's title or an image's alt. */
+  name: string;
+  kind: 'button' | 'link';
+  floating: boolean;
+  shadowRoot: boolean;
+}
+
 export interface PageScanResult {
   /** The consent notice: the outermost visible fixed or dialog element about cookies with controls. */
   banner: { text: string; controls: FoundControl[] } | null;
@@ -15,6 +25,17 @@ export interface PageScanResult {
   unrecognised: string | null;
   toggles: { label: string; checked: boolean; locked: boolean }[];
   policyLinks: { text: string; url: string }[];
+  /** Asked for with `reopen` only: the visible controls that may open the consent choice again, best first (at most 3). */
+  reopen: FoundReopen[];
+}
+
+/**
+ * How to look for the way back to the consent choice: the policy's `consent.withdraw` selector, or
+ * controls named like the `words.reopen` phrases, or a consent manager's own floating icon.
+ */
+export interface ReopenSearch {
+  selector: string | null;
+  mark: string;
 }
 
 /**
@@ -22,8 +43,14 @@ export interface PageScanResult {
  * toggles of an open settings layer, and links to a policy. Sent as source text, so it may use only
  * its argument and the browser's own built-ins. `prefix` keeps the marks of one scan apart from others'.
  */
-export function scanPage(args: { words: ConsentWords; layer: number; selectors: { banner?: string; accept?: string; reject?: string; settings?: string }; prefix: string }): PageScanResult {
-  const { words, layer, selectors, prefix } = args;
+export function scanPage(args: {
+  words: ConsentWords;
+  layer: number;
+  selectors: { banner?: string; accept?: string; reject?: string; settings?: string };
+  prefix: string;
+  reopen?: ReopenSearch;
+}): PageScanResult {
+  const { words, layer, selectors, prefix, reopen: reopenSearch } = args;
   const norm = (text: string): string => text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
   // Controls are matched on whole words ("ok" is not "okapi"); notice words on word starts ("cookies").
   const has = (text: string, phrases: readonly string[], wordStart = false): boolean =>
@@ -40,8 +67,26 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
     const style = getComputedStyle(el);
     return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && (Number(style.opacity) > 0.05 || fadingIn(el));
   };
-  const nameOf = (el: Element): string =>
-    norm(el.getAttribute('aria-label') || (el as HTMLInputElement).value || (el as HTMLElement).innerText || el.textContent || '');
+  /**
+   * What a visitor (or a screen reader) reads as the element's name: an icon button is named only by
+   * its aria-label, its title, an SVG's <title> or an image's alt.
+   */
+  const accessibleName = (el: Element): string => {
+    const labelledBy = el.getAttribute('aria-labelledby');
+    const byId = labelledBy ? (el.getRootNode() as Document | ShadowRoot).getElementById?.(labelledBy)?.textContent : null;
+    const named =
+      el.getAttribute('aria-label') ||
+      byId ||
+      (el as HTMLInputElement).value ||
+      (el as HTMLElement).innerText ||
+      el.textContent ||
+      el.getAttribute('title') ||
+      el.querySelector('svg title')?.textContent ||
+      el.querySelector('img[alt]')?.getAttribute('alt') ||
+      '';
+    return named.trim().replace(/\s+/g, ' ');
+  };
+  const nameOf = (el: Element): string => norm(accessibleName(el));
   const roleOf = (name: string): FoundControl['role'] | null => {
     if (!name || name.length > 60) return null;
     if (has(name, words.reject)) return 'reject';
@@ -84,7 +129,7 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
   const mark = (el: Element, role: FoundControl['role']): FoundControl => {
     const id = el.getAttribute('data-consent-gate') ?? `${prefix}${role}-${layer}-${serial++}`;
     el.setAttribute('data-consent-gate', id);
-    return { role, text: (el.getAttribute('aria-label') || (el as HTMLElement).innerText || (el as HTMLInputElement).value || '').trim().slice(0, 80), kind: kindOf(el), id };
+    return { role, text: accessibleName(el).slice(0, 80), kind: kindOf(el), id };
   };
   const controlsIn = (root: Element): FoundControl[] =>
     deep(root, CLICKABLE)
@@ -92,6 +137,52 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
       .map((el) => ({ el, role: roleOf(nameOf(el)) }))
       .filter((c): c is { el: Element; role: FoundControl['role'] } => c.role !== null)
       .map((c) => mark(c.el, c.role));
+
+  /** The element or one of its ancestors (through shadow hosts) matches: a fixed corner icon's own button is static. */
+  const anyUp = (el: Element, test: (at: Element) => boolean): boolean => {
+    for (let at: Element | null = el; at; at = up(at)) if (test(at)) return true;
+    return false;
+  };
+  /**
+   * Marks the visible controls that may open the consent choice again, best first: the policy's
+   * selector; else links and buttons named like "Cookie-instellingen" that do not lead to another
+   * page; then a consent manager's own floating icon (inside its container, named only "Cookies", or
+   * an icon with no name), which is how tarteaucitron and web-component managers bring the choice back.
+   */
+  const findReopen = ({ selector, mark }: ReopenSearch): FoundReopen[] => {
+    const containerName = new RegExp(`${words.containerNames}|${words.managerNames}`, 'i');
+    const namesOf = (at: Element): string => `${at.id} ${typeof at.className === 'string' ? at.className : ''} ${at.tagName}`;
+    const floating = (el: Element): boolean => anyUp(el, (at) => ['fixed', 'sticky'].includes(getComputedStyle(at).position));
+    // A link to another page (the cookie policy) leaves the page: it is not the control that reopens the choice here.
+    const staysHere = (el: Element): boolean => {
+      const href = el.tagName === 'A' ? el.getAttribute('href') : null;
+      if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return true;
+      const url = new URL(href, location.href);
+      return url.origin === location.origin && url.pathname === location.pathname && url.search === location.search;
+    };
+    const phrase = (name: string): boolean => name.length > 0 && name.length <= 60 && words.reopen.some((p) => ` ${name} `.includes(` ${p} `));
+    // Its own floating icon: in a container named for cookies or consent, and not one of the banner's answers or a close button.
+    const managersIcon = (el: Element, name: string): boolean =>
+      floating(el) &&
+      anyUp(el, (at) => containerName.test(namesOf(at))) &&
+      name.length <= 40 &&
+      roleOf(name) === null &&
+      !has(name, words.close) &&
+      (name !== '' || el.querySelector('svg, img') !== null);
+    const clickable = 'a[href], button, [role=button], [onclick], input[type=button], [tabindex]';
+    const candidates = selector ? deep(document, selector) : deep(document, '*').filter((el) => el.matches(clickable) || (getComputedStyle(el).cursor === 'pointer' && floating(el) && !el.parentElement?.closest(clickable)));
+    const shown = candidates.filter(visible);
+    const named = selector ? shown : shown.filter((el) => staysHere(el) && phrase(nameOf(el)));
+    const icons = selector ? [] : shown.filter((el) => !named.includes(el) && staysHere(el) && managersIcon(el, nameOf(el)));
+    return [...named, ...icons].slice(0, 3).map((el, i) => {
+      const id = `${mark}-${i}`;
+      el.setAttribute('data-consent-gate', id);
+      const name = accessibleName(el).slice(0, 80) || (el.id ? `#${el.id}` : el.tagName.toLowerCase());
+      return { id, name, kind: kindOf(el), floating: floating(el), shadowRoot: el.getRootNode() instanceof ShadowRoot };
+    });
+  };
+
+  if (reopenSearch) return { banner: null, unrecognised: null, toggles: [], policyLinks: [], reopen: findReopen(reopenSearch) };
 
   // The policy's selectors win over any guess.
   const pick = (selector: string | undefined): Element | null => {
@@ -164,7 +255,7 @@ export function scanPage(args: { words: ConsentWords; layer: number; selectors: 
     .filter((l) => /^https?:/.test(l.url) && (has(norm(l.text), words.policy, true) || /cookie|privacy|datenschutz|confidentialite/i.test(new URL(l.url).pathname)))
     .slice(0, 10);
 
-  return { banner, unrecognised, toggles, policyLinks };
+  return { banner, unrecognised, toggles, policyLinks, reopen: [] };
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string';
@@ -181,7 +272,9 @@ export function checkScanResult(value: unknown): PageScanResult {
     Array.isArray(v.toggles) &&
     v.toggles.every((t) => isText(t?.label) && typeof t.checked === 'boolean' && typeof t.locked === 'boolean') &&
     Array.isArray(v.policyLinks) &&
-    v.policyLinks.every((l) => isText(l?.text) && isText(l.url));
+    v.policyLinks.every((l) => isText(l?.text) && isText(l.url)) &&
+    Array.isArray(v.reopen) &&
+    v.reopen.every((r) => isText(r?.id) && isText(r.name) && ['button', 'link'].includes(r.kind) && typeof r.floating === 'boolean' && typeof r.shadowRoot === 'boolean');
   if (!valid) throw new Error('the page returned something that is not a scan result');
   return v;
 }

@@ -1,9 +1,7 @@
 import type { Page } from 'playwright';
 import { sleep, withTimeout } from '../../shared/time.js';
 import type { Reopened } from '../../types.js';
-import { evaluateIsolated, mainFrameTarget } from '../isolated.js';
-import { clickMarked, findBanner, type ConsentSelectors, type LookLimits } from './banner.js';
-import { CONSENT_WORDS } from './words.js';
+import { clickMarked, findBanner, findReopenControls, type ConsentSelectors, type LookLimits } from './banner.js';
 
 /**
  * The calls consent managers document for opening their choice again, as paths from `window`: the
@@ -14,6 +12,7 @@ const MANAGER_APIS = [
   'CookieConsent.showPreferences',
   'tarteaucitron.userInterface.openPanel',
   'Orejime.show',
+  'orejime.prompt',
   'orejime.show',
   'Cookiebot.renew',
   'OneTrust.ToggleInfoDisplay',
@@ -23,42 +22,11 @@ const MANAGER_APIS = [
 
 /**
  * Looks for the reopened choice this often, this many times: a manager's preferences window fades
- * in on real time (CSS), which the page's fake clock does not hurry, and is hidden at its first frame.
+ * in on real time (CSS), which the page's fake clock does not hurry, and is hidden at its first frame;
+ * on a busy CI machine that takes a good second. Only a click that opens nothing waits it all out.
  */
 const LOOK_EVERY_MS = 250;
-const LOOKS = 4;
-
-/**
- * Runs in the page's isolated world: marks the first visible element that reopens the consent choice
- * (the policy's selector, else a link or button named like "Cookie-instellingen" by its text,
- * aria-label or title) and returns its name. Sent as source text: only its argument and built-ins.
- */
-function markReopenControl(args: { phrases: readonly string[]; selector: string | null; mark: string }): string | null {
-  const { phrases, selector, mark } = args;
-  const norm = (text: string): string => text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
-  const visible = (el: Element): boolean => {
-    const box = el.getBoundingClientRect();
-    const style = getComputedStyle(el);
-    return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
-  };
-  const nameOf = (el: Element): string => (el.getAttribute('aria-label') || el.getAttribute('title') || (el as HTMLElement).innerText || el.textContent || '').trim();
-  // A link to another page (the cookie policy) leaves the page: it is not the control that reopens the choice here.
-  const staysHere = (el: Element): boolean => {
-    const href = el.tagName === 'A' ? el.getAttribute('href') : null;
-    if (!href || href.startsWith('#') || /^javascript:/i.test(href)) return true;
-    const url = new URL(href, location.href);
-    return url.origin === location.origin && url.pathname === location.pathname && url.search === location.search;
-  };
-  const named = (el: Element): boolean => {
-    const name = norm(nameOf(el));
-    return name.length > 0 && name.length <= 60 && phrases.some((phrase) => ` ${name} `.includes(` ${phrase} `)) && staysHere(el);
-  };
-  const candidates = Array.from(document.querySelectorAll(selector ?? 'a, button, [role=button], [onclick]'));
-  const found = candidates.find((el) => visible(el) && (selector !== null || named(el)));
-  if (!found) return null;
-  found.setAttribute('data-consent-gate', mark);
-  return nameOf(found).slice(0, 80);
-}
+const LOOKS = 8;
 
 /** Runs in the page's own world, where the consent manager's API lives: calls the first one the page has. */
 function callManagerApi(paths: readonly string[]): string | null {
@@ -76,16 +44,18 @@ function callManagerApi(paths: readonly string[]): string | null {
   return null;
 }
 
-export type ReopenResult = { reopened: Reopened; found: Awaited<ReturnType<typeof findBanner>> } | { reopened: null; tried: string };
+type Found = Awaited<ReturnType<typeof findBanner>>;
+export type ReopenResult = { reopened: Reopened; found: Found } | { reopened: null; tried: string };
 
 /**
  * Opens the consent choice again the way a visitor would, after accepting: the policy's
- * `consent.withdraw` selector, else a "Cookie settings" link or floating button, else (recorded as
- * such) the consent manager's own API. Each way counts only when a consent banner or notice shows.
+ * `consent.withdraw` selector, else a "Cookie settings" link or button or the consent manager's own
+ * floating icon, in the page, its shadow roots or its frames, else (recorded as such) the consent
+ * manager's own API. Each way counts only when a consent banner or notice then shows.
  */
 export async function reopenChoice(page: Page, selectors: ConsentSelectors, settle: () => Promise<void>, limits: LookLimits): Promise<ReopenResult> {
   const tried: string[] = [];
-  const shows = async (): Promise<Awaited<ReturnType<typeof findBanner>> | null> => {
+  const shows = async (): Promise<Found | null> => {
     await settle();
     for (let look = 1; ; look++) {
       const found = await findBanner(page, selectors, limits);
@@ -96,23 +66,21 @@ export async function reopenChoice(page: Page, selectors: ConsentSelectors, sett
   };
   const ways: { via: 'policy' | 'page'; selector: string | null; none: string }[] = [
     ...(selectors.withdraw ? [{ via: 'policy' as const, selector: selectors.withdraw, none: `the policy's consent.withdraw selector (${selectors.withdraw}) matched no visible element` }] : []),
-    { via: 'page', selector: null, none: 'no "Cookie settings" link or button on the page' },
+    { via: 'page', selector: null, none: 'no "Cookie settings" link or button, and no floating consent icon, on the page, in its shadow roots or in its frames' },
   ];
   for (const way of ways) {
-    const mark = `reopen-${Math.random().toString(36).slice(2, 8)}`;
-    const target = await mainFrameTarget(page);
-    const control = await evaluateIsolated(target, markReopenControl, { phrases: CONSENT_WORDS.reopen, selector: way.selector, mark }, limits.pageScanMs);
-    if (control === null) {
-      tried.push(way.none);
-      continue;
+    const controls = await findReopenControls(page, way.selector, limits);
+    if (controls.length === 0) tried.push(way.none);
+    for (const { found, frame, target } of controls) {
+      const opened = (await clickMarked(frame, target, found.id, limits.clickMs)) ? await shows() : null;
+      const place = { kind: found.kind, floating: found.floating, shadowRoot: found.shadowRoot, frameUrl: target.main ? null : target.url };
+      if (opened) return { reopened: { via: way.via, control: found.name, place }, found: opened };
+      tried.push(`clicking "${found.name}" opened no consent choice`);
     }
-    const found = (await clickMarked(page.mainFrame(), target, mark, limits.clickMs)) ? await shows() : null;
-    if (found) return { reopened: { via: way.via, control }, found };
-    tried.push(`clicking "${control}" opened no consent choice`);
   }
   const api = await withTimeout(page.evaluate(callManagerApi, MANAGER_APIS).catch(() => null), limits.pageScanMs);
   const found = api ? await shows() : null;
-  if (api && found) return { reopened: { via: 'api', control: api }, found };
+  if (api && found) return { reopened: { via: 'api', control: api, place: null }, found };
   tried.push(api ? `${api} opened no consent choice` : 'no consent manager API');
   return { reopened: null, tried: tried.join('; ') };
 }

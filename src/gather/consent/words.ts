@@ -52,8 +52,13 @@ export const CONSENT_WORDS = {
     'cookie instellingen', 'cookievoorkeuren', 'cookie voorkeuren', 'cookies beheren', 'privacy instellingen', 'toestemming wijzigen',
     'toestemming intrekken', 'gestion des cookies', 'paramètres des cookies', 'paramètres cookies', 'préférences cookies',
     'préférences des cookies', 'gérer les cookies', 'gérer mes cookies', 'modifier mes choix', 'cookie einstellungen',
-    'datenschutzeinstellungen', 'einwilligung widerrufen',
+    'datenschutzeinstellungen', 'einwilligung widerrufen', 'edit cookie settings', 'cookie instellingen wijzigen',
+    // Osano's cookieconsent names its floating revoke tab by the policy ("Cookie Policy"): a link to the
+    // policy page itself never counts, since it leads to another page.
+    'cookie policy', 'politique de cookies', 'politique cookies', 'cookiebeleid',
   ],
+  /** What closes a window without answering it: never the way back to the choice. */
+  close: ['close', 'dismiss', 'sluiten', 'sluit', 'fermer', 'schließen', 'schliessen'],
   /**
    * Words a consent notice uses about itself, matched at word starts ("statisti" is statistics,
    * statistieken, statistiques and Statistiken). Many notices never say "cookie": Klaro's Dutch one asks

@@ -9,6 +9,7 @@ import { Collector } from '../collector.js';
 import { prepareAutoconsent } from '../consent/autoconsent.js';
 import type { GatherOptions, Session } from './context.js';
 import { LOGIN_NEEDED, STEPS } from './steps.js';
+import { actionDetail } from './action-text.js';
 import { sendTargetHeaders } from '../target-headers.js';
 import { redactScan } from '../redact-scan.js';
 import { unresponsiveAfterMs, watchResponsiveness, type Watchdog } from '../watchdog.js';
@@ -119,6 +120,7 @@ async function attempt(
         started = Date.now();
         onVisit?.(visit.id as Phase, null);
         await runSteps(session, visit.steps);
+        describeAction(current);
         // Sent on by script or <meta refresh> to a page that does not load: where the visitor is was never seen.
         const lost = landing.failure();
         if (lost) throw new Error(lost);
@@ -138,6 +140,7 @@ async function attempt(
     // The visit under way carries the error; a session that failed before its first visit, the first.
     const failed: PhaseScan = current ?? (scans.length === 0 ? emptyScan(visits[0]!.id as Phase, url) : scans.at(-1)!);
     failed.error = describe(error, options);
+    describeAction(failed);
     if (!scans.includes(failed)) {
       failed.durationMs = Date.now() - started;
       scans.push(failed);
@@ -148,6 +151,11 @@ async function attempt(
     if (context) await browser.closeContext(context);
   }
   return scans;
+}
+
+/** The visit's account of itself in English, from what its steps did (see PhaseAction.detail). */
+function describeAction(scan: PhaseScan): void {
+  if (scan.action) scan.action.detail = actionDetail(scan.action);
 }
 
 async function runSteps(session: Session, steps: readonly (keyof typeof STEPS)[]): Promise<void> {

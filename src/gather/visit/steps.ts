@@ -7,6 +7,8 @@ import { brokenOwnAssets } from '../own-assets.js';
 import { takeScreenshots } from '../screenshots.js';
 import { evaluateInPage } from '../isolated.js';
 import { readConsentSignals } from '../consent/signals.js';
+import type { ActionStep } from '../../types.js';
+import { storedState } from '../consent/stored-choice.js';
 import type { Session, Step } from './context.js';
 
 /** Lets `ms` of page time pass (fast-forwarded when the fake clock is on), then waits for the network. */
@@ -37,56 +39,81 @@ function internalLink(): string | null {
   const skip = /(log-?out|sign-?out|uitloggen|afmelden|abmelden)|\.(pdf|zip|docx?|xlsx?|jpe?g|png|mp4)$/i;
   for (const a of Array.from(document.querySelectorAll('a[href]')) as HTMLAnchorElement[]) {
     const url = new URL(a.href, location.href);
-    if (url.origin !== location.origin || skip.test(url.pathname) || a.closest('[data-consent-gate], [role=dialog], [aria-modal=true]')) continue;
+    if (url.origin !== location.origin || skip.test(url.pathname) || a.closest('[data-consent-gate], [data-consent-gate-banner], [role=dialog], [aria-modal=true]')) continue;
     if (a.hasAttribute('data-consent-gate') || url.pathname === location.pathname) continue;
     return url.href;
   }
   return null;
 }
 
-/** Adds what a step did to the visit's account of itself ("clicked …, reloaded, followed a link to /x"). */
-function tell(session: Session, what: string): void {
-  const action = session.scan.action;
-  if (action) action.detail = `${action.detail}, ${what}`;
+/** Adds what a step did to the visit's account of itself (its `detail` is written from these when the visit ends). */
+function tell(session: Session, step: ActionStep): void {
+  session.scan.action?.steps.push(step);
 }
 
 /** Opens a same-site link as a visitor would and lets the page settle; says where it went, or that no link was found. */
 async function followLink(session: Session): Promise<void> {
   const link = await evaluateInPage(session.page, internalLink, undefined, session.options.pageScanMs).catch(() => null);
-  const browsing = session.scan.action?.kind === 'scroll';
   if (!link) {
-    if (browsing) tell(session, 'found no internal link to follow');
+    if (session.scan.action?.kind === 'scroll') tell(session, { do: 'noLink' });
     return;
   }
   await load(session, link);
   await settle(session);
-  tell(session, `${browsing ? 'then followed' : 'followed'} a link to ${new URL(link).pathname}`);
+  tell(session, { do: 'follow', path: new URL(link).pathname });
+}
+
+type Answer = { done: boolean; steps: ActionStep[]; failure: string | null; from: number };
+
+/**
+ * A choice counts once the site stored it. After the click, a consent window that stays open with
+ * nothing stored is finished with its save or confirm control, as a visitor would: in Orejime's
+ * preferences "Alles weigeren" only switches every purpose off, and "Opslaan" stores it. Then the
+ * window must have closed, or the cookie jar or web storage changed. Returns why not, or null.
+ */
+async function confirmStored(session: Session, before: string, steps: ActionStep[], finish: boolean): Promise<string | null> {
+  const { page, options } = session;
+  const stored = async (): Promise<boolean> => (await storedState(page, options.pageScanMs)) !== before;
+  await settle(session);
+  let open = (await findBanner(page, options.consent, options)).banner;
+  const save = open?.controls.get('save');
+  if (finish && open && save && !(await stored()) && (await clickControl(open, 'save'))) {
+    steps.push({ do: 'click', control: save.text, layer: save.layer });
+    await settle(session);
+    open = (await findBanner(page, options.consent, options)).banner;
+  }
+  if (!open || (await stored())) return null;
+  return 'the choice was not stored: the consent window stayed open and no cookie or storage changed';
 }
 
 /**
- * Clicks reject or accept (in the settings layer if it must), and says what was clicked or why
- * nothing could be. autoconsent is asked only when the page showed a consent notice we could not use:
- * on a page with none it finds nothing either, and waiting for it to say so costs seconds per page.
+ * Clicks reject or accept (in the settings layer if it must), and checks that the site stored it.
+ * autoconsent is asked only when the page showed a consent notice we could not use: on a page with
+ * none it finds nothing either, and waiting for it to say so costs seconds per page.
  */
-async function answer(session: Session, kind: 'reject' | 'accept'): Promise<{ done: boolean; detail: string; from: number }> {
+async function answer(session: Session, kind: 'reject' | 'accept'): Promise<Answer> {
   const { banner, page } = session;
   const noticeSeen = banner !== null || session.unrecognised !== null;
   if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
   const control = banner?.controls.get(kind);
   const from = session.collector.cut();
-  let clicked = banner && control ? (await clickControl(banner, kind)) && `clicked "${control.text}"${control.layer === 2 ? ' in the settings layer' : ''}` : null;
-  const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
+  const before = await storedState(page, session.options.pageScanMs);
+  if (banner && control && (await clickControl(banner, kind))) {
+    const steps: ActionStep[] = [{ do: 'click', control: control.text, layer: control.layer }];
+    const failure = await confirmStored(session, before, steps, true);
+    return { done: failure === null, steps, failure, from };
+  }
+  const askAutoconsent = session.autoconsent !== null && noticeSeen;
   if (askAutoconsent) {
     const outcome = await session.autoconsent!.run(page, kind === 'reject' ? 'optOut' : 'optIn');
-    if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === 'reject' ? 'refused' : 'accepted'}`;
+    if (outcome?.done) return { done: true, steps: [{ do: 'autoconsent', cmp: outcome.cmp, choice: kind }], failure: null, from };
   }
-  if (clicked) return { done: true, detail: clicked, from };
   const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? 'the consent notice has no control we recognise' : 'no consent banner was found to click';
   const tried = askAutoconsent ? ', and autoconsent recognised no consent manager' : '';
-  return { done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, from };
+  return { done: false, steps: [], failure: `${why}${tried} (set consent.${kind} in the policy)`, from };
 }
 
-/** A new recording window from `from` (read just before the click): what the page does from the click on is its answer to the visitor's choice. */
+/** A new recording window from `from` (read just before the visitor's click): what the page does from the click on is its answer to the visitor's choice. */
 async function startWindow(session: Session, from: number): Promise<void> {
   session.since = await session.collector.mark(session.page.context().pages(), from);
 }
@@ -94,7 +121,7 @@ async function startWindow(session: Session, from: number): Promise<void> {
 function choose(kind: 'reject' | 'accept'): Step {
   return async (session) => {
     const { from, ...outcome } = await answer(session, kind);
-    session.scan.action = { kind, ...outcome, bannerAfter: null };
+    session.scan.action = { kind, ...outcome, detail: '', bannerAfter: null };
     if (!outcome.done) return 'stop';
     // After refusing, only what happens after the click is the page's answer to the refusal: what an
     // opt-out banner (Osano's cookieconsent) loaded before it is the initial visit's finding, and
@@ -112,33 +139,36 @@ function choose(kind: 'reject' | 'accept'): Step {
 const withdraw: Step = async (session) => {
   const result = await reopenChoice(session.page, session.options.consent, () => settle(session), session.options);
   if (!result.reopened) {
-    session.scan.action = { kind: 'withdraw', done: false, detail: `found no way to reopen the consent choice: ${result.tried} (set consent.withdraw in the policy)`, bannerAfter: null, reopened: null };
+    session.scan.action = { kind: 'withdraw', done: false, steps: [], failure: `found no way to reopen the consent choice: ${result.tried} (set consent.withdraw in the policy)`, detail: '', bannerAfter: null, reopened: null };
     return 'stop';
   }
   const { reopened, found } = result;
   session.banner = found.banner;
   session.unrecognised = found.unrecognised;
-  const how = reopened.via === 'api' ? `called ${reopened.control}` : `clicked "${reopened.control}"`;
   // From the refusal's click on, requests say which cookies they carried: one still sent to its vendor is tracking kept.
   session.collector.recordCookiesSent();
-  const outcome = await answer(session, 'reject');
-  session.scan.action = { kind: 'withdraw', done: outcome.done, detail: `reopened the consent choice (${how}), then ${outcome.detail}`, bannerAfter: null, reopened };
+  const { from, steps, ...outcome } = await answer(session, 'reject');
+  session.scan.action = { kind: 'withdraw', ...outcome, steps: [{ do: 'reopen', reopened }, ...steps], detail: '', bannerAfter: null, reopened };
   if (!outcome.done) return 'stop';
-  await startWindow(session, outcome.from);
+  await startWindow(session, from);
   // No cookie counts as already there: the snapshot lists the whole jar, with only the writes since the refusal as sources.
   session.since = { ...session.since!, cookies: new Set() };
 };
 
 /** Saves the first layer's switches as they were shown: no switch touched, no settings opened. */
 const saveAsShown: Step = async (session) => {
-  const { banner } = session;
+  const { banner, page } = session;
   const control = banner?.controls.get('save');
   const from = session.collector.cut();
+  const before = await storedState(page, session.options.pageScanMs);
   if (!banner || control?.layer !== 1 || !(await clickControl(banner, 'save'))) {
-    session.scan.action = { kind: 'save', done: false, detail: "the banner's first-layer save control could not be clicked", bannerAfter: null };
+    session.scan.action = { kind: 'save', done: false, steps: [], failure: "the banner's first-layer save control could not be clicked", detail: '', bannerAfter: null };
     return 'stop';
   }
-  session.scan.action = { kind: 'save', done: true, detail: `clicked "${control.text}" without changing a switch`, bannerAfter: null };
+  const steps: ActionStep[] = [{ do: 'click', control: control.text, layer: 1 }];
+  const failure = await confirmStored(session, before, steps, false);
+  session.scan.action = { kind: 'save', done: failure === null, steps, failure, detail: '', bannerAfter: null };
+  if (failure !== null) return 'stop';
   // As after refusing: what loaded before the click is the initial visit's finding, not the answer to saving.
   await startWindow(session, from);
 };
@@ -199,7 +229,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
     await page.mouse.move(200, 200);
     await page.mouse.move(400, 300, { steps: 5 });
     await page.keyboard.press('Escape');
-    session.scan.action = { kind: 'scroll', done: true, detail: 'scrolled to the bottom, moved the mouse, pressed Escape', bannerAfter: null };
+    session.scan.action = { kind: 'scroll', done: true, steps: [{ do: 'browse' }], failure: null, detail: '', bannerAfter: null };
   },
 
   followLink: async (session) => {
@@ -235,7 +265,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   // The choice must hold on the next request, not just on the page where it was made.
   reload: async (session) => {
     await session.page.reload({ waitUntil: 'load', timeout: session.options.timeoutMs });
-    tell(session, 'reloaded');
+    tell(session, { do: 'reload' });
   },
 };
 

@@ -27,6 +27,8 @@ export const EN: Words = {
   messageVendor: (vendor, category) => (vendor ? `${vendor} (${category})` : category === 'unknown' ? 'unknown vendor' : `unknown ${category} vendor`),
   duration: (n, unit) => `${n} ${unit}`,
   phase: phases as Record<Phase, Words['phase'][Phase]>,
+  // The gatherer writes each visit's account in English already.
+  action: (action) => action.detail,
   rulesHeading: 'Rules:',
   fixedHeading: (n) => `Fixed since the baseline (${n}); remove them with consent-gate baseline --prune:`,
   baselineWritten: (path) => `Baseline written: ${path}`,

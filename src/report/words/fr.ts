@@ -1,8 +1,26 @@
-import { count, reasonOf, type Words } from './words.js';
+import { actionSentence, count, reasonOf, type ActionPhrases, type Words } from './words.js';
 
 const n = (value: number, one: string, many: string): string => count(value, one, many, 'fr');
 
 /** French, in the words of the Autorité de protection des données: consentement, bannière cookies, refuser. */
+const FR_ACTION: ActionPhrases = {
+  browse: "a défilé jusqu'en bas, bougé la souris, appuyé sur Échap",
+  click: (control, layer) => `a cliqué sur « ${control} »${layer === 2 ? ' dans le panneau des paramètres' : ''}`,
+  thenClick: (control) => `puis sur « ${control} »`,
+  clickAfterReopen: (control, layer) => `puis a cliqué sur « ${control} »${layer === 2 ? ' dans le panneau des paramètres' : ''}`,
+  autoconsent: (cmp, choice) => `les règles d'autoconsent pour ${cmp} ont ${choice === 'reject' ? 'refusé' : 'accepté'}`,
+  reopen: ({ control, place }) =>
+    `a rouvert le choix des cookies (${
+      place
+        ? `a cliqué sur ${place.kind === 'button' ? `le bouton${place.floating ? ' flottant' : ''}` : `le lien${place.floating ? ' flottant' : ''}`} « ${control} »${place.shadowRoot ? ' dans la shadow root du gestionnaire de consentement' : ''}${place.frameUrl ? ` dans le cadre ${place.frameUrl}` : ''}`
+        : `a appelé ${control}`
+    })`,
+  reload: 'a rechargé la page',
+  follow: (path, afterBrowsing) => `${afterBrowsing ? 'puis a suivi' : 'a suivi'} un lien vers ${path}`,
+  noLink: "n'a trouvé aucun lien interne à suivre",
+  notDone: (failure) => `(non fait : ${failure})`,
+};
+
 export const FR: Words = {
   lang: 'fr',
   pages: (v) => n(v, 'page', 'pages'),
@@ -51,6 +69,7 @@ export const FR: Words = {
     'after-accept': { short: 'après acceptation', label: 'Après acceptation', summary: 'dans un nouveau navigateur après avoir accepté et rechargé' },
     'after-withdraw': { short: 'après retrait', label: 'Après retrait', summary: 'puis, dans le même navigateur, après avoir rouvert le choix des cookies, tout refusé, rechargé et ouvert une autre page' },
   },
+  action: (action) => actionSentence(action, FR_ACTION),
   rulesHeading: 'Règles :',
   fixedHeading: (v) => `Corrigés depuis la baseline (${v}) ; retirez-les avec consent-gate baseline --prune :`,
   baselineWritten: (path) => `Baseline écrite : ${path}`,

@@ -1,8 +1,26 @@
-import { count, reasonOf, type Words } from './words.js';
+import { actionSentence, count, reasonOf, type ActionPhrases, type Words } from './words.js';
 
 const n = (value: number, one: string, many: string): string => count(value, one, many, 'nl');
 
 /** Dutch, in the words of the Autoriteit Persoonsgegevens: toestemming, cookiemelding, weigeren. */
+const NL_ACTION: ActionPhrases = {
+  browse: 'scrolde naar beneden, bewoog de muis, drukte op Escape',
+  click: (control, layer) => `klikte op "${control}"${layer === 2 ? ' in de instellingenlaag' : ''}`,
+  thenClick: (control) => `daarna op "${control}"`,
+  clickAfterReopen: (control, layer) => `klikte daarna op "${control}"${layer === 2 ? ' in de instellingenlaag' : ''}`,
+  autoconsent: (cmp, choice) => `de regels van autoconsent voor ${cmp} ${choice === 'reject' ? 'weigerden' : 'accepteerden'}`,
+  reopen: ({ control, place }) =>
+    `opende de cookiekeuze opnieuw (${
+      place
+        ? `klikte op de ${place.floating ? 'zwevende ' : ''}${place.kind === 'button' ? 'knop' : 'link'} "${control}"${place.shadowRoot ? ' in de shadow root van de cookiemelding' : ''}${place.frameUrl ? ` in het frame ${place.frameUrl}` : ''}`
+        : `riep ${control} aan`
+    })`,
+  reload: 'herlaadde de pagina',
+  follow: (path, afterBrowsing) => `${afterBrowsing ? 'volgde daarna' : 'volgde'} een link naar ${path}`,
+  noLink: 'vond geen interne link om te volgen',
+  notDone: (failure) => `(niet gedaan: ${failure})`,
+};
+
 export const NL: Words = {
   lang: 'nl',
   pages: (v) => n(v, 'pagina', "pagina's"),
@@ -44,6 +62,7 @@ export const NL: Words = {
     'after-accept': { short: 'na accepteren', label: 'Na accepteren', summary: 'in een nieuwe browser na accepteren en herladen' },
     'after-withdraw': { short: 'na intrekken', label: 'Na intrekken', summary: 'daarna, in dezelfde browser, na het opnieuw openen van de cookiekeuze, alles weigeren, herladen en een andere pagina openen' },
   },
+  action: (action) => actionSentence(action, NL_ACTION),
   rulesHeading: 'Regels:',
   fixedHeading: (v) => `Opgelost sinds de baseline (${v}); verwijder ze met consent-gate baseline --prune:`,
   baselineWritten: (path) => `Baseline geschreven: ${path}`,

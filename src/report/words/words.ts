@@ -1,4 +1,4 @@
-import type { Category, FindingStatus, Lang, LeftOut, Phase, Severity, Verdict } from '../../types.js';
+import type { ActionStep, Category, FindingStatus, Lang, LeftOut, Phase, PhaseAction, Reopened, Severity, Verdict } from '../../types.js';
 
 /**
  * Everything the people's reports (console, markdown, job summary, HTML) say that is not a rule's own
@@ -31,6 +31,8 @@ export interface Words {
   /** A duration a rule put in its message data ("13 months", "365 days"). */
   duration(n: number, unit: 'days' | 'months'): string;
   phase: Record<Phase, { short: string; label: string; summary: string }>;
+  /** What a visit did ("clicked "Alles weigeren", then "Opslaan", reloaded"), and why it could not go on. */
+  action(action: PhaseAction): string;
   rulesHeading: string;
   fixedHeading(n: number): string;
   baselineWritten(path: string): string;
@@ -102,6 +104,46 @@ export interface Words {
     setByAbove: string;
     writtenByAbove: string;
   };
+}
+
+/** How a language says each step of a visit; the reason a visit could not go on stays as gathered (English). */
+export interface ActionPhrases {
+  browse: string;
+  click(control: string, layer: 1 | 2): string;
+  /** A click that finishes the one before it ("then "Opslaan""). */
+  thenClick(control: string): string;
+  /** The first click after reopening the choice. */
+  clickAfterReopen(control: string, layer: 1 | 2): string;
+  autoconsent(cmp: string, choice: 'reject' | 'accept'): string;
+  reopen(reopened: Reopened): string;
+  reload: string;
+  follow(path: string, afterBrowsing: boolean): string;
+  noLink: string;
+  notDone(failure: string): string;
+}
+
+/** A visit's steps in a language other than the gatherer's English (PhaseAction.detail is that one). */
+export function actionSentence({ steps, failure }: Pick<PhaseAction, 'steps' | 'failure'>, say: ActionPhrases): string {
+  const step = (s: ActionStep, before: ActionStep | undefined): string => {
+    switch (s.do) {
+      case 'browse':
+        return say.browse;
+      case 'click':
+        return before?.do === 'click' ? say.thenClick(s.control) : before?.do === 'reopen' ? say.clickAfterReopen(s.control, s.layer) : say.click(s.control, s.layer);
+      case 'autoconsent':
+        return say.autoconsent(s.cmp, s.choice);
+      case 'reopen':
+        return say.reopen(s.reopened);
+      case 'reload':
+        return say.reload;
+      case 'follow':
+        return say.follow(s.path, before?.do === 'browse');
+      case 'noLink':
+        return say.noLink;
+    }
+  };
+  const done = steps.map((s, i) => step(s, steps[i - 1])).join(', ');
+  return failure === null ? done : [done, say.notDone(failure)].filter(Boolean).join(' ');
 }
 
 /** Which of the verdict's reasons applies, read back from its counts, for languages that word it anew. */
