@@ -1,7 +1,9 @@
 // The sites of the compliance matrix (test/compliance-matrix.test.ts): each consent manager from npm,
 // configured as its own documentation shows, on a two-page site whose trackers are GA4 and the Meta
 // pixel (answered by examples/vendors/serve.mjs). Built in a temporary folder at test time, with the
-// manager's files copied from node_modules, so no vendored copy of them is committed.
+// manager's files copied from node_modules, so no vendored copy of them is committed. Each site is
+// served under a host name of its own (web.<site>.be), where GA and the pixel keep their cookies on
+// the registrable domain (<site>.be), as on a deployed site.
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,19 +22,30 @@ const CHROME: Record<Lang, { home: string; contact: string; policy: string; poli
 };
 
 /**
- * A consent manager as a site sets it up: its files (destination → path in node_modules) and the
- * markup that loads it and hands it the trackers. `pixelGated` false leaves the Meta pixel to the
- * page itself, outside the manager: the flawed twin.
+ * How a site sets its manager up. pixelGated false leaves the Meta pixel to the page itself, outside
+ * the manager, which is not told about it (as when a tag is added without touching the manager); reopen false leaves out the way back to the choice (the site's link, or the manager's
+ * own icon, hidden by its documented option); domain is the registrable domain its cookie clean-up is
+ * told about, null where the site leaves that option out.
  */
+export interface Setup {
+  pixelGated: boolean;
+  reopen: boolean;
+  domain: string | null;
+}
+
+/** A consent manager as a site sets it up: its files (destination → path in node_modules) and the markup that loads it. */
 interface Manager {
   lang: Lang;
   files: Record<string, string>;
-  head(pixelGated: boolean): string;
-  body(pixelGated: boolean): string;
+  /** Its cookie clean-up takes a domain, and without one misses cookies kept on the registrable domain. */
+  domainOption: boolean;
+  head(setup: Setup): string;
+  body(setup: Setup): string;
 }
 
 /** The Meta pixel as its snippet puts it in a page, with no consent manager in between. */
 const PIXEL_TAG = `<script async src="${PIXEL}"></script>`;
+const pixelOutside = ({ pixelGated }: Setup): string => (pixelGated ? '' : `\n${PIXEL_TAG}`);
 
 /** Osano's cookieconsent: the site loads its trackers itself, from the callbacks its documentation names. */
 const osanoLoader = `<script>
@@ -45,17 +58,24 @@ const osanoLoader = `<script>
   }
 </script>`;
 
-/** Osano's cookieconsent, started on load as its wizard does, with `initialise`'s arguments given as source. */
-function osano(lang: Lang, initialiseArgs: (pixelGated: boolean) => string): Manager {
+/**
+ * Osano's cookieconsent, started on load as its wizard does, with `initialise`'s arguments given as
+ * source. Its way back is its own floating "revoke" tab, named after the policy: for the opt-in and
+ * opt-out types it shows whatever `revokable` says, so a site without it hides the tab with its own
+ * CSS, as many do. The site reloads once the visitor withdraws, since trackers already running
+ * cannot be unloaded.
+ */
+function osano(lang: Lang, initialiseArgs: (setup: Setup) => string): Manager {
   return {
     lang,
+    domainOption: false,
     files: { 'cookieconsent.min.js': 'cookieconsent/build/cookieconsent.min.js', 'cookieconsent.min.css': 'cookieconsent/build/cookieconsent.min.css' },
-    head: (pixelGated) => `<link rel="stylesheet" href="/cookieconsent.min.css">${pixelGated ? '' : `\n${PIXEL_TAG}`}`,
-    body: (pixelGated) => `<script src="/cookieconsent.min.js"></script>
+    head: (setup) => `<link rel="stylesheet" href="/cookieconsent.min.css">${setup.reopen ? '' : '\n<style>.cc-revoke { display: none !important; }</style>'}${pixelOutside(setup)}`,
+    body: (setup) => `<script src="/cookieconsent.min.js"></script>
 ${osanoLoader}
 <script>
   window.addEventListener('load', function () {
-    window.cookieconsent.initialise(${initialiseArgs(pixelGated)});
+    window.cookieconsent.initialise(${initialiseArgs(setup)});
   });
 </script>`,
   };
@@ -66,99 +86,124 @@ export const MANAGERS = {
   // but one: with googleConsentMode on (the default) and softConsentMode off, its gtag service's
   // fallback loads gtag.js before any choice and leaves the rest to Google's Consent Mode, so Google
   // is contacted without consent. softConsentMode: true is its documented "consent is required to
-  // load the services".
+  // load the services". Its way back is its floating icon (showIcon); its clean-up of a refused
+  // service's cookies tries the registrable domain by itself.
   tarteaucitron: {
     lang: 'fr',
+    domainOption: false,
     files: {
       'tarteaucitron/tarteaucitron.js': 'tarteaucitronjs/tarteaucitron.js',
       'tarteaucitron/tarteaucitron.services.js': 'tarteaucitronjs/tarteaucitron.services.js',
       'tarteaucitron/lang/tarteaucitron.fr.js': 'tarteaucitronjs/lang/tarteaucitron.fr.js',
       'tarteaucitron/css/tarteaucitron.css': 'tarteaucitronjs/css/tarteaucitron.css',
     },
-    head: (pixelGated) => `<script src="/tarteaucitron/tarteaucitron.js"></script>
+    head: (setup) => `<script src="/tarteaucitron/tarteaucitron.js"></script>
 <script>
   tarteaucitron.init({
     privacyUrl: '/cookies.html', hashtag: '#tarteaucitron', cookieName: 'tarteaucitron', orientation: 'middle',
     groupServices: false, showDetailsOnClick: true, serviceDefaultState: 'wait', showAlertSmall: false,
-    cookieslist: false, showIcon: true, iconPosition: 'BottomRight', adblocker: false, DenyAllCta: true,
+    cookieslist: false, showIcon: ${setup.reopen}, iconPosition: 'BottomRight', adblocker: false, DenyAllCta: true,
     AcceptAllCta: true, highPrivacy: true, alwaysNeedConsent: false, handleBrowserDNTRequest: false,
     removeCredit: false, moreInfoLink: true, useExternalCss: false, useExternalJs: false, mandatory: true,
     mandatoryCta: true, googleConsentMode: true, softConsentMode: true, dataLayer: false, serverSide: false,
   });
-</script>${pixelGated ? '' : `\n${PIXEL_TAG}`}`,
-    body: (pixelGated) => `<script>
+</script>${pixelOutside(setup)}`,
+    body: ({ pixelGated }) => `<script>
   tarteaucitron.user.gtagUa = 'G-MATRIX1';
-  (tarteaucitron.job = tarteaucitron.job || []).push('gtag');${pixelGated ? `
+  (tarteaucitron.job = tarteaucitron.job || []).push('gtag');${
+    pixelGated
+      ? `
   tarteaucitron.user.facebookpixelId = '1234567890';
-  (tarteaucitron.job = tarteaucitron.job || []).push('facebookpixel');` : ''}
+  (tarteaucitron.job = tarteaucitron.job || []).push('facebookpixel');`
+      : ''
+  }
 </script>`,
   },
   // Orejime 3 in Dutch (its orejime-standard-nl build); trackers wrapped in <template data-purpose>.
+  // Its way back is the site's own button calling orejime.prompt(), as its README shows. Its clean-up
+  // tries every parent domain of the page when no domain is given, so it needs no domain option.
   orejime: {
     lang: 'nl',
+    domainOption: false,
     files: { 'orejime-standard-nl.js': 'orejime/dist/orejime-standard-nl.js', 'orejime-standard.css': 'orejime/dist/orejime-standard.css' },
-    head: (pixelGated) => `<link rel="stylesheet" href="/orejime-standard.css">
+    head: ({ pixelGated }) => `<link rel="stylesheet" href="/orejime-standard.css">
 <script>
   window.orejimeConfig = {
     privacyPolicyUrl: '/cookies.html',
     purposes: [
       { id: 'analytics', title: 'Google Analytics', description: 'Bezoekersstatistieken.', cookies: ['_ga', /^_ga_/] },
-      { id: 'ads', title: 'Meta pixel', description: 'Advertenties meten.', cookies: ['_fbp'] },
-    ],
+${pixelGated ? "      { id: 'ads', title: 'Meta pixel', description: 'Advertenties meten.', cookies: ['_fbp'] },\n" : ''}    ],
   };
 </script>
 <script src="/orejime-standard-nl.js"></script>
 <template data-purpose="analytics"><script async src="${GA4}"></script></template>
 ${pixelGated ? `<template data-purpose="ads">${PIXEL_TAG}</template>` : PIXEL_TAG}`,
-    body: () => '',
+    body: ({ reopen }) => (reopen ? '<p><button type="button" onclick="orejime.prompt()">Cookievoorkeuren</button></p>' : ''),
   },
   // Osano's cookieconsent 3, "opt-in" (its example 5), with the site's French texts: the site loads
   // its trackers from onInitialise / onStatusChange once hasConsented(), as its documentation shows.
-  'cookieconsent-opt-in': osano('fr', (pixel) => `{
+  'cookieconsent-opt-in': osano(
+    'fr',
+    ({ pixelGated }) => `{
       type: 'opt-in',
       content: {
         message: 'Nous utilisons des cookies pour mesurer l’audience de ce site.',
-        allow: 'Accepter les cookies', deny: 'Refuser', link: 'En savoir plus', href: '/cookies.html',
+        allow: 'Accepter les cookies', deny: 'Refuser', link: 'En savoir plus', href: '/cookies.html', policy: 'Politique de cookies',
       },
-      onInitialise: function () { if (this.hasConsented()) loadTrackers(${pixel}); },
-      onStatusChange: function () { if (this.hasConsented()) loadTrackers(${pixel}); },
-    }`),
+      onInitialise: function () { if (this.hasConsented()) loadTrackers(${pixelGated}); },
+      onStatusChange: function () { if (this.hasConsented()) loadTrackers(${pixelGated}); else if (window.trackersLoaded) location.reload(); },
+    }`,
+  ),
   // Osano's cookieconsent 3, "opt-out" (its example 4), with its default English texts. Opt-out
   // means what its documentation says: cookies are on until the visitor declines ("if (type ==
   // 'opt-out' && !didConsent) { // disable cookies }"), so the trackers load before any choice.
-  'cookieconsent-opt-out': osano('en', (pixel) => `{ type: 'opt-out', content: { href: '/cookies.html' } }, function (popup) {
-      if (popup.getStatus() !== 'deny') loadTrackers(${pixel});
-    }`),
-  // Klaro 0.7 with its own French translation (lang: 'fr').
+  'cookieconsent-opt-out': osano(
+    'en',
+    ({ pixelGated }) => `{ type: 'opt-out', content: { href: '/cookies.html' },
+      onStatusChange: function (status) { if (status === 'deny' && window.trackersLoaded) location.reload(); } }, function (popup) {
+      if (popup.getStatus() !== 'deny') loadTrackers(${pixelGated});
+    }`,
+  ),
+  // Klaro 0.7 with its own French translation (lang: 'fr'). Its way back is the site's link calling
+  // klaro.show(), as its README shows; its clean-up needs the cookie's domain, else it tries the
+  // page's host only.
   klaro: {
     lang: 'fr',
+    domainOption: true,
     files: { 'klaro.js': 'klaro/dist/klaro.js' },
-    head: (pixelGated) => `<script>
+    head: ({ pixelGated, domain }) => {
+      const cookie = (pattern: string): string => (domain ? `[${pattern}, '/', '${domain}']` : pattern);
+      return `<script>
   var klaroConfig = {
     version: 1, elementID: 'klaro', storageMethod: 'cookie', cookieName: 'klaro', cookieExpiresAfterDays: 180,
     default: false, mustConsent: false, acceptAll: true, hideDeclineAll: false, lang: 'fr', privacyPolicy: '/cookies.html',
     services: [
-      { name: 'google-analytics', title: 'Google Analytics', purposes: ['analytics'], cookies: [/^_ga/] },
-      { name: 'meta-pixel', title: 'Meta pixel', purposes: ['marketing'], cookies: ['_fbp'] },
-    ],
+      { name: 'google-analytics', title: 'Google Analytics', purposes: ['analytics'], cookies: [${cookie('/^_ga/')}] },
+${pixelGated ? `      { name: 'meta-pixel', title: 'Meta pixel', purposes: ['marketing'], cookies: [${cookie("'_fbp'")}] },\n` : ''}    ],
   };
 </script>
 <script defer src="/klaro.js"></script>
 <script type="text/plain" data-type="text/javascript" data-name="google-analytics" data-src="${GA4}"></script>
-${pixelGated ? `<script type="text/plain" data-type="text/javascript" data-name="meta-pixel" data-src="${PIXEL}"></script>` : PIXEL_TAG}`,
-    body: () => '',
+${pixelGated ? `<script type="text/plain" data-type="text/javascript" data-name="meta-pixel" data-src="${PIXEL}"></script>` : PIXEL_TAG}`;
+    },
+    body: ({ reopen }) => (reopen ? '<p><a onclick="return klaro.show();">Paramètres des cookies</a></p>' : ''),
   },
-  // Orest Bida's vanilla-cookieconsent 3 with the site's Dutch texts; scripts held as text/plain per category.
+  // Orest Bida's vanilla-cookieconsent 3 with the site's Dutch texts; scripts held as text/plain per
+  // category. Its way back is the site's button with data-cc="show-preferencesModal"; autoClear
+  // removes a refused category's cookies on the page's host unless told their domain.
   'vanilla-cookieconsent': {
     lang: 'nl',
+    domainOption: true,
     files: { 'cookieconsent.umd.js': 'vanilla-cookieconsent/dist/cookieconsent.umd.js', 'cookieconsent.css': 'vanilla-cookieconsent/dist/cookieconsent.css' },
-    head: (pixelGated) => `<link rel="stylesheet" href="/cookieconsent.css">
+    head: ({ pixelGated }) => `<link rel="stylesheet" href="/cookieconsent.css">
 <script type="text/plain" data-category="analytics" async src="${GA4}"></script>
 ${pixelGated ? `<script type="text/plain" data-category="marketing" async src="${PIXEL}"></script>` : PIXEL_TAG}`,
-    body: () => `<script src="/cookieconsent.umd.js"></script>
+    body: ({ pixelGated, reopen, domain }) => {
+      const clear = (name: string): string => `{ autoClear: { cookies: [{ name: ${name}${domain ? `, domain: '${domain}'` : ''} }] } }`;
+      return `${reopen ? '<p><button type="button" data-cc="show-preferencesModal">Cookievoorkeuren</button></p>\n' : ''}<script src="/cookieconsent.umd.js"></script>
 <script>
   CookieConsent.run({
-    categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, marketing: {} },
+    categories: { necessary: { enabled: true, readOnly: true }, analytics: ${clear('/^_ga/')}, marketing: ${pixelGated ? clear("'_fbp'") : '{}'} },
     language: {
       default: 'nl',
       translations: {
@@ -180,11 +225,60 @@ ${pixelGated ? `<script type="text/plain" data-category="marketing" async src="$
       },
     },
   });
+</script>`;
+    },
+  },
+  // Beyonk's GDPR cookie consent banner, the web component <cookie-consent-banner> (its shadow root is
+  // open), with the site's Dutch texts as its attributes, as its README shows. Its categories start
+  // switched on, which only its settings layer shows: the site leaves that layer out with the
+  // documented ::part styling, so "Alles accepteren" and "Alles weigeren" are the whole choice. Its
+  // way back is its own floating icon, named only by its aria-label ("Cookie-instellingen"), hidden by
+  // its showEditIcon property (its attribute cannot say false: any value of it means true). It clears
+  // no cookies.
+  beyonk: {
+    lang: 'nl',
+    domainOption: false,
+    files: { 'cookie-consent-banner.js': '@beyonk/gdpr-cookie-consent-banner/dist/index.js', 'cookie-consent-banner.css': '@beyonk/gdpr-cookie-consent-banner/src/lib/banner.css' },
+    head: (setup) => `<link rel="stylesheet" href="/cookie-consent-banner.css">
+<style>cookie-consent-banner::part(button--settings) { display: none; }</style>
+<script type="module" src="/cookie-consent-banner.js"></script>${pixelOutside(setup)}`,
+    body: ({ pixelGated, reopen }) => `<cookie-consent-banner cookie-name="toestemming" heading="Cookies op deze site"
+  description="Met uw toestemming meten wij het gebruik van deze site. Lees onze &lt;a href=&quot;/cookies.html&quot;&gt;cookieverklaring&lt;/a&gt;."
+  accept-all-label="Alles accepteren" accept-selected-label="Alles accepteren" reject-label="Alles weigeren"
+  settings-label="Voorkeuren" close-label="Sluiten" edit-label="Cookie-instellingen" can-reject-cookies="true"
+  choices='{"tracking": false}'></cookie-consent-banner>
+<script>${
+    reopen
+      ? ''
+      : `
+  customElements.whenDefined('cookie-consent-banner').then(function () { document.querySelector('cookie-consent-banner').showEditIcon = false; });`
+  }
+  function load(src) { var s = document.createElement('script'); s.async = true; s.src = src; document.head.appendChild(s); }
+  window.addEventListener('consent:analytics', function (e) { if (e.detail.agreed) load(${JSON.stringify(GA4)}); });${
+    pixelGated
+      ? `
+  window.addEventListener('consent:marketing', function (e) { if (e.detail.agreed) load(${JSON.stringify(PIXEL)}); });`
+      : ''
+  }
 </script>`,
   },
 } satisfies Record<string, Manager>;
 
 export type ManagerName = keyof typeof MANAGERS;
+
+/**
+ * done-right: every tracker gated, a way back to the choice, the clean-up told the cookies' domain;
+ * pixel-outside: the Meta pixel loaded by the page itself; no-reopen: no way back but the manager's
+ * script API, if it has one; deletion-without-domain: the clean-up left without its domain option.
+ */
+export type Variant = 'done-right' | 'pixel-outside' | 'no-reopen' | 'deletion-without-domain';
+
+export function setupOf(variant: Variant, registrableDomain: string): Setup {
+  return { pixelGated: variant !== 'pixel-outside', reopen: variant !== 'no-reopen', domain: variant === 'deletion-without-domain' ? null : registrableDomain };
+}
+
+/** The managers whose clean-up misses cookies on the registrable domain without its domain option. */
+export const WITH_DOMAIN_OPTION = (Object.keys(MANAGERS) as ManagerName[]).filter((name) => (MANAGERS[name] as Manager).domainOption);
 
 function page(lang: Lang, title: string, head: string, body: string): string {
   const chrome = CHROME[lang];
@@ -212,16 +306,17 @@ function writeSite(lang: Lang, name: string, head: string, body: string, extra: 
   const chrome = CHROME[lang];
   writeFileSync(join(dir, 'index.html'), page(lang, chrome.home, head, body));
   writeFileSync(join(dir, 'contact.html'), page(lang, chrome.contact, head, body));
-  writeFileSync(join(dir, 'cookies.html'), page(lang, chrome.policy, '', `<p>${chrome.policyTitle}</p>`));
+  // The policy page carries the consent manager as every page of the site does.
+  writeFileSync(join(dir, 'cookies.html'), page(lang, chrome.policy, head, `<p>${chrome.policyTitle}</p>\n${body}`));
   for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
   return dir;
 }
 
-/** A consent manager's site: done right (every tracker gated), or with the Meta pixel outside the manager. */
-export function managerMatrixSite(name: ManagerName, variant: 'done-right' | 'pixel-outside'): string {
+/** A consent manager's site in one of its variants; `registrableDomain` is where GA and the pixel keep their cookies. */
+export function managerMatrixSite(name: ManagerName, variant: Variant, registrableDomain: string): string {
   const manager: Manager = MANAGERS[name];
-  const gated = variant === 'done-right';
-  const dir = writeSite(manager.lang, `${name}-${variant}`, manager.head(gated), manager.body(gated));
+  const setup = setupOf(variant, registrableDomain);
+  const dir = writeSite(manager.lang, `${name}-${variant}`, manager.head(setup), manager.body(setup));
   for (const [to, from] of Object.entries(manager.files)) {
     mkdirSync(dirname(join(dir, to)), { recursive: true });
     cpSync(join(ROOT, 'node_modules', from), join(dir, to));
