@@ -20,6 +20,10 @@ const KIT_SITES: Record<string, string> = {
   'kit-reject-link': 'data-reject="link"',
   'kit-vanish': 'data-vanish-after="5000"',
   'kit-no-policy': 'data-no-policy-link',
+  // Refusing in a settings layer whose "Reject all" only switches the categories off: the save stores it.
+  'kit-reject-then-save': 'data-reject="settings-only" data-reject-unticks',
+  // The same, but its save button says a word no list knows: nothing stores the refusal.
+  'kit-reject-unstored': 'data-reject="settings-only" data-reject-unticks data-save-label="Klaar"',
 };
 
 /** A cookie notice whose buttons use words no list knows: the gate must say it could not tell. */
@@ -151,6 +155,25 @@ describe('home-made banners with deliberate flaws', () => {
   it('reject only in the settings layer', () => {
     expect(rulesOn('kit-no-reject')).toEqual(['error reject-not-on-first-layer (initial)']);
     expect(scanOf('kit-no-reject', 'after-reject').action?.detail).toContain('in the settings layer');
+  });
+
+  it('a refusal in a settings layer counts once its save stored it', () => {
+    expect(scanOf('kit-reject-then-save', 'after-reject').action).toMatchObject({ done: true, failure: null, steps: [
+        { do: 'click', control: 'Reject all', layer: 2 },
+        { do: 'click', control: 'Save choices', layer: 2 },
+        { do: 'reload' },
+        { do: 'follow', path: '/contact.html' },
+      ],
+    });
+    expect(scanOf('kit-reject-then-save', 'after-reject').action?.detail).toMatch(/^clicked "Reject all" in the settings layer, then "Save choices", reloaded/);
+    expect(rulesOn('kit-reject-then-save')).toEqual(['error reject-not-on-first-layer (initial)']);
+  });
+
+  it('a refusal clicked but never stored: the visit is not done, says why, and claims nothing about tracking after it', () => {
+    const action = scanOf('kit-reject-unstored', 'after-reject').action;
+    expect(action).toMatchObject({ kind: 'reject', done: false, failure: 'the choice was not stored: the consent window stayed open and no cookie or storage changed' });
+    expect(action?.detail).toBe('clicked "Reject all" in the settings layer, but the choice was not stored: the consent window stayed open and no cookie or storage changed');
+    expect(rulesOn('kit-reject-unstored')).toEqual(['error reject-not-on-first-layer (initial)']);
   });
 
   it('reject as a text link beside an accept button', () => {

@@ -1,6 +1,6 @@
 import type { StepName } from '../../config/visits.js';
 import { withTimeout } from '../../shared/time.js';
-import { bannerFacts, clickControl, findBanner, isBannerVisible, openSettings } from '../consent/banner.js';
+import { bannerFacts, clickControl, findBanner, isBannerVisible, openSettings, type Banner } from '../consent/banner.js';
 import { checkPolicyLinks } from '../consent/policy-links.js';
 import { reopenChoice } from '../consent/reopen.js';
 import { brokenOwnAssets } from '../own-assets.js';
@@ -71,18 +71,18 @@ type Answer = { done: boolean; steps: ActionStep[]; failure: string | null; from
  * preferences "Alles weigeren" only switches every purpose off, and "Opslaan" stores it. Then the
  * window must have closed, or the cookie jar or web storage changed. Returns why not, or null.
  */
-async function confirmStored(session: Session, before: string, steps: ActionStep[], finish: boolean): Promise<string | null> {
+async function confirmStored(session: Session, banner: Banner, before: string, steps: ActionStep[], finish: boolean): Promise<string | null> {
   const { page, options } = session;
   const stored = async (): Promise<boolean> => (await storedState(page, options.pageScanMs)) !== before;
+  const open = async (): Promise<boolean> => (await findBanner(page, options.consent, options)).banner !== null;
   await settle(session);
-  let open = (await findBanner(page, options.consent, options)).banner;
-  const save = open?.controls.get('save');
-  if (finish && open && save && !(await stored()) && (await clickControl(open, 'save'))) {
+  // The save of the layer the click was in: a settings layer often sits beside the first one, which a new look would find first.
+  const save = banner.controls.get('save');
+  if (finish && save && !(await stored()) && (await open()) && (await clickControl(banner, 'save'))) {
     steps.push({ do: 'click', control: save.text, layer: save.layer });
     await settle(session);
-    open = (await findBanner(page, options.consent, options)).banner;
   }
-  if (!open || (await stored())) return null;
+  if ((await stored()) || !(await open())) return null;
   return 'the choice was not stored: the consent window stayed open and no cookie or storage changed';
 }
 
@@ -100,7 +100,7 @@ async function answer(session: Session, kind: 'reject' | 'accept'): Promise<Answ
   const before = await storedState(page, session.options.pageScanMs);
   if (banner && control && (await clickControl(banner, kind))) {
     const steps: ActionStep[] = [{ do: 'click', control: control.text, layer: control.layer }];
-    const failure = await confirmStored(session, before, steps, true);
+    const failure = await confirmStored(session, banner, before, steps, true);
     return { done: failure === null, steps, failure, from };
   }
   const askAutoconsent = session.autoconsent !== null && noticeSeen;
@@ -166,7 +166,7 @@ const saveAsShown: Step = async (session) => {
     return 'stop';
   }
   const steps: ActionStep[] = [{ do: 'click', control: control.text, layer: 1 }];
-  const failure = await confirmStored(session, before, steps, false);
+  const failure = await confirmStored(session, banner, before, steps, false);
   session.scan.action = { kind: 'save', done: failure === null, steps, failure, detail: '', bannerAfter: null };
   if (failure !== null) return 'stop';
   // As after refusing: what loaded before the click is the initial visit's finding, not the answer to saving.
