@@ -1,4 +1,4 @@
-import { CONSENT_WORDS } from '../gather/consent/words.js';
+import { CONSENT_WORDS } from '../shared/consent-words.js';
 import { bannerHit } from './banner-hit.js';
 import type { Rule } from './rule.js';
 

@@ -4,7 +4,7 @@ import { withTimeout } from '../../shared/time.js';
 import type { BannerControl, BannerFacts, ConsentToggle } from '../../types.js';
 import { evaluateIsolated, FRAME_GONE, frameTargets, type FrameTarget } from '../isolated.js';
 import { checkScanResult, scanPage, type FoundControl, type FoundReopen, type PageScanResult, type ReopenSearch } from './page-scan.js';
-import { CONSENT_WORDS } from './words.js';
+import { CONSENT_WORDS } from '../../shared/consent-words.js';
 import { placeOf } from '../../shared/url.js';
 import type { Settings } from '../../config/settings.js';
 

@@ -1,4 +1,4 @@
-import type { ConsentWords } from './words.js';
+import type { ConsentWords } from '../../shared/consent-words.js';
 
 export interface FoundControl {
   role: 'accept' | 'reject' | 'save' | 'settings';
