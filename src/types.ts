@@ -276,8 +276,8 @@ export interface ReopenPlace {
 export type ActionStep =
   /** Scrolled to the bottom, moved the mouse, pressed Escape. */
   | { do: 'browse' }
-  /** Clicked a control of the consent banner; layer 2: in its settings layer. */
-  | { do: 'click'; control: string; layer: 1 | 2 }
+  /** Clicked a control of the consent banner; layer 2: in its settings layer; asShown: a save with no switch touched. */
+  | { do: 'click'; control: string; layer: 1 | 2; asShown?: true }
   /** DuckDuckGo's autoconsent answered a consent manager it knows, for the page's notice. */
   | { do: 'autoconsent'; cmp: string; choice: 'reject' | 'accept' }
   | { do: 'reopen'; reopened: Reopened }

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const vendors = await startVendors();
   closeVendors = vendors.close;
   const pages = [`${servers['klaro'].url}`, `${servers['klaro'].url}contact.html`, servers['shadow'].url, servers['preticked'].url, servers['fade'].url];
-  result = await runGate({ discover: { pages }, browserArgs: vendors.browserArgs, phases: ['initial', 'after-reject', 'after-save', 'after-accept'] });
+  result = await runGate({ discover: { pages }, browserArgs: vendors.browserArgs, phases: ['initial', 'after-reject', 'after-save', 'after-accept', 'after-withdraw'] });
 }, 240_000);
 
 afterAll(async () => {
@@ -58,6 +58,13 @@ describe('a web component whose banner lives in a shadow root, in Flemish', () =
     expect(banner).toMatchObject({ source: 'heuristic', accept: { text: 'Aanvaarden' }, reject: { text: 'Weigeren' } });
     expect(scanOf(servers['shadow']!.url, 'after-reject').action).toMatchObject({ kind: 'reject', done: true });
     expect(scanOf(servers['shadow']!.url, 'after-accept').action).toMatchObject({ kind: 'accept', done: true });
+  });
+
+  it('its way back, a floating icon in the same shadow root named only by its SVG title, is found and used', () => {
+    const action = scanOf(servers['shadow']!.url, 'after-withdraw').action;
+    expect(action).toMatchObject({ kind: 'withdraw', done: true, reopened: { via: 'page', control: 'Cookie-instellingen', place: { kind: 'button', floating: true, shadowRoot: true, frameUrl: null } } });
+    expect(action?.detail).toMatch(/^reopened the consent choice \(clicked the floating button "Cookie-instellingen" in the consent manager's shadow root\), then clicked "Weigeren", reloaded/);
+    expect(findingsOn(servers['shadow']!.url).filter((f) => f.rule === 'withdrawal-unavailable')).toEqual([]);
   });
 
   it('the pixel the tag manager fires after any answer is reported after reject', () => {

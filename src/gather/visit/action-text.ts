@@ -18,7 +18,7 @@ function stepText(step: ActionStep, after: ActionStep | undefined): string {
     case 'click':
       // A second click finishes what the first began: "clicked "Alles weigeren", then "Opslaan"".
       if (after?.do === 'click') return `then "${step.control}"`;
-      return `${after?.do === 'reopen' ? 'then ' : ''}clicked "${step.control}"${step.layer === 2 ? ' in the settings layer' : ''}`;
+      return `${after?.do === 'reopen' ? 'then ' : ''}clicked "${step.control}"${step.layer === 2 ? ' in the settings layer' : ''}${step.asShown ? ' without changing a switch' : ''}`;
     case 'autoconsent':
       return `${after?.do === 'reopen' ? 'then ' : ''}autoconsent's rules for ${step.cmp} ${step.choice === 'reject' ? 'refused' : 'accepted'}`;
     case 'reopen':

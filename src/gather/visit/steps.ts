@@ -165,7 +165,7 @@ const saveAsShown: Step = async (session) => {
     session.scan.action = { kind: 'save', done: false, steps: [], failure: "the banner's first-layer save control could not be clicked", detail: '', bannerAfter: null };
     return 'stop';
   }
-  const steps: ActionStep[] = [{ do: 'click', control: control.text, layer: 1 }];
+  const steps: ActionStep[] = [{ do: 'click', control: control.text, layer: 1, asShown: true }];
   const failure = await confirmStored(session, banner, before, steps, false);
   session.scan.action = { kind: 'save', done: failure === null, steps, failure, detail: '', bannerAfter: null };
   if (failure !== null) return 'stop';

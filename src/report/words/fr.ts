@@ -5,7 +5,7 @@ const n = (value: number, one: string, many: string): string => count(value, one
 /** French, in the words of the Autorité de protection des données: consentement, bannière cookies, refuser. */
 const FR_ACTION: ActionPhrases = {
   browse: "a défilé jusqu'en bas, bougé la souris, appuyé sur Échap",
-  click: (control, layer) => `a cliqué sur « ${control} »${layer === 2 ? ' dans le panneau des paramètres' : ''}`,
+  click: (control, layer, asShown) => `a cliqué sur « ${control} »${layer === 2 ? ' dans le panneau des paramètres' : ''}${asShown ? ' sans changer aucun interrupteur' : ''}`,
   thenClick: (control) => `puis sur « ${control} »`,
   clickAfterReopen: (control, layer) => `puis a cliqué sur « ${control} »${layer === 2 ? ' dans le panneau des paramètres' : ''}`,
   autoconsent: (cmp, choice) => `les règles d'autoconsent pour ${cmp} ont ${choice === 'reject' ? 'refusé' : 'accepté'}`,

@@ -5,7 +5,7 @@ const n = (value: number, one: string, many: string): string => count(value, one
 /** Dutch, in the words of the Autoriteit Persoonsgegevens: toestemming, cookiemelding, weigeren. */
 const NL_ACTION: ActionPhrases = {
   browse: 'scrolde naar beneden, bewoog de muis, drukte op Escape',
-  click: (control, layer) => `klikte op "${control}"${layer === 2 ? ' in de instellingenlaag' : ''}`,
+  click: (control, layer, asShown) => `klikte op "${control}"${layer === 2 ? ' in de instellingenlaag' : ''}${asShown ? ' zonder een schakelaar te wijzigen' : ''}`,
   thenClick: (control) => `daarna op "${control}"`,
   clickAfterReopen: (control, layer) => `klikte daarna op "${control}"${layer === 2 ? ' in de instellingenlaag' : ''}`,
   autoconsent: (cmp, choice) => `de regels van autoconsent voor ${cmp} ${choice === 'reject' ? 'weigerden' : 'accepteerden'}`,

@@ -109,7 +109,8 @@ export interface Words {
 /** How a language says each step of a visit; the reason a visit could not go on stays as gathered (English). */
 export interface ActionPhrases {
   browse: string;
-  click(control: string, layer: 1 | 2): string;
+  /** asShown: a save clicked with no switch touched. */
+  click(control: string, layer: 1 | 2, asShown: boolean): string;
   /** A click that finishes the one before it ("then "Opslaan""). */
   thenClick(control: string): string;
   /** The first click after reopening the choice. */
@@ -129,7 +130,7 @@ export function actionSentence({ steps, failure }: Pick<PhaseAction, 'steps' | '
       case 'browse':
         return say.browse;
       case 'click':
-        return before?.do === 'click' ? say.thenClick(s.control) : before?.do === 'reopen' ? say.clickAfterReopen(s.control, s.layer) : say.click(s.control, s.layer);
+        return before?.do === 'click' ? say.thenClick(s.control) : before?.do === 'reopen' ? say.clickAfterReopen(s.control, s.layer) : say.click(s.control, s.layer, s.asShown === true);
       case 'autoconsent':
         return say.autoconsent(s.cmp, s.choice);
       case 'reopen':
