@@ -18,6 +18,8 @@ const finding = (page: string, over: Partial<Finding> = {}): Finding => ({
   data: {},
   evidence: [],
   chain: [],
+  cause: null,
+  firstSeenMs: null,
   fingerprint: 'aaaaaaaaaaaaaaaa',
   status: 'new',
   because: null,

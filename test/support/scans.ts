@@ -210,6 +210,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
     fingerprinting: [],
     consentSignals: null,
     identifiers: [],
+    times: null,
     ...facts,
   };
 }

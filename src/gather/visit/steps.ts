@@ -44,6 +44,11 @@ function internalLink(): string | null {
   return null;
 }
 
+/** Notes the real time of a moment the report's timeline shows (see VisitTimes). */
+function note(session: Session, moment: 'bannerShownMs' | 'actionMs'): void {
+  if (session.scan.times) session.scan.times[moment] = session.collector.elapsed();
+}
+
 /** Adds what a step did to the visit's account of itself ("clicked …, reloaded, followed a link to /x"). */
 function tell(session: Session, what: string): void {
   const action = session.scan.action;
@@ -74,6 +79,7 @@ async function answer(session: Session, kind: 'reject' | 'accept'): Promise<{ do
   if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
   const control = banner?.controls.get(kind);
   const from = session.collector.cut();
+  note(session, 'actionMs');
   let clicked = banner && control ? (await clickControl(banner, kind)) && `clicked "${control.text}"${control.layer === 2 ? ' in the settings layer' : ''}` : null;
   const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
   if (askAutoconsent) {
@@ -116,6 +122,7 @@ const withdraw: Step = async (session) => {
     return 'stop';
   }
   const { reopened, found } = result;
+  if (found.banner) note(session, 'bannerShownMs');
   session.banner = found.banner;
   session.unrecognised = found.unrecognised;
   const how = reopened.via === 'api' ? `called ${reopened.control}` : `clicked "${reopened.control}"`;
@@ -134,6 +141,7 @@ const saveAsShown: Step = async (session) => {
   const { banner } = session;
   const control = banner?.controls.get('save');
   const from = session.collector.cut();
+  note(session, 'actionMs');
   if (!banner || control?.layer !== 1 || !(await clickControl(banner, 'save'))) {
     session.scan.action = { kind: 'save', done: false, detail: "the banner's first-layer save control could not be clicked", bannerAfter: null };
     return 'stop';
@@ -146,6 +154,7 @@ const saveAsShown: Step = async (session) => {
 /** Every step a visit can name, by name: the visit table in src/config/visits.ts lists them in order. */
 export const STEPS: Readonly<Record<StepName, Step>> = {
   load: async (session) => {
+    session.collector.navigationStarts();
     session.scan.status = await load(session, session.url);
   },
 
@@ -154,6 +163,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   waitForBanner: async (session) => {
     await advance(session, session.options.bannerDelayMs);
     const found = await findBanner(session.page, session.options.consent, session.options);
+    if (found.banner) note(session, 'bannerShownMs');
     session.banner = found.banner;
     session.unrecognised = found.unrecognised;
     session.policyLinks = found.policyLinks;
@@ -195,6 +205,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
 
   browse: async (session) => {
     const { page } = session;
+    note(session, 'actionMs');
     await evaluateInPage(page, () => window.scrollTo(0, document.documentElement.scrollHeight), undefined, session.options.pageScanMs).catch(() => undefined);
     await page.mouse.move(200, 200);
     await page.mouse.move(400, 300, { steps: 5 });
