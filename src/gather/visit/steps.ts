@@ -78,8 +78,9 @@ async function answer(session: Session, kind: 'reject' | 'accept'): Promise<{ do
   const noticeSeen = banner !== null || session.unrecognised !== null;
   if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
   const control = banner?.controls.get(kind);
-  const from = session.collector.cut();
+  // The time first: whatever the window records from the cut on is at or after it.
   note(session, 'actionMs');
+  const from = session.collector.cut();
   let clicked = banner && control ? (await clickControl(banner, kind)) && `clicked "${control.text}"${control.layer === 2 ? ' in the settings layer' : ''}` : null;
   const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
   if (askAutoconsent) {
@@ -140,8 +141,9 @@ const withdraw: Step = async (session) => {
 const saveAsShown: Step = async (session) => {
   const { banner } = session;
   const control = banner?.controls.get('save');
-  const from = session.collector.cut();
+  // The time first: whatever the window records from the cut on is at or after it.
   note(session, 'actionMs');
+  const from = session.collector.cut();
   if (!banner || control?.layer !== 1 || !(await clickControl(banner, 'save'))) {
     session.scan.action = { kind: 'save', done: false, detail: "the banner's first-layer save control could not be clicked", bannerAfter: null };
     return 'stop';
