@@ -7,9 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright';
 import { resolveBrowser } from '../dist/api.js';
 
-const { chromium } = await import('../dist/node_modules/playwright-core/index.mjs');
 const report = resolve(process.argv[2] ?? 'consent-gate-report/consent-gate.html');
 const docs = resolve('docs');
 mkdirSync(docs, { recursive: true });

@@ -18,7 +18,7 @@ import type { Words } from './words/index.js';
 export type PageAnchors = Map<string, string>;
 
 /** A URL as the reader can use it: on a loopback server that is gone, by its path alone. */
-export function shownUrl(gate: GateResult, url: string): string {
+function shownUrl(gate: GateResult, url: string): string {
   if (!gate.target.ephemeral) return url;
   const site = gate.pages.map((p) => new URL(p.url).origin);
   try {
