@@ -21,6 +21,8 @@ export interface CookieSource {
   url: string;
   /** Lifetime the site asked for (Max-Age/Expires), in seconds; null for a session cookie. */
   declaredLifetime: number | null;
+  /** When the write was first seen, on the visit's clock (see VisitTimes); absent in reports written before times were kept. */
+  writtenMs?: number;
 }
 
 export interface GatheredCookie {
@@ -71,6 +73,8 @@ export interface GatheredStorage {
   key: string;
   /** URLs of the scripts seen writing it (empty when it was found but not seen being written). */
   writtenBy: string[];
+  /** When it was first seen written, on the visit's clock (see VisitTimes); absent when it was not seen written. */
+  writtenMs?: number;
 }
 
 /** What made the browser send a request, as Chromium's DevTools record it. */
@@ -99,6 +103,8 @@ export interface GatheredRequest {
    * only after a withdrawal, where a cookie still sent to its vendor is the finding.
    */
   cookiesSent?: string[];
+  /** When the request started, on the visit's clock (see VisitTimes); absent in reports written before times were kept. */
+  startedMs?: number;
 }
 
 /** The ways of reading a fingerprint of the browser that the init script counts. */
@@ -325,6 +331,24 @@ export interface Screenshots {
   banner: string | null;
 }
 
+/**
+ * When the visitor could see and answer the banner. Every time in a visit (these, and each request's
+ * start, cookie write and storage write) is real milliseconds, measured by the gate, from the start of
+ * the first navigation of the browser session the visit ran in: `from` names that visit (the initial
+ * visit for after-scroll, after-accept for after-withdraw). The page's own clock is fast-forwarded and
+ * says nothing about real time.
+ */
+export interface VisitTimes {
+  from: Phase;
+  /**
+   * When the gate found the consent banner on screen in this visit (reopened, for after-withdraw): it
+   * appeared at this time or before. Null when no banner was found.
+   */
+  bannerShownMs: number | null;
+  /** When the visit's action began: the click on reject, save, accept or the refusal of a withdrawal, or the scrolling. Null: none. */
+  actionMs: number | null;
+}
+
 export interface PhaseScan {
   phase: Phase;
   /** The URL we were asked to scan. */
@@ -356,6 +380,8 @@ export interface PhaseScan {
   /** initial and after-reject: the consent the page's TCF API, Consent Mode and Google hits claimed; null on other visits. */
   consentSignals: ConsentSignals | null;
   identifiers: GatheredIdentifier[];
+  /** The banner's and the action's moments; null in reports written before times were kept. */
+  times: VisitTimes | null;
 }
 
 export interface Classification {
@@ -408,6 +434,24 @@ export interface ChainLink {
   line: number | null;
 }
 
+/**
+ * Where the fix for a finding goes: walking back along its chain from the subject, the first step the
+ * site itself controls. tag: a tag (or inline script) in the page's HTML; container: a tag-manager
+ * container the site configures (GTM-…); script: a script of the site's own; server: the site's own
+ * response that set the cookie (Set-Cookie).
+ */
+export interface Cause {
+  kind: 'tag' | 'container' | 'script' | 'server';
+  /** tag: what the tag loaded; container: the container's script; script: the site's script; server: the response. */
+  url: string;
+  /** tag: its line in the page; script: the line in it that loaded the next step; else null. */
+  line: number | null;
+  /** container: its id (GTM-XXXX); else null. */
+  id: string | null;
+  /** Whose tag or container it is, as classified; null for the site's own. */
+  vendor: string | null;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;
@@ -428,6 +472,10 @@ export interface Finding {
    * request, frame or writing script itself. Empty for findings about the page or its banner.
    */
   chain: ChainLink[];
+  /** Where the fix goes; null when the chain reaches nothing the site controls, and for findings about the page or its banner. */
+  cause: Cause | null;
+  /** When the visit first saw the subject (see VisitTimes); null for findings about the page or its banner, or when not seen. */
+  firstSeenMs: number | null;
   /**
    * Every visit of the page that showed the same thing tracking, this one included: a tracker seen
    * before consent and still after reject says so in its one finding.

@@ -133,7 +133,8 @@ describe('the GitHub Action (dist/index.js)', () => {
     expect(existsSync(run.outputs['report-junit']!)).toBe(true);
     expect(readFileSync(run.outputs['report-html']!, 'utf8')).toContain('<img src="data:image/jpeg;base64,');
     expect(run.summary).toMatch(/^❌ \*\*consent-gate failed\*\*: 6 new error\(s\)/);
-    expect(run.summary).toContain('| /news/2026/item.html | initial | 🔴 `tracking-cookie-before-consent` Tracking cookie before consent | cookie _fbp |');
+    // One row per cause: the pixel's tag in the page.
+    expect(run.summary).toMatch(/^\| 🔴 The Meta Pixel tag in \/news\/2026\/item\.html, line 1 \| \/news\/2026\/item\.html \| initial \| \d+ errors: cookie _fbp, [^|]+ \| Facebook \(marketing\), Meta Pixel \(marketing\) \|$/m);
     // Workflow commands escape ':' in properties as %3A.
     expect(run.stdout).toMatch(/^::error title=tracking-cookie-before-consent%3A cookie _fbp,file=consent-gate\.json,line=1::Facebook \(marketing\) cookie "_fbp"/m);
     expect(run.stdout).toContain('::error::consent-gate failed: 6 new errors (failOn: error)');

@@ -43,8 +43,9 @@ describe('reports in Dutch', () => {
   it('markdown: verdict line, table headings, phases and titles in Dutch', () => {
     const text = markdown.render(flow, undefined, 'nl');
     expect(text.split('\n')[0]).toBe('❌ **consent-gate afgekeurd**: 8 nieuwe fouten, 2 nieuwe waarschuwingen op 1 pagina — 8 nieuwe fouten (failOn: error).');
-    expect(text).toContain("| Pagina's | Bezoek | Regel | Onderwerp | Bedrijf | Geladen via |");
-    expect(text).toContain('| / | na weigeren | 🔴 `tracking-after-reject` Tracking nadat de bezoeker weigerde | cookie _fbp | Facebook (marketing) |');
+    expect(text).toContain("| Oorzaak | Pagina's | Bezoeken | Bevindingen | Bedrijven |");
+    // One row per cause: the pixel tag in the HTML, before any choice and again after refusing.
+    expect(text).toContain('| 🔴 De tag van Meta Pixel in /, regel 11 | / | eerste bezoek, na weigeren | 8 fouten: cookie _fbp, cookie fr, request connect.facebook.net, request www.facebook.com | Facebook (marketing), Meta Pixel (marketing) |');
     expect(text).toContain('In de baseline: 0 · Toegestaan: 0 · Opgelost sinds de baseline: 0');
     for (const title of ENGLISH_TITLES) expect(text).not.toContain(title);
   });
@@ -52,14 +53,17 @@ describe('reports in Dutch', () => {
   it('HTML: labels, the law in plain Dutch, and finding messages from the rules\' Dutch templates', () => {
     const html = formatHtml(ga4, 'nl');
     expect(html).toContain('<html lang="nl">');
-    expect(html).toContain('<h2>Bevindingen</h2>');
+    expect(html).toContain('<h2 id="to-fix">Wat er moet worden opgelost</h2>');
+    expect(html).toContain('<h3 id="cause-1-title">De tag van Google Analytics in /ga4/, regel 3</h3>');
     expect(html).toContain('<h2>Wat er is bezocht</h2>');
-    expect(html).toContain('<strong>Wat de wet vraagt:</strong> Een website mag cookies die niet strikt noodzakelijk zijn pas plaatsen');
+    // The law once, in the legend the cards link to.
+    expect(html).toContain('<dd>Een website mag cookies die niet strikt noodzakelijk zijn pas plaatsen');
+    expect(html.match(/Een website mag cookies die niet strikt noodzakelijk zijn/g)).toHaveLength(1);
     expect(html).toContain('ePrivacyrichtlijn art. 5 lid 3 (Telecommunicatiewet art. 11.7a');
-    expect(html).toContain('<p>cookie &quot;_ga&quot; van Google Analytics (statistieken) op 127.0.0.1 is geplaatst vóór toestemming.</p>');
+    expect(html).toContain('<p>cookie &quot;_ga&quot; van Google Analytics (statistieken) op 127.0.0.1 is geplaatst vóór toestemming. <a href="#rule-tracking-cookie-before-consent">Wat de wet vraagt: de regel</a></p>');
     // The rule's "13 months" is said in Dutch too, not only the template around it.
     expect(html).toContain('wil 730 dagen blijven bestaan (langer dan 13 maanden)');
-    expect(html).toContain('<p>de pagina volgt bezoekers (4 bevinding(en)) maar toont geen cookiemelding.</p>');
+    expect(html).toContain('<p>de pagina volgt bezoekers (4 bevinding(en)) maar toont geen cookiemelding. <a href=');
     for (const title of ENGLISH_TITLES) expect(html).not.toContain(title);
   });
 });
@@ -76,17 +80,18 @@ describe('reports in French', () => {
   it('markdown: verdict line and table in French', () => {
     const text = markdown.render(ga4, undefined, 'fr');
     expect(text.split('\n')[0]).toBe('❌ **consent-gate : échec** : 5 nouvelles erreurs, 2 nouveaux avertissements sur 1 page — 5 nouvelles erreurs (failOn : error).');
-    expect(text).toContain('| Pages | Visite | Règle | Objet | Société | Chargé via |');
-    expect(text).toContain('🔴 `consent-banner-missing` Suivi sans bannière cookies');
+    expect(text).toContain('| Cause | Pages | Visites | Constats | Sociétés |');
+    expect(text).toContain('| 🔴 La balise Google Analytics dans /ga4/, ligne 3 | /ga4/ | première visite | 4 erreurs, 2 avertissements : cookie _ga, cookie _ga_TEST4242');
+    expect(text).toContain('| 🔴 Aucune bannière cookies | /ga4/ | première visite | 1 erreur : banner missing |  |');
     for (const title of ENGLISH_TITLES) expect(text).not.toContain(title);
   });
 
   it('HTML: labels, the law and the messages in French', () => {
     const html = formatHtml(flow, 'fr');
     expect(html).toContain('<html lang="fr">');
-    expect(html).toContain('<h2>Constats</h2>');
+    expect(html).toContain('<h2 id="to-fix">À corriger</h2>');
     expect(html).toContain('<h2>Stocké après acceptation</h2>');
-    expect(html).toContain('<strong>Ce que demande la loi :</strong> Quand le visiteur refuse, aucun suivi ne doit démarrer');
+    expect(html).toContain('<dd>Quand le visiteur refuse, aucun suivi ne doit démarrer');
     expect(html).toContain('le cookie « _fbp » de Facebook (marketing) sur ');
     expect(html).toContain('a été déposé après le refus du visiteur.');
     for (const title of ENGLISH_TITLES) expect(html).not.toContain(title);

@@ -94,11 +94,16 @@ describe('report formats', () => {
     expect(issues.find((i: { check_name: string }) => i.check_name === 'scan-error').severity).toBe('blocker');
   });
 
-  it('Markdown puts the verdict first and lists new findings in a table', () => {
+  it('Markdown puts the verdict first and lists new findings in a table, one row per cause', () => {
     const md = render('markdown').split('\n');
     expect(md[0]).toMatch(/^⚠️ \*\*consent-gate incomplete\*\*: 7 new error\(s\), 2 new warning\(s\) on 4 page\(s\)/);
-    expect(md).toContain('| Pages | Phase | Rule | Subject | Vendor | Loaded via |');
-    expect(md.filter((l) => l.startsWith('| /'))).toHaveLength(9);
+    expect(md).toContain('| Cause | Pages | Visits | Findings | Companies |');
+    // The allowed chat widget is left out: only new findings are rows.
+    expect(md.filter((l) => /^\| (🔴|🟡) /.test(l))).toEqual([
+      '| 🔴 The Google Analytics tag in /ga4/, line 3 | /ga4/ | initial | 5 errors, 2 warnings: cookie _ga, cookie _ga_TEST4242, request www.google-analytics.com, request www.googletagmanager.com | Google Analytics (analytics) |',
+      '| 🔴 No consent banner | /ga4/ | initial | 1 error: banner missing |  |',
+      expect.stringMatching(/^\| 🔴 \/missing\/ could not be scanned \| \/missing\/ \| initial \| 1 error: could not scan http:\/\/127\.0\.0\.1:\d+\/missing\/: the page answered HTTP 404 \|  \|$/),
+    ]);
     // Rendered alone, it knows of no other file to point at.
     expect(md.at(-2)).toBe('Baselined: 0 · Allowed: 1 · Fixed since the baseline: 0');
   });
@@ -124,10 +129,10 @@ describe('report formats', () => {
     }
   });
 
-  it('every format carries the chain from the page to the GA beacon: short, or in full', () => {
+  it('every format carries the chain from the page to the GA beacon (short, or in full), or the tag it starts at', () => {
     const short = '/ga4/ → www.googletagmanager.com/gtag/js?id=G-TEST4242 → www.google-analytics.com/g/collect';
     expect(render('console')).toContain(`↳ via ${short}`);
-    expect(render('markdown')).toContain(short);
+    expect(render('markdown')).toContain('| 🔴 The Google Analytics tag in /ga4/, line 3 |');
     const sarif = JSON.parse(render('sarif')).runs[0].results.find((r: { ruleId: string; message: { text: string } }) => r.ruleId === 'tracker-request-before-consent' && r.message.text.includes('google-analytics'));
     expect(sarif.message.text).toContain(`Loaded via ${short}.`);
     expect(sarif.properties.chain.map((l: { via: string }) => l.via)).toEqual(['page', 'html', 'script']);
@@ -174,12 +179,13 @@ describe('one layout tag on every page of a --static site, with no policy file',
     for (const suite of suites) expect(new Set(suite.testcase.map((c) => c.classname))).toEqual(new Set([suite.name]));
   });
 
-  it('Markdown: one row per thing to fix, with the pages it was seen on', () => {
-    const rows = render('markdown', layout).split('\n').filter((line) => line.startsWith('| /'));
-    const fresh = layout.findings.filter((f) => f.status === 'new');
-    expect(rows.length).toBeLessThan(fresh.length);
-    expect(rows).toContain('| /, /contact/, /news/item.html | initial | 🔴 `tracking-cookie-before-consent` Tracking cookie before consent | cookie _ga | Google Analytics (analytics) |  |');
-    expect(rows.filter((row) => row.includes('| cookie _ga |'))).toHaveLength(2); // the cookie before consent, and its lifetime
+  it('Markdown: one row per cause, with the pages it was seen on', () => {
+    const rows = render('markdown', layout).split('\n').filter((line) => /^\| (🔴|🟡) /.test(line));
+    // The layout's tag on three pages is one cause (named by the first page's file); the missing banner
+    // and the missing policy link are the other, about the consent setup.
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^\| 🔴 The Google Analytics tag in test\/fixtures\/layout-site\/[a-z/]*index\.html, line 4 \(and 2 other pages\) \| \/, \/contact\/, \/news\/item\.html \| initial \| \d+ errors, \d+ warnings: cookie _ga, /);
+    expect(rows[1]).toBe('| 🔴 No consent banner | /, /contact/, /news/item.html | initial | 3 errors, 1 warning: banner missing, cookie policy link |  |');
   });
 
   it('HTML: one entry per thing to fix listing its pages, titled by the folder, with no dead loopback address', () => {

@@ -49,7 +49,7 @@ export function judgeSaved(saved: SavedRun, policy: Policy, options: JudgeOption
     ...page,
     phases: page.phases.map((scan) => ({ ...scan, action: scan.action && { ...scan.action, steps: scan.action.steps ?? [], failure: scan.action.failure ?? (scan.action.done ? null : scan.action.detail) } })),
   }));
-  // A report written before fingerprinting, consent signals, identifiers or cookie deletions were gathered holds none: judged as none seen, and left as it was.
+  // A report written before fingerprinting, consent signals, identifiers, cookie deletions or times were gathered holds none: judged as none seen, and left as it was.
   const pages = readable.map((page) => ({
     ...page,
     phases: page.phases.map((scan) => ({
@@ -58,6 +58,7 @@ export function judgeSaved(saved: SavedRun, policy: Policy, options: JudgeOption
       consentSignals: scan.consentSignals ?? null,
       identifiers: scan.identifiers ?? [],
       cookieDeletions: scan.cookieDeletions ?? [],
+      times: scan.times ?? null,
     })),
   }));
   const stored = readBaseline(policy.baselinePath);

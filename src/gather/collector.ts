@@ -60,6 +60,9 @@ export interface Mark {
   storage: Set<string>;
 }
 
+/** A storage key as the hooks saw it written: `at` is the last write, `writes` each one with its time. */
+type StorageEntry = GatheredStorage & { at: number; writes: { at: number; ms: number }[] };
+
 const cookieKey = (c: { name: string; domain: string; valueHash: string }): string => `${c.name}\u0000${c.domain}\u0000${c.valueHash}`;
 const storageKey = (s: { kind: string; origin: string; key: string }): string => `${s.kind}\u0000${s.origin}\u0000${s.key}`;
 
@@ -70,7 +73,7 @@ const storageKey = (s: { kind: string; origin: string; key: string }): string =>
 export class Collector {
   private readonly requests = new Map<Request | WebSocket, GatheredRequest & { at: number }>();
   private readonly seenCookies: SeenCookie[] = [];
-  private readonly storageWrites = new Map<string, GatheredStorage & { at: number }>();
+  private readonly storageWrites = new Map<string, StorageEntry>();
   private readonly frames = new Map<string, GatheredFrame & { at: number }>();
   /** Counts as the hooks report them, a burst at a time; summed per API and script by a snapshot. */
   private readonly fingerprintCounts: (GatheredFingerprinting & { at: number })[] = [];
@@ -79,6 +82,8 @@ export class Collector {
   private sentBodyBytes = 0;
   /** Counts every event recorded: the clock recording windows are measured on. */
   private events = 0;
+  /** The last point a window may open at (see cut): a storage key keeps the time of its first write after each. */
+  private lastCut = 0;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly settle = new SettleWatch();
   /** By request URL: the first request for a URL is the one that brought it in. */
@@ -86,6 +91,8 @@ export class Collector {
   private readonly watched = new WeakMap<Page, Promise<void>>();
   /** Whether each response's request is asked which cookies it carried: a round trip each, so only where a rule reads it. */
   private cookiesSent = false;
+  /** Where the visits' clock starts (see VisitTimes): real time, since the page's own clock is fast-forwarded. */
+  private origin = performance.now();
 
   private constructor(
     private readonly context: BrowserContext,
@@ -129,6 +136,16 @@ export class Collector {
     return this.settle.wait(limits, sleep, rendererIdle(page, limits));
   }
 
+  /** The session's first navigation starts now: every time recorded is counted from here. */
+  navigationStarts(): void {
+    this.origin = performance.now();
+  }
+
+  /** Real milliseconds since the session's first navigation started. */
+  elapsed(): number {
+    return Math.round(performance.now() - this.origin);
+  }
+
   /** From now on, record the names of the cookies each request carried (see GatheredRequest.cookiesSent). */
   recordCookiesSent(): void {
     this.cookiesSent = true;
@@ -136,6 +153,7 @@ export class Collector {
 
   /** The point a recording window opens at: read it just before the visitor's click, which is itself inside the window. */
   cut(): number {
+    this.lastCut = this.events;
     return this.events;
   }
 
@@ -179,7 +197,11 @@ export class Collector {
     return {
       cookies: cookies.map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
       cookieDeletions: this.deletions(after).map((d) => ({ ...d, url: clean(d.url) })),
-      storage: storage.map(({ at: _at, ...s }) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
+      storage: storage.map(({ at: _at, writes, ...s }) => {
+        // A key written again after the window opened is news from its first write in the window.
+        const first = writes.find((w) => w.at > after);
+        return { ...s, writtenBy: s.writtenBy.map(clean), ...(first ? { writtenMs: first.ms } : {}) };
+      }),
       requests: [...this.requests.values()]
         .filter((r) => r.at > after)
         .map(({ at: _at, ...r }) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
@@ -214,13 +236,15 @@ export class Collector {
         parsed,
         domain: parsed.domain ?? cookieHostOf(event.frame),
         path: parsed.path ?? defaultCookiePath(event.frame),
-        source: { via: 'document.cookie', url: event.script, declaredLifetime: parsed.lifetime },
+        source: { via: 'document.cookie', url: event.script, declaredLifetime: parsed.lifetime, writtenMs: this.elapsed() },
       });
       return;
     }
     const key = `${event.kind}\u0000${event.origin}\u0000${event.key}`;
-    const entry = this.storageWrites.get(key) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [], at: 0 };
+    const entry = this.storageWrites.get(key) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [], at: 0, writes: [] };
     entry.at = ++this.events;
+    // Only the first write after each cut can start a window's news: a key written in a loop keeps a few times, not thousands.
+    if ((entry.writes.at(-1)?.at ?? -1) <= this.lastCut) entry.writes.push({ at: entry.at, ms: this.elapsed() });
     if (event.script && !entry.writtenBy.includes(event.script)) entry.writtenBy.push(event.script);
     this.storageWrites.set(key, entry);
   }
@@ -245,6 +269,7 @@ export class Collector {
       status: null,
       failure: null,
       initiator: null,
+      startedMs: this.elapsed(),
     });
     this.keepSent(request, url);
   }
@@ -278,7 +303,7 @@ export class Collector {
     const url = socket.url();
     this.settle.started(socket, url, 'websocket');
     socket.on('close', () => this.settle.ended(socket));
-    this.requests.set(socket, { at: ++this.events, url, method: 'GET', resourceType: 'websocket', frameUrl: null, status: null, failure: null, initiator: null });
+    this.requests.set(socket, { at: ++this.events, url, method: 'GET', resourceType: 'websocket', frameUrl: null, status: null, failure: null, initiator: null, startedMs: this.elapsed() });
     socket.on('socketerror', (error) => {
       const entry = this.requests.get(socket);
       if (entry) entry.failure = error;
@@ -314,7 +339,7 @@ export class Collector {
         parsed,
         domain: parsed.domain ?? cookieHostOf(url),
         path: parsed.path ?? defaultCookiePath(url),
-        source: { via: 'set-cookie', url, declaredLifetime: parsed.lifetime },
+        source: { via: 'set-cookie', url, declaredLifetime: parsed.lifetime, writtenMs: this.elapsed() },
       });
     }
   }
@@ -327,13 +352,13 @@ export class Collector {
   }
 
   /** The storage entries, and the web storage values as the identifier comparison needs them. */
-  private async enumerateStorage(pages: Page[]): Promise<{ entries: (GatheredStorage & { at: number })[]; values: HeldValue[] }> {
+  private async enumerateStorage(pages: Page[]): Promise<{ entries: StorageEntry[]; values: HeldValue[] }> {
     const found = new Map(this.storageWrites);
     const values: HeldValue[] = [];
     const add = (kind: StorageKind, origin: string, key: string): void => {
       const id = storageKey({ kind, origin, key });
       // Found in storage but never seen written: as old as the window can tell (0).
-      if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [], at: 0 });
+      if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [], at: 0, writes: [] });
     };
     const targets = (await Promise.all(pages.map((page) => frameTargets(page).catch(() => [])))).flat();
     const listings = await Promise.all(
@@ -455,8 +480,10 @@ function dedupeSources(sources: CookieSource[]): CookieSource[] {
   for (const source of sources) {
     const key = `${source.via} ${source.url}`;
     const previous = seen.get(key);
-    // Keep the longest lifetime asked for: that is the one the lifetime check must judge.
-    if (!previous || (source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key, source);
+    // Keep the longest lifetime asked for: that is the one the lifetime check must judge. The time is
+    // the first write's, whichever lifetime it asked for.
+    if (!previous) seen.set(key, source);
+    else if ((source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key, { ...source, writtenMs: previous.writtenMs });
   }
   return [...seen.values()];
 }

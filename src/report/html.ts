@@ -1,22 +1,23 @@
 import { VISITS } from '../config/visits.js';
 import type { Finding, GateResult, InventoryEntry, Lang, PageResult, Phase } from '../types.js';
-import { chainSteps } from './text/chain.js';
+import { causeTitle } from './text/cause.js';
 import { coverageLine, coverageReasons } from './text/coverage.js';
 import { escapeMarkup as esc } from './text/escape.js';
 import type { ReportFormat } from './format.js';
+import { causeCards, ruleLegend, type PageAnchors } from './html-causes.js';
 import { HTML_STYLE } from './html-style.js';
+import { timeline } from './html-timeline.js';
 import { pageLabel } from '../shared/url.js';
-import { subjectLabel } from './text/subject.js';
-import { findingMessage, ruleWords } from './text/rules.js';
 import { wordsFor, type Words } from './words/index.js';
-import { groupAcrossPages, type FindingGroup } from './text/group.js';
+import { groupByCause, type CauseGroup } from './text/group.js';
 import { repoPath } from './text/location.js';
 
 /**
  * One self-contained file for a reader who is not a developer (a privacy officer, a site owner):
- * the verdict, what was visited, each finding with its vendor, purpose, the law in plain words and
- * the trail that loaded it, pictures of what the visitor saw, and the after-accept inventory.
- * No scripts, no external resources: its CSP forbids them, so it opens the same offline.
+ * the verdict, then what to fix, one card per cause (the tag, the container, the script) with all it
+ * causes; per page what the visitor saw and a timeline of when each tracker fired; what was visited;
+ * the after-accept inventory; the law once per rule. No scripts, no external resources: its CSP
+ * forbids them, so it opens the same offline.
  */
 
 function lifetime(entry: InventoryEntry, words: Words): string {
@@ -36,17 +37,6 @@ function siteName(gate: GateResult): string {
   return gate.target.name ?? [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(', ');
 }
 
-/** A URL as the reader can use it: on a loopback server that is gone, by its path alone. */
-function shownUrl(gate: GateResult, url: string): string {
-  if (!gate.target.ephemeral) return url;
-  const site = gate.pages.map((p) => new URL(p.url).origin);
-  try {
-    return site.includes(new URL(url).origin) ? pageLabel(url) : url;
-  } catch {
-    return url;
-  }
-}
-
 function header(gate: GateResult, words: Words): string {
   const { verdict } = gate;
   const said = words.html;
@@ -60,9 +50,6 @@ function header(gate: GateResult, words: Words): string {
 <p class="meta">${esc(meta.join(' · '))}</p>
 </div></header>`;
 }
-
-/** Where each page's section is, by URL: the table and the findings link to it. */
-type PageAnchors = Map<string, string>;
 
 /** One cell of the pages × phases table: what that visit found, or why it did not happen. */
 function matrixCell(page: PageResult, phase: Phase, findings: Finding[], words: Words): string {
@@ -84,61 +71,14 @@ function matrix(gate: GateResult, anchors: PageAnchors, words: Words): string {
     return `<tr><th scope="row"><a href="#${anchors.get(page.url)}">${esc(pageLabel(page.url))}</a></th>${VISITS.map((v) => matrixCell(page, v.id, findings, words)).join('')}</tr>`;
   });
   return `<h2>${esc(said.visitedHeading)}</h2>
-<p>${esc(said.visitedIntro(VISITS.map((v) => words.phase[v.id].summary).join('; ')))}</p>
-<table><caption class="meta">${esc(said.visitsCaption)}</caption><thead><tr><th>${esc(said.pageHeading)}</th>${VISITS.map((v) => `<th>${esc(words.phase[v.id].label)}</th>`).join('')}</tr></thead>
+<details><summary>${esc(said.visitedSummary)}</summary><p>${esc(said.visitedIntro(VISITS.map((v) => words.phase[v.id].summary).join('; ')))}</p></details>
+<table><caption class="meta">${esc(said.visitsCaption)}</caption><thead><tr><th scope="col">${esc(said.pageHeading)}</th>${VISITS.map((v) => `<th scope="col">${esc(words.phase[v.id].label)}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function pagesLine(pages: string[], anchors: PageAnchors, words: Words): string {
-  const links = pages.map((url) => `<a href="#${anchors.get(url)}">${esc(pageLabel(url))}</a>`).join(', ');
-  return `<p class="pages">${esc(pages.length === 1 ? words.html.on : words.html.onPages(pages.length))} ${links}</p>`;
-}
-
-/** A finding's badge: its status when known, else its severity. */
-const badgeOf = (f: Finding, words: Words): string => words.html.badge[f.status === 'new' ? f.severity : f.status];
-
-function finding({ finding: f, pages }: FindingGroup, id: string, anchors: PageAnchors, gate: GateResult, words: Words): string {
+function pageSection(page: PageResult, id: string, groups: readonly CauseGroup[], gate: GateResult, words: Words): string {
   const said = words.html;
-  const rule = ruleWords(gate, f.rule, words);
-  const known = f.status !== 'new';
-  const badge = `<span class="badge ${known ? 'known' : f.severity}">${esc(badgeOf(f, words))}</span>`;
-  const party = f.party ? `, ${said.party[f.party]}` : '';
-  const facts: [string, string][] = [
-    [said.found, words.phase[f.phase].label.toLowerCase()],
-    ...(f.subject.kind === 'page' || f.subject.kind === 'banner' ? [] : ([[said.company, `${f.vendor ?? said.notKnown} · ${said.purpose[f.category]}${party}`]] as [string, string][])),
-    ...(f.because ? ([[f.status === 'allowed' ? said.allowedBecause : said.knownBecause, f.because]] as [string, string][]) : []),
-    ...f.notes.map((note): [string, string] => [said.note, note]),
-  ];
-  const steps = chainSteps(f, words);
-  // The trail is the same on every page but the first step: shown once, from the first page.
-  const from = pages.length > 1 ? esc(said.onPage(pageLabel(f.page))) : '';
-  const chain =
-    steps.length > 0
-      ? `<p><strong>${esc(said.howItGotThere)}</strong>${from}</p><ol class="chain">${steps.map((s) => `<li><code>${esc(shownUrl(gate, s.url))}</code><span>${esc(s.how)}</span></li>`).join('')}</ol>`
-      : '';
-  return `<div class="finding ${known ? f.status : f.severity}" id="${id}">
-<h4>${badge} ${esc(rule?.title ?? f.rule)}: ${esc(subjectLabel(f))}</h4>
-${pagesLine(pages, anchors, words)}
-<p>${esc(findingMessage(f, words))}.</p>
-<dl class="facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
-${rule ? `<div class="law"><strong>${esc(said.whatTheLawAsks)}</strong> ${esc(rule.plainWords)}<small>${esc(rule.legalBasis)}</small></div>` : ''}
-${chain}
-<details><summary>${esc(said.evidence(f.rule, f.fingerprint))}</summary><ul>${f.evidence.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></details>
-</div>`;
-}
-
-const ORDER = (f: Finding): number => (f.status === 'new' ? (f.severity === 'error' ? 0 : 1) : f.status === 'baselined' ? 2 : 3);
-
-/** Each thing to fix once, with the pages it was seen on, worst first. */
-function findings(groups: FindingGroup[], anchors: PageAnchors, gate: GateResult, words: Words): string {
-  const heading = `<h2>${esc(words.html.findingsHeading)}</h2>`;
-  if (groups.length === 0) return `${heading}\n<p>${esc(words.html.nothingAnywhere)}</p>`;
-  return `${heading}\n${groups.map((group, i) => finding(group, `finding-${i + 1}`, anchors, gate, words)).join('\n')}`;
-}
-
-function pageSection(page: PageResult, id: string, groups: FindingGroup[], gate: GateResult, words: Words): string {
-  const said = words.html;
-  const mine = groups.map((group, i) => ({ group, id: `finding-${i + 1}` })).filter(({ group }) => group.pages.includes(page.url));
+  const mine = groups.map((group, i) => ({ group, id: `cause-${i + 1}` })).filter(({ group }) => group.pages.includes(page.url));
   const shots = page.phases[0]?.screenshots;
   const figures = [
     shots?.page ? `<figure><img src="${shots.page}" alt="${esc(said.screenshotPage[0])}"><figcaption>${esc(said.screenshotPage[1])}</figcaption></figure>` : '',
@@ -146,13 +86,18 @@ function pageSection(page: PageResult, id: string, groups: FindingGroup[], gate:
   ].join('');
   // The file it was built into when served from a folder; the URL only where it still answers.
   const where = repoPath(gate.target.files[page.url]) ?? (gate.target.ephemeral ? null : page.url);
+  const findings = gate.findings.filter((f) => f.page === page.url);
+  const timelines = page.phases
+    .filter((scan) => scan.error === null && findings.some((f) => f.phase === scan.phase))
+    .map((scan) => timeline(page, scan, findings.filter((f) => f.phase === scan.phase), `${id}-${scan.phase}`, pageLabel(page.url), words))
+    .join('\n');
   const list =
     mine.length > 0
-      ? `<ul class="page-findings">${mine.map(({ group: { finding: f }, id: to }) => `<li><a href="#${to}">${esc(ruleWords(gate, f.rule, words)?.title ?? f.rule)}: ${esc(subjectLabel(f))}</a> <span class="meta">${esc(badgeOf(f, words))}</span></li>`).join('')}</ul>`
+      ? `<ul class="page-causes">${mine.map(({ group, id: to }) => `<li><a href="#${to}">${esc(causeTitle(group, gate, words))}</a></li>`).join('')}</ul>`
       : `<p>${esc(said.nothingOnPage)}</p>`;
   return `<section class="page" id="${id}"><h3>${esc(pageLabel(page.url))}${where ? ` <span class="meta">${esc(where)}</span>` : ''}</h3>
-${figures ? `<div class="shots">${figures}</div>` : ''}
-${list}
+<div class="page-body">${figures ? `<div class="shots">${figures}</div>` : ''}<div class="timelines">${list}
+${timelines}</div></div>
 </section>`;
 }
 
@@ -167,7 +112,7 @@ function inventory(gate: GateResult, words: Words): string {
   );
   return `${heading}
 <p>${esc(said.storedIntro)}</p>
-<table><caption class="meta">${esc(said.storedCaption)}</caption><thead><tr>${said.storedHeadings.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
+<table><caption class="meta">${esc(said.storedCaption)}</caption><thead><tr>${said.storedHeadings.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>${rows.join('\n') || `<tr><td colspan="7">${esc(said.nothingStored)}</td></tr>`}</tbody></table>`;
 }
 
@@ -181,9 +126,9 @@ function fixed(gate: GateResult, words: Words): string {
 export function formatHtml(gate: GateResult, lang: Lang = 'en'): string {
   const words = wordsFor(lang);
   const said = words.html;
-  const groups = groupAcrossPages([...gate.findings].sort((a, b) => ORDER(a) - ORDER(b)));
+  const groups = groupByCause(gate);
   const anchors: PageAnchors = new Map(gate.pages.map((page, i) => [page.url, `page-${i + 1}`]));
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -192,11 +137,13 @@ export function formatHtml(gate: GateResult, lang: Lang = 'en'): string {
 <body>
 ${header(gate, words)}
 <main>
-${matrix(gate, anchors, words)}
-${findings(groups, anchors, gate, words)}
+${causeCards(groups, anchors, gate, words)}
 <h2>${esc(said.pagesHeading)}</h2>
+<p>${esc(said.timelineIntro)}</p>
 ${gate.pages.map((page) => pageSection(page, anchors.get(page.url)!, groups, gate, words)).join('\n')}
+${matrix(gate, anchors, words)}
 ${inventory(gate, words)}
+${ruleLegend(gate, words)}
 ${fixed(gate, words)}
 <footer>${esc(said.footer(`${gate.tool.name} ${gate.tool.version}`, (gate.durationMs / 1000).toFixed(1), gate.data.thirdPartyWeb, gate.data.openCookieDatabase))}</footer>
 </main>

@@ -1,17 +1,19 @@
 import type { GateResult, Lang } from '../types.js';
 import type { ReportFormat, ReportPlace } from './format.js';
 import { pageLabel } from '../shared/url.js';
-import { shortChain } from './text/chain.js';
+import { causeTitle } from './text/cause.js';
 import { coverageLine, coverageReasons } from './text/coverage.js';
-import { groupAcrossPages } from './text/group.js';
+import { groupByCause, type CauseGroup } from './text/group.js';
+import { findingMessage } from './text/rules.js';
 import { subjectLabel } from './text/subject.js';
-import { ruleWords } from './text/rules.js';
 import { EN } from './words/en.js';
 import { wordsFor, type Words } from './words/index.js';
 
 const MAX_ROWS = 20;
 /** Pages named in one row before the rest are counted: a layout tag is on every one of 500 pages. */
 const MAX_PAGES = 5;
+/** What a cause causes, named in its row before the rest are counted: a container may load dozens. */
+const MAX_SUBJECTS = 5;
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** For a job summary or a pull-request comment: the verdict first, then what to fix. */
@@ -24,6 +26,22 @@ export function verdictLine(gate: GateResult, words: Words = EN): string {
 function pagesCell(pages: string[], words: Words): string {
   const named = pages.slice(0, MAX_PAGES).map(pageLabel).join(', ');
   return pages.length > MAX_PAGES ? words.markdown.andMore(named, pages.length - MAX_PAGES) : named;
+}
+
+const unique = (items: string[]): string[] => [...new Set(items)];
+
+/** A cause's row: the worst it causes first, then where, when, what (each thing once) and whose. */
+function causeRow(group: CauseGroup, gate: GateResult, words: Words): string {
+  const errors = group.findings.filter((f) => f.severity === 'error').length;
+  const counts = [errors ? words.errors(errors) : '', errors < group.findings.length ? words.warnings(group.findings.length - errors) : ''].filter(Boolean).join(', ');
+  // A page not scanned is said by why; anything else by what it is about.
+  const subjects = unique(group.findings.map((f) => (group.kind === 'page' ? findingMessage(f, words) : subjectLabel(f))));
+  const named = subjects.slice(0, MAX_SUBJECTS).join(', ');
+  const what = subjects.length > MAX_SUBJECTS ? words.markdown.andMore(named, subjects.length - MAX_SUBJECTS) : named;
+  const visits = unique(group.findings.map((f) => words.phase[f.phase].short)).join(', ');
+  const companies = unique(group.findings.filter((f) => f.vendor !== null || f.category !== 'unknown').map((f) => words.vendor(f.vendor, f.category))).join(', ');
+  const cause = `${errors ? '🔴' : '🟡'} ${causeTitle(group, gate, words)}`;
+  return `| ${[cause, pagesCell(group.pages, words), visits, what ? words.markdown.caused(counts, what) : counts, companies].map(cell).join(' | ')} |`;
 }
 
 /** The last line: the file with everything (HTML for people, else JSON), and where CI keeps it. */
@@ -43,15 +61,11 @@ export const markdown: ReportFormat = {
     const words = wordsFor(lang);
     const said = words.markdown;
     const lines = [verdictLine(gate, words), '', `**${said.pagesLabel}:** ${coverageLine(gate.coverage, words)}.`, ...coverageReasons(gate.coverage, words).map((reason) => `- ${cell(reason)}`), ''];
-    const groups = groupAcrossPages(gate.findings.filter((f) => f.status === 'new'));
+    // One row per thing to fix where it is fixed: the tag, the container, the script, the banner.
+    const groups = groupByCause(gate, gate.findings.filter((f) => f.status === 'new'));
     if (groups.length > 0) {
-      lines.push(`| ${said.headings.join(' | ')} |`, '| --- | --- | --- | --- | --- | --- |');
-      for (const { finding: f, pages } of groups.slice(0, MAX_ROWS)) {
-        // The id is what the docs and the policy use; the title says what it means, in the reader's language.
-        const title = ruleWords(gate, f.rule, words)?.title;
-        const rule = `${f.severity === 'error' ? '🔴' : '🟡'} \`${f.rule}\`${title ? ` ${title}` : ''}`;
-        lines.push(`| ${cell(pagesCell(pages, words))} | ${words.phase[f.phase].short} | ${cell(rule)} | ${cell(subjectLabel(f))} | ${cell(words.vendor(f.vendor, f.category))} | ${cell(shortChain(f) ?? '')} |`);
-      }
+      lines.push(`| ${said.headings.join(' | ')} |`, '| --- | --- | --- | --- | --- |');
+      for (const group of groups.slice(0, MAX_ROWS)) lines.push(causeRow(group, gate, words));
       if (groups.length > MAX_ROWS) lines.push('', said.moreRows(groups.length - MAX_ROWS));
       lines.push('');
     }

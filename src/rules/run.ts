@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { causeOf } from '../derive/cause.js';
+import { firstSeenMs } from '../derive/first-seen.js';
 import { urlPath } from '../shared/url.js';
 import type { ClassifiedScan, Finding, PageResult, Phase, Severity, Subject } from '../types.js';
 import { allTracking, hitKey } from './hits.js';
@@ -41,7 +43,8 @@ function severityOf(rule: Rule<never>, config: RuleConfig | undefined): RuleSett
 }
 
 /** One hit as a finding: the message rendered from the rule's template, the identity computed. */
-function toFinding(rule: Rule<never>, hit: RuleHit, severity: Severity, page: string, phase: Phase): Finding {
+function toFinding(rule: Rule<never>, hit: RuleHit, severity: Severity, page: string, scan: ClassifiedScan): Finding {
+  const { phase } = scan;
   const template = rule.meta.messages[hit.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${hit.messageId}"`);
   return {
@@ -58,6 +61,8 @@ function toFinding(rule: Rule<never>, hit: RuleHit, severity: Severity, page: st
     data: { ...hit.data },
     evidence: hit.evidence,
     chain: hit.chain,
+    cause: causeOf(scan, hit.subject, hit.chain),
+    firstSeenMs: firstSeenMs(scan, hit.subject),
     seenIn: [phase],
     fingerprint: fingerprint(rule.meta.id, hit, phase),
     status: 'new',
@@ -82,7 +87,7 @@ export function runRules(page: PageResult, configs: Readonly<Record<string, Rule
       const options = { ...rule.meta.options?.defaults, ...config?.options } as never;
       // Sorted (bytewise, not by locale), so two scans of the same site list findings in the same order.
       for (const hit of rule.check(scan, context, options).sort((a, b) => compare(sortKey(a), sortKey(b)))) {
-        findings.push(toFinding(rule, hit, hit.maxSeverity === 'warn' ? 'warn' : severity, page.url, scan.phase));
+        findings.push(toFinding(rule, hit, hit.maxSeverity === 'warn' ? 'warn' : severity, page.url, scan));
       }
     }
   }

@@ -218,6 +218,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
     fingerprinting: [],
     consentSignals: null,
     identifiers: [],
+    times: null,
     ...facts,
   };
 }

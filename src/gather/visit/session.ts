@@ -51,8 +51,10 @@ export function accepted(scan: PhaseScan | undefined): boolean {
   return scan?.action?.kind === 'accept' && scan.action.done;
 }
 
-export function emptyScan(phase: Phase, url: string): PhaseScan {
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], cookieDeletions: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null, identifiers: [] };
+/** `from`: the visit whose first navigation the times count from (see VisitTimes); a visit that continues another shares its clock. */
+export function emptyScan(phase: Phase, url: string, from: Phase = phase): PhaseScan {
+  const times = { from, bannerShownMs: null, actionMs: null };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], cookieDeletions: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null, identifiers: [], times };
 }
 
 /**
@@ -114,7 +116,7 @@ async function attempt(
         if (visit.needs === 'accepted' && !accepted(scans.at(-1))) break;
         if (index > 0) {
           session.since = await collector.mark(page.context().pages());
-          session.scan = emptyScan(visit.id as Phase, url);
+          session.scan = emptyScan(visit.id as Phase, url, first.phase);
         }
         current = session.scan;
         started = Date.now();

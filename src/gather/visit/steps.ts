@@ -46,6 +46,11 @@ function internalLink(): string | null {
   return null;
 }
 
+/** Notes the real time of a moment the report's timeline shows (see VisitTimes). */
+function note(session: Session, moment: 'bannerShownMs' | 'actionMs'): void {
+  if (session.scan.times) session.scan.times[moment] = session.collector.elapsed();
+}
+
 /** Adds what a step did to the visit's account of itself (its `detail` is written from these when the visit ends). */
 function tell(session: Session, step: ActionStep): void {
   session.scan.action?.steps.push(step);
@@ -96,8 +101,10 @@ async function answer(session: Session, kind: 'reject' | 'accept'): Promise<Answ
   const noticeSeen = banner !== null || session.unrecognised !== null;
   if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
   const control = banner?.controls.get(kind);
-  const from = session.collector.cut();
   const before = await storedState(page, session.options.pageScanMs);
+  // The time first: whatever the window records from the cut on is at or after it.
+  note(session, 'actionMs');
+  const from = session.collector.cut();
   if (banner && control && (await clickControl(banner, kind))) {
     const steps: ActionStep[] = [{ do: 'click', control: control.text, layer: control.layer }];
     const failure = await confirmStored(session, banner, before, steps, true);
@@ -143,6 +150,7 @@ const withdraw: Step = async (session) => {
     return 'stop';
   }
   const { reopened, found } = result;
+  if (found.banner) note(session, 'bannerShownMs');
   session.banner = found.banner;
   session.unrecognised = found.unrecognised;
   // From the refusal's click on, requests say which cookies they carried: one still sent to its vendor is tracking kept.
@@ -159,8 +167,10 @@ const withdraw: Step = async (session) => {
 const saveAsShown: Step = async (session) => {
   const { banner, page } = session;
   const control = banner?.controls.get('save');
-  const from = session.collector.cut();
   const before = await storedState(page, session.options.pageScanMs);
+  // The time first: whatever the window records from the cut on is at or after it.
+  note(session, 'actionMs');
+  const from = session.collector.cut();
   if (!banner || control?.layer !== 1 || !(await clickControl(banner, 'save'))) {
     session.scan.action = { kind: 'save', done: false, steps: [], failure: "the banner's first-layer save control could not be clicked", detail: '', bannerAfter: null };
     return 'stop';
@@ -176,6 +186,7 @@ const saveAsShown: Step = async (session) => {
 /** Every step a visit can name, by name: the visit table in src/config/visits.ts lists them in order. */
 export const STEPS: Readonly<Record<StepName, Step>> = {
   load: async (session) => {
+    session.collector.navigationStarts();
     session.scan.status = await load(session, session.url);
   },
 
@@ -184,6 +195,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   waitForBanner: async (session) => {
     await advance(session, session.options.bannerDelayMs);
     const found = await findBanner(session.page, session.options.consent, session.options);
+    if (found.banner) note(session, 'bannerShownMs');
     session.banner = found.banner;
     session.unrecognised = found.unrecognised;
     session.policyLinks = found.policyLinks;
@@ -225,6 +237,7 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
 
   browse: async (session) => {
     const { page } = session;
+    note(session, 'actionMs');
     await evaluateInPage(page, () => window.scrollTo(0, document.documentElement.scrollHeight), undefined, session.options.pageScanMs).catch(() => undefined);
     await page.mouse.move(200, 200);
     await page.mouse.move(400, 300, { steps: 5 });

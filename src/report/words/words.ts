@@ -42,11 +42,31 @@ export interface Words {
   /** Why the verdict is what it is, from its counts. */
   reason(verdict: Verdict, failOn: Severity): string;
   exit(code: number): string;
+  /** What a card of the reports is about (see CauseGroup): where the fix goes, in a few words. */
+  cause: {
+    /** A tag in a page's HTML: whose, the file (or page) and line, and how many other pages have it too. */
+    tag(vendor: string | null, file: string, line: number | null, otherPages: number): string;
+    container(vendor: string | null, id: string): string;
+    /** A script (or other file) of the site's own, by its path. */
+    script(path: string): string;
+    /** The site's own server setting cookies with Set-Cookie, by its host. */
+    server(host: string): string;
+    /** Findings with no cause the browser could trace, by vendor (or host; null: neither known). */
+    vendor(name: string | null): string;
+    /** The consent banner's own findings, or the lack of one. */
+    banner(found: boolean): string;
+    page(path: string): string;
+  };
+  /** A time on a visit's clock: "350 ms", "2.4 s". */
+  time(ms: number): string;
   /** The markdown and job summary. */
   markdown: {
     verdict(status: Verdict['status'], errors: number, warnings: number, pages: number, reason: string): string;
     pagesLabel: string;
-    headings: [string, string, string, string, string, string];
+    /** One row per cause: the cause, its pages, its visits, what it causes, the companies. */
+    headings: [string, string, string, string, string];
+    /** What a cause causes: its counts, then each thing once. */
+    caused(counts: string, what: string): string;
     andMore(named: string, more: number): string;
     moreRows(n: number): string;
     counts(baselined: number, allowed: number, fixed: number): string;
@@ -60,6 +80,7 @@ export interface Words {
     meta(pages: number, jurisdiction: string, defaults: boolean): string;
     builtWith(tool: string, chromium: string): string;
     visitedHeading: string;
+    visitedSummary: string;
     visitedIntro(summaries: string): string;
     visitsCaption: string;
     pageHeading: string;
@@ -82,6 +103,23 @@ export interface Words {
     whatTheLawAsks: string;
     evidence(rule: string, fingerprint: string): string;
     findingsHeading: string;
+    findingsIntro(findings: number, causes: number): string;
+    /** The table of what one cause causes. */
+    causesCaption: string;
+    causeHeadings: [string, string, string, string, string, string];
+    /** The summary of a card's collapsed details. */
+    detailsOf(findings: number): string;
+    seeRule: string;
+    rulesHeading: string;
+    rulesIntro: string;
+    timelineIntro: string;
+    timelineTitle(page: string, visit: string): string;
+    bannerSeen: string;
+    action: Record<'scroll' | 'reject' | 'save' | 'accept' | 'withdraw', string>;
+    band: Record<'beforeBanner' | 'noBanner' | 'afterRefusal' | 'afterScroll', string>;
+    /** One tracker mark in the timeline's text alternative. */
+    mark(vendor: string, what: string, time: string, band: string | null): string;
+    at(what: string, time: string): string;
     nothingAnywhere: string;
     pagesHeading: string;
     screenshotPage: [alt: string, caption: string];
