@@ -21,13 +21,14 @@ export function verdictLine(gate: GateResult, words: Words = EN): string {
   return `${icon} ${words.markdown.verdict(verdict.status, verdict.errors, verdict.warnings, gate.pages.length, words.reason(verdict, gate.policy.failOn))}`;
 }
 
-function pagesCell(pages: string[], words: Words): string {
-  const named = pages.slice(0, MAX_PAGES).map(pageLabel).join(', ');
+/** The first few pages by path, then how many more; `show` dresses each one (a code span in a comment). */
+export function namedPages(pages: readonly string[], words: Words, show: (label: string) => string = (label) => label): string {
+  const named = pages.slice(0, MAX_PAGES).map((page) => show(pageLabel(page))).join(', ');
   return pages.length > MAX_PAGES ? words.markdown.andMore(named, pages.length - MAX_PAGES) : named;
 }
 
 /** The last line: the file with everything (HTML for people, else JSON), and where CI keeps it. */
-function fullReport(place: ReportPlace | undefined, words: Words): string | null {
+export function fullReport(place: ReportPlace | undefined, words: Words): string | null {
   const others = place?.files.filter((file) => !file.endsWith('.md')) ?? [];
   const main = others.find((file) => file.endsWith('.html')) ?? others.find((file) => file.endsWith('.json')) ?? others[0];
   if (!place || !main) return null;
@@ -50,7 +51,7 @@ export const markdown: ReportFormat = {
         // The id is what the docs and the policy use; the title says what it means, in the reader's language.
         const title = ruleWords(gate, f.rule, words)?.title;
         const rule = `${f.severity === 'error' ? '🔴' : '🟡'} \`${f.rule}\`${title ? ` ${title}` : ''}`;
-        lines.push(`| ${cell(pagesCell(pages, words))} | ${words.phase[f.phase].short} | ${cell(rule)} | ${cell(subjectLabel(f))} | ${cell(words.vendor(f.vendor, f.category))} | ${cell(shortChain(f) ?? '')} |`);
+        lines.push(`| ${cell(namedPages(pages, words))} | ${words.phase[f.phase].short} | ${cell(rule)} | ${cell(subjectLabel(f))} | ${cell(words.vendor(f.vendor, f.category))} | ${cell(shortChain(f) ?? '')} |`);
       }
       if (groups.length > MAX_ROWS) lines.push('', said.moreRows(groups.length - MAX_ROWS));
       lines.push('');
