@@ -31,6 +31,9 @@ export interface BodyOptions {
   limit?: number;
 }
 
+/** The hidden first line a poster finds its own comment or issue by, in the body and in the search. */
+export const hiddenMarker = (marker: string): string => `<!-- ${marker} -->`;
+
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 /**
@@ -116,7 +119,7 @@ export function reviewBody(gate: GateResult, options: BodyOptions): string {
   const limit = options.limit ?? BODY_LIMIT;
   const { verdict } = gate;
   const head = [
-    `<!-- ${options.marker} -->`,
+    hiddenMarker(options.marker),
     verdictLine(gate, words),
     '',
     `**${said.pagesLabel}:** ${inert(coverageLine(gate.coverage, words))}.`,

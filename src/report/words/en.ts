@@ -57,6 +57,7 @@ export const EN: Words = {
     notPosted: (reason) =>
       `The pull-request comment could not be posted: ${reason}. A pull request from a fork gets a read-only token; otherwise give the job \`permissions: pull-requests: write\`. The verdict above stands.`,
     watched: (action, url) => `Watch issue ${action}: ${url}`,
+    watchFailed: (reason) => `The watch issue could not be kept up to date: ${reason}. Give the job \`permissions: issues: write\`.`,
     nothingToWatch: 'No watch issue is open, and none is needed: nothing new was found.',
   },
   html: {

@@ -97,6 +97,7 @@ export const FR: Words = {
     posted: (action, url) => `Commentaire de la pull request ${action === 'created' ? 'publié' : 'mis à jour'} : ${url}`,
     notPosted: (reason) =>
       `Le commentaire de la pull request n'a pas pu être publié : ${reason}. Une pull request venant d'un fork reçoit un jeton en lecture seule ; sinon, donnez au job \`permissions: pull-requests: write\`. Le verdict ci-dessus reste valable.`,
+    watchFailed: (reason) => `Le ticket de surveillance n'a pas pu être mis à jour : ${reason}. Donnez au job \`permissions: issues: write\`.`,
     watched: (action, url) => `Ticket de surveillance ${{ opened: 'ouvert', updated: 'mis à jour', closed: 'fermé' }[action]} : ${url}`,
     nothingToWatch: "Aucun ticket de surveillance n'est ouvert, et aucun n'est nécessaire : rien de nouveau n'a été trouvé.",
   },

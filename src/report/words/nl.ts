@@ -91,6 +91,7 @@ export const NL: Words = {
     posted: (action, url) => `Reactie op de pull request ${action === 'created' ? 'geplaatst' : 'bijgewerkt'}: ${url}`,
     notPosted: (reason) =>
       `De reactie op de pull request kon niet worden geplaatst: ${reason}. Een pull request uit een fork krijgt een token dat alleen mag lezen; geef de job anders \`permissions: pull-requests: write\`. Het oordeel hierboven blijft staan.`,
+    watchFailed: (reason) => `Het bewakingsissue kon niet worden bijgewerkt: ${reason}. Geef de job \`permissions: issues: write\`.`,
     watched: (action, url) => `Bewakingsissue ${{ opened: 'geopend', updated: 'bijgewerkt', closed: 'gesloten' }[action]}: ${url}`,
     nothingToWatch: 'Er staat geen bewakingsissue open en er is er geen nodig: er is niets nieuws gevonden.',
   },

@@ -67,6 +67,7 @@ export interface Words {
     posted(action: 'created' | 'updated', url: string): string;
     notPosted(reason: string): string;
     watched(action: 'opened' | 'updated' | 'closed', url: string): string;
+    watchFailed(reason: string): string;
     /** A passing watch run with no issue open: nothing to open or close. */
     nothingToWatch: string;
   };
