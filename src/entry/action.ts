@@ -95,7 +95,7 @@ function reviewInputs(given: Given): Review {
   if (!(COMMENT as readonly string[]).includes(comment)) {
     throw new GateError(`Input "comment" takes ${COMMENT.map((c) => `"${c}"`).join(', ')}; got "${comment}".${didYouMean(comment, COMMENT)}`);
   }
-  const watch = text('watch-issue') ?? 'false';
+  const watch = (text('watch-issue') ?? 'false').toLowerCase();
   if (watch !== 'true' && watch !== 'false') throw new GateError(`Input "watch-issue" takes "true" or "false"; got "${watch}".`);
   const merge = core.getMultilineInput('merge-reports');
   if (merge.length > 0 && (given.url ?? given.start ?? given.static) !== undefined) {
@@ -156,7 +156,7 @@ async function review(result: GateResult, reports: Map<string, string>, lang: La
 }
 
 async function summarize(result: GateResult, reports: Map<string, string>, lang: Lang, notes: readonly string[]): Promise<void> {
-  const text = [inInputWords(markdown.render(result, reportPlace(reports, runUrl()), lang)), ...notes].join('\n');
+  const text = [inInputWords(markdown.render(result, reportPlace(reports, runUrl()), lang)).trimEnd(), ...notes].join('\n\n');
   await core.summary.addRaw(`${text}\n`).write();
   const fresh = result.findings.filter((f) => f.status === 'new');
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
