@@ -2,15 +2,10 @@
 // loopback: the Action is pointed at it by GITHUB_API_URL, as on GitHub Enterprise Server. It keeps
 // the issues and comments it is given, pages its lists with Link headers, checks the token, answers a
 // read-only token's writes with GitHub's 403, and records every call.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { sendJson as json, serveRest, type ApiCall } from './rest-api.js';
 
-export interface ApiCall {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: Record<string, unknown> | null;
-}
+export type { ApiCall } from './rest-api.js';
 
 export interface Comment {
   id: number;
@@ -45,18 +40,6 @@ export interface FakeGitHub {
   /** Calls that change something. */
   writes(): ApiCall[];
   close(): Promise<void>;
-}
-
-const json = (res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(data));
-};
-
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown> | null> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as Record<string, unknown>) : null;
 }
 
 export async function startFakeGitHub(owner = 'octo', repo = 'site'): Promise<FakeGitHub> {
@@ -110,62 +93,57 @@ export async function startFakeGitHub(owner = 'octo', repo = 'site'): Promise<Fa
     json(res, 200, items.slice((number - 1) * perPage, number * perPage), links.length ? { link: links.join(', ') } : {});
   };
 
-  const http = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const body = await readBody(req);
-      api.calls.push({ method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), body });
-      if (req.headers.authorization !== `token ${api.token}`) return json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
-      const prefix = `/repos/${owner}/${repo}/issues`;
-      if (!url.pathname.startsWith(prefix)) return json(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
-      const rest = url.pathname.slice(prefix.length);
-      if (req.method !== 'GET' && api.readOnly) {
-        return json(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '403' });
+  const rest = await serveRest(({ body }, req, res, url) => {
+    if (req.headers.authorization !== `token ${api.token}`) return json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+    const prefix = `/repos/${owner}/${repo}/issues`;
+    if (!url.pathname.startsWith(prefix)) return json(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+    const tail = url.pathname.slice(prefix.length);
+    if (req.method !== 'GET' && api.readOnly) {
+      return json(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '403' });
+    }
+    let m: RegExpExecArray | null;
+    if (req.method === 'GET' && tail === '') {
+      const state = url.searchParams.get('state') ?? 'open';
+      return page(res, url, api.issues.filter((i) => state === 'all' || i.state === state).map(issueJson));
+    }
+    if (req.method === 'POST' && tail === '') {
+      const issue: Issue = { number: Math.max(0, ...api.issues.map((i) => i.number)) + 1, title: String(body?.['title']), body: String(body?.['body'] ?? ''), state: 'open', state_reason: null, pull: false };
+      api.issues.push(issue);
+      return json(res, 201, issueJson(issue));
+    }
+    if ((m = /^\/(\d+)$/.exec(tail)) && req.method === 'PATCH') {
+      const issue = api.issues.find((i) => i.number === Number(m![1]));
+      if (!issue) return json(res, 404, { message: 'Not Found', status: '404' });
+      if (typeof body?.['title'] === 'string') issue.title = body['title'];
+      if (typeof body?.['body'] === 'string') issue.body = body['body'];
+      if (body?.['state'] === 'open' || body?.['state'] === 'closed') issue.state = body['state'];
+      if (typeof body?.['state_reason'] === 'string') issue.state_reason = body['state_reason'];
+      return json(res, 200, issueJson(issue));
+    }
+    if ((m = /^\/(\d+)\/comments$/.exec(tail))) {
+      const number = Number(m[1]);
+      if (!api.issues.some((i) => i.number === number)) return json(res, 404, { message: 'Not Found', status: '404' });
+      if (req.method === 'GET') return page(res, url, api.comments.filter((c) => c.issue === number).map(commentJson));
+      if (req.method === 'POST') {
+        if (typeof body?.['body'] !== 'string') return json(res, 422, { message: 'Invalid request.', status: '422' });
+        if (body['body'].length > 65_536) return json(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], status: '422' });
+        const comment: Comment = { id: nextId++, issue: number, body: body['body'], user: 'github-actions[bot]' };
+        api.comments.push(comment);
+        return json(res, 201, commentJson(comment));
       }
-      let m: RegExpExecArray | null;
-      if (req.method === 'GET' && rest === '') {
-        const state = url.searchParams.get('state') ?? 'open';
-        return page(res, url, api.issues.filter((i) => state === 'all' || i.state === state).map(issueJson));
-      }
-      if (req.method === 'POST' && rest === '') {
-        const issue: Issue = { number: Math.max(0, ...api.issues.map((i) => i.number)) + 1, title: String(body?.['title']), body: String(body?.['body'] ?? ''), state: 'open', state_reason: null, pull: false };
-        api.issues.push(issue);
-        return json(res, 201, issueJson(issue));
-      }
-      if ((m = /^\/(\d+)$/.exec(rest)) && req.method === 'PATCH') {
-        const issue = api.issues.find((i) => i.number === Number(m![1]));
-        if (!issue) return json(res, 404, { message: 'Not Found', status: '404' });
-        if (typeof body?.['title'] === 'string') issue.title = body['title'];
-        if (typeof body?.['body'] === 'string') issue.body = body['body'];
-        if (body?.['state'] === 'open' || body?.['state'] === 'closed') issue.state = body['state'];
-        if (typeof body?.['state_reason'] === 'string') issue.state_reason = body['state_reason'];
-        return json(res, 200, issueJson(issue));
-      }
-      if ((m = /^\/(\d+)\/comments$/.exec(rest))) {
-        const number = Number(m[1]);
-        if (!api.issues.some((i) => i.number === number)) return json(res, 404, { message: 'Not Found', status: '404' });
-        if (req.method === 'GET') return page(res, url, api.comments.filter((c) => c.issue === number).map(commentJson));
-        if (req.method === 'POST') {
-          if (typeof body?.['body'] !== 'string') return json(res, 422, { message: 'Invalid request.', status: '422' });
-          if (body['body'].length > 65_536) return json(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], status: '422' });
-          const comment: Comment = { id: nextId++, issue: number, body: body['body'], user: 'github-actions[bot]' };
-          api.comments.push(comment);
-          return json(res, 201, commentJson(comment));
-        }
-      }
-      if ((m = /^\/comments\/(\d+)$/.exec(rest)) && req.method === 'PATCH') {
-        const comment = api.comments.find((c) => c.id === Number(m![1]));
-        if (!comment) return json(res, 404, { message: 'Not Found', status: '404' });
-        if (typeof body?.['body'] !== 'string' || body['body'].length > 65_536) return json(res, 422, { message: 'Validation Failed', status: '422' });
-        comment.body = body['body'];
-        return json(res, 200, commentJson(comment));
-      }
-      return json(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
-    })().catch((error: unknown) => json(res, 500, { message: String(error) }));
+    }
+    if ((m = /^\/comments\/(\d+)$/.exec(tail)) && req.method === 'PATCH') {
+      const comment = api.comments.find((c) => c.id === Number(m![1]));
+      if (!comment) return json(res, 404, { message: 'Not Found', status: '404' });
+      if (typeof body?.['body'] !== 'string' || body['body'].length > 65_536) return json(res, 422, { message: 'Validation Failed', status: '422' });
+      comment.body = body['body'];
+      return json(res, 200, commentJson(comment));
+    }
+    return json(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const base = rest.base;
   api.url = base;
-  api.close = () => new Promise((resolve) => http.close(() => resolve()));
+  api.calls = rest.calls;
+  api.close = rest.close;
   return api;
 }
