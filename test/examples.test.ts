@@ -22,9 +22,24 @@ describe('GitHub workflow examples', () => {
     const workflow = parse(text);
     const steps = Object.values(workflow.jobs as Record<string, { steps: { uses?: string; with?: object }[] }>).flatMap((job) => job.steps);
     const gate = steps.filter((s) => s.uses?.startsWith('consent-gate/consent-gate@'));
-    expect(gate).toHaveLength(1);
-    for (const key of Object.keys(gate[0]!.with ?? {})) expect(inputs).toContain(key);
+    expect(gate.length).toBeGreaterThan(0);
+    for (const step of gate) for (const key of Object.keys(step.with ?? {})) expect(inputs).toContain(key);
     for (const used of text.matchAll(/steps\.gate\.outputs\.([\w-]+)/g)) expect(outputs).toContain(used[1]);
+  });
+
+  type Job = { permissions?: Record<string, string>; steps: { uses?: string; with?: Record<string, string> }[] };
+  it.each(workflows)('%s lets every step that comments or keeps the watch issue write it', (file) => {
+    const workflow = parse(readFileSync(join(EXAMPLES, 'github', file), 'utf8'));
+    const events = typeof workflow.on === 'string' ? [workflow.on] : Array.isArray(workflow.on) ? workflow.on : Object.keys(workflow.on);
+    for (const job of Object.values(workflow.jobs as Record<string, Job>)) {
+      const permissions = job.permissions ?? workflow.permissions;
+      for (const step of job.steps.filter((s) => s.uses?.startsWith('consent-gate/consent-gate@'))) {
+        // A shard leaves the comment to the merge step; comment: off posts none.
+        const comments = events.includes('pull_request') && !step.with?.['shard'] && step.with?.['comment'] !== 'off';
+        if (comments) expect(permissions, `${file}: a job that comments`).toMatchObject({ 'pull-requests': 'write' });
+        if (step.with?.['watch-issue']) expect(permissions, `${file}: a job that keeps the watch issue`).toMatchObject({ issues: 'write' });
+      }
+    }
   });
 });
 
@@ -71,9 +86,30 @@ describe('the sharded examples', () => {
     const download = merge.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/download-artifact@'));
     expect(upload.with.name).toBe('consent-gate-shard-${{ matrix.shard }}');
     expect(download.with.pattern).toBe('consent-gate-shard-*');
-    const run = merge.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
-    expect(run).toContain(`npx consent-gate merge-reports ${download.with.path} `);
-    for (const flag of flagsOf(run)) expect(FLAGS).toContain(flag);
+    // The Action merges (and comments): the folder the artifacts were downloaded to.
+    const merging = merge.steps.find((s: { uses?: string }) => s.uses?.startsWith('consent-gate/consent-gate@'));
+    expect(merging.with['merge-reports']).toBe(download.with.path);
+    expect(merging.with.shard).toBeUndefined();
+  });
+
+  it('GitHub watch: on a schedule and by hand, shards scan the live site by its sitemap, and the merge keeps the issue with the default branch\'s baseline', () => {
+    const workflow = parse(readFileSync(join(EXAMPLES, 'github', 'watch-production.yml'), 'utf8'));
+    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(workflow.on.schedule[0].cron).toMatch(/^\S+ \S+ \* \* \*$/);
+    const { scan, watch } = workflow.jobs;
+    const shards: number[] = scan.strategy.matrix.shard;
+    const gate = scan.steps.find((s: { uses?: string }) => s.uses?.startsWith('consent-gate/consent-gate@'));
+    expect(gate.with).toMatchObject({ url: expect.stringMatching(/^https:\/\//), sitemap: 'auto', shard: `\${{ matrix.shard }}/${shards.length}` });
+    expect(gate.with.formats.split(',')).toContain('json');
+    const upload = scan.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload).toMatchObject({ if: 'always()', with: { path: `${gate.with['report-dir']}/` } });
+    expect(watch.needs).toBe('scan');
+    expect(watch.if).toMatch(/!cancelled\(\)/);
+    expect(watch.steps[0].uses).toMatch(/^actions\/checkout@/);
+    const download = watch.steps.find((s: { uses?: string }) => s.uses?.startsWith('actions/download-artifact@'));
+    expect(download.with.pattern).toBe(upload.with.name.replace('${{ matrix.shard }}', '*'));
+    const keeper = watch.steps.find((s: { uses?: string }) => s.uses?.startsWith('consent-gate/consent-gate@'));
+    expect(keeper.with).toMatchObject({ 'merge-reports': download.with.path, 'watch-issue': true });
   });
 
   it('GitLab: parallel jobs scan CI_NODE_INDEX of CI_NODE_TOTAL into their own folders, and the merge reads them all, also after a failed shard', () => {
@@ -89,6 +125,28 @@ describe('the sharded examples', () => {
     expect(merge.needs).toEqual(['consent-gate-shard']);
     expect(merge.when).toBe('always');
     expect((merge.script as string[]).join('\n')).toContain('npx consent-gate merge-reports consent-gate-shard-*/ ');
+    for (const flag of flagsOf(text)) expect(FLAGS).toContain(flag);
+    expect(merge.artifacts.reports).toEqual({
+      junit: 'consent-gate-report/consent-gate.junit.xml',
+      codequality: 'consent-gate-report/consent-gate.codequality.json',
+    });
+  });
+});
+
+describe('the GitLab watch', () => {
+  it('runs on a schedule only: shards scan the live site by its sitemap, the merge keeps the issue and still reports JUnit and Code Quality', () => {
+    const text = readFileSync(join(EXAMPLES, 'gitlab', 'watch-production.gitlab-ci.yml'), 'utf8');
+    const ci = parse(text);
+    const shard = ci['consent-gate-watch-shard'];
+    const merge = ci['consent-gate-watch'];
+    for (const job of [shard, merge]) expect(job.rules[0].if).toBe('$CI_PIPELINE_SOURCE == "schedule"');
+    const scan = (shard.script as string[]).find((line) => line.includes('consent-gate scan'))!;
+    expect(scan).toMatch(/consent-gate scan https:\/\/\S+ --sitemap auto /);
+    expect(scan).toContain('--shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"');
+    expect(merge.needs).toEqual(['consent-gate-watch-shard']);
+    expect(merge.rules[0].when).toBe('always');
+    expect((merge.script as string[]).join('\n')).toContain('npx consent-gate merge-reports consent-gate-shard-*/ --gitlab-issue ');
+    expect(text).toContain('CONSENT_GATE_GITLAB_TOKEN');
     for (const flag of flagsOf(text)) expect(FLAGS).toContain(flag);
     expect(merge.artifacts.reports).toEqual({
       junit: 'consent-gate-report/consent-gate.junit.xml',

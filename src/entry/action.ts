@@ -1,12 +1,13 @@
 // The GitHub Action: the same runGate() as the CLI, fed from INPUT_* and reporting through the
 // runner's outputs, job summary and annotations.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { gateOptions } from './config.js';
 import { OPTIONS, convert, type Given } from './options.js';
 import { inInputWords } from './input-names.js';
 import { GateError, errorText } from '../shared/errors.js';
+import { didYouMean } from '../shared/did-you-mean.js';
 import { runGate } from '../gate.js';
 import { exitCleanlyOnSignals, startedAsScript, stopping } from '../shared/lifecycle.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
@@ -18,19 +19,32 @@ import { findingLocation } from '../report/text/location.js';
 import { subjectLabel } from '../report/text/subject.js';
 import { findingSentence } from '../report/text/sentence.js';
 import { reportPlace, writeReports } from '../report/write.js';
+import { hiddenMarker, reviewBody } from '../report/comment.js';
+import { wordsFor } from '../report/words/index.js';
 import type { GateResult, Lang } from '../types.js';
+import { mergeReports } from './merge-reports.js';
+import { apiReason, githubIssues, stickyComment } from './github.js';
+import { commentMarker, keepWatchIssue } from './watch-issue.js';
 
 const MAX_ANNOTATIONS = 50;
 
 const text = (name: string): string | undefined => core.getInput(name) || undefined;
 
+interface GitHubEvent {
+  deployment_status?: { state?: string; target_url?: string; environment_url?: string };
+  pull_request?: { number?: number };
+}
+
+/** The webhook payload the run was started by (the runner writes it to a file). */
+function event(): GitHubEvent {
+  const path = process.env['GITHUB_EVENT_PATH'];
+  return path ? (JSON.parse(readFileSync(path, 'utf8')) as GitHubEvent) : {};
+}
+
 /** Vercel, Netlify and others announce previews as deployment_status events. */
 function deploymentUrl(): string | undefined {
-  if (process.env['GITHUB_EVENT_NAME'] !== 'deployment_status' || !process.env['GITHUB_EVENT_PATH']) return undefined;
-  const event = JSON.parse(readFileSync(process.env['GITHUB_EVENT_PATH'], 'utf8')) as {
-    deployment_status?: { state?: string; target_url?: string; environment_url?: string };
-  };
-  const status = event.deployment_status;
+  if (process.env['GITHUB_EVENT_NAME'] !== 'deployment_status') return undefined;
+  const status = event().deployment_status;
   if (status?.state !== 'success') {
     throw new GateError(
       `This deployment_status event is "${status?.state ?? 'unknown'}": there is no preview to scan. Run the job only for successful deployments: if: github.event.deployment_status.state == 'success'`,
@@ -65,14 +79,85 @@ function inputs(): Given {
   return result;
 }
 
+const COMMENT = ['always', 'on-failure', 'off'] as const;
+
+/** The Action's own inputs, beside the option table's: what it does on GitHub besides the scan. */
+interface Review {
+  comment: (typeof COMMENT)[number];
+  token: string;
+  watchIssue: boolean;
+  /** The shards' JSON reports (files, or the folders they were downloaded to), judged as one run instead of a scan. */
+  merge: string[] | null;
+}
+
+function reviewInputs(given: Given): Review {
+  const comment = text('comment') ?? 'always';
+  if (!(COMMENT as readonly string[]).includes(comment)) {
+    throw new GateError(`Input "comment" takes ${COMMENT.map((c) => `"${c}"`).join(', ')}; got "${comment}".${didYouMean(comment, COMMENT)}`);
+  }
+  const watch = (text('watch-issue') ?? 'false').toLowerCase();
+  if (watch !== 'true' && watch !== 'false') throw new GateError(`Input "watch-issue" takes "true" or "false"; got "${watch}".`);
+  const merge = core.getMultilineInput('merge-reports');
+  if (merge.length > 0 && (given.url ?? given.start ?? given.static) !== undefined) {
+    throw new GateError('Input "merge-reports" judges the shards\' reports and scans nothing: give "static-dir", "url" or "start-command" to the shards\' steps, not to this one.');
+  }
+  if (given.shard && (watch === 'true' || merge.length > 0)) {
+    throw new GateError(`Input "${watch === 'true' ? 'watch-issue' : 'merge-reports'}" is for the step that sees every page, and a shard sees part of them: set it on the step that merges the shards (input "merge-reports"), not with input "shard".`);
+  }
+  return { comment: comment as Review['comment'], token: core.getInput('github-token'), watchIssue: watch === 'true', merge: merge.length > 0 ? merge : null };
+}
+
 /** The run's page on GitHub, where the artifacts a workflow uploads are listed. */
 function runUrl(): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = process.env;
   return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
 }
 
-async function summarize(result: GateResult, reports: Map<string, string>, lang: Lang): Promise<void> {
-  await core.summary.addRaw(inInputWords(markdown.render(result, reportPlace(reports, runUrl()), lang))).write();
+/**
+ * The pull-request comment, and the watch issue: the same body, where reviewers and the people who
+ * answer for privacy look. A comment that cannot be posted (a fork's read-only token, no
+ * `pull-requests: write`) changes no verdict: the summary says why. A watch whose issue cannot be
+ * kept is a watch that tells no one: that is returned as a failure.
+ */
+async function review(result: GateResult, reports: Map<string, string>, lang: Lang, settings: Review, cwd: string, shard: boolean): Promise<{ notes: string[]; failure: string | null }> {
+  const said = wordsFor(lang).comment;
+  const url = runUrl();
+  const place = reportPlace(reports, url);
+  const body = { lang, ...(place ? { place } : {}), ...(url ? { runUrl: url } : {}) };
+  // One comment and one issue per site of a monorepo: its folder in the repository.
+  const dir = relative(process.env['GITHUB_WORKSPACE'] ?? process.cwd(), cwd).split('\\').join('/') || '.';
+  const notes: string[] = [];
+  const pullRequest = event().pull_request?.number;
+  if (pullRequest !== undefined && settings.comment !== 'off') {
+    if (shard) core.info('The pull-request comment is left to the step that merges the shards (input "merge-reports"): a shard sees part of the pages.');
+    else {
+      const marker = commentMarker(dir);
+      try {
+        const failing = result.verdict.status !== 'passed';
+        const posted = await stickyComment(settings.token, pullRequest, hiddenMarker(marker), reviewBody(result, { ...body, marker }), settings.comment === 'always' || failing);
+        if (posted) notes.push(said.posted(posted.action, posted.url));
+      } catch (error) {
+        notes.push(said.notPosted(apiReason(error)));
+        core.warning(`The pull-request comment could not be posted: ${apiReason(error)}. The verdict stands.`);
+      }
+    }
+  }
+  let failure: string | null = null;
+  if (settings.watchIssue) {
+    try {
+      const kept = await keepWatchIssue(await githubIssues(settings.token), result, { ...body, dir });
+      notes.push(kept.action === 'none' ? said.nothingToWatch : said.watched(kept.action, kept.issue.url));
+    } catch (error) {
+      failure = apiReason(error);
+      notes.push(said.watchFailed(failure));
+    }
+  }
+  return { notes, failure };
+}
+
+async function summarize(result: GateResult, reports: Map<string, string>, lang: Lang, notes: readonly string[]): Promise<void> {
+  const text = [inInputWords(markdown.render(result, reportPlace(reports, runUrl()), lang)).trimEnd(), ...notes].join('\n\n');
+  await core.summary.addRaw(`${text}\n`).write();
   const fresh = result.findings.filter((f) => f.status === 'new');
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
     const say = f.severity === 'error' ? core.error : core.warning;
@@ -86,14 +171,8 @@ async function summarize(result: GateResult, reports: Map<string, string>, lang:
   for (const [name, path] of reports) core.setOutput(`report-${name}`, path);
 }
 
-async function main(): Promise<number> {
-  const cwd = resolve(text('working-directory') ?? process.env['GITHUB_WORKSPACE'] ?? process.cwd());
-  const file = findPolicyFile(cwd, text('config'), 'Input "config":');
-  const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
-  const { formats = ['json', 'sarif', 'markdown'], config: _config, reportDir, ...flags } = inputs();
-  const options = gateOptions(flags, policy, cwd);
-  const { lang } = options.policy;
-  const result = await runGate({
+function scan(options: ReturnType<typeof gateOptions>, formats: readonly string[]): Promise<GateResult> {
+  return runGate({
     ...options,
     screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
@@ -104,12 +183,26 @@ async function main(): Promise<number> {
     // Shown when the workflow runs with step debug logging on.
     onVisit: ({ url, scan }) => scan && core.debug(visitLine(url, scan)),
   });
+}
+
+async function main(): Promise<number> {
+  const cwd = resolve(text('working-directory') ?? process.env['GITHUB_WORKSPACE'] ?? process.cwd());
+  const file = findPolicyFile(cwd, text('config'), 'Input "config":');
+  const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
+  const { formats = ['json', 'sarif', 'markdown'], config: _config, reportDir, ...flags } = inputs();
+  const settings = reviewInputs(flags);
+  const options = gateOptions(flags, policy, cwd);
+  const { lang } = options.policy;
+  const result = settings.merge ? mergeReports(settings.merge.map((path) => resolve(cwd, path)), options.policy) : await scan(options, formats);
   core.info(inInputWords(formatConsole(result, lang)));
   const url = runUrl();
   const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report', ...(url ? { runUrl: url } : {}), lang }, cwd).files;
-  await summarize(result, reports, lang);
+  const { notes, failure } = await review(result, reports, lang, settings, cwd, flags.shard !== undefined);
+  await summarize(result, reports, lang, notes);
   if (result.verdict.exitCode !== 0) core.setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
-  return result.verdict.exitCode;
+  if (failure === null) return result.verdict.exitCode;
+  core.setFailed(`The watch issue could not be kept up to date: ${failure}. Give the job permissions: issues: write.`);
+  return result.verdict.exitCode || 2;
 }
 
 export async function run(): Promise<void> {

@@ -14,6 +14,8 @@ export interface ScanArgs {
   reportDir?: string;
   /** How much goes to stderr while scanning: nothing, a line per page, or a line per visit. */
   progress: 'quiet' | 'normal' | 'verbose';
+  /** Keep the GitLab watch issue up to date with the result. */
+  gitlabIssue?: boolean;
 }
 
 /** judge: a saved JSON report, judged again with the current policy and baseline. */
@@ -92,7 +94,10 @@ export function parseCli(argv: string[]): CliArgs {
     const instead = { judge: 'judge REPORT --update-baseline', 'merge-reports': 'merge-reports DIR… --update-baseline' }[command as string] ?? 'baseline';
     throw new GateError(`--prune goes with the baseline command (or --update-baseline): consent-gate ${instead} --prune.`);
   }
-  const { config, formats, output, reportDir, quiet: _quiet, verbose: _verbose, prune, hook: _hook, force: _force, updateBaseline: _update, ...flags } = given;
+  const { config, formats, output, reportDir, quiet: _quiet, verbose: _verbose, prune, hook: _hook, force: _force, updateBaseline: _update, gitlabIssue, ...flags } = given;
+  if (gitlabIssue && flags.shard) {
+    throw new GateError('--gitlab-issue keeps one issue for the whole site, and a shard sees part of it: give it to the merge-reports command that judges every shard, not to a shard\'s scan.');
+  }
   const common = {
     flags: { ...flags, ...(updating ? { updateBaseline: { prune: prune ?? false } } : {}) } as RunFlags,
     ...(config !== undefined ? { config } : {}),
@@ -100,6 +105,7 @@ export function parseCli(argv: string[]): CliArgs {
     ...(reportDir !== undefined ? { reportDir } : {}),
     formats: formats ?? ['console'],
     progress: progressLevel(given),
+    ...(gitlabIssue ? { gitlabIssue } : {}),
   };
   if (command === 'judge') {
     const [report, ...extra] = rest;

@@ -7,7 +7,7 @@ import { prePush } from './pre-push.js';
 import { readFileSync } from 'node:fs';
 import type { Policy } from '../policy/policy.js';
 import type { GateResult, Lang } from '../types.js';
-import { GateError } from '../shared/errors.js';
+import { GateError, errorText } from '../shared/errors.js';
 import { init } from './init.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
 import { gateOptions } from './config.js';
@@ -16,7 +16,9 @@ import { runGate } from '../gate.js';
 import { formatConsole } from '../report/console.js';
 import { progressOutput } from '../report/progress.js';
 import { needsScreenshots } from '../report/index.js';
-import { checkReportTargets, writeReports, type ReportTargets } from '../report/write.js';
+import { checkReportTargets, reportPlace, writeReports, type ReportTargets } from '../report/write.js';
+import { TOKEN_VARIABLE, gitlabIssues, gitlabProject, type GitLabProject } from './gitlab.js';
+import { keepWatchIssue } from './watch-issue.js';
 import { TOOL_VERSION } from '../shared/version.js';
 
 /** What git wrote for a pre-push hook; null on a terminal, where reading would wait for a person. */
@@ -52,8 +54,8 @@ const targetsOf = (args: ReportArgs, lang?: Lang): ReportTargets => ({
   ...(lang ? { lang } : {}),
 });
 
-/** Writes the reports and the summary, in the policy's language; the exit code is the verdict's. */
-function report(result: GateResult, args: ReportArgs, cwd: string, lang: Lang): number {
+/** Writes the reports and the summary, in the policy's language, and keeps the watch issue; the exit code is the verdict's. */
+async function report(result: GateResult, args: ReportArgs, cwd: string, lang: Lang, gitlab: GitLabProject | null): Promise<number> {
   const { files, stdout } = writeReports(result, args.formats, targetsOf(args, lang), cwd);
   if (stdout) process.stdout.write(stdout.render(result, undefined, lang));
   // The summary always reaches the log; with a report on stdout it goes to stderr, so
@@ -63,13 +65,26 @@ function report(result: GateResult, args: ReportArgs, cwd: string, lang: Lang): 
   if (args.flags.updateBaseline && !result.baseline.updated) {
     process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.\n`);
   }
+  if (gitlab) await watchOnGitLab(result, gitlab, files, lang);
   return result.verdict.exitCode;
+}
+
+/** A watch whose issue cannot be written tells no one: that fails the job, as bad settings do. */
+async function watchOnGitLab(result: GateResult, gitlab: GitLabProject, files: ReadonlyMap<string, string>, lang: Lang): Promise<void> {
+  const place = reportPlace(files, gitlab.jobUrl);
+  try {
+    const kept = await keepWatchIssue(gitlabIssues(gitlab), result, { lang, dir: gitlab.dir, ...(place ? { place } : {}), ...(gitlab.jobUrl ? { runUrl: gitlab.jobUrl } : {}) });
+    process.stderr.write(kept.action === 'none' ? 'watch issue: none open, none needed\n' : `watch issue ${kept.action}: ${kept.issue.url}\n`);
+  } catch (error) {
+    throw new GateError(`--gitlab-issue: the watch issue could not be kept up to date: ${errorText(error)}. ${TOKEN_VARIABLE} must be a project access token with the api scope and at least the Reporter role.`, 2, error);
+  }
 }
 
 async function scan(args: ScanArgs): Promise<number> {
   const cwd = process.cwd();
   const options = gateOptions(args.flags, loadPolicyFor(args, cwd), cwd);
   checkReportTargets(args.formats, targetsOf(args));
+  const gitlab = args.gitlabIssue ? gitlabProject(cwd) : null;
   const progress = args.progress === 'quiet' ? null : progressOutput(process.stderr, args.progress === 'verbose');
   // Ctrl-C mid-scan: the shell prompt should not land on the live line.
   const forgetProgress = onShutdown(async () => progress?.stop());
@@ -84,17 +99,18 @@ async function scan(args: ScanArgs): Promise<number> {
     progress?.stop();
     forgetProgress();
   }
-  return report(result, args, cwd, options.policy.lang);
+  return report(result, args, cwd, options.policy.lang, gitlab);
 }
 
 /** judge and merge-reports: saved reports judged again with the current policy and baseline, without a browser. */
-function judge(args: JudgeArgs | MergeArgs): number {
+async function judge(args: JudgeArgs | MergeArgs): Promise<number> {
   const cwd = process.cwd();
   checkReportTargets(args.formats, targetsOf(args));
+  const gitlab = args.gitlabIssue ? gitlabProject(cwd) : null;
   const policy = loadPolicyFor(args, cwd);
   const options = args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {};
   const result = args.command === 'judge' ? judgeReport(resolve(cwd, args.report), policy, options) : mergeReports(args.reports.map((path) => resolve(cwd, path)), policy, options);
-  return report(result, args, cwd, policy.lang);
+  return report(result, args, cwd, policy.lang, gitlab);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -28,6 +28,7 @@ export interface Given extends RunFlags {
   updateBaseline?: { prune: boolean };
   hook?: boolean;
   force?: boolean;
+  gitlabIssue?: boolean;
 }
 
 type Value = string | boolean | number | string[] | Record<string, string> | Phase[] | Severity | Shard | Lang;
@@ -219,6 +220,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     arg: 'FILE',
     commands: ['scan', 'baseline', 'judge', 'merge-reports'],
     help: 'write the one report format asked for to FILE (json alone: default stdout)',
+  },
+  {
+    flag: 'gitlab-issue',
+    kind: 'boolean',
+    key: 'gitlabIssue',
+    group: 'Output and browser',
+    commands: ['scan', 'judge', 'merge-reports'],
+    help: 'keep one GitLab issue up to date with what fails the gate (a scheduled watch of the live site): opened, updated, closed when a run passes; needs CI_API_V4_URL, CI_PROJECT_ID and CONSENT_GATE_GITLAB_TOKEN',
   },
   { flag: 'browser-path', input: 'browser-path', kind: 'string', key: 'browserPath', group: 'Output and browser', arg: 'PATH', help: "Chrome/Chromium to use (else $CONSENT_GATE_BROWSER, $CHROME_PATH, Playwright's, system)" },
   { flag: 'browser-arg', input: 'browser-args', kind: 'strings', key: 'browserArgs', group: 'Output and browser', arg: 'FLAG', help: 'extra Chromium flag, repeatable (proxies, --host-resolver-rules=…)' },

@@ -33,7 +33,7 @@ function lifetime(entry: InventoryEntry, words: Words): string {
  * What the report is about: a deployed site by its host, a served folder or a started project by its
  * name; never the loopback address that died with the scan.
  */
-function siteName(gate: GateResult): string {
+export function siteName(gate: GateResult): string {
   return gate.target.name ?? [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(', ');
 }
 

@@ -23,8 +23,9 @@ export function verdictLine(gate: GateResult, words: Words = EN): string {
   return `${icon} ${words.markdown.verdict(verdict.status, verdict.errors, verdict.warnings, gate.pages.length, words.reason(verdict, gate.policy.failOn))}`;
 }
 
-function pagesCell(pages: string[], words: Words): string {
-  const named = pages.slice(0, MAX_PAGES).map(pageLabel).join(', ');
+/** The first few pages by path, then how many more; `show` dresses each one (a code span in a comment). */
+export function namedPages(pages: readonly string[], words: Words, show: (label: string) => string = (label) => label): string {
+  const named = pages.slice(0, MAX_PAGES).map((page) => show(pageLabel(page))).join(', ');
   return pages.length > MAX_PAGES ? words.markdown.andMore(named, pages.length - MAX_PAGES) : named;
 }
 
@@ -41,11 +42,11 @@ function causeRow(group: CauseGroup, gate: GateResult, words: Words): string {
   const visits = unique(group.findings.map((f) => words.phase[f.phase].short)).join(', ');
   const companies = unique(group.findings.filter((f) => f.vendor !== null || f.category !== 'unknown').map((f) => words.vendor(f.vendor, f.category))).join(', ');
   const cause = `${errors ? '🔴' : '🟡'} ${causeTitle(group, gate, words)}`;
-  return `| ${[cause, pagesCell(group.pages, words), visits, what ? words.markdown.caused(counts, what) : counts, companies].map(cell).join(' | ')} |`;
+  return `| ${[cause, namedPages(group.pages, words), visits, what ? words.markdown.caused(counts, what) : counts, companies].map(cell).join(' | ')} |`;
 }
 
 /** The last line: the file with everything (HTML for people, else JSON), and where CI keeps it. */
-function fullReport(place: ReportPlace | undefined, words: Words): string | null {
+export function fullReport(place: ReportPlace | undefined, words: Words): string | null {
   const others = place?.files.filter((file) => !file.endsWith('.md')) ?? [];
   const main = others.find((file) => file.endsWith('.html')) ?? others.find((file) => file.endsWith('.json')) ?? others[0];
   if (!place || !main) return null;

@@ -2,7 +2,7 @@ import { pageLabel } from '../../shared/url.js';
 import type { Finding } from '../../types.js';
 
 /** A subject in a few words: what a person searches the code base for. */
-export function subjectLabel(finding: Finding): string {
+export function subjectLabel(finding: Pick<Finding, 'subject'>): string {
   const { kind, name, host, storage, url } = finding.subject;
   switch (kind) {
     case 'cookie':

@@ -59,6 +59,21 @@ export const EN: Words = {
     fullReport: (path) => `Full report: \`${path}\``,
     onRunPage: (url, dir) => ` — on [the run's page](${url}) when the workflow uploads \`${dir}/\` as an artifact`,
   },
+  comment: {
+    on: 'on',
+    loadedVia: 'loaded via',
+    fixedHeading: (n) => `Fixed since the baseline (${n})`,
+    moreFindings: (n) => `…and ${n} more new finding(s): see the full report.`,
+    moreFixed: (n) => `… and ${n} more: see the full report.`,
+    checked: (when) => `Checked ${when}.`,
+    run: (url) => `[The run's page](${url}).`,
+    posted: (action, url) => `Pull-request comment ${action}: ${url}`,
+    notPosted: (reason) =>
+      `The pull-request comment could not be posted: ${reason}. A pull request from a fork gets a read-only token; otherwise give the job \`permissions: pull-requests: write\`. The verdict above stands.`,
+    watched: (action, url) => `Watch issue ${action}: ${url}`,
+    watchFailed: (reason) => `The watch issue could not be kept up to date: ${reason}. Give the job \`permissions: issues: write\`.`,
+    nothingToWatch: 'No watch issue is open, and none is needed: nothing new was found.',
+  },
   html: {
     title: (status, site) => `Consent check ${status}: ${site}`,
     counts: ['new errors', 'new warnings', 'pages not scanned', 'known (baseline)', 'allowed by policy'],

@@ -117,6 +117,21 @@ export const FR: Words = {
     fullReport: (path) => `Rapport complet : \`${path}\``,
     onRunPage: (url, dir) => ` — sur [la page de l'exécution](${url}) si le workflow publie \`${dir}/\` comme artefact`,
   },
+  comment: {
+    on: 'sur',
+    loadedVia: 'chargé via',
+    fixedHeading: (v) => `Corrigés depuis la baseline (${v})`,
+    moreFindings: (v) => `…et ${n(v, 'autre nouveau constat', 'autres nouveaux constats')} : voir le rapport complet.`,
+    moreFixed: (v) => `… et ${v} autre(s) : voir le rapport complet.`,
+    checked: (when) => `Vérifié le ${when}.`,
+    run: (url) => `[La page de l'exécution](${url}).`,
+    posted: (action, url) => `Commentaire de la pull request ${action === 'created' ? 'publié' : 'mis à jour'} : ${url}`,
+    notPosted: (reason) =>
+      `Le commentaire de la pull request n'a pas pu être publié : ${reason}. Une pull request venant d'un fork reçoit un jeton en lecture seule ; sinon, donnez au job \`permissions: pull-requests: write\`. Le verdict ci-dessus reste valable.`,
+    watchFailed: (reason) => `Le ticket de surveillance n'a pas pu être mis à jour : ${reason}. Donnez au job \`permissions: issues: write\`.`,
+    watched: (action, url) => `Ticket de surveillance ${{ opened: 'ouvert', updated: 'mis à jour', closed: 'fermé' }[action]} : ${url}`,
+    nothingToWatch: "Aucun ticket de surveillance n'est ouvert, et aucun n'est nécessaire : rien de nouveau n'a été trouvé.",
+  },
   html: {
     title: (status, site) => `Contrôle du consentement, ${FR.headline[status].toLowerCase()} : ${site}`,
     counts: ['nouvelles erreurs', 'nouveaux avertissements', 'pages non analysées', 'connus (baseline)', 'autorisés par la politique'],

@@ -111,6 +111,21 @@ export const NL: Words = {
     fullReport: (path) => `Volledig rapport: \`${path}\``,
     onRunPage: (url, dir) => ` — op [de pagina van de run](${url}) als de workflow \`${dir}/\` als artefact uploadt`,
   },
+  comment: {
+    on: 'op',
+    loadedVia: 'geladen via',
+    fixedHeading: (v) => `Opgelost sinds de baseline (${v})`,
+    moreFindings: (v) => `…en nog ${n(v, 'nieuwe bevinding', 'nieuwe bevindingen')}: zie het volledige rapport.`,
+    moreFixed: (v) => `… en nog ${v}: zie het volledige rapport.`,
+    checked: (when) => `Gecontroleerd op ${when}.`,
+    run: (url) => `[De pagina van de run](${url}).`,
+    posted: (action, url) => `Reactie op de pull request ${action === 'created' ? 'geplaatst' : 'bijgewerkt'}: ${url}`,
+    notPosted: (reason) =>
+      `De reactie op de pull request kon niet worden geplaatst: ${reason}. Een pull request uit een fork krijgt een token dat alleen mag lezen; geef de job anders \`permissions: pull-requests: write\`. Het oordeel hierboven blijft staan.`,
+    watchFailed: (reason) => `Het bewakingsissue kon niet worden bijgewerkt: ${reason}. Geef de job \`permissions: issues: write\`.`,
+    watched: (action, url) => `Bewakingsissue ${{ opened: 'geopend', updated: 'bijgewerkt', closed: 'gesloten' }[action]}: ${url}`,
+    nothingToWatch: 'Er staat geen bewakingsissue open en er is er geen nodig: er is niets nieuws gevonden.',
+  },
   html: {
     title: (status, site) => `Toestemmingscontrole ${NL.headline[status].toLowerCase()}: ${site}`,
     counts: ['nieuwe fouten', 'nieuwe waarschuwingen', "pagina's niet gescand", 'bekend (baseline)', 'toegestaan door het beleid'],

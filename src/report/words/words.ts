@@ -74,6 +74,27 @@ export interface Words {
     fullReport(path: string): string;
     onRunPage(url: string, dir: string): string;
   };
+  /** The pull-request comment and the watch issue: one body, and the job summary's line about each. */
+  comment: {
+    /** Before the pages a thing to fix was seen on: "on". */
+    on: string;
+    /** Before the chain of what loaded it. */
+    loadedVia: string;
+    fixedHeading(n: number): string;
+    /** New findings past those named. */
+    moreFindings(n: number): string;
+    moreFixed(n: number): string;
+    /** When the scan ran (ISO date and time, UTC). */
+    checked(when: string): string;
+    /** The run's page, when no report file names it already. */
+    run(url: string): string;
+    posted(action: 'created' | 'updated', url: string): string;
+    notPosted(reason: string): string;
+    watched(action: 'opened' | 'updated' | 'closed', url: string): string;
+    watchFailed(reason: string): string;
+    /** A passing watch run with no issue open: nothing to open or close. */
+    nothingToWatch: string;
+  };
   html: {
     title(status: Verdict['status'], site: string): string;
     counts: [string, string, string, string, string];
