@@ -9,7 +9,9 @@ import { judgeReport } from '../src/entry/judge.js';
 import { defaultPolicy } from '../src/policy/load.js';
 import { BODY_LIMIT, codeSpan, reviewBody, reviewTitle } from '../src/report/comment.js';
 import { shortChain } from '../src/report/text/chain.js';
-import { groupAcrossPages } from '../src/report/text/group.js';
+import { causeTitle } from '../src/report/text/cause.js';
+import { groupByCause } from '../src/report/text/group.js';
+import { EN } from '../src/report/words/en.js';
 import { subjectLabel } from '../src/report/text/subject.js';
 import { RULES } from '../src/rules/index.js';
 import type { Finding, GateResult, Lang } from '../src/types.js';
@@ -36,25 +38,28 @@ beforeAll(() => {
 });
 
 describe('the review body', () => {
-  it('starts with the hidden marker and the verdict, and names every new thing to fix with its pages and chain under its rule', () => {
+  it('starts with the hidden marker and the verdict, and names every new thing to fix under its cause, with its rule, pages and chain', () => {
     const body = reviewBody(flow, { lang: 'en', marker: MARKER, place: PLACE });
     const lines = body.split('\n');
     expect(lines[0]).toBe(`<!-- ${MARKER} -->`);
     expect(lines[1]).toBe('❌ **consent-gate failed**: 8 new error(s), 2 new warning(s) on 1 page(s) — 8 new errors (failOn: error).');
-    const groups = groupAcrossPages(flow.findings.filter((f) => f.status === 'new'));
-    expect(items(body)).toHaveLength(groups.length);
-    for (const { finding } of groups) {
+    // The same causes as the job summary and the HTML report, each heading once, in their order.
+    const causes = groupByCause(flow, flow.findings.filter((f) => f.status === 'new'));
+    const headings = lines.filter((line) => line.startsWith('#### '));
+    expect(headings).toEqual(causes.map((group) => `#### ${group.findings.some((f) => f.severity === 'error') ? '🔴' : '🟡'} ${causeTitle(group, flow, EN)}`));
+    const entries = causes.flatMap((group) => group.entries);
+    expect(items(body)).toHaveLength(entries.length);
+    for (const { finding } of entries) {
       expect(body).toContain(codeSpan(subjectLabel(finding)));
       const chain = shortChain(finding);
       if (chain) expect(body).toContain(`loaded via ${codeSpan(chain)}`);
     }
-    // Each rule once, by its title, with its plain words, above its things to fix.
-    for (const rule of new Set(groups.map((g) => g.finding.rule))) {
+    // Each rule's title, id and plain words once, the first time it comes up.
+    for (const rule of new Set(entries.map((e) => e.finding.rule))) {
       const description = flow.rules.find((r) => r.id === rule)!;
-      expect(body.split(`#### [${description.title}](${description.docsUrl}) · \`${rule}\``)).toHaveLength(2);
-      expect(body).toContain(description.plainWords);
+      expect(body.split(`> **[${description.title}](${description.docsUrl})** · \`${rule}\`: ${description.plainWords}`)).toHaveLength(2);
     }
-    expect(body).toContain('- 🔴 `cookie fr` · Facebook (marketing) · initial · on `/`\\\n  loaded via `/ → connect.facebook.net/en_US/fbevents.js → www.facebook.com/tr → cookie fr`');
+    expect(body).toContain('- 🔴 Tracking cookie before consent: `cookie fr` · Facebook (marketing) · initial · on `/`\\\n  loaded via `/ → connect.facebook.net/en_US/fbevents.js → www.facebook.com/tr → cookie fr`');
     expect(body).toContain('Baselined: 0 · Allowed: 0 · Fixed since the baseline: 0');
     expect(body).toContain("Full report: `consent-gate-report/consent-gate.html` — on [the run's page](https://github.com/o/r/actions/runs/42) when the workflow uploads `consent-gate-report/` as an artifact.");
   });
@@ -72,13 +77,14 @@ describe('the review body', () => {
   });
 
   it.each([
-    ['nl', '❌ **consent-gate afgekeurd**: 8 nieuwe fouten, 2 nieuwe waarschuwingen op 1 pagina', '#### [Trackingcookie vóór toestemming]', 'na weigeren · op `/`', 'geladen via `/', 'Opgelost sinds de baseline (7)', 'Volledig rapport:'],
-    ['fr', '❌ **consent-gate : échec** : 8 nouvelles erreurs, 2 nouveaux avertissements sur 1 page', '#### [Cookie traceur avant le consentement]', 'après refus · sur `/`', 'chargé via `/', 'Corrigés depuis la baseline (7)', 'Rapport complet :'],
-    ['en', '❌ **consent-gate failed**: 8 new error(s), 2 new warning(s) on 1 page(s)', '#### [Tracking cookie before consent]', 'after-reject · on `/`', 'loaded via `/', 'Fixed since the baseline (7)', 'Full report:'],
-  ] as const)('in %s: verdict, rule titles, plain words, visits and what is fixed in the reader\'s words', (lang, verdict, heading, visit, via, fixedHeading, report) => {
+    ['nl', '❌ **consent-gate afgekeurd**: 8 nieuwe fouten, 2 nieuwe waarschuwingen op 1 pagina', '> **[Trackingcookie vóór toestemming]', 'na weigeren · op `/`', 'geladen via `/', 'Opgelost sinds de baseline (7)', 'Volledig rapport:'],
+    ['fr', '❌ **consent-gate : échec** : 8 nouvelles erreurs, 2 nouveaux avertissements sur 1 page', '> **[Cookie traceur avant le consentement]', 'après refus · sur `/`', 'chargé via `/', 'Corrigés depuis la baseline (7)', 'Rapport complet :'],
+    ['en', '❌ **consent-gate failed**: 8 new error(s), 2 new warning(s) on 1 page(s)', '> **[Tracking cookie before consent]', 'after-reject · on `/`', 'loaded via `/', 'Fixed since the baseline (7)', 'Full report:'],
+  ] as const)('in %s: verdict, causes, rule titles, plain words, visits and what is fixed in the reader\'s words', (lang, verdict, heading, visit, via, fixedHeading, report) => {
     const body = reviewBody(flow, { lang, marker: MARKER, place: PLACE });
     expect(body.split('\n')[1]).toContain(verdict);
     expect(body).toContain(heading);
+    expect(body).toMatch({ en: /^#### 🔴 The Meta Pixel tag in \/, line 11$/m, nl: /^#### 🔴 De tag van Meta Pixel in \/, regel 11$/m, fr: /^#### 🔴 La balise Meta Pixel dans \/, ligne 11$/m }[lang]);
     expect(body).toContain(visit);
     expect(body).toContain(via);
     expect(body).toContain(report);
@@ -98,7 +104,7 @@ describe('the review body', () => {
     const [first] = flow.findings.filter((f) => f.status === 'new' && f.subject.kind === 'cookie');
     const hostile: Finding = { ...first!, fingerprint: 'hostile', page: `${first!.page}@team-privacy/`, subject: { ...first!.subject, name: '![x](https://evil.example/p.gif)`@admins' } };
     const body = reviewBody({ ...flow, findings: [hostile] }, { lang: 'en', marker: MARKER });
-    expect(body).toContain('- 🔴 ``cookie ![x](https://evil.example/p.gif)`@admins`` · ');
+    expect(body).toContain(': ``cookie ![x](https://evil.example/p.gif)`@admins`` · ');
     expect(body).toContain('on `/@team-privacy/`');
     expect(body.replace(/``[^]*?``|`[^`]*`/g, '')).not.toMatch(/@admins|@team|!\[/);
   });

@@ -6,7 +6,8 @@ import { fullReport, namedPages, verdictLine } from './markdown.js';
 import { siteName } from './html.js';
 import { shortChain } from './text/chain.js';
 import { coverageLine, coverageReasons } from './text/coverage.js';
-import { groupAcrossPages, type FindingGroup } from './text/group.js';
+import { causeTitle } from './text/cause.js';
+import { groupByCause, type FindingGroup } from './text/group.js';
 import { findingMessage, isScanFailure, ruleWords } from './text/rules.js';
 import { subjectLabel } from './text/subject.js';
 import { wordsFor, type Words } from './words/index.js';
@@ -56,11 +57,12 @@ export function inert(text: string): string {
   return text.replace(/[\\`*_[\]<>|~!]/g, '\\$&').replace(/([@#])/g, '$1\u200b');
 }
 
-/** One thing to fix: what, whose, in which visit, on which pages, and what loaded it. */
+/** One thing a cause causes: which rule it breaks, what, whose, in which visit, on which pages, and what loaded it. */
 function groupItem(gate: GateResult, { finding: f, pages }: FindingGroup, words: Words): string {
   const said = words.comment;
+  const title = ruleWords(gate, f.rule, words)?.title ?? f.rule;
   const what = [
-    `${f.severity === 'error' ? '🔴' : '🟡'} ${codeSpan(subjectLabel(f))}`,
+    `${f.severity === 'error' ? '🔴' : '🟡'} ${inert(title)}: ${codeSpan(subjectLabel(f))}`,
     inert(words.vendor(f.vendor, f.category)),
     words.phase[f.phase].short,
     `${said.on} ${namedPages(pages, words, codeSpan)}`,
@@ -71,24 +73,31 @@ function groupItem(gate: GateResult, { finding: f, pages }: FindingGroup, words:
   return detail ? `- ${what}\\\n  ${detail}` : `- ${what}`;
 }
 
-/** The rule a run of things to fix comes under, in the reader's language, with its plain words. */
-function ruleHeading(gate: GateResult, rule: string, words: Words): string {
+/** A rule the first time it comes up: its title (linked to its docs), its id and what the law asks, in plain words. */
+function ruleNote(gate: GateResult, rule: string, words: Words): string {
   const said = ruleWords(gate, rule, words);
   const docs = gate.rules.find((r) => r.id === rule)?.docsUrl;
   const title = said ? (docs ? `[${said.title}](${docs})` : said.title) : rule;
-  return ['', `#### ${title} · \`${rule}\``, ...(said?.plainWords ? ['', said.plainWords] : []), ''].join('\n');
+  return `> **${title}** · \`${rule}\`${said?.plainWords ? `: ${said.plainWords}` : ''}`;
 }
 
 /**
- * The new findings as the shared grouping gives them, one item per thing to fix, under the rule it
- * breaks (its heading carried by the rule's first item, so a cut never leaves a heading alone).
+ * The new findings by what to fix, as the job summary and the HTML report group them: one heading per
+ * cause (the tag, the container, the script, the banner), titled where the fix goes, each rule's plain
+ * words the first time it comes up, then one item per thing the cause causes. A cause's heading is
+ * carried by its first item, so a cut never leaves a heading alone.
  */
 function findingBlocks(gate: GateResult, words: Words): string[] {
-  const byRule = new Map<string, FindingGroup[]>();
-  for (const group of groupAcrossPages(gate.findings.filter((f) => f.status === 'new'))) {
-    byRule.set(group.finding.rule, [...(byRule.get(group.finding.rule) ?? []), group]);
-  }
-  return [...byRule].flatMap(([rule, groups]) => groups.map((group, i) => `${i === 0 ? `${ruleHeading(gate, rule, words)}\n` : ''}${groupItem(gate, group, words)}`));
+  const explained = new Set<string>();
+  return groupByCause(gate, gate.findings.filter((f) => f.status === 'new')).flatMap((group) => {
+    const worst = group.findings.some((f) => f.severity === 'error') ? '🔴' : '🟡';
+    const fresh = [...new Set(group.entries.map((entry) => entry.finding.rule))].filter((rule) => !explained.has(rule));
+    for (const rule of fresh) explained.add(rule);
+    // Each rule a paragraph of its own in the quote.
+    const notes = fresh.map((rule) => ruleNote(gate, rule, words)).join('\n>\n');
+    const heading = ['', `#### ${worst} ${inert(causeTitle(group, gate, words))}`, '', ...(notes ? [notes, ''] : [])].join('\n');
+    return group.entries.map((entry, i) => `${i === 0 ? `${heading}\n` : ''}${groupItem(gate, entry, words)}`);
+  });
 }
 
 function fixedItem(gate: GateResult, entry: FixedEntry, words: Words): string {

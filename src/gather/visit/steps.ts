@@ -1,5 +1,4 @@
 import type { StepName } from '../../config/visits.js';
-import { withTimeout } from '../../shared/time.js';
 import { bannerFacts, clickControl, findBanner, isBannerVisible, openSettings, type Banner } from '../consent/banner.js';
 import { checkPolicyLinks } from '../consent/policy-links.js';
 import { reopenChoice } from '../consent/reopen.js';
