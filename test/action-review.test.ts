@@ -4,7 +4,7 @@
 // run judges those shards' reports, as the merge step of the sharded workflows does.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVendors } from '../examples/vendors/serve.mjs';
 import { codeSpan, reviewBody, reviewTitle } from '../src/report/comment.js';
@@ -56,10 +56,20 @@ const schedule: RunSetup['event'] = { name: 'schedule', payload: { schedule: '17
 const since = (from: number) => github.calls.slice(from);
 const report = (run: Run): GateResult => JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8')) as GateResult;
 
+/**
+ * A result as a run in `dir` names its served files: relative to its working folder, so one outside
+ * it has no name there, and has none here either (this test process runs in the repository, the run
+ * did not).
+ */
+function asSeenFrom(gate: GateResult, dir: string): GateResult {
+  const named = Object.entries(gate.target.files).filter(([, file]) => !relative(dir, file).startsWith('..'));
+  return { ...gate, target: { ...gate.target, files: Object.fromEntries(named) } };
+}
+
 /** The body the run should have posted: its own JSON report through the body builder, with the files it wrote. */
 function expectedBody(run: Run, marker: string, lang: 'en' | 'nl' = 'en'): string {
   const files = Object.entries(run.outputs).filter(([name]) => name.startsWith('report-')).map(([, path]) => path);
-  return reviewBody(report(run), { lang, marker, place: { dir: basename(dirname(files[0]!)), files: files.map((f) => basename(f)), runUrl: RUN_PAGE }, runUrl: RUN_PAGE });
+  return reviewBody(asSeenFrom(report(run), run.workspace), { lang, marker, place: { dir: basename(dirname(files[0]!)), files: files.map((f) => basename(f)), runUrl: RUN_PAGE }, runUrl: RUN_PAGE });
 }
 
 /** What a download-artifact step leaves: the shard's report folder under shards/. */
@@ -97,7 +107,7 @@ describe('the pull-request comment', () => {
     expect(groups.length).toBeGreaterThan(0);
     for (const { finding } of groups) expect(body).toContain(`${codeSpan(subjectLabel(finding))} · `);
     for (const { pages } of groups) expect(body).toContain(`on ${namedPages(pages, wordsFor('en'), codeSpan)}`);
-    expect(body).toContain('- 🔴 `cookie _fbp` · Facebook (marketing) · initial · on `/news/2026/item.html`');
+    expect(body).toContain('- 🔴 Tracking cookie before consent: `cookie _fbp` · Facebook (marketing) · initial · on `/news/2026/item.html`');
     expect(body).toContain(`on [the run's page](${RUN_PAGE})`);
     const posted = github.comments.filter((c) => c.body.includes('<!-- consent-gate pull-request . -->'));
     expect(posted).toHaveLength(1);
@@ -198,7 +208,7 @@ describe('the watch issue on a scheduled run', () => {
     const body = expectedBody(run, 'consent-gate watch .', 'nl');
     expect(writes).toEqual([{ method: 'POST', path: '/repos/octo/site/issues', query: {}, body: { title: reviewTitle(report(run), 'nl'), body } }]);
     expect(String(writes[0]!.body!['title'])).toMatch(/^Toestemmingscontrole afgekeurd: /);
-    expect(body).toContain('#### [Trackingcookie vóór toestemming]');
+    expect(body).toContain('> **[Trackingcookie vóór toestemming]');
     number = github.issues.at(-1)!.number;
     expect(number).not.toBe(3);
     expect(run.summary).toContain(`Bewakingsissue geopend: https://github.example/octo/site/issues/${number}`);
@@ -283,7 +293,7 @@ describe('the watch issue on GitLab (consent-gate merge-reports --gitlab-issue)'
     expect(opened.code).toBe(1);
     const result = JSON.parse(readFileSync(join(project, 'consent-gate-report', 'consent-gate-report.json'), 'utf8')) as GateResult;
     const place = { dir: 'consent-gate-report', files: ['consent-gate-report.json', 'consent-gate.html'], runUrl: 'https://gitlab.example/group/site/-/jobs/99' };
-    const body = reviewBody(result, { lang: 'en', marker: 'consent-gate watch .', place, runUrl: place.runUrl });
+    const body = reviewBody(asSeenFrom(result, project), { lang: 'en', marker: 'consent-gate watch .', place, runUrl: place.runUrl });
     expect(gitlab.calls[0]).toMatchObject({ method: 'GET', path: '/api/v4/projects/4242/issues', query: { state: 'opened', per_page: '100', page: '1' } });
     expect(gitlab.writes()).toEqual([{ method: 'POST', path: '/api/v4/projects/4242/issues', query: {}, body: { title: reviewTitle(result, 'en'), description: body } }]);
     expect(opened.stderr).toContain('watch issue opened: https://gitlab.example/group/site/-/issues/2');
