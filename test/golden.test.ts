@@ -263,6 +263,8 @@ describe('the golden scans are current', () => {
     type Ended = { code?: number; stdout?: string; stderr?: string };
     const { code = 0, stdout = '', stderr = '' }: Ended = await check.catch((failed: Ended) => failed);
     expect(code, `${stdout}${stderr}`).toBe(0);
-    expect(stdout.match(/: current$/gm)).toHaveLength(4);
+    expect(stdout.match(/: current\b/gm)).toHaveLength(4);
+    // A scan that gave another answer once, then the committed one: not stale, but worth a look in the log.
+    if (stdout.includes('not deterministic')) console.warn(stdout);
   }, 300_000);
 });
