@@ -1,26 +1,39 @@
 // @ts-check
-// Writes the golden scans in test/fixtures/golden/: JSON reports of real end-to-end scans (Chromium,
-// fixture pages on loopback, vendor hosts answered by the local stand-ins), which test/golden.test.ts
-// replays through `consent-gate judge` without a browser. Run it after a change to what a scan
-// gathers or what a rule reports, then read the diff of the JSON files before committing them:
+// The golden scans in test/fixtures/golden/: JSON reports of real end-to-end scans (Chromium, fixture
+// pages on loopback, vendor hosts answered by the local stand-ins), which test/golden.test.ts and
+// test/report-lang.test.ts replay through `consent-gate judge` without a browser.
 //
-//   npm run build && node scripts/golden-scans.mjs
+//   npm run goldens                                   scan again; rewrite the files that changed
+//   npm run build && node scripts/golden-scans.mjs --check    scan again; exit 1 naming what changed
+//
+// Both scan into a temporary folder and compare each report with the committed one, setting aside
+// what differs from one run to the next without the page differing (scripts/golden-diff.mjs): a file
+// is rewritten only when the scan found something else, so regenerating a current checkout changes
+// nothing. A file that differs is scanned a second time: a page that answers differently on a busy
+// machine shows up as a note on the file, not as a stale file. After a rewrite, read the diff of the
+// JSON files before committing them.
+// test/golden.test.ts runs --check: a change to what a scan gathers or a rule reports fails the suite
+// until the golden scans are regenerated.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVendors } from '../examples/vendors/serve.mjs';
+import { differences } from './golden-diff.mjs';
 import { ensureBrowser } from './ensure-browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'cli.js');
 const golden = join(root, 'test', 'fixtures', 'golden');
 const sites = join(root, 'test', 'fixtures', 'sites');
+const check = process.argv.includes('--check');
+const REGENERATE = 'npm run goldens';
 
 /** The vanilla-cookieconsent fixture whose Meta pixel loads outside the consent manager, with the manager's files from npm. */
 function vanillaLeaky() {
-  const dir = mkdtempSync(join(tmpdir(), 'cg-golden-vanilla-'));
+  // Named as the fixture, so the report's target name is the same in every run.
+  const dir = join(mkdtempSync(join(tmpdir(), 'cg-golden-site-')), 'vanilla-leaky');
   cpSync(join(root, 'test', 'fixtures', 'consent', 'vanilla-leaky'), dir, { recursive: true });
   for (const file of ['cookieconsent.umd.js', 'cookieconsent.css']) cpSync(join(root, 'node_modules', 'vanilla-cookieconsent', 'dist', file), join(dir, file));
   return dir;
@@ -35,25 +48,71 @@ const SCANS = [
 ];
 
 ensureBrowser();
-mkdirSync(golden, { recursive: true });
 // A working folder of its own: no policy or baseline file of this checkout is read, and the report's
 // baseline path names no developer's checkout.
 const cwd = mkdtempSync(join(tmpdir(), 'cg-golden-'));
+const fresh = join(cwd, 'reports');
+mkdirSync(fresh);
 const vendors = await startVendors();
 const flags = vendors.browserArgs.map((a) => `--browser-arg=${a}`);
+/**
+ * Scans one golden fixture into the temporary folder; the report's path, or null (said on stdout)
+ * when the scan ended with another exit code than the one it must.
+ * @param {{ name: string, args: string[], exit: number }} scan @param {string} attempt
+ * @returns {Promise<string | null>}
+ */
+async function scanned({ name, args, exit }, attempt) {
+  const out = join(fresh, `${name}.${attempt}.json`);
+  let stderr = '';
+  // Asynchronous spawn, so this process keeps answering the vendor hosts while the gate scans.
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'scan', ...args, '--format', 'json', '-o', out, '--quiet', ...flags], { stdio: ['ignore', 'ignore', 'pipe'], cwd });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', resolve);
+  });
+  if (code === exit) return out;
+  process.stdout.write(`${name}: the scan exited ${code}, not ${exit}: the fixture or the gate changed\n${stderr}`);
+  return null;
+}
+
+/** @param {string[]} lines */
+const indented = (lines) => lines.map((line) => `  ${line}\n`).join('');
+
+/**
+ * Scans a golden fixture and compares the report with the committed file: the report's path and what
+ * differs, or null when the scan itself went wrong.
+ * @param {{ name: string, args: string[], exit: number }} scan @param {string} committed @param {string} attempt
+ */
+async function compared(scan, committed, attempt) {
+  const path = await scanned(scan, attempt);
+  if (!path) return null;
+  const read = (/** @type {string} */ file) => JSON.parse(readFileSync(file, 'utf8'));
+  return { path, changes: existsSync(committed) ? differences(read(committed), read(path)) : ['no committed file'] };
+}
+
+/** @type {string[]} */
+const stale = [];
 let failed = false;
 try {
-  for (const { name, args, exit } of SCANS) {
-    const out = join(golden, `${name}.json`);
-    // Asynchronous spawn, so this process keeps answering the vendor hosts while the gate scans.
-    const code = await new Promise((resolve) => {
-      const child = spawn(process.execPath, [cli, 'scan', ...args, '--format', 'json', '-o', out, '--quiet', ...flags], { stdio: ['ignore', 'ignore', 'inherit'], cwd });
-      child.on('close', resolve);
-    });
-    process.stdout.write(`${name}: exit ${code}${code === exit ? '' : ` (expected ${exit})`}\n`);
-    if (code !== exit) failed = true;
+  for (const scan of SCANS) {
+    const committed = join(golden, `${scan.name}.json`);
+    const file = relative(root, committed);
+    const first = await compared(scan, committed, 'first');
+    // A page that gives two answers on a busy machine is not a stale file: a second scan tells them
+    // apart. Stale is what both scans say; a difference only one of them showed is said, not failed on.
+    const second = first && first.changes.length > 0 ? await compared(scan, committed, 'second') : first;
+    if (!first || !second) failed = true;
+    else if (second.changes.length === 0) {
+      const once = first.changes.length > 0 ? `, though a first scan differed (the scan is not deterministic there):\n${indented(first.changes)}` : '\n';
+      process.stdout.write(`${file}: current${once}`);
+    } else {
+      stale.push(file);
+      process.stdout.write(`${file}: ${check ? 'not what a scan gives today' : 'rewritten'}\n${indented(second.changes)}`);
+      if (!check) copyFileSync(second.path, committed);
+    }
   }
 } finally {
   await vendors.close();
 }
-if (failed) process.exitCode = 1;
+if (check && stale.length > 0) process.stdout.write(`${stale.length} golden scan(s) stale. Regenerate them with \`${REGENERATE}\`, read the diff, and commit it.\n`);
+if (failed || (check && stale.length > 0)) process.exitCode = 1;

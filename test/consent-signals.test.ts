@@ -1,4 +1,5 @@
-// One real scan of the consent-signal fixtures, before any choice and after refusing: an IAB TCF
+// One real scan of the consent-signal fixtures, before any choice, after refusing and after accepting
+// (where the signals are not read: it shows what the sites hold back until then): an IAB TCF
 // consent manager that pre-grants everything and one that waits for the visitor (both encoding real TC
 // strings with @iabtcf/core in the browser), and gtag.js under Consent Mode granted by default, denied
 // with cookieless pings (advanced), and denied with nothing sent until the visitor accepts (basic).
@@ -15,7 +16,7 @@ let result: GateResult;
 
 beforeAll(async () => {
   served = await serve();
-  result = await runGate({ discover: { pages: PAGES.map((p) => `${served.url}${p}/`) }, browserArgs: served.browserArgs, phases: ['initial', 'after-reject'] });
+  result = await runGate({ discover: { pages: PAGES.map((p) => `${served.url}${p}/`) }, browserArgs: served.browserArgs, phases: ['initial', 'after-reject', 'after-accept'] });
 }, 180_000);
 afterAll(async () => served?.close());
 
@@ -94,9 +95,13 @@ describe('consent signals before any choice and after refusing', () => {
     ]);
   });
 
-  it('passes a site done right (default denied, gtag.js only after accepting), with no finding of any rule', () => {
+  it('passes a site done right (default denied, gtag.js only after accepting), with no finding of any rule until the visitor accepts', () => {
     expect(scanOf('consent-mode-basic', 'initial').consentSignals).toMatchObject({ tcf: null, googleHits: [] });
     expect(scanOf('consent-mode-basic', 'after-reject').consentSignals?.consentMode.map((c) => c.command)).toEqual(['default', 'update']);
-    expect(result.findings.filter((f) => f.page === `${served.url}consent-mode-basic/`).map((f) => `${f.phase} ${f.rule}: ${f.message}`)).toEqual([]);
+    expect(result.findings.filter((f) => f.page === `${served.url}consent-mode-basic/` && f.phase !== 'after-accept').map((f) => `${f.phase} ${f.rule}: ${f.message}`)).toEqual([]);
+    // Not for want of a tag: once accepted, gtag.js loads, stores its cookie and sends its hit.
+    const accepted = scanOf('consent-mode-basic', 'after-accept');
+    expect(accepted.requests.map((r) => new URL(r.url).host)).toEqual(expect.arrayContaining(['www.googletagmanager.com', 'www.google-analytics.com']));
+    expect(accepted.cookies.map((c) => c.name)).toContain('_ga');
   });
 });

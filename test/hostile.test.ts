@@ -160,32 +160,15 @@ describe('determinism', () => {
 
 describe('the browser and the machine', () => {
   it('a renderer that crashes mid-scan is a scan error, and the run exits 3', async () => {
-    const { spawn } = await import('node:child_process');
-    const { readFileSync } = await import('node:fs');
-    const { CLI } = await import('./support/fixtures.js');
-    const { descendants } = await import('./support/processes.js');
+    const { startCli } = await import('./support/cli.js');
+    const { renderers, until } = await import('./support/processes.js');
     hostile.hits.delete('/slow-image');
-    const child = spawn(process.execPath, [CLI, 'scan', `${hostile.url}never-loads`, '--phases', 'initial', '--timeout', '20000'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    // Kill the page's renderer process, as an out-of-memory killer would.
-    const renderers = await new Promise<number[]>((resolve) => {
-      const poll = setInterval(() => {
-        const found = descendants(child.pid!).filter((pid) => {
-          try {
-            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
-          } catch {
-            return false;
-          }
-        });
-        if (found.length > 0 && hostile.hits.get('/slow-image')) {
-          clearInterval(poll);
-          resolve(found);
-        }
-      }, 100);
-    });
-    for (const pid of renderers) process.kill(pid, 'SIGKILL');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const run = startCli(['scan', `${hostile.url}never-loads`, '--phases', 'initial', '--timeout', '20000']);
+    // Kill the page's renderer process, as an out-of-memory killer would, once the page is loading.
+    let found: number[] = [];
+    await until("the page's renderer, and the page loading", () => (found = renderers(run.child.pid!)).length > 0 && hostile.hits.get('/slow-image') !== undefined);
+    for (const pid of found) process.kill(pid, 'SIGKILL');
+    const { code, stdout } = await run.done;
     expect(code).toBe(3);
     expect(stdout).toContain("the page's renderer crashed");
   });

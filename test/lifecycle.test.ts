@@ -11,7 +11,7 @@ import { runGate } from '../src/gate.js';
 import { descendantsOf } from '../src/shared/processes.js';
 import { startCli, vendorFlagsForFile, type RunningCli } from './support/cli.js';
 import { ROOT, SITES } from './support/fixtures.js';
-import { descendants, freePort, isRunning, pidsIn, survivors } from './support/processes.js';
+import { busy, descendants, freePort, isRunning, pidsIn, renderers, survivors, until } from './support/processes.js';
 
 const SERVER = join(ROOT, 'test', 'fixtures', 'servers', 'preview-server.mjs');
 const HUNG = join(ROOT, 'test', 'fixtures', 'hung');
@@ -20,14 +20,8 @@ const OLD_REPORT = '{"an":"earlier report"}\n';
 
 const vendorFlags = vendorFlagsForFile();
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls until `ready` holds; bounded, so a run that never gets there fails the test instead of hanging it. */
-async function until(what: string, ready: () => boolean, ms = 60_000): Promise<void> {
-  for (const deadline = Date.now() + ms; !ready(); await sleep(50)) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-  }
-}
+/** The pause between two signals of a cancel sequence, as a runner spaces them: part of the scenario, not a wait for a state. */
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Project {
   dir: string;
@@ -120,7 +114,7 @@ describe('a cancelled job', () => {
     const project = await scanProject(SITES, TRACKING_PAGES);
     const running = await atWork(project, () => served(project).includes('/ga4/'));
     project.run.child.kill('SIGTERM');
-    await sleep(300);
+    await pause(300);
     project.run.child.kill('SIGINT');
     await expectCleanStop(project, running, 143, 'SIGTERM');
   });
@@ -129,7 +123,7 @@ describe('a cancelled job', () => {
     const project = await scanProject(SITES, TRACKING_PAGES, '--ignore-sigterm');
     const running = await atWork(project, () => served(project).includes('/ga4/'));
     project.run.child.kill('SIGINT');
-    await sleep(500);
+    await pause(500);
     project.run.child.kill('SIGINT');
     await expectCleanStop(project, running, 130, 'SIGINT');
   });
@@ -137,7 +131,7 @@ describe('a cancelled job', () => {
   it('SIGTERM while a renderer is hung in an endless loop: exit 143, the browser is gone', async () => {
     const project = await scanProject(HUNG, ['/spin.html']);
     const running = await atWork(project, () => served(project).includes('/now-spinning'));
-    await sleep(500);
+    await busy("the page's renderer to spin", renderers(project.run.child.pid!));
     project.run.child.kill('SIGTERM');
     await expectCleanStop(project, running, 143, 'SIGTERM');
   });
@@ -147,7 +141,7 @@ describe('the browser never outlives the CLI', () => {
   it('SIGKILL of the CLI while a page wedges the browser: the browser and the preview are killed all the same', async () => {
     const project = await scanProject(HUNG, ['/push.html']);
     const running = await atWork(project, () => served(project).includes('/now-flooding'));
-    await sleep(500);
+    await busy('the browser to be busy with the history flood', running);
     project.run.child.kill('SIGKILL');
     await project.run.done;
     expect(await survivors(running)).toEqual([]);

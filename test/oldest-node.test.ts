@@ -5,9 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { browserFlags, runCli } from './support/cli.js';
-import { ROOT, serve, type Served } from './support/fixtures.js';
+import { ROOT, serve } from './support/fixtures.js';
+import { skipBecause } from './support/skip.js';
 
 const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
 const oldest = Number(/\d+/.exec(engines)![0]);
@@ -25,16 +26,13 @@ function nodeOfMajor(major: number): string | null {
 const node = nodeOfMajor(oldest);
 if (!node && process.env['CI']) throw new Error(`CI must have a Node ${oldest} on its PATH, the oldest the package supports (${engines})`);
 
-describe.skipIf(!node)(`the CLI on Node ${oldest} (${node ?? 'none found on the PATH: skipped'})`, () => {
-  let served: Served;
-  beforeAll(async () => {
-    served = await serve();
-  });
-  afterAll(async () => served?.close());
-
-  it("finds on the oldest supported Node what it finds on the tests' own", async () => {
+describe(`the CLI on Node ${oldest}`, () => {
+  it("finds on the oldest supported Node what it finds on the tests' own", async (context) => {
+    if (!node) skipBecause(context, `no Node ${oldest} on the PATH outside node_modules: the oldest the package supports (${engines}); CI has Debian's`);
+    const served = await serve();
+    onTestFinished(() => served.close());
     const args = ['scan', `${served.url}ga4/`, `${served.url}pixel/`, '--phases', 'initial', '--format', 'json', ...browserFlags(served.browserArgs)];
-    const [old, current] = await Promise.all([runCli(args, { node: node! }), runCli(args)]);
+    const [old, current] = await Promise.all([runCli(args, { node }), runCli(args)]);
     expect(old.stderr).not.toMatch(/TypeError|SyntaxError|is not a function/);
     expect(old.code).toBe(1);
     const findings = (run: { stdout: string }): string[] =>

@@ -1,13 +1,12 @@
 // Nothing secret leaves a scan: planted values are grepped from every output, and an interrupted run
 // leaves the baseline, the preview server and the browser as they should be.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserFlags, runCli } from './support/cli.js';
-import { CLI, ROOT, SITES, serve, type Served } from './support/fixtures.js';
-import { descendants, freePort, isRunning, pidsIn, survivors } from './support/processes.js';
+import { browserFlags, runCli, startCli } from './support/cli.js';
+import { ROOT, SITES, serve, type Served } from './support/fixtures.js';
+import { descendants, freePort, isRunning, pidsIn, survivors, until } from './support/processes.js';
 import { validateSarif } from './support/schema.js';
 import { startEcho } from './fixtures/servers/echo.mjs';
 
@@ -83,26 +82,16 @@ describe('an interrupted run', () => {
     writeFileSync(join(project, 'consent-gate.baseline.json'), baseline);
     const port = await freePort();
     const pidFile = join(project, 'pids.json');
-    const server = `node ${JSON.stringify(join(ROOT, 'test', 'fixtures', 'servers', 'preview-server.mjs'))} ${JSON.stringify(join(SITES))} --port ${port} --pid-file ${JSON.stringify(pidFile)}`;
-    const child = spawn(process.execPath, [CLI, 'baseline', '--prune', '--start', server, '--wait-on', `http://127.0.0.1:${port}/clean/`, '--page', '/ga4/', '--page', '/pixel/', '--page', '/embed/', '--page', '/storage/', ...browserFlags(served.browserArgs)], {
-      cwd: project,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    // Wait until the browser is at work, then stop the run as a CI runner's cancel button does.
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (stderr.includes('scanning')) {
-          clearInterval(poll);
-          setTimeout(resolve, 1500);
-        }
-      }, 50);
-    });
-    const running = descendants(child.pid!);
+    const log = join(project, 'served.log');
+    const server = `node ${JSON.stringify(join(ROOT, 'test', 'fixtures', 'servers', 'preview-server.mjs'))} ${JSON.stringify(join(SITES))} --port ${port} --pid-file ${JSON.stringify(pidFile)} --log ${JSON.stringify(log)}`;
+    const run = startCli(['baseline', '--prune', '--start', server, '--wait-on', `http://127.0.0.1:${port}/clean/`, '--page', '/ga4/', '--page', '/pixel/', '--page', '/embed/', '--page', '/storage/', ...browserFlags(served.browserArgs)], { cwd: project });
+    // Wait until the browser is at work on a page, then stop the run as a CI runner's cancel button does.
+    const paths = (): string => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+    await until('the browser to be at work on a page', () => run.output().stderr.includes('scanning') && /^\/(ga4|pixel|embed|storage)\//m.test(paths()));
+    const running = descendants(run.child.pid!);
     expect(running.length).toBeGreaterThan(2);
-    child.kill('SIGTERM');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    run.child.kill('SIGTERM');
+    const { code, stderr } = await run.done;
     expect(code).toBe(143);
     expect(stderr).toContain('SIGTERM received: stopping the preview server and the browser; nothing was passed.');
     expect(readFileSync(join(project, 'consent-gate.baseline.json'), 'utf8')).toBe(baseline);

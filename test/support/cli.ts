@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import { startVendors } from '../../examples/vendors/serve.mjs';
 import { CLI, ROOT } from './fixtures.js';
 
@@ -26,8 +26,8 @@ export interface RunningCli {
   done: Promise<CliRun>;
 }
 
-/** Starts the built CLI (dist/cli.js) as a user would, for a test that acts while it runs. */
-export function startCli(args: string[], options: CliOptions = {}): RunningCli {
+/** Starts the built CLI (dist/cli.js) as a user would. */
+function launch(args: string[], options: CliOptions): RunningCli {
   const child = spawn(options.node ?? process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -45,13 +45,25 @@ export function startCli(args: string[], options: CliOptions = {}): RunningCli {
   return { child, output: () => ({ stdout, stderr }), done };
 }
 
-/** Runs the built CLI (dist/cli.js) as a user would, with its real exit code. */
+/**
+ * Starts the built CLI for a test that acts while it runs (signals it, watches its processes). Killed
+ * when the test ends, however it ends: a bounded wait that gives up, or the test's own time-out, leaves
+ * nothing running. Call it inside a test.
+ */
+export function startCli(args: string[], options: CliOptions = {}): RunningCli {
+  const run = launch(args, options);
+  onTestFinished(() => {
+    if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+  });
+  return run;
+}
+
 /**
  * Runs the built CLI (dist/cli.js) as a user would, with its real exit code. `timeoutMs` bounds a run
  * that could spin forever, which a test's own time-out cannot stop when the spinning is in-process.
  */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
-  return startCli(args, options).done;
+  return launch(args, options).done;
 }
 
 export const browserFlags = (args: string[]): string[] => args.map((a) => `--browser-arg=${a}`);

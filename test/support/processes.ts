@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { descendantsOf } from '../../src/shared/processes.js';
+import { commandLine, descendantsOf } from '../../src/shared/processes.js';
 
 /** A loopback port with nothing listening on it. */
 export async function freePort(): Promise<number> {
@@ -46,4 +46,32 @@ export async function survivors(pids: number[], ms = 10_000): Promise<number[]> 
     if (!pids.some(isRunning)) return [];
   }
   return pids.filter(isRunning);
+}
+
+/** Polls until `ready` holds; bounded, so a run that never gets there fails the test instead of hanging it. */
+export async function until(what: string, ready: () => boolean, ms = 60_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !ready(); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > deadline) throw new Error(`gave up after ${ms / 1000} s waiting for ${what}`);
+  }
+}
+
+/** The Chromium renderer processes among the descendants of a process: where a page's code runs. */
+export const renderers = (root: number): number[] => descendants(root).filter((pid) => commandLine(pid).includes('--type=renderer'));
+
+/** CPU time a process has used so far, in ms, from /proc (clock ticks of 10 ms); 0 once it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // utime and stime, fields 14 and 15; the fields start after the command name's last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** Waits until one of `pids` has used `ms` of CPU more than when called: busy, not merely started. */
+export async function busy(what: string, pids: number[], ms = 300): Promise<void> {
+  const before = new Map(pids.map((pid) => [pid, cpuMs(pid)]));
+  await until(what, () => pids.some((pid) => cpuMs(pid) - before.get(pid)! >= ms), 30_000);
 }
