@@ -17,7 +17,8 @@ import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { checkTargetSpec, startTarget, targetFacts, type RunningTarget, type TargetSpec } from './target/index.js';
 import { checkTargetGiven } from './target/missing.js';
-import { takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
+import { givenSecrets, takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
+import { RunSecrets } from './shared/secrets.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
 import { concludeRun, judgePage, resultOf } from './verdict/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
@@ -62,6 +63,12 @@ export interface GateOptions {
   onVisit?: (visit: VisitProgress) => void;
   /** Said once the pages are known: how many, and anything found but not scanned. */
   onPlan?: (plan: { urls: string[]; notes: string[] }) => void;
+  /**
+   * Filled with every secret the run meets (the user's header values and credentials from the start,
+   * then the identifiers held in the cookies and storage of each page scanned), for the caller's
+   * writers to check what they write against (shared/secrets.ts). In memory only, never in the result.
+   */
+  secrets?: RunSecrets;
 }
 
 /**
@@ -76,6 +83,11 @@ export function defaultConcurrency(): number {
 /** The whole gate: start the target, find its pages, open each in a real browser, judge, label. */
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const started = Date.now();
+  // First of all: a message about anything below must not carry what the user gave us.
+  const secrets = options.secrets ?? new RunSecrets();
+  const given = takeUserinfo(options);
+  const userSecrets = givenSecrets(options.headers ?? {}, given.found);
+  secrets.add(...userSecrets);
   const cwd = options.cwd ?? process.cwd();
   const policy = options.policy ?? defaultPolicy(cwd);
   checkTargetGiven(options.target ?? {}, options.discover?.pages ?? [], policy.path, cwd);
@@ -83,7 +95,6 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   // Configuration first: a broken baseline or a missing browser is found in a second, not a minute.
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
-  const given = takeUserinfo(options);
   const targetSpec: TargetSpec = { ...given.target, cwd };
   const checkedTarget = checkTargetSpec(targetSpec);
 
@@ -98,7 +109,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const forgetBrowser = onShutdown(closeBrowser);
   try {
     target = await startTarget(targetSpec, checkedTarget);
-    const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
+    const headers = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls: listed, leftOut, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
@@ -124,7 +135,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(options.screenshots !== undefined ? { screenshots: options.screenshots } : {}),
       ...(headers ? { headers } : {}),
-      secrets,
+      secrets: userSecrets,
+      runSecrets: secrets,
       consent: policy.consent,
     };
     const known = baseline ?? emptyBaseline();
@@ -140,7 +152,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       options.updateBaseline ?? null,
       new Date(started).toISOString().slice(0, 10),
     );
-    if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
+    if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline, secrets);
     const run = {
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },

@@ -1,5 +1,5 @@
 // The committed dist/ as GitHub runs it: action.yml and dist/ alone in a folder, no node_modules.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,106 +9,31 @@ import { startVendors } from '../examples/vendors/serve.mjs';
 import { startStatic, type StaticServer } from '../src/target/static.js';
 import { ROOT } from './support/fixtures.js';
 import { OPTIONS } from '../src/entry/options.js';
-import { validateSarif } from './support/schema.js';
+import { actionForFile, outputsIn, RUNTIMES } from './support/action.js';
 
 const SITE = join(ROOT, 'test', 'fixtures', 'static-site');
-/**
- * The Node a GitHub runner starts for each `runs.using`: node24 from the `node` devDependency, so the
- * suite runs the action on the runtime GitHub does, whatever Node runs the tests. Runners dropped node20.
- */
-const RUNTIMES: Record<string, string> = { node24: join(ROOT, 'node_modules', 'node', 'bin', 'node') };
-let action: string;
+const { folder, runnerEnv, runAction } = actionForFile();
 let vendorArgs: string[];
 let closeVendors: () => Promise<unknown>;
 
 beforeAll(async () => {
-  action = mkdtempSync(join(tmpdir(), 'cg-action-'));
-  cpSync(join(ROOT, 'action.yml'), join(action, 'action.yml'));
-  cpSync(join(ROOT, 'dist'), join(action, 'dist'), { recursive: true });
   const vendors = await startVendors();
   vendorArgs = vendors.browserArgs;
   closeVendors = vendors.close;
 });
 afterAll(async () => closeVendors?.());
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-  workspace: string;
-}
-
-interface RunSetup {
-  event?: { name: string; payload: object };
-  /** Puts the repository's files in the workspace before the step runs. */
-  prepare?: (workspace: string) => void;
-}
-
-/** The environment a GitHub runner gives a JavaScript action: inputs (after action.yml's defaults), files, event. */
-function runnerEnv(workspace: string, files: string, inputs: Record<string, string>, event?: RunSetup['event']): NodeJS.ProcessEnv {
-  writeFileSync(join(files, 'output'), '');
-  writeFileSync(join(files, 'summary'), '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: process.env['HOME'],
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: join(files, 'output'),
-    GITHUB_STEP_SUMMARY: join(files, 'summary'),
-    GITHUB_ACTIONS: 'true',
-  };
-  if (event) {
-    writeFileSync(join(files, 'event.json'), JSON.stringify(event.payload));
-    env['GITHUB_EVENT_NAME'] = event.name;
-    env['GITHUB_EVENT_PATH'] = join(files, 'event.json');
-  }
-  // Defaults from action.yml, as the runner applies them; then the step's inputs.
-  const declared = parse(readFileSync(join(action, 'action.yml'), 'utf8')).inputs as Record<string, { default?: string }>;
-  for (const [name, spec] of Object.entries(declared)) if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = spec.default;
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return env;
-}
-
-const outputsIn = (file: string): Record<string, string> =>
-  Object.fromEntries([...readFileSync(file, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1]!, m[3]!]));
-
-/** Runs the action as a runner does: `runs.main` with the Node that `runs.using` names. */
-function runAction(inputs: Record<string, string>, setup: RunSetup = {}): Promise<Run> {
-  const workspace = mkdtempSync(join(tmpdir(), 'cg-workspace-'));
-  const files = mkdtempSync(join(tmpdir(), 'cg-runner-'));
-  setup.prepare?.(workspace);
-  const env = runnerEnv(workspace, files, inputs, setup.event);
-  const runs = parse(readFileSync(join(action, 'action.yml'), 'utf8')).runs as { using: string; main: string };
-  const node = RUNTIMES[runs.using];
-  if (!node) throw new Error(`action.yml: runs.using "${runs.using}" is no runtime GitHub's runners still have (${Object.keys(RUNTIMES).join(', ')})`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(node, [join(action, runs.main)], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const outputs = outputsIn(join(files, 'output'));
-      // Every SARIF file the action writes must be one code scanning takes.
-      const sarif = outputs['report-sarif'];
-      const problems = sarif ? validateSarif(readFileSync(sarif, 'utf8')) : true;
-      if (problems !== true) reject(new Error(`${sarif} is no valid SARIF 2.1.0: ${JSON.stringify(problems)}`));
-      else resolve({ code, stdout, outputs, summary: readFileSync(join(files, 'summary'), 'utf8'), workspace });
-    });
-  });
-}
-
 describe('the GitHub Action (dist/index.js)', () => {
   it('has no node_modules to lean on but its own bundled copy, and runs on Node 24', () => {
-    expect(existsSync(join(action, 'node_modules'))).toBe(false);
-    expect(parse(readFileSync(join(action, 'action.yml'), 'utf8')).runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(existsSync(join(folder(), 'node_modules'))).toBe(false);
+    expect(parse(readFileSync(join(folder(), 'action.yml'), 'utf8')).runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(execFileSync(RUNTIMES['node24']!, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
   });
 
   it('exports run() for @github/local-action, which imports the bundle and calls it, and starts nothing on import', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'cg-workspace-'));
     const files = mkdtempSync(join(tmpdir(), 'cg-runner-'));
-    const env = { ...runnerEnv(workspace, files, { 'static-dir': SITE, formats: 'json,htm' }), ENTRYPOINT: join(action, 'dist', 'index.js') };
+    const env = { ...runnerEnv(workspace, files, { 'static-dir': SITE, formats: 'json,htm' }), ENTRYPOINT: join(folder(), 'dist', 'index.js') };
     // What local-action does with an ESM action: import the entry point, check run is a function, await it.
     const script = `const { run } = await import(process.env.ENTRYPOINT);
       console.log('typeof run: ' + typeof run);

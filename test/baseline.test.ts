@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBaseline } from '../src/baseline/file.js';
+import { RunSecrets } from '../src/shared/secrets.js';
 import { runGate } from '../src/gate.js';
 import { browserFlags, runCli } from './support/cli.js';
 import { SITES, serve, type Served } from './support/fixtures.js';
@@ -115,7 +116,7 @@ describe('the baseline', () => {
     const before = readFileSync(path, 'utf8');
     // The temporary file's name is taken by a folder: the write cannot happen.
     mkdirSync(join(project, `.consent-gate.baseline.json.${process.pid}.tmp`));
-    expect(() => writeBaseline(path, { version: 1, findings: {} })).toThrow(/Could not write .*consent-gate\.baseline\.json/);
+    expect(() => writeBaseline(path, { version: 1, findings: {} }, new RunSecrets())).toThrow(/Could not write .*consent-gate\.baseline\.json/);
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
 

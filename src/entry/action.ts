@@ -19,6 +19,8 @@ import { subjectLabel } from '../report/text/subject.js';
 import { findingSentence } from '../report/text/sentence.js';
 import { reportPlace, writeReports } from '../report/write.js';
 import type { GateResult, Lang } from '../types.js';
+import { RunSecrets } from '../shared/secrets.js';
+import { actionOutlet, type ActionOutlet } from './action-outlet.js';
 
 const MAX_ANNOTATIONS = 50;
 
@@ -71,22 +73,21 @@ function runUrl(): string | undefined {
   return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
 }
 
-async function summarize(result: GateResult, reports: Map<string, string>, lang: Lang): Promise<void> {
-  await core.summary.addRaw(inInputWords(markdown.render(result, reportPlace(reports, runUrl()), lang))).write();
+async function summarize(out: ActionOutlet, result: GateResult, reports: Map<string, string>, lang: Lang): Promise<void> {
+  await out.summary(inInputWords(markdown.render(result, reportPlace(reports, runUrl()), lang)));
   const fresh = result.findings.filter((f) => f.status === 'new');
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
-    const say = f.severity === 'error' ? core.error : core.warning;
     const at = findingLocation(result, f);
-    say(findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, ...(at ? { file: at.path, startLine: at.line } : {}) });
+    out.annotate(f.severity === 'error' ? 'error' : 'warning', findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, ...(at ? { file: at.path, startLine: at.line } : {}) });
   }
-  if (fresh.length > MAX_ANNOTATIONS) core.warning(`${fresh.length - MAX_ANNOTATIONS} more new finding(s) are in the reports.`);
-  core.setOutput('result', result.verdict.status);
-  core.setOutput('new-findings', String(result.verdict.errors + result.verdict.warnings));
-  core.setOutput('exit-code', String(result.verdict.exitCode));
-  for (const [name, path] of reports) core.setOutput(`report-${name}`, path);
+  if (fresh.length > MAX_ANNOTATIONS) out.annotate('warning', `${fresh.length - MAX_ANNOTATIONS} more new finding(s) are in the reports.`);
+  out.output('result', result.verdict.status);
+  out.output('new-findings', String(result.verdict.errors + result.verdict.warnings));
+  out.output('exit-code', String(result.verdict.exitCode));
+  for (const [name, path] of reports) out.output(`report-${name}`, path);
 }
 
-async function main(): Promise<number> {
+async function main(out: ActionOutlet): Promise<number> {
   const cwd = resolve(text('working-directory') ?? process.env['GITHUB_WORKSPACE'] ?? process.cwd());
   const file = findPolicyFile(cwd, text('config'), 'Input "config":');
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
@@ -95,37 +96,38 @@ async function main(): Promise<number> {
   const { lang } = options.policy;
   const result = await runGate({
     ...options,
+    secrets: out.secrets,
     screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
-      core.info(`scanning ${urls.length} page(s)`);
-      for (const note of notes) core.notice(inInputWords(note));
+      out.info(`scanning ${urls.length} page(s)`);
+      for (const note of notes) out.notice(inInputWords(note));
     },
-    onPage: (progress) => core.info(progressLine(progress)),
-    // Shown when the workflow runs with step debug logging on.
-    onVisit: ({ url, scan }) => scan && core.debug(visitLine(url, scan)),
+    onPage: (progress) => out.info(progressLine(progress)),
+    onVisit: ({ url, scan }) => scan && out.debug(visitLine(url, scan)),
   });
-  core.info(inInputWords(formatConsole(result, lang)));
+  out.info(inInputWords(formatConsole(result, lang)));
   const url = runUrl();
-  const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report', ...(url ? { runUrl: url } : {}), lang }, cwd).files;
-  await summarize(result, reports, lang);
-  if (result.verdict.exitCode !== 0) core.setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
+  const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report', ...(url ? { runUrl: url } : {}), lang }, cwd, out.secrets).files;
+  await summarize(out, result, reports, lang);
+  if (result.verdict.exitCode !== 0) out.failed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
   return result.verdict.exitCode;
 }
 
 export async function run(): Promise<void> {
   exitCleanlyOnSignals();
+  const out = actionOutlet(new RunSecrets());
   try {
-    const code = await main();
+    const code = await main(out);
     if (!stopping()) process.exitCode = code;
   } catch (error) {
     // Stopped by a signal: what failed since is the stop itself; the signal handler has said so.
     if (stopping()) return;
-    core.setOutput('result', 'error');
+    out.output('result', 'error');
     if (error instanceof GateError) {
-      core.setFailed(inInputWords(error.message));
+      out.failed(inInputWords(error.message));
       process.exitCode = error.exitCode;
     } else {
-      core.setFailed(`consent-gate: internal error, the scan did not complete: ${error instanceof Error ? (error.stack ?? error.message) : errorText(error)}`);
+      out.failed(`consent-gate: internal error, the scan did not complete: ${error instanceof Error ? (error.stack ?? error.message) : errorText(error)}`);
       process.exitCode = 3;
     }
   }

@@ -12,6 +12,7 @@ import type { Settings } from '../config/settings.js';
 import { SettleWatch, type SettleLimits } from './settle.js';
 import { rendererIdle } from './renderer-idle.js';
 import { urlRedactor } from './redact.js';
+import type { RunSecrets } from '../shared/secrets.js';
 import { watchInitiators } from './initiator.js';
 import { hostOf, isWebUrl, withoutFragment } from '../shared/url.js';
 
@@ -87,12 +88,12 @@ export class Collector {
 
   private constructor(
     private readonly context: BrowserContext,
-    /** How long one frame's storage listing may take: one that does not answer fails the visit. */
-    private readonly storageListMs: number,
+    /** storageListMs: how long one frame's storage listing may take (one that does not answer fails the visit). */
+    private readonly options: Pick<Settings, 'storageListMs'> & { runSecrets: RunSecrets },
   ) {}
 
-  static async attach(context: BrowserContext, storageListMs: number): Promise<Collector> {
-    const collector = new Collector(context, storageListMs);
+  static async attach(context: BrowserContext, options: Pick<Settings, 'storageListMs'> & { runSecrets: RunSecrets }): Promise<Collector> {
+    const collector = new Collector(context, options);
     await context.exposeBinding(BINDING, (_source, event: HookEvent) => collector.onHook(event));
     // One serialised script: the fingerprinting hooks travel in it as installHooks' second argument.
     await context.addInitScript({ content: `(${installHooks})(${JSON.stringify(BINDING)}, ${installFingerprintHooks});` });
@@ -167,6 +168,9 @@ export class Collector {
     // Short values ("1", "en") are not identifiers and would redact half of every query string. The
     // identifiers inside values count too: a client id sent without its cookie's version prefix.
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...held.flatMap((h) => identifiersIn(h.value))].filter((v) => v.length >= 6);
+    // Whatever echoes an identifier the visitor holds (a banner's text, a field added later) is caught
+    // where the run writes: the values stay in memory, in the run's secret check.
+    this.options.runSecrets.add(...[...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...storageValues.map((v) => v.value)].flatMap(identifiersIn));
     const clean = urlRedactor(secrets);
     const settle = this.settle.record();
     const initiator = (url: string): RequestInitiator | null => {
@@ -333,7 +337,7 @@ export class Collector {
     const targets = (await Promise.all(pages.map((page) => frameTargets(page).catch(() => [])))).flat();
     const listings = await Promise.all(
       targets.map((target) =>
-        evaluateIsolated(target, listStorage, undefined, this.storageListMs).catch((error: unknown) => {
+        evaluateIsolated(target, listStorage, undefined, this.options.storageListMs).catch((error: unknown) => {
           // A frame that went away has nothing left to list; a listing that fails otherwise could hide
           // tracking storage: the visit fails closed.
           if (FRAME_GONE.test(errorText(error))) return null;

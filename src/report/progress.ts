@@ -2,6 +2,7 @@ import { PHASES, type ClassifiedScan, type PageProgress, type Phase, type VisitP
 import { progressLine } from './console.js';
 import { pageLabel } from '../shared/url.js';
 import { withoutQuery } from '../rules/evidence.js';
+import type { CheckedStream } from '../shared/outlet.js';
 
 export interface ProgressOutput {
   onPlan(plan: { urls: string[]; notes: string[] }): void;
@@ -40,8 +41,8 @@ export function visitLine(url: string, scan: ClassifiedScan): string {
  * never silent for minutes; on a terminal also a live line under them (pages done, what is being
  * visited, time so far and time left); with verbose, a line per finished visit as well.
  */
-export function progressOutput(stream: NodeJS.WriteStream, verbose: boolean, now: () => number = Date.now): ProgressOutput {
-  const live = stream.isTTY === true;
+export function progressOutput(stream: CheckedStream, verbose: boolean, now: () => number = Date.now): ProgressOutput {
+  const live = stream.isTTY;
   const started = now();
   const running = new Map<string, Phase>();
   let total = 0;
