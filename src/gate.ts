@@ -19,6 +19,7 @@ import { checkTargetSpec, startTarget, targetFacts, type RunningTarget, type Tar
 import { checkTargetGiven } from './target/missing.js';
 import { givenSecrets, takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
 import { RunSecrets } from './shared/secrets.js';
+import { gateNetwork } from './shared/network.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
 import { concludeRun, judgePage, resultOf } from './verdict/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
@@ -98,9 +99,12 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const targetSpec: TargetSpec = { ...given.target, cwd };
   const checkedTarget = checkTargetSpec(targetSpec);
 
+  // One network for the browser and the gate's own requests (start page check, sitemap, crawl).
+  const network = gateNetwork(options.browserArgs ?? []);
+
   let target: RunningTarget | null = null;
   // The browser starts while the target does: a preview server takes seconds, and so does the browser.
-  const launching = launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...(options.launchTimeoutMs !== undefined ? { timeoutMs: options.launchTimeoutMs } : {}) });
+  const launching = launchBrowser({ browser: resolved, extraArgs: [...(options.browserArgs ?? []), ...network.browserFlags], ...(options.launchTimeoutMs !== undefined ? { timeoutMs: options.launchTimeoutMs } : {}) });
   // Awaited once the pages are known; a target that fails first must not leave its failure unhandled.
   launching.catch(() => undefined);
   const closeBrowser = async (): Promise<void> => {
@@ -108,7 +112,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
-    target = await startTarget(targetSpec, checkedTarget);
+    target = await startTarget(targetSpec, checkedTarget, network);
     const headers = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls: listed, leftOut, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
@@ -119,7 +123,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       maxPages: DEFAULT_MAX_PAGES,
       ...given.discover,
       ...(headers ? { headers } : {}),
-    }, target.basePath);
+    }, network, target.basePath);
     // Every shard finds the same list, then keeps its part.
     const shard = options.shard ? takeShard(listed, options.shard, runSettings(given, policy)) : null;
     const urls = shard?.urls ?? listed;

@@ -440,10 +440,11 @@ export interface RuleDescription {
 export interface LeftOut {
   /**
    * max-pages: beyond the cap; excluded: matched --exclude; other-host: sitemap pages on another host;
-   * sitemap-unreadable: a sitemap that could not be read, so its pages are unknown.
+   * sitemap-unreadable: a sitemap that could not be read, so its pages are unknown; crawl-unreadable:
+   * pages the crawl could not fetch, so the pages linked from them are unknown.
    */
-  reason: 'max-pages' | 'excluded' | 'other-host' | 'sitemap-unreadable';
-  /** Pages left out; for sitemap-unreadable, the sitemaps that could not be read. */
+  reason: 'max-pages' | 'excluded' | 'other-host' | 'sitemap-unreadable' | 'crawl-unreadable';
+  /** Pages left out; for sitemap-unreadable and crawl-unreadable, the sitemaps or pages that could not be read. */
   count: number;
   /** The first few of them, so a reader can check. */
   examples: string[];

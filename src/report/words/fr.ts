@@ -28,6 +28,8 @@ export const FR: Words = {
         return `${n(part.count, 'page du sitemap sur un autre hôte ignorée', 'pages du sitemap sur un autre hôte ignorées')}${examples} ; utilisez --sitemap-find/--sitemap-replace pour faire pointer un sitemap de production vers la préversion.`;
       case 'sitemap-unreadable':
         return `${n(part.count, 'sitemap imbriqué illisible', 'sitemaps imbriqués illisibles')} : les pages qui y sont listées n'ont pas été analysées${examples}.`;
+      case 'crawl-unreadable':
+        return `${n(part.count, "page n'a pas pu être récupérée", "pages n'ont pas pu être récupérées")} pour en suivre les liens : les pages liées seulement depuis là n'ont pas été trouvées${examples}.`;
     }
   },
   severity: { error: 'erreur', warn: 'avert.' },

@@ -28,6 +28,8 @@ export const NL: Words = {
         return `${n(part.count, 'sitemappagina', "sitemappagina's")} op een andere host overgeslagen${examples}; richt met --sitemap-find/--sitemap-replace een productiesitemap op de preview.`;
       case 'sitemap-unreadable':
         return `${n(part.count, 'geneste sitemap kon', 'geneste sitemaps konden')} niet worden gelezen, dus de pagina's daarin zijn niet gescand${examples}.`;
+      case 'crawl-unreadable':
+        return `${n(part.count, 'pagina kon', "pagina's konden")} niet worden opgehaald om de links erop te volgen, dus pagina's die alleen daar gelinkt zijn, zijn niet gevonden${examples}.`;
     }
   },
   severity: { error: 'fout', warn: 'let op' },
