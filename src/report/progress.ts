@@ -25,7 +25,10 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 function settleText({ settle }: ClassifiedScan): string | null {
   if (!settle) return null;
   const held = settle.heldBy && `, longest for ${settle.heldBy.resourceType} ${withoutQuery(settle.heldBy.url)} (${seconds(settle.heldBy.heldMs)})`;
-  return `waited ${seconds(settle.waitedMs)} for the network${held ?? ''}`;
+  const cut = settle.cutShort ? ', cut short at the visit\'s wait budget' : '';
+  const { opened, refused } = settle.windows;
+  const windows = opened + refused > 0 ? ` · ${opened} window(s) followed${refused > 0 ? `, ${refused} not opened` : ''}` : '';
+  return `waited ${seconds(settle.waitedMs)} for the network${held ?? ''}${cut}${windows}`;
 }
 
 /** One finished visit, for --verbose: what it did, how much it saw and what it waited for. */

@@ -115,6 +115,7 @@ async function attempt(
           session.since = await collector.mark(page.context().pages());
           session.scan = emptyScan(visit.id as Phase, url);
         }
+        collector.startVisit();
         current = session.scan;
         started = Date.now();
         onVisit?.(visit.id as Phase, null);

@@ -11,6 +11,8 @@ export const FR: Words = {
   known: (v, status) => `${v} ${{ baselined: 'dans la baseline', allowed: v === 1 ? 'autorisé' : 'autorisés', new: v === 1 ? 'nouveau' : 'nouveaux', fixed: v === 1 ? 'corrigé' : 'corrigés' }[status]}`,
   clean: 'conforme',
   redirectedTo: (url) => `→ redirigée vers ${url}`,
+  windowsRefused: (visit, opened, refused) => `${visit} : la page ouvrait sans cesse des fenêtres : ${opened} suivies, ${refused} de plus non ouvertes (le bloqueur de fenêtres d'un visiteur les refuse toutes)`,
+  waitsCut: (visit) => `${visit} : la page a occupé la visite au-delà de son budget d'attente ; elle a été enregistrée telle qu'elle était alors`,
   alsoSeen: (visits) => `également vu ${visits}`,
   policyFile: (path, jurisdiction) => `politique ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `pas de fichier de politique (défauts ${jurisdiction})`,

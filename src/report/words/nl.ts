@@ -11,6 +11,8 @@ export const NL: Words = {
   known: (v, status) => `${v} ${{ baselined: 'in de baseline', allowed: 'toegestaan', new: 'nieuw', fixed: 'opgelost' }[status]}`,
   clean: 'in orde',
   redirectedTo: (url) => `→ doorgestuurd naar ${url}`,
+  windowsRefused: (visit, opened, refused) => `${visit}: de pagina bleef vensters openen: ${opened} gevolgd, ${refused} meer niet geopend (de pop-upblokkering van een bezoeker weigert ze allemaal)`,
+  waitsCut: (visit) => `${visit}: de pagina hield het bezoek bezig tot voorbij het wachtbudget; vastgelegd zoals de pagina er toen bij stond`,
   alsoSeen: (visits) => `ook gezien ${visits}`,
   policyFile: (path, jurisdiction) => `beleid ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `geen beleidsbestand (standaard ${jurisdiction})`,
