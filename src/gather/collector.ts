@@ -5,12 +5,11 @@ import { parseCookieString, splitSetCookie, type ParsedCookie } from './cookie-s
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
 import { installFingerprintHooks } from './fingerprint-hooks.js';
 import { identifiersIn, matchIdentifiers, type HeldValue, type SentRequest } from './identifiers.js';
-import { sleep } from '../shared/time.js';
+import { sleep, withTimeout } from '../shared/time.js';
 import { errorText } from '../shared/errors.js';
 import { evaluateIsolated, FRAME_GONE, frameTargets, type FrameTarget } from './isolated.js';
 import type { Settings } from '../config/settings.js';
 import { SettleWatch, type SettleLimits } from './settle.js';
-import { withTimeout } from '../shared/time.js';
 import { rendererIdle } from './renderer-idle.js';
 import { urlRedactor } from './redact.js';
 import type { RunSecrets } from '../shared/secrets.js';

@@ -94,11 +94,10 @@ export class SettleWatch {
   }
 
   /** A new visit: its own budget, and its own account of what it waited for. */
-  startVisit(): WaitBudget {
+  startVisit(): void {
     this.budget = new WaitBudget(this.visitWaitMs, this.now);
     this.waitedMs = 0;
     this.longest = null;
-    return this.budget;
   }
 
   /** The budget of the visit under way, for the other waits that share it (storage listings). */
