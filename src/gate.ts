@@ -17,7 +17,9 @@ import { defaultPolicy } from './policy/load.js';
 import type { Policy } from './policy/policy.js';
 import { checkTargetSpec, startTarget, targetFacts, type RunningTarget, type TargetSpec } from './target/index.js';
 import { checkTargetGiven } from './target/missing.js';
-import { takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
+import { givenSecrets, takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
+import { RunSecrets } from './shared/secrets.js';
+import { gateNetwork } from './shared/network.js';
 import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
 import { concludeRun, judgePage, resultOf } from './verdict/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
@@ -62,6 +64,12 @@ export interface GateOptions {
   onVisit?: (visit: VisitProgress) => void;
   /** Said once the pages are known: how many, and anything found but not scanned. */
   onPlan?: (plan: { urls: string[]; notes: string[] }) => void;
+  /**
+   * Filled with every secret the run meets (the user's header values and credentials from the start,
+   * then the identifiers held in the cookies and storage of each page scanned), for the caller's
+   * writers to check what they write against (shared/secrets.ts). In memory only, never in the result.
+   */
+  secrets?: RunSecrets;
 }
 
 /**
@@ -76,6 +84,11 @@ export function defaultConcurrency(): number {
 /** The whole gate: start the target, find its pages, open each in a real browser, judge, label. */
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const started = Date.now();
+  // First of all: a message about anything below must not carry what the user gave us.
+  const secrets = options.secrets ?? new RunSecrets();
+  const given = takeUserinfo(options);
+  const userSecrets = givenSecrets(options.headers ?? {}, given.found);
+  secrets.add(...userSecrets);
   const cwd = options.cwd ?? process.cwd();
   const policy = options.policy ?? defaultPolicy(cwd);
   checkTargetGiven(options.target ?? {}, options.discover?.pages ?? [], policy.path, cwd);
@@ -83,13 +96,15 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   // Configuration first: a broken baseline or a missing browser is found in a second, not a minute.
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
-  const given = takeUserinfo(options);
   const targetSpec: TargetSpec = { ...given.target, cwd };
   const checkedTarget = checkTargetSpec(targetSpec);
 
+  // One network for the browser and the gate's own requests (start page check, sitemap, crawl).
+  const network = gateNetwork(options.browserArgs ?? []);
+
   let target: RunningTarget | null = null;
   // The browser starts while the target does: a preview server takes seconds, and so does the browser.
-  const launching = launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...(options.launchTimeoutMs !== undefined ? { timeoutMs: options.launchTimeoutMs } : {}) });
+  const launching = launchBrowser({ browser: resolved, extraArgs: [...(options.browserArgs ?? []), ...network.browserFlags], ...(options.launchTimeoutMs !== undefined ? { timeoutMs: options.launchTimeoutMs } : {}) });
   // Awaited once the pages are known; a target that fails first must not leave its failure unhandled.
   launching.catch(() => undefined);
   const closeBrowser = async (): Promise<void> => {
@@ -97,8 +112,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
-    target = await startTarget(targetSpec, checkedTarget);
-    const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
+    target = await startTarget(targetSpec, checkedTarget, network);
+    const headers = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls: listed, leftOut, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
@@ -108,7 +123,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       maxPages: DEFAULT_MAX_PAGES,
       ...given.discover,
       ...(headers ? { headers } : {}),
-    }, target.basePath);
+    }, network, target.basePath);
     // Every shard finds the same list, then keeps its part.
     const shard = options.shard ? takeShard(listed, options.shard, runSettings(given, policy)) : null;
     const urls = shard?.urls ?? listed;
@@ -124,7 +139,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(options.screenshots !== undefined ? { screenshots: options.screenshots } : {}),
       ...(headers ? { headers } : {}),
-      secrets,
+      secrets: userSecrets,
+      runSecrets: secrets,
       consent: policy.consent,
     };
     const known = baseline ?? emptyBaseline();
@@ -140,7 +156,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       options.updateBaseline ?? null,
       new Date(started).toISOString().slice(0, 10),
     );
-    if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
+    if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline, secrets);
     const run = {
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },

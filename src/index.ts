@@ -1,5 +1,6 @@
 export { runGate, defaultConcurrency, type GateOptions, type PageProgress, type VisitProgress } from './gate.js';
 export { GateError } from './shared/errors.js';
+export { RunSecrets, type Cleared, type OutputKind } from './shared/secrets.js';
 export { resolveBrowser, INSTALL_HINT, BROWSER_ENV, type ResolvedBrowser } from './browser/resolve.js';
 export { RULES, type Rule } from './rules/index.js';
 export { formatConsole } from './report/console.js';

@@ -316,11 +316,22 @@ export interface PhaseAction {
  * How long a visit waited for the page to settle before its state was recorded, and which request,
  * if any, held one of those waits longest (a slow script, a stalled host). Beacons, EventSource,
  * WebSockets and streams are recorded as requests but never waited for, so they do not show here.
+ * Also what bounded the visit: its wait budget, and the windows the page opened.
  */
 export interface SettleRecord {
   /** Real time spent waiting for the network, all waits of the visit together. */
   waitedMs: number;
   heldBy: { url: string; resourceType: string; heldMs: number } | null;
+  /**
+   * The visit's waits together reached their budget (visitWaitMs) with something still pending: the
+   * rest was not waited for, and the page was recorded as it then stood.
+   */
+  cutShort: boolean;
+  /**
+   * Pop-up windows the page opened during the visit, followed like the page; and those it asked for
+   * past the visit's cap (maxWindows), which were not opened or were closed at once.
+   */
+  windows: { opened: number; refused: number };
 }
 
 /** JPEG pictures as data: URLs, taken on the initial visit only when an HTML report is asked for. */
@@ -545,10 +556,11 @@ export interface RuleDescription {
 export interface LeftOut {
   /**
    * max-pages: beyond the cap; excluded: matched --exclude; other-host: sitemap pages on another host;
-   * sitemap-unreadable: a sitemap that could not be read, so its pages are unknown.
+   * sitemap-unreadable: a sitemap that could not be read, so its pages are unknown; crawl-unreadable:
+   * pages the crawl could not fetch, so the pages linked from them are unknown.
    */
-  reason: 'max-pages' | 'excluded' | 'other-host' | 'sitemap-unreadable';
-  /** Pages left out; for sitemap-unreadable, the sitemaps that could not be read. */
+  reason: 'max-pages' | 'excluded' | 'other-host' | 'sitemap-unreadable' | 'crawl-unreadable';
+  /** Pages left out; for sitemap-unreadable and crawl-unreadable, the sitemaps or pages that could not be read. */
   count: number;
   /** The first few of them, so a reader can check. */
   examples: string[];

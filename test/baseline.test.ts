@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { writeBaseline } from '../src/baseline/file.js';
+import { RunSecrets } from '../src/shared/secrets.js';
 import { runGate } from '../src/gate.js';
 import { browserFlags, runCli } from './support/cli.js';
 import { SITES, serve } from './support/fixtures.js';
@@ -120,7 +121,7 @@ describe('the baseline', () => {
     const { dir, url, flags } = await project();
     // An entry --prune would drop, were the baseline written: a finding this page does not have.
     const known = { version: 1 as const, findings: { '0123456789abcdef': { rule: 'tracking-cookie-before-consent', phase: 'initial' as const, subject: { kind: 'cookie' as const, name: '_fbp', host: '127.0.0.1' }, vendor: 'Facebook', pages: ['/'], firstSeen: '2026-01-01', note: '' } } };
-    writeBaseline(join(dir, BASELINE), known);
+    writeBaseline(join(dir, BASELINE), known, new RunSecrets());
     const before = readFileSync(join(dir, BASELINE), 'utf8');
     const run = await runCli(['baseline', '--prune', url, `${url}missing.html`, ...flags], { cwd: dir });
     expect(run.code).toBe(3);
@@ -131,11 +132,11 @@ describe('the baseline', () => {
   it('keeps the old file intact when a write fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-baseline-'));
     const path = join(dir, BASELINE);
-    writeBaseline(path, { version: 1, findings: {} });
+    writeBaseline(path, { version: 1, findings: {} }, new RunSecrets());
     const before = readFileSync(path, 'utf8');
     // The temporary file's name is taken by a folder: the write cannot happen.
     mkdirSync(join(dir, `.consent-gate.baseline.json.${process.pid}.tmp`));
-    expect(() => writeBaseline(path, { version: 1, findings: { '0123456789abcdef': { rule: 'scan-error', phase: 'initial', subject: { kind: 'page' }, vendor: null, pages: ['/'], firstSeen: '2026-01-01', note: '' } } })).toThrow(/Could not write .*consent-gate\.baseline\.json/);
+    expect(() => writeBaseline(path, { version: 1, findings: { '0123456789abcdef': { rule: 'scan-error', phase: 'initial', subject: { kind: 'page' }, vendor: null, pages: ['/'], firstSeen: '2026-01-01', note: '' } } }, new RunSecrets())).toThrow(/Could not write .*consent-gate\.baseline\.json/);
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVendors } from '../examples/vendors/serve.mjs';
 import { discoverPages, type DiscoverSpec } from '../src/discover/index.js';
+import { gateNetwork } from '../src/shared/network.js';
 import { startStatic, type StaticServer } from '../src/target/static.js';
 import { browserFlags, runCli } from './support/cli.js';
 import { ROOT } from './support/fixtures.js';
@@ -12,6 +13,8 @@ import { validateReport } from './support/schema.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const spec = (extra: Partial<DiscoverSpec>): DiscoverSpec => ({ pages: [], include: [], exclude: [], crawl: false, depth: 1, maxPages: 10, ...extra });
+/** No browser flags, no proxy in the environment: straight to loopback. */
+const direct = gateNetwork([], {});
 const paths = (urls: string[]): string[] => urls.map((u) => new URL(u).pathname);
 
 describe('every report says what was left out', () => {
@@ -57,7 +60,7 @@ describe('discovery counts what it leaves out', () => {
   });
 
   it('a nested sitemap that cannot be read is named, not skipped in silence', async () => {
-    const found = await discoverPages(sitemapSite.url, null, spec({ sitemap: 'auto', sitemapFind: 'https://prod.example/', sitemapReplace: sitemapSite.url }));
+    const found = await discoverPages(sitemapSite.url, null, spec({ sitemap: 'auto', sitemapFind: 'https://prod.example/', sitemapReplace: sitemapSite.url }), direct);
     expect(paths(found.urls)).toEqual(['/', '/a.html']);
     expect(found.leftOut).toEqual([
       {
@@ -70,7 +73,7 @@ describe('discovery counts what it leaves out', () => {
   });
 
   it('--exclude works on crawled and sitemap pages too, and says how many it took out', async () => {
-    const found = await discoverPages(crawlSite.url, null, spec({ crawl: true, depth: 2, exclude: ['a/*'] }));
+    const found = await discoverPages(crawlSite.url, null, spec({ crawl: true, depth: 2, exclude: ['a/*'] }), direct);
     expect(paths(found.urls)).toEqual(['/', '/b/', '/b/page.html']);
     expect(found.leftOut.map((l) => [l.reason, l.count, paths(l.examples)])).toEqual([['excluded', 2, ['/a/', '/a/deep.html']]]);
   });
@@ -78,9 +81,9 @@ describe('discovery counts what it leaves out', () => {
   it('--exclude in a static folder counts the files it took out; --include without one says it does nothing', async () => {
     const site = await startStatic(join(FIXTURES, 'static-site'));
     try {
-      const found = await discoverPages(site.url, site.root, spec({ exclude: ['news/**'] }));
+      const found = await discoverPages(site.url, site.root, spec({ exclude: ['news/**'] }), direct);
       expect(found.leftOut.map((l) => [l.reason, l.examples])).toEqual([['excluded', ['news/2026/item.html']]]);
-      const url = await discoverPages(site.url, null, spec({ pages: ['/'], include: ['**/*.html'] }));
+      const url = await discoverPages(site.url, null, spec({ pages: ['/'], include: ['**/*.html'] }), direct);
       expect(url.notes).toEqual(['--include picks HTML files of a --static folder; without --static it has no effect (--exclude matches page paths).']);
     } finally {
       await site.close();

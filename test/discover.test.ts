@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverPages, type DiscoverSpec } from '../src/discover/index.js';
+import { gateNetwork } from '../src/shared/network.js';
 import { startStatic, type StaticServer } from '../src/target/static.js';
 import { runCli } from './support/cli.js';
 import { ROOT } from './support/fixtures.js';
@@ -22,18 +23,20 @@ afterAll(async () => {
 });
 
 const spec = (extra: Partial<DiscoverSpec>): DiscoverSpec => ({ pages: [], include: [], exclude: [], crawl: false, depth: 1, maxPages: 10, ...extra });
+/** No browser flags, no proxy in the environment: straight to loopback. */
+const direct = gateNetwork([], {});
 const paths = (urls: string[]): string[] => urls.map((u) => new URL(u).pathname);
 
 describe('sitemaps', () => {
   it('follow a sitemap index and rewrite the production host to the preview', async () => {
-    const found = await discoverPages(site.url, null, spec({ sitemap: 'auto', sitemapFind: 'https://www.gemeente-voorbeeld.nl/', sitemapReplace: site.url }));
+    const found = await discoverPages(site.url, null, spec({ sitemap: 'auto', sitemapFind: 'https://www.gemeente-voorbeeld.nl/', sitemapReplace: site.url }), direct);
     expect(paths(found.urls)).toEqual(['/', '/about/', '/news/2026/item.html']);
     expect(found.leftOut).toEqual([]);
   });
 
   it('skip pages on another host, and say so with the way to fix it', async () => {
     // Without the rewrite the index's own nested sitemap is on the production host, so nothing is read.
-    const found = await discoverPages(site.url, null, spec({ sitemap: `${site.url}sitemap-pages.xml` }));
+    const found = await discoverPages(site.url, null, spec({ sitemap: `${site.url}sitemap-pages.xml` }), direct);
     expect(paths(found.urls)).toEqual(['/']);
     expect(found.leftOut).toEqual([
       {
@@ -75,44 +78,44 @@ describe('sitemaps', () => {
   }, 180_000);
 
   it('is an error when asked for and missing', async () => {
-    await expect(discoverPages(crawlSite.url, null, spec({ sitemap: 'auto' }))).rejects.toThrow(`The sitemap ${crawlSite.url}sitemap.xml could not be fetched`);
+    await expect(discoverPages(crawlSite.url, null, spec({ sitemap: 'auto' }), direct)).rejects.toThrow(`The sitemap ${crawlSite.url}sitemap.xml could not be fetched`);
   });
 });
 
 describe('crawling', () => {
   it('follows same-site links to depth 2, skipping logout, downloads, mail and other hosts, in a stable order', async () => {
-    const first = await discoverPages(crawlSite.url, null, spec({ crawl: true, depth: 2 }));
+    const first = await discoverPages(crawlSite.url, null, spec({ crawl: true, depth: 2 }), direct);
     expect(paths(first.urls)).toEqual(['/', '/a/', '/a/deep.html', '/b/', '/b/page.html']);
-    const second = await discoverPages(crawlSite.url, null, spec({ crawl: true, depth: 2 }));
+    const second = await discoverPages(crawlSite.url, null, spec({ crawl: true, depth: 2 }), direct);
     expect(second.urls).toEqual(first.urls);
   });
 
   it('stops at --max-pages and says how many it left out', async () => {
-    const found = await discoverPages(crawlSite.url, null, spec({ crawl: true, depth: 3, maxPages: 3 }));
+    const found = await discoverPages(crawlSite.url, null, spec({ crawl: true, depth: 3, maxPages: 3 }), direct);
     expect(paths(found.urls)).toEqual(['/', '/a/', '/b/']);
   });
 
   it('is the default without a sitemap: the start page plus one level of links', async () => {
-    const found = await discoverPages(crawlSite.url, null, spec({}));
+    const found = await discoverPages(crawlSite.url, null, spec({}), direct);
     expect(paths(found.urls)).toEqual(['/', '/a/', '/b/']);
   });
 });
 
 describe('explicit pages and globs', () => {
   it('normalises, dedupes and keeps the start page first', async () => {
-    const found = await discoverPages(site.url, null, spec({ pages: ['/news/2026/item.html#x', '/about/', '/news/2026/item.html', '/'] }));
+    const found = await discoverPages(site.url, null, spec({ pages: ['/news/2026/item.html#x', '/about/', '/news/2026/item.html', '/'] }), direct);
     expect(paths(found.urls)).toEqual(['/', '/about/', '/news/2026/item.html']);
   });
 
   it('maps a static folder to routes, and caps what a glob finds with a note', async () => {
-    const all = await discoverPages(site.url, site.root, spec({}));
+    const all = await discoverPages(site.url, site.root, spec({}), direct);
     expect(paths(all.urls)).toEqual(['/', '/about/', '/draft.html', '/news/2026/item.html']);
-    const capped = await discoverPages(site.url, site.root, spec({ maxPages: 2 }));
+    const capped = await discoverPages(site.url, site.root, spec({ maxPages: 2 }), direct);
     expect(paths(capped.urls)).toEqual(['/', '/about/']);
     expect(capped.leftOut.map((l) => [l.reason, l.count, l.message])).toEqual([['max-pages', 2, 'found 4 pages; scanning the first 2 (start page, then sorted). Raise --max-pages to scan more.']]);
   });
 
   it('rejects a page that is neither a URL nor a path', async () => {
-    await expect(discoverPages(null, null, spec({ pages: ['example.com'] }))).rejects.toThrow('"example.com" is not a URL or a path.');
+    await expect(discoverPages(null, null, spec({ pages: ['example.com'] }), direct)).rejects.toThrow('"example.com" is not a URL or a path.');
   });
 });

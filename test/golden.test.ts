@@ -227,7 +227,7 @@ describe('the golden scans are current', () => {
       report.baseline.path = '/elsewhere/consent-gate.baseline.json';
       for (const visit of visits(report)) {
         visit.durationMs += 1;
-        if (visit.settle) visit.settle = { waitedMs: visit.settle.waitedMs + 1, heldBy: { url: 'https://example.com/slow.js', resourceType: 'script', heldMs: 5 } };
+        if (visit.settle) visit.settle = { ...visit.settle, waitedMs: visit.settle.waitedMs + 1, heldBy: { url: 'https://example.com/slow.js', resourceType: 'script', heldMs: 5 } };
         for (const cookie of visit.cookies) Object.assign(cookie, { expires: cookie.expires && cookie.expires + 61, valueHash: 'ffffffff', valueLength: cookie.valueLength + 1 });
         visit.cookies.reverse();
         visit.requests.reverse();

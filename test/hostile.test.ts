@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVendors } from '../examples/vendors/serve.mjs';
 import { runGate } from '../src/gate.js';
+import { formatConsole } from '../src/report/console.js';
 import type { GateResult } from '../src/types.js';
 import { startHostile } from './fixtures/servers/hostile.mjs';
 
@@ -84,6 +85,37 @@ describe('hostile and broken pages', () => {
 
   it('a page behind basic auth is a scan error without credentials', () => {
     expect(errorOf('private')).toContain('the page asks for a login (HTTP 401); give credentials with --header');
+  });
+});
+
+describe('pages that keep opening windows and frames', () => {
+  // The issue's bound for one page's run, which the pop-up page took 78-123 s to finish before each
+  // visit's waits shared one budget and window.open() was capped; now about 3 s here. Generous: the
+  // frames alone take Chromium 10-30 s to load on a busy two-core machine, which no budget of ours bounds.
+  const ONE_PAGE_MS = 90_000;
+  let bounded: GateResult;
+  const scanOf = (path: string) => bounded.pages.find((p) => p.url === `${hostile.url}${path}`)!.phases[0]!;
+
+  beforeAll(async () => {
+    // --timeout 60 s: loading 500 frames is the browser's own work, and may take longer than 30 s on a starved machine.
+    bounded = await runGate({ discover: { pages: ['popups', 'window-per-second', 'iframes'].map((p) => `${hostile.url}${p}`) }, browserArgs: vendorArgs, phases: ['initial'], timeoutMs: 60_000 });
+  }, 240_000);
+
+  it.each(['popups', 'window-per-second', 'iframes'])('%s: finishes within the bound of one page, with the cookie its windows or frames wrote', (path) => {
+    const scan = scanOf(path);
+    expect(scan.error).toBeNull();
+    expect(scan.durationMs).toBeLessThan(ONE_PAGE_MS);
+    expect(bounded.findings.filter((f) => f.page === `${hostile.url}${path}` && f.rule === 'tracking-cookie-before-consent').map((f) => f.subject.name)).toEqual(['_fbp']);
+  });
+
+  it('follows the first windows a page opens, refuses the rest as a pop-up blocker would, and says so', () => {
+    expect(scanOf('popups').settle?.windows).toEqual({ opened: 10, refused: 190 });
+    const perSecond = scanOf('window-per-second').settle!.windows;
+    expect(perSecond.opened).toBe(10);
+    expect(perSecond.refused).toBeGreaterThan(0);
+    expect(scanOf('iframes').settle?.windows).toEqual({ opened: 0, refused: 0 });
+    expect(scanOf('iframes').frames).toHaveLength(500);
+    expect(formatConsole(bounded)).toContain(`✗ ${hostile.url}popups  2 errors\n    ! initial: the page kept opening windows: 10 followed, 190 more not opened (a visitor's pop-up blocker refuses them all)\n`);
   });
 });
 

@@ -72,7 +72,7 @@ describe('progress output', () => {
   it('estimates the time left from the pages done so far', () => {
     let now = 0;
     const written: string[] = [];
-    const stream = { isTTY: true, columns: 200, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream;
+    const stream = { isTTY: true, columns: 200, write: (text: string) => written.push(text) } ;
     const progress = progressOutput(stream, false, () => now);
     const page = (url: string): PageResult => ({ url, phases: [{ phase: 'initial', durationMs: 10_000, error: null } as ClassifiedScan], skipped: [] });
     progress.onPlan({ urls: ['http://s/a', 'http://s/b', 'http://s/c', 'http://s/d'], notes: [] });

@@ -8,6 +8,7 @@ import { runGate } from '../src/gate.js';
 import { loadPolicy } from '../src/policy/load.js';
 import { REPORT_FORMATS, reportFormat } from '../src/report/index.js';
 import { writeReports } from '../src/report/write.js';
+import { RunSecrets } from '../src/shared/secrets.js';
 import type { GateResult } from '../src/types.js';
 import { ROOT, serve, type Served } from './support/fixtures.js';
 import { validateCodeQuality, validateJunit, validateSarif } from './support/schema.js';
@@ -110,10 +111,10 @@ describe('report formats', () => {
 
   it('Markdown written with other formats ends with where the full report is, and on CI where the run keeps it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-place-'));
-    const local = writeReports(result, ['markdown', 'json', 'html'], { reportDir: dir }, dir).files;
+    const local = writeReports(result, ['markdown', 'json', 'html'], { reportDir: dir }, dir, new RunSecrets()).files;
     // A folder outside the working folder by its own path, not by ../../
     expect(readFileSync(local.get('markdown')!, 'utf8').trimEnd().split('\n').at(-1)).toBe(`Full report: \`${dir}/consent-gate.html\`.`);
-    const ci = writeReports(result, ['markdown', 'sarif', 'json'], { reportDir: 'out', runUrl: 'https://github.com/o/r/actions/runs/42' }, dir).files;
+    const ci = writeReports(result, ['markdown', 'sarif', 'json'], { reportDir: 'out', runUrl: 'https://github.com/o/r/actions/runs/42' }, dir, new RunSecrets()).files;
     expect(readFileSync(ci.get('markdown')!, 'utf8').trimEnd().split('\n').at(-1)).toBe(
       `Full report: \`${dir}/out/consent-gate-report.json\` — on [the run's page](https://github.com/o/r/actions/runs/42) when the workflow uploads \`${dir}/out/\` as an artifact.`,
     );

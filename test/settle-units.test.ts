@@ -5,11 +5,14 @@ import { visitLine } from '../src/report/progress.js';
 import type { ClassifiedScan } from '../src/types.js';
 
 const LIMITS: SettleLimits = { quietMs: 300, settleCapMs: 5_000, requestHoldMs: 3_000, streamHoldMs: 1_000, dataStreamHoldMs: 250 };
+/** All of one visit's waits together. */
+const VISIT_WAIT_MS = 20_000;
+const NO_WINDOWS = { opened: 0, refused: 0 };
 
 /** A watch on a hand-moved clock, and a pause that only moves that clock. */
 function watch(): { settle: SettleWatch; at: (ms: number) => void; pause: (ms: number) => Promise<void>; now: () => number } {
   let now = 0;
-  const settle = new SettleWatch(() => now);
+  const settle = new SettleWatch(VISIT_WAIT_MS, () => now);
   return { settle, at: (ms) => (now = ms), pause: async (ms) => void (now += ms), now: () => now };
 }
 
@@ -69,10 +72,28 @@ describe('the settle criterion', () => {
     settle.started({}, 'https://chat.example/events', 'eventsource');
     await settle.wait(LIMITS, pause);
     expect(now()).toBe(3_000);
-    expect(settle.record()).toEqual({ waitedMs: 3_000, heldBy: { url: 'https://slow.example/tag.js', resourceType: 'script', heldMs: 3_000 } });
+    expect(settle.record(NO_WINDOWS)).toEqual({ waitedMs: 3_000, heldBy: { url: 'https://slow.example/tag.js', resourceType: 'script', heldMs: 3_000 }, cutShort: false, windows: NO_WINDOWS });
     at(10_000);
     await settle.wait(LIMITS, pause);
-    expect(settle.record().waitedMs).toBe(3_000);
+    expect(settle.record(NO_WINDOWS).waitedMs).toBe(3_000);
+  });
+
+  it('shares one budget among all the waits of a visit, however many requests hold them, and starts afresh with the next visit', async () => {
+    const { settle, pause, now } = watch();
+    // Every wait meets a new stalled request (a window the page keeps opening): each holds it requestHoldMs.
+    const stalledWait = async (): Promise<number> => {
+      const from = now();
+      settle.started({}, `https://site.example/window?${from}`, 'document');
+      await settle.wait(LIMITS, pause);
+      return now() - from;
+    };
+    const waits = [];
+    for (let i = 0; i < 8; i++) waits.push(await stalledWait());
+    expect(waits).toEqual([3_000, 3_000, 3_000, 3_000, 3_000, 3_000, 2_000, 0]);
+    expect(settle.record(NO_WINDOWS)).toMatchObject({ waitedMs: VISIT_WAIT_MS, cutShort: true });
+    settle.startVisit();
+    expect(await stalledWait()).toBe(3_000);
+    expect(settle.record({ opened: 3, refused: 197 })).toMatchObject({ waitedMs: 3_000, cutShort: false, windows: { opened: 3, refused: 197 } });
   });
 
   it('once quiet, asks the renderers whether they are idle, and waits on when what they ran started more', async () => {
@@ -106,13 +127,13 @@ describe('the settle criterion', () => {
 
   it('ends a wait at settleCapMs when new requests keep starting', async () => {
     let clock = 0;
-    const busy = new SettleWatch(() => clock);
+    const busy = new SettleWatch(VISIT_WAIT_MS, () => clock);
     await busy.wait(LIMITS, async (ms) => {
       clock += ms;
       busy.started({}, `https://a.example/g/collect?t=${clock}`, 'ping');
     });
     expect(clock).toBe(LIMITS.settleCapMs);
-    expect(busy.record()).toEqual({ waitedMs: LIMITS.settleCapMs, heldBy: null });
+    expect(busy.record(NO_WINDOWS)).toEqual({ waitedMs: LIMITS.settleCapMs, heldBy: null, cutShort: false, windows: NO_WINDOWS });
   });
 });
 
@@ -126,10 +147,14 @@ describe('--verbose visit line', () => {
       requests: [],
       cookies: [],
       storage: [],
-      settle: { waitedMs: 1_250, heldBy: { url: 'https://slow.example/tag.js?id=<redacted>', resourceType: 'script', heldMs: 900 } },
+      settle: { waitedMs: 1_250, heldBy: { url: 'https://slow.example/tag.js?id=<redacted>', resourceType: 'script', heldMs: 900 }, cutShort: false, windows: { opened: 0, refused: 0 } },
     } as unknown as ClassifiedScan;
     expect(visitLine('https://site.example/news/', scan)).toBe(
       '      initial           2.3 s  /news/  0 requests, 0 cookies, 0 storage keys · waited 1.3 s for the network, longest for script https://slow.example/tag.js (0.9 s)',
+    );
+    const bounded = { ...scan, settle: { waitedMs: 20_000, heldBy: null, cutShort: true, windows: { opened: 10, refused: 190 } } } as ClassifiedScan;
+    expect(visitLine('https://site.example/popups', bounded)).toBe(
+      "      initial           2.3 s  /popups  0 requests, 0 cookies, 0 storage keys · waited 20.0 s for the network, cut short at the visit's wait budget · 10 window(s) followed, 190 not opened",
     );
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { GateError, errorText } from '../shared/errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../shared/files.js';
+import type { RunSecrets } from '../shared/secrets.js';
 import { emptyBaseline, type Baseline } from './baseline.js';
 
 const shown = (path: string): string => relative(process.cwd(), path) || path;
@@ -38,6 +39,7 @@ export function formatBaseline(baseline: Baseline): string {
   return JSON.stringify(sortKeys(baseline), null, 2) + '\n';
 }
 
-export function writeBaseline(path: string, baseline: Baseline): void {
-  writeFileAtomic(path, formatBaseline(baseline));
+/** Written through the run's secret check, like every report (a page path may echo a value). */
+export function writeBaseline(path: string, baseline: Baseline, secrets: RunSecrets): void {
+  writeFileAtomic(path, secrets.clear(formatBaseline(baseline), 'json'));
 }

@@ -62,13 +62,6 @@ function browserPid(profile: string): number | null {
   return ourChildren().find((pid) => commandLine(pid).includes(profile)) ?? null;
 }
 
-function proxyFromEnv(): { server: string; bypass?: string } | undefined {
-  const server = process.env['HTTPS_PROXY'] ?? process.env['https_proxy'];
-  if (!server) return undefined;
-  const bypass = process.env['NO_PROXY'] ?? process.env['no_proxy'];
-  return bypass ? { server, bypass } : { server };
-}
-
 /** The user agent of a headed Chrome of the same version: "HeadlessChrome" gives a scanner away. */
 function visitorUserAgent(version: string): string {
   const platform =
@@ -109,7 +102,6 @@ export async function launchBrowser(options: LaunchOptions): Promise<OpenBrowser
   const childrenBefore = new Set(ourChildren());
   let persistent: BrowserContext;
   try {
-    const proxy = proxyFromEnv();
     persistent = await playwright().chromium.launchPersistentContext(profile, {
       executablePath: options.browser.executable,
       headless: true,
@@ -119,7 +111,6 @@ export async function launchBrowser(options: LaunchOptions): Promise<OpenBrowser
       handleSIGTERM: false,
       handleSIGHUP: false,
       timeout: timeoutMs,
-      ...(proxy ? { proxy } : {}),
     });
   } catch (error) {
     // Playwright leaves a browser that never answered running: whatever it started goes, but not

@@ -9,6 +9,18 @@ export interface Settings {
   quietMs: number;
   /** Upper bound on real-time waiting for the network to settle, per wait. */
   settleCapMs: number;
+  /**
+   * All of one visit's waits together: its settles with their idle checks and the storage listings
+   * of its windows and frames. Shared by them all, not given per window or frame, so a page that
+   * opens 200 windows or 500 frames costs no more than one; once spent, the visit records the page
+   * as it stands and says so.
+   */
+  visitWaitMs: number;
+  /**
+   * Pop-up windows one visit lets a page open (per document that opens them); each is followed like
+   * the page. Past it window.open() answers as a visitor's pop-up blocker does, and the visit says so.
+   */
+  maxWindows: number;
   /** How long one request may hold a wait, from its start: a long poll or a stalled host holds no longer. */
   requestHoldMs: number;
   /** How long a response may still be streaming its body once it began: longer, it is a stream. */
@@ -53,6 +65,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   timeoutMs: 30_000,
   quietMs: 100,
   settleCapMs: 5_000,
+  visitWaitMs: 20_000,
+  maxWindows: 10,
   requestHoldMs: 3_000,
   streamHoldMs: 1_000,
   dataStreamHoldMs: 250,
@@ -76,7 +90,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
  */
 export function visitHardLimit(s: Settings): number {
   const loads = 3 * s.timeoutMs;
-  const settles = 6 * s.settleCapMs;
+  // The settles and storage listings share the visit's wait budget.
+  const settles = Math.min(6 * s.settleCapMs, s.visitWaitMs);
   const banner = 4 * s.pageScanMs + 4 * s.clickMs + s.linkCheckMs + s.autoconsentMs + 2 * s.screenshotMs;
   const snapshots = 2 * s.storageListMs;
   // Reading the consent signals: the dataLayer, then the TCF API's answer.

@@ -1,3 +1,4 @@
+import type { Network } from '../shared/network.js';
 import type { TargetHeaders } from '../shared/origin-headers.js';
 import { fetchText } from './fetch.js';
 
@@ -5,6 +6,14 @@ export interface CrawlOptions {
   depth: number;
   maxPages: number;
   headers: TargetHeaders | undefined;
+  network: Network;
+}
+
+export interface Crawled {
+  /** The start page first, then the pages found, level by level. */
+  pages: string[];
+  /** Pages the crawl could not read (no 2xx answer, a network error), so their links were not followed. */
+  unreadable: { url: string; failure: string }[];
 }
 
 // Visiting these would end a session or download a file, not show a page.
@@ -31,15 +40,20 @@ function links(html: string, page: string): string[] {
  * Breadth-first over same-origin links, level by level with each level sorted, so the same site
  * gives the same pages on every run. Reads server HTML: links that only scripts add are not followed.
  */
-export async function crawl(start: string, options: CrawlOptions): Promise<string[]> {
+export async function crawl(start: string, options: CrawlOptions): Promise<Crawled> {
   const origin = new URL(start).origin;
   const visited = new Set<string>([start]);
+  const unreadable: Crawled['unreadable'] = [];
   let level = [start];
   for (let depth = 0; depth < options.depth && visited.size < options.maxPages; depth++) {
     const next = new Set<string>();
     for (const page of level) {
-      const fetched = await fetchText(page, options.headers);
-      if (!fetched || !fetched.type.includes('html')) continue;
+      const fetched = await fetchText(page, options.headers, options.network);
+      if ('failure' in fetched) {
+        unreadable.push({ url: page, failure: fetched.failure });
+        continue;
+      }
+      if (!fetched.type.includes('html')) continue;
       for (const link of links(fetched.text, fetched.url)) {
         const url = new URL(link);
         if (url.origin !== origin || visited.has(link) || LOGOUT.test(url.pathname + url.search) || DOWNLOAD.test(url.pathname)) continue;
@@ -49,5 +63,5 @@ export async function crawl(start: string, options: CrawlOptions): Promise<strin
     level = [...next].sort().slice(0, options.maxPages - visited.size);
     for (const url of level) visited.add(url);
   }
-  return [...visited];
+  return { pages: [...visited], unreadable };
 }

@@ -4,8 +4,9 @@ import { globMatch } from '../shared/glob.js';
 import { plural } from '../shared/text.js';
 import type { Coverage, LeftOut, ShardCoverage } from '../types.js';
 import type { TargetHeaders } from '../shared/origin-headers.js';
+import type { Network } from '../shared/network.js';
 import { checkPageForm, normalizeUrl } from '../shared/url.js';
-import { crawl } from './crawl.js';
+import { crawl, type Crawled } from './crawl.js';
 import { readSitemap } from './sitemap.js';
 
 export interface DiscoverSpec {
@@ -42,7 +43,7 @@ export interface Discovered {
  * unknown). A shard scans only its part of that list.
  */
 export function coverageOf(listed: number, leftOut: LeftOut[], shard?: ShardCoverage): Coverage {
-  const pages = leftOut.filter((l) => l.reason !== 'sitemap-unreadable').reduce((sum, l) => sum + l.count, 0);
+  const pages = leftOut.filter((l) => l.reason !== 'sitemap-unreadable' && l.reason !== 'crawl-unreadable').reduce((sum, l) => sum + l.count, 0);
   return { found: listed + pages, scanned: shard ? shard.pages.length : listed, leftOut, ...(shard ? { shard } : {}) };
 }
 
@@ -81,11 +82,21 @@ function leftOut(reason: LeftOut['reason'], count: number, examples: string[], m
   return { reason, count, examples: examples.slice(0, EXAMPLES), message };
 }
 
+/** What the crawl could not read, said: a crawl that read nothing must not look like a site of one page. */
+function crawlNote(crawled: Crawled): LeftOut[] {
+  const { unreadable } = crawled;
+  if (unreadable.length === 0) return [];
+  const first = unreadable[0]!;
+  const message = `${plural(unreadable.length, 'page')} could not be fetched to follow ${unreadable.length === 1 ? 'its' : 'their'} links (${first.url}: ${first.failure}${unreadable.length > 1 ? ', …' : ''}), so pages linked only from there were not found.`;
+  return [leftOut('crawl-unreadable', unreadable.length, unreadable.map((u) => u.url), message)];
+}
+
 /**
  * The pages to scan, with what was found but left out. `basePath` is the path the site was built for
- * (`/my-repo/` on GitHub Pages): page paths and the sitemap are looked for under it.
+ * (`/my-repo/` on GitHub Pages): page paths and the sitemap are looked for under it. Sitemaps and
+ * crawled pages are fetched through `network`, where the browser's requests go.
  */
-export async function discoverPages(base: string | null, staticRoot: string | null, spec: DiscoverSpec, basePath = '/'): Promise<Discovered> {
+export async function discoverPages(base: string | null, staticRoot: string | null, spec: DiscoverSpec, network: Network, basePath = '/'): Promise<Discovered> {
   const start = base === null ? null : normalizeUrl(base);
   const notes: string[] = [];
   const skipped: LeftOut[] = [];
@@ -121,6 +132,7 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
     const sitemap = await readSitemap(sitemapUrl, {
       origin: new URL(from).origin,
       headers: spec.headers,
+      network,
       // The cap's worth, the start page, and the examples a report names of what is left out.
       keep: spec.maxPages + 1 + EXAMPLES,
       excluded: isExcluded,
@@ -142,12 +154,26 @@ export async function discoverPages(base: string | null, staticRoot: string | nu
       skipped.push(leftOut('sitemap-unreadable', sitemap.unreadable.length, sitemap.unreadable, `${plural(sitemap.unreadable.length, 'nested sitemap')} could not be read (no 2xx answer, or not to its end), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES).join(', ')}.`));
     }
     if (automatic && kept.length === 0) {
-      more = more.concat(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
+      const crawled = await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers, network });
+      more = more.concat(crawled.pages);
+      skipped.push(...crawlNote(crawled));
     }
   }
 
-  // 3. The crawl, when asked for.
-  if (spec.crawl) more = more.concat(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
+  // 3. The crawl, when asked for. One that could not read its start page found nothing: never a pass on one page.
+  if (spec.crawl) {
+    const from = needStart();
+    const crawled = await crawl(from, { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers, network });
+    const lost = crawled.unreadable.find((u) => u.url === from);
+    if (lost) {
+      throw new GateError(
+        `The crawl could not fetch its start page ${from} (${lost.failure}), so it found no pages and nothing was checked (never a pass). Check that the site answers from here: the gate fetches it the way the browser does (its --host-resolver-rules and proxy). Or give the pages with --page.`,
+        3,
+      );
+    }
+    more = more.concat(crawled.pages);
+    skipped.push(...crawlNote(crawled));
+  }
 
   // --exclude takes out what sitemap and crawl found too, not only a static folder's files.
   const crawledOut = more.filter(isExcluded);

@@ -1,4 +1,6 @@
+import type { ReadableStream } from 'node:stream/web';
 import { GateError } from '../shared/errors.js';
+import type { Network } from '../shared/network.js';
 import type { TargetHeaders } from '../shared/origin-headers.js';
 import { normalizeUrl } from '../shared/url.js';
 import { fetchFollowing } from './fetch.js';
@@ -8,6 +10,7 @@ export interface SitemapOptions {
   /** Only pages on this origin are kept: the preview's. */
   origin: string;
   headers: TargetHeaders | undefined;
+  network: Network;
   /** How many pages to keep: the smallest, as the sorted page list would take them. */
   keep: number;
   /** Pages the user left out (--exclude): counted apart, never kept. */
@@ -89,10 +92,10 @@ export async function readSitemap(url: string, options: SitemapOptions): Promise
     const next = queue.shift()!;
     if (seen.has(next)) continue;
     seen.add(next);
-    const fetched = await fetchFollowing(next, options.headers, SITEMAP_TIMEOUT_MS);
-    if (fetched === null || fetched.response.body === null) {
+    const fetched = await fetchFollowing(next, options.headers, options.network, SITEMAP_TIMEOUT_MS);
+    if ('failure' in fetched || fetched.response.body === null) {
       if (next !== url) found.unreadable.push(next);
-      else if (options.required) throw new GateError(`The sitemap ${url} could not be fetched (no 2xx answer). Check --sitemap, or leave it out.`);
+      else if (options.required) throw new GateError(`The sitemap ${url} could not be fetched (${'failure' in fetched ? fetched.failure : 'an empty answer'}). Check --sitemap, or leave it out.`);
       continue;
     }
     // Into a sitemap of its own first: a count from part of a sitemap would be a wrong count.

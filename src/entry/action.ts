@@ -25,6 +25,8 @@ import type { GateResult, Lang } from '../types.js';
 import { mergeReports } from './merge-reports.js';
 import { apiReason, githubIssues, stickyComment } from './github.js';
 import { commentMarker, keepWatchIssue } from './watch-issue.js';
+import { RunSecrets } from '../shared/secrets.js';
+import { actionOutlet, type ActionOutlet } from './action-outlet.js';
 
 const MAX_ANNOTATIONS = 50;
 
@@ -117,9 +119,10 @@ function runUrl(): string | undefined {
  * The pull-request comment, and the watch issue: the same body, where reviewers and the people who
  * answer for privacy look. A comment that cannot be posted (a fork's read-only token, no
  * `pull-requests: write`) changes no verdict: the summary says why. A watch whose issue cannot be
- * kept is a watch that tells no one: that is returned as a failure.
+ * kept is a watch that tells no one: that is returned as a failure. What is posted passes the run's
+ * secret check, as everything the step writes does.
  */
-async function review(result: GateResult, reports: Map<string, string>, lang: Lang, settings: Review, cwd: string, shard: boolean): Promise<{ notes: string[]; failure: string | null }> {
+async function review(out: ActionOutlet, result: GateResult, reports: Map<string, string>, lang: Lang, settings: Review, cwd: string, shard: boolean): Promise<{ notes: string[]; failure: string | null }> {
   const said = wordsFor(lang).comment;
   const url = runUrl();
   const place = reportPlace(reports, url);
@@ -129,23 +132,24 @@ async function review(result: GateResult, reports: Map<string, string>, lang: La
   const notes: string[] = [];
   const pullRequest = event().pull_request?.number;
   if (pullRequest !== undefined && settings.comment !== 'off') {
-    if (shard) core.info('The pull-request comment is left to the step that merges the shards (input "merge-reports"): a shard sees part of the pages.');
+    if (shard) out.info('The pull-request comment is left to the step that merges the shards (input "merge-reports"): a shard sees part of the pages.');
     else {
       const marker = commentMarker(dir);
       try {
         const failing = result.verdict.status !== 'passed';
-        const posted = await stickyComment(settings.token, pullRequest, hiddenMarker(marker), reviewBody(result, { ...body, marker }), settings.comment === 'always' || failing);
+        const text = out.secrets.clear(reviewBody(result, { ...body, marker }), 'text');
+        const posted = await stickyComment(settings.token, pullRequest, hiddenMarker(marker), text, settings.comment === 'always' || failing);
         if (posted) notes.push(said.posted(posted.action, posted.url));
       } catch (error) {
         notes.push(said.notPosted(apiReason(error)));
-        core.warning(`The pull-request comment could not be posted: ${apiReason(error)}. The verdict stands.`);
+        out.annotate('warning', `The pull-request comment could not be posted: ${apiReason(error)}. The verdict stands.`);
       }
     }
   }
   let failure: string | null = null;
   if (settings.watchIssue) {
     try {
-      const kept = await keepWatchIssue(await githubIssues(settings.token), result, { ...body, dir });
+      const kept = await keepWatchIssue(await githubIssues(settings.token), result, { ...body, dir }, out.secrets);
       notes.push(kept.action === 'none' ? said.nothingToWatch : said.watched(kept.action, kept.issue.url));
     } catch (error) {
       failure = apiReason(error);
@@ -155,37 +159,35 @@ async function review(result: GateResult, reports: Map<string, string>, lang: La
   return { notes, failure };
 }
 
-async function summarize(result: GateResult, reports: Map<string, string>, lang: Lang, notes: readonly string[]): Promise<void> {
-  const text = [inInputWords(markdown.render(result, reportPlace(reports, runUrl()), lang)).trimEnd(), ...notes].join('\n\n');
-  await core.summary.addRaw(`${text}\n`).write();
+async function summarize(out: ActionOutlet, result: GateResult, reports: Map<string, string>, lang: Lang, notes: readonly string[]): Promise<void> {
+  await out.summary([inInputWords(markdown.render(result, reportPlace(reports, runUrl()), lang)).trimEnd(), ...notes].join('\n\n'));
   const fresh = result.findings.filter((f) => f.status === 'new');
   for (const f of fresh.slice(0, MAX_ANNOTATIONS)) {
-    const say = f.severity === 'error' ? core.error : core.warning;
     const at = findingLocation(result, f);
-    say(findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, ...(at ? { file: at.path, startLine: at.line } : {}) });
+    out.annotate(f.severity === 'error' ? 'error' : 'warning', findingSentence(f, f.page), { title: `${f.rule}: ${subjectLabel(f)}`, ...(at ? { file: at.path, startLine: at.line } : {}) });
   }
-  if (fresh.length > MAX_ANNOTATIONS) core.warning(`${fresh.length - MAX_ANNOTATIONS} more new finding(s) are in the reports.`);
-  core.setOutput('result', result.verdict.status);
-  core.setOutput('new-findings', String(result.verdict.errors + result.verdict.warnings));
-  core.setOutput('exit-code', String(result.verdict.exitCode));
-  for (const [name, path] of reports) core.setOutput(`report-${name}`, path);
+  if (fresh.length > MAX_ANNOTATIONS) out.annotate('warning', `${fresh.length - MAX_ANNOTATIONS} more new finding(s) are in the reports.`);
+  out.output('result', result.verdict.status);
+  out.output('new-findings', String(result.verdict.errors + result.verdict.warnings));
+  out.output('exit-code', String(result.verdict.exitCode));
+  for (const [name, path] of reports) out.output(`report-${name}`, path);
 }
 
-function scan(options: ReturnType<typeof gateOptions>, formats: readonly string[]): Promise<GateResult> {
+function scan(out: ActionOutlet, options: ReturnType<typeof gateOptions>, formats: readonly string[]): Promise<GateResult> {
   return runGate({
     ...options,
+    secrets: out.secrets,
     screenshots: needsScreenshots(formats),
     onPlan: ({ urls, notes }) => {
-      core.info(`scanning ${urls.length} page(s)`);
-      for (const note of notes) core.notice(inInputWords(note));
+      out.info(`scanning ${urls.length} page(s)`);
+      for (const note of notes) out.notice(inInputWords(note));
     },
-    onPage: (progress) => core.info(progressLine(progress)),
-    // Shown when the workflow runs with step debug logging on.
-    onVisit: ({ url, scan }) => scan && core.debug(visitLine(url, scan)),
+    onPage: (progress) => out.info(progressLine(progress)),
+    onVisit: ({ url, scan }) => scan && out.debug(visitLine(url, scan)),
   });
 }
 
-async function main(): Promise<number> {
+async function main(out: ActionOutlet): Promise<number> {
   const cwd = resolve(text('working-directory') ?? process.env['GITHUB_WORKSPACE'] ?? process.cwd());
   const file = findPolicyFile(cwd, text('config'), 'Input "config":');
   const policy = file ? loadPolicy(file) : defaultPolicy(cwd);
@@ -193,32 +195,33 @@ async function main(): Promise<number> {
   const settings = reviewInputs(flags);
   const options = gateOptions(flags, policy, cwd);
   const { lang } = options.policy;
-  const result = settings.merge ? mergeReports(settings.merge.map((path) => resolve(cwd, path)), options.policy) : await scan(options, formats);
-  core.info(inInputWords(formatConsole(result, lang)));
+  const result = settings.merge ? mergeReports(settings.merge.map((path) => resolve(cwd, path)), options.policy, { secrets: out.secrets }) : await scan(out, options, formats);
+  out.info(inInputWords(formatConsole(result, lang)));
   const url = runUrl();
-  const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report', ...(url ? { runUrl: url } : {}), lang }, cwd).files;
-  const { notes, failure } = await review(result, reports, lang, settings, cwd, flags.shard !== undefined);
-  await summarize(result, reports, lang, notes);
-  if (result.verdict.exitCode !== 0) core.setFailed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
+  const reports = writeReports(result, formats, { reportDir: reportDir ?? 'consent-gate-report', ...(url ? { runUrl: url } : {}), lang }, cwd, out.secrets).files;
+  const { notes, failure } = await review(out, result, reports, lang, settings, cwd, flags.shard !== undefined);
+  await summarize(out, result, reports, lang, notes);
+  if (result.verdict.exitCode !== 0) out.failed(`consent-gate ${result.verdict.status}: ${result.verdict.reason}`);
   if (failure === null) return result.verdict.exitCode;
-  core.setFailed(`The watch issue could not be kept up to date: ${failure}. Give the job permissions: issues: write.`);
+  out.failed(`The watch issue could not be kept up to date: ${failure}. Give the job permissions: issues: write.`);
   return result.verdict.exitCode || 2;
 }
 
 export async function run(): Promise<void> {
   exitCleanlyOnSignals();
+  const out = actionOutlet(new RunSecrets());
   try {
-    const code = await main();
+    const code = await main(out);
     if (!stopping()) process.exitCode = code;
   } catch (error) {
     // Stopped by a signal: what failed since is the stop itself; the signal handler has said so.
     if (stopping()) return;
-    core.setOutput('result', 'error');
+    out.output('result', 'error');
     if (error instanceof GateError) {
-      core.setFailed(inInputWords(error.message));
+      out.failed(inInputWords(error.message));
       process.exitCode = error.exitCode;
     } else {
-      core.setFailed(`consent-gate: internal error, the scan did not complete: ${error instanceof Error ? (error.stack ?? error.message) : errorText(error)}`);
+      out.failed(`consent-gate: internal error, the scan did not complete: ${error instanceof Error ? (error.stack ?? error.message) : errorText(error)}`);
       process.exitCode = 3;
     }
   }

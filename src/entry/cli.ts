@@ -16,10 +16,15 @@ import { runGate } from '../gate.js';
 import { formatConsole } from '../report/console.js';
 import { progressOutput } from '../report/progress.js';
 import { needsScreenshots } from '../report/index.js';
-import { checkReportTargets, reportPlace, writeReports, type ReportTargets } from '../report/write.js';
+import { checkReportTargets, outputKind, reportPlace, writeReports, type ReportTargets } from '../report/write.js';
 import { TOKEN_VARIABLE, gitlabIssues, gitlabProject, type GitLabProject } from './gitlab.js';
 import { keepWatchIssue } from './watch-issue.js';
 import { TOOL_VERSION } from '../shared/version.js';
+import { Outlet } from '../shared/outlet.js';
+import { RunSecrets } from '../shared/secrets.js';
+
+/** Everything this process writes, through the run's secret check; runGate fills the check as it goes. */
+const out = new Outlet(new RunSecrets());
 
 /** What git wrote for a pre-push hook; null on a terminal, where reading would wait for a person. */
 function stdinText(): string | null {
@@ -56,14 +61,15 @@ const targetsOf = (args: ReportArgs, lang?: Lang): ReportTargets => ({
 
 /** Writes the reports and the summary, in the policy's language, and keeps the watch issue; the exit code is the verdict's. */
 async function report(result: GateResult, args: ReportArgs, cwd: string, lang: Lang, gitlab: GitLabProject | null): Promise<number> {
-  const { files, stdout } = writeReports(result, args.formats, targetsOf(args, lang), cwd);
-  if (stdout) process.stdout.write(stdout.render(result, undefined, lang));
+  const { files, stdout } = writeReports(result, args.formats, targetsOf(args, lang), cwd, out.secrets);
+  if (stdout) out.stdout(stdout.render(result, undefined, lang), outputKind(stdout));
   // The summary always reaches the log; with a report on stdout it goes to stderr, so
   // `> report.json` stays valid JSON.
-  (stdout ? process.stderr : process.stdout).write(formatConsole(result, lang));
-  for (const [name, path] of files) process.stderr.write(`report (${name}): ${relative(cwd, path) || path}\n`);
+  if (stdout) out.stderr(formatConsole(result, lang));
+  else out.stdout(formatConsole(result, lang));
+  for (const [name, path] of files) out.stderr(`report (${name}): ${relative(cwd, path) || path}\n`);
   if (args.flags.updateBaseline && !result.baseline.updated) {
-    process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.\n`);
+    out.stderr(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.\n`);
   }
   if (gitlab) await watchOnGitLab(result, gitlab, files, lang);
   return result.verdict.exitCode;
@@ -73,8 +79,8 @@ async function report(result: GateResult, args: ReportArgs, cwd: string, lang: L
 async function watchOnGitLab(result: GateResult, gitlab: GitLabProject, files: ReadonlyMap<string, string>, lang: Lang): Promise<void> {
   const place = reportPlace(files, gitlab.jobUrl);
   try {
-    const kept = await keepWatchIssue(gitlabIssues(gitlab), result, { lang, dir: gitlab.dir, ...(place ? { place } : {}), ...(gitlab.jobUrl ? { runUrl: gitlab.jobUrl } : {}) });
-    process.stderr.write(kept.action === 'none' ? 'watch issue: none open, none needed\n' : `watch issue ${kept.action}: ${kept.issue.url}\n`);
+    const kept = await keepWatchIssue(gitlabIssues(gitlab), result, { lang, dir: gitlab.dir, ...(place ? { place } : {}), ...(gitlab.jobUrl ? { runUrl: gitlab.jobUrl } : {}) }, out.secrets);
+    out.stderr(kept.action === 'none' ? 'watch issue: none open, none needed\n' : `watch issue ${kept.action}: ${kept.issue.url}\n`);
   } catch (error) {
     throw new GateError(`--gitlab-issue: the watch issue could not be kept up to date: ${errorText(error)}. ${TOKEN_VARIABLE} must be a project access token with the api scope and at least the Reporter role.`, 2, error);
   }
@@ -85,13 +91,14 @@ async function scan(args: ScanArgs): Promise<number> {
   const options = gateOptions(args.flags, loadPolicyFor(args, cwd), cwd);
   checkReportTargets(args.formats, targetsOf(args));
   const gitlab = args.gitlabIssue ? gitlabProject(cwd) : null;
-  const progress = args.progress === 'quiet' ? null : progressOutput(process.stderr, args.progress === 'verbose');
+  const progress = args.progress === 'quiet' ? null : progressOutput(out.checkedStderr(), args.progress === 'verbose');
   // Ctrl-C mid-scan: the shell prompt should not land on the live line.
   const forgetProgress = onShutdown(async () => progress?.stop());
   let result;
   try {
     result = await runGate({
       ...options,
+      secrets: out.secrets,
       screenshots: needsScreenshots(args.formats),
       ...(progress ? { onPlan: progress.onPlan, onVisit: progress.onVisit, onPage: progress.onPage } : {}),
     });
@@ -108,7 +115,7 @@ async function judge(args: JudgeArgs | MergeArgs): Promise<number> {
   checkReportTargets(args.formats, targetsOf(args));
   const gitlab = args.gitlabIssue ? gitlabProject(cwd) : null;
   const policy = loadPolicyFor(args, cwd);
-  const options = args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {};
+  const options = { secrets: out.secrets, ...(args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {}) };
   const result = args.command === 'judge' ? judgeReport(resolve(cwd, args.report), policy, options) : mergeReports(args.reports.map((path) => resolve(cwd, path)), policy, options);
   return report(result, args, cwd, policy.lang, gitlab);
 }
@@ -117,11 +124,11 @@ async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv);
   verbose = 'progress' in args && args.progress === 'verbose';
   if (args.command === 'help') {
-    process.stdout.write(HELP);
+    out.stdout(HELP);
     return 0;
   }
   if (args.command === 'init') {
-    for (const line of init({ cwd: process.cwd(), hook: args.hook, force: args.force })) process.stdout.write(`${line}\n`);
+    for (const line of init({ cwd: process.cwd(), hook: args.hook, force: args.force })) out.stdout(`${line}\n`);
     return 0;
   }
   if (args.command === 'pre-push') {
@@ -129,11 +136,11 @@ async function main(argv: string[]): Promise<number> {
       cwd: process.cwd(),
       stdin: stdinText(),
       scan: () => scan({ command: 'scan', flags: {}, formats: ['console'], progress: 'quiet' }),
-      say: (line) => process.stderr.write(`${line}\n`),
+      say: (line) => out.stderr(`${line}\n`),
     });
   }
   if (args.command === 'version') {
-    process.stdout.write(`${TOOL_VERSION}\n`);
+    out.stdout(`${TOOL_VERSION}\n`);
     return 0;
   }
   return args.command === 'judge' || args.command === 'merge-reports' ? judge(args) : scan(args);
@@ -149,11 +156,11 @@ main(process.argv.slice(2)).then(
     // Stopped by a signal: what failed since is the stop itself; the signal handler has said so.
     if (stopping()) return;
     if (error instanceof GateError) {
-      process.stderr.write(`consent-gate: ${error.message}\n`);
-      if (verbose) process.stderr.write(`${stackOf(error)}\n`);
+      out.stderr(`consent-gate: ${error.message}\n`);
+      if (verbose) out.stderr(`${stackOf(error)}\n`);
       process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`consent-gate: internal error, the scan did not complete:\n${stackOf(error)}\n`);
+      out.stderr(`consent-gate: internal error, the scan did not complete:\n${stackOf(error)}\n`);
       process.exitCode = 3;
     }
   },

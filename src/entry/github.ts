@@ -3,6 +3,7 @@
 // when a comment or an issue is written: a scan that posts nothing never evaluates it.
 import type { getOctokit } from '@actions/github';
 import { errorText } from '../shared/errors.js';
+import type { Cleared } from '../shared/secrets.js';
 import type { IssueHost, IssueRef } from './watch-issue.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
@@ -35,7 +36,7 @@ export async function stickyComment(
   token: string,
   pullRequest: number,
   marker: string,
-  body: string,
+  body: Cleared,
   mayCreate: boolean,
 ): Promise<{ action: 'created' | 'updated'; url: string } | null> {
   const { octokit, repo } = await client(token);

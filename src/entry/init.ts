@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { GateError } from '../shared/errors.js';
 import { POLICY_FILES } from '../config/files.js';
 import { writeFileAtomic } from '../shared/files.js';
+import { nothingSecret } from '../shared/secrets.js';
 import { detectSite, type SiteGuess } from './framework.js';
 
 /** The starter policy for what was found here; without a site, no target (a made-up one would block every push). */
@@ -64,7 +65,7 @@ export function init(options: InitOptions): string[] {
     done.push(`${relative(cwd, existing)} exists; left as it is (--force overwrites it).`);
   } else {
     const path = join(cwd, POLICY_FILES[0]!);
-    writeFileAtomic(path, starterPolicy(guess));
+    writeFileAtomic(path, nothingSecret(starterPolicy(guess), 'json'));
     done.push(`wrote ${relative(cwd, path)}: check its target, then run npx consent-gate scan.`, ...explain(guess));
   }
   if (!options.hook) return done;
@@ -76,7 +77,7 @@ export function init(options: InitOptions): string[] {
   if (existsSync(hook) && !options.force && !readFileSync(hook, 'utf8').includes(HOOK_MARK)) {
     throw new GateError(`${relative(cwd, hook)} already exists and is not ours. Add "npx --no-install consent-gate pre-push" to it, or overwrite it with --force.`);
   }
-  writeFileAtomic(hook, HOOK_SCRIPT);
+  writeFileAtomic(hook, nothingSecret(HOOK_SCRIPT, 'text'));
   chmodSync(hook, 0o755);
   done.push(`installed ${relative(cwd, hook)}: every git push now runs the gate first.`);
   return done;

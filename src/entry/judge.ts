@@ -7,6 +7,7 @@ import { readBaseline, writeBaseline } from '../baseline/file.js';
 import type { Policy } from '../policy/policy.js';
 import { GateError, errorText } from '../shared/errors.js';
 import { once } from '../shared/once.js';
+import { RunSecrets } from '../shared/secrets.js';
 import type { GateResult } from '../types.js';
 import { concludeRun, judgePage, resultOf, type SavedRun } from '../verdict/judge.js';
 
@@ -32,6 +33,8 @@ export function readReport(path: string): GateResult {
 
 export interface JudgeOptions {
   updateBaseline?: { prune: boolean };
+  /** What the baseline is written through (the caller's, beside its reports); none known by default. */
+  secrets?: RunSecrets;
 }
 
 /**
@@ -66,7 +69,7 @@ export function judgeSaved(saved: SavedRun, policy: Policy, options: JudgeOption
   const started = Date.now();
   const findings = pages.flatMap((page) => judgePage(page, policy, known));
   const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
-  if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
+  if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline, options.secrets ?? new RunSecrets());
   const { tool, data: lists, browser, startedAt, durationMs, coverage, target } = saved;
   return resultOf({ tool, data: lists, browser, startedAt, durationMs, coverage, target }, readable, concluded, policy, { found: stored !== null });
 }

@@ -2,6 +2,7 @@
 // consent manager's settings changed in a web console) is seen only by a scheduled scan, and one
 // issue, kept up to date, is where people learn of it. GitHub's and GitLab's issues, the same way.
 import { hiddenMarker, reviewBody, reviewTitle, type BodyOptions } from '../report/comment.js';
+import type { Cleared, RunSecrets } from '../shared/secrets.js';
 import type { GateResult } from '../types.js';
 
 export interface IssueRef {
@@ -10,14 +11,14 @@ export interface IssueRef {
   url: string;
 }
 
-/** An issue tracker, as much of it as the watch needs. */
+/** An issue tracker, as much of it as the watch needs. What it posts has passed the run's secret check (Cleared). */
 export interface IssueHost {
   /** The open issue whose body carries `marker` (the hidden line), if any. */
   findOpen(marker: string): Promise<IssueRef | null>;
-  open(title: string, body: string): Promise<IssueRef>;
-  update(issue: IssueRef, title: string, body: string): Promise<void>;
+  open(title: Cleared, body: Cleared): Promise<IssueRef>;
+  update(issue: IssueRef, title: Cleared, body: Cleared): Promise<void>;
   /** Says why in a comment, then closes it. */
-  close(issue: IssueRef, comment: string): Promise<void>;
+  close(issue: IssueRef, comment: Cleared): Promise<void>;
 }
 
 export type WatchOutcome = { action: 'opened' | 'updated' | 'closed'; issue: IssueRef } | { action: 'none'; issue: null };
@@ -31,17 +32,18 @@ export const commentMarker = (dir: string): string => `consent-gate pull-request
  * passing body as its comment, so the issue says what was fixed. A run that could not scan a page is
  * not a pass: it updates or opens the issue too (a site that is down is news for a watch).
  */
-export async function keepWatchIssue(host: IssueHost, gate: GateResult, options: Omit<BodyOptions, 'marker'> & { dir: string }): Promise<WatchOutcome> {
+export async function keepWatchIssue(host: IssueHost, gate: GateResult, options: Omit<BodyOptions, 'marker'> & { dir: string }, secrets: RunSecrets): Promise<WatchOutcome> {
   const { dir, ...rest } = options;
   const marker = watchMarker(dir);
-  const body = reviewBody(gate, { ...rest, marker });
+  // What is posted passes the run's secret check, as everything the gate writes does.
+  const body = secrets.clear(reviewBody(gate, { ...rest, marker }), 'text');
   const open = await host.findOpen(hiddenMarker(marker));
   if (gate.verdict.status === 'passed') {
     if (!open) return { action: 'none', issue: null };
     await host.close(open, body);
     return { action: 'closed', issue: open };
   }
-  const title = reviewTitle(gate, options.lang);
+  const title = secrets.clear(reviewTitle(gate, options.lang), 'text');
   if (open) {
     await host.update(open, title, body);
     return { action: 'updated', issue: open };

@@ -5,13 +5,14 @@ import { defaultCookiePath, isDeletion, parseCookieString, splitSetCookie, type 
 import { BINDING, installHooks, listStorage, type HookEvent } from './hooks.js';
 import { installFingerprintHooks } from './fingerprint-hooks.js';
 import { identifiersIn, matchIdentifiers, type HeldValue, type SentRequest } from './identifiers.js';
-import { sleep } from '../shared/time.js';
+import { sleep, withTimeout } from '../shared/time.js';
 import { errorText } from '../shared/errors.js';
-import { evaluateIsolated, FRAME_GONE, frameTargets } from './isolated.js';
+import { evaluateIsolated, FRAME_GONE, frameTargets, type FrameTarget } from './isolated.js';
 import type { Settings } from '../config/settings.js';
 import { SettleWatch, type SettleLimits } from './settle.js';
 import { rendererIdle } from './renderer-idle.js';
 import { urlRedactor } from './redact.js';
+import type { RunSecrets } from '../shared/secrets.js';
 import { watchInitiators } from './initiator.js';
 import { hostOf, isWebUrl, withoutFragment } from '../shared/url.js';
 
@@ -63,6 +64,9 @@ export interface Mark {
 /** A storage key as the hooks saw it written: `at` is the last write, `writes` each one with its time. */
 type StorageEntry = GatheredStorage & { at: number; writes: { at: number; ms: number }[] };
 
+/** What the collector is told: how long listings may take, the visit's wait budget and window cap, where secrets go. */
+export type CollectorOptions = Pick<Settings, 'storageListMs' | 'visitWaitMs' | 'maxWindows'> & { runSecrets: RunSecrets };
+
 const cookieKey = (c: { name: string; domain: string; valueHash: string }): string => `${c.name}\u0000${c.domain}\u0000${c.valueHash}`;
 const storageKey = (s: { kind: string; origin: string; key: string }): string => `${s.kind}\u0000${s.origin}\u0000${s.key}`;
 
@@ -85,7 +89,9 @@ export class Collector {
   /** The last point a window may open at (see cut): a storage key keeps the time of its first write after each. */
   private lastCut = 0;
   private readonly pending = new Set<Promise<unknown>>();
-  private readonly settle = new SettleWatch();
+  private readonly settle: SettleWatch;
+  /** Pop-ups this visit: followed, and refused past the cap (by the init script, or closed here). */
+  private windows = { opened: 0, refused: 0 };
   /** By request URL: the first request for a URL is the one that brought it in. */
   private readonly initiators = new Map<string, RequestInitiator>();
   private readonly watched = new WeakMap<Page, Promise<void>>();
@@ -96,22 +102,39 @@ export class Collector {
 
   private constructor(
     private readonly context: BrowserContext,
-    /** How long one frame's storage listing may take: one that does not answer fails the visit. */
-    private readonly storageListMs: number,
-  ) {}
+    /** storageListMs: how long one frame's storage listing may take (one in the visit's own tab that does not answer fails the visit). */
+    private readonly options: CollectorOptions,
+  ) {
+    this.settle = new SettleWatch(options.visitWaitMs);
+  }
 
-  static async attach(context: BrowserContext, storageListMs: number): Promise<Collector> {
-    const collector = new Collector(context, storageListMs);
+  static async attach(context: BrowserContext, options: CollectorOptions): Promise<Collector> {
+    const collector = new Collector(context, options);
     await context.exposeBinding(BINDING, (_source, event: HookEvent) => collector.onHook(event));
     // One serialised script: the fingerprinting hooks travel in it as installHooks' second argument.
-    await context.addInitScript({ content: `(${installHooks})(${JSON.stringify(BINDING)}, ${installFingerprintHooks});` });
+    await context.addInitScript({ content: `(${installHooks})(${JSON.stringify(BINDING)}, ${installFingerprintHooks}, ${options.maxWindows});` });
     context.on('request', (request) => collector.onRequest(request));
     context.on('requestfinished', (request) => collector.onRequestEnd(request, null));
     context.on('requestfailed', (request) => collector.onRequestEnd(request, request.failure()?.errorText ?? 'failed'));
     context.on('response', (response) => collector.track(collector.onResponse(response)));
-    // Pop-ups: best effort, their first requests may pass before the session is up.
-    context.on('page', (page) => collector.track(collector.watch(page)));
+    // Pop-ups: best effort, their first requests may pass before the session is up. Past the cap (a
+    // window that a pop-up opened, a link with target=_blank) a window is closed at once, not followed.
+    context.on('page', (page) => {
+      if (collector.windows.opened >= options.maxWindows) {
+        collector.windows.refused++;
+        page.close().catch(() => undefined);
+        return;
+      }
+      collector.windows.opened++;
+      collector.track(collector.watch(page));
+    });
     return collector;
+  }
+
+  /** A visit starts: its own wait budget, window count and account of its waits (see WaitBudget). */
+  startVisit(): void {
+    this.settle.startVisit();
+    this.windows = { opened: 0, refused: 0 };
   }
 
   /** Call before the page's first navigation, so every request's initiator is seen. */
@@ -187,8 +210,11 @@ export class Collector {
     // Short values ("1", "en") are not identifiers and would redact half of every query string. The
     // identifiers inside values count too: a client id sent without its cookie's version prefix.
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...held.flatMap((h) => identifiersIn(h.value))].filter((v) => v.length >= 6);
+    // Whatever echoes an identifier the visitor holds (a banner's text, a field added later) is caught
+    // where the run writes: the values stay in memory, in the run's secret check.
+    this.options.runSecrets.add(...[...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...storageValues.map((v) => v.value)].flatMap(identifiersIn));
     const clean = urlRedactor(secrets);
-    const settle = this.settle.record();
+    const settle = this.settle.record({ ...this.windows });
     const initiator = (url: string): RequestInitiator | null => {
       const found = this.initiators.get(withoutFragment(url));
       return found ? { ...found, url: found.url && clean(found.url) } : null;
@@ -221,6 +247,10 @@ export class Collector {
   private onHook(event: HookEvent): void {
     if (event.type === 'keepalive') {
       this.settle.keptAlive(event.url);
+      return;
+    }
+    if (event.type === 'window-refused') {
+      this.windows.refused++;
       return;
     }
     if (event.type === 'fingerprint') {
@@ -351,7 +381,12 @@ export class Collector {
     if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null, at: ++this.events });
   }
 
-  /** The storage entries, and the web storage values as the identifier comparison needs them. */
+  /**
+   * The storage entries, and the web storage values as the identifier comparison needs them. One frame
+   * per origin is listed in each window (frames of one origin share their storage). The visit's own
+   * tab (`pages[0]`) is listed in full; pop-ups with what the visit's wait budget has left, since the
+   * hooks saw what they wrote already.
+   */
   private async enumerateStorage(pages: Page[]): Promise<{ entries: StorageEntry[]; values: HeldValue[] }> {
     const found = new Map(this.storageWrites);
     const values: HeldValue[] = [];
@@ -360,10 +395,11 @@ export class Collector {
       // Found in storage but never seen written: as old as the window can tell (0).
       if (!found.has(id)) found.set(id, { kind, origin, key, writtenBy: [], at: 0, writes: [] });
     };
-    const targets = (await Promise.all(pages.map((page) => frameTargets(page).catch(() => [])))).flat();
-    const listings = await Promise.all(
-      targets.map((target) =>
-        evaluateIsolated(target, listStorage, undefined, this.storageListMs).catch((error: unknown) => {
+    const [own, ...popups] = pages;
+    const ownTargets = own ? await frameTargets(own, { onePerOrigin: true }).catch(() => []) : [];
+    const ownListings = Promise.all(
+      ownTargets.map((target) =>
+        evaluateIsolated(target, listStorage, undefined, this.options.storageListMs).catch((error: unknown) => {
           // A frame that went away has nothing left to list; a listing that fails otherwise could hide
           // tracking storage: the visit fails closed.
           if (FRAME_GONE.test(errorText(error))) return null;
@@ -371,7 +407,8 @@ export class Collector {
         }),
       ),
     );
-    for (const listing of listings) {
+    const [mine, theirs] = await Promise.all([ownListings, this.listPopups(popups)]);
+    for (const listing of [...mine, ...theirs]) {
       if (!listing) continue;
       const { origin, local, session, indexedDB } = listing;
       const holder = cookieHostOf(origin);
@@ -385,6 +422,29 @@ export class Collector {
     }
     // Writes whose frame has gone (a removed iframe) still count: the write happened.
     return { entries: [...found.values()], values };
+  }
+
+  /** The pop-ups' storage, as far as the visit's wait budget goes: what does not answer in it is left out, and the visit says it was cut short. */
+  private async listPopups(popups: Page[]): Promise<Awaited<ReturnType<typeof listStorage>>[]> {
+    if (popups.length === 0) return [];
+    const budget = this.settle.visitBudget();
+    const listed: Awaited<ReturnType<typeof listStorage>>[] = [];
+    let complete = true;
+    const listOne = async (target: FrameTarget, ms: number): Promise<void> => {
+      const listing = await evaluateIsolated(target, listStorage, undefined, ms).catch((error: unknown) => {
+        // A window that closed itself has nothing left to list.
+        if (!FRAME_GONE.test(errorText(error))) complete = false;
+        return null;
+      });
+      if (listing) listed.push(listing);
+    };
+    const listPage = async (page: Page, ms: number): Promise<void> => {
+      const targets = await frameTargets(page, { onePerOrigin: true }).catch(() => []);
+      await Promise.all(targets.map((target) => listOne(target, ms)));
+    };
+    const answered = await budget.spend(this.options.storageListMs, (ms) => (ms <= 0 ? Promise.resolve(null) : withTimeout(Promise.all(popups.map((page) => listPage(page, ms))), ms)));
+    if (answered === null || !complete) budget.cut = true;
+    return listed;
   }
 
   /** The cookies, each with the writes seen after `after` (all writes for a full snapshot); deletion attempts are not writes. */

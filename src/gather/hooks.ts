@@ -16,7 +16,9 @@ export type HookEvent =
   | { type: 'keepalive'; url: string }
   /** `calls` since the script's previous report in this document; `families` so far in it. */
   | { type: 'fingerprint'; technique: FingerprintTechnique; api: string; script: string; calls: number; families: number | null }
-  | { type: 'storage'; kind: 'localStorage' | 'sessionStorage' | 'indexedDB'; key: string; script: string | null; origin: string };
+  | { type: 'storage'; kind: 'localStorage' | 'sessionStorage' | 'indexedDB'; key: string; script: string | null; origin: string }
+  /** A window.open() past the document's cap, which was not opened (see installHooks). */
+  | { type: 'window-refused'; url: string };
 
 /**
  * Serialised by Playwright and run in the page's own world before any of its scripts: it must, since it
@@ -26,7 +28,7 @@ export type HookEvent =
  * breaks JSON.stringify breaks it and costs the "written by" attribution, never the finding: cookies
  * come from the browser's jar and storage from a listing in an isolated world.)
  */
-export function installHooks(binding: string, installMore: ((tools: HookTools) => void) | null = null): void {
+export function installHooks(binding: string, installMore: ((tools: HookTools) => void) | null = null, maxWindows = Infinity): void {
   const send = (globalThis as unknown as Record<string, (event: unknown) => unknown>)[binding];
   if (typeof send !== 'function') return;
   const { apply } = Reflect;
@@ -91,6 +93,21 @@ export function installHooks(binding: string, installMore: ((tools: HookTools) =
   Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
     report({ type: 'storage', kind: this === session ? 'sessionStorage' : 'localStorage', key: text(key), script: caller(), origin: location.origin });
     return apply(setItem, this, [key, value]);
+  };
+
+  // A page that opens windows in a loop (or one a second) would make the visit wait for each: each
+  // window is a renderer's worth of work for the browser. A visitor's browser blocks windows opened
+  // without a click altogether; past `maxWindows` per document, window.open() answers as that
+  // blocker does (null), and says so. The windows it did open are followed like the page.
+  const open = window.open;
+  let opened = 0;
+  window.open = function (this: unknown, ...args: Parameters<typeof window.open>) {
+    if (opened >= maxWindows) {
+      report({ type: 'window-refused', url: text(args[0] ?? '') });
+      return null;
+    }
+    opened++;
+    return apply(open, this ?? window, args) as Window | null;
   };
 
   if (typeof IDBFactory !== 'undefined') {

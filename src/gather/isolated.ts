@@ -38,16 +38,31 @@ async function ownSession(frame: Frame): Promise<CDPSession | null> {
   return session;
 }
 
-/** Every frame of a page that shows a web document, the main frame first, each with the session that reaches it. */
-export async function frameTargets(page: Page): Promise<FrameTarget[]> {
+const originOf = (url: string): string => (URL.canParse(url) ? new URL(url).origin : url);
+
+/**
+ * Every frame of a page that shows a web document, the main frame first, each with the session that
+ * reaches it. `onePerOrigin`: per session, only the first frame of each origin, and a session of its
+ * own only for the first frame of each origin: for what frames of one origin share (their storage),
+ * 500 frames from one site are one question, not 500 sessions.
+ */
+export async function frameTargets(page: Page, { onePerOrigin = false } = {}): Promise<FrameTarget[]> {
+  const firstOfOrigin = (targets: FrameTarget[]): FrameTarget[] => {
+    const web = targets.filter((target) => isWebUrl(target.url));
+    return onePerOrigin ? web.filter((target, index) => web.findIndex((t) => originOf(t.url) === originOf(target.url)) === index) : web;
+  };
   const main = await pageSession(page);
-  const trees: FrameTarget[][] = [flatten((await main.send('Page.getFrameTree')).frameTree, main, true)];
+  const trees: FrameTarget[][] = [firstOfOrigin(flatten((await main.send('Page.getFrameTree')).frameTree, main, true))];
+  const ownOrigins = new Set<string>();
   for (const frame of page.frames()) {
     if (frame === page.mainFrame() || !isWebUrl(frame.url())) continue;
+    if (onePerOrigin && ownOrigins.has(originOf(frame.url()))) continue;
+    ownOrigins.add(originOf(frame.url()));
     const session = await ownSession(frame);
-    if (session) trees.push(flatten((await session.send('Page.getFrameTree')).frameTree, session, false));
+    if (!session) continue;
+    trees.push(firstOfOrigin(flatten((await session.send('Page.getFrameTree')).frameTree, session, false)));
   }
-  return trees.flat().filter((target) => isWebUrl(target.url));
+  return trees.flat();
 }
 
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright';
 import type { Settings } from '../config/settings.js';
+import { withTimeout } from '../shared/time.js';
 import { evaluateIsolated, frameTargets } from './isolated.js';
 import type { IdleProbe } from './settle.js';
 
@@ -14,8 +15,9 @@ import type { IdleProbe } from './settle.js';
 export function rendererIdle(page: Page, limits: Pick<Settings, 'idleCheckMs' | 'pageScanMs'>): IdleProbe {
   return async (budgetMs) => {
     const budget = Math.min(budgetMs, limits.pageScanMs);
-    try {
-      const targets = await frameTargets(page);
+    const ask = async (): Promise<boolean> => {
+      // Frames of one origin share a renderer: 500 frames from one site are one question, not 500 sessions.
+      const targets = await frameTargets(page, { onePerOrigin: true });
       // One frame per DevTools session: frames that share a session share a renderer.
       const perRenderer = targets.filter((target, index) => targets.findIndex((t) => t.session === target.session) === index);
       await Promise.all(
@@ -24,9 +26,10 @@ export function rendererIdle(page: Page, limits: Pick<Settings, 'idleCheckMs' | 
         ),
       );
       return true;
-    } catch {
-      // The page navigated or a frame went away while we asked: nothing is proven, the caller asks again.
-      return false;
-    }
+    };
+    // Bounded as a whole, finding the frames too: a browser busy with a flood of windows may take long
+    // to list them. False (the page navigated, a frame went away, no answer in time) proves nothing:
+    // the caller asks again within what its wait has left.
+    return (await withTimeout(ask().catch(() => false), budget)) ?? false;
   };
 }

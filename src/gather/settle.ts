@@ -14,6 +14,38 @@ import type { SettleRecord } from '../types.js';
 export type SettleLimits = Pick<Settings, 'quietMs' | 'settleCapMs' | 'requestHoldMs' | 'streamHoldMs' | 'dataStreamHoldMs'>;
 
 /**
+ * What one visit may spend waiting, all its waits together (`visitWaitMs`): the settles with their
+ * idle checks, the storage listings of every window and frame. Counted per visit, not per window or
+ * frame, so a page that opens 200 windows or 500 frames costs no more than one that opens none;
+ * once it is spent, waits end at once and the visit records the page as it stands.
+ */
+export class WaitBudget {
+  private spent = 0;
+  /** A wait ended because the budget was spent, with something still pending: it was not waited for. */
+  cut = false;
+
+  constructor(
+    private readonly totalMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  left(): number {
+    return Math.max(0, this.totalMs - this.spent);
+  }
+
+  /** Runs a wait given what is left (never more than `capMs`), and counts the time it took. */
+  async spend<T>(capMs: number, wait: (ms: number) => Promise<T>): Promise<T> {
+    const ms = Math.min(capMs, this.left());
+    const started = this.now();
+    try {
+      return await wait(ms);
+    } finally {
+      this.spent += this.now() - started;
+    }
+  }
+}
+
+/**
  * Fire-and-forget or open-for-the-page by nature: recorded, never waited for. A keepalive fetch is
  * reported as "fetch" and is recognised by the init script instead (see `keptAlive`).
  */
@@ -51,9 +83,26 @@ export class SettleWatch {
   private activity = 0;
   private waitedMs = 0;
   private longest: Holder | null = null;
+  private budget: WaitBudget;
 
-  constructor(private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly visitWaitMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.lastActivity = now();
+    this.budget = new WaitBudget(visitWaitMs, now);
+  }
+
+  /** A new visit: its own budget, and its own account of what it waited for. */
+  startVisit(): void {
+    this.budget = new WaitBudget(this.visitWaitMs, this.now);
+    this.waitedMs = 0;
+    this.longest = null;
+  }
+
+  /** The budget of the visit under way, for the other waits that share it (storage listings). */
+  visitBudget(): WaitBudget {
+    return this.budget;
   }
 
   started(key: object, url: string, resourceType: string): void {
@@ -90,13 +139,18 @@ export class SettleWatch {
 
   /**
    * Resolves once the page is quiet and, given `idle`, its renderers were found idle with nothing new
-   * started meanwhile; or after `settleCapMs` whatever is still pending. The probe is what lets the
-   * quiet window be short: a script that arrived just before it ran before the renderer went idle, so
-   * whatever it started is seen, however slow a starved CI machine runs it.
+   * started meanwhile; or after `settleCapMs` whatever is still pending, or sooner when the visit's
+   * wait budget runs out. The probe is what lets the quiet window be short: a script that arrived just
+   * before it ran before the renderer went idle, so whatever it started is seen, however slow a
+   * starved CI machine runs it.
    */
-  async wait(limits: SettleLimits, pause: (ms: number) => Promise<void>, idle?: IdleProbe): Promise<void> {
+  wait(limits: SettleLimits, pause: (ms: number) => Promise<void>, idle?: IdleProbe): Promise<void> {
+    return this.budget.spend(limits.settleCapMs, (capMs) => this.waitWithin(capMs, limits, pause, idle));
+  }
+
+  private async waitWithin(capMs: number, limits: SettleLimits, pause: (ms: number) => Promise<void>, idle?: IdleProbe): Promise<void> {
     const started = this.now();
-    const left = (): number => limits.settleCapMs - (this.now() - started);
+    const left = (): number => capMs - (this.now() - started);
     const held = new Map<Open, number>();
     for (;;) {
       while (!this.quiet(limits) && left() > 0) {
@@ -112,16 +166,21 @@ export class SettleWatch {
       // Not proven (the page navigated meanwhile): look again shortly, within the cap.
       if (!proven && this.activity === seen) await pause(POLL_MS);
     }
+    // A wait that ended with requests still holding it, because the budget was spent, was cut short.
+    if (left() <= 0 && capMs < limits.settleCapMs && !this.quiet(limits)) this.budget.cut = true;
     this.waitedMs += this.now() - started;
     for (const [request, heldMs] of held) {
       if (!this.longest || heldMs > this.longest.heldMs) this.longest = { ...request, heldMs };
     }
   }
 
-  /** How long this visit waited in all, and which request held one wait longest (URLs as seen: redact them). */
-  record(): SettleRecord {
+  /**
+   * How long this visit waited in all, which request held one wait longest (URLs as seen: redact
+   * them), and whether its budget cut a wait short; `windows` the collector counted.
+   */
+  record(windows: SettleRecord['windows']): SettleRecord {
     const by = this.longest;
-    return { waitedMs: this.waitedMs, heldBy: by && { url: by.url, resourceType: by.resourceType, heldMs: by.heldMs } };
+    return { waitedMs: this.waitedMs, heldBy: by && { url: by.url, resourceType: by.resourceType, heldMs: by.heldMs }, cutShort: this.budget.cut, windows };
   }
 
   private touch(): void {

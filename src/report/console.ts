@@ -60,6 +60,7 @@ export function formatConsole(result: GateResult, lang: Lang = 'en'): string {
     const landed = page.phases[0]?.finalUrl;
     const hop = landed && landed !== page.url ? `  ${words.redirectedTo(landed)}` : '';
     lines.push(`${mark} ${page.url}  ${counts}${known ? ` (${known})` : ''}${hop}`);
+    lines.push(...boundedBy(page, words).map((note) => `    ! ${note}`));
     for (const f of newOnes) {
       const vendor = f.vendor || f.category !== 'unknown' ? words.vendor(f.vendor, f.category) : '';
       lines.push(`    ${pad(words.severity[f.severity], severityWidth)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
@@ -93,6 +94,16 @@ export function formatConsole(result: GateResult, lang: Lang = 'en'): string {
     `${words.headline[verdict.status]}: ${words.newErrors(verdict.errors)}, ${words.newWarnings(verdict.warnings)}${known.length ? ` · ${known.join(' · ')}` : ''} — ${reason} ${words.exit(verdict.exitCode)}`,
   );
   return lines.join('\n') + '\n';
+}
+
+/** What the page kept the gate from doing in full on each visit: windows it was not let open, waits cut at the budget. */
+function boundedBy(page: PageResult, words: Words): string[] {
+  return page.phases.flatMap(({ phase, settle }) => {
+    // A report judged again may have been written before visits recorded these.
+    if (!settle?.windows) return [];
+    const visit = words.phase[phase].short;
+    return [...(settle.windows.refused > 0 ? [words.windowsRefused(visit, settle.windows.opened, settle.windows.refused)] : []), ...(settle.cutShort ? [words.waitsCut(visit)] : [])];
+  });
 }
 
 /** Each rule with new findings, by its title in the report's language: the ids above are for searching. */

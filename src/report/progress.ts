@@ -2,6 +2,7 @@ import { PHASES, type ClassifiedScan, type PageProgress, type Phase, type VisitP
 import { progressLine } from './console.js';
 import { pageLabel } from '../shared/url.js';
 import { withoutQuery } from '../rules/evidence.js';
+import type { CheckedStream } from '../shared/outlet.js';
 
 export interface ProgressOutput {
   onPlan(plan: { urls: string[]; notes: string[] }): void;
@@ -24,7 +25,10 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 function settleText({ settle }: ClassifiedScan): string | null {
   if (!settle) return null;
   const held = settle.heldBy && `, longest for ${settle.heldBy.resourceType} ${withoutQuery(settle.heldBy.url)} (${seconds(settle.heldBy.heldMs)})`;
-  return `waited ${seconds(settle.waitedMs)} for the network${held ?? ''}`;
+  const cut = settle.cutShort ? ', cut short at the visit\'s wait budget' : '';
+  const { opened, refused } = settle.windows;
+  const windows = opened + refused > 0 ? ` · ${opened} window(s) followed${refused > 0 ? `, ${refused} not opened` : ''}` : '';
+  return `waited ${seconds(settle.waitedMs)} for the network${held ?? ''}${cut}${windows}`;
 }
 
 /** One finished visit, for --verbose: what it did, how much it saw and what it waited for. */
@@ -40,8 +44,8 @@ export function visitLine(url: string, scan: ClassifiedScan): string {
  * never silent for minutes; on a terminal also a live line under them (pages done, what is being
  * visited, time so far and time left); with verbose, a line per finished visit as well.
  */
-export function progressOutput(stream: NodeJS.WriteStream, verbose: boolean, now: () => number = Date.now): ProgressOutput {
-  const live = stream.isTTY === true;
+export function progressOutput(stream: CheckedStream, verbose: boolean, now: () => number = Date.now): ProgressOutput {
+  const live = stream.isTTY;
   const started = now();
   const running = new Map<string, Phase>();
   let total = 0;

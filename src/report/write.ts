@@ -1,12 +1,19 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { GateError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/files.js';
+import type { OutputKind, RunSecrets } from '../shared/secrets.js';
 import type { GateResult, Lang } from '../types.js';
 import type { ReportPlace } from './format.js';
 import { repoPath } from './text/location.js';
 import { reportFormat, type ReportFormat } from './index.js';
 
 export const DEFAULT_REPORT_DIR = 'consent-gate-report';
+
+/** How a format writes its text, by its file: where the run's secret check may replace a value (shared/secrets.ts). */
+export function outputKind(format: ReportFormat): OutputKind {
+  if (/\.(json|sarif)$/.test(format.file)) return 'json';
+  return /\.(html|xml)$/.test(format.file) ? 'markup' : 'text';
+}
 
 export interface ReportTargets {
   output?: string;
@@ -30,7 +37,7 @@ export function checkReportTargets(names: readonly string[], where: ReportTarget
  * Writes every file format asked for; returns format name → path, and the one format that goes to
  * stdout instead: JSON alone with no file named, so `consent-gate scan --format json > report.json` works.
  */
-export function writeReports(result: GateResult, names: readonly string[], where: ReportTargets, cwd: string): { files: Map<string, string>; stdout: ReportFormat | null } {
+export function writeReports(result: GateResult, names: readonly string[], where: ReportTargets, cwd: string, secrets: RunSecrets): { files: Map<string, string>; stdout: ReportFormat | null } {
   const files = checkReportTargets(names, where);
   if (where.output === undefined && where.reportDir === undefined && files.length === 1 && files[0]!.name === 'json') return { files: new Map(), stdout: files[0]! };
   const dir = resolve(cwd, where.reportDir ?? DEFAULT_REPORT_DIR);
@@ -38,7 +45,7 @@ export function writeReports(result: GateResult, names: readonly string[], where
     where.output !== undefined ? [[files[0]!.name, resolve(cwd, where.output)]] : files.map((format) => [format.name, join(dir, format.file)]),
   );
   const place = reportPlace(paths, where.runUrl);
-  for (const format of files) writeFileAtomic(paths.get(format.name)!, format.render(result, place, where.lang));
+  for (const format of files) writeFileAtomic(paths.get(format.name)!, secrets.clear(format.render(result, place, where.lang), outputKind(format)));
   return { files: paths, stdout: null };
 }
 

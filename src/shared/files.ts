@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { GateError, errorText } from './errors.js';
+import type { Cleared } from './secrets.js';
 
 const tempName = (path: string, pid: number): string => `.${basename(path)}.${pid}.tmp`;
 
@@ -36,8 +37,11 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Write to a temporary file beside the target, then rename: a reader never sees half a file. */
-export function writeFileAtomic(path: string, content: string): void {
+/**
+ * Write to a temporary file beside the target, then rename: a reader never sees half a file. Only
+ * text that passed the run's secret check can be written (see shared/secrets.ts).
+ */
+export function writeFileAtomic(path: string, content: Cleared): void {
   removeStaleTemps(path);
   const temp = join(dirname(path), tempName(path, process.pid));
   try {

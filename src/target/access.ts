@@ -63,12 +63,14 @@ export function takeUserinfo<T extends Given>(given: T): T & { found: Userinfo[]
   };
 }
 
+/** The basic auth a user name and password stand for, as a header value. */
+const basicAuth = (userinfo: Userinfo): string => `Basic ${Buffer.from(`${userinfo.username}:${userinfo.password}`).toString('base64')}`;
+
 /**
  * The headers the target's origin gets: the user's, plus basic auth from credentials written into a
- * URL on that origin (unless an Authorization header was given). `secrets` are every value the user
- * gave us, to be redacted wherever the site echoes them.
+ * URL on that origin (unless an Authorization header was given).
  */
-export function targetAccess(origin: string | null, headers: Record<string, string>, found: Userinfo[]): { headers: TargetHeaders | undefined; secrets: string[] } {
+export function targetAccess(origin: string | null, headers: Record<string, string>, found: Userinfo[]): TargetHeaders | undefined {
   const values = { ...headers };
   for (const userinfo of found) {
     if (userinfo.origin !== origin) {
@@ -77,10 +79,28 @@ export function targetAccess(origin: string | null, headers: Record<string, stri
       );
     }
     const given = Object.keys(values).some((name) => name.toLowerCase() === 'authorization');
-    if (!given) values['authorization'] = `Basic ${Buffer.from(`${userinfo.username}:${userinfo.password}`).toString('base64')}`;
+    if (!given) values['authorization'] = basicAuth(userinfo);
   }
-  const secrets = [...Object.values(values), ...found.map((u) => u.password)].filter((value) => value !== '');
-  return { headers: origin !== null && Object.keys(values).length > 0 ? { origin, values } : undefined, secrets: [...new Set(secrets)] };
+  return origin !== null && Object.keys(values).length > 0 ? { origin, values } : undefined;
+}
+
+/** The credentials inside a header value: a Basic or Bearer token, and the password a Basic one encodes. */
+function credentialsIn(value: string): string[] {
+  const token = /^(?:basic|bearer)\s+(\S+)$/i.exec(value.trim())?.[1];
+  if (!token) return [];
+  const decoded = /^basic/i.test(value.trim()) ? Buffer.from(token, 'base64').toString('utf8') : '';
+  const password = decoded.includes(':') ? decoded.slice(decoded.indexOf(':') + 1) : '';
+  return [token, password];
+}
+
+/**
+ * Every value the user gave us that opens the preview: header values whole, the token of a Basic or
+ * Bearer header and the password inside a Basic one, and each password written into a URL with the
+ * basic auth it becomes. Known before anything runs, so no message, report or log can carry one.
+ */
+export function givenSecrets(headers: Record<string, string>, found: Userinfo[]): string[] {
+  const values = [...Object.values(headers), ...found.flatMap((u) => [basicAuth(u), u.password])];
+  return [...new Set([...values, ...values.flatMap(credentialsIn)].filter((value) => value !== ''))];
 }
 
 /** Where the user's headers go: the target's origin, or without one (URLs given alone) the first page's. */

@@ -1,6 +1,7 @@
 import { GateError } from '../shared/errors.js';
 import type { GateResult, PageResult } from '../types.js';
 import { onShutdown } from '../shared/lifecycle.js';
+import type { Network } from '../shared/network.js';
 import { startCommand } from './start.js';
 import { normalizeBasePath } from './base-path.js';
 import { checkStaticFolder, startStatic } from './static.js';
@@ -78,8 +79,7 @@ export function checkTargetSpec(spec: TargetSpec): CheckedTarget {
  * Starts what is to be scanned (or nothing, for a deployed URL); stop() leaves nothing running.
  * `checked` is what checkTargetSpec(spec) returned, before the browser was launched.
  */
-export async function startTarget(spec: TargetSpec, { url, waitOn, basePath }: CheckedTarget): Promise<RunningTarget> {
-
+export async function startTarget(spec: TargetSpec, { url, waitOn, basePath }: CheckedTarget, network: Network): Promise<RunningTarget> {
   if (spec.static !== undefined) {
     const server = await startStatic(spec.static, { spa: spec.spa ?? false, cwd: spec.cwd, ...(basePath ? { basePath } : {}) });
     const stop = server.close;
@@ -102,6 +102,7 @@ export async function startTarget(spec: TargetSpec, { url, waitOn, basePath }: C
       ...(spec.readyPattern ? { readyPattern: spec.readyPattern } : {}),
       timeoutMs: spec.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
       cwd: spec.cwd,
+      network,
     });
     // The URL that says the preview is ready is the page the user cares about first: the start page.
     return { baseUrl: url ?? waitOn ?? null, staticRoot: null, basePath: '/', notes: [], name: projectName(spec.cwd), ephemeral: true, sourceFile: () => null, stop: server.stop };

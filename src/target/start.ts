@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { GateError } from '../shared/errors.js';
+import type { Network } from '../shared/network.js';
 import { onShutdown } from '../shared/lifecycle.js';
 import { withTimeout } from '../shared/time.js';
 import { ProcessTree } from './process-tree.js';
@@ -12,6 +13,8 @@ export interface StartOptions {
   readyPattern?: string;
   timeoutMs: number;
   cwd: string;
+  /** Where the wait-on URL is asked: as the browser will reach it. */
+  network: Network;
 }
 
 export interface StartedServer {
@@ -26,9 +29,9 @@ function tail(output: string[]): string {
   return lines.length > 0 ? `\nIts last output:\n${lines.map((l) => `  | ${l}`).join('\n')}` : '\nIt printed nothing.';
 }
 
-async function answers(url: string): Promise<boolean> {
+async function answers(url: string, network: Network): Promise<boolean> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2_000), redirect: 'manual' });
+    const response = await network.fetch(url, { signal: AbortSignal.timeout(2_000), redirect: 'manual' });
     await response.body?.cancel();
     return response.status < 500;
   } catch {
@@ -79,7 +82,7 @@ export async function startCommand(options: StartOptions): Promise<StartedServer
   try {
     for (;;) {
       if (exitedEarly) throw new GateError(`The start command "${options.command}" ${exitedEarly} before the preview was ready.${tail(output)}`);
-      const ready = (!pattern || sawPattern) && (!options.waitOn || (await answers(options.waitOn)));
+      const ready = (!pattern || sawPattern) && (!options.waitOn || (await answers(options.waitOn, options.network)));
       if (ready) break;
       if (Date.now() > deadline) {
         const waiting = [options.waitOn ? `${options.waitOn} to answer` : '', pattern ? `output matching /${pattern.source}/` : ''].filter(Boolean).join(' and ');

@@ -74,8 +74,12 @@ async function findOnce(page: Page, selectors: ConsentSelectors, limits: LookLim
   // Marks from this scan must not be mistaken for another frame's, or an earlier scan's.
   const scanId = Math.random().toString(36).slice(2, 8);
   const targets = await frameTargets(page);
+  // Asked all at once, read in order (a failure too, where the frame stands): 500 frames cost one
+  // round of questions, not 500 one after the other.
+  const scans = targets.map((target, index) => scanFrame(target, target.main ? selectors : {}, 1, `${scanId}-${index}-`, limits.pageScanMs));
+  for (const scan of scans) scan.catch(() => undefined);
   for (const [index, target] of targets.entries()) {
-    const result = await scanFrame(target, target.main ? selectors : {}, 1, `${scanId}-${index}-`, limits.pageScanMs);
+    const result = await scans[index]!;
     if (!result) continue;
     if (target.main) policyLinks = result.policyLinks;
     unrecognised ??= result.unrecognised;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright';
 import type { Settings } from '../../config/settings.js';
 import type { TargetHeaders } from '../../shared/origin-headers.js';
+import type { RunSecrets } from '../../shared/secrets.js';
 import type { PhaseScan } from '../../types.js';
 import type { Collector, Mark } from '../collector.js';
 import type { prepareAutoconsent } from '../consent/autoconsent.js';
@@ -12,6 +13,8 @@ export interface GatherOptions extends Settings {
   headers?: TargetHeaders;
   /** Values the user gave (header values, a password): redacted wherever the site echoes them. */
   secrets: string[];
+  /** The run's last check before writing: the identifiers held in each visit's cookies and storage are added to it. */
+  runSecrets: RunSecrets;
   /** The policy's selectors for the consent banner; the heuristic fills in the rest. */
   consent: ConsentSelectors;
   /** Pictures of the first screen and the banner, for the HTML report. */

@@ -95,7 +95,7 @@ async function attempt(
     context = tab.context;
     const page = tab.page;
     // Still blank: the hooks, bindings and the request log are all in place before the first navigation.
-    const collector = await Collector.attach(context, options.storageListMs);
+    const collector = await Collector.attach(context, options);
     const autoconsent = visits.some((v) => v.needs === 'choice') ? await prepareAutoconsent(context, options.autoconsentMs) : null;
     await collector.watch(page);
     await sendTargetHeaders(context, page, options.headers);
@@ -118,6 +118,7 @@ async function attempt(
           session.since = await collector.mark(page.context().pages());
           session.scan = emptyScan(visit.id as Phase, url, first.phase);
         }
+        collector.startVisit();
         current = session.scan;
         started = Date.now();
         onVisit?.(visit.id as Phase, null);

@@ -14,6 +14,8 @@ export const EN: Words = {
   known: (n, status) => `${n} ${status}`,
   clean: 'clean',
   redirectedTo: (url) => `→ redirected to ${url}`,
+  windowsRefused: (visit, opened, refused) => `${visit}: the page kept opening windows: ${opened} followed, ${refused} more not opened (a visitor's pop-up blocker refuses them all)`,
+  waitsCut: (visit) => `${visit}: the page kept the visit busy past its wait budget; it was recorded as it then stood`,
   alsoSeen: (visits) => `also seen ${visits}`,
   policyFile: (path, jurisdiction) => `policy ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `no policy file (${jurisdiction} defaults)`,

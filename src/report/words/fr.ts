@@ -29,6 +29,8 @@ export const FR: Words = {
   known: (v, status) => `${v} ${{ baselined: 'dans la baseline', allowed: v === 1 ? 'autorisé' : 'autorisés', new: v === 1 ? 'nouveau' : 'nouveaux', fixed: v === 1 ? 'corrigé' : 'corrigés' }[status]}`,
   clean: 'conforme',
   redirectedTo: (url) => `→ redirigée vers ${url}`,
+  windowsRefused: (visit, opened, refused) => `${visit} : la page ouvrait sans cesse des fenêtres : ${opened} suivies, ${refused} de plus non ouvertes (le bloqueur de fenêtres d'un visiteur les refuse toutes)`,
+  waitsCut: (visit) => `${visit} : la page a occupé la visite au-delà de son budget d'attente ; elle a été enregistrée telle qu'elle était alors`,
   alsoSeen: (visits) => `également vu ${visits}`,
   policyFile: (path, jurisdiction) => `politique ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `pas de fichier de politique (défauts ${jurisdiction})`,
@@ -46,6 +48,8 @@ export const FR: Words = {
         return `${n(part.count, 'page du sitemap sur un autre hôte ignorée', 'pages du sitemap sur un autre hôte ignorées')}${examples} ; utilisez --sitemap-find/--sitemap-replace pour faire pointer un sitemap de production vers la préversion.`;
       case 'sitemap-unreadable':
         return `${n(part.count, 'sitemap imbriqué illisible', 'sitemaps imbriqués illisibles')} : les pages qui y sont listées n'ont pas été analysées${examples}.`;
+      case 'crawl-unreadable':
+        return `${n(part.count, "page n'a pas pu être récupérée", "pages n'ont pas pu être récupérées")} pour en suivre les liens : les pages liées seulement depuis là n'ont pas été trouvées${examples}.`;
     }
   },
   severity: { error: 'erreur', warn: 'avert.' },

@@ -29,6 +29,8 @@ export const NL: Words = {
   known: (v, status) => `${v} ${{ baselined: 'in de baseline', allowed: 'toegestaan', new: 'nieuw', fixed: 'opgelost' }[status]}`,
   clean: 'in orde',
   redirectedTo: (url) => `→ doorgestuurd naar ${url}`,
+  windowsRefused: (visit, opened, refused) => `${visit}: de pagina bleef vensters openen: ${opened} gevolgd, ${refused} meer niet geopend (de pop-upblokkering van een bezoeker weigert ze allemaal)`,
+  waitsCut: (visit) => `${visit}: de pagina hield het bezoek bezig tot voorbij het wachtbudget; vastgelegd zoals de pagina er toen bij stond`,
   alsoSeen: (visits) => `ook gezien ${visits}`,
   policyFile: (path, jurisdiction) => `beleid ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `geen beleidsbestand (standaard ${jurisdiction})`,
@@ -46,6 +48,8 @@ export const NL: Words = {
         return `${n(part.count, 'sitemappagina', "sitemappagina's")} op een andere host overgeslagen${examples}; richt met --sitemap-find/--sitemap-replace een productiesitemap op de preview.`;
       case 'sitemap-unreadable':
         return `${n(part.count, 'geneste sitemap kon', 'geneste sitemaps konden')} niet worden gelezen, dus de pagina's daarin zijn niet gescand${examples}.`;
+      case 'crawl-unreadable':
+        return `${n(part.count, 'pagina kon', "pagina's konden")} niet worden opgehaald om de links erop te volgen, dus pagina's die alleen daar gelinkt zijn, zijn niet gevonden${examples}.`;
     }
   },
   severity: { error: 'fout', warn: 'let op' },

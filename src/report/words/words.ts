@@ -14,6 +14,10 @@ export interface Words {
   known(n: number, status: FindingStatus | 'fixed'): string;
   clean: string;
   redirectedTo(url: string): string;
+  /** A visit the page bounded (see SettleRecord): the windows it followed and refused past the cap. */
+  windowsRefused(visit: string, opened: number, refused: number): string;
+  /** A visit whose waits reached their budget: recorded as the page then stood. */
+  waitsCut(visit: string): string;
   /** The other visits in which a finding's subject was seen too, already named. */
   alsoSeen(visits: string): string;
   policyFile(path: string, jurisdiction: string): string;
