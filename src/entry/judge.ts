@@ -44,10 +44,10 @@ export function judgeReport(path: string, policy: Policy, options: JudgeOptions 
 
 /** A run's pages judged as a scan judges them: per page, then once for the whole run (the baseline). */
 export function judgeSaved(saved: SavedRun, policy: Policy, options: JudgeOptions = {}): GateResult {
-  // A report written before fingerprinting, consent signals or identifiers were gathered holds none: judged as none seen, and left as it was.
+  // A report written before fingerprinting, consent signals, identifiers or declarations were gathered holds none: judged as none seen, and left as it was.
   const pages = saved.pages.map((page) => ({
     ...page,
-    phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [], consentSignals: scan.consentSignals ?? null, identifiers: scan.identifiers ?? [] })),
+    phases: page.phases.map((scan) => ({ ...scan, fingerprinting: scan.fingerprinting ?? [], consentSignals: scan.consentSignals ?? null, identifiers: scan.identifiers ?? [], declarations: scan.declarations ?? [] })),
   }));
   const stored = readBaseline(policy.baselinePath);
   const known = stored ?? emptyBaseline();

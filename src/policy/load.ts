@@ -123,6 +123,7 @@ interface RawPolicy {
   rules?: Record<string, RuleEntry>;
   overrides?: { pages: string; allow?: RawAllow; rules?: Record<string, RuleEntry> }[];
   consent?: Policy['consent'];
+  declaration?: Policy['declaration'];
   baseline?: string;
   failOn?: Policy['failOn'];
   lang?: Lang;
@@ -188,6 +189,10 @@ function semanticProblems(raw: RawPolicy, folder: string): string[] {
     if (!override.pages.startsWith('/')) problems.push(`/overrides/${i}/pages: ${JSON.stringify(override.pages)} must be a path pattern starting with "/", e.g. "/blog/*".`);
     problems.push(...allowProblems(override.allow, `/overrides/${i}/allow`), ...rulesProblems(override.rules, `/overrides/${i}/rules`));
   });
+  const page = raw.declaration?.page;
+  if (page !== undefined && !page.startsWith('/') && !/^https?:\/\/[^/]+/.test(page)) {
+    problems.push(`/declaration/page: ${JSON.stringify(page)} must be a path on the site starting with "/" (e.g. "/cookies/") or an http(s) URL.`);
+  }
   if (raw.baseline !== undefined) {
     const path = resolve(folder, raw.baseline);
     if (existsSync(path) && statSync(path).isDirectory()) {
@@ -213,6 +218,7 @@ function toPolicy(raw: RawPolicy, path: string | null, folder: string): Policy {
     rules: raw.rules ?? {},
     overrides: (raw.overrides ?? []).map((o) => ({ pages: o.pages, allow: toAllow(o.allow), rules: o.rules ?? {} })),
     consent: raw.consent ?? {},
+    declaration: raw.declaration ?? {},
     baselinePath: resolve(folder, raw.baseline ?? DEFAULT_BASELINE),
     failOn: raw.failOn ?? 'error',
     lang: raw.lang ?? PRESETS[raw.jurisdiction ?? 'eu'].lang,

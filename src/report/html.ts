@@ -156,19 +156,25 @@ ${list}
 </section>`;
 }
 
+/** Whether the site's own declaration names it: the cookie-not-declared rule's answer, per row. */
+function declaredCell(entry: InventoryEntry, words: Words): string {
+  const state = entry.declared === true ? 'yes' : entry.declared === false ? 'no' : 'unknown';
+  return `<td class="declared-${state}">${esc(words.html.declared[state])}</td>`;
+}
+
 function inventory(gate: GateResult, words: Words): string {
   const said = words.html;
   const heading = `<h2>${esc(said.storedHeading)}</h2>`;
-  const accepted = gate.pages.some((p) => p.phases.some((s) => s.phase === 'after-accept' && s.action?.done));
+  const accepted = gate.inventory.length > 0 || gate.pages.some((p) => p.phases.some((s) => s.phase === 'after-accept' && s.action?.done));
   if (!accepted) return `${heading}<p>${esc(said.noInventory)}</p>`;
   const rows = gate.inventory.map(
     (e) =>
-      `<tr><td><code>${esc(e.name)}</code></td><td>${esc(said.kind[e.kind])}</td><td>${esc(e.vendor ?? said.notKnown)}</td><td>${esc(said.purpose[e.category])}</td><td>${esc(lifetime(e, words))}</td><td>${esc(e.party === 'first' ? said.party.first : said.thirdParty(e.domain))}</td><td>${esc(e.pages.join(', '))}</td></tr>`,
+      `<tr><td><code>${esc(e.name)}</code></td><td>${esc(said.kind[e.kind])}</td><td>${esc(e.vendor ?? said.notKnown)}</td><td>${esc(said.purpose[e.category])}</td><td>${esc(lifetime(e, words))}</td><td>${esc(e.party === 'first' ? said.party.first : said.thirdParty(e.domain))}</td>${declaredCell(e, words)}<td>${esc(e.pages.join(', '))}</td></tr>`,
   );
   return `${heading}
 <p>${esc(said.storedIntro)}</p>
 <table><caption class="meta">${esc(said.storedCaption)}</caption><thead><tr>${said.storedHeadings.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
-<tbody>${rows.join('\n') || `<tr><td colspan="7">${esc(said.nothingStored)}</td></tr>`}</tbody></table>`;
+<tbody>${rows.join('\n') || `<tr><td colspan="8">${esc(said.nothingStored)}</td></tr>`}</tbody></table>`;
 }
 
 function fixed(gate: GateResult, words: Words): string {

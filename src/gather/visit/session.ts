@@ -51,7 +51,7 @@ export function accepted(scan: PhaseScan | undefined): boolean {
 }
 
 export function emptyScan(phase: Phase, url: string): PhaseScan {
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null, identifiers: [] };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], declarations: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null, identifiers: [] };
 }
 
 /**
