@@ -11,6 +11,7 @@ import { findingMessage, ruleWords } from './text/rules.js';
 import { wordsFor, type Words } from './words/index.js';
 import { groupAcrossPages, type FindingGroup } from './text/group.js';
 import { repoPath } from './text/location.js';
+import { siteName } from './text/site.js';
 
 /**
  * One self-contained file for a reader who is not a developer (a privacy officer, a site owner):
@@ -26,14 +27,6 @@ function lifetime(entry: InventoryEntry, words: Words): string {
   if (days === null) return said.session;
   if (days >= 365) return said.years(+(days / 365).toFixed(1), days);
   return said.days(days);
-}
-
-/**
- * What the report is about: a deployed site by its host, a served folder or a started project by its
- * name; never the loopback address that died with the scan.
- */
-function siteName(gate: GateResult): string {
-  return gate.target.name ?? [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(', ');
 }
 
 /** A URL as the reader can use it: on a loopback server that is gone, by its path alone. */
