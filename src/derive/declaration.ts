@@ -1,5 +1,6 @@
+import { partyOf } from '../classify/party.js';
 import { isDurationCell, readDurations, type DeclaredDuration } from '../shared/durations.js';
-import { urlPath } from '../shared/url.js';
+import { hostOf, urlPath } from '../shared/url.js';
 import type { DeclarationSource } from '../types.js';
 import { covers, readNames } from './declared-names.js';
 
@@ -21,6 +22,8 @@ interface Entry {
 
 /** A site's declaration as read from the sources a page names: what it covers, and whether it can be judged. */
 export interface Declaration {
+  /** The site's own sources, read or not, in the order found. */
+  sources: DeclarationSource[];
   /** Sources whose text was read. */
   read: DeclarationSource[];
   /** Sources that could not be read: a name missing from the others may be in these. */
@@ -80,8 +83,13 @@ function entriesOf(source: DeclarationSource): Entry[] {
   return entries;
 }
 
-/** Reads the sources once; `mentions` then answers per cookie or key. */
-export function readDeclaration(sources: readonly DeclarationSource[]): Declaration {
+/**
+ * Reads the site's own sources once; `mentions` then answers per cookie or key. A policy page on
+ * another site (`siteDomains` are the page's own) is a third party's, Google's privacy policy linked
+ * from a consent manager's service list: not the site's declaration, read or not.
+ */
+export function readDeclaration(all: readonly DeclarationSource[], siteDomains: readonly string[]): Declaration {
+  const sources = all.filter((s) => s.kind === 'manager' || partyOf(hostOf(s.url), siteDomains) === 'first');
   const read = sources.filter((s) => s.read);
   const exact = new Map<string, Mention[]>();
   const families: Entry[] = [];
@@ -90,6 +98,7 @@ export function readDeclaration(sources: readonly DeclarationSource[]): Declarat
     else families.push(entry);
   }
   return {
+    sources,
     read,
     unread: sources.filter((s) => !s.read),
     mentions: (name) => [

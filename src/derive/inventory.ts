@@ -29,38 +29,45 @@ type Row = Omit<InventoryEntry, 'declared'>;
  * Sorted, one row per name and domain.
  */
 export function afterAcceptInventory(pages: readonly PageResult[]): InventoryEntry[] {
-  const rows = new Map<string, Row>();
-  const add = (entry: Omit<Row, 'pages'>, page: string): void => {
+  // Each row with the pages it was stored on, to judge its declaration where it was stored.
+  const rows = new Map<string, { row: Row; on: PageResult[] }>();
+  const add = (entry: Omit<Row, 'pages'>, page: PageResult): void => {
     const key = `${entry.kind}|${entry.storage ?? ''}|${entry.name}|${entry.domain}`;
-    const row = rows.get(key) ?? { ...entry, pages: [] };
-    if (!row.pages.includes(page)) row.pages.push(page);
-    row.sentTo = [...new Set([...row.sentTo, ...entry.sentTo])].sort();
-    rows.set(key, row);
+    const found = rows.get(key) ?? { row: { ...entry, pages: [] }, on: [] };
+    const path = urlPath(page.url);
+    if (!found.row.pages.includes(path)) found.row.pages.push(path);
+    found.on.push(page);
+    found.row.sentTo = [...new Set([...found.row.sentTo, ...entry.sentTo])].sort();
+    rows.set(key, found);
   };
   for (const page of pages) {
     const visit = declaredVisit(page);
     if (!visit) continue;
-    const path = urlPath(page.url);
     for (const c of visit.cookies) {
       const { vendor, category, party } = c.class;
       const facts = { family: familyName(c.name), domain: c.domain, vendor, category, party, description: describeName(c.name, c.domain, party), sentTo: sentTo(visit, 'cookie', c.name) };
-      add({ kind: 'cookie', name: c.name, ...facts, lifetimeDays: declaredLifetimeDays(c) }, path);
+      add({ kind: 'cookie', name: c.name, ...facts, lifetimeDays: declaredLifetimeDays(c) }, page);
     }
     for (const s of visit.storage) {
       const { vendor, category, party } = s.class;
       const domain = new URL(s.origin).hostname;
       const facts = { family: familyName(s.key), domain, vendor, category, party, description: describeName(s.key, domain, party), sentTo: sentTo(visit, 'storage', s.key) };
-      add({ kind: 'storage', storage: s.kind, name: s.key, ...facts, lifetimeDays: null }, path);
+      add({ kind: 'storage', storage: s.kind, name: s.key, ...facts, lifetimeDays: null }, page);
     }
   }
   // Judged as the rule judges each page: named where it was stored, or not named where the page's declaration could tell.
-  const declarations = new Map(pages.map((page) => [urlPath(page.url), readDeclaration(page.phases.find((s) => s.phase === 'initial')?.declarations ?? [])]));
-  const declared = (row: Row): boolean | null => {
-    const where = row.pages.map((path) => declarations.get(path)!);
+  const declarations = new Map(
+    pages.map((page) => {
+      const initial = page.phases.find((s) => s.phase === 'initial');
+      return [page, readDeclaration(initial?.declarations ?? [], initial?.siteDomains ?? [])];
+    }),
+  );
+  const declared = (row: Row, on: PageResult[]): boolean | null => {
+    const where = on.map((page) => declarations.get(page)!);
     if (where.some((d) => d.mentions(row.name).length > 0)) return true;
     return where.every(judgeable) ? false : null;
   };
   return [...rows.values()]
-    .map((row) => ({ ...row, declared: declared(row) }))
+    .map(({ row, on }) => ({ ...row, declared: declared(row, on) }))
     .sort((a, b) => (`${a.kind}|${a.domain}|${a.name}` < `${b.kind}|${b.domain}|${b.name}` ? -1 : 1));
 }

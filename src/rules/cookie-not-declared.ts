@@ -1,7 +1,7 @@
 import { declaredLifetimeSeconds } from '../classify/lifetime.js';
 import { judgeable, readDeclaration, sourceLabel, type Declaration, type Mention } from '../derive/declaration.js';
 import { outlives } from '../shared/durations.js';
-import type { ClassifiedScan, DeclarationSource } from '../types.js';
+import type { ClassifiedScan } from '../types.js';
 import { cookieHit, storageHit } from './evidence.js';
 import type { Rule, RuleHit } from './rule.js';
 
@@ -16,11 +16,10 @@ function judged(scan: ClassifiedScan): boolean {
 
 const count = (n: number, total: number, noun: string): string => `${n} of ${total} ${noun}${total === 1 ? '' : 's'}`;
 
-/** "/privacy/ names 4 of 7 cookies", and each source that could not be read, with why. */
-function searched(declaration: Declaration, sources: readonly DeclarationSource[], scan: ClassifiedScan): string[] {
-  return sources.map((source) => {
+/** "/privacy/ names 4 of 7 cookies", for each of the site's own sources. */
+function searched(declaration: Declaration, scan: ClassifiedScan): string[] {
+  return declaration.sources.map((source) => {
     const label = sourceLabel(source, scan.url);
-    if (!source.read) return `${label} could not be read: ${source.reason ?? 'no reason given'}`;
     const names = (list: { name: string }[]): number => list.filter(({ name }) => declaration.mentions(name).some((m) => m.source === source)).length;
     const cookies = scan.cookies.map((c) => ({ name: c.name }));
     const keys = scan.storage.map((s) => ({ name: s.key }));
@@ -79,10 +78,10 @@ export const cookieNotDeclared: Rule = {
   },
   check: (scan, page) => {
     if (!judged(scan)) return [];
-    const sources = page.phase('initial')?.declarations ?? [];
-    const declaration = readDeclaration(sources);
+    const initial = page.phase('initial');
+    const declaration = readDeclaration(initial?.declarations ?? [], initial?.siteDomains ?? scan.siteDomains);
     if (!judgeable(declaration)) return [];
-    const evidence = searched(declaration, sources, scan);
+    const evidence = searched(declaration, scan);
     const hits: RuleHit[] = [];
     for (const cookie of scan.cookies) {
       const mentions = declaration.mentions(cookie.name);

@@ -62,8 +62,8 @@ ruleTester(cookieNotDeclared).run({
     // Nothing could be read: nothing to compare with. cookie-policy-link-missing speaks of a missing policy.
     { name: 'no declaration found at all', page: accepted([]) },
     {
-      name: 'a linked page that could not be read: the cookie may be declared there',
-      page: accepted([table(['_ga', 'Google', '2 jaar']), declarationPage('https://legal.example.com/privacy/', [], 'on another site: the browser hides its text from the page')]),
+      name: 'a linked page of the site that could not be read: the cookie may be declared there',
+      page: accepted([table(['_ga', 'Google', '2 jaar']), declarationPage('https://example.org/cookiebeleid.pdf', [], 'it is not a web page (application/pdf)')]),
     },
     { name: 'before any choice on a page with a banner: judged after accepting', scan: scan({ banner: banner(), declarations: [table()], cookies: [FBP] }) },
     { name: 'accepting did not work', page: page(scan({ banner: banner(), declarations: [table()] }), visit('after-accept', { action: { kind: 'accept', done: false, detail: 'no control', bannerAfter: null }, cookies: [FBP] })) },
@@ -93,6 +93,12 @@ ruleTester(cookieNotDeclared).run({
       name: 'a storage key the declaration does not name',
       page: accepted([table(...RIGHT)], { cookies: [GA, GA4, CONSENT], storage: [storage('_hjSessionUser_123', 'analytics', { vendor: 'Hotjar' })] }),
       errors: [{ messageId: 'storage', subject: { kind: 'storage', name: '_hjSessionUser_123' }, data: { storage: 'localStorage' } }],
+    },
+    {
+      // tarteaucitron's service list links each vendor's privacy policy: Google's is not the site's declaration.
+      name: "another site's privacy policy, unread, does not stand for the site's declaration",
+      page: accepted([table(...RIGHT), declarationPage('https://policies.google.com/privacy', [], 'on another site: the browser hides its text from the page')], { cookies: [GA, GA4, CONSENT, FBP] }),
+      errors: [{ messageId: 'cookie', subject: { name: '_fbp' } }],
     },
     {
       name: "a consent manager's list with one cookie left out",

@@ -20,16 +20,30 @@ const CHROME: Record<Lang, { home: string; contact: string; policy: string; poli
 };
 
 /**
+ * What the site stores once the visitor accepts, as a manager's cookie table lists it (see
+ * test/declaration.test.ts): the manager's own consent cookie, GA4's and the Meta pixel's.
+ */
+export const DECLARED = { analytics: ['_ga', '_ga_*'], marketing: ['_fbp', 'fr'] } as const;
+const ALL_DECLARED: readonly string[] = [...DECLARED.analytics, ...DECLARED.marketing];
+
+/**
  * A consent manager as a site sets it up: its files (destination → path in node_modules) and the
  * markup that loads it and hands it the trackers. `pixelGated` false leaves the Meta pixel to the
- * page itself, outside the manager: the flawed twin.
+ * page itself, outside the manager: the flawed twin. `declared`: the tracker cookies its cookie
+ * table or per-service `cookies` name, where the manager has them (all of them unless told).
  */
 interface Manager {
   lang: Lang;
   files: Record<string, string>;
-  head(pixelGated: boolean): string;
-  body(pixelGated: boolean): string;
+  head(pixelGated: boolean, declared: readonly string[]): string;
+  body(pixelGated: boolean, declared: readonly string[]): string;
 }
+
+/** Klaro's and Orejime's `cookies` for the Meta pixel: the names declared, as source text ("" when none). */
+const pixelCookies = (declared: readonly string[]): string => {
+  const names = DECLARED.marketing.filter((name) => declared.includes(name));
+  return names.length > 0 ? `, cookies: ${JSON.stringify(names).replace(/"/g, "'")}` : '';
+};
 
 /** The Meta pixel as its snippet puts it in a page, with no consent manager in between. */
 const PIXEL_TAG = `<script async src="${PIXEL}"></script>`;
@@ -97,13 +111,13 @@ export const MANAGERS = {
   orejime: {
     lang: 'nl',
     files: { 'orejime-standard-nl.js': 'orejime/dist/orejime-standard-nl.js', 'orejime-standard.css': 'orejime/dist/orejime-standard.css' },
-    head: (pixelGated) => `<link rel="stylesheet" href="/orejime-standard.css">
+    head: (pixelGated, declared) => `<link rel="stylesheet" href="/orejime-standard.css">
 <script>
   window.orejimeConfig = {
     privacyPolicyUrl: '/cookies.html',
     purposes: [
-      { id: 'analytics', title: 'Google Analytics', description: 'Bezoekersstatistieken.', cookies: ['_ga', /^_ga_/] },
-      { id: 'ads', title: 'Meta pixel', description: 'Advertenties meten.', cookies: ['_fbp'] },
+      { id: 'analytics', title: 'Google Analytics', description: 'Bezoekersstatistieken.'${declared.includes('_ga') ? ", cookies: ['_ga', /^_ga_/]" : ''} },
+      { id: 'ads', title: 'Meta pixel', description: 'Advertenties meten.'${pixelCookies(declared)} },
     ],
   };
 </script>
@@ -133,13 +147,13 @@ ${pixelGated ? `<template data-purpose="ads">${PIXEL_TAG}</template>` : PIXEL_TA
   klaro: {
     lang: 'fr',
     files: { 'klaro.js': 'klaro/dist/klaro.js' },
-    head: (pixelGated) => `<script>
+    head: (pixelGated, declared) => `<script>
   var klaroConfig = {
     version: 1, elementID: 'klaro', storageMethod: 'cookie', cookieName: 'klaro', cookieExpiresAfterDays: 180,
     default: false, mustConsent: false, acceptAll: true, hideDeclineAll: false, lang: 'fr', privacyPolicy: '/cookies.html',
     services: [
-      { name: 'google-analytics', title: 'Google Analytics', purposes: ['analytics'], cookies: [/^_ga/] },
-      { name: 'meta-pixel', title: 'Meta pixel', purposes: ['marketing'], cookies: ['_fbp'] },
+      { name: 'google-analytics', title: 'Google Analytics', purposes: ['analytics']${declared.includes('_ga') ? ', cookies: [/^_ga/]' : ''} },
+      { name: 'meta-pixel', title: 'Meta pixel', purposes: ['marketing']${pixelCookies(declared)} },
     ],
   };
 </script>
@@ -155,7 +169,7 @@ ${pixelGated ? `<script type="text/plain" data-type="text/javascript" data-name=
     head: (pixelGated) => `<link rel="stylesheet" href="/cookieconsent.css">
 <script type="text/plain" data-category="analytics" async src="${GA4}"></script>
 ${pixelGated ? `<script type="text/plain" data-category="marketing" async src="${PIXEL}"></script>` : PIXEL_TAG}`,
-    body: () => `<script src="/cookieconsent.umd.js"></script>
+    body: (_, declared) => `<script src="/cookieconsent.umd.js"></script>
 <script>
   CookieConsent.run({
     categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, marketing: {} },
@@ -171,9 +185,9 @@ ${pixelGated ? `<script type="text/plain" data-category="marketing" async src="$
           preferencesModal: {
             title: 'Cookievoorkeuren', acceptAllBtn: 'Alles accepteren', acceptNecessaryBtn: 'Alles weigeren', savePreferencesBtn: 'Voorkeuren opslaan',
             sections: [
-              { title: 'Strikt noodzakelijk', description: 'Nodig om de site te laten werken.', linkedCategory: 'necessary' },
-              { title: 'Statistieken', description: 'Hoe bezoekers de site gebruiken.', linkedCategory: 'analytics' },
-              { title: 'Marketing', description: 'Advertenties meten.', linkedCategory: 'marketing' },
+              { title: 'Strikt noodzakelijk', description: 'Nodig om de site te laten werken.', linkedCategory: 'necessary'${cookieTable(declared.length > 0 ? ['cc_cookie'] : [])} },
+              { title: 'Statistieken', description: 'Hoe bezoekers de site gebruiken.', linkedCategory: 'analytics'${cookieTable(DECLARED.analytics.filter((n) => declared.includes(n)))} },
+              { title: 'Marketing', description: 'Advertenties meten.', linkedCategory: 'marketing'${cookieTable(DECLARED.marketing.filter((n) => declared.includes(n)))} },
             ],
           },
         },
@@ -185,6 +199,22 @@ ${pixelGated ? `<script type="text/plain" data-category="marketing" async src="$
 } satisfies Record<string, Manager>;
 
 export type ManagerName = keyof typeof MANAGERS;
+
+/** What vanilla-cookieconsent's table says of each cookie, in Dutch. */
+const VANILLA_ROWS: Record<string, { desc: string; expiration: string }> = {
+  cc_cookie: { desc: 'Uw cookiekeuze.', expiration: '6 maanden' },
+  _ga: { desc: 'Onderscheidt bezoekers.', expiration: '2 jaar' },
+  '_ga_*': { desc: 'Houdt de sessie bij.', expiration: '2 jaar' },
+  _fbp: { desc: 'Meet advertenties.', expiration: '3 maanden' },
+  fr: { desc: 'Advertenties van Meta.', expiration: '3 maanden' },
+};
+
+/** A section's `cookieTable` as vanilla-cookieconsent's documentation shows it, as source text ("" for no rows). */
+function cookieTable(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  const body = names.map((name) => `{ name: '${name}', domain: location.hostname, desc: '${VANILLA_ROWS[name]!.desc}', expiration: '${VANILLA_ROWS[name]!.expiration}' }`);
+  return `, cookieTable: { headers: { name: 'Naam', domain: 'Domein', desc: 'Beschrijving', expiration: 'Bewaartermijn' }, body: [${body.join(', ')}] }`;
+}
 
 function page(lang: Lang, title: string, head: string, body: string): string {
   const chrome = CHROME[lang];
@@ -217,11 +247,14 @@ function writeSite(lang: Lang, name: string, head: string, body: string, extra: 
   return dir;
 }
 
-/** A consent manager's site: done right (every tracker gated), or with the Meta pixel outside the manager. */
-export function managerMatrixSite(name: ManagerName, variant: 'done-right' | 'pixel-outside'): string {
+/**
+ * A consent manager's site: done right (every tracker gated), or with the Meta pixel outside the
+ * manager; its cookie table naming `declared` of the tracker cookies (all unless told).
+ */
+export function managerMatrixSite(name: ManagerName, variant: 'done-right' | 'pixel-outside', declared: readonly string[] = ALL_DECLARED): string {
   const manager: Manager = MANAGERS[name];
   const gated = variant === 'done-right';
-  const dir = writeSite(manager.lang, `${name}-${variant}`, manager.head(gated), manager.body(gated));
+  const dir = writeSite(manager.lang, `${name}-${variant}`, manager.head(gated, declared), manager.body(gated, declared));
   for (const [to, from] of Object.entries(manager.files)) {
     mkdirSync(dirname(join(dir, to)), { recursive: true });
     cpSync(join(ROOT, 'node_modules', from), join(dir, to));
