@@ -98,7 +98,7 @@ export function describeName(name: string, domain: string, party: Party): string
 }
 
 /** An id part: holds a digit and is not a word ("G1A2B3C4", "1.1fff", "123456"). */
-const ID = /^[A-Za-z0-9.%-]*\d[A-Za-z0-9.%-]*$/;
+const ID = /^[A-Za-z0-9_.%-]*\d[A-Za-z0-9_.%-]*$/;
 
 /**
  * The name as a cookie declaration writes its family: where the name carries an id (a GA4
