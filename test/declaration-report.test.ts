@@ -11,7 +11,7 @@ import { defaultPolicy } from '../src/policy/load.js';
 import { buildDeclaration, missingPages } from '../src/report/declaration/build.js';
 import { DECLARATION_FORMATS } from '../src/report/declaration/formats.js';
 import { formatHtml } from '../src/report/html.js';
-import { outlives } from '../src/shared/durations.js';
+import { outlives } from '../src/derive/durations.js';
 import type { GateResult, Lang } from '../src/types.js';
 import { runCli, vendorFlagsForFile } from './support/cli.js';
 import { ROOT } from './support/fixtures.js';

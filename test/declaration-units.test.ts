@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { familyName } from '../src/classify/names.js';
 import { readDeclaration } from '../src/derive/declaration.js';
 import { covers, readNames } from '../src/derive/declared-names.js';
-import { isDurationCell, lifetimeWords, outlives, readDurations } from '../src/shared/durations.js';
+import { isDurationCell, lifetimeWords, outlives, readDurations } from '../src/derive/durations.js';
 import { LANGS } from '../src/types.js';
 import { declarationPage, managerList } from './support/scans.js';
 

@@ -1,5 +1,5 @@
 import { partyOf } from '../classify/party.js';
-import { isDurationCell, readDurations, type DeclaredDuration } from '../shared/durations.js';
+import { isDurationCell, readDurations, type DeclaredDuration } from './durations.js';
 import { hostOf, urlPath } from '../shared/url.js';
 import type { DeclarationSource } from '../types.js';
 import { covers, readNames } from './declared-names.js';

@@ -1,6 +1,6 @@
 import { declaredLifetimeSeconds } from '../classify/lifetime.js';
 import { judgeable, readDeclaration, sourceLabel, type Declaration, type Mention } from '../derive/declaration.js';
-import { outlives } from '../shared/durations.js';
+import { outlives } from '../derive/durations.js';
 import type { ClassifiedScan } from '../types.js';
 import { cookieHit, storageHit } from './evidence.js';
 import type { Rule, RuleHit } from './rule.js';

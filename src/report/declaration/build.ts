@@ -1,5 +1,5 @@
 import { declaredVisit } from '../../derive/inventory.js';
-import { lifetimeWords, storageLifetimeWords } from '../../shared/durations.js';
+import { lifetimeWords, storageLifetimeWords } from '../../derive/durations.js';
 import { pageLabel } from '../../shared/url.js';
 import type { Category, GateResult, InventoryEntry, Lang, Party, StorageKind } from '../../types.js';
 import { siteName } from '../text/site.js';
