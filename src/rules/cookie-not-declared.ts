@@ -5,15 +5,6 @@ import type { ClassifiedScan } from '../types.js';
 import { cookieHit, storageHit } from './evidence.js';
 import type { Rule, RuleHit } from './rule.js';
 
-/**
- * The visit this rule judges: after accepting; on a page that offers no choice (no banner, no
- * notice), the first visit, since what it stores is what every visitor gets.
- */
-function judged(scan: ClassifiedScan): boolean {
-  if (scan.phase === 'after-accept') return scan.action?.done === true;
-  return scan.banner === null && scan.bannerUnrecognised === null;
-}
-
 const count = (n: number, total: number, noun: string): string => `${n} of ${total} ${noun}${total === 1 ? '' : 's'}`;
 
 /** "/privacy/ names 4 of 7 cookies", for each of the site's own sources. */
@@ -69,7 +60,7 @@ export const cookieNotDeclared: Rule = {
     allow: 'never',
     failClosed: false,
     tracking: false,
-    visits: ['initial', 'after-accept'],
+    visits: ['after-accept'],
     messages: {
       cookie: '{{vendor}} cookie "{{name}}" ({{domain}}) is stored after accepting, but the site\'s cookie declaration does not name it',
       storage: '{{vendor}} {{storage}} key "{{name}}" is stored after accepting, but the site\'s cookie declaration does not name it',
@@ -77,9 +68,10 @@ export const cookieNotDeclared: Rule = {
     },
   },
   check: (scan, page) => {
-    if (!judged(scan)) return [];
+    // What the site stores with consent: a page whose accept could not be clicked shows nothing of it.
+    if (!scan.action?.done) return [];
     const initial = page.phase('initial');
-    const declaration = readDeclaration(initial?.declarations ?? [], initial?.siteDomains ?? scan.siteDomains);
+    const declaration = readDeclaration(initial?.declarations ?? [], initial?.siteDomains ?? []);
     if (!judgeable(declaration)) return [];
     const evidence = searched(declaration, scan);
     const hits: RuleHit[] = [];
