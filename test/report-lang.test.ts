@@ -32,8 +32,8 @@ describe('reports in Dutch', () => {
   it('console: verdict, counts, coverage and rule titles in Dutch, no English rule title', () => {
     const text = formatConsole(ga4, 'nl');
     expect(text).toContain("pagina's: 1 pagina gevonden, 1 gescand, geen overgeslagen");
-    expect(text).toContain('5 fouten, 2 waarschuwingen');
-    expect(text).toMatch(/^AFGEKEURD: 5 nieuwe fouten, 2 nieuwe waarschuwingen — 5 nieuwe fouten \(failOn: error\) \(exitcode 1\)$/m);
+    expect(text).toContain('6 fouten, 2 waarschuwingen');
+    expect(text).toMatch(/^AFGEKEURD: 6 nieuwe fouten, 2 nieuwe waarschuwingen — 6 nieuwe fouten \(failOn: error\) \(exitcode 1\)$/m);
     expect(text).toMatch(/^ {4}tracking-cookie-before-consent +Trackingcookie vóór toestemming$/m);
     expect(text).toContain('Tracking zonder cookiemelding');
     expect(text).toContain('Google Analytics (statistieken)');
@@ -42,7 +42,7 @@ describe('reports in Dutch', () => {
 
   it('markdown: verdict line, table headings, phases and titles in Dutch', () => {
     const text = markdown.render(flow, undefined, 'nl');
-    expect(text.split('\n')[0]).toBe('❌ **consent-gate afgekeurd**: 8 nieuwe fouten, 2 nieuwe waarschuwingen op 1 pagina — 8 nieuwe fouten (failOn: error).');
+    expect(text.split('\n')[0]).toBe('❌ **consent-gate afgekeurd**: 14 nieuwe fouten, 7 nieuwe waarschuwingen op 1 pagina — 14 nieuwe fouten (failOn: error).');
     expect(text).toContain("| Pagina's | Bezoek | Regel | Onderwerp | Bedrijf | Geladen via |");
     expect(text).toContain('| / | na weigeren | 🔴 `tracking-after-reject` Tracking nadat de bezoeker weigerde | cookie _fbp | Facebook (marketing) |');
     expect(text).toContain('In de baseline: 0 · Toegestaan: 0 · Opgelost sinds de baseline: 0');
@@ -67,7 +67,7 @@ describe('reports in Dutch', () => {
 describe('reports in French', () => {
   it('console: verdict, counts and rule titles in French, no English rule title', () => {
     const text = formatConsole(flow, 'fr');
-    expect(text).toMatch(/^ÉCHEC: 8 nouvelles erreurs, 2 nouveaux avertissements — 8 nouvelles erreurs \(failOn : error\) \(code de sortie 1\)$/m);
+    expect(text).toMatch(/^ÉCHEC: 14 nouvelles erreurs, 7 nouveaux avertissements — 14 nouvelles erreurs \(failOn : error\) \(code de sortie 1\)$/m);
     expect(text).toMatch(/^ {4}tracking-after-reject +Suivi après le refus du visiteur$/m);
     expect(text).toContain("Google Analytics (mesure d'audience)");
     for (const title of ENGLISH_TITLES) expect(text).not.toContain(title);
@@ -75,7 +75,7 @@ describe('reports in French', () => {
 
   it('markdown: verdict line and table in French', () => {
     const text = markdown.render(ga4, undefined, 'fr');
-    expect(text.split('\n')[0]).toBe('❌ **consent-gate : échec** : 5 nouvelles erreurs, 2 nouveaux avertissements sur 1 page — 5 nouvelles erreurs (failOn : error).');
+    expect(text.split('\n')[0]).toBe('❌ **consent-gate : échec** : 6 nouvelles erreurs, 2 nouveaux avertissements sur 1 page — 6 nouvelles erreurs (failOn : error).');
     expect(text).toContain('| Pages | Visite | Règle | Objet | Société | Chargé via |');
     expect(text).toContain('🔴 `consent-banner-missing` Suivi sans bannière cookies');
     for (const title of ENGLISH_TITLES) expect(text).not.toContain(title);
@@ -124,17 +124,17 @@ describe('consent-gate judge --lang', () => {
 
     const french = await runCli(['judge', golden('ga4'), '--lang', 'fr'], { cwd: emptyDir() });
     expect(french.code).toBe(1);
-    expect(french.stdout).toMatch(/^ÉCHEC: 5 nouvelles erreurs/m);
+    expect(french.stdout).toMatch(/^ÉCHEC: 6 nouvelles erreurs/m);
     expect(french.stdout).not.toContain('FAILED');
 
     const dir = emptyDir();
     writeFileSync(join(dir, 'consent-gate.json'), JSON.stringify({ jurisdiction: 'be', lang: 'nl' }));
     const fromPolicy = await runCli(['judge', golden('ga4'), '--format', 'json,markdown', '--report-dir', 'out'], { cwd: dir });
     expect(fromPolicy.code).toBe(1);
-    expect(fromPolicy.stdout).toMatch(/^AFGEKEURD: 5 nieuwe fouten/m);
+    expect(fromPolicy.stdout).toMatch(/^AFGEKEURD: 6 nieuwe fouten/m);
     expect(readFileSync(join(dir, 'out', 'consent-gate.md'), 'utf8')).toContain('**consent-gate afgekeurd**');
     // JSON stays English for the machines that read it.
-    expect(readFileSync(join(dir, 'out', 'consent-gate-report.json'), 'utf8')).toContain('"reason": "5 new errors (failOn: error)"');
+    expect(readFileSync(join(dir, 'out', 'consent-gate-report.json'), 'utf8')).toContain('"reason": "6 new errors (failOn: error)"');
 
     const wrong = await runCli(['judge', golden('ga4'), '--lang', 'xx'], { cwd: emptyDir() });
     expect(wrong.code).toBe(2);
