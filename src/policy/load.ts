@@ -97,6 +97,8 @@ function describe(error: ErrorObject): string {
     }
     case 'type':
       return `${at}: expected ${String(error.params['type'])}, got ${Array.isArray(error.data) ? 'array' : error.data === null ? 'null' : typeof error.data}.`;
+    case 'minProperties':
+      return `${at}: an empty object says nothing: name what it needs, or leave it out.`;
     case 'minLength':
       return `${at}: must not be empty${error.instancePath.endsWith('/reason') ? ': say why this is allowed' : ''}.`;
     case 'pattern':

@@ -1,6 +1,5 @@
-import type { GateResult, Lang } from '../../types.js';
 import { escapeMarkup as esc } from '../text/escape.js';
-import { buildDeclaration, type CookieDeclaration, type DeclarationItem } from './build.js';
+import type { CookieDeclaration, DeclarationItem } from './build.js';
 import { DECLARATION_WORDS } from './words.js';
 
 /** One way of writing the declaration: the same data in, one file's text out. */
@@ -78,7 +77,3 @@ export const DECLARATION_FORMATS: readonly DeclarationFormat[] = [
 ];
 export const DECLARATION_FORMAT_NAMES = DECLARATION_FORMATS.map((f) => f.name);
 
-/** The declaration of a scan's result in one format and language. */
-export function renderDeclaration(result: GateResult, format: DeclarationFormat['name'], lang: Lang): string {
-  return DECLARATION_FORMATS.find((f) => f.name === format)!.render(buildDeclaration(result, lang));
-}
