@@ -183,7 +183,7 @@ describe('reading a declaration', () => {
 
   it("only the site's own pages count, read or not", () => {
     const own = declarationPage('https://www.example.org/privacy/', [['_ga']]);
-    const google = declarationPage('https://policies.google.com/privacy', [], 'on another site: the browser hides its text from the page');
+    const google = declarationPage('https://policies.google.com/privacy', [], 'on another origin: the browser hides its text from the page');
     const declaration = readDeclaration([own, google], SITE);
     expect(declaration.sources).toEqual([own]);
     expect(declaration.unread).toEqual([]);

@@ -28,6 +28,7 @@ export function redactScan(scan: PhaseScan, secrets: readonly string[]): PhaseSc
       toggles: banner.toggles.map((t) => ({ ...t, label: r(t.label) })),
     },
     policyLinks: scan.policyLinks.map((l) => ({ ...l, text: r(l.text), url: r(l.url) })),
+    declarations: scan.declarations.map((d) => ({ ...d, url: r(d.url), reason: orNull(d.reason), blocks: d.blocks.map((block) => block.map(r)), expressions: d.expressions.map(r) })),
     action: action && { ...action, detail: r(action.detail) },
     cookies: scan.cookies.map((c) => ({ ...c, name: r(c.name), domain: r(c.domain), path: r(c.path), sources: c.sources.map((s) => ({ ...s, url: r(s.url) })) })),
     storage: scan.storage.map((s) => ({ ...s, origin: r(s.origin), key: r(s.key), writtenBy: s.writtenBy.map(r) })),

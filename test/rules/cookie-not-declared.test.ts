@@ -99,7 +99,7 @@ ruleTester(cookieNotDeclared).run({
     {
       // tarteaucitron's service list links each vendor's privacy policy: Google's is not the site's declaration.
       name: "another site's privacy policy, unread, does not stand for the site's declaration",
-      page: accepted([table(...RIGHT), declarationPage('https://policies.google.com/privacy', [], 'on another site: the browser hides its text from the page')], { cookies: [GA, GA4, CONSENT, FBP] }),
+      page: accepted([table(...RIGHT), declarationPage('https://policies.google.com/privacy', [], 'on another origin: the browser hides its text from the page')], { cookies: [GA, GA4, CONSENT, FBP] }),
       errors: [{ messageId: 'cookie', subject: { name: '_fbp' } }],
     },
     {

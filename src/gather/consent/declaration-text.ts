@@ -120,7 +120,7 @@ export async function declarationText(request: DeclarationRequest): Promise<Decl
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     return { unread: timedOut ? `no answer within ${request.ms / 1000} s` : `the browser's fetch failed (${String(error)})`, blocks: [], truncated: false };
   }
-  if (response.type === 'opaque') return { unread: 'on another site: the browser hides its text from the page', blocks: [], truncated: false };
+  if (response.type === 'opaque') return { unread: 'on another origin: the browser hides its text from the page', blocks: [], truncated: false };
   if (!response.ok) return { unread: `it answered HTTP ${response.status}`, blocks: [], truncated: false };
   const type = response.headers.get('content-type') ?? '';
   if (!/html|text\/plain/i.test(type)) return { unread: `it is not a web page (${type.split(';')[0] || 'no content type'})`, blocks: [], truncated: false };

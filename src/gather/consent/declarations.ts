@@ -53,7 +53,7 @@ async function inFrame(target: FrameTarget, request: DeclarationRequest, ms: num
 /**
  * The policy pages the page links, read through the browser as a visitor's click would fetch them:
  * a link that answered an error is no declaration (cookie-policy-link-missing speaks of it); one
- * that could not be checked, or is on another site, could not be read.
+ * that could not be checked, or is on another origin, could not be read.
  */
 async function policyPages(page: Page, links: readonly PolicyLink[], settings: DeclarationSettings, ms: number, scanMs: number): Promise<DeclarationSource[]> {
   const target = await mainFrameTarget(page);
@@ -64,7 +64,7 @@ async function policyPages(page: Page, links: readonly PolicyLink[], settings: D
   const sources = await Promise.all(
     unique.map(([url, link]): Promise<DeclarationSource> | null => {
       if (link.check === 'unchecked') return Promise.resolve(unread('page', url, link.reason ?? 'the link could not be checked'));
-      if (link.check === 'reachable') return Promise.resolve(unread('page', url, 'on another site: the browser hides its text from the page'));
+      if (link.check === 'reachable') return Promise.resolve(unread('page', url, 'on another origin: the browser hides its text from the page'));
       return link.status !== null && link.status >= 200 && link.status < 300 ? read(url, null) : null;
     }),
   );
