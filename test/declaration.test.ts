@@ -5,11 +5,17 @@
 // And the consent managers of the compliance matrix with their cookie tables filled in as their
 // documentation shows: declared right, nothing; one cookie left out, exactly that one. Two runs,
 // each visiting every page only before any choice and after accepting.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVendors } from '../examples/vendors/serve.mjs';
 import { emptyBaseline } from '../src/baseline/baseline.js';
+import { launchBrowser } from '../src/browser/launch.js';
+import { resolveBrowser } from '../src/browser/resolve.js';
+import { DEFAULT_SETTINGS } from '../src/config/settings.js';
+import { visitOf } from '../src/config/visits.js';
+import { gatherSession } from '../src/gather/visit/session.js';
 import { afterAcceptInventory } from '../src/derive/inventory.js';
 import { runGate } from '../src/gate.js';
 import { defaultPolicy } from '../src/policy/load.js';
@@ -74,7 +80,25 @@ function managerSite(name: ManagerName, leftOut: string | null): string {
   return dir;
 }
 
+/**
+ * Where else a declaration may be: a page the policy names, narrowed by a selector; a table a script
+ * writes into the page itself; a policy page whose list a script writes in (Cookiebot's), and a PDF.
+ */
+function placesSite(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-declaration-places-'));
+  const files: Record<string, string> = {
+    'index.html': policyPage('nl', 'Welkom', `<div id="cookie-list"></div><script>document.getElementById('cookie-list').innerHTML = '<table><tr><td>taal</td><td>1 jaar</td></tr></table>';</script>`),
+    'privacy.html': policyPage('nl', 'Privacy', '<p>Wij gebruiken _ga, 1 dag.</p><section id="cookies"><table><tr><td>_ga</td><td>2 jaar</td></tr></table></section>'),
+    'scripted.html': policyPage('nl', 'Scripted', '<footer><a href="/verklaring.html">Cookieverklaring</a> <a href="/cookiebeleid.pdf">Cookiebeleid (pdf)</a></footer>'),
+    'verklaring.html': policyPage('nl', 'Cookieverklaring', '<script id="CookieDeclaration" src="https://consent.cookiebot.com/0000/cd.js" async></script>'),
+    'cookiebeleid.pdf': '%PDF-1.4\n',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
 const SITES: Record<string, () => string> = {
+  places: placesSite,
   'stale nl': () => {
     // vanilla-cookieconsent without cookie tables: the site keeps its declaration on its policy page.
     const dir = managerMatrixSite('vanilla-cookieconsent', 'done-right', []);
@@ -122,7 +146,8 @@ beforeAll(async () => {
   const vendors = await startVendors();
   closeVendors = vendors.close;
   browserArgs = vendors.browserArgs;
-  first = await runGate({ discover: { pages: [...servers.values()].map((s) => s.url) }, browserArgs, phases: ['initial', 'after-accept'] });
+  const pages = [...servers.entries()].map(([site, server]) => (site === 'places' ? `${server.url}scripted.html` : server.url));
+  first = await runGate({ discover: { pages }, browserArgs, phases: ['initial', 'after-accept'] });
   // Paste each stale site's generated declaration into its policy page, and scan it again.
   writeFileSync(join(folders.get('stale nl')!, 'cookies.html'), policyPage('nl', 'Cookieverklaring', generated(first, 'stale nl', 'nl')));
   writeFileSync(join(folders.get('stale fr')!, 'cookies.html'), policyPage('fr', 'Politique de cookies', generated(first, 'stale fr', 'fr')));
@@ -183,6 +208,35 @@ describe('the cookie declaration round trip', () => {
   it('the inventory marks what the stale declarations leave out', () => {
     const marks = afterAcceptInventory([pageOf(first, 'stale nl')]).map((e) => `${e.name} ${e.declared}`);
     expect(marks.sort()).toEqual(['_fbp false', '_ga true', '_ga_MATRIX1 true', 'cc_cookie true', 'fr false']);
+  });
+});
+
+describe('where else a declaration is', () => {
+  /** The declarations one first visit reads, with the policy's `declaration` settings. */
+  async function declarationsOf(path: string, declaration: { page?: string; selector?: string }) {
+    const browser = await launchBrowser({ browser: resolveBrowser(), extraArgs: browserArgs });
+    try {
+      const [scan] = await gatherSession(browser, `${urlOf('places')}${path}`, [visitOf('initial')], { ...DEFAULT_SETTINGS, screenshots: false, consent: {}, secrets: [], declaration });
+      expect(scan!.error).toBeNull();
+      return scan!.declarations;
+    } finally {
+      await browser.close();
+    }
+  }
+
+  it('a page the policy names, only within its selector; and a table a script wrote into the scanned page', async () => {
+    const named = await declarationsOf('', { page: '/privacy.html', selector: '#cookies' });
+    expect(named).toEqual([expect.objectContaining({ kind: 'page', url: `${urlOf('places')}privacy.html`, read: true, blocks: [['_ga', '2 jaar']] })]);
+    const onPage = await declarationsOf('', { selector: '#cookie-list' });
+    expect(onPage).toEqual([expect.objectContaining({ kind: 'page', url: urlOf('places'), read: true, blocks: [['taal', '1 jaar']] })]);
+  });
+
+  it("a list a script writes into the policy page, and a PDF, could not be read: the page's cookies are not judged", () => {
+    const declarations = first.pages.find((p) => p.url === `${urlOf('places')}scripted.html`)!.phases[0]!.declarations;
+    expect(declarations.map((d) => [d.url.replace(urlOf('places'), '/'), d.read, d.reason])).toEqual([
+      ['/verklaring.html', false, 'its cookie list is written by a script (CookieDeclaration), which a fetched page does not run'],
+      ['/cookiebeleid.pdf', false, 'it is not a web page (application/pdf)'],
+    ]);
   });
 });
 
