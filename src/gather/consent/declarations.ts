@@ -161,6 +161,11 @@ export interface DeclarationLook {
  * readSettingsLayer), and the consent manager's configuration.
  */
 export async function readDeclarations(look: DeclarationLook): Promise<DeclarationSource[]> {
+  // Not knowing the declaration is no reason to fail the scan: the page's cookies are then not judged against it.
+  return readAll(look).catch((error: unknown) => [unread('page', look.page.url(), `the declaration could not be read: ${errorText(error)}`)]);
+}
+
+async function readAll(look: DeclarationLook): Promise<DeclarationSource[]> {
   const { page, settings, linkCheckMs, pageScanMs } = look;
   const pages = await policyPages(page, look.links, settings, linkCheckMs, pageScanMs);
   // A selector without a page names the declaration on the scanned page itself; else the settings layer's tables are read.
