@@ -142,6 +142,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       secrets: userSecrets,
       runSecrets: secrets,
       consent: policy.consent,
+      declaration: policy.declaration,
     };
     const known = baseline ?? emptyBaseline();
     const budget = new RunBudget(options.maxTimeMs ?? defaultMaxTimeMs(urls.length, gather.timeoutMs), started);
@@ -188,7 +189,7 @@ function wantedPhases(options: GateOptions): Phase[] {
 function runSettings(options: GateOptions, policy: Policy): unknown {
   const { headers: _secret, ...discover } = options.discover ?? {};
   const { target, timeoutMs, fastForwardMs, retries } = options;
-  return { target, discover, phases: wantedPhases(options), timeoutMs, fastForwardMs, retries, firstPartyDomains: policy.firstPartyDomains, consent: policy.consent };
+  return { target, discover, phases: wantedPhases(options), timeoutMs, fastForwardMs, retries, firstPartyDomains: policy.firstPartyDomains, consent: policy.consent, declaration: policy.declaration };
 }
 
 /**

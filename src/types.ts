@@ -237,6 +237,33 @@ export interface PolicyLink {
   reason: string | null;
 }
 
+/**
+ * Where a page's cookie declaration was read, and what it says, as plain text: the rules read the
+ * names and durations from it. page: a cookie or privacy policy page the page links (or the one the
+ * policy file names), fetched by the browser; manager: the consent manager's own cookie list, in its
+ * settings layer (a table) or its configuration (Klaro's and Orejime's `cookies`, tarteaucitron's services).
+ */
+export interface DeclarationSource {
+  kind: 'page' | 'manager';
+  /** The policy page; for a manager, the page it was read on. */
+  url: string;
+  /** Which consent manager's configuration ("klaro", "orejime", "tarteaucitron"); null for a page, or a table in a settings layer. */
+  manager: string | null;
+  /** False when it could not be read (see `reason`): then it proves nothing either way. */
+  read: boolean;
+  reason: string | null;
+  /**
+   * The declaration as it reads: one entry per table row, definition (its term, then its
+   * descriptions), list item, paragraph or heading, each as its cells or parts. Bounded in size:
+   * tables and definition lists first, then the rest of the text while room is left.
+   */
+  blocks: string[][];
+  /** Names a manager gives as regular expressions (Klaro's and Orejime's `cookies`), as their source text. */
+  expressions: string[];
+  /** The page's text went on beyond what was kept. */
+  truncated: boolean;
+}
+
 /** What the banner looked like to a first-time visitor. Facts only: the rules judge them. */
 export interface BannerFacts {
   /** How it was found: the policy's selectors, or the built-in heuristic. */
@@ -376,6 +403,8 @@ export interface PhaseScan {
   bannerUnrecognised: string | null;
   /** initial: links to a cookie or privacy policy on the page, with the status each answered. */
   policyLinks: PolicyLink[];
+  /** initial: where the site declares its cookies (its policy pages, its consent manager), as read; other visits: none. */
+  declarations: DeclarationSource[];
   action: PhaseAction | null;
   /** Null when not asked for, and on every visit but the initial one. */
   screenshots: Screenshots | null;
@@ -525,16 +554,29 @@ export interface PageResult {
   skipped: SkippedVisit[];
 }
 
-/** One row of the after-accept inventory: what the cookie policy must declare. */
+/**
+ * One row of the after-accept inventory: what the cookie policy must declare. A page that offers no
+ * consent choice (no banner, no notice) adds what its first visit stored: that is what every visitor gets.
+ */
 export interface InventoryEntry {
   kind: 'cookie' | 'storage';
+  /** Storage only: which one. */
+  storage?: StorageKind;
   name: string;
+  /** The name as a declaration writes its family: the id a name carries as "*" (`_ga_*`, `_pk_id.*`), else the name. */
+  family: string;
   domain: string;
   vendor: string | null;
   category: Category;
   party: Party;
   /** Cookies: the lifetime asked for, in days; null for a session cookie or storage. */
   lifetimeDays: number | null;
+  /** What the Open Cookie Database says it is for (in English); null for a name it does not know. */
+  description: string | null;
+  /** Third-party hosts its value was seen sent to after accepting (see GatheredIdentifier). */
+  sentTo: string[];
+  /** Named in the site's own declaration (a policy page, the consent manager's list); null when none could be read. */
+  declared: boolean | null;
   pages: string[];
 }
 

@@ -66,7 +66,7 @@ const DELETION_MISSED = ['_fbp', '_ga', '_ga_MATRIX1'].map((name) => `warn withd
 
 const managerRow = (name: ManagerName, variant: Variant, expected: string[]): Row => ({
   site: `${name}-${variant}`,
-  build: (domain) => managerMatrixSite(name, variant, domain),
+  build: (domain) => managerMatrixSite(name, variant, { domain }),
   visits: variant === 'done-right' || variant === 'pixel-outside' ? 'all' : 'withdrawal',
   exit: expected.some((f) => f.startsWith('error')) ? 1 : 0,
   expected,

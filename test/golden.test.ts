@@ -131,6 +131,8 @@ describe('consent-gate judge on golden scans', () => {
       ['new', 'warn', null],
       ['new', 'warn', null],
     ]);
+    // The client id in GA's hits: allowed as analytics, a warning as the hits it rides in.
+    expect(status('identifier-sent-to-third-party')).toEqual([['new', 'warn', reason]]);
     // Nothing else was found, so the verdict counts what the lists above say.
     expect(new Set(json.findings.map((f) => f.rule))).toEqual(new Set(['tracking-cookie-before-consent', 'tracker-request-before-consent', 'identifier-sent-to-third-party', 'consent-banner-missing', 'cookie-lifetime-too-long']));
     expect(json.verdict).toMatchObject({ status: 'passed', exitCode: 0, errors: 0, warnings: 5, allowed: 3 });

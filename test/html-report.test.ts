@@ -158,7 +158,7 @@ describe('the HTML report', () => {
     const page = pageOf('leaky');
     const table = page.locator('table').filter({ has: page.locator('caption', { hasText: 'after accepting' }) });
     const ga = await table.locator('tbody tr').filter({ has: page.locator('td code', { hasText: /^_ga$/ }) }).locator('td').allInnerTexts();
-    expect(ga).toEqual(['_ga', 'cookie', 'Google Analytics', 'Statistics (analytics)', '2 years (730 days)', 'first party', '/']);
+    expect(ga).toEqual(['_ga', 'cookie', 'Google Analytics', 'Statistics (analytics)', '2 years (730 days)', 'first party', 'yes', '/']);
   });
 
   it('escapes whatever the scanned site controls: names, texts and URLs', () => {

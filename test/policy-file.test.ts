@@ -55,6 +55,7 @@ describe('a valid policy', () => {
           rules: { 'unknown-third-party-before-consent': 'off', 'cookie-lifetime-too-long': 'error' },
           overrides: [{ pages: '/blog/*', rules: { 'social-plugin-before-consent': 'warn' } }],
           consent: { accept: '#accept', reject: '#reject' },
+          declaration: { page: '/privacy/', selector: '#cookie-table' },
           baseline: 'ci/baseline.json',
           failOn: 'warn',
         }),
@@ -62,6 +63,7 @@ describe('a valid policy', () => {
     );
     expect(policy).toMatchObject({ jurisdiction: 'nl', failOn: 'warn', overrides: [{ pages: '/blog/*' }] });
     expect(policy.allow.cookies).toHaveLength(1);
+    expect(policy.declaration).toEqual({ page: '/privacy/', selector: '#cookie-table' });
   });
 
   it('lists every rule in the schema, so editors complete rule ids', () => {
@@ -93,6 +95,9 @@ describe('a bad policy: exit code 2 and a message that says what to fix', () => 
     ['an override pattern that is not a path', '{"overrides": [{"pages": "blog/*"}]}', '/overrides/0/pages: "blog/*" must be a path pattern starting with "/"'],
     ['a bad first-party domain', '{"firstPartyDomains": ["https://example.org"]}', '/firstPartyDomains/0: "https://example.org" is not a plain domain name'],
     ['a top-level array', '[]', '/: expected object, got array.'],
+    ['a declaration page that is neither a path nor a URL', '{"declaration": {"page": "cookies"}}', '/declaration/page: "cookies" must be a path on the site starting with "/" (e.g. "/cookies/") or an http(s) URL.'],
+    ['a misspelt declaration key', '{"declaration": {"selecter": "#cookies"}}', '/declaration/selecter: unknown key. Did you mean "selector"?'],
+    ['an empty declaration', '{"declaration": {}}', '/declaration: an empty object says nothing: name what it needs, or leave it out.'],
   ])('%s', (_name, content, expected) => {
     expect(problem(content)).toContain(expected);
   });

@@ -14,6 +14,8 @@ export interface NameMatch {
 interface Entry extends NameMatch {
   name: string;
   prefix: boolean;
+  /** What upstream says it is for; overrides have none. */
+  description?: string;
   /** Domains named by the upstream entry: used to choose between entries sharing a name. */
   domains: string[];
   party?: Party;
@@ -33,6 +35,7 @@ interface UpstreamEntry {
   cookie: string;
   domain: string;
   dataController: string;
+  description: string;
   wildcardMatch: string;
 }
 
@@ -43,6 +46,7 @@ const upstream: Entry[] = Object.entries(database as Record<string, UpstreamEntr
     vendor: platform || e.dataController || null,
     category: UPSTREAM_CATEGORY[e.category] ?? 'unknown',
     source: 'open-cookie-database' as const,
+    ...(e.description.trim() ? { description: e.description.trim() } : {}),
     domains: e.domain.match(/[a-z0-9-]+(\.[a-z0-9-]+)+/gi)?.map((d) => d.toLowerCase()) ?? [],
   })),
 );
@@ -86,4 +90,25 @@ export function classifyName(name: string, domain: string, party: Party): NameMa
   const hit = lookup(OVERRIDES, name, domain, party) ?? lookup(UPSTREAM, name, domain, party);
   if (!hit) return null;
   return { vendor: hit.vendor, category: hit.category, source: hit.source };
+}
+
+/** What the Open Cookie Database says a cookie or storage key is for (its English description); null when it does not know the name. */
+export function describeName(name: string, domain: string, party: Party): string | null {
+  return lookup(UPSTREAM, name, domain, party)?.description ?? null;
+}
+
+/** An id part: holds a digit and is not a word ("G1A2B3C4", "1.1fff", "123456"). */
+const ID = /^[A-Za-z0-9_.%-]*\d[A-Za-z0-9_.%-]*$/;
+
+/**
+ * The name as a cookie declaration writes its family: where the name carries an id (a GA4
+ * container, a Matomo site, a Hotjar site), the id as "*" ("_ga_G1A2B3" → "_ga_*", "_pk_id.1.1fff" →
+ * "_pk_id.*"). The Open Cookie Database's wildcard entries say where a family's fixed part ends;
+ * otherwise a last part of five or more characters with a digit in it, after "_", "." or "-", is the id.
+ */
+export function familyName(name: string): string {
+  const known = [...OVERRIDES.prefixes, ...UPSTREAM.prefixes].filter((e) => name.startsWith(e.name) && name.length > e.name.length).sort((a, b) => b.name.length - a.name.length)[0];
+  if (known && ID.test(name.slice(known.name.length).replace(/^[_.-]/, ''))) return `${known.name}*`;
+  const tail = /^(.+?[_.-])([A-Za-z0-9%]{5,})$/.exec(name);
+  return tail && ID.test(tail[2]!) ? `${tail[1]}*` : name;
 }

@@ -19,6 +19,7 @@ export type StepName =
   | 'followLink'
   | 'checkBannerStays'
   | 'readSettingsLayer'
+  | 'readDeclarations'
   | 'reject'
   | 'save'
   | 'accept'
@@ -56,7 +57,8 @@ export const VISITS = [
     continues: false,
     steps: ['load', 'waitForBanner', 'settle', 'describeBanner', 'record', 'readConsentSignals', 'checkOwnAssets', 'checkPolicyLinks', 'screenshots'],
     // Opening the banner's settings layer is already an interaction: only after every look without one.
-    closing: ['readSettingsLayer'],
+    // The cookie declaration is read last, with the settings layer (and its cookie tables) open.
+    closing: ['readSettingsLayer', 'readDeclarations'],
   },
   {
     id: 'after-scroll',

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { GateError, errorText } from '../shared/errors.js';
 import { didYouMean } from '../shared/did-you-mean.js';
-import { OPTIONS, convert, takes, type Command, type Given } from './options.js';
+import { OPTIONS, SCANNING, convert, takes, type Command, type Given } from './options.js';
 import type { RunFlags } from './config.js';
 
 export interface ScanArgs {
@@ -30,9 +30,15 @@ export interface MergeArgs extends Omit<ScanArgs, 'command'> {
   reports: string[];
 }
 
-export type CliArgs = ScanArgs | JudgeArgs | MergeArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'pre-push' } | { command: 'help' } | { command: 'version' };
+/** declaration: the site's cookie declaration, from a saved JSON report, or from a scan when none is given. */
+export interface DeclarationArgs extends Omit<ScanArgs, 'command'> {
+  command: 'declaration';
+  report?: string;
+}
 
-const COMMANDS: readonly (Command | 'pre-push')[] = ['scan', 'baseline', 'judge', 'merge-reports', 'init', 'pre-push'];
+export type CliArgs = ScanArgs | JudgeArgs | MergeArgs | DeclarationArgs | { command: 'init'; hook: boolean; force: boolean } | { command: 'pre-push' } | { command: 'help' } | { command: 'version' };
+
+const COMMANDS: readonly (Command | 'pre-push')[] = ['scan', 'baseline', 'judge', 'merge-reports', 'declaration', 'init', 'pre-push'];
 
 const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   ...Object.fromEntries(
@@ -57,10 +63,10 @@ function readGiven(values: Record<string, unknown>, command: Command): Given {
     const value = values[spec.flag];
     if (value === undefined) continue;
     if (!takes(spec, command)) {
-      const with_ = (spec.commands ?? ['scan', 'baseline']).join(' or ');
+      const with_ = (spec.commands ?? SCANNING).join(' or ');
       throw new GateError(`--${spec.flag} goes with the ${with_} command, not ${command}: consent-gate ${spec.commands?.[0] ?? 'scan'} --${spec.flag}.`);
     }
-    given[spec.key] = convert(spec, typeof value === 'boolean' ? [String(value)] : Array.isArray(value) ? value.map(String) : [String(value)], `--${spec.flag}`);
+    given[spec.key] = convert(spec, typeof value === 'boolean' ? [String(value)] : Array.isArray(value) ? value.map(String) : [String(value)], `--${spec.flag}`, command);
   }
   return given as Given;
 }
@@ -103,7 +109,7 @@ export function parseCli(argv: string[]): CliArgs {
     ...(config !== undefined ? { config } : {}),
     ...(output !== undefined ? { output } : {}),
     ...(reportDir !== undefined ? { reportDir } : {}),
-    formats: formats ?? ['console'],
+    formats: formats ?? [command === 'declaration' ? 'markdown' : 'console'],
     progress: progressLevel(given),
     ...(gitlabIssue ? { gitlabIssue } : {}),
   };
@@ -111,6 +117,13 @@ export function parseCli(argv: string[]): CliArgs {
     const [report, ...extra] = rest;
     if (report === undefined || extra.length > 0) throw new GateError('judge takes one saved JSON report: consent-gate judge consent-gate-report/consent-gate-report.json');
     return { command, report, ...common };
+  }
+  if (command === 'declaration') {
+    const [report, ...extra] = rest;
+    if (extra.length > 0 || (report !== undefined && !report.endsWith('.json'))) {
+      throw new GateError('declaration takes at most one saved JSON report (consent-gate declaration consent-gate-report/consent-gate-report.json); without one it scans the target as scan does (--url, --static, --start or the policy\'s target).');
+    }
+    return { command, ...(report !== undefined ? { report } : {}), ...common };
   }
   if (command === 'merge-reports') {
     if (rest.length === 0) throw new GateError('merge-reports takes the JSON reports of every shard, or the folders they were downloaded to: consent-gate merge-reports shards/');
@@ -147,6 +160,7 @@ export const HELP = `Usage: consent-gate scan [url…] [options]
        consent-gate baseline [url…] [--prune] [options]
        consent-gate judge REPORT.json [options]
        consent-gate merge-reports DIR|REPORT.json… [options]
+       consent-gate declaration [REPORT.json] [--format markdown,html,csv,json] [--lang nl|fr|en]
        consent-gate init [--hook] [--force]
        consent-gate pre-push
 
@@ -163,6 +177,12 @@ merge-reports reads the JSON reports of the shards of one run (scan --shard I/N,
 folders are searched for consent-gate-report.json), checks that shards 1 to N are all there, and
 judges them as one run, as judge does: one verdict, every format, the baseline applied once. A
 missing shard stops it with exit 3; a duplicate, a mix of runs or an unreadable report with exit 2.
+declaration writes the site's cookie declaration from what it stores once the visitor accepts, per
+purpose (strictly necessary, preferences, statistics, marketing, social media): each cookie and
+storage key, its provider, first or third party, what it is for, how long it is kept and who receives
+it, in Dutch, French or English (--lang), as markdown, an HTML fragment for the policy page, CSV or
+JSON. From a saved JSON report without a browser, or else from a scan (the first visit and the one
+after accepting). One format goes to stdout unless -o or --report-dir is given.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
 it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
 pre-push is what that hook runs: it skips pushes that delete or add no commits, builds the site

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { relative, resolve } from 'node:path';
-import { HELP, parseCli, type JudgeArgs, type MergeArgs, type ScanArgs } from './args.js';
+import { HELP, parseCli, type DeclarationArgs, type JudgeArgs, type MergeArgs, type ScanArgs } from './args.js';
 import { judgeReport } from './judge.js';
 import { mergeReports } from './merge-reports.js';
 import { prePush } from './pre-push.js';
@@ -12,7 +12,7 @@ import { init } from './init.js';
 import { defaultPolicy, findPolicyFile, loadPolicy } from '../policy/load.js';
 import { gateOptions } from './config.js';
 import { exitCleanlyOnSignals, onShutdown, stopping } from '../shared/lifecycle.js';
-import { runGate } from '../gate.js';
+import { runGate, type GateOptions } from '../gate.js';
 import { formatConsole } from '../report/console.js';
 import { progressOutput } from '../report/progress.js';
 import { needsScreenshots } from '../report/index.js';
@@ -25,6 +25,9 @@ import { RunSecrets } from '../shared/secrets.js';
 
 /** Everything this process writes, through the run's secret check; runGate fills the check as it goes. */
 const out = new Outlet(new RunSecrets());
+import { plural } from '../shared/text.js';
+import { missingPages } from '../report/declaration/build.js';
+import { checkDeclarationTargets, writeDeclaration } from '../report/declaration/write.js';
 
 /** What git wrote for a pre-push hook; null on a terminal, where reading would wait for a person. */
 function stdinText(): string | null {
@@ -45,7 +48,7 @@ function stackOf(error: unknown): string {
   return [error.stack ?? error.message, ...(error.cause === undefined ? [] : [`caused by: ${stackOf(error.cause)}`])].join('\n');
 }
 
-type ReportArgs = ScanArgs | JudgeArgs | MergeArgs;
+type ReportArgs = ScanArgs | JudgeArgs | MergeArgs | DeclarationArgs;
 
 function loadPolicyFor(args: ReportArgs, cwd: string): Policy {
   const file = findPolicyFile(cwd, args.config);
@@ -86,27 +89,49 @@ async function watchOnGitLab(result: GateResult, gitlab: GitLabProject, files: R
   }
 }
 
+/** A scan with progress lines as asked for; `extra` says what the command needs of it (screenshots, visits). */
+async function scanned(args: ScanArgs | DeclarationArgs, options: ReturnType<typeof gateOptions>, extra: Pick<GateOptions, 'screenshots' | 'phases'>): Promise<GateResult> {
+  const progress = args.progress === 'quiet' ? null : progressOutput(out.checkedStderr(), args.progress === 'verbose');
+  // Ctrl-C mid-scan: the shell prompt should not land on the live line.
+  const forgetProgress = onShutdown(async () => progress?.stop());
+  try {
+    return await runGate({ ...options, ...extra, secrets: out.secrets, ...(progress ? { onPlan: progress.onPlan, onVisit: progress.onVisit, onPage: progress.onPage } : {}) });
+  } finally {
+    progress?.stop();
+    forgetProgress();
+  }
+}
+
 async function scan(args: ScanArgs): Promise<number> {
   const cwd = process.cwd();
   const options = gateOptions(args.flags, loadPolicyFor(args, cwd), cwd);
   checkReportTargets(args.formats, targetsOf(args));
   const gitlab = args.gitlabIssue ? gitlabProject(cwd) : null;
-  const progress = args.progress === 'quiet' ? null : progressOutput(out.checkedStderr(), args.progress === 'verbose');
-  // Ctrl-C mid-scan: the shell prompt should not land on the live line.
-  const forgetProgress = onShutdown(async () => progress?.stop());
-  let result;
-  try {
-    result = await runGate({
-      ...options,
-      secrets: out.secrets,
-      screenshots: needsScreenshots(args.formats),
-      ...(progress ? { onPlan: progress.onPlan, onVisit: progress.onVisit, onPage: progress.onPage } : {}),
-    });
-  } finally {
-    progress?.stop();
-    forgetProgress();
-  }
+  const result = await scanned(args, options, { screenshots: needsScreenshots(args.formats) });
   return report(result, args, cwd, options.policy.lang, gitlab);
+}
+
+/**
+ * The site's cookie declaration, from a saved report (judged again, as judge does) or a scan of the
+ * first visit and the one after accepting. Written even when pages are missing, but then exit 3:
+ * a declaration that leaves out what some page stores is not one to publish.
+ */
+async function declaration(args: DeclarationArgs): Promise<number> {
+  const cwd = process.cwd();
+  const where = { ...(args.output ? { output: args.output } : {}), ...(args.reportDir ? { reportDir: args.reportDir } : {}) };
+  checkDeclarationTargets(args.formats, where);
+  const options = gateOptions(args.flags, loadPolicyFor(args, cwd), cwd);
+  const result = args.report ? judgeReport(resolve(cwd, args.report), options.policy, { secrets: out.secrets }) : await scanned(args, options, { screenshots: false, phases: ['initial', 'after-accept'] });
+  const { files, stdout } = writeDeclaration(result, args.formats, where, options.policy.lang, cwd, out.secrets);
+  if (stdout !== null) out.stdout(stdout.text, stdout.kind);
+  const say = (line: string): void => (stdout !== null ? out.stderr(`${line}\n`) : out.stdout(`${line}\n`));
+  const count = (kind: 'cookie' | 'storage'): number => result.inventory.filter((e) => e.kind === kind).length;
+  say(`consent-gate: cookie declaration (${options.policy.lang}) of ${plural(count('cookie'), 'cookie')} and ${plural(count('storage'), 'storage key')}, from ${plural(result.pages.length, 'page')}.`);
+  for (const [name, path] of files) say(`declaration (${name}): ${relative(cwd, path) || path}`);
+  const missing = missingPages(result);
+  if (missing.length === 0) return 0;
+  out.stderr(`consent-gate: the declaration is incomplete: what these pages store after accepting is not in it:\n${missing.map((m) => `  ${m}`).join('\n')}\n`);
+  return 3;
 }
 
 /** judge and merge-reports: saved reports judged again with the current policy and baseline, without a browser. */
@@ -143,6 +168,7 @@ async function main(argv: string[]): Promise<number> {
     out.stdout(`${TOOL_VERSION}\n`);
     return 0;
   }
+  if (args.command === 'declaration') return declaration(args);
   return args.command === 'judge' || args.command === 'merge-reports' ? judge(args) : scan(args);
 }
 

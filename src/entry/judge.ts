@@ -52,7 +52,7 @@ export function judgeSaved(saved: SavedRun, policy: Policy, options: JudgeOption
     ...page,
     phases: page.phases.map((scan) => ({ ...scan, action: scan.action && { ...scan.action, steps: scan.action.steps ?? [], failure: scan.action.failure ?? (scan.action.done ? null : scan.action.detail) } })),
   }));
-  // A report written before fingerprinting, consent signals, identifiers, cookie deletions or times were gathered holds none: judged as none seen, and left as it was.
+  // A report written before fingerprinting, consent signals, identifiers, cookie deletions, times or declarations were gathered holds none: judged as none seen, and left as it was.
   const pages = readable.map((page) => ({
     ...page,
     phases: page.phases.map((scan) => ({
@@ -62,6 +62,7 @@ export function judgeSaved(saved: SavedRun, policy: Policy, options: JudgeOption
       identifiers: scan.identifiers ?? [],
       cookieDeletions: scan.cookieDeletions ?? [],
       times: scan.times ?? null,
+      declarations: scan.declarations ?? [],
     })),
   }));
   const stored = readBaseline(policy.baselinePath);

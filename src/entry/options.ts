@@ -3,6 +3,7 @@ import { GateError } from '../shared/errors.js';
 import { didYouMean } from '../shared/did-you-mean.js';
 import { LANGS, PHASES, type Lang, type Phase, type Severity } from '../types.js';
 import { FORMAT_NAMES } from '../report/index.js';
+import { DECLARATION_FORMAT_NAMES } from '../report/declaration/formats.js';
 import { DEFAULT_SETTINGS } from '../config/settings.js';
 import type { RunFlags } from './config.js';
 import { parseShard, type Shard } from '../discover/shard.js';
@@ -14,7 +15,7 @@ import { parseShard, type Shard } from '../discover/shard.js';
  * from the policy schema, the single place they are written.
  */
 
-export type Command = 'scan' | 'baseline' | 'judge' | 'merge-reports' | 'init';
+export type Command = 'scan' | 'baseline' | 'judge' | 'merge-reports' | 'init' | 'declaration';
 
 /** What a person gives: run settings, plus where reports go and how much is said. */
 export interface Given extends RunFlags {
@@ -50,10 +51,10 @@ export interface OptionSpec {
   /** Whole numbers: the least and most accepted. */
   min?: number;
   max?: number;
-  /** Which commands take it (default scan and baseline). */
+  /** Which commands take it (default scan, baseline, and declaration, which scans when given no report). */
   commands?: readonly Command[];
-  /** Turns the raw value(s) into what `key` holds; `name` is how the user wrote the option. */
-  parse?: (value: string[], name: string) => Value;
+  /** Turns the raw value(s) into what `key` holds; `name` is how the user wrote the option, `command` the command it was given to. */
+  parse?: (value: string[], name: string, command: Command) => Value;
   /** The Action also splits each input line at commas. */
   inputCommas?: boolean;
 }
@@ -153,7 +154,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'config',
     group: 'Policy and baseline',
     arg: 'FILE',
-    commands: ['scan', 'baseline', 'judge', 'merge-reports'],
+    commands: ['scan', 'baseline', 'judge', 'merge-reports', 'declaration'],
     help: 'policy file (default: consent-gate.json or .consent-gate.json here)',
   },
   {
@@ -186,8 +187,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'lang',
     group: 'Output and browser',
     arg: 'LANG',
-    commands: ['scan', 'baseline', 'judge'],
-    help: "en, nl or fr: the language of the console summary, markdown and HTML (default: the policy's lang, else nl for the nl jurisdictions, else en)",
+    commands: ['scan', 'baseline', 'judge', 'declaration'],
+    help: "en, nl or fr: the language of the console summary, markdown and HTML, and of a cookie declaration (default: the policy's lang, else nl for the nl jurisdictions, else en)",
     parse: oneOf(LANGS, ''),
   },
   {
@@ -197,9 +198,9 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'formats',
     group: 'Output and browser',
     arg: 'LIST',
-    commands: ['scan', 'baseline', 'judge', 'merge-reports'],
-    help: `${FORMAT_NAMES.join(', ')}; comma-separated (default console); html is one self-contained file with screenshots`,
-    parse: commaList(FORMAT_NAMES, 'format'),
+    commands: ['scan', 'baseline', 'judge', 'merge-reports', 'declaration'],
+    help: `${FORMAT_NAMES.join(', ')}; comma-separated (default console); html is one self-contained file with screenshots. With declaration: ${DECLARATION_FORMAT_NAMES.join(', ')} (default markdown)`,
+    parse: (values, name, command) => (command === 'declaration' ? commaList(DECLARATION_FORMAT_NAMES, 'declaration format') : commaList(FORMAT_NAMES, 'format'))(values, name),
   },
   {
     flag: 'report-dir',
@@ -208,7 +209,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'reportDir',
     group: 'Output and browser',
     arg: 'DIR',
-    commands: ['scan', 'baseline', 'judge', 'merge-reports'],
+    commands: ['scan', 'baseline', 'judge', 'merge-reports', 'declaration'],
     help: 'write each report format there (default: consent-gate-report when more than one file format is asked for)',
   },
   {
@@ -218,8 +219,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'output',
     group: 'Output and browser',
     arg: 'FILE',
-    commands: ['scan', 'baseline', 'judge', 'merge-reports'],
-    help: 'write the one report format asked for to FILE (json alone: default stdout)',
+    commands: ['scan', 'baseline', 'judge', 'merge-reports', 'declaration'],
+    help: 'write the one report format asked for to FILE (json alone, or one declaration format: default stdout)',
   },
   {
     flag: 'gitlab-issue',
@@ -261,6 +262,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'phases',
     group: 'Output and browser',
     arg: 'LIST',
+    commands: ['scan', 'baseline'],
     help: `visits per page (default all): ${PHASES.join(', ')}; initial always runs`,
     parse: commaList(PHASES, 'phase'),
   },
@@ -275,15 +277,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     max: 5,
     help: 'retry a page load that failed for network reasons N times (default 0); findings are never retried away',
   },
-  { flag: 'quiet', short: 'q', kind: 'boolean', key: 'quiet', group: 'Output and browser', commands: ['scan', 'baseline', 'judge', 'merge-reports'], help: 'no progress output, only the summary' },
-  { flag: 'verbose', kind: 'boolean', key: 'verbose', group: 'Output and browser', commands: ['scan', 'baseline', 'judge', 'merge-reports'], help: 'a line per visit (page × phase) while scanning, stack traces on errors' },
+  { flag: 'quiet', short: 'q', kind: 'boolean', key: 'quiet', group: 'Output and browser', commands: ['scan', 'baseline', 'judge', 'merge-reports', 'declaration'], help: 'no progress output, only the summary' },
+  { flag: 'verbose', kind: 'boolean', key: 'verbose', group: 'Output and browser', commands: ['scan', 'baseline', 'judge', 'merge-reports', 'declaration'], help: 'a line per visit (page × phase) while scanning, stack traces on errors' },
   { flag: 'hook', kind: 'boolean', key: 'hook', group: 'Policy and baseline', commands: ['init'], help: 'with init: also install a git pre-push hook' },
   { flag: 'force', kind: 'boolean', key: 'force', group: 'Policy and baseline', commands: ['init'], help: 'with init: overwrite an existing policy file' },
 ];
 
 /** Turns one option's raw value(s) into its typed value, or says exactly what is wrong. */
-export function convert(spec: OptionSpec, raw: string[], name: string): Value {
-  if (spec.parse) return spec.parse(raw, name);
+export function convert(spec: OptionSpec, raw: string[], name: string, command: Command = 'scan'): Value {
+  if (spec.parse) return spec.parse(raw, name, command);
   const value = raw.at(-1)!;
   switch (spec.kind) {
     case 'boolean':
@@ -305,4 +307,7 @@ export function convert(spec: OptionSpec, raw: string[], name: string): Value {
   }
 }
 
-export const takes = (spec: OptionSpec, command: Command): boolean => (spec.commands ?? ['scan', 'baseline']).includes(command);
+/** Without a list, an option is a scan's: scan, baseline, and declaration, which scans when given no report. */
+export const SCANNING: readonly Command[] = ['scan', 'baseline', 'declaration'];
+
+export const takes = (spec: OptionSpec, command: Command): boolean => (spec.commands ?? SCANNING).includes(command);

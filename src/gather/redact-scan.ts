@@ -46,6 +46,7 @@ export function redactScan(scan: PhaseScan, secrets: readonly string[]): PhaseSc
       toggles: banner.toggles.map((t) => ({ ...t, label: r(t.label) })),
     },
     policyLinks: scan.policyLinks.map((l) => ({ ...l, text: r(l.text), url: r(l.url) })),
+    declarations: scan.declarations.map((d) => ({ ...d, url: r(d.url), reason: orNull(d.reason), blocks: d.blocks.map((block) => block.map(r)), expressions: d.expressions.map(r) })),
     action: action && {
       ...action,
       detail: r(action.detail),

@@ -97,6 +97,8 @@ function describe(error: ErrorObject): string {
     }
     case 'type':
       return `${at}: expected ${String(error.params['type'])}, got ${Array.isArray(error.data) ? 'array' : error.data === null ? 'null' : typeof error.data}.`;
+    case 'minProperties':
+      return `${at}: an empty object says nothing: name what it needs, or leave it out.`;
     case 'minLength':
       return `${at}: must not be empty${error.instancePath.endsWith('/reason') ? ': say why this is allowed' : ''}.`;
     case 'pattern':
@@ -123,6 +125,7 @@ interface RawPolicy {
   rules?: Record<string, RuleEntry>;
   overrides?: { pages: string; allow?: RawAllow; rules?: Record<string, RuleEntry> }[];
   consent?: Policy['consent'];
+  declaration?: Policy['declaration'];
   baseline?: string;
   failOn?: Policy['failOn'];
   lang?: Lang;
@@ -188,6 +191,10 @@ function semanticProblems(raw: RawPolicy, folder: string): string[] {
     if (!override.pages.startsWith('/')) problems.push(`/overrides/${i}/pages: ${JSON.stringify(override.pages)} must be a path pattern starting with "/", e.g. "/blog/*".`);
     problems.push(...allowProblems(override.allow, `/overrides/${i}/allow`), ...rulesProblems(override.rules, `/overrides/${i}/rules`));
   });
+  const page = raw.declaration?.page;
+  if (page !== undefined && !page.startsWith('/') && !/^https?:\/\/[^/]+/.test(page)) {
+    problems.push(`/declaration/page: ${JSON.stringify(page)} must be a path on the site starting with "/" (e.g. "/cookies/") or an http(s) URL.`);
+  }
   if (raw.baseline !== undefined) {
     const path = resolve(folder, raw.baseline);
     if (existsSync(path) && statSync(path).isDirectory()) {
@@ -213,6 +220,7 @@ function toPolicy(raw: RawPolicy, path: string | null, folder: string): Policy {
     rules: raw.rules ?? {},
     overrides: (raw.overrides ?? []).map((o) => ({ pages: o.pages, allow: toAllow(o.allow), rules: o.rules ?? {} })),
     consent: raw.consent ?? {},
+    declaration: raw.declaration ?? {},
     baselinePath: resolve(folder, raw.baseline ?? DEFAULT_BASELINE),
     failOn: raw.failOn ?? 'error',
     lang: raw.lang ?? PRESETS[raw.jurisdiction ?? 'eu'].lang,

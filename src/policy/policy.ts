@@ -29,6 +29,14 @@ export interface ConsentSelectors {
   withdraw?: string;
 }
 
+/** Where the site's cookie declaration is, when its pages do not link it (cookie-not-declared). */
+export interface DeclarationPlace {
+  /** A URL or a path on the site. */
+  page?: string;
+  /** The element that holds it: on `page`; without it, on each scanned page. */
+  selector?: string;
+}
+
 export interface TargetSettings {
   url?: string;
   start?: string;
@@ -66,6 +74,7 @@ export interface Policy {
   rules: Record<string, RuleEntry>;
   overrides: PageOverride[];
   consent: ConsentSelectors;
+  declaration: DeclarationPlace;
   baselinePath: string;
   failOn: Severity;
   /** The language of the reports people read: the policy's `lang`, else the jurisdiction's. */

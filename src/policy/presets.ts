@@ -32,17 +32,19 @@ export const PRESETS: Readonly<Record<Jurisdiction, Preset>> = {
   },
   be: {
     analyticsExemption: 'none',
-    // The GBA/APD cookie FAQ asks for the cookie policy to be linked from the home page.
-    // No analytics exemption here, and EDPB Guidelines 2/2023 count a cookieless ping as access to the device.
-    rules: { 'cookie-policy-link-missing': 'error', 'cookieless-ping-before-choice': 'error' },
+    // The GBA/APD cookie FAQ asks for the cookie policy to be linked from the home page, and for it to
+    // list every cookie with its purpose and retention. No analytics exemption here, and EDPB
+    // Guidelines 2/2023 count a cookieless ping as access to the device.
+    rules: { 'cookie-policy-link-missing': 'error', 'cookie-not-declared': 'error', 'cookieless-ping-before-choice': 'error' },
     lang: 'en',
     basis: 'the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent',
   },
   'nl-government': {
     analyticsExemption: 'first-party',
     // Government sites should not hand their visitors to third parties they have not even identified.
-    // Nor cookieless pings to Google before the visitor chose (EDPB Guidelines 2/2023).
-    rules: { 'unknown-third-party-before-consent': 'error', 'cookieless-ping-before-choice': 'error' },
+    // Nor cookieless pings to Google before the visitor chose (EDPB Guidelines 2/2023). And they say
+    // exactly what they store: an undeclared cookie is an error.
+    rules: { 'unknown-third-party-before-consent': 'error', 'cookie-not-declared': 'error', 'cookieless-ping-before-choice': 'error' },
     lang: 'nl',
     basis: 'Telecommunicatiewet art. 11.7a; the Dutch government holds that third-party tracking has no place on its sites',
   },

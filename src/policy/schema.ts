@@ -6,8 +6,8 @@ import { LANGS } from '../types.js';
  * The policy's JSON Schema. Its `rules` section is made from the rules' own metas (ids, titles,
  * options schemas), so a new rule is configurable the moment it is registered; `npm run build`
  * writes the result back to schema/policy.schema.json for editors, and CI fails when that is stale.
- * `lang` is added here too, from the one list of report languages the reports and --lang use, and
- * `consent.withdraw` beside the banner's selectors.
+ * `lang` is added here too, from the one list of report languages the reports and --lang use,
+ * `consent.withdraw` beside the banner's selectors, and `declaration` (where the cookie declaration is).
  */
 export function policySchema(): Record<string, unknown> {
   const properties = Object.fromEntries(
@@ -30,5 +30,15 @@ export function policySchema(): Record<string, unknown> {
   // The selector of the control that reopens the consent choice after accepting (the after-withdraw visit).
   const withdraw = { type: 'string', minLength: 1, description: 'The link or button that opens the consent choice again after accepting (a "Cookie settings" footer link).' };
   const consent = { ...committed.$defs.consent, properties: { ...committed.$defs.consent.properties, withdraw } };
-  return { ...committed, properties: { ...committed.properties, lang }, $defs: { ...committed.$defs, consent, rules: { ...committed.$defs.rules, properties } } };
+  const declaration = {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    description: 'Where the cookie declaration is, when the pages do not link it (rule cookie-not-declared). Default: the cookie and privacy policy pages each page links, and the consent manager\'s cookie lists.',
+    properties: {
+      page: { type: 'string', minLength: 1, description: 'The declaration page, a path on the site ("/cookies/") or a URL: read instead of the linked pages.' },
+      selector: { type: 'string', minLength: 1, description: 'CSS selector of the element that holds the declaration: on `page`; without it, on each scanned page, beside the linked pages.' },
+    },
+  };
+  return { ...committed, properties: { ...committed.properties, lang, declaration }, $defs: { ...committed.$defs, consent, rules: { ...committed.$defs.rules, properties } } };
 }

@@ -3,7 +3,7 @@
 import type { FixedEntry, GateResult, Lang } from '../types.js';
 import type { ReportPlace } from './format.js';
 import { fullReport, namedPages, verdictLine } from './markdown.js';
-import { siteName } from './html.js';
+import { siteName } from './text/site.js';
 import { shortChain } from './text/chain.js';
 import { coverageLine, coverageReasons } from './text/coverage.js';
 import { causeTitle } from './text/cause.js';

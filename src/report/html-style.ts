@@ -20,6 +20,7 @@ table { border-collapse: collapse; width: 100%; margin: .75rem 0; font-size: 14p
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
 td.ok { color: var(--ok); } td.error { color: var(--error); font-weight: 600; } td.warn { color: var(--warn); font-weight: 600; }
+td.declared-no { color: var(--warn); font-weight: 600; } td.declared-unknown { color: var(--muted); }
 td.skipped { color: var(--muted); }
 td small { display: block; color: var(--muted); font-weight: 400; font-size: 12px; }
 .page { border: 1px solid var(--line); border-radius: 8px; padding: 0 1rem 1rem; margin: 1.25rem 0; }

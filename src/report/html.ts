@@ -11,6 +11,7 @@ import { pageLabel } from '../shared/url.js';
 import { wordsFor, type Words } from './words/index.js';
 import { groupByCause, type CauseGroup } from './text/group.js';
 import { repoPath } from './text/location.js';
+import { siteName } from './text/site.js';
 
 /**
  * One self-contained file for a reader who is not a developer (a privacy officer, a site owner):
@@ -29,12 +30,15 @@ function lifetime(entry: InventoryEntry, words: Words): string {
   return said.days(days);
 }
 
-/**
- * What the report is about: a deployed site by its host, a served folder or a started project by its
- * name; never the loopback address that died with the scan.
- */
-export function siteName(gate: GateResult): string {
-  return gate.target.name ?? [...new Set(gate.pages.map((p) => new URL(p.url).host))].join(', ');
+/** A URL as the reader can use it: on a loopback server that is gone, by its path alone. */
+function shownUrl(gate: GateResult, url: string): string {
+  if (!gate.target.ephemeral) return url;
+  const site = gate.pages.map((p) => new URL(p.url).origin);
+  try {
+    return site.includes(new URL(url).origin) ? pageLabel(url) : url;
+  } catch {
+    return url;
+  }
 }
 
 function header(gate: GateResult, words: Words): string {
@@ -101,19 +105,25 @@ ${timelines}</div></div>
 </section>`;
 }
 
+/** Whether the site's own declaration names it: the cookie-not-declared rule's answer, per row. */
+function declaredCell(entry: InventoryEntry, words: Words): string {
+  const state = entry.declared === true ? 'yes' : entry.declared === false ? 'no' : 'unknown';
+  return `<td class="declared-${state}">${esc(words.html.declared[state])}</td>`;
+}
+
 function inventory(gate: GateResult, words: Words): string {
   const said = words.html;
   const heading = `<h2>${esc(said.storedHeading)}</h2>`;
-  const accepted = gate.pages.some((p) => p.phases.some((s) => s.phase === 'after-accept' && s.action?.done));
+  const accepted = gate.inventory.length > 0 || gate.pages.some((p) => p.phases.some((s) => s.phase === 'after-accept' && s.action?.done));
   if (!accepted) return `${heading}<p>${esc(said.noInventory)}</p>`;
   const rows = gate.inventory.map(
     (e) =>
-      `<tr><td><code>${esc(e.name)}</code></td><td>${esc(said.kind[e.kind])}</td><td>${esc(e.vendor ?? said.notKnown)}</td><td>${esc(said.purpose[e.category])}</td><td>${esc(lifetime(e, words))}</td><td>${esc(e.party === 'first' ? said.party.first : said.thirdParty(e.domain))}</td><td>${esc(e.pages.join(', '))}</td></tr>`,
+      `<tr><td><code>${esc(e.name)}</code></td><td>${esc(said.kind[e.kind])}</td><td>${esc(e.vendor ?? said.notKnown)}</td><td>${esc(said.purpose[e.category])}</td><td>${esc(lifetime(e, words))}</td><td>${esc(e.party === 'first' ? said.party.first : said.thirdParty(e.domain))}</td>${declaredCell(e, words)}<td>${esc(e.pages.join(', '))}</td></tr>`,
   );
   return `${heading}
 <p>${esc(said.storedIntro)}</p>
 <table><caption class="meta">${esc(said.storedCaption)}</caption><thead><tr>${said.storedHeadings.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>
-<tbody>${rows.join('\n') || `<tr><td colspan="7">${esc(said.nothingStored)}</td></tr>`}</tbody></table>`;
+<tbody>${rows.join('\n') || `<tr><td colspan="8">${esc(said.nothingStored)}</td></tr>`}</tbody></table>`;
 }
 
 function fixed(gate: GateResult, words: Words): string {

@@ -10,7 +10,7 @@ import { reportFormat, type ReportFormat } from './index.js';
 export const DEFAULT_REPORT_DIR = 'consent-gate-report';
 
 /** How a format writes its text, by its file: where the run's secret check may replace a value (shared/secrets.ts). */
-export function outputKind(format: ReportFormat): OutputKind {
+export function outputKind(format: Pick<ReportFormat, 'file'>): OutputKind {
   if (/\.(json|sarif)$/.test(format.file)) return 'json';
   return /\.(html|xml)$/.test(format.file) ? 'markup' : 'text';
 }

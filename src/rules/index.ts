@@ -4,6 +4,7 @@ import { consentBannerUndetected } from './consent-banner-undetected.js';
 import { consentSignalBeforeChoice } from './consent-signal-before-choice.js';
 import { cookielessPingBeforeChoice } from './cookieless-ping-before-choice.js';
 import { cookieLifetimeTooLong } from './cookie-lifetime-too-long.js';
+import { cookieNotDeclared } from './cookie-not-declared.js';
 import { cookiePolicyLinkMissing } from './cookie-policy-link-missing.js';
 import { fingerprintingBeforeConsent } from './fingerprinting-before-consent.js';
 import { identifierSentToThirdParty } from './identifier-sent-to-third-party.js';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule<never>[] = [
   pretickedConsent,
   bannerDismissedWithoutChoice,
   cookiePolicyLinkMissing,
+  cookieNotDeclared,
   cookieLifetimeTooLong,
 ];
 

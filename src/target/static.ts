@@ -27,6 +27,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
   '.webmanifest': 'application/manifest+json',
+  // A cookie policy is often a PDF: served as hosts serve it, it is a document the gate cannot read, not a web page.
+  '.pdf': 'application/pdf',
 };
 
 interface HeaderRule {

@@ -22,6 +22,13 @@ const CHROME: Record<Lang, { home: string; contact: string; policy: string; poli
 };
 
 /**
+ * What the site stores once the visitor accepts, as a manager's cookie table lists it (see
+ * test/declaration.test.ts): GA4's and the Meta pixel's cookies.
+ */
+export const DECLARED = { analytics: ['_ga', '_ga_*'], marketing: ['_fbp', 'fr'] } as const;
+const ALL_DECLARED: readonly string[] = [...DECLARED.analytics, ...DECLARED.marketing];
+
+/**
  * How a site sets its manager up. pixelGated false leaves the Meta pixel to the page itself, outside
  * the manager, which is not told about it (as when a tag is added without touching the manager); reopen false leaves out the way back to the choice (the site's link, or the manager's
  * own icon, hidden by its documented option); domain is the registrable domain its cookie clean-up is
@@ -31,6 +38,8 @@ export interface Setup {
   pixelGated: boolean;
   reopen: boolean;
   domain: string | null;
+  /** The tracker cookies its cookie table or per-service `cookies` name, where the manager has them. */
+  declared: readonly string[];
 }
 
 /** A consent manager as a site sets it up: its files (destination → path in node_modules) and the markup that loads it. */
@@ -42,6 +51,9 @@ interface Manager {
   head(setup: Setup): string;
   body(setup: Setup): string;
 }
+
+/** The declared names among `names`. */
+const declaredOf = (setup: Setup, names: readonly string[]): string[] => names.filter((name) => setup.declared.includes(name));
 
 /** The Meta pixel as its snippet puts it in a page, with no consent manager in between. */
 const PIXEL_TAG = `<script async src="${PIXEL}"></script>`;
@@ -126,18 +138,18 @@ export const MANAGERS = {
     lang: 'nl',
     domainOption: false,
     files: { 'orejime-standard-nl.js': 'orejime/dist/orejime-standard-nl.js', 'orejime-standard.css': 'orejime/dist/orejime-standard.css' },
-    head: ({ pixelGated }) => `<link rel="stylesheet" href="/orejime-standard.css">
+    head: (setup) => `<link rel="stylesheet" href="/orejime-standard.css">
 <script>
   window.orejimeConfig = {
     privacyPolicyUrl: '/cookies.html',
     purposes: [
-      { id: 'analytics', title: 'Google Analytics', description: 'Bezoekersstatistieken.', cookies: ['_ga', /^_ga_/] },
-${pixelGated ? "      { id: 'ads', title: 'Meta pixel', description: 'Advertenties meten.', cookies: ['_fbp'] },\n" : ''}    ],
+      { id: 'analytics', title: 'Google Analytics', description: 'Bezoekersstatistieken.'${setup.declared.includes('_ga') ? ", cookies: ['_ga', /^_ga_/]" : ''} },
+${setup.pixelGated ? `      { id: 'ads', title: 'Meta pixel', description: 'Advertenties meten.'${listed(declaredOf(setup, DECLARED.marketing).map((name) => `'${name}'`))} },\n` : ''}    ],
   };
 </script>
 <script src="/orejime-standard-nl.js"></script>
 <template data-purpose="analytics"><script async src="${GA4}"></script></template>
-${pixelGated ? `<template data-purpose="ads">${PIXEL_TAG}</template>` : PIXEL_TAG}`,
+${setup.pixelGated ? `<template data-purpose="ads">${PIXEL_TAG}</template>` : PIXEL_TAG}`,
     body: ({ reopen }) => (reopen ? '<p><button type="button" onclick="orejime.prompt()">Cookievoorkeuren</button></p>' : ''),
   },
   // Osano's cookieconsent 3, "opt-in" (its example 5), with the site's French texts: the site loads
@@ -171,15 +183,18 @@ ${pixelGated ? `<template data-purpose="ads">${PIXEL_TAG}</template>` : PIXEL_TA
     lang: 'fr',
     domainOption: true,
     files: { 'klaro.js': 'klaro/dist/klaro.js' },
-    head: ({ pixelGated, domain }) => {
+    head: (setup) => {
+      const { pixelGated, domain } = setup;
       const cookie = (pattern: string): string => (domain ? `[${pattern}, '/', '${domain}']` : pattern);
+      const gaCookies = setup.declared.includes('_ga') ? `, cookies: [${cookie('/^_ga/')}]` : '';
+      const pixelCookies = listed(declaredOf(setup, DECLARED.marketing).map((name) => cookie(`'${name}'`)));
       return `<script>
   var klaroConfig = {
     version: 1, elementID: 'klaro', storageMethod: 'cookie', cookieName: 'klaro', cookieExpiresAfterDays: 180,
     default: false, mustConsent: false, acceptAll: true, hideDeclineAll: false, lang: 'fr', privacyPolicy: '/cookies.html',
     services: [
-      { name: 'google-analytics', title: 'Google Analytics', purposes: ['analytics'], cookies: [${cookie('/^_ga/')}] },
-${pixelGated ? `      { name: 'meta-pixel', title: 'Meta pixel', purposes: ['marketing'], cookies: [${cookie("'_fbp'")}] },\n` : ''}    ],
+      { name: 'google-analytics', title: 'Google Analytics', purposes: ['analytics']${gaCookies} },
+${pixelGated ? `      { name: 'meta-pixel', title: 'Meta pixel', purposes: ['marketing']${pixelCookies} },\n` : ''}    ],
   };
 </script>
 <script defer src="/klaro.js"></script>
@@ -198,7 +213,8 @@ ${pixelGated ? `<script type="text/plain" data-type="text/javascript" data-name=
     head: ({ pixelGated }) => `<link rel="stylesheet" href="/cookieconsent.css">
 <script type="text/plain" data-category="analytics" async src="${GA4}"></script>
 ${pixelGated ? `<script type="text/plain" data-category="marketing" async src="${PIXEL}"></script>` : PIXEL_TAG}`,
-    body: ({ pixelGated, reopen, domain }) => {
+    body: (setup) => {
+      const { pixelGated, reopen, domain } = setup;
       const clear = (name: string): string => `{ autoClear: { cookies: [{ name: ${name}${domain ? `, domain: '${domain}'` : ''} }] } }`;
       return `${reopen ? '<p><button type="button" data-cc="show-preferencesModal">Cookievoorkeuren</button></p>\n' : ''}<script src="/cookieconsent.umd.js"></script>
 <script>
@@ -216,9 +232,9 @@ ${pixelGated ? `<script type="text/plain" data-category="marketing" async src="$
           preferencesModal: {
             title: 'Cookievoorkeuren', acceptAllBtn: 'Alles accepteren', acceptNecessaryBtn: 'Alles weigeren', savePreferencesBtn: 'Voorkeuren opslaan',
             sections: [
-              { title: 'Strikt noodzakelijk', description: 'Nodig om de site te laten werken.', linkedCategory: 'necessary' },
-              { title: 'Statistieken', description: 'Hoe bezoekers de site gebruiken.', linkedCategory: 'analytics' },
-              { title: 'Marketing', description: 'Advertenties meten.', linkedCategory: 'marketing' },
+              { title: 'Strikt noodzakelijk', description: 'Nodig om de site te laten werken.', linkedCategory: 'necessary'${cookieTable(setup.declared.length > 0 ? ['cc_cookie'] : [])} },
+              { title: 'Statistieken', description: 'Hoe bezoekers de site gebruiken.', linkedCategory: 'analytics'${cookieTable(declaredOf(setup, DECLARED.analytics))} },
+              { title: 'Marketing', description: 'Advertenties meten.', linkedCategory: 'marketing'${cookieTable(declaredOf(setup, DECLARED.marketing))} },
             ],
           },
         },
@@ -266,6 +282,27 @@ ${pixelGated ? `<script type="text/plain" data-category="marketing" async src="$
 
 export type ManagerName = keyof typeof MANAGERS;
 
+/** A manager's `cookies` list as source text (", cookies: [...]"; "" when it names none). */
+function listed(items: readonly string[]): string {
+  return items.length > 0 ? `, cookies: [${items.join(', ')}]` : '';
+}
+
+/** What vanilla-cookieconsent's table says of each cookie, in Dutch. */
+const VANILLA_ROWS: Record<string, { desc: string; expiration: string }> = {
+  cc_cookie: { desc: 'Uw cookiekeuze.', expiration: '6 maanden' },
+  _ga: { desc: 'Onderscheidt bezoekers.', expiration: '2 jaar' },
+  '_ga_*': { desc: 'Houdt de sessie bij.', expiration: '2 jaar' },
+  _fbp: { desc: 'Meet advertenties.', expiration: '3 maanden' },
+  fr: { desc: 'Advertenties van Meta.', expiration: '3 maanden' },
+};
+
+/** A section's `cookieTable` as vanilla-cookieconsent's documentation shows it, as source text ("" for no rows). */
+function cookieTable(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  const body = names.map((name) => `{ name: '${name}', domain: location.hostname, desc: '${VANILLA_ROWS[name]!.desc}', expiration: '${VANILLA_ROWS[name]!.expiration}' }`);
+  return `, cookieTable: { headers: { name: 'Naam', domain: 'Domein', desc: 'Beschrijving', expiration: 'Bewaartermijn' }, body: [${body.join(', ')}] }`;
+}
+
 /**
  * done-right: every tracker gated, a way back to the choice, the clean-up told the cookies' domain;
  * pixel-outside: the Meta pixel loaded by the page itself; no-reopen: no way back but the manager's
@@ -273,8 +310,10 @@ export type ManagerName = keyof typeof MANAGERS;
  */
 export type Variant = 'done-right' | 'pixel-outside' | 'no-reopen' | 'deletion-without-domain';
 
-export function setupOf(variant: Variant, registrableDomain: string): Setup {
-  return { pixelGated: variant !== 'pixel-outside', reopen: variant !== 'no-reopen', domain: variant === 'deletion-without-domain' ? null : registrableDomain };
+/** `domain`: the registrable domain a clean-up is told about (null: none); `declared`: the cookie table's names, all unless told. */
+export function setupOf(variant: Variant, options: { domain?: string | null; declared?: readonly string[] } = {}): Setup {
+  const domain = variant === 'deletion-without-domain' ? null : (options.domain ?? null);
+  return { pixelGated: variant !== 'pixel-outside', reopen: variant !== 'no-reopen', domain, declared: options.declared ?? ALL_DECLARED };
 }
 
 /** The managers whose clean-up misses cookies on the registrable domain without its domain option. */
@@ -312,10 +351,10 @@ function writeSite(lang: Lang, name: string, head: string, body: string, extra: 
   return dir;
 }
 
-/** A consent manager's site in one of its variants; `registrableDomain` is where GA and the pixel keep their cookies. */
-export function managerMatrixSite(name: ManagerName, variant: Variant, registrableDomain: string): string {
+/** A consent manager's site in one of its variants (see setupOf: where GA and the pixel keep their cookies, what its table declares). */
+export function managerMatrixSite(name: ManagerName, variant: Variant, options: Parameters<typeof setupOf>[1] = {}): string {
   const manager: Manager = MANAGERS[name];
-  const setup = setupOf(variant, registrableDomain);
+  const setup = setupOf(variant, options);
   const dir = writeSite(manager.lang, `${name}-${variant}`, manager.head(setup), manager.body(setup));
   for (const [to, from] of Object.entries(manager.files)) {
     mkdirSync(dirname(join(dir, to)), { recursive: true });

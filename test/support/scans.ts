@@ -10,6 +10,7 @@ import type {
   ClassifiedScan,
   ConsentSignals,
   ConsentToggle,
+  DeclarationSource,
   Reopened,
   FingerprintTechnique,
   IdentifierPlace,
@@ -193,6 +194,19 @@ export function policyLink(url = `${SITE}cookies/`, outcome: number | 'reachable
   return { text, url, status: null, check: outcome, reason: outcome === 'unchecked' ? 'no answer within 5 s' : null };
 }
 
+/**
+ * A cookie declaration as the gatherer reads it: a policy page's blocks (table rows, definitions,
+ * paragraphs, each as its cells), or, with `reason`, a page that could not be read.
+ */
+export function declarationPage(url: string, blocks: string[][], reason: string | null = null): DeclarationSource {
+  return { kind: 'page', url, manager: null, read: reason === null, reason, blocks: reason === null ? blocks : [], expressions: [], truncated: false };
+}
+
+/** A consent manager's own cookie list: its configuration's names and regular expressions (null manager: a table in its settings layer). */
+export function managerList(manager: string | null, blocks: string[][], expressions: string[] = []): DeclarationSource {
+  return { kind: 'manager', url: SITE, manager, read: true, reason: null, blocks, expressions, truncated: false };
+}
+
 /** One visit of a page that loaded fine and showed nothing: no banner, no cookies, no requests. */
 export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
   const url = facts.url ?? SITE;
@@ -206,6 +220,7 @@ export function scan(facts: Partial<ClassifiedScan> = {}): ClassifiedScan {
     banner: null,
     bannerUnrecognised: null,
     policyLinks: [],
+    declarations: [],
     action: null,
     screenshots: null,
     settle: null,

@@ -6,6 +6,7 @@ import type { PhaseScan } from '../../types.js';
 import type { Collector, Mark } from '../collector.js';
 import type { prepareAutoconsent } from '../consent/autoconsent.js';
 import type { Banner, ConsentSelectors } from '../consent/banner.js';
+import type { DeclarationSettings } from '../consent/declarations.js';
 
 /** What the gather stage needs besides the settings: the policy's consent selectors, headers, pictures. */
 export interface GatherOptions extends Settings {
@@ -17,6 +18,8 @@ export interface GatherOptions extends Settings {
   runSecrets: RunSecrets;
   /** The policy's selectors for the consent banner; the heuristic fills in the rest. */
   consent: ConsentSelectors;
+  /** Where the policy says the cookie declaration is, when the pages do not link it. */
+  declaration?: DeclarationSettings;
   /** Pictures of the first screen and the banner, for the HTML report. */
   screenshots: boolean;
 }

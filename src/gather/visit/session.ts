@@ -54,7 +54,7 @@ export function accepted(scan: PhaseScan | undefined): boolean {
 /** `from`: the visit whose first navigation the times count from (see VisitTimes); a visit that continues another shares its clock. */
 export function emptyScan(phase: Phase, url: string, from: Phase = phase): PhaseScan {
   const times = { from, bannerShownMs: null, actionMs: null };
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], cookieDeletions: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null, identifiers: [], times };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], declarations: [], action: null, screenshots: null, settle: null, cookies: [], cookieDeletions: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null, identifiers: [], times };
 }
 
 /**

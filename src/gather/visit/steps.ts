@@ -1,6 +1,7 @@
 import type { StepName } from '../../config/visits.js';
 import { bannerFacts, clickControl, findBanner, isBannerVisible, openSettings, type Banner } from '../consent/banner.js';
 import { checkPolicyLinks } from '../consent/policy-links.js';
+import { readDeclarations } from '../consent/declarations.js';
 import { reopenChoice } from '../consent/reopen.js';
 import { brokenOwnAssets } from '../own-assets.js';
 import { takeScreenshots } from '../screenshots.js';
@@ -267,6 +268,11 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
     await openSettings(banner, () => settle(session));
     const { source, frameUrl, text, visibleAfterWait } = first.banner;
     first.banner = { ...bannerFacts(banner, visibleAfterWait), source, frameUrl, text };
+  },
+
+  // Where the site declares its cookies: its policy pages, its consent manager's lists (see declarations.ts).
+  readDeclarations: async ({ page, banner, first, options }) => {
+    first.declarations = await readDeclarations({ page, bannerTarget: banner?.target ?? null, links: first.policyLinks, settings: options.declaration ?? {}, linkCheckMs: options.linkCheckMs, pageScanMs: options.pageScanMs });
   },
 
   reject: choose('reject'),

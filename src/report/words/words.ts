@@ -154,7 +154,9 @@ export interface Words {
     noInventory: string;
     storedIntro: string;
     storedCaption: string;
-    storedHeadings: [string, string, string, string, string, string, string];
+    storedHeadings: [string, string, string, string, string, string, string, string];
+    /** Whether the site's own cookie declaration names it (cookie-not-declared), or could not be read. */
+    declared: Record<'yes' | 'no' | 'unknown', string>;
     kind: Record<'cookie' | 'storage', string>;
     thirdParty(domain: string): string;
     nothingStored: string;
