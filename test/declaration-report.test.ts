@@ -155,7 +155,7 @@ describe('what the declaration cannot include', () => {
 describe('the HTML report marks what the site declares', () => {
   it('a column says, per row, whether the declaration names it', () => {
     const html = formatHtml(result, 'nl');
-    expect(html).toContain('<th>Vermeld</th>');
+    expect(html).toContain('<th scope="col">Vermeld</th>');
     expect(html).toMatch(/<code>_ga<\/code><\/td>.*<td class="declared-yes">ja<\/td>/);
     expect(html).toMatch(/<code>_fbp<\/code><\/td>.*<td class="declared-no">nee: ontbreekt in de verklaring<\/td>/);
     const unread = judgeSaved({ ...result, pages: [page(scan({ banner: banner(), declarations: [declarationPage(`${SITE}cookies.pdf`, [], 'it is not a web page (application/pdf)')] }), visit('after-accept', { cookies: [cookie('_fbp', 'marketing', { days: 90 })] }))] }, defaultPolicy(cwd));

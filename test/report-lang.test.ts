@@ -50,7 +50,7 @@ describe('reports in Dutch', () => {
     expect(text.split('\n')[0]).toBe(`❌ **consent-gate afgekeurd**: ${errors} nieuwe fouten, ${warnings} nieuwe waarschuwingen op 1 pagina — ${errors} nieuwe fouten (failOn: error).`);
     expect(text).toContain("| Oorzaak | Pagina's | Bezoeken | Bevindingen | Bedrijven |");
     // One row per cause: the pixel tag in the HTML, before any choice and again after refusing.
-    expect(text).toMatch(/^\| 🔴 De tag van Meta Pixel in \S+, regel 11 \| \/ \| eerste bezoek, na weigeren[^|]* \| \d+ fouten: cookie _fbp, cookie fr, /m);
+    expect(text).toMatch(/^\| 🔴 De tag van Meta Pixel in \S+, regel 11 \| \/ \| eerste bezoek, na weigeren[^|]* \| \d+ fouten(, \d+ waarschuwingen?)?: cookie _fbp, cookie fr, /m);
     expect(text).toContain('In de baseline: 0 · Toegestaan: 0 · Opgelost sinds de baseline: 0');
     for (const title of ENGLISH_TITLES) expect(text).not.toContain(title);
   });

@@ -120,10 +120,12 @@ function inventory(gate: GateResult, words: Words): string {
     (e) =>
       `<tr><td><code>${esc(e.name)}</code></td><td>${esc(said.kind[e.kind])}</td><td>${esc(e.vendor ?? said.notKnown)}</td><td>${esc(said.purpose[e.category])}</td><td>${esc(lifetime(e, words))}</td><td>${esc(e.party === 'first' ? said.party.first : said.thirdParty(e.domain))}</td>${declaredCell(e, words)}<td>${esc(e.pages.join(', '))}</td></tr>`,
   );
+  // Collapsed: the table a cookie policy needs is long on a site that stores much, and the causes come first.
   return `${heading}
 <p>${esc(said.storedIntro)}</p>
+<details><summary>${esc(said.storedSummary(gate.inventory.length))}</summary>
 <table><caption class="meta">${esc(said.storedCaption)}</caption><thead><tr>${said.storedHeadings.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>
-<tbody>${rows.join('\n') || `<tr><td colspan="8">${esc(said.nothingStored)}</td></tr>`}</tbody></table>`;
+<tbody>${rows.join('\n') || `<tr><td colspan="8">${esc(said.nothingStored)}</td></tr>`}</tbody></table></details>`;
 }
 
 function fixed(gate: GateResult, words: Words): string {

@@ -129,6 +129,7 @@ export const EN: Words = {
     noInventory: 'No visit could accept a consent banner, so there is no inventory of what the site stores with consent.',
     storedIntro: 'Everything the site stored once the visitor accepted: the table a cookie policy must carry. Copy it into the policy and check each purpose.',
     storedCaption: 'Cookies and storage after accepting',
+    storedSummary: (n) => `${n.toLocaleString('en')} ${n === 1 ? 'cookie or storage key' : 'cookies and storage keys'}: the table`,
     storedHeadings: ['Name', 'Kind', 'Company', 'Purpose', 'Lifetime', 'Party', 'Declared', 'Pages'],
     declared: { yes: 'yes', no: 'no: missing from the declaration', unknown: 'not checked' },
     kind: { cookie: 'cookie', storage: 'browser storage' },

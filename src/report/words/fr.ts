@@ -197,6 +197,7 @@ export const FR: Words = {
     noInventory: "Aucune visite n'a pu accepter une bannière cookies : il n'y a donc pas d'inventaire de ce que le site stocke avec le consentement.",
     storedIntro: 'Tout ce que le site a stocké une fois le visiteur d\'accord : le tableau que doit contenir une politique cookies. Reprenez-le dans la politique et vérifiez chaque finalité.',
     storedCaption: 'Cookies et stockage après acceptation',
+    storedSummary: (v) => `${n(v, 'cookie ou clé de stockage', 'cookies et clés de stockage')} : le tableau`,
     storedHeadings: ['Nom', 'Type', 'Société', 'Finalité', 'Durée de conservation', 'Partie', 'Déclaré', 'Pages'],
     declared: { yes: 'oui', no: 'non : absent de la déclaration', unknown: 'non vérifié' },
     kind: { cookie: 'cookie', storage: 'stockage du navigateur' },

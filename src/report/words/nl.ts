@@ -184,6 +184,7 @@ export const NL: Words = {
     noInventory: 'Bij geen enkel bezoek kon een cookiemelding worden geaccepteerd, dus er is geen overzicht van wat de website met toestemming opslaat.',
     storedIntro: 'Alles wat de website opsloeg nadat de bezoeker accepteerde: de tabel die in een cookiebeleid hoort. Neem haar over in het beleid en controleer elk doel.',
     storedCaption: 'Cookies en opslag na accepteren',
+    storedSummary: (v) => `${n(v, 'cookie of opslagsleutel', 'cookies en opslagsleutels')}: de tabel`,
     storedHeadings: ['Naam', 'Soort', 'Bedrijf', 'Doel', 'Bewaartermijn', 'Partij', 'Vermeld', "Pagina's"],
     declared: { yes: 'ja', no: 'nee: ontbreekt in de verklaring', unknown: 'niet nagegaan' },
     kind: { cookie: 'cookie', storage: 'browseropslag' },

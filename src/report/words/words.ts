@@ -154,6 +154,8 @@ export interface Words {
     noInventory: string;
     storedIntro: string;
     storedCaption: string;
+    /** The collapsed table's line: how many cookies and storage keys it lists. */
+    storedSummary(n: number): string;
     storedHeadings: [string, string, string, string, string, string, string, string];
     /** Whether the site's own cookie declaration names it (cookie-not-declared), or could not be read. */
     declared: Record<'yes' | 'no' | 'unknown', string>;
