@@ -1,27 +1,28 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
-  judgeReport
-} from "./chunks/chunk-37IPJAM4.js";
-import {
   BROWSER_ENV,
   GateError,
   INSTALL_HINT,
   REPORT_SCHEMA_VERSION,
   RULES,
+  RunSecrets,
   defaultConcurrency,
   formatConsole,
   formatJson,
+  judgeReport,
   policySchema,
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-WECIVSLL.js";
+} from "./chunks/chunk-KCJCUVKA.js";
+import "./chunks/chunk-KJFGTTMY.js";
 export {
   BROWSER_ENV,
   GateError,
   INSTALL_HINT,
   REPORT_SCHEMA_VERSION,
   RULES,
+  RunSecrets,
   defaultConcurrency,
   formatConsole,
   formatJson,

@@ -1,47 +1,57 @@
 #!/usr/bin/env node
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
 import {
+  DECLARATION_FORMATS,
+  DECLARATION_WORDS,
+  DEFAULT_REPORT_DIR,
   OPTIONS,
+  SCANNING,
   checkReportTargets,
   convert,
   gateOptions,
+  keepWatchIssue,
+  mergeReports,
   needsScreenshots,
+  outputKind,
   progressOutput,
+  reportPlace,
+  siteName,
   takes,
   writeReports
-} from "./chunks/chunk-EMODZ35V.js";
-import {
-  judgeReport,
-  judgeSaved,
-  readReport
-} from "./chunks/chunk-37IPJAM4.js";
+} from "./chunks/chunk-RQHNFE3E.js";
 import {
   DEFAULT_BASELINE,
   GateError,
   POLICY_FILES,
+  RunSecrets,
   TOOL_VERSION,
+  declaredVisit,
   defaultPolicy,
   didYouMean,
   errorText,
   exitCleanlyOnSignals,
   findPolicyFile,
   formatConsole,
-  json,
+  judgeReport,
+  lifetimeWords,
   loadPolicy,
+  nothingSecret,
   onShutdown,
-  pageKey,
+  pageLabel,
+  plural,
   runGate,
-  shardOfPath,
   stopping,
+  storageLifetimeWords,
   writeFileAtomic
-} from "./chunks/chunk-WECIVSLL.js";
+} from "./chunks/chunk-KCJCUVKA.js";
+import "./chunks/chunk-KJFGTTMY.js";
 
 // src/entry/cli.ts
-import { relative as relative4, resolve as resolve2 } from "node:path";
+import { relative as relative4, resolve as resolve3 } from "node:path";
 
 // src/entry/args.ts
 import { parseArgs } from "node:util";
-var COMMANDS = ["scan", "baseline", "judge", "merge-reports", "init", "pre-push"];
+var COMMANDS = ["scan", "baseline", "judge", "merge-reports", "declaration", "init", "pre-push"];
 var PARSE_OPTIONS = {
   ...Object.fromEntries(
     OPTIONS.map((o) => [o.flag, { type: o.kind === "boolean" ? "boolean" : "string", ...o.kind === "strings" ? { multiple: true } : {}, ...o.short ? { short: o.short } : {} }])
@@ -60,10 +70,10 @@ function readGiven(values, command) {
     const value = values[spec.flag];
     if (value === void 0) continue;
     if (!takes(spec, command)) {
-      const with_ = (spec.commands ?? ["scan", "baseline"]).join(" or ");
+      const with_ = (spec.commands ?? SCANNING).join(" or ");
       throw new GateError(`--${spec.flag} goes with the ${with_} command, not ${command}: consent-gate ${spec.commands?.[0] ?? "scan"} --${spec.flag}.`);
     }
-    given[spec.key] = convert(spec, typeof value === "boolean" ? [String(value)] : Array.isArray(value) ? value.map(String) : [String(value)], `--${spec.flag}`);
+    given[spec.key] = convert(spec, typeof value === "boolean" ? [String(value)] : Array.isArray(value) ? value.map(String) : [String(value)], `--${spec.flag}`, command);
   }
   return given;
 }
@@ -94,19 +104,30 @@ function parseCli(argv) {
     const instead = { judge: "judge REPORT --update-baseline", "merge-reports": "merge-reports DIR\u2026 --update-baseline" }[command] ?? "baseline";
     throw new GateError(`--prune goes with the baseline command (or --update-baseline): consent-gate ${instead} --prune.`);
   }
-  const { config, formats, output, reportDir, quiet: _quiet, verbose: _verbose, prune, hook: _hook, force: _force, updateBaseline: _update, ...flags } = given;
+  const { config, formats, output, reportDir, quiet: _quiet, verbose: _verbose, prune, hook: _hook, force: _force, updateBaseline: _update, gitlabIssue, ...flags } = given;
+  if (gitlabIssue && flags.shard) {
+    throw new GateError("--gitlab-issue keeps one issue for the whole site, and a shard sees part of it: give it to the merge-reports command that judges every shard, not to a shard's scan.");
+  }
   const common = {
     flags: { ...flags, ...updating ? { updateBaseline: { prune: prune ?? false } } : {} },
     ...config !== void 0 ? { config } : {},
     ...output !== void 0 ? { output } : {},
     ...reportDir !== void 0 ? { reportDir } : {},
-    formats: formats ?? ["console"],
-    progress: progressLevel(given)
+    formats: formats ?? [command === "declaration" ? "markdown" : "console"],
+    progress: progressLevel(given),
+    ...gitlabIssue ? { gitlabIssue } : {}
   };
   if (command === "judge") {
     const [report2, ...extra] = rest;
     if (report2 === void 0 || extra.length > 0) throw new GateError("judge takes one saved JSON report: consent-gate judge consent-gate-report/consent-gate-report.json");
     return { command, report: report2, ...common };
+  }
+  if (command === "declaration") {
+    const [report2, ...extra] = rest;
+    if (extra.length > 0 || report2 !== void 0 && !report2.endsWith(".json")) {
+      throw new GateError("declaration takes at most one saved JSON report (consent-gate declaration consent-gate-report/consent-gate-report.json); without one it scans the target as scan does (--url, --static, --start or the policy's target).");
+    }
+    return { command, ...report2 !== void 0 ? { report: report2 } : {}, ...common };
   }
   if (command === "merge-reports") {
     if (rest.length === 0) throw new GateError("merge-reports takes the JSON reports of every shard, or the folders they were downloaded to: consent-gate merge-reports shards/");
@@ -139,6 +160,7 @@ var HELP = `Usage: consent-gate scan [url\u2026] [options]
        consent-gate baseline [url\u2026] [--prune] [options]
        consent-gate judge REPORT.json [options]
        consent-gate merge-reports DIR|REPORT.json\u2026 [options]
+       consent-gate declaration [REPORT.json] [--format markdown,html,csv,json] [--lang nl|fr|en]
        consent-gate init [--hook] [--force]
        consent-gate pre-push
 
@@ -155,6 +177,12 @@ merge-reports reads the JSON reports of the shards of one run (scan --shard I/N,
 folders are searched for consent-gate-report.json), checks that shards 1 to N are all there, and
 judges them as one run, as judge does: one verdict, every format, the baseline applied once. A
 missing shard stops it with exit 3; a duplicate, a mix of runs or an unreadable report with exit 2.
+declaration writes the site's cookie declaration from what it stores once the visitor accepts, per
+purpose (strictly necessary, preferences, statistics, marketing, social media): each cookie and
+storage key, its provider, first or third party, what it is for, how long it is kept and who receives
+it, in Dutch, French or English (--lang), as markdown, an HTML fragment for the policy page, CSV or
+JSON. From a saved JSON report without a browser, or else from a scan (the first visit and the one
+after accepting). One format goes to stdout unless -o or --report-dir is given.
 init writes a starter consent-gate.json (never over an existing one without --force); with --hook
 it also installs a git pre-push hook that runs the gate (or prints the husky/lefthook line).
 pre-push is what that hook runs: it skips pushes that delete or add no commits, builds the site
@@ -180,104 +208,10 @@ Exit codes: 0 passed \xB7 1 new findings at or above failOn \xB7 2 usage, config
             error \xB7 3 a page could not be scanned, or none was (never a pass)
 `;
 
-// src/entry/merge-reports.ts
-import { readdirSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
-
-// src/verdict/shards.ts
-var SAME_RUN = [
-  ["the settings (target, pages, phases, time budgets, first-party domains, consent selectors)", (p) => p.shard.settings],
-  ["the consent-gate version", (p) => p.run.tool.version],
-  ["the pages found", (p) => [p.run.coverage.found, p.shard.of, p.run.coverage.leftOut]],
-  ["the site", (p) => [p.run.target.name, p.run.target.ephemeral]]
-];
-function combineShards(reports) {
-  const parts = reports.map(checkPart);
-  const first = parts[0];
-  if (!first) throw new GateError("No shard report was given, so no page was checked (never a pass). Give the folder the shards' reports were downloaded to.", 3);
-  const byIndex = /* @__PURE__ */ new Map();
-  for (const part of parts) {
-    if (part.shard.total !== first.shard.total) {
-      throw new GateError(`${part.name} is shard ${part.shard.index} of ${part.shard.total}, but ${first.name} is shard ${first.shard.index} of ${first.shard.total}: these are parts of different splits. Merge the shards of one run.`);
-    }
-    const differ = SAME_RUN.filter(([, of2]) => JSON.stringify(of2(part)) !== JSON.stringify(of2(first))).map(([what]) => what);
-    if (differ.length > 0) {
-      throw new GateError(`${part.name} is not from the same run as ${first.name}: ${differ.join(" and ")} differ. Run every shard with the same command, policy and consent-gate version, and merge the reports of one run.`);
-    }
-    const twin = byIndex.get(part.shard.index);
-    if (twin) {
-      throw new GateError(`Shard ${part.shard.index} of ${part.shard.total} was given twice (${twin.name} and ${part.name}). Give each shard's report once: an old artifact may lie beside a re-run's.`);
-    }
-    byIndex.set(part.shard.index, part);
-  }
-  const { total, of } = first.shard;
-  const missing = Array.from({ length: total }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
-  if (missing.length > 0) {
-    throw new GateError(
-      `${missing.length === 1 ? "Shard" : "Shards"} ${missing.join(", ")} of ${total} sent no report (read: ${parts.map((p) => p.name).join(", ")}): ${missing.length === 1 ? "its" : "their"} pages were not scanned, so the run is incomplete (never a pass). Run the merge even when a shard's job fails, and re-run the failed shard.`,
-      3
-    );
-  }
-  const ordered = [...byIndex.values()];
-  const scanned = ordered.reduce((sum, p) => sum + p.shard.pages.length, 0);
-  if (scanned !== of) {
-    throw new GateError(`The shards scanned ${scanned} pages together, but each found ${of} to share out: the site changed between the shards' jobs. Scan the same build in every shard.`, 3);
-  }
-  const byPath = (key) => (a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-  const starts = ordered.map((p) => Date.parse(p.run.startedAt));
-  const ends = ordered.map((p) => Date.parse(p.run.startedAt) + p.run.durationMs);
-  const { shard: _split, ...coverage } = first.run.coverage;
-  return {
-    tool: first.run.tool,
-    data: first.run.data,
-    browser: first.run.browser,
-    startedAt: new Date(Math.min(...starts)).toISOString(),
-    durationMs: Math.max(...ends) - Math.min(...starts),
-    coverage: { ...coverage, scanned },
-    target: {
-      ...first.run.target,
-      urls: ordered.flatMap((p) => p.run.target.urls).sort(byPath(pageKey)),
-      files: Object.assign({}, ...ordered.map((p) => p.run.target.files))
-    },
-    pages: ordered.flatMap((p) => p.run.pages).sort(byPath((page) => pageKey(page.url)))
-  };
-}
-function checkPart({ name, run }) {
-  const shard = run.coverage.shard;
-  if (!shard) {
-    throw new GateError(`${name} is not a shard's report: it was scanned without --shard. merge-reports combines the reports of scan --shard 1/N \u2026 N/N; judge a whole run's report with: consent-gate judge ${name}`);
-  }
-  const strays = shard.pages.filter((path) => shardOfPath(path, shard.total) !== shard.index);
-  if (run.pages.length !== shard.pages.length || strays.length > 0) {
-    const why = strays.length > 0 ? `lists ${strays[0]}, which falls to shard ${shardOfPath(strays[0], shard.total)}` : `drew ${shard.pages.length} pages but holds results for ${run.pages.length}`;
-    throw new GateError(`${name} is damaged or from another consent-gate version: shard ${shard.index} of ${shard.total} ${why}. Scan that shard again.`);
-  }
-  return { name, run, shard };
-}
-
-// src/entry/merge-reports.ts
-function mergeReports(paths, policy, options = {}) {
-  const files = paths.flatMap(reportFiles);
-  const reports = files.map((file) => ({ name: relative(process.cwd(), file) || file, run: readReport(file) }));
-  return judgeSaved(combineShards(reports), policy, options);
-}
-function reportFiles(path) {
-  let folder;
-  try {
-    folder = statSync(path).isDirectory();
-  } catch {
-    throw new GateError(`${relative(process.cwd(), path) || path}: no such file or folder. Give the shards' JSON reports, or the folder their artifacts were downloaded to.`);
-  }
-  if (!folder) return [path];
-  const found = readdirSync(path, { recursive: true, encoding: "utf8" }).filter((file) => basename(file) === json.file).sort().map((file) => join(path, file));
-  if (found.length === 0) throw new GateError(`${relative(process.cwd(), path) || path} holds no ${json.file}: no shard reported, so no page was checked (never a pass). Write each shard's with --format json.`, 3);
-  return found;
-}
-
 // src/entry/pre-push.ts
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync as readdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
-import { join as join2, relative as relative2, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 var ZERO = /^0+$/;
 var SAME_MOMENT_MS = 2e3;
 var NAMED = 5;
@@ -303,11 +237,11 @@ function newestFile(folder) {
   let newest = 0;
   let seen = 0;
   const walk = (dir) => {
-    for (const entry of readdirSync2(dir, { withFileTypes: true })) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (++seen > MAX_BUILT_FILES) return;
-      const path = join2(dir, entry.name);
+      const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) newest = Math.max(newest, statSync2(path).mtimeMs);
+      else if (entry.isFile()) newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
   walk(folder);
@@ -315,20 +249,20 @@ function newestFile(folder) {
 }
 var NOT_SOURCES = /^(consent-gate(\.baseline)?\.json|\.consent-gate\.json|.*\.md|\.git\w*|\.github\/.*|\.husky\/.*|\.gitlab-ci\.yml|lefthook\.ya?ml|\.lefthook\.ya?ml|LICENSE.*)$/i;
 function newerSources(cwd, folder) {
-  const root = join2(cwd, folder);
+  const root = join(cwd, folder);
   const builtAt = newestFile(root);
   const listed = git(cwd, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
   if (!listed.ok) return [];
-  const inside = relative2(cwd, root).split(sep).join("/");
+  const inside = relative(cwd, root).split(sep).join("/");
   const isSource = (file) => file !== "" && inside !== "" && file !== inside && !file.startsWith(`${inside}/`) && !NOT_SOURCES.test(file);
-  const changedSince = (file) => existsSync(join2(cwd, file)) && statSync2(join2(cwd, file)).mtimeMs > builtAt + SAME_MOMENT_MS;
+  const changedSince = (file) => existsSync(join(cwd, file)) && statSync(join(cwd, file)).mtimeMs > builtAt + SAME_MOMENT_MS;
   return listed.out.split("\0").filter(isSource).filter(changedSince).sort();
 }
 function buildCommand(cwd, target) {
   if (target.build !== void 0) return target.build;
   if (target.url !== void 0) return null;
   try {
-    const pkg = JSON.parse(readFileSync(join2(cwd, "package.json"), "utf8"));
+    const pkg = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8"));
     return pkg.scripts?.["build"] ? "npm run build" : null;
   } catch {
     return null;
@@ -344,7 +278,7 @@ function prepareTarget(cwd, target, say) {
     }
     return;
   }
-  if (target.static === void 0 || !existsSync(join2(cwd, target.static))) return;
+  if (target.static === void 0 || !existsSync(join(cwd, target.static))) return;
   const newer = newerSources(cwd, target.static);
   if (newer.length === 0) return;
   const named = newer.slice(0, NAMED).join(", ") + (newer.length > NAMED ? ` and ${newer.length - NAMED} more` : "");
@@ -395,11 +329,11 @@ import { readFileSync as readFileSync4 } from "node:fs";
 // src/entry/init.ts
 import { spawnSync as spawnSync2 } from "node:child_process";
 import { chmodSync, existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { join as join4, relative as relative3, resolve } from "node:path";
+import { join as join3, relative as relative2, resolve } from "node:path";
 
 // src/entry/framework.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, readdirSync as readdirSync3, statSync as statSync3 } from "node:fs";
-import { join as join3 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 var NEXT_CONFIG = ["next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs"];
 var nextExports = (p) => /output\s*:\s*["']export["']/.test(p.read(...NEXT_CONFIG));
 var FRAMEWORKS = [
@@ -437,14 +371,14 @@ var FRAMEWORKS = [
   { name: "Vite", dependency: "vite", output: () => "dist", build: "npx vite build", preview: { script: "preview", command: "npx vite preview", port: 4173 } }
 ];
 function runner(cwd) {
-  if (existsSync2(join3(cwd, "pnpm-lock.yaml"))) return (s) => `pnpm run ${s}`;
-  if (existsSync2(join3(cwd, "yarn.lock"))) return (s) => `yarn ${s}`;
-  if (existsSync2(join3(cwd, "bun.lock")) || existsSync2(join3(cwd, "bun.lockb"))) return (s) => `bun run ${s}`;
+  if (existsSync2(join2(cwd, "pnpm-lock.yaml"))) return (s) => `pnpm run ${s}`;
+  if (existsSync2(join2(cwd, "yarn.lock"))) return (s) => `yarn ${s}`;
+  if (existsSync2(join2(cwd, "bun.lock")) || existsSync2(join2(cwd, "bun.lockb"))) return (s) => `bun run ${s}`;
   return (s) => `npm run ${s}`;
 }
 function readPackage(cwd) {
   try {
-    return JSON.parse(readFileSync2(join3(cwd, "package.json"), "utf8"));
+    return JSON.parse(readFileSync2(join2(cwd, "package.json"), "utf8"));
   } catch {
     return null;
   }
@@ -466,21 +400,21 @@ function fromPackage(project) {
   if (output !== null) return { name: framework.name, because, target: { build, static: output }, preview };
   return preview ? { name: framework.name, because, target: { build, start: preview.start, waitOn: preview.waitOn }, preview: null } : null;
 }
-var isFolder = (path) => existsSync2(path) && statSync3(path).isDirectory();
-var hasHtml = (folder) => isFolder(folder) && readdirSync3(folder).some((f) => /\.html?$/.test(f));
+var isFolder = (path) => existsSync2(path) && statSync2(path).isDirectory();
+var hasHtml = (folder) => isFolder(folder) && readdirSync2(folder).some((f) => /\.html?$/.test(f));
 function fromFiles(cwd) {
-  const hugo = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"].find((f) => existsSync2(join3(cwd, f)));
+  const hugo = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"].find((f) => existsSync2(join2(cwd, f)));
   if (hugo) return { name: "Hugo", because: `${hugo} is here`, target: { build: "hugo", static: "public" }, preview: { start: "hugo server", waitOn: "http://localhost:1313/" } };
-  if (existsSync2(join3(cwd, "_config.yml")) && (isFolder(join3(cwd, "_layouts")) || /jekyll/.test(existsSync2(join3(cwd, "Gemfile")) ? readFileSync2(join3(cwd, "Gemfile"), "utf8") : ""))) {
+  if (existsSync2(join2(cwd, "_config.yml")) && (isFolder(join2(cwd, "_layouts")) || /jekyll/.test(existsSync2(join2(cwd, "Gemfile")) ? readFileSync2(join2(cwd, "Gemfile"), "utf8") : ""))) {
     return { name: "Jekyll", because: "_config.yml is here, with a Gemfile naming jekyll or a _layouts folder", target: { build: "bundle exec jekyll build", static: "_site" }, preview: { start: "bundle exec jekyll serve", waitOn: "http://localhost:4000/" } };
   }
   return null;
 }
 function fromFolders(cwd) {
   for (const folder of ["dist", "build", "out", "_site"]) {
-    if (isFolder(join3(cwd, folder))) return { name: `a built site in ${folder}/`, because: `the folder ${folder}/ is here`, target: { static: folder }, preview: null };
+    if (isFolder(join2(cwd, folder))) return { name: `a built site in ${folder}/`, because: `the folder ${folder}/ is here`, target: { static: folder }, preview: null };
   }
-  if (hasHtml(join3(cwd, "public"))) return { name: "a static site in public/", because: "public/ holds HTML pages", target: { static: "public" }, preview: null };
+  if (hasHtml(join2(cwd, "public"))) return { name: "a static site in public/", because: "public/ holds HTML pages", target: { static: "public" }, preview: null };
   if (hasHtml(cwd)) return { name: "a static site in this folder", because: "this folder holds HTML pages", target: { static: "." }, preview: null };
   return null;
 }
@@ -493,7 +427,7 @@ function detectSite(cwd) {
       pkg,
       has: (d) => deps[d] !== void 0,
       read: (...files) => {
-        const file = files.map((f) => join3(cwd, f)).find((f) => existsSync2(f));
+        const file = files.map((f) => join2(cwd, f)).find((f) => existsSync2(f));
         return file ? readFileSync2(file, "utf8") : "";
       }
     });
@@ -551,30 +485,199 @@ function hooksFolder(cwd) {
 function init(options) {
   const { cwd } = options;
   const done = [];
-  const existing = POLICY_FILES.map((name) => join4(cwd, name)).find((path) => existsSync3(path));
+  const existing = POLICY_FILES.map((name) => join3(cwd, name)).find((path) => existsSync3(path));
   const guess = detectSite(cwd);
   if (existing && !options.force) {
-    done.push(`${relative3(cwd, existing)} exists; left as it is (--force overwrites it).`);
+    done.push(`${relative2(cwd, existing)} exists; left as it is (--force overwrites it).`);
   } else {
-    const path = join4(cwd, POLICY_FILES[0]);
-    writeFileAtomic(path, starterPolicy(guess));
-    done.push(`wrote ${relative3(cwd, path)}: check its target, then run npx consent-gate scan.`, ...explain(guess));
+    const path = join3(cwd, POLICY_FILES[0]);
+    writeFileAtomic(path, nothingSecret(starterPolicy(guess), "json"));
+    done.push(`wrote ${relative2(cwd, path)}: check its target, then run npx consent-gate scan.`, ...explain(guess));
   }
   if (!options.hook) return done;
   if (!guess && !existing) return [...done, "no pre-push hook installed: with no site to scan it would block every push. Run consent-gate init --hook again once the site exists."];
-  if (existsSync3(join4(cwd, ".husky"))) return [...done, HUSKY];
-  if (["lefthook.yml", "lefthook.yaml", ".lefthook.yml"].some((f) => existsSync3(join4(cwd, f)))) return [...done, LEFTHOOK];
-  const hook = join4(hooksFolder(cwd), "pre-push");
+  if (existsSync3(join3(cwd, ".husky"))) return [...done, HUSKY];
+  if (["lefthook.yml", "lefthook.yaml", ".lefthook.yml"].some((f) => existsSync3(join3(cwd, f)))) return [...done, LEFTHOOK];
+  const hook = join3(hooksFolder(cwd), "pre-push");
   if (existsSync3(hook) && !options.force && !readFileSync3(hook, "utf8").includes(HOOK_MARK)) {
-    throw new GateError(`${relative3(cwd, hook)} already exists and is not ours. Add "npx --no-install consent-gate pre-push" to it, or overwrite it with --force.`);
+    throw new GateError(`${relative2(cwd, hook)} already exists and is not ours. Add "npx --no-install consent-gate pre-push" to it, or overwrite it with --force.`);
   }
-  writeFileAtomic(hook, HOOK_SCRIPT);
+  writeFileAtomic(hook, nothingSecret(HOOK_SCRIPT, "text"));
   chmodSync(hook, 493);
-  done.push(`installed ${relative3(cwd, hook)}: every git push now runs the gate first.`);
+  done.push(`installed ${relative2(cwd, hook)}: every git push now runs the gate first.`);
   return done;
 }
 
+// src/entry/gitlab.ts
+import { relative as relative3 } from "node:path";
+var TOKEN_VARIABLE = "CONSENT_GATE_GITLAB_TOKEN";
+function gitlabProject(cwd, env = process.env) {
+  const missing = ["CI_API_V4_URL", "CI_PROJECT_ID", TOKEN_VARIABLE].filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new GateError(
+      `--gitlab-issue needs ${missing.join(", ")}. GitLab sets CI_API_V4_URL and CI_PROJECT_ID in every job; ${TOKEN_VARIABLE} is a CI/CD variable you add (Settings \u2192 CI/CD \u2192 Variables, masked): a project access token with the api scope and at least the Reporter role.`
+    );
+  }
+  return {
+    api: env["CI_API_V4_URL"].replace(/\/+$/, ""),
+    project: env["CI_PROJECT_ID"],
+    token: env[TOKEN_VARIABLE],
+    ...env["CI_JOB_URL"] ? { jobUrl: env["CI_JOB_URL"] } : {},
+    dir: relative3(env["CI_PROJECT_DIR"] ?? cwd, cwd).split("\\").join("/") || "."
+  };
+}
+function gitlabIssues(project) {
+  const base = `${project.api}/projects/${encodeURIComponent(project.project)}`;
+  async function call(method, path, body) {
+    let response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers: { "PRIVATE-TOKEN": project.token, ...body ? { "content-type": "application/json" } : {} },
+        ...body ? { body: JSON.stringify(body) } : {}
+      });
+    } catch (error) {
+      throw new Error(`${method} ${base}${path} failed: ${errorText(error.cause ?? error)}`);
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      let message = text.slice(0, 200);
+      try {
+        const said = JSON.parse(text) ?? {};
+        const what = said.message ?? said.error ?? said;
+        message = typeof what === "string" ? what : JSON.stringify(what);
+      } catch {
+      }
+      throw new Error(`GitLab answered ${response.status} to ${method} ${path.split("?")[0]}: ${message}`);
+    }
+    return { data: text ? JSON.parse(text) : null, headers: response.headers };
+  }
+  const ref = (issue) => ({ number: issue.iid, url: issue.web_url });
+  return {
+    findOpen: async (marker) => {
+      for (let page = "1"; page; ) {
+        const { data, headers } = await call("GET", `/issues?state=opened&per_page=100&page=${page}`);
+        const found = data.find((issue) => issue.description?.includes(marker));
+        if (found) return ref(found);
+        page = headers.get("x-next-page") ?? "";
+      }
+      return null;
+    },
+    open: async (title, description) => ref((await call("POST", "/issues", { title, description })).data),
+    update: async (issue, title, description) => {
+      await call("PUT", `/issues/${issue.number}`, { title, description });
+    },
+    close: async (issue, comment) => {
+      await call("POST", `/issues/${issue.number}/notes`, { body: comment });
+      await call("PUT", `/issues/${issue.number}`, { state_event: "close" });
+    }
+  };
+}
+
+// src/shared/outlet.ts
+var Outlet = class {
+  constructor(secrets, streams = { stdout: process.stdout, stderr: process.stderr }) {
+    this.secrets = secrets;
+    this.streams = streams;
+  }
+  secrets;
+  streams;
+  stdout(text, kind = "text") {
+    this.streams.stdout.write(this.secrets.clear(text, kind));
+  }
+  stderr(text) {
+    this.streams.stderr.write(this.secrets.clear(text, "text"));
+  }
+  /** stderr for a writer that draws (the progress line): it asks whether it is a terminal, and how wide. */
+  checkedStderr() {
+    const { stderr } = this.streams;
+    return {
+      write: (text) => this.stderr(text),
+      get isTTY() {
+        return stderr.isTTY === true;
+      },
+      get columns() {
+        return stderr.columns;
+      }
+    };
+  }
+};
+
+// src/report/declaration/build.ts
+var ORDER = ["necessary", "preferences", "analytics", "marketing", "social", "unknown"];
+var longer = (a, b) => a === null ? b : b === null ? a : Math.max(a, b);
+var union = (a, b) => [.../* @__PURE__ */ new Set([...a, ...b])].sort();
+function itemOf(entry, lang) {
+  const words = DECLARATION_WORDS[lang];
+  const provider = entry.vendor ?? (entry.party === "first" ? words.thisSite : entry.domain);
+  return {
+    name: entry.family,
+    kind: entry.kind,
+    storage: entry.storage ?? null,
+    provider,
+    party: entry.party,
+    domains: [entry.domain],
+    purpose: entry.description ?? words.group[entry.category].purpose,
+    purposeFrom: entry.description ? "open-cookie-database" : "category",
+    retention: "",
+    lifetimeDays: entry.lifetimeDays,
+    sentTo: union(entry.party === "third" ? [entry.domain] : [], entry.sentTo)
+  };
+}
+function buildDeclaration(result, lang) {
+  const words = DECLARATION_WORDS[lang];
+  const rows = /* @__PURE__ */ new Map();
+  for (const entry of result.inventory) {
+    const item = itemOf(entry, lang);
+    const key = [entry.category, item.kind, item.storage ?? "", item.name, item.provider, item.party].join("|");
+    const row = rows.get(key);
+    if (!row) rows.set(key, { ...item, category: entry.category });
+    else {
+      row.domains = union(row.domains, item.domains);
+      row.sentTo = union(row.sentTo, item.sentTo);
+      row.lifetimeDays = longer(row.lifetimeDays, item.lifetimeDays);
+      if (row.purposeFrom === "category" && item.purposeFrom === "open-cookie-database") Object.assign(row, { purpose: item.purpose, purposeFrom: item.purposeFrom });
+    }
+  }
+  const groups = ORDER.map((category) => {
+    const items = [...rows.values()].filter((row) => row.category === category).map(({ category: _, ...item }) => ({ ...item, retention: item.kind === "storage" ? storageLifetimeWords(item.storage ?? "localStorage", lang) : lifetimeWords(item.lifetimeDays, lang) })).sort((a, b) => a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0);
+    return { category, title: words.group[category].title, about: words.group[category].about, items };
+  }).filter((group) => group.items.length > 0);
+  const site = siteName(result);
+  const date = result.startedAt.slice(0, 10);
+  return { lang, title: words.title, intro: words.intro, site, scannedAt: result.startedAt, pages: result.pages.length, groups, removal: words.removal, madeBy: words.madeBy(`${result.tool.name} ${result.tool.version}`, site, date, result.pages.length) };
+}
+function missingPages(result) {
+  return result.pages.flatMap((page) => {
+    if (declaredVisit(page)) return [];
+    const initial = page.phases.find((s) => s.phase === "initial");
+    const accept = page.phases.find((s) => s.phase === "after-accept");
+    const why = initial?.error ?? accept?.error ?? (accept?.action && !accept.action.done ? accept.action.detail : null) ?? page.skipped.find((s) => s.phase === "after-accept")?.reason ?? "the visit after accepting was not made";
+    return [`${pageLabel(page.url)}: ${why}`];
+  });
+}
+
+// src/report/declaration/write.ts
+import { join as join4, resolve as resolve2 } from "node:path";
+function checkDeclarationTargets(names, where) {
+  const formats = names.map((name) => DECLARATION_FORMATS.find((f) => f.name === name));
+  if (where.output !== void 0 && formats.length !== 1) {
+    throw new GateError(`--output names one file, but ${formats.length} declaration formats were asked for (${names.join(", ")}). Use --report-dir for several.`);
+  }
+  return formats;
+}
+function writeDeclaration(result, names, where, lang, cwd, secrets) {
+  const formats = checkDeclarationTargets(names, where);
+  const declaration2 = buildDeclaration(result, lang);
+  if (where.output === void 0 && where.reportDir === void 0 && formats.length === 1) return { files: /* @__PURE__ */ new Map(), stdout: { text: formats[0].render(declaration2), kind: outputKind(formats[0]) } };
+  const dir = resolve2(cwd, where.reportDir ?? DEFAULT_REPORT_DIR);
+  const files = new Map(formats.map((f) => [f.name, where.output !== void 0 ? resolve2(cwd, where.output) : join4(dir, f.file)]));
+  for (const format of formats) writeFileAtomic(files.get(format.name), secrets.clear(format.render(declaration2), outputKind(format)));
+  return { files, stdout: null };
+}
+
 // src/entry/cli.ts
+var out = new Outlet(new RunSecrets());
 function stdinText() {
   if (process.stdin.isTTY) return null;
   try {
@@ -598,54 +701,87 @@ var targetsOf = (args, lang) => ({
   ...args.reportDir ? { reportDir: args.reportDir } : {},
   ...lang ? { lang } : {}
 });
-function report(result, args, cwd, lang) {
-  const { files, stdout } = writeReports(result, args.formats, targetsOf(args, lang), cwd);
-  if (stdout) process.stdout.write(stdout.render(result, void 0, lang));
-  (stdout ? process.stderr : process.stdout).write(formatConsole(result, lang));
-  for (const [name, path] of files) process.stderr.write(`report (${name}): ${relative4(cwd, path) || path}
+async function report(result, args, cwd, lang, gitlab) {
+  const { files, stdout } = writeReports(result, args.formats, targetsOf(args, lang), cwd, out.secrets);
+  if (stdout) out.stdout(stdout.render(result, void 0, lang), outputKind(stdout));
+  if (stdout) out.stderr(formatConsole(result, lang));
+  else out.stdout(formatConsole(result, lang));
+  for (const [name, path] of files) out.stderr(`report (${name}): ${relative4(cwd, path) || path}
 `);
   if (args.flags.updateBaseline && !result.baseline.updated) {
-    process.stderr.write(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.
+    out.stderr(`consent-gate: the baseline was not written: pages that could not be scanned would record a partial truth. Fix the scan errors, then run it again.
 `);
   }
+  if (gitlab) await watchOnGitLab(result, gitlab, files, lang);
   return result.verdict.exitCode;
+}
+async function watchOnGitLab(result, gitlab, files, lang) {
+  const place = reportPlace(files, gitlab.jobUrl);
+  try {
+    const kept = await keepWatchIssue(gitlabIssues(gitlab), result, { lang, dir: gitlab.dir, ...place ? { place } : {}, ...gitlab.jobUrl ? { runUrl: gitlab.jobUrl } : {} }, out.secrets);
+    out.stderr(kept.action === "none" ? "watch issue: none open, none needed\n" : `watch issue ${kept.action}: ${kept.issue.url}
+`);
+  } catch (error) {
+    throw new GateError(`--gitlab-issue: the watch issue could not be kept up to date: ${errorText(error)}. ${TOKEN_VARIABLE} must be a project access token with the api scope and at least the Reporter role.`, 2, error);
+  }
+}
+async function scanned(args, options, extra) {
+  const progress = args.progress === "quiet" ? null : progressOutput(out.checkedStderr(), args.progress === "verbose");
+  const forgetProgress = onShutdown(async () => progress?.stop());
+  try {
+    return await runGate({ ...options, ...extra, secrets: out.secrets, ...progress ? { onPlan: progress.onPlan, onVisit: progress.onVisit, onPage: progress.onPage } : {} });
+  } finally {
+    progress?.stop();
+    forgetProgress();
+  }
 }
 async function scan(args) {
   const cwd = process.cwd();
   const options = gateOptions(args.flags, loadPolicyFor(args, cwd), cwd);
   checkReportTargets(args.formats, targetsOf(args));
-  const progress = args.progress === "quiet" ? null : progressOutput(process.stderr, args.progress === "verbose");
-  const forgetProgress = onShutdown(async () => progress?.stop());
-  let result;
-  try {
-    result = await runGate({
-      ...options,
-      screenshots: needsScreenshots(args.formats),
-      ...progress ? { onPlan: progress.onPlan, onVisit: progress.onVisit, onPage: progress.onPage } : {}
-    });
-  } finally {
-    progress?.stop();
-    forgetProgress();
-  }
-  return report(result, args, cwd, options.policy.lang);
+  const gitlab = args.gitlabIssue ? gitlabProject(cwd) : null;
+  const result = await scanned(args, options, { screenshots: needsScreenshots(args.formats) });
+  return report(result, args, cwd, options.policy.lang, gitlab);
 }
-function judge(args) {
+async function declaration(args) {
+  const cwd = process.cwd();
+  const where = { ...args.output ? { output: args.output } : {}, ...args.reportDir ? { reportDir: args.reportDir } : {} };
+  checkDeclarationTargets(args.formats, where);
+  const options = gateOptions(args.flags, loadPolicyFor(args, cwd), cwd);
+  const result = args.report ? judgeReport(resolve3(cwd, args.report), options.policy, { secrets: out.secrets }) : await scanned(args, options, { screenshots: false, phases: ["initial", "after-accept"] });
+  const { files, stdout } = writeDeclaration(result, args.formats, where, options.policy.lang, cwd, out.secrets);
+  if (stdout !== null) out.stdout(stdout.text, stdout.kind);
+  const say = (line) => stdout !== null ? out.stderr(`${line}
+`) : out.stdout(`${line}
+`);
+  const count = (kind) => result.inventory.filter((e) => e.kind === kind).length;
+  say(`consent-gate: cookie declaration (${options.policy.lang}) of ${plural(count("cookie"), "cookie")} and ${plural(count("storage"), "storage key")}, from ${plural(result.pages.length, "page")}.`);
+  for (const [name, path] of files) say(`declaration (${name}): ${relative4(cwd, path) || path}`);
+  const missing = missingPages(result);
+  if (missing.length === 0) return 0;
+  out.stderr(`consent-gate: the declaration is incomplete: what these pages store after accepting is not in it:
+${missing.map((m) => `  ${m}`).join("\n")}
+`);
+  return 3;
+}
+async function judge(args) {
   const cwd = process.cwd();
   checkReportTargets(args.formats, targetsOf(args));
+  const gitlab = args.gitlabIssue ? gitlabProject(cwd) : null;
   const policy = loadPolicyFor(args, cwd);
-  const options = args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {};
-  const result = args.command === "judge" ? judgeReport(resolve2(cwd, args.report), policy, options) : mergeReports(args.reports.map((path) => resolve2(cwd, path)), policy, options);
-  return report(result, args, cwd, policy.lang);
+  const options = { secrets: out.secrets, ...args.flags.updateBaseline ? { updateBaseline: args.flags.updateBaseline } : {} };
+  const result = args.command === "judge" ? judgeReport(resolve3(cwd, args.report), policy, options) : mergeReports(args.reports.map((path) => resolve3(cwd, path)), policy, options);
+  return report(result, args, cwd, policy.lang, gitlab);
 }
 async function main(argv) {
   const args = parseCli(argv);
   verbose = "progress" in args && args.progress === "verbose";
   if (args.command === "help") {
-    process.stdout.write(HELP);
+    out.stdout(HELP);
     return 0;
   }
   if (args.command === "init") {
-    for (const line of init({ cwd: process.cwd(), hook: args.hook, force: args.force })) process.stdout.write(`${line}
+    for (const line of init({ cwd: process.cwd(), hook: args.hook, force: args.force })) out.stdout(`${line}
 `);
     return 0;
   }
@@ -654,15 +790,16 @@ async function main(argv) {
       cwd: process.cwd(),
       stdin: stdinText(),
       scan: () => scan({ command: "scan", flags: {}, formats: ["console"], progress: "quiet" }),
-      say: (line) => process.stderr.write(`${line}
+      say: (line) => out.stderr(`${line}
 `)
     });
   }
   if (args.command === "version") {
-    process.stdout.write(`${TOOL_VERSION}
+    out.stdout(`${TOOL_VERSION}
 `);
     return 0;
   }
+  if (args.command === "declaration") return declaration(args);
   return args.command === "judge" || args.command === "merge-reports" ? judge(args) : scan(args);
 }
 exitCleanlyOnSignals();
@@ -673,13 +810,13 @@ main(process.argv.slice(2)).then(
   (error) => {
     if (stopping()) return;
     if (error instanceof GateError) {
-      process.stderr.write(`consent-gate: ${error.message}
+      out.stderr(`consent-gate: ${error.message}
 `);
-      if (verbose) process.stderr.write(`${stackOf(error)}
+      if (verbose) out.stderr(`${stackOf(error)}
 `);
       process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`consent-gate: internal error, the scan did not complete:
+      out.stderr(`consent-gate: internal error, the scan did not complete:
 ${stackOf(error)}
 `);
       process.exitCode = 3;

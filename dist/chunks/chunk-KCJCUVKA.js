@@ -1,39 +1,870 @@
 import { createRequire as __consentGateRequire } from 'node:module'; const require = __consentGateRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+import {
+  __commonJS,
+  __toESM,
+  require_undici
+} from "./chunk-KJFGTTMY.js";
+
+// node_modules/tldts/dist/cjs/index.js
+var require_cjs = __commonJS({
+  "node_modules/tldts/dist/cjs/index.js"(exports) {
+    "use strict";
+    function shareSameDomainSuffix(hostname, vhost) {
+      if (hostname.endsWith(vhost)) {
+        return hostname.length === vhost.length || hostname[hostname.length - vhost.length - 1] === ".";
+      }
+      return false;
+    }
+    function extractDomainWithSuffix(hostname, publicSuffix) {
+      const publicSuffixIndex = hostname.length - publicSuffix.length - 2;
+      const lastDotBeforeSuffixIndex = hostname.lastIndexOf(".", publicSuffixIndex);
+      if (lastDotBeforeSuffixIndex === -1) {
+        return hostname;
+      }
+      return hostname.slice(lastDotBeforeSuffixIndex + 1);
+    }
+    function getDomain$1(suffix, hostname, options) {
+      if (options.validHosts !== null) {
+        const validHosts = options.validHosts;
+        for (const vhost of validHosts) {
+          if (
+            /*@__INLINE__*/
+            shareSameDomainSuffix(hostname, vhost)
+          ) {
+            return vhost;
+          }
+        }
+      }
+      let numberOfLeadingDots = 0;
+      if (hostname.startsWith(".")) {
+        while (numberOfLeadingDots < hostname.length && hostname[numberOfLeadingDots] === ".") {
+          numberOfLeadingDots += 1;
+        }
+      }
+      if (suffix.length === hostname.length - numberOfLeadingDots) {
+        return null;
+      }
+      return (
+        /*@__INLINE__*/
+        extractDomainWithSuffix(hostname, suffix)
+      );
+    }
+    function getDomainWithoutSuffix$1(domain, suffix) {
+      return domain.slice(0, -suffix.length - 1);
+    }
+    var CONTROL_CHARS = /[\t\n\r]/g;
+    var extractedHostnameValidated = false;
+    function isValidHostnameChar(code) {
+      return code >= 97 && code <= 122 || // a-z
+      code >= 48 && code <= 57 || // 0-9
+      code > 127 || // non-ASCII (accepted, not punycode-checked)
+      code >= 65 && code <= 90 || // A-Z (becomes valid once lowercased)
+      code === 45 || // '-'
+      code === 95;
+    }
+    function getSpecialScheme(url, schemeStart, colonIndex) {
+      const length = colonIndex - schemeStart;
+      const c0 = url.charCodeAt(schemeStart) | 32;
+      if (length === 2) {
+        return c0 === 119 && (url.charCodeAt(schemeStart + 1) | 32) === 115 ? 1 : 0;
+      } else if (length === 3) {
+        const c1 = url.charCodeAt(schemeStart + 1) | 32;
+        const c2 = url.charCodeAt(schemeStart + 2) | 32;
+        if (c0 === 119 && c1 === 115 && c2 === 115)
+          return 1;
+        if (c0 === 102 && c1 === 116 && c2 === 112)
+          return 1;
+        return 0;
+      } else if (length === 4) {
+        const c1 = url.charCodeAt(schemeStart + 1) | 32;
+        const c2 = url.charCodeAt(schemeStart + 2) | 32;
+        const c3 = url.charCodeAt(schemeStart + 3) | 32;
+        if (c0 === 104 && c1 === 116 && c2 === 116 && c3 === 112)
+          return 1;
+        if (c0 === 102 && c1 === 105 && c2 === 108 && c3 === 101)
+          return 2;
+        return 0;
+      } else if (length === 5) {
+        return c0 === 104 && (url.charCodeAt(schemeStart + 1) | 32) === 116 && (url.charCodeAt(schemeStart + 2) | 32) === 116 && (url.charCodeAt(schemeStart + 3) | 32) === 112 && (url.charCodeAt(schemeStart + 4) | 32) === 115 ? 1 : 0;
+      }
+      return 0;
+    }
+    function extractHostname(url, urlIsValidHostname, validate = false) {
+      let start = 0;
+      let end = url.length;
+      let hasUpper = false;
+      let isSpecial = true;
+      extractedHostnameValidated = false;
+      if (!urlIsValidHostname) {
+        while (start < url.length && url.charCodeAt(start) <= 32) {
+          start += 1;
+        }
+        if (url.charCodeAt(start + 4) === 58 && (url.charCodeAt(start) | 32) === 100 && (url.charCodeAt(start + 1) | 32) === 97 && (url.charCodeAt(start + 2) | 32) === 116 && (url.charCodeAt(start + 3) | 32) === 97 || url.charCodeAt(start + 10) === 58 && (url.charCodeAt(start) | 32) === 106 && (url.charCodeAt(start + 1) | 32) === 97 && (url.charCodeAt(start + 2) | 32) === 118 && (url.charCodeAt(start + 3) | 32) === 97 && (url.charCodeAt(start + 4) | 32) === 115 && (url.charCodeAt(start + 5) | 32) === 99 && (url.charCodeAt(start + 6) | 32) === 114 && (url.charCodeAt(start + 7) | 32) === 105 && (url.charCodeAt(start + 8) | 32) === 112 && (url.charCodeAt(start + 9) | 32) === 116) {
+          return null;
+        }
+        while (end > start + 1 && url.charCodeAt(end - 1) <= 32) {
+          end -= 1;
+        }
+        if ((url.charCodeAt(start) === 47 || url.charCodeAt(start) === 92) && (url.charCodeAt(start + 1) === 47 || url.charCodeAt(start + 1) === 92)) {
+          start += 2;
+        } else {
+          let indexOfProtocol = url.indexOf(":/", start);
+          if (indexOfProtocol !== -1) {
+            const special = getSpecialScheme(url, start, indexOfProtocol);
+            if (special === 1) {
+              start = indexOfProtocol + 2;
+              while (url.charCodeAt(start) === 47 || url.charCodeAt(start) === 92) {
+                start += 1;
+              }
+            } else if (special === 2) {
+              start = indexOfProtocol + 1;
+              let slashes = 0;
+              while ((url.charCodeAt(start) === 47 || url.charCodeAt(start) === 92) && slashes < 2) {
+                start += 1;
+                slashes += 1;
+              }
+              if (slashes < 2) {
+                return null;
+              }
+            } else {
+              for (let i = start; i < indexOfProtocol; i += 1) {
+                const code = url.charCodeAt(i);
+                if (!((code | 32) >= 97 && (code | 32) <= 122 || // [a-zA-Z] (fold letters only)
+                code >= 48 && code <= 57 || // [0, 9]
+                code === 46 || // '.'
+                code === 45 || // '-'
+                code === 43)) {
+                  if (code === 9 || code === 10 || code === 13) {
+                    return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate);
+                  }
+                  for (let j = i; j < indexOfProtocol; j += 1) {
+                    const c = url.charCodeAt(j);
+                    if (c === 47 || c === 92 || c === 63 || c === 35) {
+                      indexOfProtocol = -1;
+                      break;
+                    }
+                  }
+                  if (indexOfProtocol !== -1) {
+                    return null;
+                  }
+                  break;
+                }
+              }
+              if (indexOfProtocol !== -1) {
+                if (url.charCodeAt(indexOfProtocol + 2) === 47) {
+                  isSpecial = false;
+                  start = indexOfProtocol + 3;
+                } else {
+                  return null;
+                }
+              }
+            }
+          }
+          if (indexOfProtocol === -1 && url.charCodeAt(start) !== 91) {
+            let indexOfColon = -1;
+            for (let i = start; i < end; i += 1) {
+              const code = url.charCodeAt(i);
+              if (code === 9 || code === 10 || code === 13) {
+                return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate);
+              }
+              if (code === 58) {
+                indexOfColon = i;
+                break;
+              }
+              if (code === 47 || code === 92 || code === 63 || code === 35) {
+                break;
+              }
+            }
+            if (indexOfColon !== -1) {
+              let hasIdentifier = false;
+              for (let i = indexOfColon + 1; i < end; i += 1) {
+                const code = url.charCodeAt(i);
+                if (code === 47 || code === 92 || code === 63 || code === 35) {
+                  break;
+                }
+                if (code === 64) {
+                  hasIdentifier = true;
+                  break;
+                }
+              }
+              if (!hasIdentifier) {
+                let allDigits = true;
+                let i = indexOfColon + 1;
+                for (; i < end; i += 1) {
+                  const code = url.charCodeAt(i);
+                  if (code === 47 || code === 92 || code === 63 || code === 35) {
+                    break;
+                  }
+                  if (code < 48 || code > 57) {
+                    allDigits = false;
+                    break;
+                  }
+                }
+                if (i === indexOfColon + 1) {
+                  allDigits = false;
+                }
+                if (!allDigits) {
+                  const special = getSpecialScheme(url, start, indexOfColon);
+                  if (special === 0) {
+                    let isBareIpv6 = false;
+                    for (let j = indexOfColon + 1; j < end; j += 1) {
+                      const code = url.charCodeAt(j);
+                      if (code === 47 || code === 92 || code === 63 || code === 35) {
+                        break;
+                      }
+                      if (code === 58) {
+                        isBareIpv6 = true;
+                        break;
+                      }
+                    }
+                    if (!isBareIpv6) {
+                      return null;
+                    }
+                  } else {
+                    start = indexOfColon + 1;
+                    if (special === 2) {
+                      let slashes = 0;
+                      while ((url.charCodeAt(start) === 47 || url.charCodeAt(start) === 92) && slashes < 2) {
+                        start += 1;
+                        slashes += 1;
+                      }
+                      if (slashes < 2) {
+                        return null;
+                      }
+                    } else {
+                      while (url.charCodeAt(start) === 47 || url.charCodeAt(start) === 92) {
+                        start += 1;
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+        let indexOfIdentifier = -1;
+        let indexOfClosingBracket = -1;
+        let indexOfPort = -1;
+        let indexOfFirstColon = -1;
+        let hasControl = false;
+        let vValid = validate;
+        let vLastDot = start - 1;
+        let vLastCode = -1;
+        if (validate && start < end) {
+          const c0 = url.charCodeAt(start);
+          if (
+            // Keep these parens: they scope /*@__INLINE__*/ for terser.
+            // prettier-ignore
+            !/*@__INLINE__*/
+            (isValidHostnameChar(c0) || c0 === 46 || c0 === 95) || c0 === 45
+          ) {
+            vValid = false;
+          }
+        }
+        for (let i = start; i < end; i += 1) {
+          const code = url.charCodeAt(i);
+          if (code < 64) {
+            if (code === 47 || code === 35 || code === 63) {
+              end = i;
+              break;
+            } else if (code === 58) {
+              if (indexOfFirstColon === -1) {
+                indexOfFirstColon = i;
+              }
+              indexOfPort = i;
+            } else if (code === 9 || code === 10 || code === 13) {
+              hasControl = true;
+            } else if (validate) {
+              if (code === 46) {
+                if (i - vLastDot > 64 || vLastCode === 46 || vLastCode === 45) {
+                  vValid = false;
+                }
+                vLastDot = i;
+              } else if (code < 48 || code > 57) {
+                if (code !== 45 || vLastCode === 46) {
+                  vValid = false;
+                }
+              }
+            }
+          } else if (isSpecial && code === 92) {
+            end = i;
+            break;
+          } else if (code === 64) {
+            indexOfIdentifier = i;
+            indexOfFirstColon = -1;
+          } else if (code === 93) {
+            indexOfClosingBracket = i;
+          } else if (code >= 65 && code <= 90) {
+            hasUpper = true;
+          } else if (validate && !/*@__INLINE__*/
+          isValidHostnameChar(code)) {
+            vValid = false;
+          }
+          if (validate) {
+            vLastCode = code;
+          }
+        }
+        if (hasControl) {
+          return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate);
+        }
+        if (indexOfIdentifier !== -1 && indexOfIdentifier >= start && indexOfIdentifier < end) {
+          start = indexOfIdentifier + 1;
+        }
+        if (url.charCodeAt(start) === 91) {
+          if (indexOfClosingBracket !== -1) {
+            return url.slice(start + 1, indexOfClosingBracket).toLowerCase();
+          }
+          return null;
+        } else if (indexOfPort !== -1 && indexOfPort > start && indexOfPort < end && // A host:port has exactly one ':' in the host (so its first ':' is its
+        // last); a bare, unbracketed IPv6 literal ("2a01:e35::1") has >= 2, so
+        // its first ':' precedes the last. Only the former has a ':port' to trim.
+        indexOfFirstColon === indexOfPort) {
+          end = indexOfPort;
+        }
+        if (start >= end) {
+          return null;
+        }
+        if (validate && vValid && indexOfIdentifier === -1 && indexOfPort === -1 && indexOfClosingBracket === -1 && url.charCodeAt(end - 1) !== 46 && end - start <= 255 && // total length
+        end - vLastDot - 1 <= 63 && // last label length
+        vLastCode !== 45) {
+          extractedHostnameValidated = true;
+        }
+      }
+      while (end > start + 1 && url.charCodeAt(end - 1) === 46) {
+        end -= 1;
+      }
+      const hostname = start !== 0 || end !== url.length ? url.slice(start, end) : url;
+      if (hasUpper) {
+        return hostname.toLowerCase();
+      }
+      return hostname;
+    }
+    function isProbablyIpv4(hostname) {
+      if (hostname.length < 7) {
+        return false;
+      }
+      if (hostname.length > 15) {
+        return false;
+      }
+      let numberOfDots = 0;
+      for (let i = 0; i < hostname.length; i += 1) {
+        const code = hostname.charCodeAt(i);
+        if (code === 46) {
+          numberOfDots += 1;
+        } else if (code < 48 || code > 57) {
+          return false;
+        }
+      }
+      return numberOfDots === 3 && hostname.charCodeAt(0) !== 46 && hostname.charCodeAt(hostname.length - 1) !== 46;
+    }
+    function isProbablyIpv6(hostname) {
+      if (hostname.length < 3) {
+        return hostname === "::";
+      }
+      let start = hostname.startsWith("[") ? 1 : 0;
+      let end = hostname.length;
+      if (hostname[end - 1] === "]") {
+        end -= 1;
+      }
+      if (end - start > 39) {
+        return false;
+      }
+      let hasColon = false;
+      for (; start < end; start += 1) {
+        const code = hostname.charCodeAt(start);
+        if (code === 58) {
+          hasColon = true;
+        } else if (!(code >= 48 && code <= 57 || // 0-9
+        code >= 97 && code <= 102 || // a-f
+        code >= 65 && code <= 70)) {
+          return false;
+        }
+      }
+      return hasColon;
+    }
+    function isIp(hostname) {
+      return isProbablyIpv6(hostname) || isProbablyIpv4(hostname);
+    }
+    var SPECIAL_USE_DOMAINS = [
+      "test",
+      // RFC 6761
+      "localhost",
+      // RFC 6761
+      "invalid",
+      // RFC 6761
+      "example",
+      // RFC 6761
+      "example.com",
+      // RFC 6761
+      "example.net",
+      // RFC 6761
+      "example.org",
+      // RFC 6761
+      "local",
+      // RFC 6762 (mDNS)
+      "onion",
+      // RFC 7686 (Tor)
+      "alt",
+      // RFC 9476
+      "home.arpa",
+      // RFC 8375
+      "ipv4only.arpa",
+      // RFC 8880
+      "resolver.arpa",
+      // RFC 9462
+      "service.arpa",
+      // RFC 9665
+      "6tisch.arpa",
+      // RFC 9031
+      "eap.arpa"
+      // RFC 9965
+    ];
+    function isSpecialUse(hostname) {
+      for (const name of SPECIAL_USE_DOMAINS) {
+        if (hostname.endsWith(name) && (hostname.length === name.length || hostname.charCodeAt(hostname.length - name.length - 1) === 46)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isValidAscii(code) {
+      return code >= 97 && code <= 122 || code >= 48 && code <= 57 || code > 127;
+    }
+    function isValidHostname(hostname) {
+      if (hostname.length > 255) {
+        return false;
+      }
+      if (hostname.length === 0) {
+        return false;
+      }
+      if (
+        /*@__INLINE__*/
+        !isValidAscii(hostname.charCodeAt(0)) && hostname.charCodeAt(0) !== 46 && // '.' (dot)
+        hostname.charCodeAt(0) !== 95
+      ) {
+        return false;
+      }
+      let lastDotIndex = -1;
+      let lastCharCode = -1;
+      const len = hostname.length;
+      for (let i = 0; i < len; i += 1) {
+        const code = hostname.charCodeAt(i);
+        if (code === 46) {
+          if (
+            // Check that previous label is < 63 bytes long (64 = 63 + '.')
+            i - lastDotIndex > 64 || // Check that previous character was not already a '.'
+            lastCharCode === 46 || // Check that the previous label does not end with '-' (RFC 1035 §2.3.1 LDH).
+            // '_' is intentionally NOT restricted: DNS allows any octet (RFC 2181 §11) and
+            // WHATWG URL does not treat '_' as a forbidden host code point.
+            lastCharCode === 45
+          ) {
+            return false;
+          }
+          lastDotIndex = i;
+        } else if (
+          // A forbidden character in the label...
+          // Keep these parens: they scope /*@__INLINE__*/ for terser.
+          // prettier-ignore
+          !/*@__INLINE__*/
+          (isValidAscii(code) || code === 45 || code === 95) || // ...or a '-' starting a label (the byte right after a '.'). A label must
+          // not begin with a hyphen (RFC 1034 §3.5 / RFC 1035 §2.3.1 LDH, as amended
+          // by RFC 1123 §2.1; cf. UTS #46 CheckHyphens). The first label is covered by
+          // the leading-character guard above; mirrors the trailing-'-' rule below.
+          code === 45 && lastCharCode === 46
+        ) {
+          return false;
+        }
+        lastCharCode = code;
+      }
+      return (
+        // Check that last label is shorter than 63 chars
+        len - lastDotIndex - 1 <= 63 && // Check that the last character is an allowed trailing label character.
+        // Since we already checked that the char is a valid hostname character,
+        // we only need to check that it's different from '-'.
+        lastCharCode !== 45
+      );
+    }
+    function extraSuffixLookup(hostname, options, isException, out) {
+      const suffix = out.publicSuffix;
+      if (suffix === null) {
+        return;
+      }
+      const none = hostname.length + 1;
+      let exception = none;
+      let exceptionIsIcann = false;
+      let rule = none;
+      let ruleIsIcann = false;
+      const extra = options.extraSuffixes;
+      for (let section = 0; section < 2; section += 1) {
+        const isIcann = section === 0;
+        const rules = isIcann ? options.allowIcannDomains && extra.icann : options.allowPrivateDomains && extra.private;
+        if (!Array.isArray(rules)) {
+          continue;
+        }
+        for (const r of rules) {
+          if (typeof r !== "string") {
+            continue;
+          }
+          const exceptionRule = r.startsWith("!");
+          const wildcard = r.startsWith("*.");
+          const body = exceptionRule ? r.slice(1) : wildcard ? r.slice(2) : r;
+          if (body === "" || exceptionRule && !body.includes(".") || !shareSameDomainSuffix(hostname, body)) {
+            continue;
+          }
+          let start = hostname.length - body.length;
+          if (exceptionRule) {
+            if (start < exception) {
+              exception = start;
+              exceptionIsIcann = isIcann;
+            }
+            continue;
+          }
+          if (wildcard && start > 1 && hostname.charCodeAt(start - 2) !== 46) {
+            start = hostname.lastIndexOf(".", start - 2) + 1;
+          }
+          if (start < rule) {
+            rule = start;
+            ruleIsIcann = isIcann;
+          }
+        }
+      }
+      const suffixStart = hostname.length - suffix.length;
+      const builtin = isException ? hostname.lastIndexOf(".", suffixStart - 2) + 1 : suffixStart;
+      if (exception <= rule && (isException ? exception < builtin : exception <= builtin)) {
+        out.publicSuffix = hostname.slice(hostname.indexOf(".", exception) + 1);
+        out.isIcann = exceptionIsIcann;
+        out.isPrivate = !exceptionIsIcann;
+      } else if (rule < builtin || rule === builtin && !out.isIcann && !out.isPrivate) {
+        out.publicSuffix = hostname.slice(rule);
+        out.isIcann = ruleIsIcann;
+        out.isPrivate = !ruleIsIcann;
+      }
+    }
+    function setDefaultsImpl({ allowIcannDomains = true, allowPrivateDomains = false, detectIp = true, detectSpecialUse = false, extraSuffixes = null, extractHostname: extractHostname2 = true, mixedInputs = true, validHosts = null, validateHostname = true }) {
+      return {
+        allowIcannDomains,
+        allowPrivateDomains,
+        detectIp,
+        detectSpecialUse,
+        extraSuffixes,
+        extractHostname: extractHostname2,
+        mixedInputs,
+        validHosts,
+        validateHostname
+      };
+    }
+    var DEFAULT_OPTIONS = (
+      /*@__INLINE__*/
+      setDefaultsImpl({})
+    );
+    function setDefaults(options) {
+      if (options === void 0) {
+        return DEFAULT_OPTIONS;
+      }
+      return (
+        /*@__INLINE__*/
+        setDefaultsImpl(options)
+      );
+    }
+    function getSubdomain$1(hostname, domain) {
+      if (domain.length === hostname.length) {
+        return "";
+      }
+      return hostname.slice(0, -domain.length - 1);
+    }
+    function getEmptyResult() {
+      return {
+        domain: null,
+        domainWithoutSuffix: null,
+        hostname: null,
+        isIcann: null,
+        isIp: null,
+        isPrivate: null,
+        isSpecialUse: null,
+        publicSuffix: null,
+        subdomain: null
+      };
+    }
+    function resetResult(result) {
+      result.domain = null;
+      result.domainWithoutSuffix = null;
+      result.hostname = null;
+      result.isIcann = null;
+      result.isIp = null;
+      result.isPrivate = null;
+      result.isSpecialUse = null;
+      result.publicSuffix = null;
+      result.subdomain = null;
+    }
+    function parseImpl(url, step, suffixLookup2, partialOptions, result) {
+      const options = (
+        /*@__INLINE__*/
+        setDefaults(partialOptions)
+      );
+      if (typeof url !== "string") {
+        return result;
+      }
+      let urlIsValid = false;
+      if (!options.extractHostname) {
+        let end = url.length;
+        while (end > 1 && url.charCodeAt(end - 1) === 46) {
+          end -= 1;
+        }
+        result.hostname = end === url.length ? url : url.slice(0, end);
+      } else if (options.mixedInputs) {
+        urlIsValid = isValidHostname(url);
+        result.hostname = extractHostname(url, urlIsValid, options.validateHostname);
+      } else {
+        result.hostname = extractHostname(url, false, options.validateHostname);
+      }
+      if (options.detectIp && result.hostname !== null) {
+        result.isIp = isIp(result.hostname);
+        if (result.isIp) {
+          return result;
+        }
+      }
+      if (options.validateHostname && options.extractHostname && result.hostname !== null && // Skip the re-scan when `url` was already validated and extractHostname
+      // returned it unchanged (same reference => identical string, still valid).
+      !(urlIsValid && result.hostname === url) && // Skip the re-scan when extractHostname already validated the host inline
+      // (a confirmed-valid simple authority — see extract-hostname.ts).
+      !extractedHostnameValidated && !isValidHostname(result.hostname)) {
+        result.hostname = null;
+        return result;
+      }
+      if (step === 0 || result.hostname === null) {
+        return result;
+      }
+      if (step === 5 && options.detectSpecialUse) {
+        result.isSpecialUse = isSpecialUse(result.hostname);
+      }
+      const isException = suffixLookup2(result.hostname, options, result);
+      if (options.extraSuffixes !== null) {
+        extraSuffixLookup(result.hostname, options, isException === true, result);
+      }
+      if (step === 2 || result.publicSuffix === null) {
+        return result;
+      }
+      result.domain = getDomain$1(result.publicSuffix, result.hostname, options);
+      if (step === 3 || result.domain === null) {
+        return result;
+      }
+      result.subdomain = getSubdomain$1(result.hostname, result.domain);
+      if (step === 4) {
+        return result;
+      }
+      result.domainWithoutSuffix = getDomainWithoutSuffix$1(result.domain, result.publicSuffix);
+      return result;
+    }
+    function fastPathLookup(hostname, options, out) {
+      if (!options.allowPrivateDomains && options.allowIcannDomains && hostname.length > 3) {
+        const last = hostname.length - 1;
+        const c3 = hostname.charCodeAt(last);
+        const c2 = hostname.charCodeAt(last - 1);
+        const c1 = hostname.charCodeAt(last - 2);
+        const c0 = hostname.charCodeAt(last - 3);
+        if (c3 === 109 && c2 === 111 && c1 === 99 && c0 === 46) {
+          out.isIcann = true;
+          out.isPrivate = false;
+          out.publicSuffix = "com";
+          return true;
+        } else if (c3 === 103 && c2 === 114 && c1 === 111 && c0 === 46) {
+          out.isIcann = true;
+          out.isPrivate = false;
+          out.publicSuffix = "org";
+          return true;
+        } else if (c3 === 117 && c2 === 100 && c1 === 101 && c0 === 46) {
+          out.isIcann = true;
+          out.isPrivate = false;
+          out.publicSuffix = "edu";
+          return true;
+        } else if (c3 === 118 && c2 === 111 && c1 === 103 && c0 === 46) {
+          out.isIcann = true;
+          out.isPrivate = false;
+          out.publicSuffix = "gov";
+          return true;
+        } else if (c3 === 116 && c2 === 101 && c1 === 110 && c0 === 46) {
+          out.isIcann = true;
+          out.isPrivate = false;
+          out.publicSuffix = "net";
+          return true;
+        } else if (c3 === 101 && c2 === 100 && c1 === 46) {
+          out.isIcann = true;
+          out.isPrivate = false;
+          out.publicSuffix = "de";
+          return true;
+        }
+      }
+      return false;
+    }
+    var nodeFlags = /* @__PURE__ */ new Uint8Array([1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 0, 2, 2, 2, 2, 0, 2, 2, 2, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 0, 2, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 2, 0, 0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 2, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 0, 0, 2, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 2, 2, 0, 0, 0, 2, 0, 1, 1, 0, 2, 0, 2, 2, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 2, 2, 0, 2, 2, 2, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 2, 2, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 2, 2, 1, 2, 1, 1, 1, 2, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
+    var edgeStart = /* @__PURE__ */ new Uint16Array([0, 0, 0, 10, 11, 18, 106, 111, 117, 124, 130, 136, 145, 146, 147, 148, 149, 150, 151, 153, 154, 156, 157, 158, 160, 162, 236, 249, 251, 252, 253, 268, 270, 277, 278, 281, 282, 283, 286, 288, 307, 308, 310, 319, 324, 341, 342, 345, 346, 348, 350, 386, 387, 389, 392, 393, 397, 399, 403, 406, 438, 441, 454, 455, 463, 464, 466, 476, 490, 491, 492, 493, 502, 503, 540, 545, 561, 581, 587, 629, 631, 632, 633, 634, 661, 688, 689, 837, 843, 846, 847, 848, 853, 858, 867, 889, 890, 891, 892, 893, 894, 895, 913, 915, 916, 919, 921, 922, 924, 926, 941, 956, 961, 962, 964, 965, 966, 967, 968, 970, 973, 978, 979, 980, 982, 983, 986, 989, 990, 991, 1004, 1006, 1018, 1029, 1037, 1039, 1079, 1082, 1086, 1087, 1089, 1092, 1103, 1105, 1115, 1117, 1123, 1125, 1126, 1128, 1131, 1132, 1133, 1186, 1188, 1190, 1210, 1211, 1212, 1213, 1215, 1226, 1257, 1268, 1269, 1282, 1292, 1301, 1309, 1310, 1315, 1329, 1340, 1352, 1364, 1378, 1379, 1390, 1424, 1425, 1426, 1442, 1458, 1470, 1543, 1544, 1546, 1547, 1583, 1602, 1603, 1604, 1605, 1606, 1609, 1613, 1616, 1618, 1652, 1653, 1661, 1662, 1663, 1664, 1665, 1666, 1668, 1670, 1672, 1673, 1677, 1678, 1679, 1681, 1683, 1684, 1686, 1687, 1688, 1699, 1701, 1702, 1706, 1707, 1710, 1717, 1718, 1723, 1727, 1728, 1730, 1731, 1732, 1733, 1734, 1735, 1736, 1737, 1738, 1739, 1740, 1741, 1742, 1743, 1745, 1746, 1747, 2209, 2212, 2213, 2215, 2222, 2229, 2239, 2243, 2254, 2255, 2256, 2268, 2269, 2271, 2273, 2274, 2281, 2282, 2284, 2285, 2287, 2288, 2289, 2290, 2291, 2366, 2368, 2389, 2390, 2391, 2393, 2394, 2396, 2397, 2452, 2453, 2454, 2461, 2467, 2477, 2487, 2540, 2541, 2542, 2552, 2566, 2567, 2570, 2577, 2578, 2586, 2588, 2589, 2590, 2591, 2602, 2603, 2604, 2606, 2607, 2609, 2610, 2619, 2631, 2637, 2639, 2671, 2675, 2677, 2678, 2680, 2681, 2693, 2694, 2696, 2704, 2711, 2717, 2722, 2723, 2729, 2732, 2738, 2745, 2752, 2760, 2761, 2762, 2800, 2806, 2810, 2827, 2828, 2833, 2851, 2882, 2900, 2902, 2905, 2913, 2915, 2922, 2974, 2998, 2999, 3e3, 3001, 3002, 3003, 3004, 3011, 3012, 3013, 3014, 3015, 3016, 3018, 3019, 3023, 3105, 3118, 3119, 3556, 3560, 3574, 3626, 3654, 3676, 3734, 3756, 3771, 3834, 3885, 3923, 3959, 3984, 4126, 4172, 4223, 4242, 4276, 4291, 4311, 4341, 4372, 4395, 4426, 4456, 4488, 4515, 4590, 4612, 4650, 4660, 4694, 4713, 4739, 4781, 4831, 4857, 4926, 4927, 4929, 4952, 4975, 5011, 5042, 5059, 5116, 5129, 5153, 5182, 5184, 5218, 5234, 5262, 5567, 5576, 5585, 5592, 5609, 5613, 5619, 5658, 5660, 5667, 5674, 5683, 5690, 5691, 5692, 5704, 5707, 5722, 5723, 5732, 5733, 5742, 5751, 5757, 5759, 5760, 5761, 5799, 5800, 5802, 5810, 5817, 5830, 5834, 5836, 5837, 5843, 5850, 5864, 5874, 5879, 5887, 5895, 5901, 5902, 5906, 5908, 5909, 5921, 5993, 5994, 5995, 5996, 5998, 5999, 6002, 6004, 6007, 6011, 6012, 6013, 6019, 6020, 6021, 6023, 6025, 6027, 6028, 6029, 6032, 6034, 6037, 6038, 6040, 6238, 6245, 6246, 6247, 6257, 6262, 6279, 6293, 6302, 6303, 6304, 6308, 6309, 6311, 6313, 6319, 6320, 6323, 6324, 6326, 6327, 6328, 7228, 7231, 7235, 7253, 7262, 7265, 7272, 7273, 7275, 7276, 7277, 7279, 7331, 7332, 7335, 7336, 7454, 7455, 7466, 7482, 7489, 7492, 7501, 7502, 7503, 7518, 7573, 7765, 7767, 7769, 7770, 7772, 7777, 7790, 7805, 7812, 7821, 7824, 7827, 7834, 7842, 7846, 7847, 7848, 7862, 7867, 7876, 7877, 7878, 7882, 7917, 7918, 7939, 7946, 7954, 7955, 7960, 7968, 8012, 8013, 8019, 8022, 8035, 8040, 8041, 8043, 8045, 8082, 8083, 8089, 8096, 8097, 8107, 8116, 8131, 8135, 8137, 8189, 8190, 8195, 8196, 8199, 8201, 8202, 8203, 8212, 8226, 8234, 8248, 8259, 8260, 8262, 8264, 8286, 8297, 8303, 8304, 8316, 8328, 8415, 8427, 8435, 8438, 8444, 8469, 8472, 8473, 8474, 8475, 8477, 8480, 8483, 8494, 8496, 8498, 8526, 8601, 8608, 8612, 8613, 8622, 8644, 8645, 8650, 8651, 8733, 8735, 8736, 8745, 8749, 8755, 8761, 8767, 8777, 8782, 8783, 8801, 8812, 8817, 8822, 8832, 8838, 8842, 8848, 8854, 10461, 10462, 10463, 10470, 10472]);
+    var edgeLength = /* @__PURE__ */ new Uint8Array([3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 8, 2, 2, 3, 3, 3, 3, 3, 8, 5, 5, 5, 5, 5, 3, 3, 5, 5, 9, 12, 19, 8, 19, 8, 11, 9, 9, 8, 7, 7, 6, 8, 9, 16, 10, 7, 7, 11, 8, 6, 6, 9, 7, 11, 7, 14, 4, 4, 4, 4, 4, 4, 10, 7, 6, 6, 6, 6, 10, 10, 6, 10, 10, 22, 11, 9, 10, 10, 10, 9, 10, 8, 7, 7, 7, 8, 21, 13, 11, 11, 9, 10, 9, 13, 10, 8, 8, 9, 12, 9, 7, 10, 7, 7, 13, 7, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 6, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 7, 2, 2, 2, 2, 2, 2, 3, 3, 3, 1, 1, 7, 8, 5, 2, 2, 7, 4, 5, 7, 2, 2, 1, 4, 1, 11, 9, 9, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 11, 9, 9, 8, 9, 9, 13, 7, 14, 7, 6, 6, 6, 7, 6, 6, 6, 6, 6, 6, 10, 7, 11, 9, 4, 4, 4, 4, 4, 6, 6, 6, 6, 13, 6, 8, 7, 10, 10, 9, 9, 7, 9, 8, 9, 8, 7, 10, 6, 9, 8, 10, 10, 7, 8, 1, 9, 10, 12, 12, 12, 10, 9, 9, 10, 10, 9, 9, 1, 1, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 6, 4, 2, 3, 3, 3, 3, 7, 4, 4, 4, 3, 3, 6, 7, 3, 4, 1, 2, 2, 2, 6, 1, 2, 2, 2, 2, 2, 12, 5, 3, 8, 9, 13, 4, 4, 13, 9, 9, 11, 7, 3, 12, 9, 2, 2, 2, 3, 3, 3, 3, 3, 8, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 7, 10, 15, 15, 7, 15, 20, 15, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 8, 6, 8, 8, 6, 8, 13, 8, 8, 6, 13, 8, 11, 13, 8, 6, 13, 8, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 9, 9, 9, 10, 14, 14, 11, 13, 13, 9, 9, 9, 9, 9, 9, 2, 6, 9, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 3, 3, 3, 3, 3, 3, 7, 7, 2, 3, 2, 2, 5, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 5, 7, 4, 2, 2, 12, 8, 10, 8, 10, 7, 18, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 2, 2, 3, 3, 3, 5, 5, 3, 8, 8, 6, 8, 6, 6, 4, 6, 7, 7, 7, 10, 11, 2, 5, 5, 3, 3, 3, 3, 3, 3, 5, 5, 6, 11, 10, 7, 7, 7, 4, 4, 4, 2, 3, 3, 3, 3, 3, 2, 2, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 11, 7, 6, 9, 6, 6, 8, 10, 8, 6, 8, 13, 4, 4, 4, 4, 4, 10, 8, 11, 8, 8, 8, 10, 10, 7, 5, 4, 4, 4, 10, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 10, 13, 7, 8, 7, 11, 8, 8, 6, 9, 8, 8, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 9, 7, 6, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 9, 7, 8, 10, 8, 8, 2, 3, 3, 3, 3, 3, 2, 8, 9, 9, 2, 2, 2, 3, 3, 3, 2, 3, 3, 3, 9, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 5, 5, 3, 5, 4, 2, 3, 2, 4, 3, 9, 2, 2, 2, 2, 2, 5, 5, 3, 8, 8, 13, 6, 10, 9, 4, 7, 9, 11, 2, 3, 7, 3, 3, 4, 1, 3, 4, 2, 9, 3, 3, 12, 5, 3, 7, 10, 10, 7, 4, 4, 6, 14, 7, 9, 7, 13, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 8, 15, 4, 4, 2, 3, 3, 3, 7, 4, 9, 9, 2, 3, 3, 3, 5, 3, 2, 2, 7, 2, 7, 6, 6, 7, 2, 4, 2, 2, 2, 2, 2, 2, 8, 8, 8, 9, 5, 2, 3, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 4, 2, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 2, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 9, 6, 6, 6, 9, 13, 9, 2, 2, 2, 8, 7, 9, 5, 3, 3, 3, 5, 5, 13, 12, 9, 10, 7, 8, 7, 6, 8, 6, 11, 12, 7, 10, 4, 4, 7, 8, 11, 6, 7, 9, 8, 7, 10, 8, 9, 15, 7, 8, 5, 4, 7, 2, 3, 3, 3, 2, 14, 10, 2, 14, 10, 2, 14, 3, 9, 13, 13, 10, 14, 16, 17, 11, 2, 14, 2, 14, 3, 9, 13, 10, 14, 16, 17, 11, 14, 10, 14, 2, 7, 3, 10, 7, 14, 10, 2, 14, 10, 9, 9, 17, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 10, 10, 10, 12, 9, 4, 10, 10, 11, 8, 8, 8, 7, 9, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 4, 4, 4, 4, 4, 4, 6, 16, 3, 3, 14, 3, 14, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 9, 9, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 14, 2, 14, 9, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 14, 17, 16, 17, 11, 2, 14, 9, 13, 10, 14, 16, 17, 11, 2, 14, 9, 13, 10, 17, 16, 11, 17, 2, 14, 10, 19, 7, 2, 14, 9, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 16, 17, 11, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 3, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 14, 10, 10, 10, 14, 9, 9, 9, 9, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 4, 11, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 17, 16, 17, 11, 2, 9, 10, 10, 7, 17, 3, 3, 12, 12, 16, 15, 15, 12, 14, 14, 14, 20, 20, 13, 12, 12, 12, 12, 12, 12, 20, 25, 14, 14, 12, 12, 10, 10, 10, 10, 14, 9, 9, 9, 25, 4, 9, 17, 10, 7, 14, 16, 21, 13, 13, 14, 20, 14, 13, 17, 24, 9, 12, 13, 25, 13, 21, 20, 17, 9, 9, 9, 9, 9, 9, 12, 17, 4, 4, 9, 9, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 9, 10, 14, 12, 12, 14, 14, 10, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 2, 1, 5, 8, 7, 11, 11, 1, 3, 3, 3, 5, 3, 3, 4, 8, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 4, 4, 4, 4, 4, 4, 4, 4, 4, 10, 2, 2, 6, 7, 6, 2, 3, 2, 3, 6, 2, 7, 6, 10, 7, 4, 9, 12, 6, 14, 4, 12, 7, 2, 2, 1, 2, 7, 6, 4, 4, 4, 6, 8, 8, 7, 2, 2, 13, 2, 2, 2, 2, 6, 2, 8, 12, 2, 7, 7, 6, 8, 10, 12, 2, 2, 2, 3, 3, 13, 2, 2, 3, 3, 6, 7, 6, 4, 5, 6, 3, 3, 3, 3, 4, 16, 8, 5, 4, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 12, 7, 7, 13, 9, 10, 17, 12, 8, 9, 7, 17, 17, 8, 5, 12, 10, 13, 14, 5, 5, 5, 13, 5, 5, 5, 3, 3, 3, 5, 16, 5, 5, 5, 5, 7, 12, 14, 8, 12, 8, 10, 12, 9, 11, 7, 9, 7, 10, 7, 13, 13, 9, 7, 12, 8, 17, 7, 7, 16, 10, 13, 13, 8, 10, 10, 14, 17, 7, 16, 16, 15, 8, 10, 10, 12, 17, 17, 7, 17, 14, 7, 10, 17, 8, 7, 7, 7, 8, 15, 15, 7, 14, 10, 10, 10, 11, 11, 7, 7, 13, 8, 10, 7, 16, 7, 8, 7, 14, 17, 12, 10, 11, 21, 8, 9, 7, 13, 9, 8, 6, 13, 6, 12, 7, 6, 13, 10, 10, 10, 8, 18, 9, 17, 13, 10, 12, 6, 13, 6, 11, 8, 13, 10, 13, 18, 13, 11, 13, 8, 16, 7, 10, 8, 16, 12, 10, 8, 8, 14, 11, 8, 15, 8, 8, 7, 7, 12, 7, 8, 9, 14, 15, 8, 9, 10, 9, 15, 7, 8, 8, 12, 13, 9, 10, 15, 13, 7, 10, 10, 20, 7, 6, 9, 6, 6, 14, 11, 14, 11, 12, 9, 10, 16, 16, 12, 7, 11, 28, 8, 11, 10, 7, 21, 8, 7, 9, 4, 4, 4, 17, 7, 8, 6, 9, 6, 6, 13, 6, 6, 6, 6, 18, 20, 14, 8, 11, 12, 9, 10, 13, 15, 15, 19, 8, 9, 12, 7, 10, 16, 12, 9, 9, 9, 14, 12, 11, 10, 9, 12, 11, 18, 9, 9, 9, 10, 7, 7, 16, 8, 9, 7, 13, 12, 10, 14, 18, 7, 8, 11, 10, 7, 7, 8, 8, 13, 7, 7, 7, 11, 15, 13, 11, 7, 8, 15, 11, 7, 8, 18, 14, 13, 18, 15, 10, 12, 12, 9, 7, 11, 11, 8, 7, 10, 8, 14, 12, 10, 18, 7, 10, 9, 7, 8, 13, 10, 14, 10, 8, 8, 23, 7, 7, 11, 12, 12, 17, 7, 7, 11, 11, 17, 16, 16, 7, 8, 11, 14, 14, 8, 10, 7, 15, 7, 16, 16, 13, 9, 11, 9, 15, 15, 11, 11, 7, 7, 14, 7, 9, 7, 7, 16, 10, 13, 10, 11, 14, 7, 11, 10, 11, 7, 11, 10, 11, 15, 11, 15, 10, 12, 10, 14, 13, 11, 11, 12, 13, 10, 7, 13, 16, 12, 21, 15, 9, 10, 10, 7, 11, 14, 17, 7, 7, 8, 11, 13, 12, 8, 15, 14, 14, 8, 17, 12, 10, 10, 7, 9, 11, 7, 10, 7, 11, 18, 7, 11, 7, 12, 11, 8, 8, 14, 12, 7, 8, 15, 3, 7, 7, 5, 2, 9, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 3, 5, 11, 6, 4, 7, 10, 7, 7, 11, 1, 10, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 3, 5, 6, 3, 3, 5, 2, 2, 5, 3, 4, 13, 11, 3, 3, 6, 3, 5, 14, 2, 2, 3, 8, 2, 2, 12, 5, 18, 5, 3, 3, 3, 3, 16, 5, 5, 5, 10, 7, 13, 12, 13, 9, 12, 14, 19, 9, 9, 21, 9, 9, 10, 6, 9, 6, 15, 10, 6, 12, 8, 6, 10, 15, 4, 4, 6, 6, 9, 9, 12, 16, 14, 23, 7, 7, 7, 14, 9, 7, 7, 11, 14, 10, 7, 10, 10, 10, 12, 6, 11, 10, 13, 11, 15, 11, 7, 12, 10, 3, 7, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 3, 7, 5, 1, 5, 2, 2, 2, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 10, 9, 11, 8, 7, 12, 8, 9, 7, 6, 13, 11, 6, 13, 7, 9, 9, 4, 4, 4, 4, 4, 6, 10, 7, 8, 13, 11, 8, 8, 9, 14, 7, 14, 8, 10, 7, 9, 7, 7, 9, 6, 9, 2, 12, 5, 3, 3, 13, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 1, 7, 6, 4, 12, 3, 3, 3, 3, 3, 8, 7, 3, 3, 3, 3, 3, 3, 4, 4, 11, 15, 14, 2, 8, 3, 5, 5, 8, 10, 8, 6, 4, 7, 17, 7, 4, 5, 2, 6, 3, 5, 4, 2, 2, 12, 5, 5, 3, 15, 13, 8, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 5, 3, 3, 3, 3, 4, 2, 3, 18, 2, 12, 5, 3, 3, 3, 3, 3, 5, 16, 8, 8, 9, 6, 6, 4, 4, 4, 4, 31, 6, 6, 10, 11, 21, 10, 9, 7, 10, 7, 7, 2, 4, 4, 4, 4, 6, 5, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 4, 6, 2, 2, 2, 5, 3, 3, 3, 7, 7, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 8, 2, 3, 3, 3, 3, 3, 5, 9, 11, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 5, 10, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 11, 10, 10, 10, 10, 10, 11, 10, 11, 10, 11, 10, 9, 9, 11, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 5, 5, 3, 7, 8, 8, 7, 6, 6, 11, 4, 4, 4, 4, 7, 8, 9, 9, 2, 3, 7, 4, 4, 2, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 2, 2, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 7, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 8, 8, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 6, 9, 12, 3, 7, 10, 7, 2, 2, 3, 3, 3, 3, 3, 4, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 6, 6, 8, 6, 7, 4, 4, 4, 4, 4, 4, 6, 7, 5, 5, 20, 19, 8, 10, 9, 7, 10, 6, 8, 11, 6, 6, 6, 6, 13, 12, 8, 6, 7, 14, 11, 9, 2, 5, 3, 6, 2, 3, 2, 2, 2, 2, 2, 2, 2, 5, 4, 3, 7, 6, 4, 7, 4, 3, 6, 4, 7, 2, 2, 7, 7, 7, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 9, 10, 10, 11, 7, 8, 20, 7, 9, 8, 9, 8, 12, 6, 6, 6, 8, 9, 8, 12, 6, 6, 8, 13, 10, 12, 6, 6, 7, 7, 9, 6, 4, 4, 4, 4, 4, 4, 10, 6, 6, 6, 7, 14, 11, 10, 7, 8, 10, 8, 11, 14, 11, 11, 9, 7, 9, 8, 11, 9, 17, 10, 9, 2, 2, 2, 9, 3, 3, 3, 3, 15, 14, 9, 5, 5, 2, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 15, 12, 22, 19, 17, 18, 18, 19, 21, 7, 16, 16, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 16, 11, 11, 7, 7, 7, 7, 17, 7, 8, 12, 15, 9, 19, 7, 19, 8, 21, 11, 12, 19, 14, 22, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 16, 16, 19, 24, 12, 7, 14, 7, 12, 7, 8, 10, 10, 13, 7, 12, 12, 7, 7, 10, 18, 15, 12, 16, 7, 14, 12, 17, 10, 16, 17, 12, 17, 25, 7, 7, 7, 13, 6, 9, 6, 9, 18, 6, 6, 11, 20, 10, 6, 6, 6, 6, 6, 6, 17, 6, 6, 6, 15, 6, 6, 6, 6, 6, 8, 14, 11, 12, 11, 15, 13, 19, 17, 21, 7, 18, 8, 13, 13, 8, 12, 8, 6, 6, 13, 6, 15, 15, 16, 6, 6, 16, 6, 6, 6, 14, 6, 18, 6, 6, 6, 17, 18, 9, 13, 15, 8, 19, 8, 15, 15, 18, 14, 16, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 11, 10, 11, 6, 21, 23, 12, 17, 12, 11, 14, 13, 22, 15, 15, 11, 12, 14, 12, 7, 12, 8, 12, 14, 12, 18, 10, 8, 16, 19, 17, 12, 14, 15, 8, 19, 17, 12, 13, 13, 15, 18, 13, 23, 24, 23, 21, 17, 24, 8, 21, 8, 14, 14, 16, 20, 14, 8, 8, 15, 20, 8, 19, 21, 9, 8, 13, 12, 13, 15, 11, 8, 11, 9, 9, 8, 11, 8, 21, 14, 21, 15, 15, 13, 7, 19, 7, 7, 7, 7, 7, 7, 16, 12, 17, 18, 7, 7, 11, 11, 7, 9, 9, 2, 2, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 10, 10, 7, 9, 7, 7, 7, 6, 8, 6, 6, 6, 6, 6, 6, 6, 7, 6, 8, 6, 6, 9, 7, 7, 7, 4, 4, 4, 4, 4, 4, 4, 4, 8, 9, 8, 7, 8, 7, 8, 10, 7, 5, 5, 5, 5, 5, 5, 3, 9, 7, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 9, 11, 13, 7, 8, 9, 9, 5, 5, 5, 7, 8, 6, 6, 6, 6, 6, 6, 6, 7, 8, 9, 7, 10, 9, 10, 7, 8, 5, 5, 5, 5, 5, 5, 7, 7, 9, 8, 7, 7, 6, 6, 6, 6, 6, 6, 10, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 10, 4, 4, 4, 4, 8, 7, 7, 10, 10, 9, 8, 8, 15, 9, 8, 8, 8, 8, 8, 9, 10, 9, 10, 7, 8, 13, 5, 5, 5, 5, 5, 3, 3, 7, 7, 8, 6, 6, 6, 4, 4, 11, 9, 7, 8, 9, 10, 7, 5, 5, 5, 5, 5, 3, 3, 7, 6, 6, 13, 7, 9, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 7, 8, 7, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 6, 7, 6, 7, 6, 6, 9, 7, 4, 4, 4, 4, 4, 4, 4, 7, 8, 7, 8, 9, 8, 8, 8, 7, 10, 7, 8, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 7, 9, 7, 10, 9, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 7, 6, 6, 6, 9, 9, 4, 4, 13, 7, 10, 9, 9, 12, 7, 8, 8, 10, 8, 8, 8, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 11, 7, 9, 8, 8, 6, 6, 10, 6, 8, 8, 8, 6, 7, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 8, 16, 8, 9, 8, 7, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 10, 15, 8, 9, 8, 9, 9, 6, 6, 6, 6, 6, 6, 7, 4, 8, 7, 8, 8, 7, 8, 11, 8, 5, 5, 5, 5, 5, 3, 7, 7, 6, 11, 16, 7, 6, 4, 4, 4, 4, 9, 9, 8, 8, 8, 13, 12, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 7, 8, 8, 9, 13, 7, 7, 7, 9, 8, 8, 9, 12, 7, 12, 7, 12, 8, 7, 10, 12, 9, 9, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 9, 11, 8, 6, 6, 6, 6, 6, 12, 7, 6, 6, 6, 9, 7, 7, 6, 6, 6, 6, 6, 11, 9, 6, 6, 6, 6, 6, 7, 9, 4, 4, 4, 4, 4, 4, 4, 4, 9, 9, 9, 9, 7, 7, 7, 7, 7, 11, 7, 7, 8, 8, 8, 8, 8, 8, 9, 8, 9, 9, 7, 7, 11, 11, 7, 12, 8, 8, 8, 8, 8, 7, 8, 8, 8, 8, 8, 13, 12, 8, 8, 8, 8, 7, 7, 7, 9, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 11, 7, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 10, 11, 6, 7, 9, 4, 4, 4, 4, 4, 4, 9, 9, 8, 9, 8, 8, 8, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 11, 7, 7, 7, 9, 6, 6, 11, 8, 10, 6, 6, 6, 12, 8, 8, 7, 6, 6, 8, 7, 4, 4, 4, 4, 4, 4, 4, 4, 9, 10, 9, 9, 8, 10, 9, 11, 8, 5, 5, 5, 7, 6, 6, 8, 7, 4, 4, 4, 4, 8, 7, 7, 8, 7, 8, 8, 5, 5, 5, 5, 7, 7, 8, 8, 8, 6, 6, 6, 6, 6, 10, 8, 9, 13, 6, 7, 6, 6, 8, 7, 8, 4, 4, 4, 4, 11, 8, 8, 8, 10, 5, 5, 8, 7, 8, 13, 8, 7, 6, 8, 6, 9, 7, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 6, 4, 8, 10, 10, 8, 12, 9, 13, 2, 7, 5, 5, 5, 5, 5, 7, 7, 10, 6, 6, 6, 6, 6, 6, 6, 8, 4, 4, 9, 8, 8, 8, 14, 8, 8, 8, 9, 8, 5, 5, 5, 5, 5, 3, 3, 9, 6, 6, 6, 6, 10, 12, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 4, 11, 8, 7, 8, 8, 8, 5, 5, 3, 3, 3, 3, 7, 7, 6, 8, 6, 8, 11, 7, 6, 6, 6, 7, 4, 8, 11, 9, 10, 5, 5, 5, 3, 3, 3, 7, 7, 8, 9, 8, 15, 9, 6, 6, 6, 6, 6, 6, 11, 11, 4, 4, 4, 4, 4, 7, 9, 9, 10, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 7, 4, 4, 4, 4, 4, 9, 9, 8, 8, 10, 13, 5, 5, 5, 3, 17, 7, 7, 7, 7, 7, 8, 6, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 9, 10, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 7, 8, 8, 6, 6, 6, 8, 8, 8, 9, 10, 8, 4, 8, 10, 9, 8, 8, 8, 9, 13, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 9, 7, 7, 7, 10, 9, 9, 8, 9, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 12, 6, 6, 6, 6, 6, 6, 6, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 11, 8, 8, 9, 9, 10, 8, 9, 7, 7, 5, 5, 5, 5, 5, 5, 3, 7, 8, 7, 6, 6, 8, 6, 6, 10, 4, 7, 8, 9, 12, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 14, 7, 9, 8, 8, 6, 6, 8, 12, 12, 6, 6, 7, 7, 10, 4, 4, 4, 4, 4, 9, 9, 14, 9, 13, 8, 7, 5, 5, 5, 6, 6, 6, 7, 4, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 8, 6, 6, 6, 6, 6, 6, 12, 6, 6, 6, 6, 4, 4, 9, 9, 8, 8, 11, 7, 7, 7, 5, 5, 5, 3, 9, 8, 6, 6, 7, 4, 4, 4, 4, 4, 4, 8, 8, 11, 5, 5, 5, 7, 7, 7, 9, 6, 6, 6, 6, 6, 6, 9, 8, 4, 4, 4, 4, 7, 12, 9, 8, 8, 8, 7, 10, 10, 5, 5, 5, 5, 5, 5, 5, 3, 11, 14, 8, 7, 8, 8, 6, 6, 6, 6, 6, 8, 7, 6, 6, 6, 7, 6, 8, 9, 4, 4, 4, 7, 8, 9, 7, 9, 7, 7, 9, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 9, 7, 7, 12, 14, 8, 6, 6, 12, 11, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 15, 7, 4, 4, 4, 16, 9, 9, 9, 8, 9, 9, 9, 9, 9, 8, 8, 8, 13, 11, 8, 5, 5, 5, 5, 3, 7, 6, 6, 8, 8, 8, 6, 6, 7, 10, 7, 4, 4, 4, 4, 9, 7, 8, 7, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 9, 6, 6, 6, 6, 6, 8, 8, 7, 7, 9, 6, 6, 6, 7, 6, 6, 6, 6, 6, 15, 4, 4, 4, 4, 4, 8, 8, 7, 8, 12, 9, 8, 8, 8, 8, 8, 9, 8, 8, 10, 8, 8, 8, 8, 16, 9, 10, 2, 5, 5, 5, 5, 5, 5, 5, 9, 7, 6, 8, 9, 4, 4, 4, 4, 4, 7, 8, 8, 8, 9, 8, 11, 10, 5, 5, 5, 5, 3, 7, 8, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 4, 12, 10, 12, 7, 7, 7, 7, 7, 7, 7, 5, 5, 5, 5, 3, 3, 7, 7, 10, 8, 9, 7, 6, 10, 7, 6, 6, 4, 4, 8, 9, 7, 9, 9, 9, 9, 8, 8, 8, 8, 10, 5, 5, 5, 5, 5, 5, 8, 7, 6, 6, 6, 10, 6, 7, 10, 7, 4, 4, 4, 4, 4, 4, 4, 12, 9, 10, 7, 7, 10, 8, 10, 5, 12, 9, 6, 6, 6, 6, 6, 7, 6, 4, 4, 4, 10, 9, 9, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 13, 7, 7, 9, 7, 7, 7, 8, 9, 9, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 15, 15, 4, 4, 4, 4, 4, 10, 10, 9, 8, 9, 8, 8, 9, 7, 8, 7, 8, 5, 5, 7, 6, 6, 6, 4, 4, 4, 7, 8, 11, 8, 5, 5, 5, 5, 5, 5, 5, 7, 6, 6, 6, 6, 6, 6, 9, 11, 10, 7, 4, 4, 4, 9, 8, 8, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 6, 6, 6, 9, 9, 4, 4, 4, 4, 8, 8, 8, 9, 9, 8, 8, 8, 13, 2, 4, 2, 7, 5, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 10, 8, 8, 8, 6, 6, 6, 4, 4, 9, 8, 10, 8, 9, 8, 8, 8, 9, 8, 8, 5, 3, 3, 3, 11, 6, 6, 6, 7, 6, 6, 6, 4, 4, 9, 8, 5, 5, 5, 5, 5, 3, 11, 8, 6, 6, 6, 6, 6, 9, 7, 4, 4, 14, 10, 9, 8, 12, 8, 8, 8, 11, 15, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 11, 11, 10, 10, 7, 7, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 7, 11, 7, 7, 11, 11, 7, 8, 9, 10, 7, 7, 9, 9, 9, 9, 7, 7, 10, 8, 13, 8, 8, 8, 8, 11, 10, 6, 6, 8, 10, 11, 14, 14, 6, 6, 6, 6, 6, 6, 9, 11, 7, 7, 6, 8, 12, 11, 11, 6, 6, 10, 6, 6, 6, 6, 6, 10, 7, 7, 6, 6, 11, 6, 6, 6, 11, 8, 9, 7, 6, 10, 11, 9, 10, 11, 7, 11, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 6, 6, 8, 9, 10, 9, 6, 6, 6, 10, 6, 6, 6, 6, 11, 10, 11, 10, 9, 8, 7, 7, 7, 7, 11, 14, 8, 10, 9, 9, 8, 8, 7, 11, 8, 8, 8, 11, 11, 10, 10, 9, 10, 8, 11, 10, 8, 11, 9, 12, 8, 10, 8, 11, 8, 9, 9, 11, 11, 10, 11, 13, 8, 7, 8, 8, 9, 7, 8, 8, 8, 8, 7, 8, 2, 2, 2, 2, 2, 2, 2, 4, 4, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 8, 6, 4, 4, 4, 11, 7, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 8, 7, 7, 8, 8, 4, 8, 7, 7, 7, 9, 7, 8, 9, 8, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 4, 5, 5, 3, 3, 8, 8, 6, 9, 4, 4, 10, 7, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 2, 2, 2, 3, 3, 3, 3, 3, 4, 10, 2, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 5, 2, 4, 2, 6, 2, 2, 9, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 9, 8, 7, 9, 6, 6, 11, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 7, 7, 11, 8, 8, 6, 5, 11, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 3, 3, 3, 3, 5, 7, 2, 3, 3, 3, 3, 3, 8, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 6, 3, 3, 8, 10, 3, 4, 4, 1, 1, 1, 1, 1, 1, 1, 8, 9, 10, 7, 7, 1, 14, 18, 13, 18, 13, 10, 10, 16, 13, 18, 16, 13, 16, 18, 13, 22, 16, 16, 16, 14, 21, 16, 9, 14, 16, 9, 9, 14, 10, 10, 14, 12, 14, 19, 12, 11, 18, 13, 17, 15, 15, 15, 15, 16, 14, 13, 19, 18, 15, 19, 18, 12, 18, 12, 11, 20, 14, 15, 10, 17, 17, 16, 19, 20, 21, 15, 13, 16, 15, 15, 15, 1, 1, 3, 8, 7, 7, 8, 8, 8, 1, 6, 1, 1, 6, 3, 3, 4, 7, 3, 3, 5, 5, 4, 4, 4, 4, 4, 2, 7, 7, 8, 12, 3, 4, 5, 1, 3, 4, 4, 10, 4, 3, 3, 3, 8, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 9, 20, 7, 5, 5, 5, 9, 13, 5, 5, 5, 5, 5, 3, 3, 3, 16, 5, 5, 5, 13, 7, 8, 8, 11, 8, 7, 9, 7, 11, 12, 9, 9, 8, 8, 11, 10, 14, 7, 12, 10, 11, 13, 7, 9, 11, 17, 17, 14, 13, 7, 8, 7, 10, 10, 7, 16, 13, 7, 8, 17, 12, 9, 8, 6, 7, 10, 6, 6, 12, 6, 8, 10, 8, 8, 8, 6, 8, 6, 14, 6, 6, 6, 13, 6, 10, 6, 6, 7, 14, 8, 6, 6, 10, 11, 10, 9, 9, 7, 7, 6, 6, 6, 9, 9, 7, 9, 10, 9, 13, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 8, 8, 6, 8, 9, 10, 9, 7, 10, 10, 8, 7, 8, 7, 10, 12, 9, 8, 15, 8, 7, 8, 8, 7, 7, 15, 13, 7, 10, 9, 14, 18, 16, 7, 24, 7, 8, 10, 11, 16, 8, 14, 7, 9, 9, 9, 13, 19, 14, 15, 14, 11, 7, 13, 9, 10, 7, 13, 9, 10, 11, 12, 8, 9, 2, 3, 5, 8, 7, 4, 4, 15, 10, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 12, 5, 3, 8, 10, 15, 6, 7, 2, 3, 2, 5, 5, 12, 2, 5, 5, 5, 5, 2, 2, 5, 5, 12, 9, 5, 2, 2, 9, 5, 5, 12, 12, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 12, 5, 8, 8, 9, 5, 5, 5, 8, 19, 7, 16, 15, 14, 9, 9, 9, 9, 7, 11, 11, 11, 7, 14, 10, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 14, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 12, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 12, 9, 9, 12, 12, 12, 15, 7, 11, 7, 14, 11, 18, 13, 8, 18, 15, 18, 12, 14, 12, 8, 8, 8, 8, 9, 9, 9, 12, 7, 10, 10, 8, 8, 12, 12, 12, 7, 12, 12, 9, 7, 7, 7, 7, 7, 8, 15, 12, 9, 10, 10, 7, 10, 10, 13, 11, 10, 9, 22, 11, 9, 8, 8, 8, 8, 8, 13, 18, 13, 9, 15, 19, 9, 7, 7, 10, 7, 7, 7, 11, 8, 13, 17, 7, 7, 10, 10, 10, 7, 20, 16, 7, 7, 7, 7, 7, 7, 11, 21, 12, 12, 13, 11, 14, 16, 8, 8, 13, 11, 7, 7, 13, 7, 7, 14, 15, 15, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 13, 10, 18, 6, 6, 6, 6, 6, 6, 6, 6, 6, 11, 8, 8, 12, 12, 11, 11, 8, 12, 9, 9, 9, 13, 13, 9, 9, 9, 9, 9, 9, 6, 10, 12, 6, 6, 6, 6, 17, 11, 7, 7, 7, 7, 14, 14, 12, 6, 7, 7, 6, 6, 15, 10, 13, 10, 6, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 9, 15, 13, 6, 12, 12, 6, 19, 11, 10, 7, 7, 16, 8, 19, 17, 9, 9, 9, 9, 9, 6, 6, 6, 10, 8, 16, 8, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 6, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 14, 6, 6, 6, 6, 20, 6, 9, 6, 14, 9, 9, 9, 6, 9, 8, 8, 12, 9, 8, 8, 8, 8, 7, 8, 12, 7, 8, 8, 8, 6, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 8, 6, 6, 13, 9, 12, 13, 12, 14, 13, 12, 11, 11, 6, 8, 8, 8, 6, 13, 12, 11, 11, 12, 6, 11, 12, 11, 13, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 15, 6, 6, 6, 6, 6, 6, 6, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 8, 6, 18, 6, 12, 13, 13, 13, 9, 10, 15, 9, 12, 6, 6, 6, 6, 6, 6, 6, 6, 9, 15, 10, 9, 10, 13, 9, 19, 8, 18, 17, 10, 10, 8, 8, 6, 6, 6, 6, 6, 6, 10, 14, 8, 16, 16, 9, 8, 15, 8, 8, 10, 12, 14, 7, 7, 8, 8, 7, 7, 7, 7, 8, 13, 13, 11, 9, 9, 9, 12, 10, 17, 8, 11, 9, 7, 7, 14, 8, 14, 14, 7, 7, 7, 7, 7, 7, 14, 7, 7, 7, 7, 7, 10, 10, 8, 14, 7, 7, 7, 7, 8, 8, 8, 8, 8, 17, 9, 7, 15, 7, 8, 12, 7, 9, 14, 7, 7, 7, 9, 13, 8, 14, 7, 16, 18, 13, 15, 14, 12, 13, 10, 15, 9, 7, 7, 7, 10, 13, 15, 15, 9, 9, 9, 9, 19, 11, 7, 11, 11, 13, 8, 8, 8, 8, 7, 12, 19, 17, 9, 9, 13, 7, 7, 7, 9, 7, 7, 7, 12, 13, 15, 10, 8, 8, 14, 15, 12, 13, 13, 8, 12, 14, 7, 11, 7, 14, 15, 13, 12, 8, 8, 8, 8, 11, 13, 15, 15, 8, 13, 12, 8, 8, 8, 13, 10, 16, 14, 11, 8, 8, 12, 12, 9, 15, 15, 12, 12, 13, 8, 8, 9, 12, 13, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 11, 12, 11, 7, 14, 7, 13, 13, 13, 12, 18, 16, 7, 12, 11, 10, 10, 15, 9, 9, 9, 21, 7, 7, 7, 11, 16, 8, 8, 11, 11, 7, 7, 7, 7, 7, 19, 7, 7, 7, 7, 7, 7, 7, 7, 7, 12, 8, 9, 12, 14, 11, 9, 9, 9, 22, 12, 3, 3, 4, 8, 8, 15, 4, 2, 2, 5, 5, 3, 3, 3, 3, 3, 3, 6, 6, 4, 4, 4, 12, 7, 10, 2, 3, 3, 3, 3, 3, 3, 3, 6, 7, 3, 7, 5, 14, 4, 4, 7, 8, 10, 4, 1, 3, 3, 6, 2, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 4, 2, 2, 5, 3, 4, 2, 2, 2, 2, 2, 2, 2, 11, 5, 5, 5, 11, 5, 5, 3, 5, 5, 5, 5, 11, 14, 13, 9, 11, 9, 12, 8, 11, 11, 8, 11, 16, 9, 9, 7, 10, 9, 12, 8, 15, 6, 7, 6, 6, 13, 10, 8, 11, 8, 6, 6, 6, 12, 16, 6, 11, 7, 8, 9, 18, 6, 6, 9, 4, 4, 6, 13, 6, 6, 6, 6, 8, 8, 9, 16, 7, 7, 14, 7, 8, 8, 8, 7, 7, 7, 7, 7, 7, 15, 13, 7, 10, 7, 7, 10, 12, 16, 15, 7, 9, 9, 14, 11, 11, 10, 9, 10, 8, 12, 7, 8, 7, 7, 10, 12, 7, 12, 8, 7, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 3, 3, 5, 5, 5, 10, 7, 4, 4, 4, 8, 7, 10, 9, 7, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 3, 7, 4, 5, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 2, 2, 2, 8, 12, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 7, 11, 9, 8, 8, 8, 7, 8, 9, 7, 7, 9, 7, 7, 7, 10, 7, 7, 10, 9, 10, 6, 6, 6, 6, 6, 6, 15, 7, 8, 9, 9, 8, 6, 6, 10, 9, 6, 8, 13, 9, 7, 6, 6, 6, 6, 6, 6, 12, 6, 6, 7, 6, 7, 6, 6, 6, 10, 10, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 14, 6, 6, 7, 7, 9, 6, 6, 6, 6, 9, 9, 8, 9, 10, 9, 8, 9, 12, 7, 7, 7, 8, 7, 10, 12, 11, 9, 10, 7, 7, 7, 9, 10, 10, 8, 12, 9, 7, 7, 9, 8, 8, 8, 10, 7, 7, 8, 9, 9, 7, 7, 7, 8, 2, 4, 2, 4, 6, 3, 4, 2, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 6, 4, 7, 3, 3, 3, 3, 3, 3, 3, 12, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 5, 3, 4, 7, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 6, 4, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 4, 2, 7, 6, 8, 9, 2, 2, 2, 2, 3, 3, 3, 5, 7, 2, 3, 3, 8, 7, 7, 2, 2, 8, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 7, 7, 6, 10, 6, 9, 7, 11, 4, 6, 8, 8, 7, 8, 4, 2, 5, 5, 5, 5, 3, 3, 3, 11, 8, 9, 6, 6, 8, 7, 4, 4, 7, 6, 8, 7, 2, 2, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 7, 2, 2, 5, 3, 3, 2, 3, 3, 3, 3, 3, 3, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 12, 5, 5, 3, 3, 3, 5, 10, 12, 6, 15, 4, 6, 6, 7, 14, 9, 3, 3, 3, 3, 3, 8, 2, 2, 3, 5, 5, 3, 3, 3, 3, 3, 3, 8, 8, 6, 8, 7, 5, 8, 4, 6, 11, 2, 2, 7, 3, 3, 2, 9, 8, 5, 5, 3, 3, 3, 5, 5, 7, 7, 6, 6, 10, 6, 8, 6, 8, 9, 7, 4, 4, 4, 4, 7, 6, 6, 8, 7, 7, 10, 9, 9, 8, 11, 8, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 7, 6, 2, 5, 5, 6, 7, 6, 4, 8, 9, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 2, 5, 3, 3, 3, 3, 3, 9, 9, 6, 4, 8, 7, 7, 5, 9, 8, 6, 2, 6, 8, 7, 8, 5, 5, 5, 5, 5, 3, 3, 3, 16, 8, 7, 7, 7, 8, 7, 7, 7, 7, 9, 6, 9, 6, 10, 7, 7, 7, 6, 10, 8, 9, 11, 11, 8, 4, 4, 10, 8, 8, 6, 9, 6, 11, 8, 8, 8, 15, 7, 8, 9, 5, 3, 3, 3, 3, 3, 5, 2, 2, 3, 8, 9, 10, 3, 2, 2, 2, 2, 2, 2, 3, 6, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 11, 5, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 12, 7, 4, 12, 4, 6, 5, 4, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 11, 10, 6, 4, 6, 10, 8, 3, 3, 3, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 4, 4, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 10, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 8, 8, 7, 13, 12, 10, 10, 8, 8, 7, 7, 9, 12, 11, 6, 6, 8, 8, 9, 7, 7, 7, 10, 15, 10, 4, 4, 4, 4, 4, 11, 8, 8, 9, 7, 9, 14, 14, 12, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 12, 5, 5, 5, 11, 10, 7, 9, 3, 8, 7, 3, 15, 13, 11, 4, 4, 2, 2, 2, 19, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 22, 18, 6, 14, 17, 4, 4, 19, 16, 18, 2, 3, 3, 7, 2, 3, 2, 3, 3, 6, 4, 2, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 9, 9, 2, 3, 2, 2, 2, 3, 3, 3, 5, 7, 14, 7, 7, 12, 9, 13, 6, 11, 6, 10, 9, 7, 7, 8, 12, 12, 8, 8, 8, 10, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 5, 8, 10, 7, 8, 11, 8, 12, 9, 4, 14, 7, 7, 9, 13, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 1, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 3, 2, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 12, 9, 8, 8, 9, 8, 6, 17, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 4, 4, 8, 8, 9, 9, 9, 7, 7, 7, 7, 7, 7, 7, 9, 9, 9, 7, 8, 8, 8, 10, 7, 13, 10, 8, 9, 3, 3, 5, 3, 3, 3, 3, 3, 7, 7, 6, 6, 10, 13, 11, 11, 8, 8, 9, 8, 9, 9, 10, 10, 10, 11, 10, 10, 13, 13, 16, 15, 11, 12, 9, 9, 10, 9, 11, 10, 9, 9, 14, 7, 8, 3, 10, 7, 7, 3, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 11, 6, 7, 4, 6, 2, 2, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 6, 4, 4, 2, 2, 2, 3, 3, 3, 3, 4, 4, 6, 6, 6, 6, 5, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 11, 6, 10, 9, 12, 7, 7, 11, 14, 9, 7, 12, 3, 3, 7, 12, 11, 12, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 10, 3, 3, 3, 11, 3, 5, 9, 11, 8, 12, 14, 9, 7, 8, 7, 7, 11, 11, 7, 7, 10, 9, 8, 10, 9, 7, 7, 7, 7, 7, 7, 8, 8, 7, 11, 8, 8, 8, 7, 7, 10, 8, 7, 13, 12, 7, 17, 10, 8, 8, 11, 7, 11, 11, 14, 7, 11, 7, 8, 6, 9, 20, 8, 7, 9, 16, 7, 10, 6, 11, 10, 8, 9, 7, 16, 11, 11, 9, 8, 9, 8, 8, 8, 11, 8, 15, 8, 8, 9, 7, 8, 8, 11, 10, 7, 5, 7, 10, 10, 15, 7, 7, 7, 8, 7, 8, 8, 10, 11, 10, 10, 10, 11, 11, 7, 8, 6, 8, 8, 10, 6, 8, 6, 6, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 16, 6, 15, 6, 7, 11, 11, 7, 9, 10, 11, 13, 10, 6, 16, 8, 10, 12, 11, 6, 6, 6, 6, 6, 6, 6, 10, 6, 10, 7, 7, 7, 11, 7, 11, 6, 6, 6, 6, 6, 6, 17, 7, 7, 6, 6, 12, 22, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 7, 6, 6, 5, 6, 6, 8, 11, 6, 9, 14, 11, 9, 11, 7, 7, 8, 6, 6, 6, 8, 10, 9, 6, 6, 6, 6, 9, 7, 6, 6, 6, 6, 6, 15, 6, 4, 4, 4, 6, 4, 17, 8, 11, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 6, 6, 6, 6, 10, 6, 10, 6, 6, 6, 6, 12, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 6, 6, 18, 6, 6, 6, 8, 9, 10, 7, 8, 9, 10, 11, 7, 13, 6, 8, 8, 6, 6, 14, 7, 7, 7, 7, 10, 7, 14, 9, 6, 6, 9, 15, 9, 7, 14, 6, 11, 14, 13, 7, 12, 8, 7, 7, 7, 7, 7, 12, 7, 10, 9, 16, 6, 8, 6, 5, 17, 6, 8, 10, 4, 6, 4, 10, 15, 17, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 4, 4, 11, 7, 4, 4, 7, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 19, 17, 6, 10, 11, 6, 6, 6, 6, 18, 6, 6, 11, 4, 4, 4, 5, 6, 6, 6, 9, 5, 6, 4, 6, 6, 4, 6, 6, 6, 6, 10, 6, 6, 4, 6, 6, 10, 6, 10, 6, 6, 6, 6, 11, 6, 6, 10, 6, 6, 8, 6, 6, 6, 8, 6, 11, 4, 11, 9, 10, 9, 11, 4, 8, 4, 11, 12, 7, 9, 8, 6, 7, 7, 8, 12, 12, 11, 13, 10, 11, 7, 7, 7, 9, 7, 11, 10, 7, 7, 7, 16, 11, 10, 11, 17, 9, 9, 8, 8, 7, 7, 7, 9, 7, 7, 7, 14, 7, 13, 9, 11, 10, 14, 10, 10, 12, 11, 10, 7, 10, 5, 14, 8, 8, 8, 9, 7, 8, 7, 7, 9, 8, 7, 8, 7, 7, 7, 7, 7, 7, 7, 11, 8, 10, 8, 7, 8, 14, 11, 8, 9, 9, 9, 8, 24, 10, 10, 12, 7, 7, 15, 11, 8, 8, 12, 11, 8, 9, 9, 7, 8, 9, 10, 11, 10, 11, 7, 12, 7, 7, 11, 9, 8, 14, 13, 12, 8, 11, 10, 8, 8, 7, 7, 14, 9, 10, 8, 9, 11, 7, 14, 8, 8, 13, 8, 8, 12, 7, 10, 14, 14, 11, 9, 10, 9, 9, 7, 7, 11, 11, 13, 9, 13, 5, 5, 5, 7, 9, 5, 11, 12, 14, 8, 7, 7, 11, 10, 9, 7, 8, 8, 7, 10, 11, 11, 5, 5, 7, 5, 5, 5, 7, 7, 15, 7, 7, 8, 7, 15, 12, 12, 10, 7, 8, 7, 11, 7, 7, 7, 23, 11, 8, 8, 11, 10, 7, 8, 11, 7, 19, 7, 7, 6, 9, 9, 9, 11, 3, 4, 7, 8, 6, 6, 4, 10, 8, 2, 2]);
+    var edgeChild = /* @__PURE__ */ new Uint16Array([0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 12, 1, 1, 1, 1, 1, 17, 1, 1, 1, 1, 1, 1, 12, 1, 12, 1, 12, 13, 1, 1, 1, 1, 12, 1, 12, 1, 1, 1, 1, 1, 14, 23, 1, 1, 1, 1, 1, 1, 20, 1, 1, 1, 1, 21, 12, 1, 1, 1, 1, 1, 1, 1, 1, 22, 1, 1, 1, 16, 18, 1, 1, 15, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 24, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 19, 1, 1, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 1, 26, 27, 28, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 12, 12, 12, 12, 1, 35, 0, 0, 0, 1, 1, 1, 1, 38, 37, 1, 1, 1, 1, 1, 36, 1, 1, 1, 1, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 41, 0, 0, 0, 0, 42, 43, 0, 0, 0, 0, 12, 1, 1, 1, 12, 1, 1, 1, 46, 48, 48, 48, 46, 48, 46, 46, 47, 48, 46, 48, 46, 46, 46, 46, 46, 46, 48, 46, 46, 47, 46, 46, 46, 46, 48, 49, 49, 47, 48, 46, 46, 46, 46, 46, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 52, 54, 52, 52, 52, 54, 52, 53, 52, 55, 52, 53, 53, 52, 52, 52, 53, 55, 53, 55, 52, 53, 53, 12, 57, 57, 56, 58, 53, 55, 52, 52, 50, 51, 59, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 62, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 69, 70, 12, 1, 1, 68, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 79, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 84, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 82, 85, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 83, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 12, 1, 1, 1, 1, 95, 1, 97, 1, 1, 1, 1, 1, 1, 1, 1, 100, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 103, 103, 1, 1, 12, 1, 106, 1, 1, 1, 1, 1, 1, 1, 104, 1, 105, 1, 107, 1, 1, 1, 1, 1, 108, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 116, 117, 1, 1, 1, 1, 1, 1, 119, 119, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 127, 128, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 128, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 128, 1, 1, 1, 1, 1, 1, 1, 1, 1, 132, 129, 131, 126, 1, 130, 1, 1, 120, 1, 1, 1, 1, 123, 1, 133, 1, 1, 1, 1, 1, 1, 125, 1, 114, 1, 115, 1, 12, 134, 112, 118, 1, 1, 1, 1, 1, 113, 121, 1, 12, 12, 12, 124, 122, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 12, 12, 1, 1, 1, 1, 1, 12, 140, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 142, 1, 1, 1, 1, 1, 1, 1, 1, 143, 144, 12, 12, 141, 139, 48, 48, 146, 52, 52, 145, 148, 147, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 151, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 149, 0, 0, 0, 0, 1, 0, 150, 138, 1, 0, 1, 1, 12, 12, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 154, 153, 22, 1, 1, 12, 12, 1, 22, 12, 12, 1, 1, 1, 1, 1, 140, 1, 1, 158, 1, 1, 1, 1, 159, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 1, 1, 142, 1, 1, 158, 1, 1, 1, 1, 159, 1, 1, 1, 140, 1, 1, 1, 158, 1, 163, 1, 1, 1, 159, 1, 1, 140, 1, 1, 1, 163, 1, 1, 1, 1, 1, 140, 1, 1, 1, 1, 1, 1, 1, 1, 140, 1, 1, 163, 1, 1, 163, 1, 1, 1, 1, 1, 1, 1, 169, 1, 1, 1, 158, 1, 1, 163, 1, 1, 1, 159, 1, 1, 169, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 142, 1, 1, 158, 1, 163, 1, 1, 1, 159, 1, 1, 140, 1, 1, 158, 1, 163, 1, 1, 1, 159, 1, 1, 140, 1, 1, 1, 1, 158, 1, 163, 1, 1, 1, 159, 1, 1, 1, 140, 1, 1, 158, 1, 1, 1, 1, 175, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 1, 178, 1, 1, 169, 1, 1, 1, 1, 1, 158, 1, 1, 163, 1, 1, 1, 159, 1, 1, 169, 1, 1, 1, 1, 1, 158, 1, 1, 163, 1, 1, 1, 159, 1, 1, 169, 1, 1, 1, 1, 1, 163, 1, 1, 1, 1, 173, 165, 165, 12, 1, 12, 177, 1, 1, 1, 1, 1, 166, 166, 166, 160, 1, 1, 1, 164, 166, 170, 176, 1, 1, 1, 1, 164, 164, 1, 1, 162, 160, 173, 164, 168, 181, 172, 181, 1, 1, 179, 1, 172, 161, 164, 1, 1, 1, 1, 164, 1, 167, 1, 1, 1, 12, 1, 182, 1, 171, 1, 1, 1, 171, 170, 174, 180, 162, 173, 1, 1, 1, 1, 1, 1, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 185, 184, 184, 185, 184, 184, 184, 184, 186, 186, 184, 184, 185, 184, 185, 184, 184, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 188, 12, 1, 12, 12, 12, 12, 1, 12, 12, 12, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 201, 1, 203, 204, 202, 201, 201, 1, 1, 207, 1, 208, 206, 1, 12, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 219, 201, 201, 201, 201, 219, 1, 1, 1, 1, 222, 223, 221, 1, 1, 1, 1, 1, 1, 225, 225, 1, 1, 1, 225, 225, 227, 228, 226, 1, 230, 1, 1, 1, 1, 12, 236, 237, 238, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 205, 209, 1, 1, 1, 1, 157, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 233, 1, 1, 1, 200, 1, 1, 1, 1, 244, 1, 1, 241, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 191, 216, 1, 1, 1, 212, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 198, 1, 1, 1, 1, 1, 1, 1, 217, 1, 1, 1, 1, 232, 1, 1, 1, 1, 183, 1, 220, 1, 215, 1, 1, 1, 218, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 196, 1, 12, 1, 1, 12, 1, 1, 1, 1, 199, 1, 1, 1, 214, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 245, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 231, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 190, 12, 1, 1, 1, 193, 12, 1, 1, 1, 1, 1, 1, 1, 235, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 192, 1, 1, 1, 1, 1, 1, 1, 240, 1, 1, 1, 197, 1, 1, 1, 213, 1, 12, 1, 229, 210, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 217, 1, 1, 1, 1, 195, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 187, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 211, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 242, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 243, 1, 1, 12, 1, 1, 1, 1, 194, 1, 1, 1, 211, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 234, 1, 1, 1, 189, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 224, 1, 1, 1, 12, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 239, 1, 1, 12, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 255, 0, 0, 0, 0, 0, 256, 0, 0, 0, 0, 0, 0, 1, 12, 1, 1, 1, 260, 1, 1, 1, 0, 261, 258, 259, 1, 1, 1, 1, 1, 1, 266, 1, 268, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 264, 1, 1, 1, 1, 1, 270, 1, 1, 12, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 269, 1, 1, 1, 12, 1, 1, 1, 1, 265, 1, 1, 1, 263, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 267, 1, 1, 1, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 1, 12, 1, 1, 1, 1, 12, 1, 1, 276, 1, 13, 1, 1, 1, 12, 12, 273, 274, 1, 1, 1, 1, 275, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 278, 1, 1, 12, 16, 1, 1, 1, 1, 1, 1, 279, 1, 1, 1, 277, 12, 12, 1, 1, 1, 1, 1, 1, 1, 1, 279, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 288, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 292, 292, 1, 0, 0, 0, 0, 0, 1, 12, 0, 0, 0, 0, 0, 0, 0, 0, 184, 1, 297, 298, 1, 12, 1, 1, 1, 1, 12, 300, 1, 1, 299, 1, 1, 302, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 307, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 12, 1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 12, 0, 319, 0, 0, 320, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 336, 1, 1, 1, 1, 1, 1, 0, 0, 62, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 344, 0, 0, 0, 0, 0, 0, 0, 0, 0, 346, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 362, 362, 363, 362, 0, 1, 211, 1, 1, 13, 358, 1, 356, 0, 0, 0, 0, 0, 0, 0, 359, 1, 1, 364, 1, 241, 1, 1, 1, 1, 357, 1, 1, 354, 1, 360, 1, 352, 1, 361, 1, 353, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 12, 355, 355, 1, 1, 1, 200, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 12, 1, 1, 1, 1, 351, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 367, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 302, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 407, 407, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 399, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 375, 386, 1, 1, 374, 409, 1, 380, 1, 1, 372, 404, 1, 1, 390, 371, 376, 1, 1, 1, 383, 414, 392, 1, 1, 1, 1, 1, 1, 393, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 402, 406, 0, 0, 85, 1, 1, 0, 400, 377, 413, 378, 381, 388, 1, 403, 0, 1, 0, 85, 397, 395, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 416, 1, 1, 387, 1, 85, 1, 0, 1, 1, 1, 419, 1, 0, 0, 85, 394, 0, 1, 373, 1, 1, 1, 0, 1, 1, 396, 1, 0, 1, 1, 1, 0, 1, 421, 384, 1, 1, 0, 1, 0, 0, 412, 0, 1, 1, 1, 85, 405, 1, 1, 401, 398, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 379, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 411, 0, 85, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 415, 1, 1, 1, 0, 0, 418, 0, 0, 0, 1, 391, 1, 0, 85, 417, 1, 0, 0, 0, 0, 420, 1, 1, 0, 0, 1, 0, 1, 0, 389, 0, 385, 0, 1, 1, 1, 0, 1, 1, 0, 408, 382, 410, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 12, 1, 1, 1, 12, 436, 436, 1, 1, 12, 12, 1, 436, 1, 1, 12, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 448, 1, 1, 0, 1, 1, 1, 1, 241, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 466, 466, 1, 1, 0, 0, 352, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 479, 1, 478, 1, 1, 1, 1, 1, 1, 1, 1, 1, 483, 1, 12, 12, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 491, 1, 1, 1, 493, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 490, 1, 485, 1, 1, 1, 1, 472, 1, 1, 1, 1, 1, 1, 1, 1, 486, 12, 1, 1, 1, 1, 492, 1, 1, 1, 487, 481, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 352, 1, 469, 1, 1, 12, 489, 1, 1, 352, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 474, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 492, 1, 1, 1, 1, 352, 1, 488, 1, 1, 1, 482, 476, 1, 1, 1, 1, 1, 477, 1, 494, 480, 1, 1, 1, 1, 1, 475, 1, 1, 1, 1, 1, 1, 1, 1, 1, 470, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 484, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 473, 1, 1, 1, 1, 1, 471, 1, 255, 495, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 12, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0, 501, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 12, 1, 70, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 505, 0, 505, 505, 505, 505, 505, 505, 505, 0, 505, 505, 505, 505, 505, 1, 505, 505, 505, 0, 505, 505, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 510, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 514, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 507, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 508, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 516, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 505, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 513, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 506, 0, 0, 517, 512, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 511, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 505, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 506, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 505, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 515, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 527, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 235, 235, 1, 531, 1, 1, 1, 530, 1, 1, 1, 1, 1, 526, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 528, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 532, 1, 1, 529, 1, 1, 1, 1, 1, 1, 1, 1, 407, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 533, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 544, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 12, 1, 547, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 62, 1, 1, 12, 12, 12, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 566, 1, 1, 1, 1, 1, 1, 1, 567, 1, 1, 1, 1, 1, 1, 1, 565, 1, 1, 1, 12, 1, 1, 569, 274, 1, 1, 1, 12, 12, 1, 1, 12, 1, 12, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 573, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 579, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 138, 1, 12, 584, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 113, 1, 1, 1, 12, 1, 1, 1, 1, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 589, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 150, 1, 1, 1, 263, 1, 1, 12, 33, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 614, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 255, 1, 363, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 619, 1, 1, 1, 1, 0, 621, 0, 85, 0, 620, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 12, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 628, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 623, 623, 0, 627, 625, 623, 623, 623, 623, 623, 629, 623, 623, 633, 623, 623, 623, 623, 623, 623, 623, 623, 623, 623, 630, 627, 623, 623, 627, 623, 623, 623, 623, 623, 623, 623, 623, 623, 623, 623, 623, 623, 625, 623, 623, 623, 623, 623, 631, 623, 623, 623, 623, 623, 623, 0, 0, 0, 1, 632, 1, 1, 1, 1, 626, 1, 1, 1, 1, 1, 624, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 12, 637, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 12, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 12, 1, 1, 12, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 102, 67, 316, 342, 447, 575, 0, 4, 71, 271, 290, 318, 343, 369, 423, 449, 0, 538, 559, 576, 639, 9, 0, 63, 94, 433, 445, 465, 617, 0, 536, 558, 572, 654, 0, 33, 6, 0, 500, 539, 644, 602, 73, 0, 7, 321, 291, 424, 502, 452, 578, 85, 640, 0, 618, 345, 454, 504, 9, 111, 324, 545, 6, 33, 0, 347, 85, 426, 85, 522, 10, 6, 137, 284, 310, 0, 655, 549, 0, 605, 0, 66, 6, 6, 287, 101, 2, 468, 434, 446, 638, 0, 6, 0, 6, 322, 109, 6, 603, 540, 580, 0, 503, 425, 308, 323, 8, 74, 110, 641, 583, 427, 348, 335, 455, 152, 77, 326, 587, 550, 643, 606, 370, 365, 518, 6, 78, 155, 11, 311, 285, 562, 588, 607, 554, 592, 612, 653, 39, 6, 296, 330, 368, 340, 253, 33, 568, 595, 253, 44, 251, 301, 331, 341, 442, 459, 520, 309, 0, 76, 604, 0, 439, 453, 334, 85, 283, 85, 0, 622, 586, 543, 328, 457, 85, 428, 422, 0, 0, 0, 9, 597, 613, 252, 0, 460, 443, 571, 556, 615, 657, 91, 253, 45, 332, 431, 461, 611, 0, 551, 329, 312, 85, 250, 86, 30, 425, 33, 6, 429, 366, 339, 646, 634, 564, 591, 553, 0, 294, 87, 33, 441, 458, 0, 33, 462, 0, 254, 635, 557, 9, 444, 463, 253, 284, 92, 257, 636, 616, 599, 521, 464, 432, 286, 262, 93, 61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 662, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 450, 0, 0, 0, 0, 0, 0, 0, 0, 88, 0, 135, 0, 0, 546, 590, 0, 0, 0, 0, 0, 0, 0, 29, 0, 593, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 450, 0, 0, 0, 0, 542, 0, 293, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 282, 0, 0, 0, 0, 0, 0, 0, 659, 0, 0, 0, 0, 0, 658, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 430, 0, 0, 0, 523, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 72, 0, 0, 0, 0, 0, 0, 534, 0, 0, 0, 0, 0, 0, 440, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 246, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 555, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 535, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 305, 317, 0, 0, 0, 0, 0, 570, 313, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 552, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 496, 0, 0, 0, 350, 0, 0, 0, 0, 80, 0, 289, 0, 0, 0, 0, 0, 0, 25, 0, 0, 0, 0, 610, 0, 0, 0, 0, 642, 561, 0, 0, 0, 0, 280, 0, 0, 0, 0, 0, 0, 498, 0, 0, 519, 0, 0, 0, 0, 0, 64, 0, 0, 0, 303, 60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 81, 0, 0, 0, 0, 0, 0, 0, 282, 0, 0, 0, 0, 0, 315, 652, 0, 75, 0, 0, 0, 0, 0, 0, 0, 0, 0, 661, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 156, 0, 314, 0, 0, 0, 0, 0, 0, 609, 0, 0, 0, 0, 0, 0, 563, 0, 0, 0, 0, 0, 0, 0, 0, 0, 608, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 65, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 248, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 90, 0, 541, 0, 0, 0, 0, 0, 596, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 90, 89, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 525, 0, 524, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 295, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 497, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 325, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 577, 0, 0, 0, 0, 0, 0, 0, 0, 333, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 72, 272, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 90, 0, 648, 0, 0, 594, 0, 0, 0, 0, 0, 0, 0, 0, 0, 281, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 651, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 560, 0, 0, 0, 90, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 537, 0, 656, 0, 0, 467, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 438, 0, 0, 0, 585, 0, 99, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 34, 0, 0, 0, 0, 0, 0, 32, 98, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 327, 0, 0, 0, 249, 0, 0, 0, 0, 0, 0, 600, 0, 0, 0, 0, 136, 0, 0, 0, 0, 0, 601, 0, 0, 0, 0, 0, 0, 0, 450, 456, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 435, 0, 349, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 306, 0, 0, 337, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 574, 0, 0, 0, 451, 0, 0, 437, 0, 0, 0, 0, 0, 0, 645, 0, 0, 0, 581, 0, 0, 96, 0, 582, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 548, 499, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 31, 0, 0, 31, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 304, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 450, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 650, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 649, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 660, 0, 0, 0, 0, 0, 598, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 338, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 647, 0, 0, 247, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 665, 665, 665, 665, 665, 665, 665, 664, 666]);
+    var labelText = "orgmilcomschnetedugovdrrformsfeedbackofficialaccoorgmilschnetgovmagazinemediaunioncargopilotgroupcaarespressworksaerodromeworkinggroupair-traffic-controlaircraftaccident-preventioneducatormarketplaceambulanceinsurancecateringairportrepbodyenginesoftwaremodellingair-surveillanceconsultingchartertrainermaintenanceservicesdesignflightskydivingfreightassociationstudentgroundhandlingdgcafuelclubtaxicrewshowballooningexpresstraderbrokerauthoragentsairtrafficjournalistsafetyconsultantmicrolightaccident-investigationparachutingequipmentproductionfederationrecreationscientistnavigationengineertradingglidingleasingresearchpassenger-associationentertainmentparaglidinghangglidingaerobaticrotorcraftemergencycertificationgovernmentaeroclubexchangelogisticschampionshiphomebuiltcouncilconferencecontrolairlinecivilaviationjournalorgcomnetedugovcoorgcomnomnetobjofforgcomnetuwukiloappsframerorgmilcomnetedugovcoradioorgcomnetcommuneedogpbcoitgvorgedugov*spreviewfrontendrelayononstagingauthcloudsandboxupid*mtls*privatelinktypedreamdeveloperbravemochawindsurfaivenmirenupsunwnextbegetngrokclerkwale2bwebcsbrunputercrbtsflutterflowcloudzyrospawnbasesliplanemodelenceshiptodaymagicpatternsnetlifyondigitaloceanrailwayhostedclaudehasurabotdashretoolvercelgithubluyanigadgetreplitcloudflaretelebitedgecomputeevervaultexponyatnoopencrpplxzeaburwasmerframerzeropsrocketpreviewconvexmedusajsspritesagilevibesonherculeseasypanelstreamlitglideossnowflakemesserliloginlinehackclubcodepennorthflankbase44corespeedleapcellngrok-freeclerkstagelovableon-fleek*us-west-3ap-south-2us-central-2us-central-1eu-central-1ap-south-1us-west-2us-east-2eu-north-1ap-north-1us-west-1us-east-1*rcloudintsegorgmilcomgobbetnetintedugovturmusicasenasamutualcoopv6dnsip6uriurnin-addre164homeirisgovdixdaemoncloudnssthwien*inexexkunden4accogvormymyspreadshop4lima2ixortsinfofuturecmsfuturehosting12hpprivfuturemailinglima-cityfunkfeuer123webseitednshomemelmyspreadshopcloudletswasantqldvicactnswtascatholicwasaqldvictasidwasantozqldorgcomvicasnactnetedugovnswtasconfcomairflowlambda-urltransfer-webapptransfer-webappairflowtransfer-webapptransfer-webapp-fipstransfer-webappeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1privatenotebookstudiolabelingnotebookstudionotebooknotebook-fipslabelingnotebookstudionotebook-fipsnotebookstudio-fipsnotebook-fipsnotebookstudionotebook-fipsnotebookstudioeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2experimentsus-gov-west-1us-gov-east-1ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1onrepostsagemakercopporgmilcompronetintedugovbiznameinfoshoprsorgmilcomnetedugovbrendlyresolvenzauscotvstoreorgcomnetedugovbizinfoidacaicoittvorgmilcomschnetedugovinfocloudezproxysiteacmymyspreadshopkuleuvenwebhostingtransurl123websitecloudnsinterhostsolutionsddns5476103298edgfacbmlonihkjutwvqpsryxzbarsycoororgcomedumyftpno-iporxcloud-ipfor-somemmafanfor-morewebhopselfipjozidyndnscloudnsdscloudfor-thefor-betteractivetrailcoeconorestooteorgcomeconeteduassurmoneyafricaarchitectesrestaurantloisirstourismavocatsinfoagrounivcoorgcomnetedugoviatvdeportesaludtksatorgmilcomwebgobnetinteducienciaboliviarevistacooperativaempresanombreindustriamusicapatriamedicinademocraciapoliticapuebloindigenaplurinacionalarteblogwikiinfoagrotransportenoticiasprofesionalacademiaeconomiaecologiamovimientotecnologianaturalpagesappsgroksailsimplesitecepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesmscepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesms*biaamfmtcmptvfeirasampajampanatalbelemananiradiog12medindfndbmdtrdthepoaggfjdfdefinfenflegsegongengcngorgzlgslglogppgmillelqslcimcomnomadmjabimbbibbsbabcrectecsjcetcpscpvhudieticriapipsiecnbiorioecogeoteoodoproatoartfstmatvetdetbetnetcntnotfotgrueduajuespappreptmpemparqsrvadvdevgovntrturagrjorfarjusmusdesvixxyzcozfozslzbhzmaringasantamariacampinagrandegoianiasorocabafloripasaobernardocuritibaboavistarecifeaparecidasaogoncasalvadorcuiabamorenamacapalondrinacontagemsocialfortalmaceioleilaoosascoriobranconiteroi9guacutcheblogflogvlogwikitaxicoopmanauspalmascaxiasjoinvillebaruericampinassantoandreribeiraoriopretoweorgcomnetedugovv0windsurfshiptodaycloudsitecoaccoorgnetgovofmilcomgovmediatechzacoorgcomnetedugsjgovmydnspenfnlabnbmbgcbcqconcontnuyksknsmyspreadshopno-ipawdevboxbarsyonidatemfuinabusavinstanceseceuguukussryzespawncsxcloud-ipmyphotosfantasyleaguetwmailcleverappsscrappingccwucloudnsftpaccessgame-serverccgovobjectsrmalpgcust*svcalp1aeappenginermalpgmyspreadshop4lima2ixsquare7cloudscale123websitefirenet12hpflowgotdnslinkyard-cloudcloudnslima-citydnskingobjectstorageedaccogoorusorgcomnetintedua\xE9roportxn--aroport-byaassogouvcomilgobgovcloudnses-1eu-west-1us-east-1euvipit1eurarubait1s3lbwebsites3websiteru-spbru-mskelasticcsrunstnukukcaukusnl-ams-1fr-par-1fr-par-2functionsnodess3ddlwhmrdbfnck8sifrs3-websitecockpitscblmgdbdtwhkafkpubprivs3ddlwhmrdbk8sifrs3-websitecockpitscblmgdbdtwhkafks3ddlrdbk8sifrs3-websitecockpitscblmgdbdtwhkafkk8sscalebookpl-wawfr-parnl-amsbaremetalsmartlabelinginstancesdechk2kuleuvenlaravelvoorloperurownoxazapscwhstgrvaporonline-serverobservablehqelementorantagonistreclaimjoteluluencowaydiademjelasticmatlabmagentositetrendhostingaxarnetjenv-arubajelejoteravendbemergenttrafficplexconvexkeliwebserveboltbegetcdnstaticson-rancherprimetelonstackitunison-servicesdnshomelinkyardbarsyjelecloudnscocomnetgovmycn-northwest-1cn-north-1s3s3-accesspoints3-websites3s3-accesspointrdsdualstacks3-deprecatedemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspoints3s3-accesspointrdsdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicn-northwest-1cn-north-1cn-northwest-1ebcomputeelbcn-north-1airflowcn-northwest-1cn-north-1oncn-northwest-1cn-north-1amazonawssagemakeramazonwebservicesdirectasgdsdhehahljlnmhbacscahqhshhihnlnynsnmofjbjzjxjtjhkcqtwgsjssxnxjxgxxzgz\u7DB2\u7D61\u7F51\u7EDC\u516C\u53F8orgmilcomnetedugovxn--55qx5dcanva-appsxn--io0a7iquickconnectcanvasitekhsjxn--od0algcanva-codemyqnapcloudsrvrlessclustersrealtimestorageleadpagescarrdcrdorgmilcomnomnetedugovhidnssupabaserdpareplmypiumsoxmitotaplpagesfirewalledreplitowodevwebview-assetsvfswebview-assetss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9consent-portals3s3-accesspointdualstackanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstacks3-deprecateds3-websitebedrock-agentcores3-object-lambdaexecute-apibedrock-agentcores3s3-accesspoints3-websites3-accesspoint-fipss3-fipss3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9vfss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1us-northeast-1ap-southeast-1me-south-1af-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1mrapaccesspoints3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3eu-west-3ap-south-2eu-south-2computes3-ap-northeast-2elbrdss3-ap-east-1s3-sa-east-1s3-us-gov-west-1s3-eu-central-1s3-ca-central-1eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3s3-website-us-west-2s3-website-eu-west-1s3-external-1eu-central-1me-central-1ca-central-1il-central-1s3-us-west-1s3-eu-west-1s3-website-sa-east-1s3-website-ap-southeast-2ap-northeast-1ap-southeast-1s3-us-west-2s3-eu-west-2me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2s3-website-ap-southeast-1s3-1s3-globals3-ap-northeast-3eu-north-1airflowap-southeast-2s3-us-gov-east-1s3-fips-us-gov-east-1s3-me-south-1s3-ap-south-1ap-northeast-2s3-website-us-west-1ap-southeast-5s3-eu-north-1s3-ap-southeast-1s3-website-us-gov-west-1compute-1s3-eu-west-3us-gov-west-1s3-website-ap-northeast-1us-gov-east-1s3-fips-us-gov-west-1s3-website-us-east-1s3-ap-southeast-2ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3-us-east-2s3-ap-northeast-1authauthauth-fipsauth-fipseu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1eu-west-3eu-south-2ap-southeast-3eu-central-1ca-central-1ap-northeast-1ap-southeast-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5eu-west-1us-east-1ap-east-1sa-east-1csrframeservicesbuilderstg-builderdev-builder*ociocpocsazuregcpawsdemoinstanceeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1previeweu-4us-4us-1eu-1us-2eu-2us-3eu-3appss3-websitekrkrobjectprivateobjectkrkrskrkrsobjectkrprivateobjectkr-privatecomputepaasrag-cloudrag-cloud-chjcloudjcloud-ver-jpcdemonodebalancermembersipeuxvsoncillaocelotonzayalilynxsphinxfentigercustomercaracalsgkrobjectstoragedesgkrusobjectkrkr-naverkr-naver-devkrprivatewebsiteobjectkr-naverkr-privatekr-naver-devjpjpkrjp4jp5s3-website-jpjpkrjp4jp5objectprivateobjecto365cloudstaticxendevapp001testcode-builder-stgplatformmediasiteprojedrydpagesjsx0desazacncoitrueu4uhkukgrbrushatenadiarymyspreadshopfrom-flfrom-wvwebspace-hosttheworkpchatenablogcursorusercontentservesarcasmapplinzisakuratanwixsitefin-ncloudstoragegov-ncloudstorageappchizigiizeis-into-carsdnsiskinkyadobeaemcloudis-a-therapistpgfogmyvncdojinis-an-actress1kappfldrvkozowqa2jpnmexprgmrfirewall-gatewaydynnscafjsfbsbxooguyfrom-gawoltlab-demois-a-anarchistwiardwebteaches-yogadattowebtb-hostinglive-websiteservegamegotpantheonfrom-nhsubsc-payfrom-ohvipsinaappfrom-cadyndns-officeztna-dingtalkhomelinuxfrom-mahercules-appservebbsstreakusercontentfrom-okfrom-wyfastly-terrariumis-a-llamaqualyhqportalserveexchangeon-vaporvivenushopciscofreakgrayjayleaguesmetaaiusercontentfrom-iais-a-libertariansaves-the-whalestaveusercontentyolasiteoperaunitepoint2thisis-a-catererclaudeusercontentlinodeusercontentfrom-vagithubusercontentsells-for-lesshosteurcanva-appsplaystation-cloudddnsfreefrom-pafrom-prfrom-waddnskingoutsystemscloudhotelwithflightmydattois-a-nascarfanmydbserverminiserverdamnserverservehumouris-a-playerfrom-nvfrom-nmemergentagentgentappsamplifyappfrom-kyis-an-accountantnfshostserveircfrom-akpythonanywherestackhero-networkpostman-echolikescandydyndns-mailobservableusercontentserveftpfreeboxosfrom-utcdn77-storageamazonawsneat-urlnclouddyndns-serverlinodeis-a-teacherfrom-vtgleezemythic-beastsus1-pleniteu1-plenitla1-plenitpaywhirlservecounterstrikejdevcloudhealth-carereformis-into-animegoogleapisis-a-painterafricaisa-hockeynutatmetais-an-actora2hostedis-a-democratdatadetectest-le-patrondigitaloceanspacesis-a-designeris-a-hunterlinodeobjectstemp-dnsissmarterthanyoufrom-arsimplesiteevennodetownnews-stagingis-a-liberalgooglecodejelasticservemp3qualyhqpartnerdyndns-free1cooldnsest-a-la-masiondrayddnsdynuddnsfrom-orfrom-miis-a-bloggerfrom-himydobisscanvacodeis-an-engineerest-a-la-maisonupsunappdevinappswafflecellmyasustorwpenginepoweredfrom-ctservep2psame-appmyshopblocksthingdustdatalikes-piediscordsezis-with-thebandlpusercontentis-leetshopitsite3utilitiesis-a-personaltrainersinaappladeskis-a-cheflogoipselfipbase44-sandboxnospamproxyalibabacloudcsmesswithdnsauthgearappsiamallamawithgooglelutrausercontentmochausercontentframercanvasmytabitdyndns-homew-credentialless-staticblitzcpserverdiscordsaysis-a-nurseappspotatlassian-isolated-3premotewdfrom-mtwixstudiocode0emm180rmyactivedirectoryawsappsmytuleapdnsabrpolyspaceqbuserrenderbuiltwithdarkboutirgotdnsabrdnsdopaascanva-hosted-embedawsglobalacceleratorhomesecuritypcmyiphostditchyouripclever-clouddyndns-ipon-aptibleis-a-musicianhosted-by-filessecuritytacticsappspaceusercontenthomeunixstrapiappsame-previewcf-ipfsmycloudnaselasticbeanstalkis-certifieddontexistkasserverik-serverdrive-platformatlassian-3pfirebaseappncpstorageherokuappawsapprunnerbarsycenteris-a-cubicle-slaveservehttpmyshopifyis-a-guruquicksytessiiitesorsitesmagicpatternsappis-a-cpameteorappfrom-wiis-a-rockstarbumbleshrimpdattolocaldatabricksappsreadthedocs-hostedfrom-rifamilydsdyndns-picsmyoxypagesplesknsbplaceddnsaliasdynaliasdyndns-remotedoomdnsip-ddnsblogdnsis-a-doctorroutingthecloudamazoncognitobarsyonlinedsmynasddnsgurucloudflare-ipfsdeus-canvasfrom-idsmushcdnpagespeedmobilizerdyndns-at-homeunusualpersonhosted-by-previderis-a-republicandyn-o-saurstreamlitappworkisboringonthewificprapidqualifioappis-uberleetis-slickgetmyipwpdevcloudtypeformdyndns-at-workgentlentapismynascloudw-corp-staticblitzfrom-ingeekgalaxyservebeerfrom-mdonrenderspace-to-rentaivencloudappspacehostedwafaicloudcodespotblogspotatlassian-3p-us-gov-modfrom-ndfrom-msis-a-techieis-a-studentcustomer-ociis-a-photographerdurumisfrom-ksmassivegriddyndns-wikiis-an-entertaineris-a-hard-workermysecuritycamerafrom-mnrackmazedyndns-blogis-a-bulls-fanwritesthisblogfreemyipsimple-urlfrom-sdninjaneer-sitesreservdauthgear-stagingest-mon-blogueuris-into-gamesrice-labsxtooldevicesakurawebis-an-anarchistoraclecloudappsdyndns-worksells-for-urhcloudfrom-dcfastvps-serverwpmucdnis-a-geekscrysecfrom-txis-into-cartoonsmodelscapetrycloudflarelocaltonetstreak-linkbalena-devicesfrom-njforgeblocksfreebox-oswebadorsitefrom-ncdoesntexisthobby-sitestreaklinkshomesecuritymacownprovidertuleap-partnersdattorelaywphostedmailservequakeis-a-socialistservehalflifepivohostingdynuhostingquipelementsw-staticblitzdyndns-webfrom-deproject-studyis-not-certifiedhercules-devis-a-financialadvisoramazonlightsailservepicsis-a-greenloseyouripfrom-ilwithyoutubemwcloudnonprodwiredbladehostingdnsdojofrom-tnpixolinomyqnapcloudncloudstorageis-an-artisthostedpiis-a-landscaperauiusercontentoaiusercontenton-forgeis-a-conservativedreamhostersnet-freaksapps-1and1is-goneencoreapifastly-edgefrom-nesalesforcefrom-scdeployagentoraclegovcloudappsfrom-alis-a-lawyercechirevultrobjectsstufftoreadisa-geekddnsgeeklovableprojecttry-snowplowfrom-moblogsyteis-a-bookkeepernogmyforumravendbmyboxdeelementoredsaacficogoorinforgcomgobnatneteduidstoreorgcomnetintedudevnomepublorgcomneteduathgovtestscalculatorspaynowinfoquizzesresearchedcloudnsfunnelsassessmentsjscaleforcetmacltdorgmilcompronetgovbizpresseklogesrsccloudcustomfltusrcloude4corealmgovmunicontentproxy9metacentrumdyndyndyndnsdynpagespages-researchitionoccustomercomymyspreadshopipv64diskussionsbereich4limacomrubgov2ixfirewall-gatewayddnssspdnsbarsykeymachinesquare7myhome-serverspeedpartnercommunity-proschuldockxenonconnectg\xFCnstigliefernbwcloud-os-instancedyndnssecmy-routerxn--gnstigliefern-wobin-butterl-o-g-i-nisteingeekin-dslin-berlinin-brbfuettertdasnetzleitungsenin-vpnlcube-serverdyn-ip24logoipdyn-berlinruhr-uni-bochum12hpgoipsrvdnsfruskygit-repossvn-reposinternet-dnsg\xFCnstigbestellenhome-webserverxn--gnstigbestellen-zvbbplacedheimdnscosidnswebspaceconfiglima-citydyndns1istmeinvirtualuserschulplattformmy-gatewayddnsseclebtimnetztest-iservmein-iservvirtual-userhome64iservschuletaifun-dnstraeumtgeradeschulserverdynamisches-dns123webseitednshomehs-heilbronndnsupdaterbssgraphicdwadpdwdaepeweaawapaafpfwfabwbpbacwcpcciwebuserapiobjectssites*teamst3r2lpabymebravepanelngrokiservstglclcrmerpflypagesbarsyvivenushoplocalcertlocalplayerbearbloggatewaydeno-stagingis-not-ais-a-goodbotdashvercelmocha-sandboxplatter-appreplitgithubpreviewworkersinbrowserevervaultis-ahrsndenoxmitmodxmyaddrstorageapipayloadgrebedocruncontainersreliantlabsstgstagelclstageloginlineis-a-fullstackcodepenreliantpreviewleapcellngrok-freeis-coolpagelemonstoragewebharemediatechlibp2pdiscoursecomyspreadshopstoreregbiz123hjemmesidefirmcoorgcomnetedugovsldorgmilcomwebgobartnetedugovtmorgpolcomsocartnetedugovassoagrondiscoodontk12medcuegyecpaabgengorgmilgalsaltulcomadmesmgobpubdocmonfindgnriouioproartlatvetnetfotedulojgovntrturibrbarxxxofficialbasechefprofmktgpsictechinfoarqtcontdentrrpppsiqgit-pagesritmedfieorgcomlibprieduaipgovriikmeactvsportorgmilcomscieunnetedugovnameinfopintouchtawktotawkmyspreadshoporgcomnomgobedu123miwebcomputeorgcomnetedugovbiznameinfocognito-idptransfer-webappeusc-de-east-1onjelasticnxaspdnsbarsydirectwpdeuxfleurstransurldogadoprvwcloudnsamazonwebservicesdnshomeuserpartycokoobinmkmspaceviewfidymyspreadshopalandkapsiikixn--hkkinen-5wacloudplatformh\xE4kkinen123kotisivuidacorgmilcompronetedugovbiznameinforadioorgcomneteduusercocomexperts-comptablestmmyspreadshopgretaprdcomnomynhccifbxoshuissier-justicenotairesaeroportfreeboxoson-webavocatassoportgouvkdnschirurgiens-dentistes-en-franceavouesfbx-os123sitewebveterinairechirurgiens-dentistespharmacienchambagrimedecinfreebox-osdediboxgoupilemszicpyicpvicppleysheezypagesedugovcnpyorgcomcybllcpvtnetedugovtnxonlineschoolddnsdaemond6atcopanelorgnetplybotdashstackitkaasorgmilcomnetedugovbizmodltdorgcomedugovcoorgcomneteduappwriteacorgcomnetedugovcloudtranslateusercontentorgcomnetedumobiassoorgcomnetedugovbarsysimplesiteindorgmilcomgobneteduorgcomwebnetedugovguaminfonxhra\u6559\u80B2\u654E\u80B2\u7DB2\u7D61\u7F51\u7D61\u7EC4\u7E54\u7D44\u7E54\u7F51\u7EDC\u7DB2\u7EDC\u7EC4\u7EC7\u7D44\u7EC7\u516C\u53F8\u653F\u5E9C\u500B\u4EBA\u4E2A\u4EBA\u7B87\u4EBAltdorgcomincneteduidvgovxn--uc0ay4axn--55qx5dxn--mk0axixn--io0a7ixn--uc0atvxn--zf0avxxn--lcvr32dxn--od0algxn--wcvs22dxn--gmqw5axn--od0aq3bxn--mxtq1mxn--ciqpnxn--tn0agxn--gmq050iorgmilcomgobnetedufngocdnappvoatiiservwp2tempurlmircloudfreesitewpmudevmyfastgadgetcloudaccessjeleambahalfboltfastvpsemergenteasypanelopencraftizcombrendlynamefromrtpersoadultmedorgpolrelcomproartnetedufirminfoassoshopcoopgouvtmcomediahotelforumvideosportorgsexagrargameslakaseroticaerotikatozsdereklamcasino2000filmsuliinfoboltshopprivnewsszexcityutazasjogaszkonyveloingatlaneacaicogoormy\u1B29\u1B2E\u1B36milwebschnetkopbizzonedesaponpesxn--9tfkymyspreadshopgovmytabittabitorderravpageaccok12idforgnetgovmuniltdplcaccotttvorgcomnetmeca6g5gpgamubacaicniocoukuptverdruscsdelhiindorgmilcomwebnicfingenpronetintedugovresbizbiharbarsyinternetbusinessschooltravelsupabasealumnigujaratfirminfoaeropostbankcoopindevscloudnsno-ipbarsybarrell-of-knowledgebarrel-of-knowledgensupdategroks-thisdnsupdatefor-ourknowsitalldvrcammittwalddynamic-dnsv-infowebhopselfipdyndnshere-for-moreilovecollegemayfirstforumzcloudnsmittwaldservertypo3servergroks-theeusekd1cdndyndnsidrawsainaueuapjpusstagemocksysdevicesclientcustreservdcustdevdisrecprodtestingcowzbeebyteutwenteboxfusebravepstmndedynngrokorgmilcomnomnetedugovqcxqzzbarsythingdustmo-siemensrb-hostingfh-muenstergitbookbluebitecloudbeesusercontentnodeartterramindkiloappsforgerockdarklangresinstagingapigeebubbleb-datascryptedhypernodedappnodepantheonsitegitlabgithubkeeneticvirtualservercleverappshostyhostingon-rioedugitticketstelebitwixstudioon-k3sicp0icp12038jeleqotolairbubbleappsmyaddrstolosmyrdbxwebflowdrive-platformbeagleboardhasura-applolipopdefinimavaporcloudmusicianwebflowtestazurecontainerresindevicereadthedocsloginlineeditorxmoonscalesandcatsbasicserverwebthingsbrowsersafetymarkbeebyteappbitbucketidaccovistablogorgschnetgovxn--mgba3a4f16axn--mgba3a4fraarvanedge\u0627\u064A\u0631\u0627\u0646\u0627\u06CC\u0631\u0627\u0646jclaspeziapdudcefegelemeperetevebacanatavaparasabgagfgogrgpgalclblimfmrmcbmbvbfclcmcvcrcpcchlimifibicivipirisimncnbnanenrnpntnnolomobocoaogorosopotoptvtatctbtmtltotpusulunutpspapaqsvpvvvtvavvrtrsrprgrfrcrbrarorkrvstsssbscsmsispzczbzbozen-suedtirolmyspreadshopxn--bulsan-sdtirol-nsbxn--valledaoste-ebbtrentinoaltoadigetrentin-sued-tirolxn--forlcesena-c8axn--forl-cesena-fcbxn--bozen-sdtirol-2obtriestetrentinsuedtiroltrentino-s-tirollecceudineaostesienaparmaluccapaviagenoapaduaaostamonzaabruzzoternirietiturinmilanbozenlaziofermoleccocuneonuoropratola-speziavdataaligfvgpugmolcalcamlomumbsicpmnvenvaoedugovabrsarmaremrbastoslazibxosfirenzetrentinos\xFCdtirolval-d-aostavalle-aostamessinacremonaravennatoscanatrentin-suedtirolbolognacalabriaurbinopesarofriuli-v-giuliaogliastraxn--valle-aoste-ebblaquilaandriatranibarlettasyncloudxn--valle-d-aoste-ehbaostavalleyvalled-aostatrentino-alto-adigevallee-d-aostexn--balsan-sdtirol-nsbpistoiasicilialucaniacataniaiserniaperugiabresciaveneziagorizialiguriaimperiabulsan-suedtirolbalsan-suedtirolbarlettatraniandriaxn--trentino-sdtirol-szbforl\xEC-cesenatuscanyvall\xE9e-d-aostemantovavall\xE9e-aostecasertapiemontevalleaostaval-daostafriulivgiuliatrevisoforli-cesenavall\xE9edaosteferrarapescaravald-aostatrentino-altoadigefriuli-vegiuliavallee-aostecarboniaiglesiastarantomediocampidanovalleedaostetrentinosud-tirolcampobassotrentins\xFCd-tiroltrentinos\xFCd-tirolmonzabrianzatrentino-s\xFCdtirolxn--trentino-sd-tirol-c3bpotenzacosenzavicenzaemiliaromagnavenicefrosinonemarchepordenonetrentinosued-tirolvaresemolisevall\xE9eaostefriuli-veneziagiuliabasilicatalatinaanconasavonaveronamodenabiellabolzano-altoadigepugliafoggiaumbriatrentino-stirolgenovapadovamateranovararagusapiacenzatrentinostirolvalleeaostetempio-olbiasudsardegnatrentinsudtirolmassa-carrarafriuliveneziagiuliatrentinosuedtirolandria-barletta-tranitrapanixn--cesenaforl-i8amaceratacaltanissettaascoli-picenobrindisicarraramassacagliaririmininapolivibo-valentiachietibulsan-sudtirolbalsan-sudtiroltrentino-a-adigebulsanbalsaniglesiascarboniamilanotorinoteramodell-ogliastraarezzotrentinoalto-adigerovigotrentovenetoiglesias-carboniatrentino-sud-tirolaltoadigereggio-emiliareggio-calabriasardegnatranibarlettaandriapiedmontxn--sdtirol-n2amedio-campidanotrentino-s\xFCd-tirolfriuli-vgiuliafriuli-ve-giuliaromeennaromapisa32-b16-b64-blodiastibarineencomonaplesforlicesenailiadboxosalessandriasicilytrani-barletta-andriaxn--trentin-sdtirol-7vbpesarourbinotrentinsued-tirolcesena-forliforl\xECcesenaemilia-romagnamonzaebrianzaxn--trentinsdtirol-nsbtrentinos-tiroltrentins\xFCdtirolvalledaostaolbia-tempiocampidanomediovibovalentiasassarivalle-daostalombardysud-sardegnafriulivegiuliareggioemiliamonzaedellabrianzaalto-adigevercellitrentin-sudtiroltraniandriabarlettatrentino-sudtirolascolipicenobozen-s\xFCdtirolfriulive-giuliaflorencexn--cesena-forl-mcbcarbonia-iglesiasaosta-valleycarrara-massadellogliastratrentinoa-adigexn--valleaoste-e7apesaro-urbinoxn--trentinosdtirol-7vbxn--trentin-sd-tirol-rzbxn--trentinsd-tirol-6vbtrani-andria-barlettatrentin-s\xFCd-tirolxn--trentinosd-tirol-rzbgrossetomonza-e-della-brianzas\xFCdtirolreggiocalabriatrentinoaadigetrentin-s\xFCdtirolverbano-cusio-ossolafriuliv-giuliaverbaniacampaniatrentino-aadigefriulivenezia-giuliasardiniaandriabarlettatranibarletta-trani-andriacatanzarooristanourbino-pesarocesena-forl\xECvalle-d-aostacampidano-medio123homepagesiracusatempioolbiasuedtirollombardiaavellinocesenaforl\xECtrentinofriuli-venezia-giuliabozen-sudtirolandria-trani-barlettabulsan-s\xFCdtirolbalsan-s\xFCdtirolmonza-brianzabolzanotrentino-sued-tirolbellunosalernolivornocrotonesondriodnshometrentinsud-tirolmassacarraratrentin-sud-tiroltrentino-suedtirolviterbobergamocesenaforliolbiatempiopalermobeneventoagrigentoofcoorgnetfmaitvphdengorgmilcomschnetedugovperagrikanieasukehandachitatokaiaisaikonanoharuamaobuhigashiuraowariasahiinuyamatobishimaiwakurashitarainazawatoyonegamagorimihamatoyotataharakariyayatomioguchikomakimiyoshinishiotokonamekiyosuchiryutoyohashiokazakiisshikikasugaikotakiratoeianjotogofusosetohazutsushimashinshirotakahamanisshinshikatsuhekinantoyokawaichinomiyatoyoakeodateogataakitaikawakyowahonjoogayurihonjonoshirokamiokakatagamimitanegojomeyokotekosakadaisenkazunonikahohonjyomoriyoshimisatohappoukamikoanihachirogatahigashinarusesembokufujisatokitaakitaitayanagiowanitakkomutsutsurutahirosakigonoheoirasetowadamisawanohejiaomorishingohiranairokunohehashikamitsugarushichinohehachinohenakadomarisannohekuroishisakaeisumiasahiotakiinzaiabikomatsudoyachiyomutsuzawakujukuriomigawakashiwatoganemihamanaritasakuranagaramobarahanamigawachoshishiroichoseikozakishisuikatorimidorichonankyonanfuttsuonjukufunabashinagareyamanodasosatakochuotohnoshourayasukimitsuyokaichibayotsukaidosodegauratateyamakamagayayokoshibahikariyachimatakatsuuratomisatokisarazukamogawaichikawanarashinoichinomiyashimofusaminamibososhirakoichiharaoamishirasatoikatahonaiainansaijoseiyoiyoozuuwajimaniihamanamikatamasakiuchikokihokutobetoonshikokuchuomatsuyamaimabarikamijimakumakogenyawatahamamatsunosabaeikedaobamasakaifukuiohionotsurugamihamawakasaminamiechizeneiheijikatsuyamatakahamaechizensoedaukihaomutaokawanishiogoribuzenonojosueumiokiotochikugosasagurisaigawamizumakishinyoshitomikurumekurateyamadakasuganakamamiyamanogatatakatahakataiizukakawaratagawakasuyaashiyainatsukimunakataminamitsuikishonaikurogifukuchikeisenhigashimiyakoshinguyukuhashiokagakiyamekogaongausuikahotohochuotoyotsumiyawakadazaifuhisayamatachiaraiyanagawanakagawahirokawachikujochikushinochikuhochikuzennamieotamaokumashowateneiiwakikoorinangoononishigoshimogoomotegomishimafukushimaasakawakagamiishishirakawaiitatefutabahiratayugawahanawakitakatakawamatakunimiyabukibandaihigashihironoyamatomiharuyamatsuriaizubangedatesomaaizuwakamatsuyanaizuaizumisatonishiaizuizumizakikitashiobarataishinkaneyamakoriyamainawashirotanagurafurudonosamegawasukagawaishikawatamakawaikedaogakitaruiginanenahashimahichisonakatsugawaibigawashirakawamizunamiminokamomitakekawauesekigaharatomikasakahogikitagatayamagatatajimianpachimotosuyaotsukakamigaharahidakanisekitokigujominogodoyorogifukasamatsutakayamawanouchihigashishirakawakasaharashimonitatsumagoichiyodakannakanrashowameiwakiryuotaoratomiokafujiokaitakuranaganoharahigashiagatsumatakasakishibukawaminakamikatashinatsukiyonokawabanumataannakaoizumimidorishintoisesakiuenoyoshiokakusatsutakayamanakanojonanmokutamamuratatebayashimaebashiotakekaitadaiwahongofuchukuietajimashobaramiharahatsukaichihigashihiroshimamiyoshikumanokurenakasakaseraseranishiasaminamifukuyamashinichionomichiosakikamijimajinsekikogentakeharaotobenanaeikedatohmaozoraobiraabirakyowaeniwataikibibaisharirebunerimohiroooketootarupippunishiokoppechitosefurubirahakodateshiranukakitahiroshimakushiroobihironanporoiwamizawaniikappukunneppufukushimanakasatsunaitoyourakuromatsunaiakabirakamisunagawashibechaurakawakamifuranonakatombetsuasahikawashimokawakayabeokoppebiratoriabashirisaromaatsumanumatahidakabifukamukawamikasahorokanaitoyotomisarufutsuhigashikawaishikarikitamiyoichiesashiiwanaitomariminamifuranoakkeshifuranotoyakoyakumootoineppushikaoishiraoinemuronayorohaboroashorobihororishirifujiutashinaihokutotakasuebetsuurausuassabukikonaishimamakinaiedatetoyabieinikiesanuryuoumuteshikagarikubetsuashibetsukimobetsuaibetsutobetsusobetsuembetsushimizuchippubetsurishirihokuryuhoronobeshintokutsubetsushibetsuhonbetsumombetsutsukigatakuriyamakoshimizushiriuchikutchanmurorannoboribetsukamishihorowassamushinshinotsukembuchiwakkanaikamoenaikiyosatotakinoueshikabesunagawafukagawanakagawatakikawakamikawahigashikagurahamatonbetsumatsumaemoseushirankoshishakotanimakanemashikeotofuketomakomaisandatambaitamiawajikasaiasagoshisoonoakoyashirotoyookaminamiawajiinagawafukusakitakasagokamigorikasugaharimayokawaashiyahimejiakashitaishiaogakisannantakinosumototakarazukanishinomiyashingugoshikinishiwakiyokatakaaioimikisayoyabukawanishiamagasakisasayamashinonsenkakogawaichikawakamikawatatsunotsukubaiwamaogawaasahisakaitokaioaraiitakobandodaigosuifuinaamikasumigaurakashimaomitamayachiyoshimodatetomobetoridehitachinakainashikisakuragawakasamayawaramoriyahitachiomiyanamegatayamagatahitachikamisuushikutakahagiibarakitonekoganakasowayukimihojosomitoryugasakishimotsumafujishirotsuchiurachikuseihitachiotashirosatotamatsukuriuchiharashikahakuinanaotsubatawajimakahokukawakitatsurugikaganominotosuzuuchinadakomatsuanamizunakanotohakusannonoichikanazawaiwateshiwafudaikawaimoriokaofunatohanamakikuzumakikitakamininohekunoheyamadayahabasumitaichinosekitanohatahiraizumirikuzentakatajobojiotsuchihironomiyakoiwaizumikarumaiichinohenodakujitonooshushizukuishifujisawamizusawakamaishikanegasakimannoutazukotohiraayagawazentsujihigashikagawauchinomikanonjisanukimarugamemitoyotakamatsutadotsunaoshimatonoshoakuneamamiizumihiokiyusuikinkoisasookouyamanakatanekagoshimakanoyaisenkawanabeminamitanemakurazakitarumizunishinoomotematsumotosatsumasendaioimatsudaayaseebinamiurazushinakaiodawaraiseharasagamiharahakoneaikawakaiseiatsugitsukuihadanoyamatoyamakitazamaoisochigasakininomiyayokosukakamakuraminamiashigarafujisawasamukawakiyokawahiratsukayugawaraokawaumajikochitsunootoyoakiinonishitosayasudahidakamiharasakawaniyodogawahigashitsunokagamigeiseisusakiotsukinaharisukumomurototosakamiochitoyotosashimizumotoyamanankokunakamurakitagawayusuharaogunichoyoukiasoutoozugyokutoamakusamifunetakamoriyamagaminamataminamiogunikikuchisumotoyamatonagasumashikiaraokumamotokamiamakusanishiharayatsushiroayabeseikasakyoideineujinakagyokameokakyotangokyotanabekyotambaminamiyamashiroyamashinatanabeyawatawazukaminaminantanmiyazuhigashiyamafukuchiyamakitamukokamojoyokizumaizuruujitawaraoyamazakinagaokakyokumiyamakawagoeinabeshimameiwaasahitaikiudonoisetsukisosakikuwanamihamamiyamasuzukatamakimisuginabarikumanokomonominamiisewataraitobakiwatakikihotadomatsusakayokkaichikameyamaureshinoishinomakishichikashukuohirataiwaosakizaohigashimatsushimashikamaiwanumashibataogawaraonagawakawasakiseminemarumoriminamisanrikukakudamuratawakuyatomiyanatoriwataritagajomisatotomekamirifushiroishimatsushimayamamotoshiogamafurukawahyugaebinotsunosaitoayakushimanobeokakitauramiyazakitakazakigokaseshiibamimatashintomikunitomikitakatakobayashikawaminamitakaharukijotakanabemiyakonojonishimeranichinankitagawakadogawamorotsukakisofukushimaminamimakisakaeobuseikedaogawamiasaokayaasahiotakiotarichinoinaomichikumakomaganechikuhokukaruizawayasuokaooshikaikusakaminamiaikitogakushimatsukawakawakamitateshinatakamorikitaaikishiojirimiyadahakubaiizunaiijimaiiyamamiyotasuzakayasakatoguraookuwanagawaminowahirayayamagataminamiminowafujimiomachisakakitakaginaganonakanosakuhokomoronagisoshinanomachiwadauedaiidaharasuwatomiachiaokianankisosakunozawaonsenagematsutakayamashimosuwamatsumotoyamanouchinakagawamochizukiazuminotatsunoobamaomuraseihiunzenosetofutsuikichijiwanagasakiisahayahasamisaikaikawatanasasebohiradokuchinotsugototogitsutsushimashimabarashinkamigotomatsuurayamazoekashibaikomakawaitenrioyodosangokoryoudaojiikarugayamatokoriyamatenkawakatsuragikurotakikawakamimiyakemitsuetakatorikamikitayamayamatotakadahegurishinjokanmakisakuraitawaramotogoseoudanarasoniandokawanishishimoichihigashiyoshinokashiharashimokitayamanosegawayoshinomintsivorytopazsakuragehirnsumomoaseinetopalmail-boxmokurenyoitamuikaojiyagosensanjoaganomyokoseiroagaomishibataniigatanagaokamurakamiuonumayuzawakariwatagamitainaitsunanminamiuonumatochioyahikojoetsuseiroukamosadoizumozakitokamachiitoigawasekikawakashiwazakitsubamemitsukekokonoesaikiusukibeppuusahimeshimakunisakihasamataketatsukumihitaoitahijikusuyufukujukamitsuebungoonobungotakadaibaraniimibizentsuyamaokayamakasaokahayashimayakagemaniwaakaiwamisakishinjotamanotakahashikibichuowakesojanagishookumenannishiawakurakurashikiasakuchisetouchikagaminosatoshotomigusukunakagusukuyaeseizenaurumaiheyaaguniogiminanjokinminamidaitokitanakagusukuyonaguniokinawaishigakikunigamiurasoekadenataramahiraraginozataketomishimojizamamitonakiitomanhigashimotobuyonabarugushikamionnanahanagohaebarukumejimakitadaitonakijinnishiharayomitanginowantokashikiishikawaikedasuitaminohizuminishisakaikananabenodaitoosakasayamayaokishiwadatadaokakaizukatondabayashichihayaakasakakumatorikadomasayamahigashiosakashijonawatehirakatataishimisakitajirihannansennankatanotoyonominatosettsuhigashiyodogawaibarakinosekitachuohigashisumiyoshifujiiderakashiwaraizumiotsutoyonakamatsubaramoriguchiizumisanoshimamototakatsukineyagawahabikinotakaishikawachinaganoyoshinogarikamiminearitaouchiimarihizenogikashimaariakekiyamafukudomikitagatakitahataomachigenkaikanzakinishiaritakyuragisagataratosutakushiroishikaratsuhamatamakouhokukawagoeyoshidasatteogoseirumaasakaurawaogawaniizaomiyayoriiotakishikihonjooganohannohanyuinasaitamaokegawaarakawayoshikawayokozehasudasayamahidakafukayachichibuiwatsukiryokamiyoshimikamiizumifujimiwarabiranzanmiyoshiminanoyashiosakadosugitomisatohigashichichibutodasokakukiyonokazoshiraokakasukabekounosukawajimatsurugashimamiyashirokitamotohatoyamamoroyamahatogayakumagayakawaguchinagatorokamisatomatsubushinamegawatokigawakamikawafujiminohigashimatsuyamakoshigayatokorozawas3isk01isk02ryuohkoseikonanaishorittotakashimamaibarahikonetorahimenishiazaikokagamokotoyasuotsukusatsunagahamamoriyamatoyosatotakatsukinotogawaomihachimanhigashiomiakagiunnanizumogotsuamayatsukakakinokimatsuehamadamasudahikawahikimiokuizumoyasugiyakumomisatotamayuohdahigashiizumookinoshimanishinoshimatsuwanoshimaneshimadafujiedayoshidashimodagotembaiwataatamikosaiyaizuitoizumishimahaibaramakinoharaomaezakikawanehonkannamisusonohigashiizufukuroinumazukawazufujiaraishizuokahamamatsushimizuizunokunimatsuzakimorimachiminamiizunishiizukikugawakakegawafujikawafujinomiyaujiietsugaoyamayaitaohiranikkoashikagakuroisokanumasakurashioyakarasuyamamotegiichikaikaminokawatochigihagamokanogisanobatonasumibunasushiobaranishikatautsunomiyaiwafunemashikoshimotsukeohtawaratakanezawaitanokomatsushimatokushimaichibaminamiaizumiwajikikainanmiyoshinarutomimamugiananmatsushigesanagochishishikuinakagawamachidachiyodakomaefussainagitaitochofufuchuomeotahigashiyamatotoshimaokutamaaogashimakodairaedogawaarakawahachiojishinagawatachikawashibuyasuginamihinodekiyosesumidaoshimanerimamitakahamuraadachinakanomizuhobunkyomegurominatokoganeihigashikurumekokubunjihigashimurayamamusashimurayamatamakitahinochuokotokatsushikakouzushimaogasawaraakishimakunitachishinjukusetagayamusashinohachijoitabashiakirunohinoharachizunanbukotouramisasawakasayonagokogehinoyazutottorinichinansakaiminatokawaharaoyabetairainamiasahinantoimizufuchutakaokakurobeyamadajohanatoyamatonaminyuzenfunahashinakaniikawanamerikawaunazukitogahimiuozufukumitsutateyamakamiichiiwadearidayuasainamitaijikatsuragiaridagawatanabemihamahidakakainankiminomisatoshingushirahamakamitondayurakozakoyagobokitayamawakayamakudoyamahashimotokushimotokozagawahirogawakinokawanachikatsuurarsuseroeoishidasagaeoguniasahinagaitendonanyoobanazawanishikawasakataohkuratozawamikawamamurogawayamagatafunagatatakahatashonaishinjokahokuiideyuzakawanishitsuruokakaminoyamayamanobeshiratakamurayamanakayamakaneyamahigashineyonezawasakegawamitouubeyuuabushimonosekitabuseoshimatoyotaiwakunihikarishunannagatohagihofukudamatsutokuyamashowadoshitsurunanbukoshukaiminami-alpsnirasakikosugeotsukioshinohokutominobuyamanashifuefukichuokofuichikawamisatoyamanakakonakamichitabayamanishikatsuranarusawafujikawahayakawafujiyoshidafujikawaguchikouenohara\u9577\u91CE\u4EAC\u90FD\u5C90\u961C\u5927\u962A\u4E09\u91CD\u7FA4\u99AC\u5343\u8449\u6ECB\u8CC0\u4F50\u8CC0\u5948\u826Fadednelgaccogogror\u79CB\u7530\u611B\u77E5\u9AD8\u77E5\u57FC\u7389\u6C96\u7E04\u6803\u6728\u718A\u672C\u5CA9\u624B\u9752\u68EE\u5C71\u68A8\u65B0\u6F5F\u5CF6\u6839\u9CE5\u53D6\u9577\u5D0E\u9999\u5DDD\u5BAE\u57CE\u77F3\u5DDD\u5927\u5206\u5BAE\u5D0E\u8328\u57CE\u5C71\u53E3\u5175\u5EAB\u5C71\u5F62\u5FB3\u5CF6\u5E83\u5CF6\u798F\u5CF6\u798F\u5CA1\u5CA1\u5C71\u5BCC\u5C71\u9759\u5CA1\u611B\u5A9B\u798F\u4E95\u6771\u4EACxn--4it168dhatenadiaryxn--vgu402ckawaiishophatenablogcocottenamaste\u5317\u6D77\u9053penneehimeiwateversestabachibashigagonnagunmapermahaccaakitaosakauh-ohblushkochiaichifukuikuroncapooitigohyogotokyokyotopunyuthickcheap0t00g00j0mie2-ddaapyawjg0amfemsubxiiboomoobutchueekpgwrgrherskrboyrdyupperunderflierchipsmydnsheavyangryhippygirlyrulez\u795E\u5948\u5DDD\u9E7F\u5150\u5CF6\u548C\u6B4C\u5C71bambinaxn--nit225kokayamasaitamaxn--k7yn95exn--1lqs03nsapporoparasitelolipopmcxn--efvn9sniigatafukuokatokushimafukushimahiroshimakagoshimafakefurokinawaxn--8pvr4ucoolblogxn--0trq7p7nnkawasakinagasakimiyazakichilloutxn--8ltr62kxn--klty5xpeeweezombiecutegirlxn--rny31hxn--uuwu58axn--ntso0iqx3axn--djrs72d6uytoyamanikitanyantakagawamimozanagoyaboyfriendxn--2m4a15egreaterchowderegoismyamagatafashionstorexn--elqq16hxn--pssu33lsendaimiyagixn--rht27zpecoriaomorisaloonwatsonvivianxn--djty4knobushipigboatnaganopinokoxn--f6qx53asadistvelvetsecretxn--5js045dchicappayamanashiibarakidigickgirlfriendxn--1lqs71dmongolianxn--c3s14mxn--qqqt11mtochigixn--5rtq34kparallelo0o0mondkobesagabonadecaoitanarafoolkilldecimainhiholomosblokilociaoundopupugifutankcrapflopnooroopsmodsholyjeezstripperpepperbittershizuokaxn--rht3dkitakyushureadymadeicurusversusmatrixxn--rht61ehungryfloppygloomycrankyhandcraftedlittlestarxn--klt787dxn--kltx9awhitesnowsunnydaytottorilovepoptheshopbuyshopxn--5rtp49cxn--d5qv7z876cwebaccelxn--kbrq7oxn--4pvxsxn--1ctwolovesickkumamotocatfoodxn--tor131oyokohamawakayamatonkotsuxn--ehqz56nxn--uist22hxn--6btw5axn--kltp7dyamaguchifrenchkisspussycatxn--4it797kxn--uisz3gbabybluexn--zbx025dnetgamersxn--7t0a264ckanagawaxn--6orx2rishikawaxn--ntsq17ghalfmoonschoolbusjellybeanxn--mkru45iusercontentlolitapunkxn--32vp30hsakurastoragehokkaidoshimanecandypopbabymilksupersaleweblikeraindropbackdropwebsozaikikirarahateblodaynightmeneacsccogoormobiinfoaeusxxorgmilcomnetedugovorgcomnetedugovbizinfotmprdorgmilcomnomedugovassnotairespresseassocoopgouvveterinairemedecinpharmaciensorgnetedugovtraorgcomedurepgovmeneperekgacscaiiocogoitoresmshsseoulbusanulsandaeguc01milvkimmvchungnamjeonnamjeonbukeliv-dnsgyeonggijejueliv-cdnincheondaejeongangwongyeongbukgwangjuchungbukgyeongnameliv-apicoeduindorgcomembnetedugovorgmilcomnetedugovjcloudorgcomnetintedugovperbnrinfocooyorgcomnetedugovethipfscanvamypepethw3sstorachakeeneticjoinmcinbrowserdwebcyonnftstoragemyfritzaemewphlxachotelltdorgcomwebsocschngonetintedugrpgovassnomgacsccoorgnetedugovbizinfo123websiteidorgmilcomasnnetedugovconfidmedorgcomplcschnetedugovaccoorgnetgovpresstmassoirseproxaccosoundcasthoptocraftvp4c66orgnetedugovitsxwxmcdirmyboxbarsyedgestacksynologylogintoopencloudnohostwebhopdiskstationi234tcp4hoocgroknoipprivmydsddnsdnsforlohmustransipdscloudfilegear-sgbrasiliafilegearframerbarsybarsyonlinecoprdorgmilcomnomedugovinforgcomnetedugovnameacprorgcomartnetedugovpresseinfoassoinstgouvorgnycedugovbarsydscloudjuorgcomnetedugovminisiteaccoororgcomnetgovorgmilcompronetintedugovbizmuseumnameinfoaerocoopaccoorgcomnetintedugovbizcooporgcomgobneteduorgmilcomnetedugovbiznameaccoorgmilneteduadvgovcoorgcomnetaltgovforgotherhiskeeneticispmanagernomassoprod5476132eastasiacentraluswesteuropewestus2eastus2pnortheurope-01newzealandnorth-01southindia-01southcentralus2-01norwaywest-01eastus2-01westus2-01australiaeast-01italynorth-01israelnorthwest-01swedencentral-01westeurope-01centraluseuap-01taiwannorthwest-01uaecentral-01northcentralusstage-01israelcentral-01mexicocentral-01canadacentral-01austriaeast-01germanywestcentral-01francecentral-01ukwest-01denmarkeast-01polandcentral-01eastus-01westus-01swedensouth-01eastus3-01westus3-01brazilsouth-01centralus-01francesouth-01australiacentral-01westindia-01uaenorth-01jioindiacentral-01canadaeast-01belgiumcentral-01spaincentral-01koreacentral-01chilecentral-01qatarcentral-01westcentralus-01eastus2euap-01norwayeast-01southafricanorth-01brazilsoutheast-01germanynorth-01switzerlandnorth-01switzerlandwest-01japanwest-01southafricawest-01japaneast-01eastasia-01indiasouthcentral-01taiwannorth-01centralindia-01uksouth-01southcentralus-01northcentralus-01eastasiastage-01indonesiacentral-01australiacentral2-01australiasoutheast-01malaysiawest-01koreasouth-01southeastasia-01southeastus5-01northeastus5-01jioindiawest-01rucdnwest1-usfra1-desandboxjls-sto1jls-sto3jls-sto2aglobalabglobalsslmapprodfreetlsmapvpslon-1lon-2ny-1fr-1sg-1ny-2paassnwebpaashostingjelasticnordeste-idcsocuserpagescwebfileblobservicebuscoreatlricnjsjelasticwebsitestoragesezagbinruhuukjptsmyspreadshopmynetnameakamaiorigin-stagingfrom-coipv64dynv6cdn77serveblogadobeaemcloudhicamsprytdnsupno-ipownipde5ovhicpfirewall-gatewaysytesmypsxbarsyusgovcloudapimyamazemyradwebakamaihdsaveincloudfastlylbfrom-lasubsc-paysquare7in-the-bandblackbaudcdnhomelinuxoninfernoctfcloudservebbsdns-dynamiccloudfrontakamai-stagingipifonyham-radio-opsenseeringclickrisingcommunity-profrom-nylocalcertgrafana-devedgesuite-stagingcloudflareanycasteating-organicatlassian-devmydattofeste-iplocaltotorprojectknx-serveredgekeycloudflareglobalcloudyclustercasacamserveftpakamaized-stagingakamaiorigindns-cloudmyeffectboomlabotdashbuyshousestwmailhetemlazure-mobilein-dslthruhereredirectmedynuddnsbouncemesupabaseluyanicloudappakamaicloudfunctionsdebiannhlfanpgafanstatic-accessin-vpnmysynologymafeloappudohomeftptrafficmanagersiteleafseidatmemsetcloudflarecloudaccesskeyword-onazure-apiis-a-chefdoes-itgets-itwebhopselfiphomeipkicks-assedgesuitewindowsserver-ontunnelmolemydissentscrapper-sitecloudflarecnuni5srcfggffiobbzabchrsndenodynuopikddnsvpndnsakadnselastxkinghostvps-hostfastlyhomeunixazureedgeshopselectdontexistmyfritzcloudjiffyalwaysdatasells-itsquaresbroke-itazurefddattolocalat-band-campmeinforumfamilydsazurestaticappsdefinimabplaceddnsaliasdynaliasnow-dnsblogdnsroutingthecloudendofinternetdsmynasakamaiedgemymediapcadobeio-staticakamaiedge-stagingakamaihd-stagingddns-ipprivatizehealthinsurancelive-onkrellianschokokeksmassivegridmysecuritycamerarackmazeserveminecraftfrom-azis-a-geekakamaizedmoonscaleoffice-on-theusgovtrafficmanageradobeioruntimeedgekey-stagingreserve-onlinechannelsdvrdnsdojousgovcloudappcdn77-sslapps-1and1podzoneazurewebsitesdynathomescaleforceyandexcloudvusercontentisa-geekcdn-edgescoaemalcesappwriteazimuthtlonarvobuiltwithrocketnoticeablestorecomwebrecnetperotherfirminfoartslgdloncogoiltdorgmilcolcomplcschgenngonetedugovbiznamefirmmobiacincoorgmilcomnomwebgobnetintedubizinfocomyspreadshopdemongovtransurl123websitehosting-clusterkhplaycistrongsnesosvalerv\xE5lerxn--vler-qoaossandeheroysandeher\xF8yb\xF8boheroyher\xF8yxn--hery-iraxn--b-5gavalerb\xF8boxn--b-5gasandesandexn--hery-iraxn--vler-qoav\xE5lerh\xE5re\xE5laahavaofsfvfhlolnlalrlhmfmtmahcostntbu\xE5strmreigersundmyspreadshopg\xE1ls\xE1eidsvolltingvollgildeskalflor\xF8vads\xF8vard\xF8vanylvenxn--bhccavuotna-k7astrandaxn--kvnangen-k0axn--sknland-fxaxn--mosjen-eyarakkestadhyllestadnannestadvevelstadvaapstenordre-landsondre-lands\xF8ndre-landtjieltexn--vrggt-xqads\xF8r-aurdalsor-aurdalheradstordmoldefordef\xF8rdeseljefedjeryggehemnexn--krehamn-dxasognegranes\xF8gnebrynetjomevallebykletokkegiskedovretj\xF8mehob\xF8lvoldasaudatolgas\xF8mnaviknad\xF8nnasomnadonnatranafrananesnaraumasmolatr\xE6nafr\xE6nalesjasm\xF8la\xF8rstaorstahitrafloraaukraloppafr\xF8yarissasnasahalsagalsaromsaraisar\xE1isafroyasn\xE5sagronghobolfjelltydal\xE5rdalardalaskimharamkraanghkekr\xE5anghkesorumbarumhurumb\xE6rums\xF8rummodums\xE1l\xE1tb\xE1l\xE1tfrognbjugnv\xE5ganvagangulenskienl\xF8tenlotenstrynvefsnxn--merker-kuaskaunsveiob\xF8mlobomloskj\xE5kvardoflorovadsosalatbalats\xE1latkl\xE6buklabuselbubarduulvikskjakkleppris\xF8rxn--nttery-byaefl\xE5eidflahofmilgolholsellomskifetvikdepvgsfhsaskerrisorhamarasnes\xE5snesr\xF8rosrorosxn--slat-5namasoynaroyvaroyluroydyroyaskoyradoyandoyrodoymeloyrad\xF8yand\xF8yr\xF8d\xF8ymel\xF8yask\xF8ylur\xF8ydyr\xF8ym\xE5s\xF8yv\xE6r\xF8yn\xE6r\xF8yhoylandeth\xF8ylandetdivtasvuodnal\xF8renskoglorenskognesoddtangenxn--tjme-hraxn--smla-hraxn--stjrdal-s1aunjargalillehammerunj\xE1rgaxn--hamary-fyadavvenjargaxn--bearalvhki-y4a123hjemmesidegjerdrumxn--brnnysund-m8acxn--tnsberg-q1axn--mlatvuopmi-s4axn--snsa-roaxn--skierv-utaxn--brum-voatysfjordkvafjordeidfjordkv\xE6fjordsongdalenmjondalenmj\xF8ndalenxn--gls-elackragerog\xE1\u014Bgaviikagangaviikas\xF8rreisasorreisas\xF8r-varangersor-varangerxn--risr-iraskiervaxn--frna-woaxn--trna-woakvinesdalleksvikleirvikr\xF8yrvikroyrviksvelvikvenneslaevje-og-hornnessandnessj\xF8enmarnardalvindafjordsandefjordenebakksnillfjordullensvangxn--trany-yuabr\xF8nn\xF8ysundnamsskoganaustevollxn--stjrdalshalsen-sqbnord-aurdalnord-frontr\xF8gstadtrogstadgrimstadflakstadgjerstadxn--sandy-yuaxn--leagaviika-52bnore-og-uvdalvegarsheixn--rlingen-mxaxn--ggaviika-8ya47hveg\xE5rsheikarlsoykvitsoymasfjordenhamaroyinderoyosteroydavvenj\xE1rgasauheradguovdageaidnuxn--vre-eiker-k8abronnoysiellakkr\xF8dsheradkrodsheradkvinnheradbr\xF8nn\xF8yxn--mtta-vrjjat-k7afxn--lrenskog-54akvits\xF8yv\xE1rgg\xE1tkarls\xF8yoster\xF8yinder\xF8yhamar\xF8ybronnoysundxn--aurskog-hland-jnbbahccavuotnab\xE1hccavuotnagiehtavuoatnastor-elvdalmidtre-gauldalxn--gildeskl-g0akarasjokevenassixn--bievt-0qaxn--yer-znalebesbynessebyxn--hbmer-xqamalselvm\xE5lselvxn--unjrga-rtam\xF8re-og-romsdalmore-og-romsdalhareidmeland\xF8rlandorlandstrand\xE5lg\xE5rdsolundalgardafjord\xE5fjorddielddanuorrikautokeinoxn--stre-toten-zcbskodjeaejriestangeliernebamblestokkefauskesn\xE5asesnaasekongsvingerlangevagberlevagxn--flor-jrahattfjelldalostre-toten\xF8stre-totenvestfoldxn--mely-ira\xE1laheadjualaheadjunordreisaxn--troms-zuaxn--lgrd-poacporsangerflatangerstavangerleikangerbremangersamnangergieldakarasjohkaxn--rdy-0nabfrostautsirasnoasatromsaxn--sr-aurdal-l8aflekkefjordj\xF8lsterjolsteraremarkhedmarkn\xE5\xE5mesjevuemienaamesjevuemiexn--vard-jrarollagmer\xE5kermerakerorskog\xF8rskogxn--bdddj-mrabd\xE1k\u014Boluoktaxn--osyro-wuaaknoluoktatrysilskjerv\xF8ymandaljondalbindalrindalmeldalsuldalorkdalsigdalalvdall\xE6rdalhurdalsirdalverdallerdallardaloppdal\xE5seralaseralhadselkrager\xF8divttasvuotnaoverhallasteinkjerxn--hnefoss-q1askedsmokorsettroms\xF8xn--dyry-iravestre-totenmuseumxn--sandnessjen-ogbrahkkeravjufylkesbiblb\xE1jddarbajddarxn--laheadju-7yarennes\xF8yxn--koluokta-7ya57hxn--hgebostad-g3aleirfjordstorfjordbalsfjordb\xE5tsfjordbatsfjordmuos\xE1tbiev\xE1tloab\xE1tk\xE1r\xE1\u0161johkan\xF8tter\xF8yxn--mjndalen-64anordkappl\xE1hppilahppialstahaugsiljanverranr\xF8ykenroykenhaldenlyngenbergenhortenh\xF8nefosshonefosstroandinbeiarnvarggatosoyroos\xF8yrotromsoidrettmuosatbievatruovatloabatvoagattynsetnessetxn--indery-fyask\xE1nitskanitraholtr\xE5holtxn--ystre-slidre-ujbandebusarpsborgbearduxn--karlsy-fyahordalandjorpelandj\xF8rpelanddeatnuringsakers\xF8r-odalsor-odalxn--slt-elabringerikeaudnedalnittedalnissedalhemsedalslattumsurnadalxn--blt-elabelverumstj\xF8rdalnaustdalhjartdalgj\xF8vikfyresdalhasviknarviklarvikgjovikmalvikgamviklenvikporsgrunnstjordalengerdaldrobakdr\xF8bakxn--msy-ula0hvestvagoyxn--vgan-qoaxn--ryken-vuaxn--lten-graxn--stfold-9xaxn--hpmir-xqaxn--lury-iram\xE1latvuopmimalatvuopmitysv\xE6rkirkenesbirkenesmoskenesb\xE1id\xE1rxn--fjord-lraxn--rdal-poabahcavuotnab\xE1hcavuotnaxn--frde-gralind\xE5sbearalvahkixn--hobl-irar\xE1hkker\xE1vjuxn--loabt-0qav\xE5g\xE5\xE1lt\xE1bod\xF8sundlundrader\xE5deetnetimeholeauregrueoddavagavegaranatanaarnasolasulaaltalekafusavangbergkvam\xE5mliamlibokntinnroangranosenoslobodor\xF8stroststat\xE5motamotivgupriv\xF8yeroyerliermossvossxn--nvuotna-hwalusterlunnermarkerh\xE1bmerhabmerhvalerfjalerxn--rholt-mratysvarbaidarfitjargaularh\xE1pmirhapmirmelhusfosnes\xF8ksnesoksnestysneshemnesevenesflesbergeidsbergtonsbergt\xF8nsberglindasxn--sndre-land-0cbnamsosxn--srum-gra\xF8ystre-slidreoystre-slidrevestre-slidretrondheimbalestrandxn--langevg-jxaaustrheimxn--skjk-soavagsoyaveroysandoykarmoyfinnoytranoyvestbytranbysykkylvenxn--hyanger-q1aspjelkavikandasuoloxn--fl-ziaxn--drbak-wuastathellexn--sr-varanger-ggbtelemarkxn--bhcavuotna-s4axn--porsgu-sta26f\u010D\xE1hcesuolocahcesuoloakrehamn\xE5krehamnsand\xF8ykarm\xF8yfinn\xF8ytran\xF8yv\xE5gs\xF8yaver\xF8ynamdalseidxn--lesund-huabadaddjaxn--vegrshei-c0axn--btsfjord-9zagildesk\xE5lporsanguxn--trgstad-r1an\xE1vuotnanavuotnahammerfestxn--sgne-graxn--brnny-wuacibestadharstadnarviikaeven\xE1\u0161\u0161ivestnesgjemnessandnesagdenesrennesoyxn--avery-yuaxn--tysvr-vrabearalv\xE1hkikongsbergspydebergrandabergxn--andy-iradavvesiidaxn--krdsherad-m8apors\xE1\u014Bgufredrikstadbjerkreimringeburennebuaurskog-holandnotteroyxn--vgsy-qoa0jxn--rmskog-byaskierv\xE1ivelandbyglandfrolandaurlandforsandxn--bjddar-ptamidsund\xE5lesundalesundfetsundfarsundovre-eiker\xF8vre-eikerakershusxn--moreke-juas\xF8rfold\xF8stfoldostfoldsorfoldh\xF8yangerhoyangerlevangerorkangertanangerxn--vestvgy-ixa6olillesandulsteinxn--rennesy-v1agranvinskjervoyxn--klbu-woalavagisxn--h-2faxn--ryrvik-byakafjordk\xE5fjordseljordfolkebiblxn--gjvik-wuajevnakerxn--kfjord-iuabudejjuxn--kranghke-b0axn--davvenjrga-y4axn--rland-uuaxn--ldingen-q1axn--mlselv-iuaxn--rady-iraxn--linds-prabrumunddalxn--ygarden-p1amo-i-ranaeidskogr\xF8mskogromskoghjelmelandxn--finny-yuaxn--sr-odal-q1axn--skjervy-v1aballangenkvanangenkv\xE6nangengratangenxn--hmmrfeasta-s4acvossevangensuohkanxn--rde-ulaxn--mli-tlaxn--ksnes-uuanordlandskanlandsk\xE5nlandsortlandfuoiskuxn--rros-graxn--hcesuolo-7ya35bxn--eveni-0qa01gagaivuotnag\xE1ivuotnaxn--seral-lradrammenmodalenmosjoenjan-mayentorskensteigengloppenxn--snes-poamatta-varjjatxn--sr-fron-q1aomasvuotnajessheimb\xE5d\xE5ddj\xE5xn--krager-gyaxn--kvfjord-nxaxn--asky-iraxn--snase-nraxn--bidr-5nacholt\xE5lenxn--vads-jraxn--jlster-byamosj\xF8enxn--rst-0nastavernxn--ostery-fyaxn--oppegrd-ixaxn--sknit-yqaxn--risa-5naoppeg\xE5rdskiptvetrendalenholtalenxn--mot-tlaxn--lhppi-xqaxn--holtlen-hxaxn--srreisa-q1akopervikxn--muost-0qaxn--bmlo-grahokksundkvalsundegersundxn--karmy-yuaullensakerxn--hylandet-54axn--kvitsy-fyaxn--bod-2nalangev\xE5gberlev\xE5gkristiansandxn--rsta-frahornindalstj\xF8rdalshalsenstjordalshalsensandnessjoenh\xE1mm\xE1rfeastaxn--lrdal-sras\xF8r-fronsor-fronnord-odalkristiansundm\xE1tta-v\xE1rjjatvestv\xE5g\xF8ynesoddennotoddenbuskerud\xF8ygardenoygardensalangenlavangenralingenr\xE6lingenlodingenl\xF8dingenlea\u014Bgaviikalaakesvuemieleangaviikauenorgexn--srfold-byaaskvollxn--rskog-uuaxn--nry-yla5gxn--vry-yla5ghammarfeastaxn--rhkkervju-01afxn--givuotna-8yakommunekrokstadelvanedre-eikerhagebostadh\xE6gebostadxn--berlevg-jxakviteseidxn--s-1faxn--l-1faxn--nmesjevuemie-tcbafuosskomo\xE5rekemoarekexn--lt-liacxn--jrpeland-54asvalbardoppegardholmestrandtvedestrandsogndalsokndalarendalsunndalfolldalxn--krjohka-hwab49jlyngdaletnedalnorddalsaltdalgausdalskedsmovaksdalgjesdalstordalxn--frya-hraaarbortedrangedalxn--smna-graaurskog-h\xF8landxn--vg-yiabtjeldsundhaugesundlindesnesxn--mre-og-romsdal-qqbxn--dnna-gradyntmpheremerseineshacknetenterprisecloudmineaccomaorim\u0101oriorgmilcriiwigennetschoolhealthkiwigovtgeekxn--mori-qsacloudnsparliamentcomedorgcompronetedugovmuseumwebsitekinservicebarsywebsitebuildereerobookheimdnsleapcelleero-stagetechcrscsslorigingohomecdbedeeeiemesecabgngilnlalplchfisiincnnoroptatitmtltruauhulumkdkukskjplvtrgrfrkrhrusesismycynzcznetinteduassoososcloudstgbetaaezaeuhkusjswzhatenadiarycdn77hoptozaptois-a-knightmyftpno-ipjpnddnssdpdnsspdnsbarsysweetpepperis-a-bruinsfanis-very-sweetservegameis-a-soxfanhomelinuxcdn77-secureservebbsmisconfusedwebredirectblogsitefreedesktopcouchpotatofriestoolforgeaccesscamis-lostreadmyblogsmall-webfedorapeopleserveftpis-a-celticsfanmywirepotagertwmailin-dslsellsyourhomeread-booksfreeddnscable-modemis-savednflfanufcfanmlbfanstuff-4-saleendoftheinternetin-vpnmy-firewallhomeftpis-localis-a-chefboldlygoingnowherewebhopselfipkicks-assroxatunkcamdvrfedoraprojectgotdnsdvrdnsdyndnspubtlspimientahomeunixdontexistfedorainfracloudwmflabsfspagesbmoattachmentsteckidsfamilydsdnsaliasdynaliasnow-dnscloudnsdoomdnsduckdnsblogdnshomednsroutingthecloudendofinternetdsmynasip-dynamicpoivronhttpbinmyfirewallis-very-evilmysecuritycamerais-a-linux-userwmcloudis-a-geektuxfamilyis-a-candidatedoesntexistis-very-badhobby-sitegame-hostaltervistais-foundis-a-patsfandnsdojohepforgepodzonedynservcollegefanis-very-goodfrom-meis-very-niceisa-geeknerdpolacmedsldingorgcomnomgobabonetedupleskaemhlxmyboxrockyprvcydeuxfleursvibekitprodomgspdnscodebergheyflowstatichostlinkyhostmymagicorgmilcomnomgobneteduorgcomeduiorgmilcomngonetedugovcloudns1337ngrokacorggogfamcomwebgobnetedugokgopgkpgovgosbizpasaugumicsopozpapuwmwsrprusiskwpspkppspkmpspokeoiawsawifoumsdnskokwpmuppuppsppiwwiwoowuzswkzoschrzpisdnwzmiuwwitdpssewsseumigugimoirmpinbwinbwiihupporzgwgriwupowwskrwioswuozstarostwokonsulattmpccopruszkowmyspreadshopostrodakartuzyopolegminamediaustkazgorajgoraolawailawalomzawloclradombytomjaworznotargilubinkoninzagantorunkutnokepnonakloczestsopotsanokturekplockslasksklepzarowlukowmedaidgdaorgmilrelcomnomatmgsmartneteduelkgovwawsossexbiztgorysejnytychypomorzeboleslawiechomesklepsdscloudunicloudzakopanelegnicarawa-mazbydgoszczswidnikkrasnikwloclawekbielawamragowograjeworealestatebeskidykaszubymalopolskaprzeworskswiebodzinlecznadfirmaszkolawarmiagdyniamiastakazimierz-dolnymalborkswidnicadlugolekaostrolekapodlasieelblagtravelsimplesitezachpomormielecszczecinnieruchomosciwalbrzychlezajsklublinbedzinpoznanwielunmielnooleckostarachowicedkontopowiatwroclawrybniksuwalkileborkslupskgdanskostrowwlkptarnobrzegtourismwegrowkrakowglogowyou2pilanysamailwrocinfoagroautobeepshoppriviqhslapypiszlodzcfolksecommerce-shopmazurypulawyskoczowrzeszowpomorskiezgierzkaliszolkuszlowiczostrowiecsosnowiecmazowszewodzislawbialowiezazgorzeleckatowicepabianicejelenia-gorawolominkarpaczsieradznowarudaczeladzkonskowolaskierniewiceswinoujscieturystykabieszczadycieszynketrzynolsztynbialystokbabia-goraprochowicewarszawastalowa-wolapolkowicegorlicegliwiceponiatowalimanowalubartowaugustowkobierzyceopocznognieznoszczytnokolobrzegshoparenapodhalebielskoklodzkostargardcoshipatwithplayitownnamecoorgnetedugovacorgcomproestnetedugovbiznameislaprofinforechtngrokmedaaaacacpaenglawjurbarbarsykeeneticavocatacctcloudnsorgcomsecplonetedugov123paginaweborgcomnetintedugovnomepublidkinbarsygovx443cloudnsorgmilcomnetedugovcooporgmilcomschnetedugovnamecomcannetlibassoaemclantmcontstoreorgcomnomrecwwwbarsyfirminfoshopartsv6stackitmyddnswebspacelima-cityacincooxorgedugovbarsybrendlyhbvpsvpsspectrumlandinghostingacppmordoviamcprecbgorgmilcomspbnetintedumsknovgovbirrasmcdirmytismircloudvladimirnalchikadygeyamarinepyatigorskmyjinobashkiriaeurodirvladikavkazna4ugroznykustanaikalmykiacldmaildagestaniransmbuildcloudcanvaliaravalrwxwixdevelopmentappwritemigrationneedleverceldatabasestackitcodereplravendbsanityonporterlovableaccoorgmilnetgovcoopmedorgcompubschnetedugovservicemecomygovorggovtvmedorgcomnetedugovinfoedgfacbmlonihkutwpsryxzbdtmacfhppmyspreadshopbrandpartiorgcomfhvpress123minsidaitcouldbeworlanbibkommunalforbundfhskiopsyskomvuxkomforbnaturbruksgymnloginlineorgcomnetedugovenscaledeuusentsurgebotdaorgmilcomnetgovnowteleporthashbangbearlyplatformlovablebarsyshopwarebasehoplixbarsyonlinemsf5gitpagewawamscofigma-govcaffeinefigmacanvasoltstscwputerbarsysupportchatgptsquareomniweopensocialcpanelplaycodenotionnovecorewpsquaredpreviewjelecyonbyensrhtfastvpspieboxconvexmedusajsjouwwebheyflowplatformshdocsflowyloginlinemadethissourcecraftclouderaorgorgcomartedugouvunivmeorgcomnetedugovsurveysstatichfheiyumanusxs4allprojectmyfastubervibehostapp-ionosdeployagentmecoorgcomschnetedugovbizcncostoreorgmilcomneteduembaixadaconsuladokiraranohoprincipesaotomeheliohobarsystorebaseshopwaresellfyaisanityabkhaziavologdamordoviapenzalenugsochinavoiexnetspbmsknovnorth-kazakhstanashgabadkareliaarmeniageorgiavladimirnalchikivanovobukharaadygeyakhakassiakalugakrasnodarjambylaktyubinsktroitskbryanskobninskkurganazerbaijanpokrovskbashkiriatselinogradvladikavkazmurmansktulatuvamangyshlaktashkentchimkentgroznykaragandatermezarkhangelskkustanaikalmykiabalashoveast-kazakhstankaracoldagestantogliattibarsyredorgcomgobedumirenaccoorgjelasticdiscoursecleverappsschacmiincogoornetonlineshopcogoorgmilcomwebnicnetintedugovbiznametestcoorgmilcomnomnetedugovorangecloudpersoindorgcomfinnatnetgovensmincomtourismintlinfox0611orgmilcomnetedugovquickconnectvpnplusnettprequalifymeaddrmyaddrntdllwadlnctvavdrk12orgmilpolbeltelcomwebgennetedutskkepgovbbsbiznameinfocoorgmilcompronetedugovbiznameinfobetter-thanworse-thansakurafromdyndnson-the-webmymailerorgmilurlcomneteduidvgovmydnsgameclubebizmeneacsccogotvorhotelmilmobiinfovodteiflgplkmsmsbcckhincndnvncoztltmkckppzpdprvcvkvlvcrkrkscxuzchernovtsyrivneyaltaodesavolynrovnolutskltdinforgcomnetedugovbizvinnicazhitomirternopilpoltavakropyvnytskyizaporizhzhiasevastopolsebastopoluzhgoroduzhhorodkharkovkharkivvinnytsiakhmelnytskyizaporizhzhecrimeaodessazhytomyrnikolaevcherkassydonetskluganskluhanskkirovogradivano-frankivskchernivtsikrymkievkyivlvivsumyzakarpattiamykolaivcherkasychernigovkhersonchernihivdnipropetrovskdnepropetrovskkhmelnitskiyneacsccogoorusorgmilcomedugovmyspreadshopadimono-ipbarsybarsyonlinelayershiftnh-servretrosnubapicampaignservicelugaffinitylotteryweeklylotteryraffleentrygluglugsmeaccoindependent-inquestnimsitecopropymntltdorgplcschnetgovnhsbarsyindependent-commissionindependent-reviewpolicepublic-inquiryindependent-panelconnhospindependent-inquiryroyal-commissionoraclegovcloudappscck12libaws-govccphxcclibpvtparochchtrcck12libcceatonk12coglibtecgendstmusann-arborwashtenawcck12glghcck12sealibforksolympiabainbridge-islkeyporthoquiamyarrow-pointcentraliaport-townsendsequimport-ludlowrentonsilverdalebremertonredmondsheltonbellevueport-orchardport-angeleskingstonchehalisaberdeengig-harborseattlepoulsboidmdndsddemenegacalamaiavawapailalflnmdcncscohnhmihiviwiriinmntnmocoutvtctmtgunjokakwvnvprarorasmskstxwynykyazisadninsnngosrvis-bymircloudservernamepointtoenscaledland-4-salefreeddnsstuff-4-saleazure-apinoipdatabricksappscloudnsgolffanheliohostazurewebsitesgvorgmilcomgubneteducoorgcomnetd0egvorgmilcomnetedugovmydnsiacostoree12orgmilcomnomwebgobbibrectecnetintedugovraremprendefirminfoartseducok12orgcomnethidnsadidacaionioapsonlahanamhanoicamauhueorgcompronetintedugovbizbacninhtayninhhoabinhnamdinhtravinhhaiphongvinhlonghaiduongquangnamquangtrithuathienhuequangninhbacgianghaugiangquangbinhsoctrangbentrethanhphohochiminhdanangkontumhatinhkhanhhoathanhhoahealthgialailaocaiyenbaibackanngheanlonganphuyenphuthocanthodaklakdongnainameinfovinhphucdongthapkiengiangtiengiangquangngailaichaulangsonlamdongdaknonghagiangangiangcaobangbinhduongninhthuanbinhthuanbaclieuthaibinhninhbinhbinhdinhtuyenquanghungyenbaria-vungtauthainguyendienbienbinhphuocschbizputerorgcomnetedugovcloud66advisormypetsdyndnsxn--8dbq2axn--4dbgdty6cxn--5dbhl8dxn--hebda8bxn--80auxn--d1atxn--c1avgxn--o1acxn--o1achxn--90azhxn--55qx5dxn--uc0atvxn--od0algxn--wcvs22dxn--gmqw5axn--mxtq1mxn--12c1fe0brxn--h3cuzk1dixn--12co0c3b4evaxn--12cfi8ixb8lxn--o3cyx2axn--m3ch0j3axn--j1adpxn--90amcxn--90a1afxn--h1ahnxn--j1ael8bxn--h1alizxn--c1avgxn--j1aefxn--80aaa0cvacxn--41acaffeineexeopentunnelbotdashtelebitorgtmaccoagricorgmilnomwebnicngonetaltedugovlawnisschoolgrondaraccoorgmilcomschnetedugovbizinfoprg1-zeropstritonstackitlimazeropsaccoorgmilgov\u044F\u0441\u043F\u0431\u043E\u0440\u0433\u043A\u043E\u043C\u043C\u0441\u043A\u0431\u0438\u0437\u043C\u0438\u0440\u0441\u0430\u043C\u0430\u0440\u0430\u043A\u0440\u044B\u043C\u0441\u043E\u0447\u0438\u0430\u043A\u043E\u0434\u043F\u0440\u043E\u0440\u0433\u043E\u0431\u0440\u0443\u043F\u0440\u05E6\u05D4\u05DC\u05DE\u05DE\u05E9\u05DC\u05D9\u05E9\u05D5\u05D1\u05D0\u05E7\u05D3\u05DE\u05D9\u05D4\u0E2D\u0E07\u0E04\u0E4C\u0E01\u0E23\u0E18\u0E38\u0E23\u0E01\u0E34\u0E08\u0E23\u0E31\u0E10\u0E1A\u0E32\u0E25\u0E28\u0E36\u0E01\u0E29\u0E32\u0E17\u0E2B\u0E32\u0E23\u0E40\u0E19\u0E47\u0E15\u6559\u80B2\u7DB2\u7D61\u7D44\u7E54\u516C\u53F8\u653F\u5E9C\u500B\u4EBA\uB2F7\uB137\uD55C\uAD6D\u6FB3\u95E8\u65B0\u95FB\u6FB3\u9580\u8054\u901A\u5BB6\u96FB\u5609\u91CC\u62DB\u8058\u901A\u8CA9\uB2F7\uCEF4\uC0BC\uC131\u30B3\u30E0\u10D2\u10D4\u0431\u0433\u0440\u0444\u0435\u044Eadcdbdgdidmdsdtdaebedeeegeiejekemenepereseveyegabacalamanauavapaqasazacfbfafgfnfpfwftfbgcgagggegkgngmgsgpgvgtgugilmlnlalclglplsltlhmimjmkmmmomambmcmdmfmgmzmpmsmtmgbbblbsbecccacnclcmcvctcscmhkhghchbhthphshlinikifigiaibicivisikninhnmncnbngnsnpnvntnjoionomobocoaofodorosotoptstttytatbtetgtithtmtltrusuvuaucueuguhulumunufjdjbjtjsjlkmkhkfkdkcktkukskpkgpmpnpkpjpgqaqmqiqsvtvcvbvmvlvrwpwtwzwbwcwawgwkwmwtrsrprgrfrercrbrarnrmrlrkrirhrwsusrssspsgsesbsaslsmsissxmxaxcxuypysylymykygybycyuztzsznzmzkzdzczbzaz\u03B5\u03BB\u03B5\u03C5\u4E16\u754C\u53F0\u7063\u8D2D\u7269\u516C\u76CA\u70B9\u770B\u81FA\u7063\u7F51\u7EDC\u66F8\u7C4D\u5728\u7EBF\u7F51\u7AD9\u624B\u673A\u673A\u6784\u5927\u62FF\u6E38\u620F\u4FE1\u606F\u53F0\u6E7E\u8C37\u6B4C\u6148\u5584\u5546\u6807\u9999\u6E2F\u4E2D\u56FD\u9910\u5385\u7F51\u5740\u4E2D\u570B\u5546\u57CE\u98DF\u54C1\u5FAE\u535A\u653F\u52A1\u79FB\u52A8\u96C6\u56E2\u516C\u53F8\u516B\u5366\u5546\u5E97\u5065\u5EB7\u7F51\u5E97\u653F\u5E9C\u65F6\u5C1A\u4F5B\u5C71\u4E2D\u4FE1\u5A31\u4E50\u5E7F\u4E1C\u4F01\u4E1Ahomedepotengineering\u0627\u0645\u0627\u0631\u0627\u062Arepublicankuokgroupversicherungchannelcitadelxn--pgbs0dhxn--b4w605ferdstatebankwebsitexn--mgb9awbf\u4E9A\u9A6C\u900A\u6DE1\u9A6C\u9521alibabaxn--ngbc5azdxn--mgbbh1axn--45br5cyltoshibabuildworldcloudtradeguideplacespacedancemoviephoneprimesmilebiblestyleappleazurestoreskypegripexn--l1accdrivelottehorsehouseleasechasereisestadahondaomegaaetnaamicaninjanokiamediadeltavodkaedekaosakapizzaslingemailgmailtirolshelltmallfinallegaltotalhotelamfamforumrehabmusicciticricohcoachwatchboschearthfaithirishmiamiarchidubaiguccipraxi\u307F\u3093\u306A\u30B9\u30C8\u30A2\u30BB\u30FC\u30EBcanonsalononionnikonepsonkoelngreensevencrownikanoradioaudioweiboglobopromogalloyahoociscorodeovideomangobingotokyovolvolottokyotophotosmartsportquesttrusthyattjetztadultcymrubaidutushuxn--kprw13dubankclickblackmerckgroupsharpcheapnowtvxn--h2brj9c\u05E7\u05D5\u05DD\u0570\u0561\u0575\u043E\u0440\u0433\u0441\u0440\u0431\u043C\u043E\u043D\u043A\u043E\u043C\u0431\u0435\u043B\u043C\u043A\u0434\u049B\u0430\u0437\u0440\u0443\u0441\u0443\u043A\u0440\u0645\u0635\u0631\u0642\u0637\u0631\u0639\u0631\u0628\u0643\u0648\u0645dadcfdmedwedredphdthdbidpidkrdmsdltdiceonewmeglemoerwecfageacbanbambaaaammakianraspacpaaxawtfbcgaegongingaigvigorgdogdhlmilrilonlaolloluoljllcalgalnflafltelsrlfrllplkimibmcamcombommomifmabbjcbscbwebcabnabtabmlbpubabcbbcnecincpncllcstcwtcpwcnyckfhbzhovhmoiskiobisbitcifyituipinvinwinxincbnbcnmanfangdnmenrenkpnmtnyunrunfununobiojioriohbogmofooboooooacoecoceongoproartistottnttbbtcateatlatvetpetbetnethktmitfitintjothotgotdotbotprueduicujnjyouinknhktdkappsapgapmapdnptopgopllpjmpzipvipripesqtrvdtvitvdevmovgovhivnrwlawsewnewbmwwownowhowdvrftrmtrsfrbarcartvscrseusawsupsubssbsadsddsldssasbmsmlsxxxboxfoxgmxtjxsextaxbuyflydiysoyjoyskypaydaygayxyzanzbizwebersenerpokerlameractortatarsolar\u0EA5\u0EB2\u0EA7\u0E04\u0E2D\u0E21\u0E44\u0E17\u0E22tourslocusnexuslexusgiftsbeatsboatspartspressglassswiss\u0915\u0949\u092E\u0928\u0947\u091Ftiresgivescodeshomesgamestunesshoescardswalesloansvegastoolsdealsautosparis\u30D5\u30A1\u30C3\u30B7\u30E7\u30F3workssucksrocksxeroxforexfedexpartylillymoneystudyrugbytoraytoday\u4E2D\u6587\u7F51xn--unup4y\u5929\u4E3B\u6559\u98DE\u5229\u6D66\u65B0\u52A0\u5761enterprises\u6211\u7231\u4F60\u5609\u91CC\u5927\u9152\u5E97christmasxn--fct429kholdingsxn--8y0a063axn--mgbx4cd0ablifestyleabogadoallstatenetbank\u0643\u0627\u062B\u0648\u0644\u064A\u0643xn--s9brj9cxn--gk3at1ebestbuycharityxn--55qx5dmicrosoftpropertybasketballhomegoodscorsicajewelrygallerygrocerysurgerycountrybrusselsverisignferreroxn--czr694bhdfcbankcommbanksoftbank\u067E\u0627\u0643\u0633\u062A\u0627\u0646\u067E\u0627\u06A9\u0633\u062A\u0627\u0646nextdirect\u0627\u0644\u0633\u0639\u0648\u062F\u064A\u0647\u0627\u0644\u0639\u0644\u064A\u0627\u0646xn--h2brj9c8cxn--80adxhksshikshaxn--mgbai9azgqp6jcuisinellabarclayscatholicxn--kpry57dcompanyxn--xhq521bblackfridayxn--mgba3a3ejtsandvikxn--d1acj3bacademydownload\u0645\u0644\u064A\u0633\u064A\u0627xn--j1amhxn--w4r85el8fhu5dnraipirangaathletaxn--fhbeixn--mgbqly7cvafrzuerichxn--c2br7g\u0B87\u0BB2\u0B99\u0BCD\u0B95\u0BC8contractorsxn--io0a7igraphicsinsurancetemasekxn--xkc2al3hye2amotorcyclesphotographydirectoryplumbingxn--vhquvclothingtrainingcleaningwilliamhilllightingxn--mgba3a4f16ashoppingcateringeducationokinawapicturesventuresproductionsxn--9et52uwalmart\u0D2D\u0D3E\u0D30\u0D24\u0D02supportrealestatecapitalonexn--nqv7fs00emaauspostfloristdentistxn--qxamgodaddybradescobargainsmitsubishikerryhotelsxn--9dbq2axn--3pxu8kimmobilienxn--fjq720axn--mgbtx2bholidaymckinseymadridbusinessbuildersxn--4gbrim\u043C\u043E\u0441\u043A\u0432\u0430\u0627\u0644\u0633\u0639\u0648\u062F\u06CC\u0629coffeedegreelacaixapartnersalsaceofficeabbvievoyageorangegeorgeonlinechromemobilekindlegoogleoraclecircleschulesecureinsurexn--mgba7c0bbn0aestatexn--mgbc0a9azcgcruisehangoutxn--vuq861bxn--42c2d9arexrothfirestoneuniversityxn--nnx388alifeinsuranceextraspace\u043E\u043D\u043B\u0430\u0439\u043Dverm\xF6gensberatersoftwarexn--fiqs8sxn--mgbab2bdxn--w4rs40ltienda\u092D\u093E\u0930\u0924\u092E\u094Dafricatoyotaotsukasakuracameracreditcardnagoyaconsultingnetworktheatermonsterprogressivepioneerxn--55qw42gracingdatingvotingvikinglivinggivingxn--bck1b9a5dre4cbrotherweatherjoburg\u0641\u0644\u0633\u0637\u064A\u0646lplfinancialxn--clchc0ea0b2g2a9gcdfutbolschoolsocialglobaldentalwoodsidechanelairtelmatteltravelrealtorwebcamstream\u0C2D\u0C3E\u0C30\u0C24\u0C4Dunicomalstomxn--nodexn--6frz82gmuseumfurniturexn--rvc1e0am3exn--mix891faccenturexn--11b4c3dismailineustardiscountquebeccomsecclinicservicesxn--y9a3aqxn--c1avgswatchchurchsearch\u0627\u0644\u0627\u0631\u062F\u0646marketingcontacthealthmonashshoujisanofitaipeiamericanexpresssuzuki\u30A2\u30DE\u30BE\u30F3\u30AF\u30E9\u30A6\u30C9\u30DD\u30A4\u30F3\u30C8bharti\u30B0\u30FC\u30B0\u30EBxn--mgberp4a5d4armemorialxn--1qqw23alondonmormoninstitutevisionbostonnortoncouponmaisonamazonvirginberlindesigndurbanolayannissananquanxihuanhitachikaufengardenreisenbayerntechnologydatsunxn--90a3aclatinocasinostudiophysioxn--ngbe9e0apharmacytattootaobaoaramcoexpertreportabbottdirectselectimamatfairwindspictettargetmarketintuittravelersinsurancecreditdupontryukyusuppliesxn--tckwebnpparibasschmidtmerckmsdyodobashirestaurantbridgestonecricketxn--fpcrj9c3dbostikbroadwayattorneylefrakemerckxn--fiq228c5hscareersfarmerswinnersflowersxn--wgbh1cguitarsxn--54b7fta0ccxn--p1acfmakeupgalluplandroverxn--kcrx77d1x4agoldpointbauhausxn--mgbayh7gpahiphopplaystationxn--mgba3a4fraxn--eckvdtc9dhyundaixn--gckr3f0fistanbulticketsmarketsflightschintaireviewsxn--3e0b707ewindowsxn--fiqz9sfinancialxn--fzys8d69uvgm\u0627\u0628\u0648\u0638\u0628\u064Adiscoverreview\u09AC\u09BE\u0982\u09B2\u09BExn--5su34j936bgsgmoscowobserverapartments\u0434\u0435\u0442\u0438\u0627\u0631\u0627\u0645\u0643\u0648\u0441\u0430\u0439\u0442eurovisionxn--i1b6b1a6a2exn--xkc2dl3a5ee0h\u062A\u0648\u0646\u0633\u0645\u0648\u0642\u0639\u0628\u0627\u0631\u062A\u0680\u0627\u0631\u062A\u0634\u0628\u0643\u0629\u0639\u0645\u0627\u0646\u0628\u064A\u062A\u0643\u0639\u0631\u0627\u0642readkredbondlandbandfundfoodprodgoldfordtubecafesafelifeggeeieeefreefagepagegugezonewinememenamegamesaleablebikenikelikecarecbreherefiresaveloveliveblueartedatesitevotecaseluxebofamodaltdaasdatiaayogasinavanashiaasiajavabbvatevavivadatazaraarpacasavisasncfprofmaifsurfgolfdvagsongbingpingwangkpmggoogblogpohlfailcooldellcalldeallidlsarlfilmteamroomfarmimdbarabclubhdfcicbchsbcgmbhrichtechfishdishcashminiernikddiaudiwikimobitaxicitikiwidesiqponskinloanakdnwienopenporncerntownimmolimoolloinfonicofidolegosaxozeroaerovivoautovotomotofastbestresthostpostnextlgbtchatseatgiftmeetdietreitmintrentgentspotscotguruitausohumenucyoubanklinkpinkdclktalksilkbookseekworkrsvpaarpjeepshopcoophelpcamppccwshowbeerstarruhrflirweirhaircarsparsjprshausplusnewstipstoysjobskidsfanspicsdocsxboxamexsexynavycitysonyarmyallybabyplaydeliverybuzzgbizlamborghiniphilips\u0DBD\u0D82\u0D9A\u0DCF\u0CAD\u0CBE\u0CB0\u0CA4fitnessexpresslanxesspfizercenterwalterlawyersoccercareerkosherbrokerlockerdealerdoctorauthorxn--mgbqly7c0a67fbcverm\xF6gensberatungjaguarxn--pssy2uxn--hxt814eflickrrepairrogersairbusxn--mgbai9a5eva00beventsyachtsxn--t60b56a\u09AD\u09BE\u09F0\u09A4\u09AD\u09BE\u09B0\u09A4\u092D\u093E\u0930\u0924\u092D\u093E\u0930\u094B\u0924viajeshermeshughesxn--j1aef\u0938\u0902\u0917\u0920\u0928villas\u0B2D\u0B3E\u0B30\u0B24claimshotels\u0AAD\u0ABE\u0AB0\u0AA4zapposphotosjuegoscondostatamotorsgratistennis\u0A2D\u0A3E\u0A30\u0A24tkmaxxtjmaxxschaeffleryandexxn--80aswgrealtysafetybeautyluxuryxn--3ds443gsupplyfamilyxn--o3cw4hhockeysydneyxn--90aenissayalipayenergycomputeragencyxn--rovu88b\u96FB\u8A0A\u76C8\u79D1xn--gecrj9cstatefarmaccountantaquarelleolayangroup\u9999\u683C\u91CC\u62C9xn--p1ai\u7EC4\u7EC7\u673A\u6784xn--1ck2e1bxn--mgbt3dhdschwarz\u0645\u0648\u0631\u064A\u062A\u0627\u0646\u064A\u0627abudhabinowruzkomatsufujitsuhospitalxn--80asehdbxn--mgbtf8flxn--j6w193gxn--yfro4i67oprudentialxn--flw351ecruisescoursesrecipesxn--e1a4cferrarixn--ses554gxn--wgbl6awatchesstaplessinglesxn--mgbcpq6gpa1axn--otu796dpropertiescreditunionxn--mgbah1a3hjkrdstockholmhisamitsu\u0627\u0644\u0633\u0639\u0648\u062F\u064A\u0629stcgroupdomainsoriginscouponsbloombergclubmedfroganslimitedxn--80aqecdr1aexposedinternationalequipmentbarclaycardxn--q7ce6axn--mgbi4ecexpprotectionassociatesconstructionxn--cck2b3bxn--45q11candroidfoundation\u05D9\u05E9\u05E8\u05D0\u05DCxn--mgbca7dzdocliniqueboutiqueengineerxn--qxa6asystemsfirmdalefashionauctionxn--nqv7finfinitirentalsreliancetradingweddingfishinghostinggentingbookingcookingxn--3hcrj9cgraingerxn--czrs0tdemocratsamsungyokohamaxn--h2breg3evexn--nyqy26alundbeckmelbournevacationssolutionsfrontierxn--vermgensberatung-pwbmanagementxn--cg4bkixn--mgb2ddeslincolnhamburgsandvikcoromantblockbusterairforcebarefootxn--4dbrk0ceinvestmentsfeedbackcommunityxn--ngbrx\u0627\u0644\u0628\u062D\u0631\u064A\u0646diamondsamsterdamhealthcareredumbrellaxn--mxtq1mxn--2scrj9cagakhanxn--mgbpl2fh\u043A\u0430\u0442\u043E\u043B\u0438\u043Acaravan\u0B9A\u0BBF\u0B99\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0BC2\u0BB0\u0BCDrichardlimortgageamericanfamilyxn--fzc2c9e2cscholarshipssaarlandxn--imr513nvlaanderensamsclubgoodyearkitchen\u0B87\u0BA8\u0BCD\u0BA4\u0BBF\u0BAF\u0BBEweatherchannelallfinanzxn--kput3i\u0627\u0644\u0633\u0639\u0648\u062F\u06CC\u06C3xn--90aisxn--efvy88h\u0627\u0644\u062C\u0632\u0627\u0626\u0631xn--mgbaam7a8hexchangejpmorganxn--tiq49xqyjfidelitysecurityxn--mk1bu44cwanggouxn--fiq64bxn--6qq986b3xlxn--mgbbh1a71exn--80ao21amarshallsxn--5tzm5gtravelerspanasoniclatrobeyoutubeaccountantsxn--rhqv96gxn--cckwcxetdanalyticsxn--ygbi2ammx\u0628\u0627\u0632\u0627\u0631\u0628\u06BE\u0627\u0631\u062A\u0633\u0648\u0631\u064A\u0629organicfresenius\u0633\u0648\u0631\u064A\u0627xn--9krt00axn--qcka1pmcxn--jlq480n2rgdeloittesciencefinancexn--jvr189mxn--30rr7yhomesensehotmailbaseballfootballleclercboehringerxn--q9jyb4cxn--mix082f\u0627\u0644\u064A\u0645\u0646\u0647\u0645\u0631\u0627\u0647politie\u0633\u0648\u062F\u0627\u0646\u0627\u064A\u0631\u0627\u0646\u0627\u06CC\u0631\u0627\u0646netflixyamaxunxn--lgbbat1ad8jcollegestoragecapetowncolognekerrypropertiesxn--mgbgu82axn--ogbpf8flxn--czru2dwhoswhociprianilasallexn--g2xx48cforsalebanamexaudiblexn--vermgensberater-ctbxn--zfr164bericssonvanguardxn--45brj9cindustriestheatremarriottxn--3bst00mcomparexn--mgberp4a5d4a87gcapitaldigital\u0627\u0644\u0645\u063A\u0631\u0628barcelonashangrilaxn--d1alfcalvinkleinwwwcitysapporokawasakinagoyasendaikobekitakyushuyokohamackjp";
+    var rulesRoot = 663;
+    var exceptionsRoot = 667;
+    var numberOfNodes = nodeFlags.length;
+    var numberOfEdges = edgeLength.length;
+    var edgeOffset = new Uint32Array(numberOfEdges);
+    var edgeHash = new Uint32Array(numberOfEdges);
+    var wildcardEdge = new Int32Array(numberOfNodes).fill(-1);
+    for (let node = 0, offset = 0; node < numberOfNodes; node += 1) {
+      for (let edge = edgeStart[node]; edge < edgeStart[node + 1]; edge += 1) {
+        edgeOffset[edge] = offset;
+        const end = offset + edgeLength[edge];
+        let hash = 5381;
+        for (let i = end - 1; i >= offset; i -= 1) {
+          hash = hash * 33 ^ labelText.charCodeAt(i);
+        }
+        edgeHash[edge] = hash >>> 0;
+        if (edgeLength[edge] === 1 && labelText.charCodeAt(offset) === 42) {
+          wildcardEdge[node] = edge;
+        }
+        offset = end;
+      }
+    }
+    var matchNode = -1;
+    var matchStart = 0;
+    var matchEnd = 0;
+    function labelEquals(edge, hostname, start, length) {
+      if (edgeLength[edge] !== length) {
+        return false;
+      }
+      const offset = edgeOffset[edge];
+      for (let i = 0; i < length; i += 1) {
+        if (labelText.charCodeAt(offset + i) !== hostname.charCodeAt(start + i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    function findEdge(node, hash, hostname, start, length) {
+      let lo = edgeStart[node];
+      let hi = edgeStart[node + 1];
+      while (lo < hi) {
+        const mid = lo + hi >>> 1;
+        const value = edgeHash[mid];
+        if (value < hash) {
+          lo = mid + 1;
+        } else if (value > hash) {
+          hi = mid;
+        } else {
+          for (let e = mid; e >= lo && edgeHash[e] === hash; e -= 1) {
+            if (labelEquals(e, hostname, start, length))
+              return e;
+          }
+          for (let e = mid + 1; e < hi && edgeHash[e] === hash; e += 1) {
+            if (labelEquals(e, hostname, start, length))
+              return e;
+          }
+          return -1;
+        }
+      }
+      return -1;
+    }
+    function walk(hostname, root, allowedMask) {
+      let node = root;
+      let end = hostname.length;
+      let hash = 5381;
+      matchNode = -1;
+      for (let i = hostname.length - 1; i >= 0; i -= 1) {
+        const code = hostname.charCodeAt(i);
+        if (code === 46) {
+          const start = i + 1;
+          let edge2 = findEdge(node, hash >>> 0, hostname, start, end - start);
+          if (edge2 === -1 && end !== start) {
+            edge2 = wildcardEdge[node];
+          }
+          if (edge2 === -1) {
+            return matchNode !== -1;
+          }
+          node = edgeChild[edge2];
+          if ((nodeFlags[node] & allowedMask) !== 0) {
+            matchNode = node;
+            matchStart = start;
+            matchEnd = end;
+          }
+          end = i;
+          hash = 5381;
+        } else {
+          hash = hash * 33 ^ code;
+        }
+      }
+      let edge = findEdge(node, hash >>> 0, hostname, 0, end);
+      if (edge === -1 && end !== 0) {
+        edge = wildcardEdge[node];
+      }
+      if (edge !== -1) {
+        node = edgeChild[edge];
+        if ((nodeFlags[node] & allowedMask) !== 0) {
+          matchNode = node;
+          matchStart = 0;
+          matchEnd = end;
+        }
+      }
+      return matchNode !== -1;
+    }
+    function suffixLookup(hostname, options, out) {
+      if (fastPathLookup(hostname, options, out)) {
+        return false;
+      }
+      const allowedMask = (options.allowPrivateDomains ? 2 : 0) | (options.allowIcannDomains ? 1 : 0);
+      if (walk(hostname, exceptionsRoot, allowedMask)) {
+        out.isIcann = (nodeFlags[matchNode] & 1) !== 0;
+        out.isPrivate = (nodeFlags[matchNode] & 2) !== 0;
+        out.publicSuffix = hostname.slice(matchEnd + 1);
+        return true;
+      }
+      if (walk(hostname, rulesRoot, allowedMask)) {
+        out.isIcann = (nodeFlags[matchNode] & 1) !== 0;
+        out.isPrivate = (nodeFlags[matchNode] & 2) !== 0;
+        out.publicSuffix = hostname.slice(matchStart);
+        return false;
+      }
+      out.isIcann = false;
+      out.isPrivate = false;
+      const lastDot = hostname.lastIndexOf(".");
+      out.publicSuffix = lastDot === -1 ? hostname : hostname.slice(lastDot + 1);
+      return false;
+    }
+    var RESULT = getEmptyResult();
+    function parse(url, options) {
+      return parseImpl(url, 5, suffixLookup, options, getEmptyResult());
+    }
+    function getHostname(url, options) {
+      resetResult(RESULT);
+      return parseImpl(url, 0, suffixLookup, options, RESULT).hostname;
+    }
+    function getPublicSuffix(url, options) {
+      resetResult(RESULT);
+      return parseImpl(url, 2, suffixLookup, options, RESULT).publicSuffix;
+    }
+    function getDomain2(url, options) {
+      resetResult(RESULT);
+      return parseImpl(url, 3, suffixLookup, options, RESULT).domain;
+    }
+    function getFullDomain(url, options) {
+      resetResult(RESULT);
+      const result = parseImpl(url, 3, suffixLookup, options, RESULT);
+      return result.domain === null ? null : result.hostname;
+    }
+    function getSubdomain(url, options) {
+      resetResult(RESULT);
+      return parseImpl(url, 4, suffixLookup, options, RESULT).subdomain;
+    }
+    function getDomainWithoutSuffix(url, options) {
+      resetResult(RESULT);
+      return parseImpl(url, 5, suffixLookup, options, RESULT).domainWithoutSuffix;
+    }
+    exports.getDomain = getDomain2;
+    exports.getDomainWithoutSuffix = getDomainWithoutSuffix;
+    exports.getFullDomain = getFullDomain;
+    exports.getHostname = getHostname;
+    exports.getPublicSuffix = getPublicSuffix;
+    exports.getSubdomain = getSubdomain;
+    exports.parse = parse;
+  }
 });
-var __commonJS = (cb, mod) => function __require3() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key2 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key2) && key2 !== except)
-        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -392,7 +1223,7 @@ var require_codegen = __commonJS({
       AND: new code_1._Code("&&"),
       ADD: new code_1._Code("+")
     };
-    var Node = class {
+    var Node2 = class {
       optimizeNodes() {
         return this;
       }
@@ -400,7 +1231,7 @@ var require_codegen = __commonJS({
         return this;
       }
     };
-    var Def = class extends Node {
+    var Def = class extends Node2 {
       constructor(varKind, name, rhs) {
         super();
         this.varKind = varKind;
@@ -423,7 +1254,7 @@ var require_codegen = __commonJS({
         return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
       }
     };
-    var Assign = class extends Node {
+    var Assign = class extends Node2 {
       constructor(lhs, rhs, sideEffects) {
         super();
         this.lhs = lhs;
@@ -453,7 +1284,7 @@ var require_codegen = __commonJS({
         return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
       }
     };
-    var Label = class extends Node {
+    var Label = class extends Node2 {
       constructor(label) {
         super();
         this.label = label;
@@ -463,7 +1294,7 @@ var require_codegen = __commonJS({
         return `${this.label}:` + _n;
       }
     };
-    var Break = class extends Node {
+    var Break = class extends Node2 {
       constructor(label) {
         super();
         this.label = label;
@@ -474,7 +1305,7 @@ var require_codegen = __commonJS({
         return `break${label};` + _n;
       }
     };
-    var Throw = class extends Node {
+    var Throw = class extends Node2 {
       constructor(error) {
         super();
         this.error = error;
@@ -486,7 +1317,7 @@ var require_codegen = __commonJS({
         return this.error.names;
       }
     };
-    var AnyCode = class extends Node {
+    var AnyCode = class extends Node2 {
       constructor(code) {
         super();
         this.code = code;
@@ -505,7 +1336,7 @@ var require_codegen = __commonJS({
         return this.code instanceof code_1._CodeOrName ? this.code.names : {};
       }
     };
-    var ParentNode = class extends Node {
+    var ParentNode = class extends Node2 {
       constructor(nodes = []) {
         super();
         this.nodes = nodes;
@@ -2222,20 +3053,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count3 = 0;
+      let count4 = 0;
       for (const key2 in schema) {
         if (key2 === "$ref")
           return Infinity;
-        count3++;
+        count4++;
         if (SIMPLE_INLINED.has(key2))
           continue;
         if (typeof schema[key2] == "object") {
-          (0, util_1.eachItem)(schema[key2], (sch) => count3 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key2], (sch) => count4 += countKeys(sch));
         }
-        if (count3 === Infinity)
+        if (count4 === Infinity)
           return Infinity;
       }
-      return count3;
+      return count4;
     }
     function getFullPath(resolver, id = "", normalize3) {
       if (normalize3 !== false)
@@ -2875,20 +3706,20 @@ var require_compile = __commonJS({
     var util_1 = require_util();
     var validate_1 = require_validate();
     var SchemaEnv = class {
-      constructor(env) {
+      constructor(env2) {
         var _a;
         this.refs = {};
         this.dynamicAnchors = {};
         let schema;
-        if (typeof env.schema == "object")
-          schema = env.schema;
-        this.schema = env.schema;
-        this.schemaId = env.schemaId;
-        this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-        this.schemaPath = env.schemaPath;
-        this.localRefs = env.localRefs;
-        this.meta = env.meta;
+        if (typeof env2.schema == "object")
+          schema = env2.schema;
+        this.schema = env2.schema;
+        this.schemaId = env2.schemaId;
+        this.root = env2.root || this;
+        this.baseId = (_a = env2.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env2.schemaId || "$id"]);
+        this.schemaPath = env2.schemaPath;
+        this.localRefs = env2.localRefs;
+        this.meta = env2.meta;
         this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
         this.refs = {};
       }
@@ -3072,15 +3903,15 @@ var require_compile = __commonJS({
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
-      let env;
+      let env2;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env = resolveSchema.call(this, root, $ref);
+        env2 = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env.schema !== env.root.schema)
-        return env;
+      env2 = env2 || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env2.schema !== env2.root.schema)
+        return env2;
       return void 0;
     }
   }
@@ -3913,50 +4744,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative7, options, skipNormalization) {
+    function resolveComponent(base, relative8, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative7 = parse(serialize(relative7, options), options);
+        relative8 = parse(serialize(relative8, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target.scheme = relative7.scheme;
-        target.userinfo = relative7.userinfo;
-        target.host = relative7.host;
-        target.port = relative7.port;
-        target.path = removeDotSegments(relative7.path || "");
-        target.query = relative7.query;
+      if (!options.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target.userinfo = relative7.userinfo;
-          target.host = relative7.host;
-          target.port = relative7.port;
-          target.path = removeDotSegments(relative7.path || "");
-          target.query = relative7.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
         } else {
-          if (!relative7.path) {
+          if (!relative8.path) {
             target.path = base.path;
-            if (relative7.query !== void 0) {
-              target.query = relative7.query;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target.path = removeDotSegments(relative7.path);
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative7.path;
+                target.path = "/" + relative8.path;
               } else if (!base.path) {
-                target.path = relative7.path;
+                target.path = relative8.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative7.query;
+            target.query = relative8.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3964,7 +4795,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative7.fragment;
+      target.fragment = relative8.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -4934,8 +5765,8 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
-        const { root } = env;
+        const { baseId, schemaEnv: env2, validateName, opts, self } = it;
+        const { root } = env2;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
         const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
@@ -4945,8 +5776,8 @@ var require_ref = __commonJS({
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env === root)
-            return callRef(cxt, validateName, env, env.$async);
+          if (env2 === root)
+            return callRef(cxt, validateName, env2, env2.$async);
           const rootName = gen.scopeValue("root", { ref: root });
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
@@ -4976,14 +5807,14 @@ var require_ref = __commonJS({
     exports.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
+      const { allErrors, schemaEnv: env2, opts } = it;
       const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
       if ($async)
         callAsyncRef();
       else
         callSyncRef();
       function callAsyncRef() {
-        if (!env.$async)
+        if (!env2.$async)
           throw new Error("async schema referenced by sync schema");
         const valid = gen.let("valid");
         gen.try(() => {
@@ -5773,8 +6604,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count3 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
+          const count4 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count4)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -5787,16 +6618,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count3) {
-          gen.code((0, codegen_1._)`${count3}++`);
+        function checkLimits(count4) {
+          gen.code((0, codegen_1._)`${count4}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count4} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count4} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count4} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -8451,13 +9282,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count3 = 1;
+        let count4 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance2();
           state.start++;
-          count3++;
+          count4++;
         }
-        if (count3 % 2 === 0) {
+        if (count4 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -9439,867 +10270,6 @@ var require_nostats_subset = __commonJS({
   }
 });
 
-// node_modules/tldts/dist/cjs/index.js
-var require_cjs = __commonJS({
-  "node_modules/tldts/dist/cjs/index.js"(exports) {
-    "use strict";
-    function shareSameDomainSuffix(hostname, vhost) {
-      if (hostname.endsWith(vhost)) {
-        return hostname.length === vhost.length || hostname[hostname.length - vhost.length - 1] === ".";
-      }
-      return false;
-    }
-    function extractDomainWithSuffix(hostname, publicSuffix) {
-      const publicSuffixIndex = hostname.length - publicSuffix.length - 2;
-      const lastDotBeforeSuffixIndex = hostname.lastIndexOf(".", publicSuffixIndex);
-      if (lastDotBeforeSuffixIndex === -1) {
-        return hostname;
-      }
-      return hostname.slice(lastDotBeforeSuffixIndex + 1);
-    }
-    function getDomain$1(suffix, hostname, options) {
-      if (options.validHosts !== null) {
-        const validHosts = options.validHosts;
-        for (const vhost of validHosts) {
-          if (
-            /*@__INLINE__*/
-            shareSameDomainSuffix(hostname, vhost)
-          ) {
-            return vhost;
-          }
-        }
-      }
-      let numberOfLeadingDots = 0;
-      if (hostname.startsWith(".")) {
-        while (numberOfLeadingDots < hostname.length && hostname[numberOfLeadingDots] === ".") {
-          numberOfLeadingDots += 1;
-        }
-      }
-      if (suffix.length === hostname.length - numberOfLeadingDots) {
-        return null;
-      }
-      return (
-        /*@__INLINE__*/
-        extractDomainWithSuffix(hostname, suffix)
-      );
-    }
-    function getDomainWithoutSuffix$1(domain, suffix) {
-      return domain.slice(0, -suffix.length - 1);
-    }
-    var CONTROL_CHARS = /[\t\n\r]/g;
-    var extractedHostnameValidated = false;
-    function isValidHostnameChar(code) {
-      return code >= 97 && code <= 122 || // a-z
-      code >= 48 && code <= 57 || // 0-9
-      code > 127 || // non-ASCII (accepted, not punycode-checked)
-      code >= 65 && code <= 90 || // A-Z (becomes valid once lowercased)
-      code === 45 || // '-'
-      code === 95;
-    }
-    function getSpecialScheme(url, schemeStart, colonIndex) {
-      const length = colonIndex - schemeStart;
-      const c0 = url.charCodeAt(schemeStart) | 32;
-      if (length === 2) {
-        return c0 === 119 && (url.charCodeAt(schemeStart + 1) | 32) === 115 ? 1 : 0;
-      } else if (length === 3) {
-        const c1 = url.charCodeAt(schemeStart + 1) | 32;
-        const c2 = url.charCodeAt(schemeStart + 2) | 32;
-        if (c0 === 119 && c1 === 115 && c2 === 115)
-          return 1;
-        if (c0 === 102 && c1 === 116 && c2 === 112)
-          return 1;
-        return 0;
-      } else if (length === 4) {
-        const c1 = url.charCodeAt(schemeStart + 1) | 32;
-        const c2 = url.charCodeAt(schemeStart + 2) | 32;
-        const c3 = url.charCodeAt(schemeStart + 3) | 32;
-        if (c0 === 104 && c1 === 116 && c2 === 116 && c3 === 112)
-          return 1;
-        if (c0 === 102 && c1 === 105 && c2 === 108 && c3 === 101)
-          return 2;
-        return 0;
-      } else if (length === 5) {
-        return c0 === 104 && (url.charCodeAt(schemeStart + 1) | 32) === 116 && (url.charCodeAt(schemeStart + 2) | 32) === 116 && (url.charCodeAt(schemeStart + 3) | 32) === 112 && (url.charCodeAt(schemeStart + 4) | 32) === 115 ? 1 : 0;
-      }
-      return 0;
-    }
-    function extractHostname(url, urlIsValidHostname, validate = false) {
-      let start = 0;
-      let end = url.length;
-      let hasUpper = false;
-      let isSpecial = true;
-      extractedHostnameValidated = false;
-      if (!urlIsValidHostname) {
-        while (start < url.length && url.charCodeAt(start) <= 32) {
-          start += 1;
-        }
-        if (url.charCodeAt(start + 4) === 58 && (url.charCodeAt(start) | 32) === 100 && (url.charCodeAt(start + 1) | 32) === 97 && (url.charCodeAt(start + 2) | 32) === 116 && (url.charCodeAt(start + 3) | 32) === 97 || url.charCodeAt(start + 10) === 58 && (url.charCodeAt(start) | 32) === 106 && (url.charCodeAt(start + 1) | 32) === 97 && (url.charCodeAt(start + 2) | 32) === 118 && (url.charCodeAt(start + 3) | 32) === 97 && (url.charCodeAt(start + 4) | 32) === 115 && (url.charCodeAt(start + 5) | 32) === 99 && (url.charCodeAt(start + 6) | 32) === 114 && (url.charCodeAt(start + 7) | 32) === 105 && (url.charCodeAt(start + 8) | 32) === 112 && (url.charCodeAt(start + 9) | 32) === 116) {
-          return null;
-        }
-        while (end > start + 1 && url.charCodeAt(end - 1) <= 32) {
-          end -= 1;
-        }
-        if ((url.charCodeAt(start) === 47 || url.charCodeAt(start) === 92) && (url.charCodeAt(start + 1) === 47 || url.charCodeAt(start + 1) === 92)) {
-          start += 2;
-        } else {
-          let indexOfProtocol = url.indexOf(":/", start);
-          if (indexOfProtocol !== -1) {
-            const special = getSpecialScheme(url, start, indexOfProtocol);
-            if (special === 1) {
-              start = indexOfProtocol + 2;
-              while (url.charCodeAt(start) === 47 || url.charCodeAt(start) === 92) {
-                start += 1;
-              }
-            } else if (special === 2) {
-              start = indexOfProtocol + 1;
-              let slashes = 0;
-              while ((url.charCodeAt(start) === 47 || url.charCodeAt(start) === 92) && slashes < 2) {
-                start += 1;
-                slashes += 1;
-              }
-              if (slashes < 2) {
-                return null;
-              }
-            } else {
-              for (let i = start; i < indexOfProtocol; i += 1) {
-                const code = url.charCodeAt(i);
-                if (!((code | 32) >= 97 && (code | 32) <= 122 || // [a-zA-Z] (fold letters only)
-                code >= 48 && code <= 57 || // [0, 9]
-                code === 46 || // '.'
-                code === 45 || // '-'
-                code === 43)) {
-                  if (code === 9 || code === 10 || code === 13) {
-                    return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate);
-                  }
-                  for (let j = i; j < indexOfProtocol; j += 1) {
-                    const c = url.charCodeAt(j);
-                    if (c === 47 || c === 92 || c === 63 || c === 35) {
-                      indexOfProtocol = -1;
-                      break;
-                    }
-                  }
-                  if (indexOfProtocol !== -1) {
-                    return null;
-                  }
-                  break;
-                }
-              }
-              if (indexOfProtocol !== -1) {
-                if (url.charCodeAt(indexOfProtocol + 2) === 47) {
-                  isSpecial = false;
-                  start = indexOfProtocol + 3;
-                } else {
-                  return null;
-                }
-              }
-            }
-          }
-          if (indexOfProtocol === -1 && url.charCodeAt(start) !== 91) {
-            let indexOfColon = -1;
-            for (let i = start; i < end; i += 1) {
-              const code = url.charCodeAt(i);
-              if (code === 9 || code === 10 || code === 13) {
-                return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate);
-              }
-              if (code === 58) {
-                indexOfColon = i;
-                break;
-              }
-              if (code === 47 || code === 92 || code === 63 || code === 35) {
-                break;
-              }
-            }
-            if (indexOfColon !== -1) {
-              let hasIdentifier = false;
-              for (let i = indexOfColon + 1; i < end; i += 1) {
-                const code = url.charCodeAt(i);
-                if (code === 47 || code === 92 || code === 63 || code === 35) {
-                  break;
-                }
-                if (code === 64) {
-                  hasIdentifier = true;
-                  break;
-                }
-              }
-              if (!hasIdentifier) {
-                let allDigits = true;
-                let i = indexOfColon + 1;
-                for (; i < end; i += 1) {
-                  const code = url.charCodeAt(i);
-                  if (code === 47 || code === 92 || code === 63 || code === 35) {
-                    break;
-                  }
-                  if (code < 48 || code > 57) {
-                    allDigits = false;
-                    break;
-                  }
-                }
-                if (i === indexOfColon + 1) {
-                  allDigits = false;
-                }
-                if (!allDigits) {
-                  const special = getSpecialScheme(url, start, indexOfColon);
-                  if (special === 0) {
-                    let isBareIpv6 = false;
-                    for (let j = indexOfColon + 1; j < end; j += 1) {
-                      const code = url.charCodeAt(j);
-                      if (code === 47 || code === 92 || code === 63 || code === 35) {
-                        break;
-                      }
-                      if (code === 58) {
-                        isBareIpv6 = true;
-                        break;
-                      }
-                    }
-                    if (!isBareIpv6) {
-                      return null;
-                    }
-                  } else {
-                    start = indexOfColon + 1;
-                    if (special === 2) {
-                      let slashes = 0;
-                      while ((url.charCodeAt(start) === 47 || url.charCodeAt(start) === 92) && slashes < 2) {
-                        start += 1;
-                        slashes += 1;
-                      }
-                      if (slashes < 2) {
-                        return null;
-                      }
-                    } else {
-                      while (url.charCodeAt(start) === 47 || url.charCodeAt(start) === 92) {
-                        start += 1;
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-        let indexOfIdentifier = -1;
-        let indexOfClosingBracket = -1;
-        let indexOfPort = -1;
-        let indexOfFirstColon = -1;
-        let hasControl = false;
-        let vValid = validate;
-        let vLastDot = start - 1;
-        let vLastCode = -1;
-        if (validate && start < end) {
-          const c0 = url.charCodeAt(start);
-          if (
-            // Keep these parens: they scope /*@__INLINE__*/ for terser.
-            // prettier-ignore
-            !/*@__INLINE__*/
-            (isValidHostnameChar(c0) || c0 === 46 || c0 === 95) || c0 === 45
-          ) {
-            vValid = false;
-          }
-        }
-        for (let i = start; i < end; i += 1) {
-          const code = url.charCodeAt(i);
-          if (code < 64) {
-            if (code === 47 || code === 35 || code === 63) {
-              end = i;
-              break;
-            } else if (code === 58) {
-              if (indexOfFirstColon === -1) {
-                indexOfFirstColon = i;
-              }
-              indexOfPort = i;
-            } else if (code === 9 || code === 10 || code === 13) {
-              hasControl = true;
-            } else if (validate) {
-              if (code === 46) {
-                if (i - vLastDot > 64 || vLastCode === 46 || vLastCode === 45) {
-                  vValid = false;
-                }
-                vLastDot = i;
-              } else if (code < 48 || code > 57) {
-                if (code !== 45 || vLastCode === 46) {
-                  vValid = false;
-                }
-              }
-            }
-          } else if (isSpecial && code === 92) {
-            end = i;
-            break;
-          } else if (code === 64) {
-            indexOfIdentifier = i;
-            indexOfFirstColon = -1;
-          } else if (code === 93) {
-            indexOfClosingBracket = i;
-          } else if (code >= 65 && code <= 90) {
-            hasUpper = true;
-          } else if (validate && !/*@__INLINE__*/
-          isValidHostnameChar(code)) {
-            vValid = false;
-          }
-          if (validate) {
-            vLastCode = code;
-          }
-        }
-        if (hasControl) {
-          return extractHostname(url.replace(CONTROL_CHARS, ""), urlIsValidHostname, validate);
-        }
-        if (indexOfIdentifier !== -1 && indexOfIdentifier >= start && indexOfIdentifier < end) {
-          start = indexOfIdentifier + 1;
-        }
-        if (url.charCodeAt(start) === 91) {
-          if (indexOfClosingBracket !== -1) {
-            return url.slice(start + 1, indexOfClosingBracket).toLowerCase();
-          }
-          return null;
-        } else if (indexOfPort !== -1 && indexOfPort > start && indexOfPort < end && // A host:port has exactly one ':' in the host (so its first ':' is its
-        // last); a bare, unbracketed IPv6 literal ("2a01:e35::1") has >= 2, so
-        // its first ':' precedes the last. Only the former has a ':port' to trim.
-        indexOfFirstColon === indexOfPort) {
-          end = indexOfPort;
-        }
-        if (start >= end) {
-          return null;
-        }
-        if (validate && vValid && indexOfIdentifier === -1 && indexOfPort === -1 && indexOfClosingBracket === -1 && url.charCodeAt(end - 1) !== 46 && end - start <= 255 && // total length
-        end - vLastDot - 1 <= 63 && // last label length
-        vLastCode !== 45) {
-          extractedHostnameValidated = true;
-        }
-      }
-      while (end > start + 1 && url.charCodeAt(end - 1) === 46) {
-        end -= 1;
-      }
-      const hostname = start !== 0 || end !== url.length ? url.slice(start, end) : url;
-      if (hasUpper) {
-        return hostname.toLowerCase();
-      }
-      return hostname;
-    }
-    function isProbablyIpv4(hostname) {
-      if (hostname.length < 7) {
-        return false;
-      }
-      if (hostname.length > 15) {
-        return false;
-      }
-      let numberOfDots = 0;
-      for (let i = 0; i < hostname.length; i += 1) {
-        const code = hostname.charCodeAt(i);
-        if (code === 46) {
-          numberOfDots += 1;
-        } else if (code < 48 || code > 57) {
-          return false;
-        }
-      }
-      return numberOfDots === 3 && hostname.charCodeAt(0) !== 46 && hostname.charCodeAt(hostname.length - 1) !== 46;
-    }
-    function isProbablyIpv6(hostname) {
-      if (hostname.length < 3) {
-        return hostname === "::";
-      }
-      let start = hostname.startsWith("[") ? 1 : 0;
-      let end = hostname.length;
-      if (hostname[end - 1] === "]") {
-        end -= 1;
-      }
-      if (end - start > 39) {
-        return false;
-      }
-      let hasColon = false;
-      for (; start < end; start += 1) {
-        const code = hostname.charCodeAt(start);
-        if (code === 58) {
-          hasColon = true;
-        } else if (!(code >= 48 && code <= 57 || // 0-9
-        code >= 97 && code <= 102 || // a-f
-        code >= 65 && code <= 70)) {
-          return false;
-        }
-      }
-      return hasColon;
-    }
-    function isIp(hostname) {
-      return isProbablyIpv6(hostname) || isProbablyIpv4(hostname);
-    }
-    var SPECIAL_USE_DOMAINS = [
-      "test",
-      // RFC 6761
-      "localhost",
-      // RFC 6761
-      "invalid",
-      // RFC 6761
-      "example",
-      // RFC 6761
-      "example.com",
-      // RFC 6761
-      "example.net",
-      // RFC 6761
-      "example.org",
-      // RFC 6761
-      "local",
-      // RFC 6762 (mDNS)
-      "onion",
-      // RFC 7686 (Tor)
-      "alt",
-      // RFC 9476
-      "home.arpa",
-      // RFC 8375
-      "ipv4only.arpa",
-      // RFC 8880
-      "resolver.arpa",
-      // RFC 9462
-      "service.arpa",
-      // RFC 9665
-      "6tisch.arpa",
-      // RFC 9031
-      "eap.arpa"
-      // RFC 9965
-    ];
-    function isSpecialUse(hostname) {
-      for (const name of SPECIAL_USE_DOMAINS) {
-        if (hostname.endsWith(name) && (hostname.length === name.length || hostname.charCodeAt(hostname.length - name.length - 1) === 46)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isValidAscii(code) {
-      return code >= 97 && code <= 122 || code >= 48 && code <= 57 || code > 127;
-    }
-    function isValidHostname(hostname) {
-      if (hostname.length > 255) {
-        return false;
-      }
-      if (hostname.length === 0) {
-        return false;
-      }
-      if (
-        /*@__INLINE__*/
-        !isValidAscii(hostname.charCodeAt(0)) && hostname.charCodeAt(0) !== 46 && // '.' (dot)
-        hostname.charCodeAt(0) !== 95
-      ) {
-        return false;
-      }
-      let lastDotIndex = -1;
-      let lastCharCode = -1;
-      const len = hostname.length;
-      for (let i = 0; i < len; i += 1) {
-        const code = hostname.charCodeAt(i);
-        if (code === 46) {
-          if (
-            // Check that previous label is < 63 bytes long (64 = 63 + '.')
-            i - lastDotIndex > 64 || // Check that previous character was not already a '.'
-            lastCharCode === 46 || // Check that the previous label does not end with '-' (RFC 1035 §2.3.1 LDH).
-            // '_' is intentionally NOT restricted: DNS allows any octet (RFC 2181 §11) and
-            // WHATWG URL does not treat '_' as a forbidden host code point.
-            lastCharCode === 45
-          ) {
-            return false;
-          }
-          lastDotIndex = i;
-        } else if (
-          // A forbidden character in the label...
-          // Keep these parens: they scope /*@__INLINE__*/ for terser.
-          // prettier-ignore
-          !/*@__INLINE__*/
-          (isValidAscii(code) || code === 45 || code === 95) || // ...or a '-' starting a label (the byte right after a '.'). A label must
-          // not begin with a hyphen (RFC 1034 §3.5 / RFC 1035 §2.3.1 LDH, as amended
-          // by RFC 1123 §2.1; cf. UTS #46 CheckHyphens). The first label is covered by
-          // the leading-character guard above; mirrors the trailing-'-' rule below.
-          code === 45 && lastCharCode === 46
-        ) {
-          return false;
-        }
-        lastCharCode = code;
-      }
-      return (
-        // Check that last label is shorter than 63 chars
-        len - lastDotIndex - 1 <= 63 && // Check that the last character is an allowed trailing label character.
-        // Since we already checked that the char is a valid hostname character,
-        // we only need to check that it's different from '-'.
-        lastCharCode !== 45
-      );
-    }
-    function extraSuffixLookup(hostname, options, isException, out) {
-      const suffix = out.publicSuffix;
-      if (suffix === null) {
-        return;
-      }
-      const none = hostname.length + 1;
-      let exception = none;
-      let exceptionIsIcann = false;
-      let rule = none;
-      let ruleIsIcann = false;
-      const extra = options.extraSuffixes;
-      for (let section = 0; section < 2; section += 1) {
-        const isIcann = section === 0;
-        const rules = isIcann ? options.allowIcannDomains && extra.icann : options.allowPrivateDomains && extra.private;
-        if (!Array.isArray(rules)) {
-          continue;
-        }
-        for (const r of rules) {
-          if (typeof r !== "string") {
-            continue;
-          }
-          const exceptionRule = r.startsWith("!");
-          const wildcard = r.startsWith("*.");
-          const body = exceptionRule ? r.slice(1) : wildcard ? r.slice(2) : r;
-          if (body === "" || exceptionRule && !body.includes(".") || !shareSameDomainSuffix(hostname, body)) {
-            continue;
-          }
-          let start = hostname.length - body.length;
-          if (exceptionRule) {
-            if (start < exception) {
-              exception = start;
-              exceptionIsIcann = isIcann;
-            }
-            continue;
-          }
-          if (wildcard && start > 1 && hostname.charCodeAt(start - 2) !== 46) {
-            start = hostname.lastIndexOf(".", start - 2) + 1;
-          }
-          if (start < rule) {
-            rule = start;
-            ruleIsIcann = isIcann;
-          }
-        }
-      }
-      const suffixStart = hostname.length - suffix.length;
-      const builtin = isException ? hostname.lastIndexOf(".", suffixStart - 2) + 1 : suffixStart;
-      if (exception <= rule && (isException ? exception < builtin : exception <= builtin)) {
-        out.publicSuffix = hostname.slice(hostname.indexOf(".", exception) + 1);
-        out.isIcann = exceptionIsIcann;
-        out.isPrivate = !exceptionIsIcann;
-      } else if (rule < builtin || rule === builtin && !out.isIcann && !out.isPrivate) {
-        out.publicSuffix = hostname.slice(rule);
-        out.isIcann = ruleIsIcann;
-        out.isPrivate = !ruleIsIcann;
-      }
-    }
-    function setDefaultsImpl({ allowIcannDomains = true, allowPrivateDomains = false, detectIp = true, detectSpecialUse = false, extraSuffixes = null, extractHostname: extractHostname2 = true, mixedInputs = true, validHosts = null, validateHostname = true }) {
-      return {
-        allowIcannDomains,
-        allowPrivateDomains,
-        detectIp,
-        detectSpecialUse,
-        extraSuffixes,
-        extractHostname: extractHostname2,
-        mixedInputs,
-        validHosts,
-        validateHostname
-      };
-    }
-    var DEFAULT_OPTIONS = (
-      /*@__INLINE__*/
-      setDefaultsImpl({})
-    );
-    function setDefaults(options) {
-      if (options === void 0) {
-        return DEFAULT_OPTIONS;
-      }
-      return (
-        /*@__INLINE__*/
-        setDefaultsImpl(options)
-      );
-    }
-    function getSubdomain$1(hostname, domain) {
-      if (domain.length === hostname.length) {
-        return "";
-      }
-      return hostname.slice(0, -domain.length - 1);
-    }
-    function getEmptyResult() {
-      return {
-        domain: null,
-        domainWithoutSuffix: null,
-        hostname: null,
-        isIcann: null,
-        isIp: null,
-        isPrivate: null,
-        isSpecialUse: null,
-        publicSuffix: null,
-        subdomain: null
-      };
-    }
-    function resetResult(result) {
-      result.domain = null;
-      result.domainWithoutSuffix = null;
-      result.hostname = null;
-      result.isIcann = null;
-      result.isIp = null;
-      result.isPrivate = null;
-      result.isSpecialUse = null;
-      result.publicSuffix = null;
-      result.subdomain = null;
-    }
-    function parseImpl(url, step, suffixLookup2, partialOptions, result) {
-      const options = (
-        /*@__INLINE__*/
-        setDefaults(partialOptions)
-      );
-      if (typeof url !== "string") {
-        return result;
-      }
-      let urlIsValid = false;
-      if (!options.extractHostname) {
-        let end = url.length;
-        while (end > 1 && url.charCodeAt(end - 1) === 46) {
-          end -= 1;
-        }
-        result.hostname = end === url.length ? url : url.slice(0, end);
-      } else if (options.mixedInputs) {
-        urlIsValid = isValidHostname(url);
-        result.hostname = extractHostname(url, urlIsValid, options.validateHostname);
-      } else {
-        result.hostname = extractHostname(url, false, options.validateHostname);
-      }
-      if (options.detectIp && result.hostname !== null) {
-        result.isIp = isIp(result.hostname);
-        if (result.isIp) {
-          return result;
-        }
-      }
-      if (options.validateHostname && options.extractHostname && result.hostname !== null && // Skip the re-scan when `url` was already validated and extractHostname
-      // returned it unchanged (same reference => identical string, still valid).
-      !(urlIsValid && result.hostname === url) && // Skip the re-scan when extractHostname already validated the host inline
-      // (a confirmed-valid simple authority — see extract-hostname.ts).
-      !extractedHostnameValidated && !isValidHostname(result.hostname)) {
-        result.hostname = null;
-        return result;
-      }
-      if (step === 0 || result.hostname === null) {
-        return result;
-      }
-      if (step === 5 && options.detectSpecialUse) {
-        result.isSpecialUse = isSpecialUse(result.hostname);
-      }
-      const isException = suffixLookup2(result.hostname, options, result);
-      if (options.extraSuffixes !== null) {
-        extraSuffixLookup(result.hostname, options, isException === true, result);
-      }
-      if (step === 2 || result.publicSuffix === null) {
-        return result;
-      }
-      result.domain = getDomain$1(result.publicSuffix, result.hostname, options);
-      if (step === 3 || result.domain === null) {
-        return result;
-      }
-      result.subdomain = getSubdomain$1(result.hostname, result.domain);
-      if (step === 4) {
-        return result;
-      }
-      result.domainWithoutSuffix = getDomainWithoutSuffix$1(result.domain, result.publicSuffix);
-      return result;
-    }
-    function fastPathLookup(hostname, options, out) {
-      if (!options.allowPrivateDomains && options.allowIcannDomains && hostname.length > 3) {
-        const last = hostname.length - 1;
-        const c3 = hostname.charCodeAt(last);
-        const c2 = hostname.charCodeAt(last - 1);
-        const c1 = hostname.charCodeAt(last - 2);
-        const c0 = hostname.charCodeAt(last - 3);
-        if (c3 === 109 && c2 === 111 && c1 === 99 && c0 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "com";
-          return true;
-        } else if (c3 === 103 && c2 === 114 && c1 === 111 && c0 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "org";
-          return true;
-        } else if (c3 === 117 && c2 === 100 && c1 === 101 && c0 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "edu";
-          return true;
-        } else if (c3 === 118 && c2 === 111 && c1 === 103 && c0 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "gov";
-          return true;
-        } else if (c3 === 116 && c2 === 101 && c1 === 110 && c0 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "net";
-          return true;
-        } else if (c3 === 101 && c2 === 100 && c1 === 46) {
-          out.isIcann = true;
-          out.isPrivate = false;
-          out.publicSuffix = "de";
-          return true;
-        }
-      }
-      return false;
-    }
-    var nodeFlags = /* @__PURE__ */ new Uint8Array([1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 0, 2, 2, 2, 2, 0, 2, 2, 2, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 0, 2, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 2, 0, 0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 2, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 0, 0, 2, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 2, 2, 0, 0, 0, 2, 0, 1, 1, 0, 2, 0, 2, 2, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 2, 2, 0, 2, 2, 2, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 2, 2, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 2, 2, 1, 2, 1, 1, 1, 2, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
-    var edgeStart = /* @__PURE__ */ new Uint16Array([0, 0, 0, 10, 11, 18, 106, 111, 117, 124, 130, 136, 145, 146, 147, 148, 149, 150, 151, 153, 154, 156, 157, 158, 160, 162, 236, 249, 251, 252, 253, 268, 270, 277, 278, 281, 282, 283, 286, 288, 307, 308, 310, 319, 324, 341, 342, 345, 346, 348, 350, 386, 387, 389, 392, 393, 397, 399, 403, 406, 438, 441, 454, 455, 463, 464, 466, 476, 490, 491, 492, 493, 502, 503, 540, 545, 561, 581, 587, 629, 631, 632, 633, 634, 661, 688, 689, 837, 843, 846, 847, 848, 853, 858, 867, 889, 890, 891, 892, 893, 894, 895, 913, 915, 916, 919, 921, 922, 924, 926, 941, 956, 961, 962, 964, 965, 966, 967, 968, 970, 973, 978, 979, 980, 982, 983, 986, 989, 990, 991, 1004, 1006, 1018, 1029, 1037, 1039, 1079, 1082, 1086, 1087, 1089, 1092, 1103, 1105, 1115, 1117, 1123, 1125, 1126, 1128, 1131, 1132, 1133, 1186, 1188, 1190, 1210, 1211, 1212, 1213, 1215, 1226, 1257, 1268, 1269, 1282, 1292, 1301, 1309, 1310, 1315, 1329, 1340, 1352, 1364, 1378, 1379, 1390, 1424, 1425, 1426, 1442, 1458, 1470, 1543, 1544, 1546, 1547, 1583, 1602, 1603, 1604, 1605, 1606, 1609, 1613, 1616, 1618, 1652, 1653, 1661, 1662, 1663, 1664, 1665, 1666, 1668, 1670, 1672, 1673, 1677, 1678, 1679, 1681, 1683, 1684, 1686, 1687, 1688, 1699, 1701, 1702, 1706, 1707, 1710, 1717, 1718, 1723, 1727, 1728, 1730, 1731, 1732, 1733, 1734, 1735, 1736, 1737, 1738, 1739, 1740, 1741, 1742, 1743, 1745, 1746, 1747, 2209, 2212, 2213, 2215, 2222, 2229, 2239, 2243, 2254, 2255, 2256, 2268, 2269, 2271, 2273, 2274, 2281, 2282, 2284, 2285, 2287, 2288, 2289, 2290, 2291, 2366, 2368, 2389, 2390, 2391, 2393, 2394, 2396, 2397, 2452, 2453, 2454, 2461, 2467, 2477, 2487, 2540, 2541, 2542, 2552, 2566, 2567, 2570, 2577, 2578, 2586, 2588, 2589, 2590, 2591, 2602, 2603, 2604, 2606, 2607, 2609, 2610, 2619, 2631, 2637, 2639, 2671, 2675, 2677, 2678, 2680, 2681, 2693, 2694, 2696, 2704, 2711, 2717, 2722, 2723, 2729, 2732, 2738, 2745, 2752, 2760, 2761, 2762, 2800, 2806, 2810, 2827, 2828, 2833, 2851, 2882, 2900, 2902, 2905, 2913, 2915, 2922, 2974, 2998, 2999, 3e3, 3001, 3002, 3003, 3004, 3011, 3012, 3013, 3014, 3015, 3016, 3018, 3019, 3023, 3105, 3118, 3119, 3556, 3560, 3574, 3626, 3654, 3676, 3734, 3756, 3771, 3834, 3885, 3923, 3959, 3984, 4126, 4172, 4223, 4242, 4276, 4291, 4311, 4341, 4372, 4395, 4426, 4456, 4488, 4515, 4590, 4612, 4650, 4660, 4694, 4713, 4739, 4781, 4831, 4857, 4926, 4927, 4929, 4952, 4975, 5011, 5042, 5059, 5116, 5129, 5153, 5182, 5184, 5218, 5234, 5262, 5567, 5576, 5585, 5592, 5609, 5613, 5619, 5658, 5660, 5667, 5674, 5683, 5690, 5691, 5692, 5704, 5707, 5722, 5723, 5732, 5733, 5742, 5751, 5757, 5759, 5760, 5761, 5799, 5800, 5802, 5810, 5817, 5830, 5834, 5836, 5837, 5843, 5850, 5864, 5874, 5879, 5887, 5895, 5901, 5902, 5906, 5908, 5909, 5921, 5993, 5994, 5995, 5996, 5998, 5999, 6002, 6004, 6007, 6011, 6012, 6013, 6019, 6020, 6021, 6023, 6025, 6027, 6028, 6029, 6032, 6034, 6037, 6038, 6040, 6238, 6245, 6246, 6247, 6257, 6262, 6279, 6293, 6302, 6303, 6304, 6308, 6309, 6311, 6313, 6319, 6320, 6323, 6324, 6326, 6327, 6328, 7228, 7231, 7235, 7253, 7262, 7265, 7272, 7273, 7275, 7276, 7277, 7279, 7331, 7332, 7335, 7336, 7454, 7455, 7466, 7482, 7489, 7492, 7501, 7502, 7503, 7518, 7573, 7765, 7767, 7769, 7770, 7772, 7777, 7790, 7805, 7812, 7821, 7824, 7827, 7834, 7842, 7846, 7847, 7848, 7862, 7867, 7876, 7877, 7878, 7882, 7917, 7918, 7939, 7946, 7954, 7955, 7960, 7968, 8012, 8013, 8019, 8022, 8035, 8040, 8041, 8043, 8045, 8082, 8083, 8089, 8096, 8097, 8107, 8116, 8131, 8135, 8137, 8189, 8190, 8195, 8196, 8199, 8201, 8202, 8203, 8212, 8226, 8234, 8248, 8259, 8260, 8262, 8264, 8286, 8297, 8303, 8304, 8316, 8328, 8415, 8427, 8435, 8438, 8444, 8469, 8472, 8473, 8474, 8475, 8477, 8480, 8483, 8494, 8496, 8498, 8526, 8601, 8608, 8612, 8613, 8622, 8644, 8645, 8650, 8651, 8733, 8735, 8736, 8745, 8749, 8755, 8761, 8767, 8777, 8782, 8783, 8801, 8812, 8817, 8822, 8832, 8838, 8842, 8848, 8854, 10461, 10462, 10463, 10470, 10472]);
-    var edgeLength = /* @__PURE__ */ new Uint8Array([3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 8, 2, 2, 3, 3, 3, 3, 3, 8, 5, 5, 5, 5, 5, 3, 3, 5, 5, 9, 12, 19, 8, 19, 8, 11, 9, 9, 8, 7, 7, 6, 8, 9, 16, 10, 7, 7, 11, 8, 6, 6, 9, 7, 11, 7, 14, 4, 4, 4, 4, 4, 4, 10, 7, 6, 6, 6, 6, 10, 10, 6, 10, 10, 22, 11, 9, 10, 10, 10, 9, 10, 8, 7, 7, 7, 8, 21, 13, 11, 11, 9, 10, 9, 13, 10, 8, 8, 9, 12, 9, 7, 10, 7, 7, 13, 7, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 6, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 7, 2, 2, 2, 2, 2, 2, 3, 3, 3, 1, 1, 7, 8, 5, 2, 2, 7, 4, 5, 7, 2, 2, 1, 4, 1, 11, 9, 9, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 11, 9, 9, 8, 9, 9, 13, 7, 14, 7, 6, 6, 6, 7, 6, 6, 6, 6, 6, 6, 10, 7, 11, 9, 4, 4, 4, 4, 4, 6, 6, 6, 6, 13, 6, 8, 7, 10, 10, 9, 9, 7, 9, 8, 9, 8, 7, 10, 6, 9, 8, 10, 10, 7, 8, 1, 9, 10, 12, 12, 12, 10, 9, 9, 10, 10, 9, 9, 1, 1, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 6, 4, 2, 3, 3, 3, 3, 7, 4, 4, 4, 3, 3, 6, 7, 3, 4, 1, 2, 2, 2, 6, 1, 2, 2, 2, 2, 2, 12, 5, 3, 8, 9, 13, 4, 4, 13, 9, 9, 11, 7, 3, 12, 9, 2, 2, 2, 3, 3, 3, 3, 3, 8, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 7, 10, 15, 15, 7, 15, 20, 15, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 8, 6, 8, 8, 6, 8, 13, 8, 8, 6, 13, 8, 11, 13, 8, 6, 13, 8, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 9, 9, 9, 10, 14, 14, 11, 13, 13, 9, 9, 9, 9, 9, 9, 2, 6, 9, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 3, 3, 3, 3, 3, 3, 7, 7, 2, 3, 2, 2, 5, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 5, 7, 4, 2, 2, 12, 8, 10, 8, 10, 7, 18, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 2, 2, 3, 3, 3, 5, 5, 3, 8, 8, 6, 8, 6, 6, 4, 6, 7, 7, 7, 10, 11, 2, 5, 5, 3, 3, 3, 3, 3, 3, 5, 5, 6, 11, 10, 7, 7, 7, 4, 4, 4, 2, 3, 3, 3, 3, 3, 2, 2, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 11, 7, 6, 9, 6, 6, 8, 10, 8, 6, 8, 13, 4, 4, 4, 4, 4, 10, 8, 11, 8, 8, 8, 10, 10, 7, 5, 4, 4, 4, 10, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 10, 13, 7, 8, 7, 11, 8, 8, 6, 9, 8, 8, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 9, 7, 6, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 9, 7, 8, 10, 8, 8, 2, 3, 3, 3, 3, 3, 2, 8, 9, 9, 2, 2, 2, 3, 3, 3, 2, 3, 3, 3, 9, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 5, 5, 3, 5, 4, 2, 3, 2, 4, 3, 9, 2, 2, 2, 2, 2, 5, 5, 3, 8, 8, 13, 6, 10, 9, 4, 7, 9, 11, 2, 3, 7, 3, 3, 4, 1, 3, 4, 2, 9, 3, 3, 12, 5, 3, 7, 10, 10, 7, 4, 4, 6, 14, 7, 9, 7, 13, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 8, 15, 4, 4, 2, 3, 3, 3, 7, 4, 9, 9, 2, 3, 3, 3, 5, 3, 2, 2, 7, 2, 7, 6, 6, 7, 2, 4, 2, 2, 2, 2, 2, 2, 8, 8, 8, 9, 5, 2, 3, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 4, 2, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 2, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 9, 6, 6, 6, 9, 13, 9, 2, 2, 2, 8, 7, 9, 5, 3, 3, 3, 5, 5, 13, 12, 9, 10, 7, 8, 7, 6, 8, 6, 11, 12, 7, 10, 4, 4, 7, 8, 11, 6, 7, 9, 8, 7, 10, 8, 9, 15, 7, 8, 5, 4, 7, 2, 3, 3, 3, 2, 14, 10, 2, 14, 10, 2, 14, 3, 9, 13, 13, 10, 14, 16, 17, 11, 2, 14, 2, 14, 3, 9, 13, 10, 14, 16, 17, 11, 14, 10, 14, 2, 7, 3, 10, 7, 14, 10, 2, 14, 10, 9, 9, 17, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 10, 10, 10, 12, 9, 4, 10, 10, 11, 8, 8, 8, 7, 9, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 4, 4, 4, 4, 4, 4, 6, 16, 3, 3, 14, 3, 14, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 9, 9, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 14, 2, 14, 9, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 14, 17, 16, 17, 11, 2, 14, 9, 13, 10, 14, 16, 17, 11, 2, 14, 9, 13, 10, 17, 16, 11, 17, 2, 14, 10, 19, 7, 2, 14, 9, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 16, 17, 11, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 3, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 14, 10, 10, 10, 14, 9, 9, 9, 9, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 4, 11, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 17, 16, 17, 11, 2, 9, 10, 10, 7, 17, 3, 3, 12, 12, 16, 15, 15, 12, 14, 14, 14, 20, 20, 13, 12, 12, 12, 12, 12, 12, 20, 25, 14, 14, 12, 12, 10, 10, 10, 10, 14, 9, 9, 9, 25, 4, 9, 17, 10, 7, 14, 16, 21, 13, 13, 14, 20, 14, 13, 17, 24, 9, 12, 13, 25, 13, 21, 20, 17, 9, 9, 9, 9, 9, 9, 12, 17, 4, 4, 9, 9, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 9, 10, 14, 12, 12, 14, 14, 10, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 2, 1, 5, 8, 7, 11, 11, 1, 3, 3, 3, 5, 3, 3, 4, 8, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 4, 4, 4, 4, 4, 4, 4, 4, 4, 10, 2, 2, 6, 7, 6, 2, 3, 2, 3, 6, 2, 7, 6, 10, 7, 4, 9, 12, 6, 14, 4, 12, 7, 2, 2, 1, 2, 7, 6, 4, 4, 4, 6, 8, 8, 7, 2, 2, 13, 2, 2, 2, 2, 6, 2, 8, 12, 2, 7, 7, 6, 8, 10, 12, 2, 2, 2, 3, 3, 13, 2, 2, 3, 3, 6, 7, 6, 4, 5, 6, 3, 3, 3, 3, 4, 16, 8, 5, 4, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 12, 7, 7, 13, 9, 10, 17, 12, 8, 9, 7, 17, 17, 8, 5, 12, 10, 13, 14, 5, 5, 5, 13, 5, 5, 5, 3, 3, 3, 5, 16, 5, 5, 5, 5, 7, 12, 14, 8, 12, 8, 10, 12, 9, 11, 7, 9, 7, 10, 7, 13, 13, 9, 7, 12, 8, 17, 7, 7, 16, 10, 13, 13, 8, 10, 10, 14, 17, 7, 16, 16, 15, 8, 10, 10, 12, 17, 17, 7, 17, 14, 7, 10, 17, 8, 7, 7, 7, 8, 15, 15, 7, 14, 10, 10, 10, 11, 11, 7, 7, 13, 8, 10, 7, 16, 7, 8, 7, 14, 17, 12, 10, 11, 21, 8, 9, 7, 13, 9, 8, 6, 13, 6, 12, 7, 6, 13, 10, 10, 10, 8, 18, 9, 17, 13, 10, 12, 6, 13, 6, 11, 8, 13, 10, 13, 18, 13, 11, 13, 8, 16, 7, 10, 8, 16, 12, 10, 8, 8, 14, 11, 8, 15, 8, 8, 7, 7, 12, 7, 8, 9, 14, 15, 8, 9, 10, 9, 15, 7, 8, 8, 12, 13, 9, 10, 15, 13, 7, 10, 10, 20, 7, 6, 9, 6, 6, 14, 11, 14, 11, 12, 9, 10, 16, 16, 12, 7, 11, 28, 8, 11, 10, 7, 21, 8, 7, 9, 4, 4, 4, 17, 7, 8, 6, 9, 6, 6, 13, 6, 6, 6, 6, 18, 20, 14, 8, 11, 12, 9, 10, 13, 15, 15, 19, 8, 9, 12, 7, 10, 16, 12, 9, 9, 9, 14, 12, 11, 10, 9, 12, 11, 18, 9, 9, 9, 10, 7, 7, 16, 8, 9, 7, 13, 12, 10, 14, 18, 7, 8, 11, 10, 7, 7, 8, 8, 13, 7, 7, 7, 11, 15, 13, 11, 7, 8, 15, 11, 7, 8, 18, 14, 13, 18, 15, 10, 12, 12, 9, 7, 11, 11, 8, 7, 10, 8, 14, 12, 10, 18, 7, 10, 9, 7, 8, 13, 10, 14, 10, 8, 8, 23, 7, 7, 11, 12, 12, 17, 7, 7, 11, 11, 17, 16, 16, 7, 8, 11, 14, 14, 8, 10, 7, 15, 7, 16, 16, 13, 9, 11, 9, 15, 15, 11, 11, 7, 7, 14, 7, 9, 7, 7, 16, 10, 13, 10, 11, 14, 7, 11, 10, 11, 7, 11, 10, 11, 15, 11, 15, 10, 12, 10, 14, 13, 11, 11, 12, 13, 10, 7, 13, 16, 12, 21, 15, 9, 10, 10, 7, 11, 14, 17, 7, 7, 8, 11, 13, 12, 8, 15, 14, 14, 8, 17, 12, 10, 10, 7, 9, 11, 7, 10, 7, 11, 18, 7, 11, 7, 12, 11, 8, 8, 14, 12, 7, 8, 15, 3, 7, 7, 5, 2, 9, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 3, 5, 11, 6, 4, 7, 10, 7, 7, 11, 1, 10, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 3, 5, 6, 3, 3, 5, 2, 2, 5, 3, 4, 13, 11, 3, 3, 6, 3, 5, 14, 2, 2, 3, 8, 2, 2, 12, 5, 18, 5, 3, 3, 3, 3, 16, 5, 5, 5, 10, 7, 13, 12, 13, 9, 12, 14, 19, 9, 9, 21, 9, 9, 10, 6, 9, 6, 15, 10, 6, 12, 8, 6, 10, 15, 4, 4, 6, 6, 9, 9, 12, 16, 14, 23, 7, 7, 7, 14, 9, 7, 7, 11, 14, 10, 7, 10, 10, 10, 12, 6, 11, 10, 13, 11, 15, 11, 7, 12, 10, 3, 7, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 3, 7, 5, 1, 5, 2, 2, 2, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 10, 9, 11, 8, 7, 12, 8, 9, 7, 6, 13, 11, 6, 13, 7, 9, 9, 4, 4, 4, 4, 4, 6, 10, 7, 8, 13, 11, 8, 8, 9, 14, 7, 14, 8, 10, 7, 9, 7, 7, 9, 6, 9, 2, 12, 5, 3, 3, 13, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 1, 7, 6, 4, 12, 3, 3, 3, 3, 3, 8, 7, 3, 3, 3, 3, 3, 3, 4, 4, 11, 15, 14, 2, 8, 3, 5, 5, 8, 10, 8, 6, 4, 7, 17, 7, 4, 5, 2, 6, 3, 5, 4, 2, 2, 12, 5, 5, 3, 15, 13, 8, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 5, 3, 3, 3, 3, 4, 2, 3, 18, 2, 12, 5, 3, 3, 3, 3, 3, 5, 16, 8, 8, 9, 6, 6, 4, 4, 4, 4, 31, 6, 6, 10, 11, 21, 10, 9, 7, 10, 7, 7, 2, 4, 4, 4, 4, 6, 5, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 4, 6, 2, 2, 2, 5, 3, 3, 3, 7, 7, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 8, 2, 3, 3, 3, 3, 3, 5, 9, 11, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 5, 10, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 11, 10, 10, 10, 10, 10, 11, 10, 11, 10, 11, 10, 9, 9, 11, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 5, 5, 3, 7, 8, 8, 7, 6, 6, 11, 4, 4, 4, 4, 7, 8, 9, 9, 2, 3, 7, 4, 4, 2, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 2, 2, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 7, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 8, 8, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 6, 9, 12, 3, 7, 10, 7, 2, 2, 3, 3, 3, 3, 3, 4, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 6, 6, 8, 6, 7, 4, 4, 4, 4, 4, 4, 6, 7, 5, 5, 20, 19, 8, 10, 9, 7, 10, 6, 8, 11, 6, 6, 6, 6, 13, 12, 8, 6, 7, 14, 11, 9, 2, 5, 3, 6, 2, 3, 2, 2, 2, 2, 2, 2, 2, 5, 4, 3, 7, 6, 4, 7, 4, 3, 6, 4, 7, 2, 2, 7, 7, 7, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 9, 10, 10, 11, 7, 8, 20, 7, 9, 8, 9, 8, 12, 6, 6, 6, 8, 9, 8, 12, 6, 6, 8, 13, 10, 12, 6, 6, 7, 7, 9, 6, 4, 4, 4, 4, 4, 4, 10, 6, 6, 6, 7, 14, 11, 10, 7, 8, 10, 8, 11, 14, 11, 11, 9, 7, 9, 8, 11, 9, 17, 10, 9, 2, 2, 2, 9, 3, 3, 3, 3, 15, 14, 9, 5, 5, 2, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 15, 12, 22, 19, 17, 18, 18, 19, 21, 7, 16, 16, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 16, 11, 11, 7, 7, 7, 7, 17, 7, 8, 12, 15, 9, 19, 7, 19, 8, 21, 11, 12, 19, 14, 22, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 16, 16, 19, 24, 12, 7, 14, 7, 12, 7, 8, 10, 10, 13, 7, 12, 12, 7, 7, 10, 18, 15, 12, 16, 7, 14, 12, 17, 10, 16, 17, 12, 17, 25, 7, 7, 7, 13, 6, 9, 6, 9, 18, 6, 6, 11, 20, 10, 6, 6, 6, 6, 6, 6, 17, 6, 6, 6, 15, 6, 6, 6, 6, 6, 8, 14, 11, 12, 11, 15, 13, 19, 17, 21, 7, 18, 8, 13, 13, 8, 12, 8, 6, 6, 13, 6, 15, 15, 16, 6, 6, 16, 6, 6, 6, 14, 6, 18, 6, 6, 6, 17, 18, 9, 13, 15, 8, 19, 8, 15, 15, 18, 14, 16, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 11, 10, 11, 6, 21, 23, 12, 17, 12, 11, 14, 13, 22, 15, 15, 11, 12, 14, 12, 7, 12, 8, 12, 14, 12, 18, 10, 8, 16, 19, 17, 12, 14, 15, 8, 19, 17, 12, 13, 13, 15, 18, 13, 23, 24, 23, 21, 17, 24, 8, 21, 8, 14, 14, 16, 20, 14, 8, 8, 15, 20, 8, 19, 21, 9, 8, 13, 12, 13, 15, 11, 8, 11, 9, 9, 8, 11, 8, 21, 14, 21, 15, 15, 13, 7, 19, 7, 7, 7, 7, 7, 7, 16, 12, 17, 18, 7, 7, 11, 11, 7, 9, 9, 2, 2, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 10, 10, 7, 9, 7, 7, 7, 6, 8, 6, 6, 6, 6, 6, 6, 6, 7, 6, 8, 6, 6, 9, 7, 7, 7, 4, 4, 4, 4, 4, 4, 4, 4, 8, 9, 8, 7, 8, 7, 8, 10, 7, 5, 5, 5, 5, 5, 5, 3, 9, 7, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 9, 11, 13, 7, 8, 9, 9, 5, 5, 5, 7, 8, 6, 6, 6, 6, 6, 6, 6, 7, 8, 9, 7, 10, 9, 10, 7, 8, 5, 5, 5, 5, 5, 5, 7, 7, 9, 8, 7, 7, 6, 6, 6, 6, 6, 6, 10, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 10, 4, 4, 4, 4, 8, 7, 7, 10, 10, 9, 8, 8, 15, 9, 8, 8, 8, 8, 8, 9, 10, 9, 10, 7, 8, 13, 5, 5, 5, 5, 5, 3, 3, 7, 7, 8, 6, 6, 6, 4, 4, 11, 9, 7, 8, 9, 10, 7, 5, 5, 5, 5, 5, 3, 3, 7, 6, 6, 13, 7, 9, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 7, 8, 7, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 6, 7, 6, 7, 6, 6, 9, 7, 4, 4, 4, 4, 4, 4, 4, 7, 8, 7, 8, 9, 8, 8, 8, 7, 10, 7, 8, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 7, 9, 7, 10, 9, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 7, 6, 6, 6, 9, 9, 4, 4, 13, 7, 10, 9, 9, 12, 7, 8, 8, 10, 8, 8, 8, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 11, 7, 9, 8, 8, 6, 6, 10, 6, 8, 8, 8, 6, 7, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 8, 16, 8, 9, 8, 7, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 10, 15, 8, 9, 8, 9, 9, 6, 6, 6, 6, 6, 6, 7, 4, 8, 7, 8, 8, 7, 8, 11, 8, 5, 5, 5, 5, 5, 3, 7, 7, 6, 11, 16, 7, 6, 4, 4, 4, 4, 9, 9, 8, 8, 8, 13, 12, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 7, 8, 8, 9, 13, 7, 7, 7, 9, 8, 8, 9, 12, 7, 12, 7, 12, 8, 7, 10, 12, 9, 9, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 9, 11, 8, 6, 6, 6, 6, 6, 12, 7, 6, 6, 6, 9, 7, 7, 6, 6, 6, 6, 6, 11, 9, 6, 6, 6, 6, 6, 7, 9, 4, 4, 4, 4, 4, 4, 4, 4, 9, 9, 9, 9, 7, 7, 7, 7, 7, 11, 7, 7, 8, 8, 8, 8, 8, 8, 9, 8, 9, 9, 7, 7, 11, 11, 7, 12, 8, 8, 8, 8, 8, 7, 8, 8, 8, 8, 8, 13, 12, 8, 8, 8, 8, 7, 7, 7, 9, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 11, 7, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 10, 11, 6, 7, 9, 4, 4, 4, 4, 4, 4, 9, 9, 8, 9, 8, 8, 8, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 11, 7, 7, 7, 9, 6, 6, 11, 8, 10, 6, 6, 6, 12, 8, 8, 7, 6, 6, 8, 7, 4, 4, 4, 4, 4, 4, 4, 4, 9, 10, 9, 9, 8, 10, 9, 11, 8, 5, 5, 5, 7, 6, 6, 8, 7, 4, 4, 4, 4, 8, 7, 7, 8, 7, 8, 8, 5, 5, 5, 5, 7, 7, 8, 8, 8, 6, 6, 6, 6, 6, 10, 8, 9, 13, 6, 7, 6, 6, 8, 7, 8, 4, 4, 4, 4, 11, 8, 8, 8, 10, 5, 5, 8, 7, 8, 13, 8, 7, 6, 8, 6, 9, 7, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 6, 4, 8, 10, 10, 8, 12, 9, 13, 2, 7, 5, 5, 5, 5, 5, 7, 7, 10, 6, 6, 6, 6, 6, 6, 6, 8, 4, 4, 9, 8, 8, 8, 14, 8, 8, 8, 9, 8, 5, 5, 5, 5, 5, 3, 3, 9, 6, 6, 6, 6, 10, 12, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 4, 11, 8, 7, 8, 8, 8, 5, 5, 3, 3, 3, 3, 7, 7, 6, 8, 6, 8, 11, 7, 6, 6, 6, 7, 4, 8, 11, 9, 10, 5, 5, 5, 3, 3, 3, 7, 7, 8, 9, 8, 15, 9, 6, 6, 6, 6, 6, 6, 11, 11, 4, 4, 4, 4, 4, 7, 9, 9, 10, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 7, 4, 4, 4, 4, 4, 9, 9, 8, 8, 10, 13, 5, 5, 5, 3, 17, 7, 7, 7, 7, 7, 8, 6, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 9, 10, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 7, 8, 8, 6, 6, 6, 8, 8, 8, 9, 10, 8, 4, 8, 10, 9, 8, 8, 8, 9, 13, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 9, 7, 7, 7, 10, 9, 9, 8, 9, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 12, 6, 6, 6, 6, 6, 6, 6, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 11, 8, 8, 9, 9, 10, 8, 9, 7, 7, 5, 5, 5, 5, 5, 5, 3, 7, 8, 7, 6, 6, 8, 6, 6, 10, 4, 7, 8, 9, 12, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 14, 7, 9, 8, 8, 6, 6, 8, 12, 12, 6, 6, 7, 7, 10, 4, 4, 4, 4, 4, 9, 9, 14, 9, 13, 8, 7, 5, 5, 5, 6, 6, 6, 7, 4, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 8, 6, 6, 6, 6, 6, 6, 12, 6, 6, 6, 6, 4, 4, 9, 9, 8, 8, 11, 7, 7, 7, 5, 5, 5, 3, 9, 8, 6, 6, 7, 4, 4, 4, 4, 4, 4, 8, 8, 11, 5, 5, 5, 7, 7, 7, 9, 6, 6, 6, 6, 6, 6, 9, 8, 4, 4, 4, 4, 7, 12, 9, 8, 8, 8, 7, 10, 10, 5, 5, 5, 5, 5, 5, 5, 3, 11, 14, 8, 7, 8, 8, 6, 6, 6, 6, 6, 8, 7, 6, 6, 6, 7, 6, 8, 9, 4, 4, 4, 7, 8, 9, 7, 9, 7, 7, 9, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 9, 7, 7, 12, 14, 8, 6, 6, 12, 11, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 15, 7, 4, 4, 4, 16, 9, 9, 9, 8, 9, 9, 9, 9, 9, 8, 8, 8, 13, 11, 8, 5, 5, 5, 5, 3, 7, 6, 6, 8, 8, 8, 6, 6, 7, 10, 7, 4, 4, 4, 4, 9, 7, 8, 7, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 9, 6, 6, 6, 6, 6, 8, 8, 7, 7, 9, 6, 6, 6, 7, 6, 6, 6, 6, 6, 15, 4, 4, 4, 4, 4, 8, 8, 7, 8, 12, 9, 8, 8, 8, 8, 8, 9, 8, 8, 10, 8, 8, 8, 8, 16, 9, 10, 2, 5, 5, 5, 5, 5, 5, 5, 9, 7, 6, 8, 9, 4, 4, 4, 4, 4, 7, 8, 8, 8, 9, 8, 11, 10, 5, 5, 5, 5, 3, 7, 8, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 4, 12, 10, 12, 7, 7, 7, 7, 7, 7, 7, 5, 5, 5, 5, 3, 3, 7, 7, 10, 8, 9, 7, 6, 10, 7, 6, 6, 4, 4, 8, 9, 7, 9, 9, 9, 9, 8, 8, 8, 8, 10, 5, 5, 5, 5, 5, 5, 8, 7, 6, 6, 6, 10, 6, 7, 10, 7, 4, 4, 4, 4, 4, 4, 4, 12, 9, 10, 7, 7, 10, 8, 10, 5, 12, 9, 6, 6, 6, 6, 6, 7, 6, 4, 4, 4, 10, 9, 9, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 13, 7, 7, 9, 7, 7, 7, 8, 9, 9, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 15, 15, 4, 4, 4, 4, 4, 10, 10, 9, 8, 9, 8, 8, 9, 7, 8, 7, 8, 5, 5, 7, 6, 6, 6, 4, 4, 4, 7, 8, 11, 8, 5, 5, 5, 5, 5, 5, 5, 7, 6, 6, 6, 6, 6, 6, 9, 11, 10, 7, 4, 4, 4, 9, 8, 8, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 6, 6, 6, 9, 9, 4, 4, 4, 4, 8, 8, 8, 9, 9, 8, 8, 8, 13, 2, 4, 2, 7, 5, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 10, 8, 8, 8, 6, 6, 6, 4, 4, 9, 8, 10, 8, 9, 8, 8, 8, 9, 8, 8, 5, 3, 3, 3, 11, 6, 6, 6, 7, 6, 6, 6, 4, 4, 9, 8, 5, 5, 5, 5, 5, 3, 11, 8, 6, 6, 6, 6, 6, 9, 7, 4, 4, 14, 10, 9, 8, 12, 8, 8, 8, 11, 15, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 11, 11, 10, 10, 7, 7, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 7, 11, 7, 7, 11, 11, 7, 8, 9, 10, 7, 7, 9, 9, 9, 9, 7, 7, 10, 8, 13, 8, 8, 8, 8, 11, 10, 6, 6, 8, 10, 11, 14, 14, 6, 6, 6, 6, 6, 6, 9, 11, 7, 7, 6, 8, 12, 11, 11, 6, 6, 10, 6, 6, 6, 6, 6, 10, 7, 7, 6, 6, 11, 6, 6, 6, 11, 8, 9, 7, 6, 10, 11, 9, 10, 11, 7, 11, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 6, 6, 8, 9, 10, 9, 6, 6, 6, 10, 6, 6, 6, 6, 11, 10, 11, 10, 9, 8, 7, 7, 7, 7, 11, 14, 8, 10, 9, 9, 8, 8, 7, 11, 8, 8, 8, 11, 11, 10, 10, 9, 10, 8, 11, 10, 8, 11, 9, 12, 8, 10, 8, 11, 8, 9, 9, 11, 11, 10, 11, 13, 8, 7, 8, 8, 9, 7, 8, 8, 8, 8, 7, 8, 2, 2, 2, 2, 2, 2, 2, 4, 4, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 8, 6, 4, 4, 4, 11, 7, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 8, 7, 7, 8, 8, 4, 8, 7, 7, 7, 9, 7, 8, 9, 8, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 4, 5, 5, 3, 3, 8, 8, 6, 9, 4, 4, 10, 7, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 2, 2, 2, 3, 3, 3, 3, 3, 4, 10, 2, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 5, 2, 4, 2, 6, 2, 2, 9, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 9, 8, 7, 9, 6, 6, 11, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 7, 7, 11, 8, 8, 6, 5, 11, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 3, 3, 3, 3, 5, 7, 2, 3, 3, 3, 3, 3, 8, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 6, 3, 3, 8, 10, 3, 4, 4, 1, 1, 1, 1, 1, 1, 1, 8, 9, 10, 7, 7, 1, 14, 18, 13, 18, 13, 10, 10, 16, 13, 18, 16, 13, 16, 18, 13, 22, 16, 16, 16, 14, 21, 16, 9, 14, 16, 9, 9, 14, 10, 10, 14, 12, 14, 19, 12, 11, 18, 13, 17, 15, 15, 15, 15, 16, 14, 13, 19, 18, 15, 19, 18, 12, 18, 12, 11, 20, 14, 15, 10, 17, 17, 16, 19, 20, 21, 15, 13, 16, 15, 15, 15, 1, 1, 3, 8, 7, 7, 8, 8, 8, 1, 6, 1, 1, 6, 3, 3, 4, 7, 3, 3, 5, 5, 4, 4, 4, 4, 4, 2, 7, 7, 8, 12, 3, 4, 5, 1, 3, 4, 4, 10, 4, 3, 3, 3, 8, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 9, 20, 7, 5, 5, 5, 9, 13, 5, 5, 5, 5, 5, 3, 3, 3, 16, 5, 5, 5, 13, 7, 8, 8, 11, 8, 7, 9, 7, 11, 12, 9, 9, 8, 8, 11, 10, 14, 7, 12, 10, 11, 13, 7, 9, 11, 17, 17, 14, 13, 7, 8, 7, 10, 10, 7, 16, 13, 7, 8, 17, 12, 9, 8, 6, 7, 10, 6, 6, 12, 6, 8, 10, 8, 8, 8, 6, 8, 6, 14, 6, 6, 6, 13, 6, 10, 6, 6, 7, 14, 8, 6, 6, 10, 11, 10, 9, 9, 7, 7, 6, 6, 6, 9, 9, 7, 9, 10, 9, 13, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 8, 8, 6, 8, 9, 10, 9, 7, 10, 10, 8, 7, 8, 7, 10, 12, 9, 8, 15, 8, 7, 8, 8, 7, 7, 15, 13, 7, 10, 9, 14, 18, 16, 7, 24, 7, 8, 10, 11, 16, 8, 14, 7, 9, 9, 9, 13, 19, 14, 15, 14, 11, 7, 13, 9, 10, 7, 13, 9, 10, 11, 12, 8, 9, 2, 3, 5, 8, 7, 4, 4, 15, 10, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 12, 5, 3, 8, 10, 15, 6, 7, 2, 3, 2, 5, 5, 12, 2, 5, 5, 5, 5, 2, 2, 5, 5, 12, 9, 5, 2, 2, 9, 5, 5, 12, 12, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 12, 5, 8, 8, 9, 5, 5, 5, 8, 19, 7, 16, 15, 14, 9, 9, 9, 9, 7, 11, 11, 11, 7, 14, 10, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 14, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 12, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 12, 9, 9, 12, 12, 12, 15, 7, 11, 7, 14, 11, 18, 13, 8, 18, 15, 18, 12, 14, 12, 8, 8, 8, 8, 9, 9, 9, 12, 7, 10, 10, 8, 8, 12, 12, 12, 7, 12, 12, 9, 7, 7, 7, 7, 7, 8, 15, 12, 9, 10, 10, 7, 10, 10, 13, 11, 10, 9, 22, 11, 9, 8, 8, 8, 8, 8, 13, 18, 13, 9, 15, 19, 9, 7, 7, 10, 7, 7, 7, 11, 8, 13, 17, 7, 7, 10, 10, 10, 7, 20, 16, 7, 7, 7, 7, 7, 7, 11, 21, 12, 12, 13, 11, 14, 16, 8, 8, 13, 11, 7, 7, 13, 7, 7, 14, 15, 15, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 13, 10, 18, 6, 6, 6, 6, 6, 6, 6, 6, 6, 11, 8, 8, 12, 12, 11, 11, 8, 12, 9, 9, 9, 13, 13, 9, 9, 9, 9, 9, 9, 6, 10, 12, 6, 6, 6, 6, 17, 11, 7, 7, 7, 7, 14, 14, 12, 6, 7, 7, 6, 6, 15, 10, 13, 10, 6, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 9, 15, 13, 6, 12, 12, 6, 19, 11, 10, 7, 7, 16, 8, 19, 17, 9, 9, 9, 9, 9, 6, 6, 6, 10, 8, 16, 8, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 6, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 14, 6, 6, 6, 6, 20, 6, 9, 6, 14, 9, 9, 9, 6, 9, 8, 8, 12, 9, 8, 8, 8, 8, 7, 8, 12, 7, 8, 8, 8, 6, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 8, 6, 6, 13, 9, 12, 13, 12, 14, 13, 12, 11, 11, 6, 8, 8, 8, 6, 13, 12, 11, 11, 12, 6, 11, 12, 11, 13, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 15, 6, 6, 6, 6, 6, 6, 6, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 8, 6, 18, 6, 12, 13, 13, 13, 9, 10, 15, 9, 12, 6, 6, 6, 6, 6, 6, 6, 6, 9, 15, 10, 9, 10, 13, 9, 19, 8, 18, 17, 10, 10, 8, 8, 6, 6, 6, 6, 6, 6, 10, 14, 8, 16, 16, 9, 8, 15, 8, 8, 10, 12, 14, 7, 7, 8, 8, 7, 7, 7, 7, 8, 13, 13, 11, 9, 9, 9, 12, 10, 17, 8, 11, 9, 7, 7, 14, 8, 14, 14, 7, 7, 7, 7, 7, 7, 14, 7, 7, 7, 7, 7, 10, 10, 8, 14, 7, 7, 7, 7, 8, 8, 8, 8, 8, 17, 9, 7, 15, 7, 8, 12, 7, 9, 14, 7, 7, 7, 9, 13, 8, 14, 7, 16, 18, 13, 15, 14, 12, 13, 10, 15, 9, 7, 7, 7, 10, 13, 15, 15, 9, 9, 9, 9, 19, 11, 7, 11, 11, 13, 8, 8, 8, 8, 7, 12, 19, 17, 9, 9, 13, 7, 7, 7, 9, 7, 7, 7, 12, 13, 15, 10, 8, 8, 14, 15, 12, 13, 13, 8, 12, 14, 7, 11, 7, 14, 15, 13, 12, 8, 8, 8, 8, 11, 13, 15, 15, 8, 13, 12, 8, 8, 8, 13, 10, 16, 14, 11, 8, 8, 12, 12, 9, 15, 15, 12, 12, 13, 8, 8, 9, 12, 13, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 11, 12, 11, 7, 14, 7, 13, 13, 13, 12, 18, 16, 7, 12, 11, 10, 10, 15, 9, 9, 9, 21, 7, 7, 7, 11, 16, 8, 8, 11, 11, 7, 7, 7, 7, 7, 19, 7, 7, 7, 7, 7, 7, 7, 7, 7, 12, 8, 9, 12, 14, 11, 9, 9, 9, 22, 12, 3, 3, 4, 8, 8, 15, 4, 2, 2, 5, 5, 3, 3, 3, 3, 3, 3, 6, 6, 4, 4, 4, 12, 7, 10, 2, 3, 3, 3, 3, 3, 3, 3, 6, 7, 3, 7, 5, 14, 4, 4, 7, 8, 10, 4, 1, 3, 3, 6, 2, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 4, 2, 2, 5, 3, 4, 2, 2, 2, 2, 2, 2, 2, 11, 5, 5, 5, 11, 5, 5, 3, 5, 5, 5, 5, 11, 14, 13, 9, 11, 9, 12, 8, 11, 11, 8, 11, 16, 9, 9, 7, 10, 9, 12, 8, 15, 6, 7, 6, 6, 13, 10, 8, 11, 8, 6, 6, 6, 12, 16, 6, 11, 7, 8, 9, 18, 6, 6, 9, 4, 4, 6, 13, 6, 6, 6, 6, 8, 8, 9, 16, 7, 7, 14, 7, 8, 8, 8, 7, 7, 7, 7, 7, 7, 15, 13, 7, 10, 7, 7, 10, 12, 16, 15, 7, 9, 9, 14, 11, 11, 10, 9, 10, 8, 12, 7, 8, 7, 7, 10, 12, 7, 12, 8, 7, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 3, 3, 5, 5, 5, 10, 7, 4, 4, 4, 8, 7, 10, 9, 7, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 3, 7, 4, 5, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 2, 2, 2, 8, 12, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 7, 11, 9, 8, 8, 8, 7, 8, 9, 7, 7, 9, 7, 7, 7, 10, 7, 7, 10, 9, 10, 6, 6, 6, 6, 6, 6, 15, 7, 8, 9, 9, 8, 6, 6, 10, 9, 6, 8, 13, 9, 7, 6, 6, 6, 6, 6, 6, 12, 6, 6, 7, 6, 7, 6, 6, 6, 10, 10, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 14, 6, 6, 7, 7, 9, 6, 6, 6, 6, 9, 9, 8, 9, 10, 9, 8, 9, 12, 7, 7, 7, 8, 7, 10, 12, 11, 9, 10, 7, 7, 7, 9, 10, 10, 8, 12, 9, 7, 7, 9, 8, 8, 8, 10, 7, 7, 8, 9, 9, 7, 7, 7, 8, 2, 4, 2, 4, 6, 3, 4, 2, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 6, 4, 7, 3, 3, 3, 3, 3, 3, 3, 12, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 5, 3, 4, 7, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 6, 4, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 4, 2, 7, 6, 8, 9, 2, 2, 2, 2, 3, 3, 3, 5, 7, 2, 3, 3, 8, 7, 7, 2, 2, 8, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 7, 7, 6, 10, 6, 9, 7, 11, 4, 6, 8, 8, 7, 8, 4, 2, 5, 5, 5, 5, 3, 3, 3, 11, 8, 9, 6, 6, 8, 7, 4, 4, 7, 6, 8, 7, 2, 2, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 7, 2, 2, 5, 3, 3, 2, 3, 3, 3, 3, 3, 3, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 12, 5, 5, 3, 3, 3, 5, 10, 12, 6, 15, 4, 6, 6, 7, 14, 9, 3, 3, 3, 3, 3, 8, 2, 2, 3, 5, 5, 3, 3, 3, 3, 3, 3, 8, 8, 6, 8, 7, 5, 8, 4, 6, 11, 2, 2, 7, 3, 3, 2, 9, 8, 5, 5, 3, 3, 3, 5, 5, 7, 7, 6, 6, 10, 6, 8, 6, 8, 9, 7, 4, 4, 4, 4, 7, 6, 6, 8, 7, 7, 10, 9, 9, 8, 11, 8, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 7, 6, 2, 5, 5, 6, 7, 6, 4, 8, 9, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 2, 5, 3, 3, 3, 3, 3, 9, 9, 6, 4, 8, 7, 7, 5, 9, 8, 6, 2, 6, 8, 7, 8, 5, 5, 5, 5, 5, 3, 3, 3, 16, 8, 7, 7, 7, 8, 7, 7, 7, 7, 9, 6, 9, 6, 10, 7, 7, 7, 6, 10, 8, 9, 11, 11, 8, 4, 4, 10, 8, 8, 6, 9, 6, 11, 8, 8, 8, 15, 7, 8, 9, 5, 3, 3, 3, 3, 3, 5, 2, 2, 3, 8, 9, 10, 3, 2, 2, 2, 2, 2, 2, 3, 6, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 11, 5, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 12, 7, 4, 12, 4, 6, 5, 4, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 11, 10, 6, 4, 6, 10, 8, 3, 3, 3, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 4, 4, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 10, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 8, 8, 7, 13, 12, 10, 10, 8, 8, 7, 7, 9, 12, 11, 6, 6, 8, 8, 9, 7, 7, 7, 10, 15, 10, 4, 4, 4, 4, 4, 11, 8, 8, 9, 7, 9, 14, 14, 12, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 12, 5, 5, 5, 11, 10, 7, 9, 3, 8, 7, 3, 15, 13, 11, 4, 4, 2, 2, 2, 19, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 22, 18, 6, 14, 17, 4, 4, 19, 16, 18, 2, 3, 3, 7, 2, 3, 2, 3, 3, 6, 4, 2, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 9, 9, 2, 3, 2, 2, 2, 3, 3, 3, 5, 7, 14, 7, 7, 12, 9, 13, 6, 11, 6, 10, 9, 7, 7, 8, 12, 12, 8, 8, 8, 10, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 5, 8, 10, 7, 8, 11, 8, 12, 9, 4, 14, 7, 7, 9, 13, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 1, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 3, 2, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 12, 9, 8, 8, 9, 8, 6, 17, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 4, 4, 8, 8, 9, 9, 9, 7, 7, 7, 7, 7, 7, 7, 9, 9, 9, 7, 8, 8, 8, 10, 7, 13, 10, 8, 9, 3, 3, 5, 3, 3, 3, 3, 3, 7, 7, 6, 6, 10, 13, 11, 11, 8, 8, 9, 8, 9, 9, 10, 10, 10, 11, 10, 10, 13, 13, 16, 15, 11, 12, 9, 9, 10, 9, 11, 10, 9, 9, 14, 7, 8, 3, 10, 7, 7, 3, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 11, 6, 7, 4, 6, 2, 2, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 6, 4, 4, 2, 2, 2, 3, 3, 3, 3, 4, 4, 6, 6, 6, 6, 5, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 11, 6, 10, 9, 12, 7, 7, 11, 14, 9, 7, 12, 3, 3, 7, 12, 11, 12, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 10, 3, 3, 3, 11, 3, 5, 9, 11, 8, 12, 14, 9, 7, 8, 7, 7, 11, 11, 7, 7, 10, 9, 8, 10, 9, 7, 7, 7, 7, 7, 7, 8, 8, 7, 11, 8, 8, 8, 7, 7, 10, 8, 7, 13, 12, 7, 17, 10, 8, 8, 11, 7, 11, 11, 14, 7, 11, 7, 8, 6, 9, 20, 8, 7, 9, 16, 7, 10, 6, 11, 10, 8, 9, 7, 16, 11, 11, 9, 8, 9, 8, 8, 8, 11, 8, 15, 8, 8, 9, 7, 8, 8, 11, 10, 7, 5, 7, 10, 10, 15, 7, 7, 7, 8, 7, 8, 8, 10, 11, 10, 10, 10, 11, 11, 7, 8, 6, 8, 8, 10, 6, 8, 6, 6, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 16, 6, 15, 6, 7, 11, 11, 7, 9, 10, 11, 13, 10, 6, 16, 8, 10, 12, 11, 6, 6, 6, 6, 6, 6, 6, 10, 6, 10, 7, 7, 7, 11, 7, 11, 6, 6, 6, 6, 6, 6, 17, 7, 7, 6, 6, 12, 22, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 7, 6, 6, 5, 6, 6, 8, 11, 6, 9, 14, 11, 9, 11, 7, 7, 8, 6, 6, 6, 8, 10, 9, 6, 6, 6, 6, 9, 7, 6, 6, 6, 6, 6, 15, 6, 4, 4, 4, 6, 4, 17, 8, 11, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 6, 6, 6, 6, 10, 6, 10, 6, 6, 6, 6, 12, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 6, 6, 18, 6, 6, 6, 8, 9, 10, 7, 8, 9, 10, 11, 7, 13, 6, 8, 8, 6, 6, 14, 7, 7, 7, 7, 10, 7, 14, 9, 6, 6, 9, 15, 9, 7, 14, 6, 11, 14, 13, 7, 12, 8, 7, 7, 7, 7, 7, 12, 7, 10, 9, 16, 6, 8, 6, 5, 17, 6, 8, 10, 4, 6, 4, 10, 15, 17, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 4, 4, 11, 7, 4, 4, 7, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 19, 17, 6, 10, 11, 6, 6, 6, 6, 18, 6, 6, 11, 4, 4, 4, 5, 6, 6, 6, 9, 5, 6, 4, 6, 6, 4, 6, 6, 6, 6, 10, 6, 6, 4, 6, 6, 10, 6, 10, 6, 6, 6, 6, 11, 6, 6, 10, 6, 6, 8, 6, 6, 6, 8, 6, 11, 4, 11, 9, 10, 9, 11, 4, 8, 4, 11, 12, 7, 9, 8, 6, 7, 7, 8, 12, 12, 11, 13, 10, 11, 7, 7, 7, 9, 7, 11, 10, 7, 7, 7, 16, 11, 10, 11, 17, 9, 9, 8, 8, 7, 7, 7, 9, 7, 7, 7, 14, 7, 13, 9, 11, 10, 14, 10, 10, 12, 11, 10, 7, 10, 5, 14, 8, 8, 8, 9, 7, 8, 7, 7, 9, 8, 7, 8, 7, 7, 7, 7, 7, 7, 7, 11, 8, 10, 8, 7, 8, 14, 11, 8, 9, 9, 9, 8, 24, 10, 10, 12, 7, 7, 15, 11, 8, 8, 12, 11, 8, 9, 9, 7, 8, 9, 10, 11, 10, 11, 7, 12, 7, 7, 11, 9, 8, 14, 13, 12, 8, 11, 10, 8, 8, 7, 7, 14, 9, 10, 8, 9, 11, 7, 14, 8, 8, 13, 8, 8, 12, 7, 10, 14, 14, 11, 9, 10, 9, 9, 7, 7, 11, 11, 13, 9, 13, 5, 5, 5, 7, 9, 5, 11, 12, 14, 8, 7, 7, 11, 10, 9, 7, 8, 8, 7, 10, 11, 11, 5, 5, 7, 5, 5, 5, 7, 7, 15, 7, 7, 8, 7, 15, 12, 12, 10, 7, 8, 7, 11, 7, 7, 7, 23, 11, 8, 8, 11, 10, 7, 8, 11, 7, 19, 7, 7, 6, 9, 9, 9, 11, 3, 4, 7, 8, 6, 6, 4, 10, 8, 2, 2]);
-    var edgeChild = /* @__PURE__ */ new Uint16Array([0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 12, 1, 1, 1, 1, 1, 17, 1, 1, 1, 1, 1, 1, 12, 1, 12, 1, 12, 13, 1, 1, 1, 1, 12, 1, 12, 1, 1, 1, 1, 1, 14, 23, 1, 1, 1, 1, 1, 1, 20, 1, 1, 1, 1, 21, 12, 1, 1, 1, 1, 1, 1, 1, 1, 22, 1, 1, 1, 16, 18, 1, 1, 15, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 24, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 19, 1, 1, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 1, 26, 27, 28, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 12, 12, 12, 12, 1, 35, 0, 0, 0, 1, 1, 1, 1, 38, 37, 1, 1, 1, 1, 1, 36, 1, 1, 1, 1, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 41, 0, 0, 0, 0, 42, 43, 0, 0, 0, 0, 12, 1, 1, 1, 12, 1, 1, 1, 46, 48, 48, 48, 46, 48, 46, 46, 47, 48, 46, 48, 46, 46, 46, 46, 46, 46, 48, 46, 46, 47, 46, 46, 46, 46, 48, 49, 49, 47, 48, 46, 46, 46, 46, 46, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 52, 54, 52, 52, 52, 54, 52, 53, 52, 55, 52, 53, 53, 52, 52, 52, 53, 55, 53, 55, 52, 53, 53, 12, 57, 57, 56, 58, 53, 55, 52, 52, 50, 51, 59, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 62, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 69, 70, 12, 1, 1, 68, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 79, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 84, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 82, 85, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 83, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 12, 1, 1, 1, 1, 95, 1, 97, 1, 1, 1, 1, 1, 1, 1, 1, 100, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 103, 103, 1, 1, 12, 1, 106, 1, 1, 1, 1, 1, 1, 1, 104, 1, 105, 1, 107, 1, 1, 1, 1, 1, 108, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 116, 117, 1, 1, 1, 1, 1, 1, 119, 119, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 127, 128, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 128, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 128, 1, 1, 1, 1, 1, 1, 1, 1, 1, 132, 129, 131, 126, 1, 130, 1, 1, 120, 1, 1, 1, 1, 123, 1, 133, 1, 1, 1, 1, 1, 1, 125, 1, 114, 1, 115, 1, 12, 134, 112, 118, 1, 1, 1, 1, 1, 113, 121, 1, 12, 12, 12, 124, 122, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 12, 12, 1, 1, 1, 1, 1, 12, 140, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 142, 1, 1, 1, 1, 1, 1, 1, 1, 143, 144, 12, 12, 141, 139, 48, 48, 146, 52, 52, 145, 148, 147, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 151, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 149, 0, 0, 0, 0, 1, 0, 150, 138, 1, 0, 1, 1, 12, 12, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 154, 153, 22, 1, 1, 12, 12, 1, 22, 12, 12, 1, 1, 1, 1, 1, 140, 1, 1, 158, 1, 1, 1, 1, 159, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 1, 1, 142, 1, 1, 158, 1, 1, 1, 1, 159, 1, 1, 1, 140, 1, 1, 1, 158, 1, 163, 1, 1, 1, 159, 1, 1, 140, 1, 1, 1, 163, 1, 1, 1, 1, 1, 140, 1, 1, 1, 1, 1, 1, 1, 1, 140, 1, 1, 163, 1, 1, 163, 1, 1, 1, 1, 1, 1, 1, 169, 1, 1, 1, 158, 1, 1, 163, 1, 1, 1, 159, 1, 1, 169, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 142, 1, 1, 158, 1, 163, 1, 1, 1, 159, 1, 1, 140, 1, 1, 158, 1, 163, 1, 1, 1, 159, 1, 1, 140, 1, 1, 1, 1, 158, 1, 163, 1, 1, 1, 159, 1, 1, 1, 140, 1, 1, 158, 1, 1, 1, 1, 175, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 1, 178, 1, 1, 169, 1, 1, 1, 1, 1, 158, 1, 1, 163, 1, 1, 1, 159, 1, 1, 169, 1, 1, 1, 1, 1, 158, 1, 1, 163, 1, 1, 1, 159, 1, 1, 169, 1, 1, 1, 1, 1, 163, 1, 1, 1, 1, 173, 165, 165, 12, 1, 12, 177, 1, 1, 1, 1, 1, 166, 166, 166, 160, 1, 1, 1, 164, 166, 170, 176, 1, 1, 1, 1, 164, 164, 1, 1, 162, 160, 173, 164, 168, 181, 172, 181, 1, 1, 179, 1, 172, 161, 164, 1, 1, 1, 1, 164, 1, 167, 1, 1, 1, 12, 1, 182, 1, 171, 1, 1, 1, 171, 170, 174, 180, 162, 173, 1, 1, 1, 1, 1, 1, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 184, 185, 184, 184, 185, 184, 184, 184, 184, 186, 186, 184, 184, 185, 184, 185, 184, 184, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 188, 12, 1, 12, 12, 12, 12, 1, 12, 12, 12, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 201, 1, 203, 204, 202, 201, 201, 1, 1, 207, 1, 208, 206, 1, 12, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 219, 201, 201, 201, 201, 219, 1, 1, 1, 1, 222, 223, 221, 1, 1, 1, 1, 1, 1, 225, 225, 1, 1, 1, 225, 225, 227, 228, 226, 1, 230, 1, 1, 1, 1, 12, 236, 237, 238, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 205, 209, 1, 1, 1, 1, 157, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 233, 1, 1, 1, 200, 1, 1, 1, 1, 244, 1, 1, 241, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 191, 216, 1, 1, 1, 212, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 198, 1, 1, 1, 1, 1, 1, 1, 217, 1, 1, 1, 1, 232, 1, 1, 1, 1, 183, 1, 220, 1, 215, 1, 1, 1, 218, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 196, 1, 12, 1, 1, 12, 1, 1, 1, 1, 199, 1, 1, 1, 214, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 245, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 231, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 190, 12, 1, 1, 1, 193, 12, 1, 1, 1, 1, 1, 1, 1, 235, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 192, 1, 1, 1, 1, 1, 1, 1, 240, 1, 1, 1, 197, 1, 1, 1, 213, 1, 12, 1, 229, 210, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 217, 1, 1, 1, 1, 195, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 187, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 211, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 242, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 243, 1, 1, 12, 1, 1, 1, 1, 194, 1, 1, 1, 211, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 234, 1, 1, 1, 189, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 224, 1, 1, 1, 12, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 239, 1, 1, 12, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 255, 0, 0, 0, 0, 0, 256, 0, 0, 0, 0, 0, 0, 1, 12, 1, 1, 1, 260, 1, 1, 1, 0, 261, 258, 259, 1, 1, 1, 1, 1, 1, 266, 1, 268, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 264, 1, 1, 1, 1, 1, 270, 1, 1, 12, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 269, 1, 1, 1, 12, 1, 1, 1, 1, 265, 1, 1, 1, 263, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 267, 1, 1, 1, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 1, 12, 1, 1, 1, 1, 12, 1, 1, 276, 1, 13, 1, 1, 1, 12, 12, 273, 274, 1, 1, 1, 1, 275, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 278, 1, 1, 12, 16, 1, 1, 1, 1, 1, 1, 279, 1, 1, 1, 277, 12, 12, 1, 1, 1, 1, 1, 1, 1, 1, 279, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 288, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 292, 292, 1, 0, 0, 0, 0, 0, 1, 12, 0, 0, 0, 0, 0, 0, 0, 0, 184, 1, 297, 298, 1, 12, 1, 1, 1, 1, 12, 300, 1, 1, 299, 1, 1, 302, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 307, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 12, 1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 12, 0, 319, 0, 0, 320, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 336, 1, 1, 1, 1, 1, 1, 0, 0, 62, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 344, 0, 0, 0, 0, 0, 0, 0, 0, 0, 346, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 362, 362, 363, 362, 0, 1, 211, 1, 1, 13, 358, 1, 356, 0, 0, 0, 0, 0, 0, 0, 359, 1, 1, 364, 1, 241, 1, 1, 1, 1, 357, 1, 1, 354, 1, 360, 1, 352, 1, 361, 1, 353, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 12, 355, 355, 1, 1, 1, 200, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 12, 1, 1, 1, 1, 351, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 367, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 302, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 407, 407, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 399, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 375, 386, 1, 1, 374, 409, 1, 380, 1, 1, 372, 404, 1, 1, 390, 371, 376, 1, 1, 1, 383, 414, 392, 1, 1, 1, 1, 1, 1, 393, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 402, 406, 0, 0, 85, 1, 1, 0, 400, 377, 413, 378, 381, 388, 1, 403, 0, 1, 0, 85, 397, 395, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 416, 1, 1, 387, 1, 85, 1, 0, 1, 1, 1, 419, 1, 0, 0, 85, 394, 0, 1, 373, 1, 1, 1, 0, 1, 1, 396, 1, 0, 1, 1, 1, 0, 1, 421, 384, 1, 1, 0, 1, 0, 0, 412, 0, 1, 1, 1, 85, 405, 1, 1, 401, 398, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 379, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 411, 0, 85, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 415, 1, 1, 1, 0, 0, 418, 0, 0, 0, 1, 391, 1, 0, 85, 417, 1, 0, 0, 0, 0, 420, 1, 1, 0, 0, 1, 0, 1, 0, 389, 0, 385, 0, 1, 1, 1, 0, 1, 1, 0, 408, 382, 410, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 12, 1, 1, 1, 12, 436, 436, 1, 1, 12, 12, 1, 436, 1, 1, 12, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 448, 1, 1, 0, 1, 1, 1, 1, 241, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 466, 466, 1, 1, 0, 0, 352, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 479, 1, 478, 1, 1, 1, 1, 1, 1, 1, 1, 1, 483, 1, 12, 12, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 491, 1, 1, 1, 493, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 490, 1, 485, 1, 1, 1, 1, 472, 1, 1, 1, 1, 1, 1, 1, 1, 486, 12, 1, 1, 1, 1, 492, 1, 1, 1, 487, 481, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 352, 1, 469, 1, 1, 12, 489, 1, 1, 352, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 474, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 492, 1, 1, 1, 1, 352, 1, 488, 1, 1, 1, 482, 476, 1, 1, 1, 1, 1, 477, 1, 494, 480, 1, 1, 1, 1, 1, 475, 1, 1, 1, 1, 1, 1, 1, 1, 1, 470, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 484, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 473, 1, 1, 1, 1, 1, 471, 1, 255, 495, 1, 1, 1, 1, 1, 12, 1, 1, 1, 1, 12, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0, 501, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 12, 1, 70, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 505, 0, 505, 505, 505, 505, 505, 505, 505, 0, 505, 505, 505, 505, 505, 1, 505, 505, 505, 0, 505, 505, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 510, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 514, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 507, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 508, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 516, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 505, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 513, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 506, 0, 0, 517, 512, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 511, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 505, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 506, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 505, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 515, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 527, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 235, 235, 1, 531, 1, 1, 1, 530, 1, 1, 1, 1, 1, 526, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 528, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 532, 1, 1, 529, 1, 1, 1, 1, 1, 1, 1, 1, 407, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 533, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 544, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 12, 1, 547, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 12, 12, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 62, 1, 1, 12, 12, 12, 12, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 566, 1, 1, 1, 1, 1, 1, 1, 567, 1, 1, 1, 1, 1, 1, 1, 565, 1, 1, 1, 12, 1, 1, 569, 274, 1, 1, 1, 12, 12, 1, 1, 12, 1, 12, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 573, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 579, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 138, 1, 12, 584, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 113, 1, 1, 1, 12, 1, 1, 1, 1, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 589, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 150, 1, 1, 1, 263, 1, 1, 12, 33, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 614, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 255, 1, 363, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 619, 1, 1, 1, 1, 0, 621, 0, 85, 0, 620, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 12, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 628, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 623, 623, 0, 627, 625, 623, 623, 623, 623, 623, 629, 623, 623, 633, 623, 623, 623, 623, 623, 623, 623, 623, 623, 623, 630, 627, 623, 623, 627, 623, 623, 623, 623, 623, 623, 623, 623, 623, 623, 623, 623, 623, 625, 623, 623, 623, 623, 623, 631, 623, 623, 623, 623, 623, 623, 0, 0, 0, 1, 632, 1, 1, 1, 1, 626, 1, 1, 1, 1, 1, 624, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 12, 637, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 12, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 12, 1, 1, 12, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 102, 67, 316, 342, 447, 575, 0, 4, 71, 271, 290, 318, 343, 369, 423, 449, 0, 538, 559, 576, 639, 9, 0, 63, 94, 433, 445, 465, 617, 0, 536, 558, 572, 654, 0, 33, 6, 0, 500, 539, 644, 602, 73, 0, 7, 321, 291, 424, 502, 452, 578, 85, 640, 0, 618, 345, 454, 504, 9, 111, 324, 545, 6, 33, 0, 347, 85, 426, 85, 522, 10, 6, 137, 284, 310, 0, 655, 549, 0, 605, 0, 66, 6, 6, 287, 101, 2, 468, 434, 446, 638, 0, 6, 0, 6, 322, 109, 6, 603, 540, 580, 0, 503, 425, 308, 323, 8, 74, 110, 641, 583, 427, 348, 335, 455, 152, 77, 326, 587, 550, 643, 606, 370, 365, 518, 6, 78, 155, 11, 311, 285, 562, 588, 607, 554, 592, 612, 653, 39, 6, 296, 330, 368, 340, 253, 33, 568, 595, 253, 44, 251, 301, 331, 341, 442, 459, 520, 309, 0, 76, 604, 0, 439, 453, 334, 85, 283, 85, 0, 622, 586, 543, 328, 457, 85, 428, 422, 0, 0, 0, 9, 597, 613, 252, 0, 460, 443, 571, 556, 615, 657, 91, 253, 45, 332, 431, 461, 611, 0, 551, 329, 312, 85, 250, 86, 30, 425, 33, 6, 429, 366, 339, 646, 634, 564, 591, 553, 0, 294, 87, 33, 441, 458, 0, 33, 462, 0, 254, 635, 557, 9, 444, 463, 253, 284, 92, 257, 636, 616, 599, 521, 464, 432, 286, 262, 93, 61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 662, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 450, 0, 0, 0, 0, 0, 0, 0, 0, 88, 0, 135, 0, 0, 546, 590, 0, 0, 0, 0, 0, 0, 0, 29, 0, 593, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 450, 0, 0, 0, 0, 542, 0, 293, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 282, 0, 0, 0, 0, 0, 0, 0, 659, 0, 0, 0, 0, 0, 658, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 430, 0, 0, 0, 523, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 72, 0, 0, 0, 0, 0, 0, 534, 0, 0, 0, 0, 0, 0, 440, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 246, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 555, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 535, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 305, 317, 0, 0, 0, 0, 0, 570, 313, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 552, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 496, 0, 0, 0, 350, 0, 0, 0, 0, 80, 0, 289, 0, 0, 0, 0, 0, 0, 25, 0, 0, 0, 0, 610, 0, 0, 0, 0, 642, 561, 0, 0, 0, 0, 280, 0, 0, 0, 0, 0, 0, 498, 0, 0, 519, 0, 0, 0, 0, 0, 64, 0, 0, 0, 303, 60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 81, 0, 0, 0, 0, 0, 0, 0, 282, 0, 0, 0, 0, 0, 315, 652, 0, 75, 0, 0, 0, 0, 0, 0, 0, 0, 0, 661, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 156, 0, 314, 0, 0, 0, 0, 0, 0, 609, 0, 0, 0, 0, 0, 0, 563, 0, 0, 0, 0, 0, 0, 0, 0, 0, 608, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 65, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 248, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 90, 0, 541, 0, 0, 0, 0, 0, 596, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 90, 89, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 525, 0, 524, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 295, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 497, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 325, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 577, 0, 0, 0, 0, 0, 0, 0, 0, 333, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 72, 272, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 90, 0, 648, 0, 0, 594, 0, 0, 0, 0, 0, 0, 0, 0, 0, 281, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 651, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 560, 0, 0, 0, 90, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 537, 0, 656, 0, 0, 467, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 438, 0, 0, 0, 585, 0, 99, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 34, 0, 0, 0, 0, 0, 0, 32, 98, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 327, 0, 0, 0, 249, 0, 0, 0, 0, 0, 0, 600, 0, 0, 0, 0, 136, 0, 0, 0, 0, 0, 601, 0, 0, 0, 0, 0, 0, 0, 450, 456, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 435, 0, 349, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 306, 0, 0, 337, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 574, 0, 0, 0, 451, 0, 0, 437, 0, 0, 0, 0, 0, 0, 645, 0, 0, 0, 581, 0, 0, 96, 0, 582, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 548, 499, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 31, 0, 0, 31, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 304, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 450, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 650, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 649, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 660, 0, 0, 0, 0, 0, 598, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 338, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 647, 0, 0, 247, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 665, 665, 665, 665, 665, 665, 665, 664, 666]);
-    var labelText = "orgmilcomschnetedugovdrrformsfeedbackofficialaccoorgmilschnetgovmagazinemediaunioncargopilotgroupcaarespressworksaerodromeworkinggroupair-traffic-controlaircraftaccident-preventioneducatormarketplaceambulanceinsurancecateringairportrepbodyenginesoftwaremodellingair-surveillanceconsultingchartertrainermaintenanceservicesdesignflightskydivingfreightassociationstudentgroundhandlingdgcafuelclubtaxicrewshowballooningexpresstraderbrokerauthoragentsairtrafficjournalistsafetyconsultantmicrolightaccident-investigationparachutingequipmentproductionfederationrecreationscientistnavigationengineertradingglidingleasingresearchpassenger-associationentertainmentparaglidinghangglidingaerobaticrotorcraftemergencycertificationgovernmentaeroclubexchangelogisticschampionshiphomebuiltcouncilconferencecontrolairlinecivilaviationjournalorgcomnetedugovcoorgcomnomnetobjofforgcomnetuwukiloappsframerorgmilcomnetedugovcoradioorgcomnetcommuneedogpbcoitgvorgedugov*spreviewfrontendrelayononstagingauthcloudsandboxupid*mtls*privatelinktypedreamdeveloperbravemochawindsurfaivenmirenupsunwnextbegetngrokclerkwale2bwebcsbrunputercrbtsflutterflowcloudzyrospawnbasesliplanemodelenceshiptodaymagicpatternsnetlifyondigitaloceanrailwayhostedclaudehasurabotdashretoolvercelgithubluyanigadgetreplitcloudflaretelebitedgecomputeevervaultexponyatnoopencrpplxzeaburwasmerframerzeropsrocketpreviewconvexmedusajsspritesagilevibesonherculeseasypanelstreamlitglideossnowflakemesserliloginlinehackclubcodepennorthflankbase44corespeedleapcellngrok-freeclerkstagelovableon-fleek*us-west-3ap-south-2us-central-2us-central-1eu-central-1ap-south-1us-west-2us-east-2eu-north-1ap-north-1us-west-1us-east-1*rcloudintsegorgmilcomgobbetnetintedugovturmusicasenasamutualcoopv6dnsip6uriurnin-addre164homeirisgovdixdaemoncloudnssthwien*inexexkunden4accogvormymyspreadshop4lima2ixortsinfofuturecmsfuturehosting12hpprivfuturemailinglima-cityfunkfeuer123webseitednshomemelmyspreadshopcloudletswasantqldvicactnswtascatholicwasaqldvictasidwasantozqldorgcomvicasnactnetedugovnswtasconfcomairflowlambda-urltransfer-webapptransfer-webappairflowtransfer-webapptransfer-webapp-fipstransfer-webappeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1privatenotebookstudiolabelingnotebookstudionotebooknotebook-fipslabelingnotebookstudionotebook-fipsnotebookstudio-fipsnotebook-fipsnotebookstudionotebook-fipsnotebookstudioeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2experimentsus-gov-west-1us-gov-east-1ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1onrepostsagemakercopporgmilcompronetintedugovbiznameinfoshoprsorgmilcomnetedugovbrendlyresolvenzauscotvstoreorgcomnetedugovbizinfoidacaicoittvorgmilcomschnetedugovinfocloudezproxysiteacmymyspreadshopkuleuvenwebhostingtransurl123websitecloudnsinterhostsolutionsddns5476103298edgfacbmlonihkjutwvqpsryxzbarsycoororgcomedumyftpno-iporxcloud-ipfor-somemmafanfor-morewebhopselfipjozidyndnscloudnsdscloudfor-thefor-betteractivetrailcoeconorestooteorgcomeconeteduassurmoneyafricaarchitectesrestaurantloisirstourismavocatsinfoagrounivcoorgcomnetedugoviatvdeportesaludtksatorgmilcomwebgobnetinteducienciaboliviarevistacooperativaempresanombreindustriamusicapatriamedicinademocraciapoliticapuebloindigenaplurinacionalarteblogwikiinfoagrotransportenoticiasprofesionalacademiaeconomiaecologiamovimientotecnologianaturalpagesappsgroksailsimplesitecepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesmscepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesms*biaamfmtcmptvfeirasampajampanatalbelemananiradiog12medindfndbmdtrdthepoaggfjdfdefinfenflegsegongengcngorgzlgslglogppgmillelqslcimcomnomadmjabimbbibbsbabcrectecsjcetcpscpvhudieticriapipsiecnbiorioecogeoteoodoproatoartfstmatvetdetbetnetcntnotfotgrueduajuespappreptmpemparqsrvadvdevgovntrturagrjorfarjusmusdesvixxyzcozfozslzbhzmaringasantamariacampinagrandegoianiasorocabafloripasaobernardocuritibaboavistarecifeaparecidasaogoncasalvadorcuiabamorenamacapalondrinacontagemsocialfortalmaceioleilaoosascoriobranconiteroi9guacutcheblogflogvlogwikitaxicoopmanauspalmascaxiasjoinvillebaruericampinassantoandreribeiraoriopretoweorgcomnetedugovv0windsurfshiptodaycloudsitecoaccoorgnetgovofmilcomgovmediatechzacoorgcomnetedugsjgovmydnspenfnlabnbmbgcbcqconcontnuyksknsmyspreadshopno-ipawdevboxbarsyonidatemfuinabusavinstanceseceuguukussryzespawncsxcloud-ipmyphotosfantasyleaguetwmailcleverappsscrappingccwucloudnsftpaccessgame-serverccgovobjectsrmalpgcust*svcalp1aeappenginermalpgmyspreadshop4lima2ixsquare7cloudscale123websitefirenet12hpflowgotdnslinkyard-cloudcloudnslima-citydnskingobjectstorageedaccogoorusorgcomnetintedua\xE9roportxn--aroport-byaassogouvcomilgobgovcloudnses-1eu-west-1us-east-1euvipit1eurarubait1s3lbwebsites3websiteru-spbru-mskelasticcsrunstnukukcaukusnl-ams-1fr-par-1fr-par-2functionsnodess3ddlwhmrdbfnck8sifrs3-websitecockpitscblmgdbdtwhkafkpubprivs3ddlwhmrdbk8sifrs3-websitecockpitscblmgdbdtwhkafks3ddlrdbk8sifrs3-websitecockpitscblmgdbdtwhkafkk8sscalebookpl-wawfr-parnl-amsbaremetalsmartlabelinginstancesdechk2kuleuvenlaravelvoorloperurownoxazapscwhstgrvaporonline-serverobservablehqelementorantagonistreclaimjoteluluencowaydiademjelasticmatlabmagentositetrendhostingaxarnetjenv-arubajelejoteravendbemergenttrafficplexconvexkeliwebserveboltbegetcdnstaticson-rancherprimetelonstackitunison-servicesdnshomelinkyardbarsyjelecloudnscocomnetgovmycn-northwest-1cn-north-1s3s3-accesspoints3-websites3s3-accesspointrdsdualstacks3-deprecatedemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspoints3s3-accesspointrdsdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicn-northwest-1cn-north-1cn-northwest-1ebcomputeelbcn-north-1airflowcn-northwest-1cn-north-1oncn-northwest-1cn-north-1amazonawssagemakeramazonwebservicesdirectasgdsdhehahljlnmhbacscahqhshhihnlnynsnmofjbjzjxjtjhkcqtwgsjssxnxjxgxxzgz\u7DB2\u7D61\u7F51\u7EDC\u516C\u53F8orgmilcomnetedugovxn--55qx5dcanva-appsxn--io0a7iquickconnectcanvasitekhsjxn--od0algcanva-codemyqnapcloudsrvrlessclustersrealtimestorageleadpagescarrdcrdorgmilcomnomnetedugovhidnssupabaserdpareplmypiumsoxmitotaplpagesfirewalledreplitowodevwebview-assetsvfswebview-assetss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9consent-portals3s3-accesspointdualstackanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstacks3-deprecateds3-websitebedrock-agentcores3-object-lambdaexecute-apibedrock-agentcores3s3-accesspoints3-websites3-accesspoint-fipss3-fipss3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9vfss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1us-northeast-1ap-southeast-1me-south-1af-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1mrapaccesspoints3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3eu-west-3ap-south-2eu-south-2computes3-ap-northeast-2elbrdss3-ap-east-1s3-sa-east-1s3-us-gov-west-1s3-eu-central-1s3-ca-central-1eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3s3-website-us-west-2s3-website-eu-west-1s3-external-1eu-central-1me-central-1ca-central-1il-central-1s3-us-west-1s3-eu-west-1s3-website-sa-east-1s3-website-ap-southeast-2ap-northeast-1ap-southeast-1s3-us-west-2s3-eu-west-2me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2s3-website-ap-southeast-1s3-1s3-globals3-ap-northeast-3eu-north-1airflowap-southeast-2s3-us-gov-east-1s3-fips-us-gov-east-1s3-me-south-1s3-ap-south-1ap-northeast-2s3-website-us-west-1ap-southeast-5s3-eu-north-1s3-ap-southeast-1s3-website-us-gov-west-1compute-1s3-eu-west-3us-gov-west-1s3-website-ap-northeast-1us-gov-east-1s3-fips-us-gov-west-1s3-website-us-east-1s3-ap-southeast-2ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3-us-east-2s3-ap-northeast-1authauthauth-fipsauth-fipseu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1eu-west-3eu-south-2ap-southeast-3eu-central-1ca-central-1ap-northeast-1ap-southeast-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5eu-west-1us-east-1ap-east-1sa-east-1csrframeservicesbuilderstg-builderdev-builder*ociocpocsazuregcpawsdemoinstanceeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1previeweu-4us-4us-1eu-1us-2eu-2us-3eu-3appss3-websitekrkrobjectprivateobjectkrkrskrkrsobjectkrprivateobjectkr-privatecomputepaasrag-cloudrag-cloud-chjcloudjcloud-ver-jpcdemonodebalancermembersipeuxvsoncillaocelotonzayalilynxsphinxfentigercustomercaracalsgkrobjectstoragedesgkrusobjectkrkr-naverkr-naver-devkrprivatewebsiteobjectkr-naverkr-privatekr-naver-devjpjpkrjp4jp5s3-website-jpjpkrjp4jp5objectprivateobjecto365cloudstaticxendevapp001testcode-builder-stgplatformmediasiteprojedrydpagesjsx0desazacncoitrueu4uhkukgrbrushatenadiarymyspreadshopfrom-flfrom-wvwebspace-hosttheworkpchatenablogcursorusercontentservesarcasmapplinzisakuratanwixsitefin-ncloudstoragegov-ncloudstorageappchizigiizeis-into-carsdnsiskinkyadobeaemcloudis-a-therapistpgfogmyvncdojinis-an-actress1kappfldrvkozowqa2jpnmexprgmrfirewall-gatewaydynnscafjsfbsbxooguyfrom-gawoltlab-demois-a-anarchistwiardwebteaches-yogadattowebtb-hostinglive-websiteservegamegotpantheonfrom-nhsubsc-payfrom-ohvipsinaappfrom-cadyndns-officeztna-dingtalkhomelinuxfrom-mahercules-appservebbsstreakusercontentfrom-okfrom-wyfastly-terrariumis-a-llamaqualyhqportalserveexchangeon-vaporvivenushopciscofreakgrayjayleaguesmetaaiusercontentfrom-iais-a-libertariansaves-the-whalestaveusercontentyolasiteoperaunitepoint2thisis-a-catererclaudeusercontentlinodeusercontentfrom-vagithubusercontentsells-for-lesshosteurcanva-appsplaystation-cloudddnsfreefrom-pafrom-prfrom-waddnskingoutsystemscloudhotelwithflightmydattois-a-nascarfanmydbserverminiserverdamnserverservehumouris-a-playerfrom-nvfrom-nmemergentagentgentappsamplifyappfrom-kyis-an-accountantnfshostserveircfrom-akpythonanywherestackhero-networkpostman-echolikescandydyndns-mailobservableusercontentserveftpfreeboxosfrom-utcdn77-storageamazonawsneat-urlnclouddyndns-serverlinodeis-a-teacherfrom-vtgleezemythic-beastsus1-pleniteu1-plenitla1-plenitpaywhirlservecounterstrikejdevcloudhealth-carereformis-into-animegoogleapisis-a-painterafricaisa-hockeynutatmetais-an-actora2hostedis-a-democratdatadetectest-le-patrondigitaloceanspacesis-a-designeris-a-hunterlinodeobjectstemp-dnsissmarterthanyoufrom-arsimplesiteevennodetownnews-stagingis-a-liberalgooglecodejelasticservemp3qualyhqpartnerdyndns-free1cooldnsest-a-la-masiondrayddnsdynuddnsfrom-orfrom-miis-a-bloggerfrom-himydobisscanvacodeis-an-engineerest-a-la-maisonupsunappdevinappswafflecellmyasustorwpenginepoweredfrom-ctservep2psame-appmyshopblocksthingdustdatalikes-piediscordsezis-with-thebandlpusercontentis-leetshopitsite3utilitiesis-a-personaltrainersinaappladeskis-a-cheflogoipselfipbase44-sandboxnospamproxyalibabacloudcsmesswithdnsauthgearappsiamallamawithgooglelutrausercontentmochausercontentframercanvasmytabitdyndns-homew-credentialless-staticblitzcpserverdiscordsaysis-a-nurseappspotatlassian-isolated-3premotewdfrom-mtwixstudiocode0emm180rmyactivedirectoryawsappsmytuleapdnsabrpolyspaceqbuserrenderbuiltwithdarkboutirgotdnsabrdnsdopaascanva-hosted-embedawsglobalacceleratorhomesecuritypcmyiphostditchyouripclever-clouddyndns-ipon-aptibleis-a-musicianhosted-by-filessecuritytacticsappspaceusercontenthomeunixstrapiappsame-previewcf-ipfsmycloudnaselasticbeanstalkis-certifieddontexistkasserverik-serverdrive-platformatlassian-3pfirebaseappncpstorageherokuappawsapprunnerbarsycenteris-a-cubicle-slaveservehttpmyshopifyis-a-guruquicksytessiiitesorsitesmagicpatternsappis-a-cpameteorappfrom-wiis-a-rockstarbumbleshrimpdattolocaldatabricksappsreadthedocs-hostedfrom-rifamilydsdyndns-picsmyoxypagesplesknsbplaceddnsaliasdynaliasdyndns-remotedoomdnsip-ddnsblogdnsis-a-doctorroutingthecloudamazoncognitobarsyonlinedsmynasddnsgurucloudflare-ipfsdeus-canvasfrom-idsmushcdnpagespeedmobilizerdyndns-at-homeunusualpersonhosted-by-previderis-a-republicandyn-o-saurstreamlitappworkisboringonthewificprapidqualifioappis-uberleetis-slickgetmyipwpdevcloudtypeformdyndns-at-workgentlentapismynascloudw-corp-staticblitzfrom-ingeekgalaxyservebeerfrom-mdonrenderspace-to-rentaivencloudappspacehostedwafaicloudcodespotblogspotatlassian-3p-us-gov-modfrom-ndfrom-msis-a-techieis-a-studentcustomer-ociis-a-photographerdurumisfrom-ksmassivegriddyndns-wikiis-an-entertaineris-a-hard-workermysecuritycamerafrom-mnrackmazedyndns-blogis-a-bulls-fanwritesthisblogfreemyipsimple-urlfrom-sdninjaneer-sitesreservdauthgear-stagingest-mon-blogueuris-into-gamesrice-labsxtooldevicesakurawebis-an-anarchistoraclecloudappsdyndns-worksells-for-urhcloudfrom-dcfastvps-serverwpmucdnis-a-geekscrysecfrom-txis-into-cartoonsmodelscapetrycloudflarelocaltonetstreak-linkbalena-devicesfrom-njforgeblocksfreebox-oswebadorsitefrom-ncdoesntexisthobby-sitestreaklinkshomesecuritymacownprovidertuleap-partnersdattorelaywphostedmailservequakeis-a-socialistservehalflifepivohostingdynuhostingquipelementsw-staticblitzdyndns-webfrom-deproject-studyis-not-certifiedhercules-devis-a-financialadvisoramazonlightsailservepicsis-a-greenloseyouripfrom-ilwithyoutubemwcloudnonprodwiredbladehostingdnsdojofrom-tnpixolinomyqnapcloudncloudstorageis-an-artisthostedpiis-a-landscaperauiusercontentoaiusercontenton-forgeis-a-conservativedreamhostersnet-freaksapps-1and1is-goneencoreapifastly-edgefrom-nesalesforcefrom-scdeployagentoraclegovcloudappsfrom-alis-a-lawyercechirevultrobjectsstufftoreadisa-geekddnsgeeklovableprojecttry-snowplowfrom-moblogsyteis-a-bookkeepernogmyforumravendbmyboxdeelementoredsaacficogoorinforgcomgobnatneteduidstoreorgcomnetintedudevnomepublorgcomneteduathgovtestscalculatorspaynowinfoquizzesresearchedcloudnsfunnelsassessmentsjscaleforcetmacltdorgmilcompronetgovbizpresseklogesrsccloudcustomfltusrcloude4corealmgovmunicontentproxy9metacentrumdyndyndyndnsdynpagespages-researchitionoccustomercomymyspreadshopipv64diskussionsbereich4limacomrubgov2ixfirewall-gatewayddnssspdnsbarsykeymachinesquare7myhome-serverspeedpartnercommunity-proschuldockxenonconnectg\xFCnstigliefernbwcloud-os-instancedyndnssecmy-routerxn--gnstigliefern-wobin-butterl-o-g-i-nisteingeekin-dslin-berlinin-brbfuettertdasnetzleitungsenin-vpnlcube-serverdyn-ip24logoipdyn-berlinruhr-uni-bochum12hpgoipsrvdnsfruskygit-repossvn-reposinternet-dnsg\xFCnstigbestellenhome-webserverxn--gnstigbestellen-zvbbplacedheimdnscosidnswebspaceconfiglima-citydyndns1istmeinvirtualuserschulplattformmy-gatewayddnsseclebtimnetztest-iservmein-iservvirtual-userhome64iservschuletaifun-dnstraeumtgeradeschulserverdynamisches-dns123webseitednshomehs-heilbronndnsupdaterbssgraphicdwadpdwdaepeweaawapaafpfwfabwbpbacwcpcciwebuserapiobjectssites*teamst3r2lpabymebravepanelngrokiservstglclcrmerpflypagesbarsyvivenushoplocalcertlocalplayerbearbloggatewaydeno-stagingis-not-ais-a-goodbotdashvercelmocha-sandboxplatter-appreplitgithubpreviewworkersinbrowserevervaultis-ahrsndenoxmitmodxmyaddrstorageapipayloadgrebedocruncontainersreliantlabsstgstagelclstageloginlineis-a-fullstackcodepenreliantpreviewleapcellngrok-freeis-coolpagelemonstoragewebharemediatechlibp2pdiscoursecomyspreadshopstoreregbiz123hjemmesidefirmcoorgcomnetedugovsldorgmilcomwebgobartnetedugovtmorgpolcomsocartnetedugovassoagrondiscoodontk12medcuegyecpaabgengorgmilgalsaltulcomadmesmgobpubdocmonfindgnriouioproartlatvetnetfotedulojgovntrturibrbarxxxofficialbasechefprofmktgpsictechinfoarqtcontdentrrpppsiqgit-pagesritmedfieorgcomlibprieduaipgovriikmeactvsportorgmilcomscieunnetedugovnameinfopintouchtawktotawkmyspreadshoporgcomnomgobedu123miwebcomputeorgcomnetedugovbiznameinfocognito-idptransfer-webappeusc-de-east-1onjelasticnxaspdnsbarsydirectwpdeuxfleurstransurldogadoprvwcloudnsamazonwebservicesdnshomeuserpartycokoobinmkmspaceviewfidymyspreadshopalandkapsiikixn--hkkinen-5wacloudplatformh\xE4kkinen123kotisivuidacorgmilcompronetedugovbiznameinforadioorgcomneteduusercocomexperts-comptablestmmyspreadshopgretaprdcomnomynhccifbxoshuissier-justicenotairesaeroportfreeboxoson-webavocatassoportgouvkdnschirurgiens-dentistes-en-franceavouesfbx-os123sitewebveterinairechirurgiens-dentistespharmacienchambagrimedecinfreebox-osdediboxgoupilemszicpyicpvicppleysheezypagesedugovcnpyorgcomcybllcpvtnetedugovtnxonlineschoolddnsdaemond6atcopanelorgnetplybotdashstackitkaasorgmilcomnetedugovbizmodltdorgcomedugovcoorgcomneteduappwriteacorgcomnetedugovcloudtranslateusercontentorgcomnetedumobiassoorgcomnetedugovbarsysimplesiteindorgmilcomgobneteduorgcomwebnetedugovguaminfonxhra\u6559\u80B2\u654E\u80B2\u7DB2\u7D61\u7F51\u7D61\u7EC4\u7E54\u7D44\u7E54\u7F51\u7EDC\u7DB2\u7EDC\u7EC4\u7EC7\u7D44\u7EC7\u516C\u53F8\u653F\u5E9C\u500B\u4EBA\u4E2A\u4EBA\u7B87\u4EBAltdorgcomincneteduidvgovxn--uc0ay4axn--55qx5dxn--mk0axixn--io0a7ixn--uc0atvxn--zf0avxxn--lcvr32dxn--od0algxn--wcvs22dxn--gmqw5axn--od0aq3bxn--mxtq1mxn--ciqpnxn--tn0agxn--gmq050iorgmilcomgobnetedufngocdnappvoatiiservwp2tempurlmircloudfreesitewpmudevmyfastgadgetcloudaccessjeleambahalfboltfastvpsemergenteasypanelopencraftizcombrendlynamefromrtpersoadultmedorgpolrelcomproartnetedufirminfoassoshopcoopgouvtmcomediahotelforumvideosportorgsexagrargameslakaseroticaerotikatozsdereklamcasino2000filmsuliinfoboltshopprivnewsszexcityutazasjogaszkonyveloingatlaneacaicogoormy\u1B29\u1B2E\u1B36milwebschnetkopbizzonedesaponpesxn--9tfkymyspreadshopgovmytabittabitorderravpageaccok12idforgnetgovmuniltdplcaccotttvorgcomnetmeca6g5gpgamubacaicniocoukuptverdruscsdelhiindorgmilcomwebnicfingenpronetintedugovresbizbiharbarsyinternetbusinessschooltravelsupabasealumnigujaratfirminfoaeropostbankcoopindevscloudnsno-ipbarsybarrell-of-knowledgebarrel-of-knowledgensupdategroks-thisdnsupdatefor-ourknowsitalldvrcammittwalddynamic-dnsv-infowebhopselfipdyndnshere-for-moreilovecollegemayfirstforumzcloudnsmittwaldservertypo3servergroks-theeusekd1cdndyndnsidrawsainaueuapjpusstagemocksysdevicesclientcustreservdcustdevdisrecprodtestingcowzbeebyteutwenteboxfusebravepstmndedynngrokorgmilcomnomnetedugovqcxqzzbarsythingdustmo-siemensrb-hostingfh-muenstergitbookbluebitecloudbeesusercontentnodeartterramindkiloappsforgerockdarklangresinstagingapigeebubbleb-datascryptedhypernodedappnodepantheonsitegitlabgithubkeeneticvirtualservercleverappshostyhostingon-rioedugitticketstelebitwixstudioon-k3sicp0icp12038jeleqotolairbubbleappsmyaddrstolosmyrdbxwebflowdrive-platformbeagleboardhasura-applolipopdefinimavaporcloudmusicianwebflowtestazurecontainerresindevicereadthedocsloginlineeditorxmoonscalesandcatsbasicserverwebthingsbrowsersafetymarkbeebyteappbitbucketidaccovistablogorgschnetgovxn--mgba3a4f16axn--mgba3a4fraarvanedge\u0627\u064A\u0631\u0627\u0646\u0627\u06CC\u0631\u0627\u0646jclaspeziapdudcefegelemeperetevebacanatavaparasabgagfgogrgpgalclblimfmrmcbmbvbfclcmcvcrcpcchlimifibicivipirisimncnbnanenrnpntnnolomobocoaogorosopotoptvtatctbtmtltotpusulunutpspapaqsvpvvvtvavvrtrsrprgrfrcrbrarorkrvstsssbscsmsispzczbzbozen-suedtirolmyspreadshopxn--bulsan-sdtirol-nsbxn--valledaoste-ebbtrentinoaltoadigetrentin-sued-tirolxn--forlcesena-c8axn--forl-cesena-fcbxn--bozen-sdtirol-2obtriestetrentinsuedtiroltrentino-s-tirollecceudineaostesienaparmaluccapaviagenoapaduaaostamonzaabruzzoternirietiturinmilanbozenlaziofermoleccocuneonuoropratola-speziavdataaligfvgpugmolcalcamlomumbsicpmnvenvaoedugovabrsarmaremrbastoslazibxosfirenzetrentinos\xFCdtirolval-d-aostavalle-aostamessinacremonaravennatoscanatrentin-suedtirolbolognacalabriaurbinopesarofriuli-v-giuliaogliastraxn--valle-aoste-ebblaquilaandriatranibarlettasyncloudxn--valle-d-aoste-ehbaostavalleyvalled-aostatrentino-alto-adigevallee-d-aostexn--balsan-sdtirol-nsbpistoiasicilialucaniacataniaiserniaperugiabresciaveneziagorizialiguriaimperiabulsan-suedtirolbalsan-suedtirolbarlettatraniandriaxn--trentino-sdtirol-szbforl\xEC-cesenatuscanyvall\xE9e-d-aostemantovavall\xE9e-aostecasertapiemontevalleaostaval-daostafriulivgiuliatrevisoforli-cesenavall\xE9edaosteferrarapescaravald-aostatrentino-altoadigefriuli-vegiuliavallee-aostecarboniaiglesiastarantomediocampidanovalleedaostetrentinosud-tirolcampobassotrentins\xFCd-tiroltrentinos\xFCd-tirolmonzabrianzatrentino-s\xFCdtirolxn--trentino-sd-tirol-c3bpotenzacosenzavicenzaemiliaromagnavenicefrosinonemarchepordenonetrentinosued-tirolvaresemolisevall\xE9eaostefriuli-veneziagiuliabasilicatalatinaanconasavonaveronamodenabiellabolzano-altoadigepugliafoggiaumbriatrentino-stirolgenovapadovamateranovararagusapiacenzatrentinostirolvalleeaostetempio-olbiasudsardegnatrentinsudtirolmassa-carrarafriuliveneziagiuliatrentinosuedtirolandria-barletta-tranitrapanixn--cesenaforl-i8amaceratacaltanissettaascoli-picenobrindisicarraramassacagliaririmininapolivibo-valentiachietibulsan-sudtirolbalsan-sudtiroltrentino-a-adigebulsanbalsaniglesiascarboniamilanotorinoteramodell-ogliastraarezzotrentinoalto-adigerovigotrentovenetoiglesias-carboniatrentino-sud-tirolaltoadigereggio-emiliareggio-calabriasardegnatranibarlettaandriapiedmontxn--sdtirol-n2amedio-campidanotrentino-s\xFCd-tirolfriuli-vgiuliafriuli-ve-giuliaromeennaromapisa32-b16-b64-blodiastibarineencomonaplesforlicesenailiadboxosalessandriasicilytrani-barletta-andriaxn--trentin-sdtirol-7vbpesarourbinotrentinsued-tirolcesena-forliforl\xECcesenaemilia-romagnamonzaebrianzaxn--trentinsdtirol-nsbtrentinos-tiroltrentins\xFCdtirolvalledaostaolbia-tempiocampidanomediovibovalentiasassarivalle-daostalombardysud-sardegnafriulivegiuliareggioemiliamonzaedellabrianzaalto-adigevercellitrentin-sudtiroltraniandriabarlettatrentino-sudtirolascolipicenobozen-s\xFCdtirolfriulive-giuliaflorencexn--cesena-forl-mcbcarbonia-iglesiasaosta-valleycarrara-massadellogliastratrentinoa-adigexn--valleaoste-e7apesaro-urbinoxn--trentinosdtirol-7vbxn--trentin-sd-tirol-rzbxn--trentinsd-tirol-6vbtrani-andria-barlettatrentin-s\xFCd-tirolxn--trentinosd-tirol-rzbgrossetomonza-e-della-brianzas\xFCdtirolreggiocalabriatrentinoaadigetrentin-s\xFCdtirolverbano-cusio-ossolafriuliv-giuliaverbaniacampaniatrentino-aadigefriulivenezia-giuliasardiniaandriabarlettatranibarletta-trani-andriacatanzarooristanourbino-pesarocesena-forl\xECvalle-d-aostacampidano-medio123homepagesiracusatempioolbiasuedtirollombardiaavellinocesenaforl\xECtrentinofriuli-venezia-giuliabozen-sudtirolandria-trani-barlettabulsan-s\xFCdtirolbalsan-s\xFCdtirolmonza-brianzabolzanotrentino-sued-tirolbellunosalernolivornocrotonesondriodnshometrentinsud-tirolmassacarraratrentin-sud-tiroltrentino-suedtirolviterbobergamocesenaforliolbiatempiopalermobeneventoagrigentoofcoorgnetfmaitvphdengorgmilcomschnetedugovperagrikanieasukehandachitatokaiaisaikonanoharuamaobuhigashiuraowariasahiinuyamatobishimaiwakurashitarainazawatoyonegamagorimihamatoyotataharakariyayatomioguchikomakimiyoshinishiotokonamekiyosuchiryutoyohashiokazakiisshikikasugaikotakiratoeianjotogofusosetohazutsushimashinshirotakahamanisshinshikatsuhekinantoyokawaichinomiyatoyoakeodateogataakitaikawakyowahonjoogayurihonjonoshirokamiokakatagamimitanegojomeyokotekosakadaisenkazunonikahohonjyomoriyoshimisatohappoukamikoanihachirogatahigashinarusesembokufujisatokitaakitaitayanagiowanitakkomutsutsurutahirosakigonoheoirasetowadamisawanohejiaomorishingohiranairokunohehashikamitsugarushichinohehachinohenakadomarisannohekuroishisakaeisumiasahiotakiinzaiabikomatsudoyachiyomutsuzawakujukuriomigawakashiwatoganemihamanaritasakuranagaramobarahanamigawachoshishiroichoseikozakishisuikatorimidorichonankyonanfuttsuonjukufunabashinagareyamanodasosatakochuotohnoshourayasukimitsuyokaichibayotsukaidosodegauratateyamakamagayayokoshibahikariyachimatakatsuuratomisatokisarazukamogawaichikawanarashinoichinomiyashimofusaminamibososhirakoichiharaoamishirasatoikatahonaiainansaijoseiyoiyoozuuwajimaniihamanamikatamasakiuchikokihokutobetoonshikokuchuomatsuyamaimabarikamijimakumakogenyawatahamamatsunosabaeikedaobamasakaifukuiohionotsurugamihamawakasaminamiechizeneiheijikatsuyamatakahamaechizensoedaukihaomutaokawanishiogoribuzenonojosueumiokiotochikugosasagurisaigawamizumakishinyoshitomikurumekurateyamadakasuganakamamiyamanogatatakatahakataiizukakawaratagawakasuyaashiyainatsukimunakataminamitsuikishonaikurogifukuchikeisenhigashimiyakoshinguyukuhashiokagakiyamekogaongausuikahotohochuotoyotsumiyawakadazaifuhisayamatachiaraiyanagawanakagawahirokawachikujochikushinochikuhochikuzennamieotamaokumashowateneiiwakikoorinangoononishigoshimogoomotegomishimafukushimaasakawakagamiishishirakawaiitatefutabahiratayugawahanawakitakatakawamatakunimiyabukibandaihigashihironoyamatomiharuyamatsuriaizubangedatesomaaizuwakamatsuyanaizuaizumisatonishiaizuizumizakikitashiobarataishinkaneyamakoriyamainawashirotanagurafurudonosamegawasukagawaishikawatamakawaikedaogakitaruiginanenahashimahichisonakatsugawaibigawashirakawamizunamiminokamomitakekawauesekigaharatomikasakahogikitagatayamagatatajimianpachimotosuyaotsukakamigaharahidakanisekitokigujominogodoyorogifukasamatsutakayamawanouchihigashishirakawakasaharashimonitatsumagoichiyodakannakanrashowameiwakiryuotaoratomiokafujiokaitakuranaganoharahigashiagatsumatakasakishibukawaminakamikatashinatsukiyonokawabanumataannakaoizumimidorishintoisesakiuenoyoshiokakusatsutakayamanakanojonanmokutamamuratatebayashimaebashiotakekaitadaiwahongofuchukuietajimashobaramiharahatsukaichihigashihiroshimamiyoshikumanokurenakasakaseraseranishiasaminamifukuyamashinichionomichiosakikamijimajinsekikogentakeharaotobenanaeikedatohmaozoraobiraabirakyowaeniwataikibibaisharirebunerimohiroooketootarupippunishiokoppechitosefurubirahakodateshiranukakitahiroshimakushiroobihironanporoiwamizawaniikappukunneppufukushimanakasatsunaitoyourakuromatsunaiakabirakamisunagawashibechaurakawakamifuranonakatombetsuasahikawashimokawakayabeokoppebiratoriabashirisaromaatsumanumatahidakabifukamukawamikasahorokanaitoyotomisarufutsuhigashikawaishikarikitamiyoichiesashiiwanaitomariminamifuranoakkeshifuranotoyakoyakumootoineppushikaoishiraoinemuronayorohaboroashorobihororishirifujiutashinaihokutotakasuebetsuurausuassabukikonaishimamakinaiedatetoyabieinikiesanuryuoumuteshikagarikubetsuashibetsukimobetsuaibetsutobetsusobetsuembetsushimizuchippubetsurishirihokuryuhoronobeshintokutsubetsushibetsuhonbetsumombetsutsukigatakuriyamakoshimizushiriuchikutchanmurorannoboribetsukamishihorowassamushinshinotsukembuchiwakkanaikamoenaikiyosatotakinoueshikabesunagawafukagawanakagawatakikawakamikawahigashikagurahamatonbetsumatsumaemoseushirankoshishakotanimakanemashikeotofuketomakomaisandatambaitamiawajikasaiasagoshisoonoakoyashirotoyookaminamiawajiinagawafukusakitakasagokamigorikasugaharimayokawaashiyahimejiakashitaishiaogakisannantakinosumototakarazukanishinomiyashingugoshikinishiwakiyokatakaaioimikisayoyabukawanishiamagasakisasayamashinonsenkakogawaichikawakamikawatatsunotsukubaiwamaogawaasahisakaitokaioaraiitakobandodaigosuifuinaamikasumigaurakashimaomitamayachiyoshimodatetomobetoridehitachinakainashikisakuragawakasamayawaramoriyahitachiomiyanamegatayamagatahitachikamisuushikutakahagiibarakitonekoganakasowayukimihojosomitoryugasakishimotsumafujishirotsuchiurachikuseihitachiotashirosatotamatsukuriuchiharashikahakuinanaotsubatawajimakahokukawakitatsurugikaganominotosuzuuchinadakomatsuanamizunakanotohakusannonoichikanazawaiwateshiwafudaikawaimoriokaofunatohanamakikuzumakikitakamininohekunoheyamadayahabasumitaichinosekitanohatahiraizumirikuzentakatajobojiotsuchihironomiyakoiwaizumikarumaiichinohenodakujitonooshushizukuishifujisawamizusawakamaishikanegasakimannoutazukotohiraayagawazentsujihigashikagawauchinomikanonjisanukimarugamemitoyotakamatsutadotsunaoshimatonoshoakuneamamiizumihiokiyusuikinkoisasookouyamanakatanekagoshimakanoyaisenkawanabeminamitanemakurazakitarumizunishinoomotematsumotosatsumasendaioimatsudaayaseebinamiurazushinakaiodawaraiseharasagamiharahakoneaikawakaiseiatsugitsukuihadanoyamatoyamakitazamaoisochigasakininomiyayokosukakamakuraminamiashigarafujisawasamukawakiyokawahiratsukayugawaraokawaumajikochitsunootoyoakiinonishitosayasudahidakamiharasakawaniyodogawahigashitsunokagamigeiseisusakiotsukinaharisukumomurototosakamiochitoyotosashimizumotoyamanankokunakamurakitagawayusuharaogunichoyoukiasoutoozugyokutoamakusamifunetakamoriyamagaminamataminamiogunikikuchisumotoyamatonagasumashikiaraokumamotokamiamakusanishiharayatsushiroayabeseikasakyoideineujinakagyokameokakyotangokyotanabekyotambaminamiyamashiroyamashinatanabeyawatawazukaminaminantanmiyazuhigashiyamafukuchiyamakitamukokamojoyokizumaizuruujitawaraoyamazakinagaokakyokumiyamakawagoeinabeshimameiwaasahitaikiudonoisetsukisosakikuwanamihamamiyamasuzukatamakimisuginabarikumanokomonominamiisewataraitobakiwatakikihotadomatsusakayokkaichikameyamaureshinoishinomakishichikashukuohirataiwaosakizaohigashimatsushimashikamaiwanumashibataogawaraonagawakawasakiseminemarumoriminamisanrikukakudamuratawakuyatomiyanatoriwataritagajomisatotomekamirifushiroishimatsushimayamamotoshiogamafurukawahyugaebinotsunosaitoayakushimanobeokakitauramiyazakitakazakigokaseshiibamimatashintomikunitomikitakatakobayashikawaminamitakaharukijotakanabemiyakonojonishimeranichinankitagawakadogawamorotsukakisofukushimaminamimakisakaeobuseikedaogawamiasaokayaasahiotakiotarichinoinaomichikumakomaganechikuhokukaruizawayasuokaooshikaikusakaminamiaikitogakushimatsukawakawakamitateshinatakamorikitaaikishiojirimiyadahakubaiizunaiijimaiiyamamiyotasuzakayasakatoguraookuwanagawaminowahirayayamagataminamiminowafujimiomachisakakitakaginaganonakanosakuhokomoronagisoshinanomachiwadauedaiidaharasuwatomiachiaokianankisosakunozawaonsenagematsutakayamashimosuwamatsumotoyamanouchinakagawamochizukiazuminotatsunoobamaomuraseihiunzenosetofutsuikichijiwanagasakiisahayahasamisaikaikawatanasasebohiradokuchinotsugototogitsutsushimashimabarashinkamigotomatsuurayamazoekashibaikomakawaitenrioyodosangokoryoudaojiikarugayamatokoriyamatenkawakatsuragikurotakikawakamimiyakemitsuetakatorikamikitayamayamatotakadahegurishinjokanmakisakuraitawaramotogoseoudanarasoniandokawanishishimoichihigashiyoshinokashiharashimokitayamanosegawayoshinomintsivorytopazsakuragehirnsumomoaseinetopalmail-boxmokurenyoitamuikaojiyagosensanjoaganomyokoseiroagaomishibataniigatanagaokamurakamiuonumayuzawakariwatagamitainaitsunanminamiuonumatochioyahikojoetsuseiroukamosadoizumozakitokamachiitoigawasekikawakashiwazakitsubamemitsukekokonoesaikiusukibeppuusahimeshimakunisakihasamataketatsukumihitaoitahijikusuyufukujukamitsuebungoonobungotakadaibaraniimibizentsuyamaokayamakasaokahayashimayakagemaniwaakaiwamisakishinjotamanotakahashikibichuowakesojanagishookumenannishiawakurakurashikiasakuchisetouchikagaminosatoshotomigusukunakagusukuyaeseizenaurumaiheyaaguniogiminanjokinminamidaitokitanakagusukuyonaguniokinawaishigakikunigamiurasoekadenataramahiraraginozataketomishimojizamamitonakiitomanhigashimotobuyonabarugushikamionnanahanagohaebarukumejimakitadaitonakijinnishiharayomitanginowantokashikiishikawaikedasuitaminohizuminishisakaikananabenodaitoosakasayamayaokishiwadatadaokakaizukatondabayashichihayaakasakakumatorikadomasayamahigashiosakashijonawatehirakatataishimisakitajirihannansennankatanotoyonominatosettsuhigashiyodogawaibarakinosekitachuohigashisumiyoshifujiiderakashiwaraizumiotsutoyonakamatsubaramoriguchiizumisanoshimamototakatsukineyagawahabikinotakaishikawachinaganoyoshinogarikamiminearitaouchiimarihizenogikashimaariakekiyamafukudomikitagatakitahataomachigenkaikanzakinishiaritakyuragisagataratosutakushiroishikaratsuhamatamakouhokukawagoeyoshidasatteogoseirumaasakaurawaogawaniizaomiyayoriiotakishikihonjooganohannohanyuinasaitamaokegawaarakawayoshikawayokozehasudasayamahidakafukayachichibuiwatsukiryokamiyoshimikamiizumifujimiwarabiranzanmiyoshiminanoyashiosakadosugitomisatohigashichichibutodasokakukiyonokazoshiraokakasukabekounosukawajimatsurugashimamiyashirokitamotohatoyamamoroyamahatogayakumagayakawaguchinagatorokamisatomatsubushinamegawatokigawakamikawafujiminohigashimatsuyamakoshigayatokorozawas3isk01isk02ryuohkoseikonanaishorittotakashimamaibarahikonetorahimenishiazaikokagamokotoyasuotsukusatsunagahamamoriyamatoyosatotakatsukinotogawaomihachimanhigashiomiakagiunnanizumogotsuamayatsukakakinokimatsuehamadamasudahikawahikimiokuizumoyasugiyakumomisatotamayuohdahigashiizumookinoshimanishinoshimatsuwanoshimaneshimadafujiedayoshidashimodagotembaiwataatamikosaiyaizuitoizumishimahaibaramakinoharaomaezakikawanehonkannamisusonohigashiizufukuroinumazukawazufujiaraishizuokahamamatsushimizuizunokunimatsuzakimorimachiminamiizunishiizukikugawakakegawafujikawafujinomiyaujiietsugaoyamayaitaohiranikkoashikagakuroisokanumasakurashioyakarasuyamamotegiichikaikaminokawatochigihagamokanogisanobatonasumibunasushiobaranishikatautsunomiyaiwafunemashikoshimotsukeohtawaratakanezawaitanokomatsushimatokushimaichibaminamiaizumiwajikikainanmiyoshinarutomimamugiananmatsushigesanagochishishikuinakagawamachidachiyodakomaefussainagitaitochofufuchuomeotahigashiyamatotoshimaokutamaaogashimakodairaedogawaarakawahachiojishinagawatachikawashibuyasuginamihinodekiyosesumidaoshimanerimamitakahamuraadachinakanomizuhobunkyomegurominatokoganeihigashikurumekokubunjihigashimurayamamusashimurayamatamakitahinochuokotokatsushikakouzushimaogasawaraakishimakunitachishinjukusetagayamusashinohachijoitabashiakirunohinoharachizunanbukotouramisasawakasayonagokogehinoyazutottorinichinansakaiminatokawaharaoyabetairainamiasahinantoimizufuchutakaokakurobeyamadajohanatoyamatonaminyuzenfunahashinakaniikawanamerikawaunazukitogahimiuozufukumitsutateyamakamiichiiwadearidayuasainamitaijikatsuragiaridagawatanabemihamahidakakainankiminomisatoshingushirahamakamitondayurakozakoyagobokitayamawakayamakudoyamahashimotokushimotokozagawahirogawakinokawanachikatsuurarsuseroeoishidasagaeoguniasahinagaitendonanyoobanazawanishikawasakataohkuratozawamikawamamurogawayamagatafunagatatakahatashonaishinjokahokuiideyuzakawanishitsuruokakaminoyamayamanobeshiratakamurayamanakayamakaneyamahigashineyonezawasakegawamitouubeyuuabushimonosekitabuseoshimatoyotaiwakunihikarishunannagatohagihofukudamatsutokuyamashowadoshitsurunanbukoshukaiminami-alpsnirasakikosugeotsukioshinohokutominobuyamanashifuefukichuokofuichikawamisatoyamanakakonakamichitabayamanishikatsuranarusawafujikawahayakawafujiyoshidafujikawaguchikouenohara\u9577\u91CE\u4EAC\u90FD\u5C90\u961C\u5927\u962A\u4E09\u91CD\u7FA4\u99AC\u5343\u8449\u6ECB\u8CC0\u4F50\u8CC0\u5948\u826Fadednelgaccogogror\u79CB\u7530\u611B\u77E5\u9AD8\u77E5\u57FC\u7389\u6C96\u7E04\u6803\u6728\u718A\u672C\u5CA9\u624B\u9752\u68EE\u5C71\u68A8\u65B0\u6F5F\u5CF6\u6839\u9CE5\u53D6\u9577\u5D0E\u9999\u5DDD\u5BAE\u57CE\u77F3\u5DDD\u5927\u5206\u5BAE\u5D0E\u8328\u57CE\u5C71\u53E3\u5175\u5EAB\u5C71\u5F62\u5FB3\u5CF6\u5E83\u5CF6\u798F\u5CF6\u798F\u5CA1\u5CA1\u5C71\u5BCC\u5C71\u9759\u5CA1\u611B\u5A9B\u798F\u4E95\u6771\u4EACxn--4it168dhatenadiaryxn--vgu402ckawaiishophatenablogcocottenamaste\u5317\u6D77\u9053penneehimeiwateversestabachibashigagonnagunmapermahaccaakitaosakauh-ohblushkochiaichifukuikuroncapooitigohyogotokyokyotopunyuthickcheap0t00g00j0mie2-ddaapyawjg0amfemsubxiiboomoobutchueekpgwrgrherskrboyrdyupperunderflierchipsmydnsheavyangryhippygirlyrulez\u795E\u5948\u5DDD\u9E7F\u5150\u5CF6\u548C\u6B4C\u5C71bambinaxn--nit225kokayamasaitamaxn--k7yn95exn--1lqs03nsapporoparasitelolipopmcxn--efvn9sniigatafukuokatokushimafukushimahiroshimakagoshimafakefurokinawaxn--8pvr4ucoolblogxn--0trq7p7nnkawasakinagasakimiyazakichilloutxn--8ltr62kxn--klty5xpeeweezombiecutegirlxn--rny31hxn--uuwu58axn--ntso0iqx3axn--djrs72d6uytoyamanikitanyantakagawamimozanagoyaboyfriendxn--2m4a15egreaterchowderegoismyamagatafashionstorexn--elqq16hxn--pssu33lsendaimiyagixn--rht27zpecoriaomorisaloonwatsonvivianxn--djty4knobushipigboatnaganopinokoxn--f6qx53asadistvelvetsecretxn--5js045dchicappayamanashiibarakidigickgirlfriendxn--1lqs71dmongolianxn--c3s14mxn--qqqt11mtochigixn--5rtq34kparallelo0o0mondkobesagabonadecaoitanarafoolkilldecimainhiholomosblokilociaoundopupugifutankcrapflopnooroopsmodsholyjeezstripperpepperbittershizuokaxn--rht3dkitakyushureadymadeicurusversusmatrixxn--rht61ehungryfloppygloomycrankyhandcraftedlittlestarxn--klt787dxn--kltx9awhitesnowsunnydaytottorilovepoptheshopbuyshopxn--5rtp49cxn--d5qv7z876cwebaccelxn--kbrq7oxn--4pvxsxn--1ctwolovesickkumamotocatfoodxn--tor131oyokohamawakayamatonkotsuxn--ehqz56nxn--uist22hxn--6btw5axn--kltp7dyamaguchifrenchkisspussycatxn--4it797kxn--uisz3gbabybluexn--zbx025dnetgamersxn--7t0a264ckanagawaxn--6orx2rishikawaxn--ntsq17ghalfmoonschoolbusjellybeanxn--mkru45iusercontentlolitapunkxn--32vp30hsakurastoragehokkaidoshimanecandypopbabymilksupersaleweblikeraindropbackdropwebsozaikikirarahateblodaynightmeneacsccogoormobiinfoaeusxxorgmilcomnetedugovorgcomnetedugovbizinfotmprdorgmilcomnomedugovassnotairespresseassocoopgouvveterinairemedecinpharmaciensorgnetedugovtraorgcomedurepgovmeneperekgacscaiiocogoitoresmshsseoulbusanulsandaeguc01milvkimmvchungnamjeonnamjeonbukeliv-dnsgyeonggijejueliv-cdnincheondaejeongangwongyeongbukgwangjuchungbukgyeongnameliv-apicoeduindorgcomembnetedugovorgmilcomnetedugovjcloudorgcomnetintedugovperbnrinfocooyorgcomnetedugovethipfscanvamypepethw3sstorachakeeneticjoinmcinbrowserdwebcyonnftstoragemyfritzaemewphlxachotelltdorgcomwebsocschngonetintedugrpgovassnomgacsccoorgnetedugovbizinfo123websiteidorgmilcomasnnetedugovconfidmedorgcomplcschnetedugovaccoorgnetgovpresstmassoirseproxaccosoundcasthoptocraftvp4c66orgnetedugovitsxwxmcdirmyboxbarsyedgestacksynologylogintoopencloudnohostwebhopdiskstationi234tcp4hoocgroknoipprivmydsddnsdnsforlohmustransipdscloudfilegear-sgbrasiliafilegearframerbarsybarsyonlinecoprdorgmilcomnomedugovinforgcomnetedugovnameacprorgcomartnetedugovpresseinfoassoinstgouvorgnycedugovbarsydscloudjuorgcomnetedugovminisiteaccoororgcomnetgovorgmilcompronetintedugovbizmuseumnameinfoaerocoopaccoorgcomnetintedugovbizcooporgcomgobneteduorgmilcomnetedugovbiznameaccoorgmilneteduadvgovcoorgcomnetaltgovforgotherhiskeeneticispmanagernomassoprod5476132eastasiacentraluswesteuropewestus2eastus2pnortheurope-01newzealandnorth-01southindia-01southcentralus2-01norwaywest-01eastus2-01westus2-01australiaeast-01italynorth-01israelnorthwest-01swedencentral-01westeurope-01centraluseuap-01taiwannorthwest-01uaecentral-01northcentralusstage-01israelcentral-01mexicocentral-01canadacentral-01austriaeast-01germanywestcentral-01francecentral-01ukwest-01denmarkeast-01polandcentral-01eastus-01westus-01swedensouth-01eastus3-01westus3-01brazilsouth-01centralus-01francesouth-01australiacentral-01westindia-01uaenorth-01jioindiacentral-01canadaeast-01belgiumcentral-01spaincentral-01koreacentral-01chilecentral-01qatarcentral-01westcentralus-01eastus2euap-01norwayeast-01southafricanorth-01brazilsoutheast-01germanynorth-01switzerlandnorth-01switzerlandwest-01japanwest-01southafricawest-01japaneast-01eastasia-01indiasouthcentral-01taiwannorth-01centralindia-01uksouth-01southcentralus-01northcentralus-01eastasiastage-01indonesiacentral-01australiacentral2-01australiasoutheast-01malaysiawest-01koreasouth-01southeastasia-01southeastus5-01northeastus5-01jioindiawest-01rucdnwest1-usfra1-desandboxjls-sto1jls-sto3jls-sto2aglobalabglobalsslmapprodfreetlsmapvpslon-1lon-2ny-1fr-1sg-1ny-2paassnwebpaashostingjelasticnordeste-idcsocuserpagescwebfileblobservicebuscoreatlricnjsjelasticwebsitestoragesezagbinruhuukjptsmyspreadshopmynetnameakamaiorigin-stagingfrom-coipv64dynv6cdn77serveblogadobeaemcloudhicamsprytdnsupno-ipownipde5ovhicpfirewall-gatewaysytesmypsxbarsyusgovcloudapimyamazemyradwebakamaihdsaveincloudfastlylbfrom-lasubsc-paysquare7in-the-bandblackbaudcdnhomelinuxoninfernoctfcloudservebbsdns-dynamiccloudfrontakamai-stagingipifonyham-radio-opsenseeringclickrisingcommunity-profrom-nylocalcertgrafana-devedgesuite-stagingcloudflareanycasteating-organicatlassian-devmydattofeste-iplocaltotorprojectknx-serveredgekeycloudflareglobalcloudyclustercasacamserveftpakamaized-stagingakamaiorigindns-cloudmyeffectboomlabotdashbuyshousestwmailhetemlazure-mobilein-dslthruhereredirectmedynuddnsbouncemesupabaseluyanicloudappakamaicloudfunctionsdebiannhlfanpgafanstatic-accessin-vpnmysynologymafeloappudohomeftptrafficmanagersiteleafseidatmemsetcloudflarecloudaccesskeyword-onazure-apiis-a-chefdoes-itgets-itwebhopselfiphomeipkicks-assedgesuitewindowsserver-ontunnelmolemydissentscrapper-sitecloudflarecnuni5srcfggffiobbzabchrsndenodynuopikddnsvpndnsakadnselastxkinghostvps-hostfastlyhomeunixazureedgeshopselectdontexistmyfritzcloudjiffyalwaysdatasells-itsquaresbroke-itazurefddattolocalat-band-campmeinforumfamilydsazurestaticappsdefinimabplaceddnsaliasdynaliasnow-dnsblogdnsroutingthecloudendofinternetdsmynasakamaiedgemymediapcadobeio-staticakamaiedge-stagingakamaihd-stagingddns-ipprivatizehealthinsurancelive-onkrellianschokokeksmassivegridmysecuritycamerarackmazeserveminecraftfrom-azis-a-geekakamaizedmoonscaleoffice-on-theusgovtrafficmanageradobeioruntimeedgekey-stagingreserve-onlinechannelsdvrdnsdojousgovcloudappcdn77-sslapps-1and1podzoneazurewebsitesdynathomescaleforceyandexcloudvusercontentisa-geekcdn-edgescoaemalcesappwriteazimuthtlonarvobuiltwithrocketnoticeablestorecomwebrecnetperotherfirminfoartslgdloncogoiltdorgmilcolcomplcschgenngonetedugovbiznamefirmmobiacincoorgmilcomnomwebgobnetintedubizinfocomyspreadshopdemongovtransurl123websitehosting-clusterkhplaycistrongsnesosvalerv\xE5lerxn--vler-qoaossandeheroysandeher\xF8yb\xF8boheroyher\xF8yxn--hery-iraxn--b-5gavalerb\xF8boxn--b-5gasandesandexn--hery-iraxn--vler-qoav\xE5lerh\xE5re\xE5laahavaofsfvfhlolnlalrlhmfmtmahcostntbu\xE5strmreigersundmyspreadshopg\xE1ls\xE1eidsvolltingvollgildeskalflor\xF8vads\xF8vard\xF8vanylvenxn--bhccavuotna-k7astrandaxn--kvnangen-k0axn--sknland-fxaxn--mosjen-eyarakkestadhyllestadnannestadvevelstadvaapstenordre-landsondre-lands\xF8ndre-landtjieltexn--vrggt-xqads\xF8r-aurdalsor-aurdalheradstordmoldefordef\xF8rdeseljefedjeryggehemnexn--krehamn-dxasognegranes\xF8gnebrynetjomevallebykletokkegiskedovretj\xF8mehob\xF8lvoldasaudatolgas\xF8mnaviknad\xF8nnasomnadonnatranafrananesnaraumasmolatr\xE6nafr\xE6nalesjasm\xF8la\xF8rstaorstahitrafloraaukraloppafr\xF8yarissasnasahalsagalsaromsaraisar\xE1isafroyasn\xE5sagronghobolfjelltydal\xE5rdalardalaskimharamkraanghkekr\xE5anghkesorumbarumhurumb\xE6rums\xF8rummodums\xE1l\xE1tb\xE1l\xE1tfrognbjugnv\xE5ganvagangulenskienl\xF8tenlotenstrynvefsnxn--merker-kuaskaunsveiob\xF8mlobomloskj\xE5kvardoflorovadsosalatbalats\xE1latkl\xE6buklabuselbubarduulvikskjakkleppris\xF8rxn--nttery-byaefl\xE5eidflahofmilgolholsellomskifetvikdepvgsfhsaskerrisorhamarasnes\xE5snesr\xF8rosrorosxn--slat-5namasoynaroyvaroyluroydyroyaskoyradoyandoyrodoymeloyrad\xF8yand\xF8yr\xF8d\xF8ymel\xF8yask\xF8ylur\xF8ydyr\xF8ym\xE5s\xF8yv\xE6r\xF8yn\xE6r\xF8yhoylandeth\xF8ylandetdivtasvuodnal\xF8renskoglorenskognesoddtangenxn--tjme-hraxn--smla-hraxn--stjrdal-s1aunjargalillehammerunj\xE1rgaxn--hamary-fyadavvenjargaxn--bearalvhki-y4a123hjemmesidegjerdrumxn--brnnysund-m8acxn--tnsberg-q1axn--mlatvuopmi-s4axn--snsa-roaxn--skierv-utaxn--brum-voatysfjordkvafjordeidfjordkv\xE6fjordsongdalenmjondalenmj\xF8ndalenxn--gls-elackragerog\xE1\u014Bgaviikagangaviikas\xF8rreisasorreisas\xF8r-varangersor-varangerxn--risr-iraskiervaxn--frna-woaxn--trna-woakvinesdalleksvikleirvikr\xF8yrvikroyrviksvelvikvenneslaevje-og-hornnessandnessj\xF8enmarnardalvindafjordsandefjordenebakksnillfjordullensvangxn--trany-yuabr\xF8nn\xF8ysundnamsskoganaustevollxn--stjrdalshalsen-sqbnord-aurdalnord-frontr\xF8gstadtrogstadgrimstadflakstadgjerstadxn--sandy-yuaxn--leagaviika-52bnore-og-uvdalvegarsheixn--rlingen-mxaxn--ggaviika-8ya47hveg\xE5rsheikarlsoykvitsoymasfjordenhamaroyinderoyosteroydavvenj\xE1rgasauheradguovdageaidnuxn--vre-eiker-k8abronnoysiellakkr\xF8dsheradkrodsheradkvinnheradbr\xF8nn\xF8yxn--mtta-vrjjat-k7afxn--lrenskog-54akvits\xF8yv\xE1rgg\xE1tkarls\xF8yoster\xF8yinder\xF8yhamar\xF8ybronnoysundxn--aurskog-hland-jnbbahccavuotnab\xE1hccavuotnagiehtavuoatnastor-elvdalmidtre-gauldalxn--gildeskl-g0akarasjokevenassixn--bievt-0qaxn--yer-znalebesbynessebyxn--hbmer-xqamalselvm\xE5lselvxn--unjrga-rtam\xF8re-og-romsdalmore-og-romsdalhareidmeland\xF8rlandorlandstrand\xE5lg\xE5rdsolundalgardafjord\xE5fjorddielddanuorrikautokeinoxn--stre-toten-zcbskodjeaejriestangeliernebamblestokkefauskesn\xE5asesnaasekongsvingerlangevagberlevagxn--flor-jrahattfjelldalostre-toten\xF8stre-totenvestfoldxn--mely-ira\xE1laheadjualaheadjunordreisaxn--troms-zuaxn--lgrd-poacporsangerflatangerstavangerleikangerbremangersamnangergieldakarasjohkaxn--rdy-0nabfrostautsirasnoasatromsaxn--sr-aurdal-l8aflekkefjordj\xF8lsterjolsteraremarkhedmarkn\xE5\xE5mesjevuemienaamesjevuemiexn--vard-jrarollagmer\xE5kermerakerorskog\xF8rskogxn--bdddj-mrabd\xE1k\u014Boluoktaxn--osyro-wuaaknoluoktatrysilskjerv\xF8ymandaljondalbindalrindalmeldalsuldalorkdalsigdalalvdall\xE6rdalhurdalsirdalverdallerdallardaloppdal\xE5seralaseralhadselkrager\xF8divttasvuotnaoverhallasteinkjerxn--hnefoss-q1askedsmokorsettroms\xF8xn--dyry-iravestre-totenmuseumxn--sandnessjen-ogbrahkkeravjufylkesbiblb\xE1jddarbajddarxn--laheadju-7yarennes\xF8yxn--koluokta-7ya57hxn--hgebostad-g3aleirfjordstorfjordbalsfjordb\xE5tsfjordbatsfjordmuos\xE1tbiev\xE1tloab\xE1tk\xE1r\xE1\u0161johkan\xF8tter\xF8yxn--mjndalen-64anordkappl\xE1hppilahppialstahaugsiljanverranr\xF8ykenroykenhaldenlyngenbergenhortenh\xF8nefosshonefosstroandinbeiarnvarggatosoyroos\xF8yrotromsoidrettmuosatbievatruovatloabatvoagattynsetnessetxn--indery-fyask\xE1nitskanitraholtr\xE5holtxn--ystre-slidre-ujbandebusarpsborgbearduxn--karlsy-fyahordalandjorpelandj\xF8rpelanddeatnuringsakers\xF8r-odalsor-odalxn--slt-elabringerikeaudnedalnittedalnissedalhemsedalslattumsurnadalxn--blt-elabelverumstj\xF8rdalnaustdalhjartdalgj\xF8vikfyresdalhasviknarviklarvikgjovikmalvikgamviklenvikporsgrunnstjordalengerdaldrobakdr\xF8bakxn--msy-ula0hvestvagoyxn--vgan-qoaxn--ryken-vuaxn--lten-graxn--stfold-9xaxn--hpmir-xqaxn--lury-iram\xE1latvuopmimalatvuopmitysv\xE6rkirkenesbirkenesmoskenesb\xE1id\xE1rxn--fjord-lraxn--rdal-poabahcavuotnab\xE1hcavuotnaxn--frde-gralind\xE5sbearalvahkixn--hobl-irar\xE1hkker\xE1vjuxn--loabt-0qav\xE5g\xE5\xE1lt\xE1bod\xF8sundlundrader\xE5deetnetimeholeauregrueoddavagavegaranatanaarnasolasulaaltalekafusavangbergkvam\xE5mliamlibokntinnroangranosenoslobodor\xF8stroststat\xE5motamotivgupriv\xF8yeroyerliermossvossxn--nvuotna-hwalusterlunnermarkerh\xE1bmerhabmerhvalerfjalerxn--rholt-mratysvarbaidarfitjargaularh\xE1pmirhapmirmelhusfosnes\xF8ksnesoksnestysneshemnesevenesflesbergeidsbergtonsbergt\xF8nsberglindasxn--sndre-land-0cbnamsosxn--srum-gra\xF8ystre-slidreoystre-slidrevestre-slidretrondheimbalestrandxn--langevg-jxaaustrheimxn--skjk-soavagsoyaveroysandoykarmoyfinnoytranoyvestbytranbysykkylvenxn--hyanger-q1aspjelkavikandasuoloxn--fl-ziaxn--drbak-wuastathellexn--sr-varanger-ggbtelemarkxn--bhcavuotna-s4axn--porsgu-sta26f\u010D\xE1hcesuolocahcesuoloakrehamn\xE5krehamnsand\xF8ykarm\xF8yfinn\xF8ytran\xF8yv\xE5gs\xF8yaver\xF8ynamdalseidxn--lesund-huabadaddjaxn--vegrshei-c0axn--btsfjord-9zagildesk\xE5lporsanguxn--trgstad-r1an\xE1vuotnanavuotnahammerfestxn--sgne-graxn--brnny-wuacibestadharstadnarviikaeven\xE1\u0161\u0161ivestnesgjemnessandnesagdenesrennesoyxn--avery-yuaxn--tysvr-vrabearalv\xE1hkikongsbergspydebergrandabergxn--andy-iradavvesiidaxn--krdsherad-m8apors\xE1\u014Bgufredrikstadbjerkreimringeburennebuaurskog-holandnotteroyxn--vgsy-qoa0jxn--rmskog-byaskierv\xE1ivelandbyglandfrolandaurlandforsandxn--bjddar-ptamidsund\xE5lesundalesundfetsundfarsundovre-eiker\xF8vre-eikerakershusxn--moreke-juas\xF8rfold\xF8stfoldostfoldsorfoldh\xF8yangerhoyangerlevangerorkangertanangerxn--vestvgy-ixa6olillesandulsteinxn--rennesy-v1agranvinskjervoyxn--klbu-woalavagisxn--h-2faxn--ryrvik-byakafjordk\xE5fjordseljordfolkebiblxn--gjvik-wuajevnakerxn--kfjord-iuabudejjuxn--kranghke-b0axn--davvenjrga-y4axn--rland-uuaxn--ldingen-q1axn--mlselv-iuaxn--rady-iraxn--linds-prabrumunddalxn--ygarden-p1amo-i-ranaeidskogr\xF8mskogromskoghjelmelandxn--finny-yuaxn--sr-odal-q1axn--skjervy-v1aballangenkvanangenkv\xE6nangengratangenxn--hmmrfeasta-s4acvossevangensuohkanxn--rde-ulaxn--mli-tlaxn--ksnes-uuanordlandskanlandsk\xE5nlandsortlandfuoiskuxn--rros-graxn--hcesuolo-7ya35bxn--eveni-0qa01gagaivuotnag\xE1ivuotnaxn--seral-lradrammenmodalenmosjoenjan-mayentorskensteigengloppenxn--snes-poamatta-varjjatxn--sr-fron-q1aomasvuotnajessheimb\xE5d\xE5ddj\xE5xn--krager-gyaxn--kvfjord-nxaxn--asky-iraxn--snase-nraxn--bidr-5nacholt\xE5lenxn--vads-jraxn--jlster-byamosj\xF8enxn--rst-0nastavernxn--ostery-fyaxn--oppegrd-ixaxn--sknit-yqaxn--risa-5naoppeg\xE5rdskiptvetrendalenholtalenxn--mot-tlaxn--lhppi-xqaxn--holtlen-hxaxn--srreisa-q1akopervikxn--muost-0qaxn--bmlo-grahokksundkvalsundegersundxn--karmy-yuaullensakerxn--hylandet-54axn--kvitsy-fyaxn--bod-2nalangev\xE5gberlev\xE5gkristiansandxn--rsta-frahornindalstj\xF8rdalshalsenstjordalshalsensandnessjoenh\xE1mm\xE1rfeastaxn--lrdal-sras\xF8r-fronsor-fronnord-odalkristiansundm\xE1tta-v\xE1rjjatvestv\xE5g\xF8ynesoddennotoddenbuskerud\xF8ygardenoygardensalangenlavangenralingenr\xE6lingenlodingenl\xF8dingenlea\u014Bgaviikalaakesvuemieleangaviikauenorgexn--srfold-byaaskvollxn--rskog-uuaxn--nry-yla5gxn--vry-yla5ghammarfeastaxn--rhkkervju-01afxn--givuotna-8yakommunekrokstadelvanedre-eikerhagebostadh\xE6gebostadxn--berlevg-jxakviteseidxn--s-1faxn--l-1faxn--nmesjevuemie-tcbafuosskomo\xE5rekemoarekexn--lt-liacxn--jrpeland-54asvalbardoppegardholmestrandtvedestrandsogndalsokndalarendalsunndalfolldalxn--krjohka-hwab49jlyngdaletnedalnorddalsaltdalgausdalskedsmovaksdalgjesdalstordalxn--frya-hraaarbortedrangedalxn--smna-graaurskog-h\xF8landxn--vg-yiabtjeldsundhaugesundlindesnesxn--mre-og-romsdal-qqbxn--dnna-gradyntmpheremerseineshacknetenterprisecloudmineaccomaorim\u0101oriorgmilcriiwigennetschoolhealthkiwigovtgeekxn--mori-qsacloudnsparliamentcomedorgcompronetedugovmuseumwebsitekinservicebarsywebsitebuildereerobookheimdnsleapcelleero-stagetechcrscsslorigingohomecdbedeeeiemesecabgngilnlalplchfisiincnnoroptatitmtltruauhulumkdkukskjplvtrgrfrkrhrusesismycynzcznetinteduassoososcloudstgbetaaezaeuhkusjswzhatenadiarycdn77hoptozaptois-a-knightmyftpno-ipjpnddnssdpdnsspdnsbarsysweetpepperis-a-bruinsfanis-very-sweetservegameis-a-soxfanhomelinuxcdn77-secureservebbsmisconfusedwebredirectblogsitefreedesktopcouchpotatofriestoolforgeaccesscamis-lostreadmyblogsmall-webfedorapeopleserveftpis-a-celticsfanmywirepotagertwmailin-dslsellsyourhomeread-booksfreeddnscable-modemis-savednflfanufcfanmlbfanstuff-4-saleendoftheinternetin-vpnmy-firewallhomeftpis-localis-a-chefboldlygoingnowherewebhopselfipkicks-assroxatunkcamdvrfedoraprojectgotdnsdvrdnsdyndnspubtlspimientahomeunixdontexistfedorainfracloudwmflabsfspagesbmoattachmentsteckidsfamilydsdnsaliasdynaliasnow-dnscloudnsdoomdnsduckdnsblogdnshomednsroutingthecloudendofinternetdsmynasip-dynamicpoivronhttpbinmyfirewallis-very-evilmysecuritycamerais-a-linux-userwmcloudis-a-geektuxfamilyis-a-candidatedoesntexistis-very-badhobby-sitegame-hostaltervistais-foundis-a-patsfandnsdojohepforgepodzonedynservcollegefanis-very-goodfrom-meis-very-niceisa-geeknerdpolacmedsldingorgcomnomgobabonetedupleskaemhlxmyboxrockyprvcydeuxfleursvibekitprodomgspdnscodebergheyflowstatichostlinkyhostmymagicorgmilcomnomgobneteduorgcomeduiorgmilcomngonetedugovcloudns1337ngrokacorggogfamcomwebgobnetedugokgopgkpgovgosbizpasaugumicsopozpapuwmwsrprusiskwpspkppspkmpspokeoiawsawifoumsdnskokwpmuppuppsppiwwiwoowuzswkzoschrzpisdnwzmiuwwitdpssewsseumigugimoirmpinbwinbwiihupporzgwgriwupowwskrwioswuozstarostwokonsulattmpccopruszkowmyspreadshopostrodakartuzyopolegminamediaustkazgorajgoraolawailawalomzawloclradombytomjaworznotargilubinkoninzagantorunkutnokepnonakloczestsopotsanokturekplockslasksklepzarowlukowmedaidgdaorgmilrelcomnomatmgsmartneteduelkgovwawsossexbiztgorysejnytychypomorzeboleslawiechomesklepsdscloudunicloudzakopanelegnicarawa-mazbydgoszczswidnikkrasnikwloclawekbielawamragowograjeworealestatebeskidykaszubymalopolskaprzeworskswiebodzinlecznadfirmaszkolawarmiagdyniamiastakazimierz-dolnymalborkswidnicadlugolekaostrolekapodlasieelblagtravelsimplesitezachpomormielecszczecinnieruchomosciwalbrzychlezajsklublinbedzinpoznanwielunmielnooleckostarachowicedkontopowiatwroclawrybniksuwalkileborkslupskgdanskostrowwlkptarnobrzegtourismwegrowkrakowglogowyou2pilanysamailwrocinfoagroautobeepshoppriviqhslapypiszlodzcfolksecommerce-shopmazurypulawyskoczowrzeszowpomorskiezgierzkaliszolkuszlowiczostrowiecsosnowiecmazowszewodzislawbialowiezazgorzeleckatowicepabianicejelenia-gorawolominkarpaczsieradznowarudaczeladzkonskowolaskierniewiceswinoujscieturystykabieszczadycieszynketrzynolsztynbialystokbabia-goraprochowicewarszawastalowa-wolapolkowicegorlicegliwiceponiatowalimanowalubartowaugustowkobierzyceopocznognieznoszczytnokolobrzegshoparenapodhalebielskoklodzkostargardcoshipatwithplayitownnamecoorgnetedugovacorgcomproestnetedugovbiznameislaprofinforechtngrokmedaaaacacpaenglawjurbarbarsykeeneticavocatacctcloudnsorgcomsecplonetedugov123paginaweborgcomnetintedugovnomepublidkinbarsygovx443cloudnsorgmilcomnetedugovcooporgmilcomschnetedugovnamecomcannetlibassoaemclantmcontstoreorgcomnomrecwwwbarsyfirminfoshopartsv6stackitmyddnswebspacelima-cityacincooxorgedugovbarsybrendlyhbvpsvpsspectrumlandinghostingacppmordoviamcprecbgorgmilcomspbnetintedumsknovgovbirrasmcdirmytismircloudvladimirnalchikadygeyamarinepyatigorskmyjinobashkiriaeurodirvladikavkazna4ugroznykustanaikalmykiacldmaildagestaniransmbuildcloudcanvaliaravalrwxwixdevelopmentappwritemigrationneedleverceldatabasestackitcodereplravendbsanityonporterlovableaccoorgmilnetgovcoopmedorgcompubschnetedugovservicemecomygovorggovtvmedorgcomnetedugovinfoedgfacbmlonihkutwpsryxzbdtmacfhppmyspreadshopbrandpartiorgcomfhvpress123minsidaitcouldbeworlanbibkommunalforbundfhskiopsyskomvuxkomforbnaturbruksgymnloginlineorgcomnetedugovenscaledeuusentsurgebotdaorgmilcomnetgovnowteleporthashbangbearlyplatformlovablebarsyshopwarebasehoplixbarsyonlinemsf5gitpagewawamscofigma-govcaffeinefigmacanvasoltstscwputerbarsysupportchatgptsquareomniweopensocialcpanelplaycodenotionnovecorewpsquaredpreviewjelecyonbyensrhtfastvpspieboxconvexmedusajsjouwwebheyflowplatformshdocsflowyloginlinemadethissourcecraftclouderaorgorgcomartedugouvunivmeorgcomnetedugovsurveysstatichfheiyumanusxs4allprojectmyfastubervibehostapp-ionosdeployagentmecoorgcomschnetedugovbizcncostoreorgmilcomneteduembaixadaconsuladokiraranohoprincipesaotomeheliohobarsystorebaseshopwaresellfyaisanityabkhaziavologdamordoviapenzalenugsochinavoiexnetspbmsknovnorth-kazakhstanashgabadkareliaarmeniageorgiavladimirnalchikivanovobukharaadygeyakhakassiakalugakrasnodarjambylaktyubinsktroitskbryanskobninskkurganazerbaijanpokrovskbashkiriatselinogradvladikavkazmurmansktulatuvamangyshlaktashkentchimkentgroznykaragandatermezarkhangelskkustanaikalmykiabalashoveast-kazakhstankaracoldagestantogliattibarsyredorgcomgobedumirenaccoorgjelasticdiscoursecleverappsschacmiincogoornetonlineshopcogoorgmilcomwebnicnetintedugovbiznametestcoorgmilcomnomnetedugovorangecloudpersoindorgcomfinnatnetgovensmincomtourismintlinfox0611orgmilcomnetedugovquickconnectvpnplusnettprequalifymeaddrmyaddrntdllwadlnctvavdrk12orgmilpolbeltelcomwebgennetedutskkepgovbbsbiznameinfocoorgmilcompronetedugovbiznameinfobetter-thanworse-thansakurafromdyndnson-the-webmymailerorgmilurlcomneteduidvgovmydnsgameclubebizmeneacsccogotvorhotelmilmobiinfovodteiflgplkmsmsbcckhincndnvncoztltmkckppzpdprvcvkvlvcrkrkscxuzchernovtsyrivneyaltaodesavolynrovnolutskltdinforgcomnetedugovbizvinnicazhitomirternopilpoltavakropyvnytskyizaporizhzhiasevastopolsebastopoluzhgoroduzhhorodkharkovkharkivvinnytsiakhmelnytskyizaporizhzhecrimeaodessazhytomyrnikolaevcherkassydonetskluganskluhanskkirovogradivano-frankivskchernivtsikrymkievkyivlvivsumyzakarpattiamykolaivcherkasychernigovkhersonchernihivdnipropetrovskdnepropetrovskkhmelnitskiyneacsccogoorusorgmilcomedugovmyspreadshopadimono-ipbarsybarsyonlinelayershiftnh-servretrosnubapicampaignservicelugaffinitylotteryweeklylotteryraffleentrygluglugsmeaccoindependent-inquestnimsitecopropymntltdorgplcschnetgovnhsbarsyindependent-commissionindependent-reviewpolicepublic-inquiryindependent-panelconnhospindependent-inquiryroyal-commissionoraclegovcloudappscck12libaws-govccphxcclibpvtparochchtrcck12libcceatonk12coglibtecgendstmusann-arborwashtenawcck12glghcck12sealibforksolympiabainbridge-islkeyporthoquiamyarrow-pointcentraliaport-townsendsequimport-ludlowrentonsilverdalebremertonredmondsheltonbellevueport-orchardport-angeleskingstonchehalisaberdeengig-harborseattlepoulsboidmdndsddemenegacalamaiavawapailalflnmdcncscohnhmihiviwiriinmntnmocoutvtctmtgunjokakwvnvprarorasmskstxwynykyazisadninsnngosrvis-bymircloudservernamepointtoenscaledland-4-salefreeddnsstuff-4-saleazure-apinoipdatabricksappscloudnsgolffanheliohostazurewebsitesgvorgmilcomgubneteducoorgcomnetd0egvorgmilcomnetedugovmydnsiacostoree12orgmilcomnomwebgobbibrectecnetintedugovraremprendefirminfoartseducok12orgcomnethidnsadidacaionioapsonlahanamhanoicamauhueorgcompronetintedugovbizbacninhtayninhhoabinhnamdinhtravinhhaiphongvinhlonghaiduongquangnamquangtrithuathienhuequangninhbacgianghaugiangquangbinhsoctrangbentrethanhphohochiminhdanangkontumhatinhkhanhhoathanhhoahealthgialailaocaiyenbaibackanngheanlonganphuyenphuthocanthodaklakdongnainameinfovinhphucdongthapkiengiangtiengiangquangngailaichaulangsonlamdongdaknonghagiangangiangcaobangbinhduongninhthuanbinhthuanbaclieuthaibinhninhbinhbinhdinhtuyenquanghungyenbaria-vungtauthainguyendienbienbinhphuocschbizputerorgcomnetedugovcloud66advisormypetsdyndnsxn--8dbq2axn--4dbgdty6cxn--5dbhl8dxn--hebda8bxn--80auxn--d1atxn--c1avgxn--o1acxn--o1achxn--90azhxn--55qx5dxn--uc0atvxn--od0algxn--wcvs22dxn--gmqw5axn--mxtq1mxn--12c1fe0brxn--h3cuzk1dixn--12co0c3b4evaxn--12cfi8ixb8lxn--o3cyx2axn--m3ch0j3axn--j1adpxn--90amcxn--90a1afxn--h1ahnxn--j1ael8bxn--h1alizxn--c1avgxn--j1aefxn--80aaa0cvacxn--41acaffeineexeopentunnelbotdashtelebitorgtmaccoagricorgmilnomwebnicngonetaltedugovlawnisschoolgrondaraccoorgmilcomschnetedugovbizinfoprg1-zeropstritonstackitlimazeropsaccoorgmilgov\u044F\u0441\u043F\u0431\u043E\u0440\u0433\u043A\u043E\u043C\u043C\u0441\u043A\u0431\u0438\u0437\u043C\u0438\u0440\u0441\u0430\u043C\u0430\u0440\u0430\u043A\u0440\u044B\u043C\u0441\u043E\u0447\u0438\u0430\u043A\u043E\u0434\u043F\u0440\u043E\u0440\u0433\u043E\u0431\u0440\u0443\u043F\u0440\u05E6\u05D4\u05DC\u05DE\u05DE\u05E9\u05DC\u05D9\u05E9\u05D5\u05D1\u05D0\u05E7\u05D3\u05DE\u05D9\u05D4\u0E2D\u0E07\u0E04\u0E4C\u0E01\u0E23\u0E18\u0E38\u0E23\u0E01\u0E34\u0E08\u0E23\u0E31\u0E10\u0E1A\u0E32\u0E25\u0E28\u0E36\u0E01\u0E29\u0E32\u0E17\u0E2B\u0E32\u0E23\u0E40\u0E19\u0E47\u0E15\u6559\u80B2\u7DB2\u7D61\u7D44\u7E54\u516C\u53F8\u653F\u5E9C\u500B\u4EBA\uB2F7\uB137\uD55C\uAD6D\u6FB3\u95E8\u65B0\u95FB\u6FB3\u9580\u8054\u901A\u5BB6\u96FB\u5609\u91CC\u62DB\u8058\u901A\u8CA9\uB2F7\uCEF4\uC0BC\uC131\u30B3\u30E0\u10D2\u10D4\u0431\u0433\u0440\u0444\u0435\u044Eadcdbdgdidmdsdtdaebedeeegeiejekemenepereseveyegabacalamanauavapaqasazacfbfafgfnfpfwftfbgcgagggegkgngmgsgpgvgtgugilmlnlalclglplsltlhmimjmkmmmomambmcmdmfmgmzmpmsmtmgbbblbsbecccacnclcmcvctcscmhkhghchbhthphshlinikifigiaibicivisikninhnmncnbngnsnpnvntnjoionomobocoaofodorosotoptstttytatbtetgtithtmtltrusuvuaucueuguhulumunufjdjbjtjsjlkmkhkfkdkcktkukskpkgpmpnpkpjpgqaqmqiqsvtvcvbvmvlvrwpwtwzwbwcwawgwkwmwtrsrprgrfrercrbrarnrmrlrkrirhrwsusrssspsgsesbsaslsmsissxmxaxcxuypysylymykygybycyuztzsznzmzkzdzczbzaz\u03B5\u03BB\u03B5\u03C5\u4E16\u754C\u53F0\u7063\u8D2D\u7269\u516C\u76CA\u70B9\u770B\u81FA\u7063\u7F51\u7EDC\u66F8\u7C4D\u5728\u7EBF\u7F51\u7AD9\u624B\u673A\u673A\u6784\u5927\u62FF\u6E38\u620F\u4FE1\u606F\u53F0\u6E7E\u8C37\u6B4C\u6148\u5584\u5546\u6807\u9999\u6E2F\u4E2D\u56FD\u9910\u5385\u7F51\u5740\u4E2D\u570B\u5546\u57CE\u98DF\u54C1\u5FAE\u535A\u653F\u52A1\u79FB\u52A8\u96C6\u56E2\u516C\u53F8\u516B\u5366\u5546\u5E97\u5065\u5EB7\u7F51\u5E97\u653F\u5E9C\u65F6\u5C1A\u4F5B\u5C71\u4E2D\u4FE1\u5A31\u4E50\u5E7F\u4E1C\u4F01\u4E1Ahomedepotengineering\u0627\u0645\u0627\u0631\u0627\u062Arepublicankuokgroupversicherungchannelcitadelxn--pgbs0dhxn--b4w605ferdstatebankwebsitexn--mgb9awbf\u4E9A\u9A6C\u900A\u6DE1\u9A6C\u9521alibabaxn--ngbc5azdxn--mgbbh1axn--45br5cyltoshibabuildworldcloudtradeguideplacespacedancemoviephoneprimesmilebiblestyleappleazurestoreskypegripexn--l1accdrivelottehorsehouseleasechasereisestadahondaomegaaetnaamicaninjanokiamediadeltavodkaedekaosakapizzaslingemailgmailtirolshelltmallfinallegaltotalhotelamfamforumrehabmusicciticricohcoachwatchboschearthfaithirishmiamiarchidubaiguccipraxi\u307F\u3093\u306A\u30B9\u30C8\u30A2\u30BB\u30FC\u30EBcanonsalononionnikonepsonkoelngreensevencrownikanoradioaudioweiboglobopromogalloyahoociscorodeovideomangobingotokyovolvolottokyotophotosmartsportquesttrusthyattjetztadultcymrubaidutushuxn--kprw13dubankclickblackmerckgroupsharpcheapnowtvxn--h2brj9c\u05E7\u05D5\u05DD\u0570\u0561\u0575\u043E\u0440\u0433\u0441\u0440\u0431\u043C\u043E\u043D\u043A\u043E\u043C\u0431\u0435\u043B\u043C\u043A\u0434\u049B\u0430\u0437\u0440\u0443\u0441\u0443\u043A\u0440\u0645\u0635\u0631\u0642\u0637\u0631\u0639\u0631\u0628\u0643\u0648\u0645dadcfdmedwedredphdthdbidpidkrdmsdltdiceonewmeglemoerwecfageacbanbambaaaammakianraspacpaaxawtfbcgaegongingaigvigorgdogdhlmilrilonlaolloluoljllcalgalnflafltelsrlfrllplkimibmcamcombommomifmabbjcbscbwebcabnabtabmlbpubabcbbcnecincpncllcstcwtcpwcnyckfhbzhovhmoiskiobisbitcifyituipinvinwinxincbnbcnmanfangdnmenrenkpnmtnyunrunfununobiojioriohbogmofooboooooacoecoceongoproartistottnttbbtcateatlatvetpetbetnethktmitfitintjothotgotdotbotprueduicujnjyouinknhktdkappsapgapmapdnptopgopllpjmpzipvipripesqtrvdtvitvdevmovgovhivnrwlawsewnewbmwwownowhowdvrftrmtrsfrbarcartvscrseusawsupsubssbsadsddsldssasbmsmlsxxxboxfoxgmxtjxsextaxbuyflydiysoyjoyskypaydaygayxyzanzbizwebersenerpokerlameractortatarsolar\u0EA5\u0EB2\u0EA7\u0E04\u0E2D\u0E21\u0E44\u0E17\u0E22tourslocusnexuslexusgiftsbeatsboatspartspressglassswiss\u0915\u0949\u092E\u0928\u0947\u091Ftiresgivescodeshomesgamestunesshoescardswalesloansvegastoolsdealsautosparis\u30D5\u30A1\u30C3\u30B7\u30E7\u30F3workssucksrocksxeroxforexfedexpartylillymoneystudyrugbytoraytoday\u4E2D\u6587\u7F51xn--unup4y\u5929\u4E3B\u6559\u98DE\u5229\u6D66\u65B0\u52A0\u5761enterprises\u6211\u7231\u4F60\u5609\u91CC\u5927\u9152\u5E97christmasxn--fct429kholdingsxn--8y0a063axn--mgbx4cd0ablifestyleabogadoallstatenetbank\u0643\u0627\u062B\u0648\u0644\u064A\u0643xn--s9brj9cxn--gk3at1ebestbuycharityxn--55qx5dmicrosoftpropertybasketballhomegoodscorsicajewelrygallerygrocerysurgerycountrybrusselsverisignferreroxn--czr694bhdfcbankcommbanksoftbank\u067E\u0627\u0643\u0633\u062A\u0627\u0646\u067E\u0627\u06A9\u0633\u062A\u0627\u0646nextdirect\u0627\u0644\u0633\u0639\u0648\u062F\u064A\u0647\u0627\u0644\u0639\u0644\u064A\u0627\u0646xn--h2brj9c8cxn--80adxhksshikshaxn--mgbai9azgqp6jcuisinellabarclayscatholicxn--kpry57dcompanyxn--xhq521bblackfridayxn--mgba3a3ejtsandvikxn--d1acj3bacademydownload\u0645\u0644\u064A\u0633\u064A\u0627xn--j1amhxn--w4r85el8fhu5dnraipirangaathletaxn--fhbeixn--mgbqly7cvafrzuerichxn--c2br7g\u0B87\u0BB2\u0B99\u0BCD\u0B95\u0BC8contractorsxn--io0a7igraphicsinsurancetemasekxn--xkc2al3hye2amotorcyclesphotographydirectoryplumbingxn--vhquvclothingtrainingcleaningwilliamhilllightingxn--mgba3a4f16ashoppingcateringeducationokinawapicturesventuresproductionsxn--9et52uwalmart\u0D2D\u0D3E\u0D30\u0D24\u0D02supportrealestatecapitalonexn--nqv7fs00emaauspostfloristdentistxn--qxamgodaddybradescobargainsmitsubishikerryhotelsxn--9dbq2axn--3pxu8kimmobilienxn--fjq720axn--mgbtx2bholidaymckinseymadridbusinessbuildersxn--4gbrim\u043C\u043E\u0441\u043A\u0432\u0430\u0627\u0644\u0633\u0639\u0648\u062F\u06CC\u0629coffeedegreelacaixapartnersalsaceofficeabbvievoyageorangegeorgeonlinechromemobilekindlegoogleoraclecircleschulesecureinsurexn--mgba7c0bbn0aestatexn--mgbc0a9azcgcruisehangoutxn--vuq861bxn--42c2d9arexrothfirestoneuniversityxn--nnx388alifeinsuranceextraspace\u043E\u043D\u043B\u0430\u0439\u043Dverm\xF6gensberatersoftwarexn--fiqs8sxn--mgbab2bdxn--w4rs40ltienda\u092D\u093E\u0930\u0924\u092E\u094Dafricatoyotaotsukasakuracameracreditcardnagoyaconsultingnetworktheatermonsterprogressivepioneerxn--55qw42gracingdatingvotingvikinglivinggivingxn--bck1b9a5dre4cbrotherweatherjoburg\u0641\u0644\u0633\u0637\u064A\u0646lplfinancialxn--clchc0ea0b2g2a9gcdfutbolschoolsocialglobaldentalwoodsidechanelairtelmatteltravelrealtorwebcamstream\u0C2D\u0C3E\u0C30\u0C24\u0C4Dunicomalstomxn--nodexn--6frz82gmuseumfurniturexn--rvc1e0am3exn--mix891faccenturexn--11b4c3dismailineustardiscountquebeccomsecclinicservicesxn--y9a3aqxn--c1avgswatchchurchsearch\u0627\u0644\u0627\u0631\u062F\u0646marketingcontacthealthmonashshoujisanofitaipeiamericanexpresssuzuki\u30A2\u30DE\u30BE\u30F3\u30AF\u30E9\u30A6\u30C9\u30DD\u30A4\u30F3\u30C8bharti\u30B0\u30FC\u30B0\u30EBxn--mgberp4a5d4armemorialxn--1qqw23alondonmormoninstitutevisionbostonnortoncouponmaisonamazonvirginberlindesigndurbanolayannissananquanxihuanhitachikaufengardenreisenbayerntechnologydatsunxn--90a3aclatinocasinostudiophysioxn--ngbe9e0apharmacytattootaobaoaramcoexpertreportabbottdirectselectimamatfairwindspictettargetmarketintuittravelersinsurancecreditdupontryukyusuppliesxn--tckwebnpparibasschmidtmerckmsdyodobashirestaurantbridgestonecricketxn--fpcrj9c3dbostikbroadwayattorneylefrakemerckxn--fiq228c5hscareersfarmerswinnersflowersxn--wgbh1cguitarsxn--54b7fta0ccxn--p1acfmakeupgalluplandroverxn--kcrx77d1x4agoldpointbauhausxn--mgbayh7gpahiphopplaystationxn--mgba3a4fraxn--eckvdtc9dhyundaixn--gckr3f0fistanbulticketsmarketsflightschintaireviewsxn--3e0b707ewindowsxn--fiqz9sfinancialxn--fzys8d69uvgm\u0627\u0628\u0648\u0638\u0628\u064Adiscoverreview\u09AC\u09BE\u0982\u09B2\u09BExn--5su34j936bgsgmoscowobserverapartments\u0434\u0435\u0442\u0438\u0627\u0631\u0627\u0645\u0643\u0648\u0441\u0430\u0439\u0442eurovisionxn--i1b6b1a6a2exn--xkc2dl3a5ee0h\u062A\u0648\u0646\u0633\u0645\u0648\u0642\u0639\u0628\u0627\u0631\u062A\u0680\u0627\u0631\u062A\u0634\u0628\u0643\u0629\u0639\u0645\u0627\u0646\u0628\u064A\u062A\u0643\u0639\u0631\u0627\u0642readkredbondlandbandfundfoodprodgoldfordtubecafesafelifeggeeieeefreefagepagegugezonewinememenamegamesaleablebikenikelikecarecbreherefiresaveloveliveblueartedatesitevotecaseluxebofamodaltdaasdatiaayogasinavanashiaasiajavabbvatevavivadatazaraarpacasavisasncfprofmaifsurfgolfdvagsongbingpingwangkpmggoogblogpohlfailcooldellcalldeallidlsarlfilmteamroomfarmimdbarabclubhdfcicbchsbcgmbhrichtechfishdishcashminiernikddiaudiwikimobitaxicitikiwidesiqponskinloanakdnwienopenporncerntownimmolimoolloinfonicofidolegosaxozeroaerovivoautovotomotofastbestresthostpostnextlgbtchatseatgiftmeetdietreitmintrentgentspotscotguruitausohumenucyoubanklinkpinkdclktalksilkbookseekworkrsvpaarpjeepshopcoophelpcamppccwshowbeerstarruhrflirweirhaircarsparsjprshausplusnewstipstoysjobskidsfanspicsdocsxboxamexsexynavycitysonyarmyallybabyplaydeliverybuzzgbizlamborghiniphilips\u0DBD\u0D82\u0D9A\u0DCF\u0CAD\u0CBE\u0CB0\u0CA4fitnessexpresslanxesspfizercenterwalterlawyersoccercareerkosherbrokerlockerdealerdoctorauthorxn--mgbqly7c0a67fbcverm\xF6gensberatungjaguarxn--pssy2uxn--hxt814eflickrrepairrogersairbusxn--mgbai9a5eva00beventsyachtsxn--t60b56a\u09AD\u09BE\u09F0\u09A4\u09AD\u09BE\u09B0\u09A4\u092D\u093E\u0930\u0924\u092D\u093E\u0930\u094B\u0924viajeshermeshughesxn--j1aef\u0938\u0902\u0917\u0920\u0928villas\u0B2D\u0B3E\u0B30\u0B24claimshotels\u0AAD\u0ABE\u0AB0\u0AA4zapposphotosjuegoscondostatamotorsgratistennis\u0A2D\u0A3E\u0A30\u0A24tkmaxxtjmaxxschaeffleryandexxn--80aswgrealtysafetybeautyluxuryxn--3ds443gsupplyfamilyxn--o3cw4hhockeysydneyxn--90aenissayalipayenergycomputeragencyxn--rovu88b\u96FB\u8A0A\u76C8\u79D1xn--gecrj9cstatefarmaccountantaquarelleolayangroup\u9999\u683C\u91CC\u62C9xn--p1ai\u7EC4\u7EC7\u673A\u6784xn--1ck2e1bxn--mgbt3dhdschwarz\u0645\u0648\u0631\u064A\u062A\u0627\u0646\u064A\u0627abudhabinowruzkomatsufujitsuhospitalxn--80asehdbxn--mgbtf8flxn--j6w193gxn--yfro4i67oprudentialxn--flw351ecruisescoursesrecipesxn--e1a4cferrarixn--ses554gxn--wgbl6awatchesstaplessinglesxn--mgbcpq6gpa1axn--otu796dpropertiescreditunionxn--mgbah1a3hjkrdstockholmhisamitsu\u0627\u0644\u0633\u0639\u0648\u062F\u064A\u0629stcgroupdomainsoriginscouponsbloombergclubmedfroganslimitedxn--80aqecdr1aexposedinternationalequipmentbarclaycardxn--q7ce6axn--mgbi4ecexpprotectionassociatesconstructionxn--cck2b3bxn--45q11candroidfoundation\u05D9\u05E9\u05E8\u05D0\u05DCxn--mgbca7dzdocliniqueboutiqueengineerxn--qxa6asystemsfirmdalefashionauctionxn--nqv7finfinitirentalsreliancetradingweddingfishinghostinggentingbookingcookingxn--3hcrj9cgraingerxn--czrs0tdemocratsamsungyokohamaxn--h2breg3evexn--nyqy26alundbeckmelbournevacationssolutionsfrontierxn--vermgensberatung-pwbmanagementxn--cg4bkixn--mgb2ddeslincolnhamburgsandvikcoromantblockbusterairforcebarefootxn--4dbrk0ceinvestmentsfeedbackcommunityxn--ngbrx\u0627\u0644\u0628\u062D\u0631\u064A\u0646diamondsamsterdamhealthcareredumbrellaxn--mxtq1mxn--2scrj9cagakhanxn--mgbpl2fh\u043A\u0430\u0442\u043E\u043B\u0438\u043Acaravan\u0B9A\u0BBF\u0B99\u0BCD\u0B95\u0BAA\u0BCD\u0BAA\u0BC2\u0BB0\u0BCDrichardlimortgageamericanfamilyxn--fzc2c9e2cscholarshipssaarlandxn--imr513nvlaanderensamsclubgoodyearkitchen\u0B87\u0BA8\u0BCD\u0BA4\u0BBF\u0BAF\u0BBEweatherchannelallfinanzxn--kput3i\u0627\u0644\u0633\u0639\u0648\u062F\u06CC\u06C3xn--90aisxn--efvy88h\u0627\u0644\u062C\u0632\u0627\u0626\u0631xn--mgbaam7a8hexchangejpmorganxn--tiq49xqyjfidelitysecurityxn--mk1bu44cwanggouxn--fiq64bxn--6qq986b3xlxn--mgbbh1a71exn--80ao21amarshallsxn--5tzm5gtravelerspanasoniclatrobeyoutubeaccountantsxn--rhqv96gxn--cckwcxetdanalyticsxn--ygbi2ammx\u0628\u0627\u0632\u0627\u0631\u0628\u06BE\u0627\u0631\u062A\u0633\u0648\u0631\u064A\u0629organicfresenius\u0633\u0648\u0631\u064A\u0627xn--9krt00axn--qcka1pmcxn--jlq480n2rgdeloittesciencefinancexn--jvr189mxn--30rr7yhomesensehotmailbaseballfootballleclercboehringerxn--q9jyb4cxn--mix082f\u0627\u0644\u064A\u0645\u0646\u0647\u0645\u0631\u0627\u0647politie\u0633\u0648\u062F\u0627\u0646\u0627\u064A\u0631\u0627\u0646\u0627\u06CC\u0631\u0627\u0646netflixyamaxunxn--lgbbat1ad8jcollegestoragecapetowncolognekerrypropertiesxn--mgbgu82axn--ogbpf8flxn--czru2dwhoswhociprianilasallexn--g2xx48cforsalebanamexaudiblexn--vermgensberater-ctbxn--zfr164bericssonvanguardxn--45brj9cindustriestheatremarriottxn--3bst00mcomparexn--mgberp4a5d4a87gcapitaldigital\u0627\u0644\u0645\u063A\u0631\u0628barcelonashangrilaxn--d1alfcalvinkleinwwwcitysapporokawasakinagoyasendaikobekitakyushuyokohamackjp";
-    var rulesRoot = 663;
-    var exceptionsRoot = 667;
-    var numberOfNodes = nodeFlags.length;
-    var numberOfEdges = edgeLength.length;
-    var edgeOffset = new Uint32Array(numberOfEdges);
-    var edgeHash = new Uint32Array(numberOfEdges);
-    var wildcardEdge = new Int32Array(numberOfNodes).fill(-1);
-    for (let node = 0, offset = 0; node < numberOfNodes; node += 1) {
-      for (let edge = edgeStart[node]; edge < edgeStart[node + 1]; edge += 1) {
-        edgeOffset[edge] = offset;
-        const end = offset + edgeLength[edge];
-        let hash = 5381;
-        for (let i = end - 1; i >= offset; i -= 1) {
-          hash = hash * 33 ^ labelText.charCodeAt(i);
-        }
-        edgeHash[edge] = hash >>> 0;
-        if (edgeLength[edge] === 1 && labelText.charCodeAt(offset) === 42) {
-          wildcardEdge[node] = edge;
-        }
-        offset = end;
-      }
-    }
-    var matchNode = -1;
-    var matchStart = 0;
-    var matchEnd = 0;
-    function labelEquals(edge, hostname, start, length) {
-      if (edgeLength[edge] !== length) {
-        return false;
-      }
-      const offset = edgeOffset[edge];
-      for (let i = 0; i < length; i += 1) {
-        if (labelText.charCodeAt(offset + i) !== hostname.charCodeAt(start + i)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    function findEdge(node, hash, hostname, start, length) {
-      let lo = edgeStart[node];
-      let hi = edgeStart[node + 1];
-      while (lo < hi) {
-        const mid = lo + hi >>> 1;
-        const value = edgeHash[mid];
-        if (value < hash) {
-          lo = mid + 1;
-        } else if (value > hash) {
-          hi = mid;
-        } else {
-          for (let e = mid; e >= lo && edgeHash[e] === hash; e -= 1) {
-            if (labelEquals(e, hostname, start, length))
-              return e;
-          }
-          for (let e = mid + 1; e < hi && edgeHash[e] === hash; e += 1) {
-            if (labelEquals(e, hostname, start, length))
-              return e;
-          }
-          return -1;
-        }
-      }
-      return -1;
-    }
-    function walk(hostname, root, allowedMask) {
-      let node = root;
-      let end = hostname.length;
-      let hash = 5381;
-      matchNode = -1;
-      for (let i = hostname.length - 1; i >= 0; i -= 1) {
-        const code = hostname.charCodeAt(i);
-        if (code === 46) {
-          const start = i + 1;
-          let edge2 = findEdge(node, hash >>> 0, hostname, start, end - start);
-          if (edge2 === -1 && end !== start) {
-            edge2 = wildcardEdge[node];
-          }
-          if (edge2 === -1) {
-            return matchNode !== -1;
-          }
-          node = edgeChild[edge2];
-          if ((nodeFlags[node] & allowedMask) !== 0) {
-            matchNode = node;
-            matchStart = start;
-            matchEnd = end;
-          }
-          end = i;
-          hash = 5381;
-        } else {
-          hash = hash * 33 ^ code;
-        }
-      }
-      let edge = findEdge(node, hash >>> 0, hostname, 0, end);
-      if (edge === -1 && end !== 0) {
-        edge = wildcardEdge[node];
-      }
-      if (edge !== -1) {
-        node = edgeChild[edge];
-        if ((nodeFlags[node] & allowedMask) !== 0) {
-          matchNode = node;
-          matchStart = 0;
-          matchEnd = end;
-        }
-      }
-      return matchNode !== -1;
-    }
-    function suffixLookup(hostname, options, out) {
-      if (fastPathLookup(hostname, options, out)) {
-        return false;
-      }
-      const allowedMask = (options.allowPrivateDomains ? 2 : 0) | (options.allowIcannDomains ? 1 : 0);
-      if (walk(hostname, exceptionsRoot, allowedMask)) {
-        out.isIcann = (nodeFlags[matchNode] & 1) !== 0;
-        out.isPrivate = (nodeFlags[matchNode] & 2) !== 0;
-        out.publicSuffix = hostname.slice(matchEnd + 1);
-        return true;
-      }
-      if (walk(hostname, rulesRoot, allowedMask)) {
-        out.isIcann = (nodeFlags[matchNode] & 1) !== 0;
-        out.isPrivate = (nodeFlags[matchNode] & 2) !== 0;
-        out.publicSuffix = hostname.slice(matchStart);
-        return false;
-      }
-      out.isIcann = false;
-      out.isPrivate = false;
-      const lastDot = hostname.lastIndexOf(".");
-      out.publicSuffix = lastDot === -1 ? hostname : hostname.slice(lastDot + 1);
-      return false;
-    }
-    var RESULT = getEmptyResult();
-    function parse(url, options) {
-      return parseImpl(url, 5, suffixLookup, options, getEmptyResult());
-    }
-    function getHostname(url, options) {
-      resetResult(RESULT);
-      return parseImpl(url, 0, suffixLookup, options, RESULT).hostname;
-    }
-    function getPublicSuffix(url, options) {
-      resetResult(RESULT);
-      return parseImpl(url, 2, suffixLookup, options, RESULT).publicSuffix;
-    }
-    function getDomain2(url, options) {
-      resetResult(RESULT);
-      return parseImpl(url, 3, suffixLookup, options, RESULT).domain;
-    }
-    function getFullDomain(url, options) {
-      resetResult(RESULT);
-      const result = parseImpl(url, 3, suffixLookup, options, RESULT);
-      return result.domain === null ? null : result.hostname;
-    }
-    function getSubdomain(url, options) {
-      resetResult(RESULT);
-      return parseImpl(url, 4, suffixLookup, options, RESULT).subdomain;
-    }
-    function getDomainWithoutSuffix(url, options) {
-      resetResult(RESULT);
-      return parseImpl(url, 5, suffixLookup, options, RESULT).domainWithoutSuffix;
-    }
-    exports.getDomain = getDomain2;
-    exports.getDomainWithoutSuffix = getDomainWithoutSuffix;
-    exports.getFullDomain = getFullDomain;
-    exports.getHostname = getHostname;
-    exports.getPublicSuffix = getPublicSuffix;
-    exports.getSubdomain = getSubdomain;
-    exports.parse = parse;
-  }
-});
-
 // src/shared/errors.ts
 var GateError = class extends Error {
   constructor(message, exitCode = 2, cause) {
@@ -10312,6 +10282,10 @@ var GateError = class extends Error {
 function errorText(error) {
   return error instanceof Error ? error.message : String(error);
 }
+
+// src/shared/text.ts
+var plural = (n3, word) => `${n3.toLocaleString("en")} ${word}${n3 === 1 ? "" : "s"}`;
+var escapeMarkup = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
 // package.json
 var package_default = {
@@ -10339,11 +10313,14 @@ var package_default = {
     typecheck: "tsc --noEmit",
     pretest: "npm run build && node scripts/ensure-browser.mjs",
     test: "vitest run",
+    goldens: "npm run build && node scripts/golden-scans.mjs",
     demo: "npm run build && node scripts/demo.mjs",
     bench: "npm run build && node scripts/bench.mjs"
   },
   devDependencies: {
     "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@beyonk/gdpr-cookie-consent-banner": "^16.0.2",
     "@duckduckgo/autoconsent": "^16.23.0",
     "@iabtcf/core": "^1.5.6",
     "@types/node": "^20.19.43",
@@ -10353,7 +10330,9 @@ var package_default = {
     cookieconsent: "^3.1.1",
     esbuild: "^0.28.2",
     "fast-xml-parser": "^5.12.1",
+    "html-validate": "^11.21.1",
     klaro: "^0.7.22",
+    marked: "^18.3.0",
     node: "^24.21.0",
     orejime: "^3.2.1",
     playwright: "^1.65.1",
@@ -10362,6 +10341,7 @@ var package_default = {
     tinyglobby: "^0.2.17",
     tldts: "^7.5.4",
     typescript: "^5.9.3",
+    undici: "^6.29.1",
     "vanilla-cookieconsent": "^3.1.0",
     vite: "^7.3.8",
     vitest: "^4.1.12",
@@ -10780,7 +10760,8 @@ var VISITS = [
     continues: false,
     steps: ["load", "waitForBanner", "settle", "describeBanner", "record", "readConsentSignals", "checkOwnAssets", "checkPolicyLinks", "screenshots"],
     // Opening the banner's settings layer is already an interaction: only after every look without one.
-    closing: ["readSettingsLayer"]
+    // The cookie declaration is read last, with the settings layer (and its cookie tables) open.
+    closing: ["readSettingsLayer", "readDeclarations"]
   },
   {
     id: "after-scroll",
@@ -11024,10 +11005,14 @@ var cookielessPingBeforeChoice = {
 
 // src/classify/lifetime.ts
 var DAY = 86400;
-function declaredLifetimeDays(cookie, now = Date.now() / 1e3) {
+function declaredLifetimeSeconds(cookie, now = Date.now() / 1e3) {
   const declared = cookie.sources.map((s) => s.declaredLifetime).filter((l) => l !== null && l > 0);
-  if (declared.length > 0) return Math.round(Math.max(...declared) / DAY);
-  return cookie.expires === null ? null : Math.round((cookie.expires - now) / DAY);
+  if (declared.length > 0) return Math.max(...declared);
+  return cookie.expires === null ? null : cookie.expires - now;
+}
+function declaredLifetimeDays(cookie, now = Date.now() / 1e3) {
+  const seconds = declaredLifetimeSeconds(cookie, now);
+  return seconds === null ? null : Math.round(seconds / DAY);
 }
 
 // src/rules/cookie-lifetime-too-long.ts
@@ -11077,6 +11062,381 @@ var cookieLifetimeTooLong = {
       if (days === null || days <= maxDays) return [];
       return [cookieHit(scan, cookie, "tooLong", { days, maxDays: maxDays === MAX_LIFETIME_DAYS ? "13 months" : `${maxDays} days` })];
     });
+  }
+};
+
+// src/classify/party.ts
+var import_tldts = __toESM(require_cjs(), 1);
+function siteOf(host) {
+  const bare = host.replace(/^\[|\]$/g, "").replace(/^\./, "").toLowerCase();
+  return (0, import_tldts.getDomain)(bare, { allowPrivateDomains: true }) ?? bare;
+}
+function partyOf(host, siteDomains) {
+  return siteDomains.includes(siteOf(host)) ? "first" : "third";
+}
+
+// src/derive/durations.ts
+var DAY2 = 86400;
+var UNIT_SECONDS = {
+  second: 1,
+  minute: 60,
+  hour: 3600,
+  day: DAY2,
+  week: 7 * DAY2,
+  month: 365 / 12 * DAY2,
+  year: 365 * DAY2
+};
+var UNIT_WORDS = {
+  second: ["seconde", "seconden", "secondes", "second", "seconds", "sec"],
+  minute: ["minuut", "minuten", "minute", "minutes", "min"],
+  hour: ["uur", "uren", "heure", "heures", "hour", "hours", "h"],
+  day: ["dag", "dagen", "jour", "jours", "day", "days", "d"],
+  week: ["week", "weken", "semaine", "semaines", "weeks"],
+  month: ["maand", "maanden", "mois", "month", "months", "mnd", "mths"],
+  year: ["jaar", "jaren", "an", "ans", "ann\xE9e", "ann\xE9es", "annee", "annees", "year", "years", "yr", "yrs", "jr"]
+};
+var NUMBER_WORDS = {
+  een: 1,
+  \u00E9\u00E9n: 1,
+  e\u00E9n: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
+  elf: 11,
+  twaalf: 12,
+  dertien: 13,
+  achttien: 18,
+  vierentwintig: 24,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  "dix-huit": 18,
+  "vingt-quatre": 24,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  eighteen: 18,
+  "twenty-four": 24
+};
+var SESSION_PHRASES = [
+  "sessiecookie",
+  "sessiecookies",
+  "einde van de sessie",
+  "einde sessie",
+  "einde van de browsersessie",
+  "tot het sluiten van de browser",
+  "tot de browser gesloten wordt",
+  "cookie de session",
+  "cookies de session",
+  "fin de session",
+  "fin de la session",
+  "fermeture du navigateur",
+  "session cookie",
+  "session cookies",
+  "end of the session",
+  "end of session",
+  "end of the browser session",
+  "until the browser is closed",
+  "when the browser closes"
+];
+var SESSION_CELL = /^(sessie|session|browsersessie|sessiecookie|session cookie|cookie de session)(?![\p{L}\p{N}])/iu;
+var escape2 = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var byLength = (a, b) => b.length - a.length;
+var UNIT_OF = new Map(Object.entries(UNIT_WORDS).flatMap(([unit, words]) => words.map((word) => [word, unit])));
+var WORD_NUMBER = `(?:${Object.keys(NUMBER_WORDS).sort(byLength).map(escape2).join("|")})`;
+var NUMBER = `(\\d+(?:[.,]\\d+)?(?=\\s*-?\\s*\\p{L})|${WORD_NUMBER}(?=[\\s\\u00a0-]))`;
+var UNIT = `(${[...UNIT_OF.keys()].sort(byLength).map(escape2).join("|")})`;
+var EDGE_BEFORE = "(?<![\\p{L}\\p{N}_-])";
+var EDGE_AFTER = "(?![\\p{L}\\p{N}_])";
+var AMOUNT = new RegExp(`${EDGE_BEFORE}${NUMBER}\\s*-?\\s*${UNIT}${EDGE_AFTER}`, "giu");
+var SESSION_IN_TEXT = new RegExp(`${EDGE_BEFORE}(${SESSION_PHRASES.sort(byLength).map(escape2).join("|")})${EDGE_AFTER}`, "giu");
+var JOINS = /^\s*(,|en|et|and|&)?\s*$/i;
+function amount(number, unit) {
+  const word = number.toLowerCase();
+  const value = NUMBER_WORDS[word] ?? Number(word.replace(",", "."));
+  const found = UNIT_OF.get(unit.toLowerCase());
+  return found && Number.isFinite(value) && value > 0 ? { value, unit: found } : null;
+}
+function readDurations(text, cell = false) {
+  const found = [];
+  for (const match of text.matchAll(AMOUNT)) {
+    const parsed = amount(match[1], match[2]);
+    if (!parsed) continue;
+    const seconds = parsed.value * UNIT_SECONDS[parsed.unit];
+    const previous = found.at(-1);
+    if (previous && previous.seconds !== null && JOINS.test(text.slice(previous.at + previous.text.length, match.index))) {
+      previous.text = text.slice(previous.at, match.index + match[0].length);
+      previous.seconds += seconds;
+      previous.value = previous.seconds / UNIT_SECONDS[previous.unit];
+      continue;
+    }
+    found.push({ text: match[0], seconds, unit: parsed.unit, value: parsed.value, at: match.index });
+  }
+  const start = text.search(/\S/);
+  const said = cell && start >= 0 ? SESSION_CELL.exec(text.slice(start)) : null;
+  if (said) found.push({ text: said[0], seconds: null, unit: null, value: 0, at: start });
+  else for (const match of text.matchAll(SESSION_IN_TEXT)) found.push({ text: match[0], seconds: null, unit: null, value: 0, at: match.index });
+  return found.sort((a, b) => a.at - b.at);
+}
+function isDurationCell(text) {
+  const durations = readDurations(text, true);
+  if (durations.length === 0) return false;
+  const rest = durations.reduce((left, d) => left.replace(d.text, " "), text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return rest.split(" ").filter(Boolean).length <= 3;
+}
+function outlives(askedSeconds, declared) {
+  if (askedSeconds === null) return false;
+  if (declared.seconds === null || declared.unit === null) return askedSeconds >= DAY2;
+  const inUnit = askedSeconds / UNIT_SECONDS[declared.unit];
+  const shown3 = Number.isInteger(declared.value) ? Math.round(inUnit) : Math.round(inUnit * 10) / 10;
+  return shown3 > declared.value;
+}
+var WRITTEN = {
+  nl: {
+    session: "sessie",
+    underADay: "minder dan een dag",
+    days: (n3) => `${n3} ${n3 === 1 ? "dag" : "dagen"}`,
+    months: (n3) => `${n3} ${n3 === 1 ? "maand" : "maanden"}`,
+    years: (n3) => `${n3} jaar`,
+    untilCleared: "tot de bezoeker het wist"
+  },
+  fr: {
+    session: "session",
+    underADay: "moins d'un jour",
+    days: (n3) => `${n3} ${n3 === 1 ? "jour" : "jours"}`,
+    months: (n3) => `${n3} mois`,
+    years: (n3) => `${n3} ${n3 === 1 ? "an" : "ans"}`,
+    untilCleared: "jusqu'\xE0 ce que le visiteur l'efface"
+  },
+  en: {
+    session: "session",
+    underADay: "less than a day",
+    days: (n3) => `${n3} ${n3 === 1 ? "day" : "days"}`,
+    months: (n3) => `${n3} ${n3 === 1 ? "month" : "months"}`,
+    years: (n3) => `${n3} ${n3 === 1 ? "year" : "years"}`,
+    untilCleared: "until the visitor clears it"
+  }
+};
+function lifetimeWords(days, lang) {
+  const words = WRITTEN[lang];
+  if (days === null) return words.session;
+  if (days < 1) return words.underADay;
+  if (days < 60) return words.days(days);
+  const months = Math.round(days * DAY2 / UNIT_SECONDS.month);
+  const years = days / 365;
+  if (months % 12 === 0) return words.years(months / 12);
+  if (Math.abs(years - Math.round(years)) < 0.02) return words.years(Math.round(years));
+  return words.months(months);
+}
+function storageLifetimeWords(kind, lang) {
+  return kind === "sessionStorage" ? WRITTEN[lang].session : WRITTEN[lang].untilCleared;
+}
+
+// src/derive/declared-names.ts
+var NAME = /[\p{L}\p{N}_\-.$%!~+#*]+(?:::?[\p{L}\p{N}_\-.$%!~+#*]+)*/gu;
+var PLACEHOLDER = /(?<=[\p{L}\p{N}_.-])(<[^<>\n]{1,40}>|\{[^{}\n]{1,40}\}|\[[^[\]\n]{1,40}\])/gu;
+var XS = /(?<=[_.-])X{3,}(?![\p{Ll}\p{N}])/gu;
+function readNames(text) {
+  const star = (m) => `*${" ".repeat(m.length - 1)}`;
+  const marked = text.replace(PLACEHOLDER, star).replace(XS, star);
+  const names = [];
+  for (const match of marked.matchAll(NAME)) {
+    const word = match[0].replace(/^[-.:]+|[-.:]+$/g, "").replace(/[*#]+/g, "*");
+    if (!word) continue;
+    const wildcard = word.indexOf("*");
+    if (wildcard >= 0 && wildcard < 2) continue;
+    names.push({ text: word, pattern: word.toLowerCase(), at: match.index + match[0].indexOf(word[0]) });
+  }
+  return names;
+}
+var cache = /* @__PURE__ */ new Map();
+function compiled(pattern) {
+  let re = cache.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "u");
+    cache.set(pattern, re);
+  }
+  return re;
+}
+function covers(declared, name) {
+  const lower = name.toLowerCase();
+  return declared.pattern.includes("*") ? compiled(declared.pattern).test(lower) : declared.pattern === lower;
+}
+
+// src/derive/declaration.ts
+var SEPARATOR = " | ";
+var isShort = (part) => part.trim().split(/\s+/).length <= 4;
+function durationFor(at, part, cells, running) {
+  if (part.short && cells.length > 0) return cells.find((d) => d.at > at) ?? cells.filter((d) => d.at < at).at(-1) ?? null;
+  const after = running.filter((d) => d.at > at);
+  return (part.short ? after[0] : after.find((d) => d.at < part.end)) ?? null;
+}
+function entriesOf(source) {
+  const entries2 = [];
+  for (const block of source.blocks) {
+    const line = block.join(SEPARATOR);
+    const cells = [];
+    const running = [];
+    const parts = [];
+    let offset = 0;
+    for (const part of block) {
+      const shift = (d) => ({ ...d, at: d.at + offset });
+      if (block.length > 1 && isDurationCell(part)) cells.push(...readDurations(part, true).map(shift));
+      else running.push(...readDurations(part).map(shift));
+      parts.push({ start: offset, end: offset + part.length, short: block.length > 1 && isShort(part) });
+      offset += part.length + SEPARATOR.length;
+    }
+    for (const name of readNames(line)) {
+      const part = parts.find((p) => name.at >= p.start && name.at < p.end) ?? parts[0];
+      entries2.push({ pattern: name.pattern, expression: null, mention: { source, line, written: name.text, duration: durationFor(name.at, part, cells, running) } });
+    }
+  }
+  for (const text of source.expressions) {
+    let expression;
+    try {
+      expression = new RegExp(text, "i");
+    } catch {
+      continue;
+    }
+    entries2.push({ pattern: null, expression, mention: { source, line: `/${text}/`, written: `/${text}/`, duration: null } });
+  }
+  return entries2;
+}
+function readDeclaration(all, siteDomains) {
+  const sources = all.filter((s) => s.kind === "manager" || partyOf(hostOf(s.url), siteDomains) === "first");
+  const read = sources.filter((s) => s.read);
+  const exact = /* @__PURE__ */ new Map();
+  const families = [];
+  for (const entry of read.flatMap(entriesOf)) {
+    if (entry.pattern !== null && !entry.pattern.includes("*")) exact.set(entry.pattern, [...exact.get(entry.pattern) ?? [], entry.mention]);
+    else families.push(entry);
+  }
+  return {
+    sources,
+    read,
+    unread: sources.filter((s) => !s.read),
+    mentions: (name) => [
+      ...exact.get(name.toLowerCase()) ?? [],
+      ...families.filter((e) => e.expression ? e.expression.test(name) : covers({ pattern: e.pattern }, name)).map((e) => e.mention)
+    ]
+  };
+}
+function sourceLabel(source, pageUrl) {
+  if (source.kind === "manager") return source.manager ? `${source.manager}'s configuration` : "the consent manager's settings layer";
+  const same = new URL(source.url).host === new URL(pageUrl).host;
+  return same ? urlPath(source.url) : source.url;
+}
+var judgeable = (declaration) => declaration.read.length > 0 && declaration.unread.length === 0;
+
+// src/rules/cookie-not-declared.ts
+var count = (n3, total, noun) => `${n3} of ${total} ${noun}${total === 1 ? "" : "s"}`;
+function searched(declaration, scan) {
+  return declaration.sources.map((source) => {
+    const label = sourceLabel(source, scan.url);
+    const names = (list) => list.filter(({ name }) => declaration.mentions(name).some((m) => m.source === source)).length;
+    const cookies = scan.cookies.map((c) => ({ name: c.name }));
+    const keys = scan.storage.map((s) => ({ name: s.key }));
+    const parts = [count(names(cookies), cookies.length, "cookie"), ...keys.length > 0 ? [count(names(keys), keys.length, "storage key")] : []];
+    return `${label} names ${parts.join(" and ")}${source.truncated ? " (its text was cut at the size read)" : ""}`;
+  });
+}
+var where = (mention, scan) => sourceLabel(mention.source, scan.url);
+var cookieNotDeclared = {
+  meta: {
+    id: "cookie-not-declared",
+    title: "Cookie missing from the site's cookie declaration",
+    description: "A cookie or storage key stored after accepting (strictly necessary ones included) is not named in the site's own declaration: the cookie or privacy policy pages the page links, or the consent manager's cookie list; or the declaration gives it a shorter lifetime than it asks for. A declaration that could not be read is not reported.",
+    legalBasis: "GDPR art. 13; ePrivacy art. 5(3) (clear and comprehensive information); Belgian regulator (GBA/APD) cookie FAQ: per category, the cookies, their purpose, retention and third parties.",
+    plainWords: "The cookie policy must say which cookies the site uses, what for, how long each is kept and who receives it. A cookie the site stores but the policy does not name, or keeps longer than the policy says, is one visitors were not told about.",
+    translations: {
+      nl: {
+        title: "Cookie ontbreekt in de cookieverklaring van de site",
+        legalBasis: "AVG art. 13; ePrivacyrichtlijn art. 5 lid 3 (duidelijke en volledige informatie); Gegevensbeschermingsautoriteit (GBA), FAQ cookies: per categorie de cookies, hun doel, bewaartermijn en de derden die ze ontvangen.",
+        plainWords: "Het cookiebeleid moet zeggen welke cookies de site gebruikt, waarvoor, hoe lang elke cookie bewaard wordt en wie hem ontvangt. Een cookie die de site plaatst maar het beleid niet noemt, of langer bewaart dan het beleid zegt, is er een waarover bezoekers niet ge\xEFnformeerd zijn.",
+        messages: {
+          cookie: 'cookie "{{name}}" ({{domain}}) van {{vendor}} wordt na het aanvaarden geplaatst, maar de cookieverklaring van de site noemt hem niet',
+          storage: '{{storage}}-sleutel "{{name}}" van {{vendor}} wordt na het aanvaarden opgeslagen, maar de cookieverklaring van de site noemt hem niet',
+          shorter: 'cookie "{{name}}" van {{vendor}} vraagt {{days}} dagen bewaard te worden, maar {{where}} vermeldt "{{declared}}"'
+        }
+      },
+      fr: {
+        title: "Cookie absent de la d\xE9claration de cookies du site",
+        legalBasis: "RGPD, art. 13 ; directive vie priv\xE9e et communications \xE9lectroniques, art. 5, \xA7 3 (information claire et compl\xE8te) ; Autorit\xE9 de protection des donn\xE9es (APD), FAQ cookies : par cat\xE9gorie, les cookies, leur finalit\xE9, leur dur\xE9e de conservation et les tiers qui les re\xE7oivent.",
+        plainWords: "La politique cookies doit dire quels cookies le site utilise, pour quoi, combien de temps chacun est conserv\xE9 et qui le re\xE7oit. Un cookie que le site d\xE9pose sans que la politique le nomme, ou qu'il conserve plus longtemps qu'elle ne le dit, est un cookie dont les visiteurs n'ont pas \xE9t\xE9 inform\xE9s.",
+        messages: {
+          cookie: "le cookie \xAB {{name}} \xBB ({{domain}}) de {{vendor}} est d\xE9pos\xE9 apr\xE8s l'acceptation, mais la d\xE9claration de cookies du site ne le nomme pas",
+          storage: "la cl\xE9 {{storage}} \xAB {{name}} \xBB de {{vendor}} est enregistr\xE9e apr\xE8s l'acceptation, mais la d\xE9claration de cookies du site ne la nomme pas",
+          shorter: "le cookie \xAB {{name}} \xBB de {{vendor}} demande \xE0 \xEAtre conserv\xE9 {{days}} jours, mais {{where}} indique \xAB {{declared}} \xBB"
+        }
+      }
+    },
+    defaultSeverity: "warn",
+    // Allowed before consent or not, a cookie must still be declared.
+    allow: "never",
+    failClosed: false,
+    tracking: false,
+    visits: ["after-accept"],
+    messages: {
+      cookie: `{{vendor}} cookie "{{name}}" ({{domain}}) is stored after accepting, but the site's cookie declaration does not name it`,
+      storage: `{{vendor}} {{storage}} key "{{name}}" is stored after accepting, but the site's cookie declaration does not name it`,
+      shorter: '{{vendor}} cookie "{{name}}" asks to be kept {{days}} days, but {{where}} declares "{{declared}}"'
+    }
+  },
+  check: (scan, page) => {
+    if (!scan.action?.done) return [];
+    const initial = page.phase("initial");
+    const declaration = readDeclaration(initial?.declarations ?? [], initial?.siteDomains ?? []);
+    if (!judgeable(declaration)) return [];
+    const evidence = searched(declaration, scan);
+    const hits2 = [];
+    for (const cookie of scan.cookies) {
+      const mentions = declaration.mentions(cookie.name);
+      if (mentions.length === 0) {
+        const hit2 = cookieHit(scan, cookie, "cookie");
+        hits2.push({ ...hit2, evidence: [...evidence, ...hit2.evidence] });
+        continue;
+      }
+      const asked = declaredLifetimeSeconds(cookie);
+      const short = mentions.find((m) => m.duration !== null && outlives(asked, m.duration));
+      if (!short) continue;
+      const days = (asked ?? 0) >= 86400 ? Math.round(asked / 86400) : Math.round(asked / 864) / 100;
+      const hit = cookieHit(scan, cookie, "shorter", { days, where: where(short, scan), declared: short.duration.text });
+      hits2.push({ ...hit, evidence: [`${where(short, scan)} reads: ${short.line}`, ...hit.evidence] });
+    }
+    for (const item of scan.storage) {
+      if (declaration.mentions(item.key).length > 0) continue;
+      const hit = storageHit(scan, item, "storage");
+      hits2.push({ ...hit, evidence: [...evidence, ...hit.evidence] });
+    }
+    return hits2;
   }
 };
 
@@ -11139,15 +11499,12 @@ var cookiePolicyLinkMissing = {
     const reasons = whatNeedsAPolicy(page);
     if (reasons.length === 0) return [];
     if (scan.policyLinks.some((link) => link.check === "unchecked")) return [];
-    const why = reasons.length > 1 ? `${reasons[0]} (and ${reasons.length - 1} more)` : reasons[0];
+    const why2 = reasons.length > 1 ? `${reasons[0]} (and ${reasons.length - 1} more)` : reasons[0];
     const messageId = scan.policyLinks.length === 0 ? "missing" : "broken";
     const tried = scan.policyLinks.length > 0 ? scan.policyLinks.map(describeLink) : ["no link whose text or address mentions cookies or privacy"];
-    return [{ subject: SUBJECT, category: "unknown", vendor: null, party: null, messageId, data: { why }, evidence: [...tried, ...reasons.slice(0, 5).map((r) => `the site ${r}`)], chain: [] }];
+    return [{ subject: SUBJECT, category: "unknown", vendor: null, party: null, messageId, data: { why: why2 }, evidence: [...tried, ...reasons.slice(0, 5).map((r) => `the site ${r}`)], chain: [] }];
   }
 };
-
-// src/shared/text.ts
-var plural = (n3, word) => `${n3.toLocaleString("en")} ${word}${n3 === 1 ? "" : "s"}`;
 
 // src/rules/fingerprinting-before-consent.ts
 var PROBED_FONT_FAMILIES = 20;
@@ -11320,7 +11677,7 @@ var identifierSentToThirdParty = {
   check: (scan, page) => hits(scan, judged(scan, page))
 };
 
-// src/gather/consent/words.ts
+// src/shared/consent-words.ts
 var CONSENT_WORDS = {
   reject: [
     "reject all",
@@ -11502,8 +11859,18 @@ var CONSENT_WORDS = {
     "modifier mes choix",
     "cookie einstellungen",
     "datenschutzeinstellungen",
-    "einwilligung widerrufen"
+    "einwilligung widerrufen",
+    "edit cookie settings",
+    "cookie instellingen wijzigen",
+    // Osano's cookieconsent names its floating revoke tab by the policy ("Cookie Policy"): a link to the
+    // policy page itself never counts, since it leads to another page.
+    "cookie policy",
+    "politique de cookies",
+    "politique cookies",
+    "cookiebeleid"
   ],
+  /** What closes a window without answering it: never the way back to the choice. */
+  close: ["close", "dismiss", "sluiten", "sluit", "fermer", "schlie\xDFen", "schliessen"],
   /**
    * Words a consent notice uses about itself, matched at word starts ("statisti" is statistics,
    * statistieken, statistiques and Statistiken). Many notices never say "cookie": Klaro's Dutch one asks
@@ -11964,40 +12331,65 @@ function toItsVendor(request, cookie) {
   const ownDomain = cookie.class.party === "third" && (host === cookie.domain || host.endsWith(`.${cookie.domain}`));
   return ownDomain || cookie.class.vendor !== null && request.class.vendor === cookie.class.vendor;
 }
+var jarDomain = (c) => c.hostOnly === false ? `.${c.domain}` : c.domain;
+function fileOf(url) {
+  const path = withoutQuery(url).replace(/\/+$/, "");
+  return path.slice(path.lastIndexOf("/") + 1) || hostOf(url);
+}
+function missedDeletion(scan, cookie) {
+  const attempts = scan.cookieDeletions.filter((d) => d.name === cookie.name);
+  const misses = (d) => Number(d.domain !== cookie.domain) * 2 + Number(d.path !== cookie.path);
+  return attempts.sort((a, b) => misses(a) - misses(b))[0] ?? null;
+}
 function leftBehind(scan, cookie) {
   const sent = scan.requests.find((request) => toItsVendor(request, cookie));
   if (sent) {
     const host = hostOf(sent.url);
-    return { ...cookieHit(scan, cookie, "cookieStillSent", { host }), evidence: [`sent in the Cookie header of ${sent.resourceType} ${withoutQuery(sent.url)}`] };
+    return [{ ...cookieHit(scan, cookie, "cookieStillSent", { host }), evidence: [`sent in the Cookie header of ${sent.resourceType} ${withoutQuery(sent.url)}`] }];
   }
-  return { ...cookieHit(scan, cookie, "cookieKept"), evidence: ["still in the cookie jar after the withdrawal, not written or sent to its vendor since"], maxSeverity: "warn" };
+  if (cookie.class.party !== "first") return [];
+  const missed = missedDeletion(scan, cookie);
+  if (missed) {
+    const data = { writer: fileOf(missed.url), triedOn: jarDomain(missed), triedPath: missed.path, livesOn: jarDomain(cookie), livesPath: cookie.path };
+    const how = missed.via === "set-cookie" ? `a Set-Cookie header from ${withoutQuery(missed.url)}` : `document.cookie, written by ${withoutQuery(missed.url)},`;
+    return [
+      {
+        ...cookieHit(scan, cookie, "cookieDeletionMissed", data),
+        evidence: [`${how} tried to delete it on ${data.triedOn} (path ${data.triedPath}), but it lives on ${data.livesOn} (path ${data.livesPath}): a deletion must name the cookie's own domain and path`],
+        maxSeverity: "warn"
+      }
+    ];
+  }
+  return [{ ...cookieHit(scan, cookie, "cookieKept"), evidence: ["still in the cookie jar after the withdrawal, not written or sent to its vendor since, and nothing tried to delete it"], maxSeverity: "warn" }];
 }
 var withdrawalNotEffective = {
   meta: {
     id: "withdrawal-not-effective",
     title: "Tracking after consent was withdrawn",
-    description: "After accepting, reopening the consent choice and refusing everything, reloading and visiting another page, something still tracked the visitor, or a tracking cookie set under consent was still sent to its vendor.",
+    description: "After accepting, reopening the consent choice and refusing everything (stored, not only clicked), reloading and visiting another page, something still tracked the visitor, or a tracking cookie set under consent was still sent to its vendor (an error). A tracking cookie merely left on the site's own domain is a warning, and when the site tried to delete it, the warning says why that failed (the deletion named another domain or path). A deletion attempt is never counted as setting a cookie.",
     legalBasis: "GDPR art. 7(3); ePrivacy Directive art. 5(3); EDPB Guidelines 05/2020 on consent \xA7\xA7113-117.",
-    plainWords: "Once the visitor withdraws consent, tracking must stop: no new trackers, cookies or storage, and the cookies placed under the old consent no longer sent. Cookies merely left behind should be removed too.",
+    plainWords: "Once the visitor withdraws consent, tracking must stop: no new trackers, cookies or storage, and the cookies placed under the old consent no longer sent. Cookies merely left behind on the site's own domain should be removed too.",
     translations: {
       nl: {
         title: "Tracking nadat de toestemming is ingetrokken",
         legalBasis: "AVG art. 7 lid 3; ePrivacyrichtlijn art. 5 lid 3; EDPB-richtsnoeren 05/2020 inzake toestemming, punten 113-117.",
-        plainWords: "Zodra de bezoeker zijn toestemming intrekt, moet de tracking stoppen: geen nieuwe trackers, cookies of opslag, en de cookies die onder de oude toestemming zijn geplaatst worden niet meer meegestuurd. Cookies die alleen zijn blijven staan, horen ook te worden verwijderd.",
+        plainWords: "Zodra de bezoeker zijn toestemming intrekt, moet de tracking stoppen: geen nieuwe trackers, cookies of opslag, en de cookies die onder de oude toestemming zijn geplaatst worden niet meer meegestuurd. Cookies die alleen op het eigen domein van de site zijn blijven staan, horen ook te worden verwijderd.",
         messages: {
           ...trackingMessages("nadat de bezoeker de toestemming introk", "nl"),
           cookieStillSent: 'cookie "{{name}}" van {{vendor}} op {{domain}}, geplaatst met toestemming, werd nog naar {{host}} gestuurd nadat de bezoeker de toestemming introk',
-          cookieKept: 'cookie "{{name}}" van {{vendor}} op {{domain}}, geplaatst met toestemming, bleef in de browser staan nadat de bezoeker de toestemming introk (niet meer naar het bedrijf gestuurd)'
+          cookieKept: 'cookie "{{name}}" van {{vendor}} op {{domain}}, geplaatst met toestemming, bleef in de browser staan nadat de bezoeker de toestemming introk (niet meer naar het bedrijf gestuurd)',
+          cookieDeletionMissed: 'cookie "{{name}}" van {{vendor}}, geplaatst met toestemming, bleef in de browser staan nadat de bezoeker de toestemming introk: {{writer}} probeerde hem te verwijderen op {{triedOn}} (pad {{triedPath}}), maar hij staat op {{livesOn}} (pad {{livesPath}})'
         }
       },
       fr: {
         title: "Suivi apr\xE8s le retrait du consentement",
         legalBasis: "RGPD, art. 7, \xA7 3 ; directive ePrivacy, art. 5, \xA7 3 ; lignes directrices 05/2020 du CEPD sur le consentement, points 113-117.",
-        plainWords: "D\xE8s que le visiteur retire son consentement, le suivi doit cesser : plus de nouveaux traceurs, cookies ou stockage, et les cookies d\xE9pos\xE9s avec l'ancien consentement ne sont plus envoy\xE9s. Les cookies simplement rest\xE9s en place devraient aussi \xEAtre supprim\xE9s.",
+        plainWords: "D\xE8s que le visiteur retire son consentement, le suivi doit cesser : plus de nouveaux traceurs, cookies ou stockage, et les cookies d\xE9pos\xE9s avec l'ancien consentement ne sont plus envoy\xE9s. Les cookies simplement rest\xE9s en place sur le domaine du site devraient aussi \xEAtre supprim\xE9s.",
         messages: {
           ...trackingMessages("apr\xE8s le retrait du consentement", "fr"),
           cookieStillSent: "le cookie \xAB {{name}} \xBB de {{vendor}} sur {{domain}}, d\xE9pos\xE9 avec consentement, \xE9tait encore envoy\xE9 \xE0 {{host}} apr\xE8s le retrait du consentement",
-          cookieKept: "le cookie \xAB {{name}} \xBB de {{vendor}} sur {{domain}}, d\xE9pos\xE9 avec consentement, est rest\xE9 dans le navigateur apr\xE8s le retrait du consentement (il n'est plus envoy\xE9 \xE0 l'entreprise)"
+          cookieKept: "le cookie \xAB {{name}} \xBB de {{vendor}} sur {{domain}}, d\xE9pos\xE9 avec consentement, est rest\xE9 dans le navigateur apr\xE8s le retrait du consentement (il n'est plus envoy\xE9 \xE0 l'entreprise)",
+          cookieDeletionMissed: "le cookie \xAB {{name}} \xBB de {{vendor}}, d\xE9pos\xE9 avec consentement, est rest\xE9 dans le navigateur apr\xE8s le retrait du consentement : {{writer}} a tent\xE9 de le supprimer sur {{triedOn}} (chemin {{triedPath}}), mais il se trouve sur {{livesOn}} (chemin {{livesPath}})"
         }
       }
     },
@@ -12009,7 +12401,8 @@ var withdrawalNotEffective = {
     messages: {
       ...trackingMessages("after the visitor withdrew consent"),
       cookieStillSent: '{{vendor}} cookie "{{name}}" on {{domain}}, set under consent, was still sent to {{host}} after the visitor withdrew consent',
-      cookieKept: '{{vendor}} cookie "{{name}}" on {{domain}}, set under consent, was left in the browser after the visitor withdrew consent (no longer sent to its vendor)'
+      cookieKept: '{{vendor}} cookie "{{name}}" on {{domain}}, set under consent, was left in the browser after the visitor withdrew consent (no longer sent to its vendor)',
+      cookieDeletionMissed: '{{vendor}} cookie "{{name}}", set under consent, was left in the browser after the visitor withdrew consent: {{writer}} tried to delete it on {{triedOn}} (path {{triedPath}}), but it lives on {{livesOn}} (path {{livesPath}})'
     }
   },
   // When the choice could not be reopened or refused, the visit proves nothing here: withdrawal-unavailable says why.
@@ -12017,7 +12410,7 @@ var withdrawalNotEffective = {
     if (scan.action?.kind !== "withdraw" || !scan.action.done) return [];
     const written = scan.cookies.filter((cookie) => cookie.sources.length > 0);
     const kept = scan.cookies.filter((cookie) => cookie.sources.length === 0 && TRACKING.has(cookie.class.category));
-    return [...allTracking({ ...scan, cookies: written }), ...kept.map((cookie) => leftBehind(scan, cookie))];
+    return [...allTracking({ ...scan, cookies: written }), ...kept.flatMap((cookie) => leftBehind(scan, cookie))];
   }
 };
 
@@ -12092,6 +12485,7 @@ var RULES = [
   pretickedConsent,
   bannerDismissedWithoutChoice,
   cookiePolicyLinkMissing,
+  cookieNotDeclared,
   cookieLifetimeTooLong
 ];
 var RULE_BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
@@ -12180,6 +12574,24 @@ var policy_schema_default = {
         "fr"
       ],
       description: "The language of the console summary, markdown, job summary and HTML report: en, nl or fr. Default: nl for the nl and nl-government jurisdictions, else en. JSON and SARIF stay in English."
+    },
+    declaration: {
+      type: "object",
+      additionalProperties: false,
+      minProperties: 1,
+      description: "Where the cookie declaration is, when the pages do not link it (rule cookie-not-declared). Default: the cookie and privacy policy pages each page links, and the consent manager's cookie lists.",
+      properties: {
+        page: {
+          type: "string",
+          minLength: 1,
+          description: 'The declaration page, a path on the site ("/cookies/") or a URL: read instead of the linked pages.'
+        },
+        selector: {
+          type: "string",
+          minLength: 1,
+          description: "CSS selector of the element that holds the declaration: on `page`; without it, on each scanned page, beside the linked pages."
+        }
+      }
     }
   },
   $defs: {
@@ -12285,6 +12697,10 @@ var policy_schema_default = {
         },
         "cookie-policy-link-missing": {
           description: "No cookie policy link on the home page",
+          $ref: "#/$defs/setting"
+        },
+        "cookie-not-declared": {
+          description: "Cookie missing from the site's cookie declaration",
           $ref: "#/$defs/setting"
         },
         "cookie-lifetime-too-long": {
@@ -12602,7 +13018,44 @@ function policySchema() {
   };
   const withdraw2 = { type: "string", minLength: 1, description: 'The link or button that opens the consent choice again after accepting (a "Cookie settings" footer link).' };
   const consent = { ...policy_schema_default.$defs.consent, properties: { ...policy_schema_default.$defs.consent.properties, withdraw: withdraw2 } };
-  return { ...policy_schema_default, properties: { ...policy_schema_default.properties, lang }, $defs: { ...policy_schema_default.$defs, consent, rules: { ...policy_schema_default.$defs.rules, properties } } };
+  const declaration = {
+    type: "object",
+    additionalProperties: false,
+    minProperties: 1,
+    description: "Where the cookie declaration is, when the pages do not link it (rule cookie-not-declared). Default: the cookie and privacy policy pages each page links, and the consent manager's cookie lists.",
+    properties: {
+      page: { type: "string", minLength: 1, description: 'The declaration page, a path on the site ("/cookies/") or a URL: read instead of the linked pages.' },
+      selector: { type: "string", minLength: 1, description: "CSS selector of the element that holds the declaration: on `page`; without it, on each scanned page, beside the linked pages." }
+    }
+  };
+  return { ...policy_schema_default, properties: { ...policy_schema_default.properties, lang, declaration }, $defs: { ...policy_schema_default.$defs, consent, rules: { ...policy_schema_default.$defs.rules, properties } } };
+}
+
+// src/shared/did-you-mean.ts
+function distance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+function didYouMean(word, known) {
+  const lower = word.toLowerCase();
+  const prefixed = known.find((k) => Math.min(k.length, lower.length) >= 4 && (lower.startsWith(k.toLowerCase()) || k.toLowerCase().startsWith(lower)));
+  if (prefixed) return ` Did you mean "${prefixed}"?`;
+  let best = null;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = distance(lower, candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? ` Did you mean "${best}"?` : "";
 }
 
 // src/report/text/subject.ts
@@ -12623,9 +13076,6 @@ function subjectLabel(finding) {
   }
 }
 
-// src/report/console.ts
-import { relative } from "node:path";
-
 // src/report/words/en.ts
 var phases = Object.fromEntries(VISITS.map((v) => [v.id, { short: v.id, label: v.label, summary: v.summary }]));
 var EN = {
@@ -12636,11 +13086,13 @@ var EN = {
   known: (n3, status) => `${n3} ${status}`,
   clean: "clean",
   redirectedTo: (url) => `\u2192 redirected to ${url}`,
+  windowsRefused: (visit, opened, refused) => `${visit}: the page kept opening windows: ${opened} followed, ${refused} more not opened (a visitor's pop-up blocker refuses them all)`,
+  waitsCut: (visit) => `${visit}: the page kept the visit busy past its wait budget; it was recorded as it then stood`,
   alsoSeen: (visits) => `also seen ${visits}`,
   policyFile: (path, jurisdiction) => `policy ${path} (${jurisdiction})`,
   noPolicyFile: (jurisdiction) => `no policy file (${jurisdiction} defaults)`,
   pagesLabel: "pages",
-  coverage: (found, scanned, left, unread) => `${plural(found, "page")} found, ${scanned} scanned, ${left === 0 ? "none" : left} left out${unread ? " (and pages of a sitemap that could not be read)" : ""}`,
+  coverage: (found, scanned, left, unread2) => `${plural(found, "page")} found, ${scanned} scanned, ${left === 0 ? "none" : left} left out${unread2 ? " (and pages of a sitemap that could not be read)" : ""}`,
   leftOut: (part) => part.message,
   severity: { error: "error", warn: "warn" },
   category: { necessary: "necessary", preferences: "preferences", analytics: "analytics", marketing: "marketing", social: "social", unknown: "unknown" },
@@ -12648,6 +13100,8 @@ var EN = {
   messageVendor: (vendor, category) => vendor ? `${vendor} (${category})` : category === "unknown" ? "unknown vendor" : `unknown ${category} vendor`,
   duration: (n3, unit) => `${n3} ${unit}`,
   phase: phases,
+  // The gatherer writes each visit's account in English already.
+  action: (action) => action.detail,
   rulesHeading: "Rules:",
   fixedHeading: (n3) => `Fixed since the baseline (${n3}); remove them with consent-gate baseline --prune:`,
   baselineWritten: (path) => `Baseline written: ${path}`,
@@ -12656,16 +13110,41 @@ var EN = {
   newWarnings: (n3) => plural(n3, "new warning"),
   reason: (verdict) => verdict.reason,
   exit: (code) => `(exit ${code})`,
+  cause: {
+    tag: (vendor, file, line, others) => `${vendor ? `The ${vendor} tag` : "A tag"} in ${file}${line ? `, line ${line}` : ""}${others > 0 ? ` (and ${plural(others, "other page")})` : ""}`,
+    container: (vendor, id) => `The ${vendor ?? "tag manager"} container ${id}`,
+    script: (path) => `The site's own ${path}`,
+    server: (host) => `The site's server ${host}, setting cookies (Set-Cookie)`,
+    vendor: (name) => `${name ?? "An unknown company"}, with no cause the browser could trace`,
+    banner: (found) => found ? "The consent banner" : "No consent banner",
+    page: (path) => `${path} could not be scanned`
+  },
+  time: (ms) => ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`,
   markdown: {
     verdict: (status, errors, warnings, pages, reason) => `**consent-gate ${status}**: ${errors} new error(s), ${warnings} new warning(s) on ${pages} page(s) \u2014 ${reason}.`,
     pagesLabel: "Pages",
-    headings: ["Pages", "Phase", "Rule", "Subject", "Vendor", "Loaded via"],
+    headings: ["Cause", "Pages", "Visits", "Findings", "Companies"],
+    caused: (counts, what) => `${counts}: ${what}`,
     andMore: (named, more) => `${named} and ${more} more`,
-    moreRows: (n3) => `\u2026and ${n3} more new finding(s): see the full report.`,
+    moreRows: (n3) => `\u2026and ${n3} more cause(s): see the full report.`,
     counts: (baselined, allowed, fixed) => `Baselined: ${baselined} \xB7 Allowed: ${allowed} \xB7 Fixed since the baseline: ${fixed}`,
     pruneHint: " (prune with `consent-gate baseline --prune`)",
     fullReport: (path) => `Full report: \`${path}\``,
     onRunPage: (url, dir) => ` \u2014 on [the run's page](${url}) when the workflow uploads \`${dir}/\` as an artifact`
+  },
+  comment: {
+    on: "on",
+    loadedVia: "loaded via",
+    fixedHeading: (n3) => `Fixed since the baseline (${n3})`,
+    moreFindings: (n3) => `\u2026and ${n3} more new finding(s): see the full report.`,
+    moreFixed: (n3) => `\u2026 and ${n3} more: see the full report.`,
+    checked: (when) => `Checked ${when}.`,
+    run: (url) => `[The run's page](${url}).`,
+    posted: (action, url) => `Pull-request comment ${action}: ${url}`,
+    notPosted: (reason) => `The pull-request comment could not be posted: ${reason}. A pull request from a fork gets a read-only token; otherwise give the job \`permissions: pull-requests: write\`. The verdict above stands.`,
+    watched: (action, url) => `Watch issue ${action}: ${url}`,
+    watchFailed: (reason) => `The watch issue could not be kept up to date: ${reason}. Give the job \`permissions: issues: write\`.`,
+    nothingToWatch: "No watch issue is open, and none is needed: nothing new was found."
   },
   html: {
     title: (status, site) => `Consent check ${status}: ${site}`,
@@ -12673,6 +13152,7 @@ var EN = {
     meta: (pages, jurisdiction, defaults) => `${plural(pages, "page")} \xB7 rules of the ${jurisdiction} policy${defaults ? " (defaults)" : ""}`,
     builtWith: (tool, chromium) => `${tool} with Chromium ${chromium}`,
     visitedHeading: "What was visited",
+    visitedSummary: "How each page was visited",
     visitedIntro: (summaries) => `Each page was opened as a first-time visitor: ${summaries}.`,
     visitsCaption: "Pages and visits",
     pageHeading: "Page",
@@ -12694,9 +13174,23 @@ var EN = {
     onPage: (page) => ` (on ${page})`,
     whatTheLawAsks: "What the law asks:",
     evidence: (rule, fingerprint2) => `Evidence (${rule}, fingerprint ${fingerprint2})`,
-    findingsHeading: "Findings",
+    findingsHeading: "What to fix",
+    findingsIntro: (findings, causes) => `${plural(findings, "finding")}, from ${plural(causes, "cause")}: each card is one place to fix, with everything it causes. Its details keep the evidence of each finding.`,
+    causesCaption: "What it causes",
+    causeHeadings: ["Finding", "Rule", "Company and purpose", "Visit", "Pages", "First seen"],
+    detailsOf: (n3) => `Evidence of the ${plural(n3, "finding")}`,
+    seeRule: "the rule",
+    rulesHeading: "The rules",
+    rulesIntro: "What each rule in this report asks, in plain words, and the law behind it.",
+    timelineIntro: "Real time from the start of the visit, as the gate measured it: the first request, cookie or storage write of each tracker, the moment the gate saw the banner on screen (it may have appeared a little earlier) and the click. Marks on red fired before the banner was seen, or after the visitor refused or only scrolled.",
+    timelineTitle: (page, visit) => `When each tracker fired on ${page}: ${visit.toLowerCase()}`,
+    bannerSeen: "banner seen",
+    action: { scroll: "scrolled", reject: "refused", save: "saved as shown", accept: "accepted", withdraw: "withdrew consent" },
+    band: { beforeBanner: "before the banner", noBanner: "no consent banner", afterRefusal: "after refusing", afterScroll: "after scrolling, no choice" },
+    mark: (vendor, what, time, band) => `${vendor}: ${what} at ${time}${band ? `, ${band}` : ""}`,
+    at: (what, time) => `${what} at ${time}`,
     nothingAnywhere: "Nothing to report: no tracking was seen on any page in any visit.",
-    pagesHeading: "Pages",
+    pagesHeading: "Pages, and when each tracker fired",
     screenshotPage: ["The page as a first-time visitor saw it", "What a first-time visitor saw, before any choice"],
     screenshotBanner: ["The consent banner", "The consent banner"],
     nothingOnPage: "Nothing to report: no tracking was seen on this page in any visit.",
@@ -12704,7 +13198,9 @@ var EN = {
     noInventory: "No visit could accept a consent banner, so there is no inventory of what the site stores with consent.",
     storedIntro: "Everything the site stored once the visitor accepted: the table a cookie policy must carry. Copy it into the policy and check each purpose.",
     storedCaption: "Cookies and storage after accepting",
-    storedHeadings: ["Name", "Kind", "Company", "Purpose", "Lifetime", "Party", "Pages"],
+    storedSummary: (n3) => `${n3.toLocaleString("en")} ${n3 === 1 ? "cookie or storage key" : "cookies and storage keys"}: the table`,
+    storedHeadings: ["Name", "Kind", "Company", "Purpose", "Lifetime", "Party", "Declared", "Pages"],
+    declared: { yes: "yes", no: "no: missing from the declaration", unknown: "not checked" },
     kind: { cookie: "cookie", storage: "browser storage" },
     thirdParty: (domain) => `third party (${domain})`,
     nothingStored: "Nothing was stored.",
@@ -12725,11 +13221,462 @@ var EN = {
       frame: "loaded inside the document above",
       unknown: "loaded by something the browser did not attribute"
     },
-    chainAt: (line, where) => ` at line ${line} of ${where === "page" ? "the page" : where === "document" ? "the document above" : "the script above"}`,
+    chainAt: (line, where2) => ` at line ${line} of ${where2 === "page" ? "the page" : where2 === "document" ? "the document above" : "the script above"}`,
     setByAbove: "set by the step above",
     writtenByAbove: "written by the step above"
   }
 };
+
+// src/report/words/words.ts
+function actionSentence({ steps, failure }, say) {
+  const step = (s, before) => {
+    switch (s.do) {
+      case "browse":
+        return say.browse;
+      case "click":
+        return before?.do === "click" ? say.thenClick(s.control) : before?.do === "reopen" ? say.clickAfterReopen(s.control, s.layer) : say.click(s.control, s.layer, s.asShown === true);
+      case "autoconsent":
+        return say.autoconsent(s.cmp, s.choice);
+      case "reopen":
+        return say.reopen(s.reopened);
+      case "reload":
+        return say.reload;
+      case "follow":
+        return say.follow(s.path, before?.do === "browse");
+      case "noLink":
+        return say.noLink;
+    }
+  };
+  const done = steps.map((s, i) => step(s, steps[i - 1])).join(", ");
+  return failure === null ? done : [done, say.notDone(failure)].filter(Boolean).join(" ");
+}
+function reasonOf(verdict, failOn) {
+  if (verdict.status === "incomplete") return verdict.scanErrors > 0 ? { kind: "not-scanned", n: verdict.scanErrors } : { kind: "nothing-scanned", n: 0 };
+  if (verdict.status === "failed") return { kind: "failing", n: failOn === "warn" ? verdict.errors + verdict.warnings : verdict.errors };
+  if (verdict.baselined + verdict.allowed > 0) return { kind: "no-new", n: 0 };
+  return { kind: verdict.warnings > 0 ? "no-errors" : "no-findings", n: 0 };
+}
+var count2 = (n3, one, many, locale) => `${n3.toLocaleString(locale)} ${n3 === 1 ? one : many}`;
+
+// src/report/words/fr.ts
+var n = (value, one, many) => count2(value, one, many, "fr");
+var FR_ACTION = {
+  browse: "a d\xE9fil\xE9 jusqu'en bas, boug\xE9 la souris, appuy\xE9 sur \xC9chap",
+  click: (control, layer, asShown) => `a cliqu\xE9 sur \xAB ${control} \xBB${layer === 2 ? " dans le panneau des param\xE8tres" : ""}${asShown ? " sans changer aucun interrupteur" : ""}`,
+  thenClick: (control) => `puis sur \xAB ${control} \xBB`,
+  clickAfterReopen: (control, layer) => `puis a cliqu\xE9 sur \xAB ${control} \xBB${layer === 2 ? " dans le panneau des param\xE8tres" : ""}`,
+  autoconsent: (cmp, choice) => `les r\xE8gles d'autoconsent pour ${cmp} ont ${choice === "reject" ? "refus\xE9" : "accept\xE9"}`,
+  reopen: ({ control, place }) => `a rouvert le choix des cookies (${place ? `a cliqu\xE9 sur ${place.kind === "button" ? `le bouton${place.floating ? " flottant" : ""}` : `le lien${place.floating ? " flottant" : ""}`} \xAB ${control} \xBB${place.shadowRoot ? " dans la shadow root du gestionnaire de consentement" : ""}${place.frameUrl ? ` dans le cadre ${place.frameUrl}` : ""}` : `a appel\xE9 ${control}`})`,
+  reload: "a recharg\xE9 la page",
+  follow: (path, afterBrowsing) => `${afterBrowsing ? "puis a suivi" : "a suivi"} un lien vers ${path}`,
+  noLink: "n'a trouv\xE9 aucun lien interne \xE0 suivre",
+  notDone: (failure) => `(non fait : ${failure})`
+};
+var FR = {
+  lang: "fr",
+  pages: (v) => n(v, "page", "pages"),
+  errors: (v) => n(v, "erreur", "erreurs"),
+  warnings: (v) => n(v, "avertissement", "avertissements"),
+  known: (v, status) => `${v} ${{ baselined: "dans la baseline", allowed: v === 1 ? "autoris\xE9" : "autoris\xE9s", new: v === 1 ? "nouveau" : "nouveaux", fixed: v === 1 ? "corrig\xE9" : "corrig\xE9s" }[status]}`,
+  clean: "conforme",
+  redirectedTo: (url) => `\u2192 redirig\xE9e vers ${url}`,
+  windowsRefused: (visit, opened, refused) => `${visit} : la page ouvrait sans cesse des fen\xEAtres : ${opened} suivies, ${refused} de plus non ouvertes (le bloqueur de fen\xEAtres d'un visiteur les refuse toutes)`,
+  waitsCut: (visit) => `${visit} : la page a occup\xE9 la visite au-del\xE0 de son budget d'attente ; elle a \xE9t\xE9 enregistr\xE9e telle qu'elle \xE9tait alors`,
+  alsoSeen: (visits) => `\xE9galement vu ${visits}`,
+  policyFile: (path, jurisdiction) => `politique ${path} (${jurisdiction})`,
+  noPolicyFile: (jurisdiction) => `pas de fichier de politique (d\xE9fauts ${jurisdiction})`,
+  pagesLabel: "pages",
+  coverage: (found, scanned, left, unread2) => `${n(found, "page trouv\xE9e", "pages trouv\xE9es")}, ${scanned} analys\xE9e(s), ${left === 0 ? "aucune" : left} laiss\xE9e(s) de c\xF4t\xE9${unread2 ? " (ainsi que les pages d'un sitemap illisible)" : ""}`,
+  leftOut: (part) => {
+    const examples = part.examples.length > 0 ? ` : ${part.examples.join(", ")}` : "";
+    switch (part.reason) {
+      case "max-pages":
+        return `${n(part.count, "page au-del\xE0 de --max-pages non analys\xE9e", "pages au-del\xE0 de --max-pages non analys\xE9es")} ; augmentez --max-pages pour en analyser davantage.`;
+      case "excluded":
+        return `${n(part.count, "page correspondait", "pages correspondaient")} \xE0 --exclude et ont \xE9t\xE9 laiss\xE9es de c\xF4t\xE9.`;
+      case "other-host":
+        return `${n(part.count, "page du sitemap sur un autre h\xF4te ignor\xE9e", "pages du sitemap sur un autre h\xF4te ignor\xE9es")}${examples} ; utilisez --sitemap-find/--sitemap-replace pour faire pointer un sitemap de production vers la pr\xE9version.`;
+      case "sitemap-unreadable":
+        return `${n(part.count, "sitemap imbriqu\xE9 illisible", "sitemaps imbriqu\xE9s illisibles")} : les pages qui y sont list\xE9es n'ont pas \xE9t\xE9 analys\xE9es${examples}.`;
+      case "crawl-unreadable":
+        return `${n(part.count, "page n'a pas pu \xEAtre r\xE9cup\xE9r\xE9e", "pages n'ont pas pu \xEAtre r\xE9cup\xE9r\xE9es")} pour en suivre les liens : les pages li\xE9es seulement depuis l\xE0 n'ont pas \xE9t\xE9 trouv\xE9es${examples}.`;
+    }
+  },
+  severity: { error: "erreur", warn: "avert." },
+  category: {
+    necessary: "n\xE9cessaire",
+    preferences: "pr\xE9f\xE9rences",
+    analytics: "mesure d'audience",
+    marketing: "marketing",
+    social: "r\xE9seaux sociaux",
+    unknown: "inconnu"
+  },
+  vendor: (vendor, category) => vendor ? `${vendor} (${FR.category[category]})` : FR.category[category],
+  messageVendor: (vendor, category) => vendor ? `${vendor} (${FR.category[category]})` : category === "unknown" ? "une soci\xE9t\xE9 inconnue" : `une soci\xE9t\xE9 inconnue (${FR.category[category]})`,
+  duration: (v, unit) => unit === "days" ? n(v, "jour", "jours") : `${v} mois`,
+  phase: {
+    initial: { short: "premi\xE8re visite", label: "Avant tout choix", summary: "une fois sans rien toucher" },
+    "after-scroll": { short: "apr\xE8s d\xE9filement", label: "Apr\xE8s d\xE9filement", summary: "puis apr\xE8s avoir fait d\xE9filer la page, boug\xE9 la souris, appuy\xE9 sur \xC9chap et, si une banni\xE8re s'affiche, suivi un lien" },
+    "after-reject": { short: "apr\xE8s refus", label: "Apr\xE8s refus", summary: "dans un nouveau navigateur apr\xE8s avoir refus\xE9 dans la banni\xE8re cookies, recharg\xE9 et ouvert une autre page" },
+    "after-save": { short: "apr\xE8s enregistrement", label: "Apr\xE8s enregistrement tel quel", summary: "dans un nouveau navigateur apr\xE8s avoir enregistr\xE9 les interrupteurs du premier niveau tels qu'affich\xE9s, puis recharg\xE9" },
+    "after-accept": { short: "apr\xE8s acceptation", label: "Apr\xE8s acceptation", summary: "dans un nouveau navigateur apr\xE8s avoir accept\xE9 et recharg\xE9" },
+    "after-withdraw": { short: "apr\xE8s retrait", label: "Apr\xE8s retrait", summary: "puis, dans le m\xEAme navigateur, apr\xE8s avoir rouvert le choix des cookies, tout refus\xE9, recharg\xE9 et ouvert une autre page" }
+  },
+  action: (action) => actionSentence(action, FR_ACTION),
+  rulesHeading: "R\xE8gles :",
+  fixedHeading: (v) => `Corrig\xE9s depuis la baseline (${v}) ; retirez-les avec consent-gate baseline --prune :`,
+  baselineWritten: (path) => `Baseline \xE9crite : ${path}`,
+  headline: { passed: "R\xC9USSI", failed: "\xC9CHEC", incomplete: "INCOMPLET" },
+  newErrors: (v) => n(v, "nouvelle erreur", "nouvelles erreurs"),
+  newWarnings: (v) => n(v, "nouvel avertissement", "nouveaux avertissements"),
+  reason: (verdict, failOn) => {
+    const { kind, n: v } = reasonOf(verdict, failOn);
+    switch (kind) {
+      case "nothing-scanned":
+        return "aucune page n'a \xE9t\xE9 analys\xE9e ; v\xE9rifiez la liste des pages, --max-pages et les r\xE9glages de d\xE9couverte";
+      case "not-scanned":
+        return `${n(v, "analyse de page n'a pas pu aboutir", "analyses de page n'ont pas pu aboutir")} ; une page qui n'a pas \xE9t\xE9 examin\xE9e ne passe jamais`;
+      case "failing":
+        return `${failOn === "warn" ? n(v, "nouveau constat", "nouveaux constats") : n(v, "nouvelle erreur", "nouvelles erreurs")} (failOn : ${failOn})`;
+      case "no-new":
+        return failOn === "warn" ? "aucun nouveau constat" : "aucune nouvelle erreur";
+      case "no-errors":
+        return "aucune erreur";
+      case "no-findings":
+        return "aucun constat";
+    }
+  },
+  exit: (code) => `(code de sortie ${code})`,
+  cause: {
+    tag: (vendor, file, line, others) => `${vendor ? `La balise ${vendor}` : "Une balise"} dans ${file}${line ? `, ligne ${line}` : ""}${others > 0 ? ` (et ${n(others, "autre page", "autres pages")})` : ""}`,
+    container: (vendor, id) => `Le conteneur ${id} de ${vendor ?? "gestionnaire de balises"}`,
+    script: (path) => `Le fichier ${path} du site lui-m\xEAme`,
+    server: (host) => `Le serveur ${host} du site, qui d\xE9pose des cookies (Set-Cookie)`,
+    vendor: (name) => `${name ?? "Une soci\xE9t\xE9 inconnue"}, sans cause que le navigateur ait pu retracer`,
+    banner: (found) => found ? "La banni\xE8re cookies" : "Aucune banni\xE8re cookies",
+    page: (path) => `${path} n'a pas pu \xEAtre analys\xE9e`
+  },
+  time: (ms) => ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toLocaleString("fr", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`,
+  markdown: {
+    verdict: (status, errors, warnings, pages, reason) => `**consent-gate : ${FR.headline[status].toLowerCase()}** : ${FR.newErrors(errors)}, ${FR.newWarnings(warnings)} sur ${FR.pages(pages)} \u2014 ${reason}.`,
+    pagesLabel: "Pages",
+    headings: ["Cause", "Pages", "Visites", "Constats", "Soci\xE9t\xE9s"],
+    caused: (counts, what) => `${counts} : ${what}`,
+    andMore: (named, more) => `${named} et ${more} autre(s)`,
+    moreRows: (v) => `\u2026et ${n(v, "autre cause", "autres causes")} : voir le rapport complet.`,
+    counts: (baselined, allowed, fixed) => `Dans la baseline : ${baselined} \xB7 Autoris\xE9s : ${allowed} \xB7 Corrig\xE9s depuis la baseline : ${fixed}`,
+    pruneHint: " (\xE0 retirer avec `consent-gate baseline --prune`)",
+    fullReport: (path) => `Rapport complet : \`${path}\``,
+    onRunPage: (url, dir) => ` \u2014 sur [la page de l'ex\xE9cution](${url}) si le workflow publie \`${dir}/\` comme artefact`
+  },
+  comment: {
+    on: "sur",
+    loadedVia: "charg\xE9 via",
+    fixedHeading: (v) => `Corrig\xE9s depuis la baseline (${v})`,
+    moreFindings: (v) => `\u2026et ${n(v, "autre nouveau constat", "autres nouveaux constats")} : voir le rapport complet.`,
+    moreFixed: (v) => `\u2026 et ${v} autre(s) : voir le rapport complet.`,
+    checked: (when) => `V\xE9rifi\xE9 le ${when}.`,
+    run: (url) => `[La page de l'ex\xE9cution](${url}).`,
+    posted: (action, url) => `Commentaire de la pull request ${action === "created" ? "publi\xE9" : "mis \xE0 jour"} : ${url}`,
+    notPosted: (reason) => `Le commentaire de la pull request n'a pas pu \xEAtre publi\xE9 : ${reason}. Une pull request venant d'un fork re\xE7oit un jeton en lecture seule ; sinon, donnez au job \`permissions: pull-requests: write\`. Le verdict ci-dessus reste valable.`,
+    watchFailed: (reason) => `Le ticket de surveillance n'a pas pu \xEAtre mis \xE0 jour : ${reason}. Donnez au job \`permissions: issues: write\`.`,
+    watched: (action, url) => `Ticket de surveillance ${{ opened: "ouvert", updated: "mis \xE0 jour", closed: "ferm\xE9" }[action]} : ${url}`,
+    nothingToWatch: "Aucun ticket de surveillance n'est ouvert, et aucun n'est n\xE9cessaire : rien de nouveau n'a \xE9t\xE9 trouv\xE9."
+  },
+  html: {
+    title: (status, site) => `Contr\xF4le du consentement, ${FR.headline[status].toLowerCase()} : ${site}`,
+    counts: ["nouvelles erreurs", "nouveaux avertissements", "pages non analys\xE9es", "connus (baseline)", "autoris\xE9s par la politique"],
+    meta: (pages, jurisdiction, defaults) => `${FR.pages(pages)} \xB7 r\xE8gles de la politique ${jurisdiction}${defaults ? " (par d\xE9faut)" : ""}`,
+    builtWith: (tool, chromium) => `${tool} avec Chromium ${chromium}`,
+    visitedHeading: "Ce qui a \xE9t\xE9 visit\xE9",
+    visitedSummary: "Comment chaque page a \xE9t\xE9 visit\xE9e",
+    visitedIntro: (summaries) => `Chaque page a \xE9t\xE9 ouverte comme par un nouveau visiteur : ${summaries}.`,
+    visitsCaption: "Pages et visites",
+    pageHeading: "Page",
+    notAskedFor: "non demand\xE9e",
+    notScanned: "non analys\xE9e",
+    noFindings: "aucun constat",
+    on: "Sur",
+    onPages: (v) => `Sur ${v} pages :`,
+    badge: { error: "erreur", warn: "avertissement", baselined: "dans la baseline", allowed: "autoris\xE9" },
+    found: "Constat\xE9",
+    company: "Soci\xE9t\xE9",
+    notKnown: "inconnue",
+    party: { first: "propri\xE9taire (first party)", third: "tiers" },
+    purpose: {
+      necessary: "Strictement n\xE9cessaire",
+      preferences: "Pr\xE9f\xE9rences",
+      analytics: "Mesure d'audience (statistiques)",
+      marketing: "Marketing",
+      social: "R\xE9seaux sociaux",
+      unknown: "Inconnue"
+    },
+    allowedBecause: "Autoris\xE9 parce que",
+    knownBecause: "Connu parce que",
+    note: "Remarque",
+    howItGotThere: "Comment il est arriv\xE9 l\xE0",
+    onPage: (page) => ` (sur ${page})`,
+    whatTheLawAsks: "Ce que demande la loi :",
+    evidence: (rule, fingerprint2) => `Preuves (${rule}, empreinte ${fingerprint2})`,
+    findingsHeading: "\xC0 corriger",
+    findingsIntro: (findings, causes) => `${n(findings, "constat", "constats")}, issus de ${n(causes, "cause", "causes")} : chaque carte est un endroit \xE0 corriger, avec tout ce qu'il provoque. Ses d\xE9tails gardent les preuves de chaque constat.`,
+    causesCaption: "Ce qu'elle provoque",
+    causeHeadings: ["Constat", "R\xE8gle", "Soci\xE9t\xE9 et finalit\xE9", "Visite", "Pages", "Vu pour la premi\xE8re fois"],
+    detailsOf: (v) => `Preuves ${v === 1 ? "du constat" : `des ${v} constats`}`,
+    seeRule: "la r\xE8gle",
+    rulesHeading: "Les r\xE8gles",
+    rulesIntro: "Ce que demande chaque r\xE8gle de ce rapport, en mots simples, et le droit sur lequel elle repose.",
+    timelineIntro: "Temps r\xE9el depuis le d\xE9but de la visite, tel que la gate l'a mesur\xE9 : la premi\xE8re requ\xEAte, le premier cookie ou stockage de chaque traceur, le moment o\xF9 la gate a vu la banni\xE8re \xE0 l'\xE9cran (elle a pu appara\xEEtre un peu plus t\xF4t) et le clic. Les marques sur fond rouge se sont d\xE9clench\xE9es avant que la banni\xE8re soit visible, ou apr\xE8s que le visiteur a refus\xE9 ou seulement fait d\xE9filer la page.",
+    timelineTitle: (page, visit) => `Quand chaque traceur s'est d\xE9clench\xE9 sur ${page} : ${visit.toLowerCase()}`,
+    bannerSeen: "banni\xE8re vue",
+    action: { scroll: "d\xE9filement", reject: "refus", save: "enregistr\xE9 tel quel", accept: "acceptation", withdraw: "retrait du consentement" },
+    band: { beforeBanner: "avant la banni\xE8re", noBanner: "aucune banni\xE8re cookies", afterRefusal: "apr\xE8s le refus", afterScroll: "apr\xE8s d\xE9filement, sans choix" },
+    mark: (vendor, what, time, band) => `${vendor} : ${what} \xE0 ${time}${band ? `, ${band}` : ""}`,
+    at: (what, time) => `${what} \xE0 ${time}`,
+    nothingAnywhere: "Rien \xE0 signaler : aucun suivi n'a \xE9t\xE9 observ\xE9 sur aucune page, lors d'aucune visite.",
+    pagesHeading: "Pages, et quand chaque traceur s'est d\xE9clench\xE9",
+    screenshotPage: ["La page telle qu'un nouveau visiteur l'a vue", "Ce qu'un nouveau visiteur a vu, avant tout choix"],
+    screenshotBanner: ["La banni\xE8re cookies", "La banni\xE8re cookies"],
+    nothingOnPage: "Rien \xE0 signaler : aucun suivi n'a \xE9t\xE9 observ\xE9 sur cette page, lors d'aucune visite.",
+    storedHeading: "Stock\xE9 apr\xE8s acceptation",
+    noInventory: "Aucune visite n'a pu accepter une banni\xE8re cookies : il n'y a donc pas d'inventaire de ce que le site stocke avec le consentement.",
+    storedIntro: "Tout ce que le site a stock\xE9 une fois le visiteur d'accord : le tableau que doit contenir une politique cookies. Reprenez-le dans la politique et v\xE9rifiez chaque finalit\xE9.",
+    storedCaption: "Cookies et stockage apr\xE8s acceptation",
+    storedSummary: (v) => `${n(v, "cookie ou cl\xE9 de stockage", "cookies et cl\xE9s de stockage")} : le tableau`,
+    storedHeadings: ["Nom", "Type", "Soci\xE9t\xE9", "Finalit\xE9", "Dur\xE9e de conservation", "Partie", "D\xE9clar\xE9", "Pages"],
+    declared: { yes: "oui", no: "non : absent de la d\xE9claration", unknown: "non v\xE9rifi\xE9" },
+    kind: { cookie: "cookie", storage: "stockage du navigateur" },
+    thirdParty: (domain) => `tiers (${domain})`,
+    nothingStored: "Rien n'a \xE9t\xE9 stock\xE9.",
+    lifetime: {
+      storage: "pas d'expiration (stockage du navigateur)",
+      session: "jusqu'\xE0 la fermeture du navigateur",
+      years: (years, days) => `${years.toLocaleString("fr")} ans (${days} jours)`,
+      days: (v) => n(v, "jour", "jours")
+    },
+    fixedHeading: "Corrig\xE9s depuis la baseline",
+    fixedEntry: (rule, subject, pages) => `${rule} : ${subject} sur ${pages}`,
+    footer: (tool, seconds, thirdPartyWeb2, openCookieDatabase) => `Produit par ${tool} en ${seconds} s. Soci\xE9t\xE9s et finalit\xE9s issues de third-party-web ${thirdPartyWeb2} et de l'Open Cookie Database ${openCookieDatabase}. Les valeurs des cookies et les identifiants des visiteurs ne sont jamais affich\xE9s.`,
+    chain: {
+      page: "la page",
+      html: "charg\xE9 par une balise du HTML",
+      script: "charg\xE9 par un script",
+      redirect: "atteint par une redirection depuis l'\xE9tape au-dessus",
+      frame: "charg\xE9 dans le document au-dessus",
+      unknown: "charg\xE9 par un \xE9l\xE9ment que le navigateur n'a pas attribu\xE9"
+    },
+    chainAt: (line, where2) => ` \xE0 la ligne ${line} ${where2 === "page" ? "de la page" : where2 === "document" ? "du document au-dessus" : "du script au-dessus"}`,
+    setByAbove: "d\xE9pos\xE9 par l'\xE9tape au-dessus",
+    writtenByAbove: "\xE9crit par l'\xE9tape au-dessus"
+  }
+};
+
+// src/report/words/nl.ts
+var n2 = (value, one, many) => count2(value, one, many, "nl");
+var NL_ACTION = {
+  browse: "scrolde naar beneden, bewoog de muis, drukte op Escape",
+  click: (control, layer, asShown) => `klikte op "${control}"${layer === 2 ? " in de instellingenlaag" : ""}${asShown ? " zonder een schakelaar te wijzigen" : ""}`,
+  thenClick: (control) => `daarna op "${control}"`,
+  clickAfterReopen: (control, layer) => `klikte daarna op "${control}"${layer === 2 ? " in de instellingenlaag" : ""}`,
+  autoconsent: (cmp, choice) => `de regels van autoconsent voor ${cmp} ${choice === "reject" ? "weigerden" : "accepteerden"}`,
+  reopen: ({ control, place }) => `opende de cookiekeuze opnieuw (${place ? `klikte op de ${place.floating ? "zwevende " : ""}${place.kind === "button" ? "knop" : "link"} "${control}"${place.shadowRoot ? " in de shadow root van de cookiemelding" : ""}${place.frameUrl ? ` in het frame ${place.frameUrl}` : ""}` : `riep ${control} aan`})`,
+  reload: "herlaadde de pagina",
+  follow: (path, afterBrowsing) => `${afterBrowsing ? "volgde daarna" : "volgde"} een link naar ${path}`,
+  noLink: "vond geen interne link om te volgen",
+  notDone: (failure) => `(niet gedaan: ${failure})`
+};
+var NL = {
+  lang: "nl",
+  pages: (v) => n2(v, "pagina", "pagina's"),
+  errors: (v) => n2(v, "fout", "fouten"),
+  warnings: (v) => n2(v, "waarschuwing", "waarschuwingen"),
+  known: (v, status) => `${v} ${{ baselined: "in de baseline", allowed: "toegestaan", new: "nieuw", fixed: "opgelost" }[status]}`,
+  clean: "in orde",
+  redirectedTo: (url) => `\u2192 doorgestuurd naar ${url}`,
+  windowsRefused: (visit, opened, refused) => `${visit}: de pagina bleef vensters openen: ${opened} gevolgd, ${refused} meer niet geopend (de pop-upblokkering van een bezoeker weigert ze allemaal)`,
+  waitsCut: (visit) => `${visit}: de pagina hield het bezoek bezig tot voorbij het wachtbudget; vastgelegd zoals de pagina er toen bij stond`,
+  alsoSeen: (visits) => `ook gezien ${visits}`,
+  policyFile: (path, jurisdiction) => `beleid ${path} (${jurisdiction})`,
+  noPolicyFile: (jurisdiction) => `geen beleidsbestand (standaard ${jurisdiction})`,
+  pagesLabel: "pagina's",
+  coverage: (found, scanned, left, unread2) => `${n2(found, "pagina", "pagina's")} gevonden, ${scanned} gescand, ${left === 0 ? "geen" : left} overgeslagen${unread2 ? " (plus de pagina's van een sitemap die niet kon worden gelezen)" : ""}`,
+  leftOut: (part) => {
+    const examples = part.examples.length > 0 ? `: ${part.examples.join(", ")}` : "";
+    switch (part.reason) {
+      case "max-pages":
+        return `${n2(part.count, "pagina", "pagina's")} boven --max-pages niet gescand; verhoog --max-pages om meer te scannen.`;
+      case "excluded":
+        return `${n2(part.count, "pagina", "pagina's")} vielen onder --exclude en zijn overgeslagen.`;
+      case "other-host":
+        return `${n2(part.count, "sitemappagina", "sitemappagina's")} op een andere host overgeslagen${examples}; richt met --sitemap-find/--sitemap-replace een productiesitemap op de preview.`;
+      case "sitemap-unreadable":
+        return `${n2(part.count, "geneste sitemap kon", "geneste sitemaps konden")} niet worden gelezen, dus de pagina's daarin zijn niet gescand${examples}.`;
+      case "crawl-unreadable":
+        return `${n2(part.count, "pagina kon", "pagina's konden")} niet worden opgehaald om de links erop te volgen, dus pagina's die alleen daar gelinkt zijn, zijn niet gevonden${examples}.`;
+    }
+  },
+  severity: { error: "fout", warn: "let op" },
+  category: { necessary: "noodzakelijk", preferences: "voorkeuren", analytics: "statistieken", marketing: "marketing", social: "sociale media", unknown: "onbekend" },
+  vendor: (vendor, category) => vendor ? `${vendor} (${NL.category[category]})` : NL.category[category],
+  messageVendor: (vendor, category) => vendor ? `${vendor} (${NL.category[category]})` : category === "unknown" ? "een onbekend bedrijf" : `een onbekend bedrijf (${NL.category[category]})`,
+  duration: (v, unit) => unit === "days" ? n2(v, "dag", "dagen") : n2(v, "maand", "maanden"),
+  phase: {
+    initial: { short: "eerste bezoek", label: "V\xF3\xF3r een keuze", summary: "eenmaal zonder iets aan te raken" },
+    "after-scroll": { short: "na scrollen", label: "Na scrollen", summary: "daarna na scrollen, de muis bewegen, Escape indrukken en, als er een banner is, een link volgen" },
+    "after-reject": { short: "na weigeren", label: "Na weigeren", summary: "in een nieuwe browser na weigeren in de cookiemelding, herladen en een andere pagina openen" },
+    "after-save": { short: "na opslaan", label: "Na opslaan zoals getoond", summary: "in een nieuwe browser na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden, en herladen" },
+    "after-accept": { short: "na accepteren", label: "Na accepteren", summary: "in een nieuwe browser na accepteren en herladen" },
+    "after-withdraw": { short: "na intrekken", label: "Na intrekken", summary: "daarna, in dezelfde browser, na het opnieuw openen van de cookiekeuze, alles weigeren, herladen en een andere pagina openen" }
+  },
+  action: (action) => actionSentence(action, NL_ACTION),
+  rulesHeading: "Regels:",
+  fixedHeading: (v) => `Opgelost sinds de baseline (${v}); verwijder ze met consent-gate baseline --prune:`,
+  baselineWritten: (path) => `Baseline geschreven: ${path}`,
+  headline: { passed: "GESLAAGD", failed: "AFGEKEURD", incomplete: "ONVOLLEDIG" },
+  newErrors: (v) => n2(v, "nieuwe fout", "nieuwe fouten"),
+  newWarnings: (v) => n2(v, "nieuwe waarschuwing", "nieuwe waarschuwingen"),
+  reason: (verdict, failOn) => {
+    const { kind, n: v } = reasonOf(verdict, failOn);
+    const what = failOn === "warn" ? "bevinding" : "fout";
+    switch (kind) {
+      case "nothing-scanned":
+        return "er is geen enkele pagina gescand; controleer de paginalijst, --max-pages en de instellingen voor het vinden van pagina's";
+      case "not-scanned":
+        return `${n2(v, "paginascan kon", "paginascans konden")} niet worden voltooid; een pagina die niet bekeken is, slaagt nooit`;
+      case "failing":
+        return `${n2(v, `nieuwe ${what}`, `nieuwe ${what === "fout" ? "fouten" : "bevindingen"}`)} (failOn: ${failOn})`;
+      case "no-new":
+        return `geen nieuwe ${what === "fout" ? "fouten" : "bevindingen"}`;
+      case "no-errors":
+        return "geen fouten";
+      case "no-findings":
+        return "geen bevindingen";
+    }
+  },
+  exit: (code) => `(exitcode ${code})`,
+  cause: {
+    tag: (vendor, file, line, others) => `${vendor ? `De tag van ${vendor}` : "Een tag"} in ${file}${line ? `, regel ${line}` : ""}${others > 0 ? ` (en ${n2(others, "andere pagina", "andere pagina's")})` : ""}`,
+    container: (vendor, id) => `De container ${id} van ${vendor ?? "een tagmanager"}`,
+    script: (path) => `Het eigen bestand ${path} van de website`,
+    server: (host) => `De server ${host} van de website, die cookies plaatst (Set-Cookie)`,
+    vendor: (name) => `${name ?? "Een onbekend bedrijf"}, zonder oorzaak die de browser kon herleiden`,
+    banner: (found) => found ? "De cookiemelding" : "Geen cookiemelding",
+    page: (path) => `${path} kon niet worden gescand`
+  },
+  time: (ms) => ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toLocaleString("nl", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`,
+  markdown: {
+    verdict: (status, errors, warnings, pages, reason) => `**consent-gate ${NL.headline[status].toLowerCase()}**: ${NL.newErrors(errors)}, ${NL.newWarnings(warnings)} op ${NL.pages(pages)} \u2014 ${reason}.`,
+    pagesLabel: "Pagina's",
+    headings: ["Oorzaak", "Pagina's", "Bezoeken", "Bevindingen", "Bedrijven"],
+    caused: (counts, what) => `${counts}: ${what}`,
+    andMore: (named, more) => `${named} en ${more} andere`,
+    moreRows: (v) => `\u2026en nog ${n2(v, "oorzaak", "oorzaken")}: zie het volledige rapport.`,
+    counts: (baselined, allowed, fixed) => `In de baseline: ${baselined} \xB7 Toegestaan: ${allowed} \xB7 Opgelost sinds de baseline: ${fixed}`,
+    pruneHint: " (opruimen met `consent-gate baseline --prune`)",
+    fullReport: (path) => `Volledig rapport: \`${path}\``,
+    onRunPage: (url, dir) => ` \u2014 op [de pagina van de run](${url}) als de workflow \`${dir}/\` als artefact uploadt`
+  },
+  comment: {
+    on: "op",
+    loadedVia: "geladen via",
+    fixedHeading: (v) => `Opgelost sinds de baseline (${v})`,
+    moreFindings: (v) => `\u2026en nog ${n2(v, "nieuwe bevinding", "nieuwe bevindingen")}: zie het volledige rapport.`,
+    moreFixed: (v) => `\u2026 en nog ${v}: zie het volledige rapport.`,
+    checked: (when) => `Gecontroleerd op ${when}.`,
+    run: (url) => `[De pagina van de run](${url}).`,
+    posted: (action, url) => `Reactie op de pull request ${action === "created" ? "geplaatst" : "bijgewerkt"}: ${url}`,
+    notPosted: (reason) => `De reactie op de pull request kon niet worden geplaatst: ${reason}. Een pull request uit een fork krijgt een token dat alleen mag lezen; geef de job anders \`permissions: pull-requests: write\`. Het oordeel hierboven blijft staan.`,
+    watchFailed: (reason) => `Het bewakingsissue kon niet worden bijgewerkt: ${reason}. Geef de job \`permissions: issues: write\`.`,
+    watched: (action, url) => `Bewakingsissue ${{ opened: "geopend", updated: "bijgewerkt", closed: "gesloten" }[action]}: ${url}`,
+    nothingToWatch: "Er staat geen bewakingsissue open en er is er geen nodig: er is niets nieuws gevonden."
+  },
+  html: {
+    title: (status, site) => `Toestemmingscontrole ${NL.headline[status].toLowerCase()}: ${site}`,
+    counts: ["nieuwe fouten", "nieuwe waarschuwingen", "pagina's niet gescand", "bekend (baseline)", "toegestaan door het beleid"],
+    meta: (pages, jurisdiction, defaults) => `${NL.pages(pages)} \xB7 regels van het beleid ${jurisdiction}${defaults ? " (standaard)" : ""}`,
+    builtWith: (tool, chromium) => `${tool} met Chromium ${chromium}`,
+    visitedHeading: "Wat er is bezocht",
+    visitedSummary: "Hoe elke pagina is bezocht",
+    visitedIntro: (summaries) => `Elke pagina is geopend als door een nieuwe bezoeker: ${summaries}.`,
+    visitsCaption: "Pagina's en bezoeken",
+    pageHeading: "Pagina",
+    notAskedFor: "niet gevraagd",
+    notScanned: "niet gescand",
+    noFindings: "geen bevindingen",
+    on: "Op",
+    onPages: (v) => `Op ${v} pagina's:`,
+    badge: { error: "fout", warn: "waarschuwing", baselined: "in de baseline", allowed: "toegestaan" },
+    found: "Gevonden",
+    company: "Bedrijf",
+    notKnown: "onbekend",
+    party: { first: "eigen partij (first party)", third: "derde partij" },
+    purpose: { necessary: "Strikt noodzakelijk", preferences: "Voorkeuren", analytics: "Statistieken (analytics)", marketing: "Marketing", social: "Sociale media", unknown: "Onbekend" },
+    allowedBecause: "Toegestaan omdat",
+    knownBecause: "Bekend omdat",
+    note: "Opmerking",
+    howItGotThere: "Hoe het er kwam",
+    onPage: (page) => ` (op ${page})`,
+    whatTheLawAsks: "Wat de wet vraagt:",
+    evidence: (rule, fingerprint2) => `Bewijs (${rule}, vingerafdruk ${fingerprint2})`,
+    findingsHeading: "Wat er moet worden opgelost",
+    findingsIntro: (findings, causes) => `${n2(findings, "bevinding", "bevindingen")}, uit ${n2(causes, "oorzaak", "oorzaken")}: elke kaart is \xE9\xE9n plek om iets op te lossen, met alles wat die veroorzaakt. De details bewaren het bewijs van elke bevinding.`,
+    causesCaption: "Wat het veroorzaakt",
+    causeHeadings: ["Bevinding", "Regel", "Bedrijf en doel", "Bezoek", "Pagina's", "Eerst gezien"],
+    detailsOf: (v) => `Bewijs van de ${n2(v, "bevinding", "bevindingen")}`,
+    seeRule: "de regel",
+    rulesHeading: "De regels",
+    rulesIntro: "Wat elke regel in dit rapport vraagt, in gewone woorden, en de wet erachter.",
+    timelineIntro: "Echte tijd vanaf het begin van het bezoek, zoals de gate die mat: het eerste verzoek, de eerste cookie of opslag van elke tracker, het moment dat de gate de cookiemelding op het scherm zag (ze kan iets eerder verschenen zijn) en de klik. Markeringen op rood gingen af voordat de melding te zien was, of nadat de bezoeker weigerde of alleen scrolde.",
+    timelineTitle: (page, visit) => `Wanneer elke tracker afging op ${page}: ${visit.toLowerCase()}`,
+    bannerSeen: "melding gezien",
+    action: { scroll: "gescrold", reject: "geweigerd", save: "opgeslagen zoals getoond", accept: "geaccepteerd", withdraw: "toestemming ingetrokken" },
+    band: { beforeBanner: "v\xF3\xF3r de melding", noBanner: "geen cookiemelding", afterRefusal: "na weigeren", afterScroll: "na scrollen, geen keuze" },
+    mark: (vendor, what, time, band) => `${vendor}: ${what} na ${time}${band ? `, ${band}` : ""}`,
+    at: (what, time) => `${what} na ${time}`,
+    nothingAnywhere: "Niets te melden: op geen enkele pagina is bij enig bezoek tracking gezien.",
+    pagesHeading: "Pagina's, en wanneer elke tracker afging",
+    screenshotPage: ["De pagina zoals een nieuwe bezoeker die zag", "Wat een nieuwe bezoeker zag, v\xF3\xF3r een keuze"],
+    screenshotBanner: ["De cookiemelding", "De cookiemelding"],
+    nothingOnPage: "Niets te melden: op deze pagina is bij geen enkel bezoek tracking gezien.",
+    storedHeading: "Opgeslagen na accepteren",
+    noInventory: "Bij geen enkel bezoek kon een cookiemelding worden geaccepteerd, dus er is geen overzicht van wat de website met toestemming opslaat.",
+    storedIntro: "Alles wat de website opsloeg nadat de bezoeker accepteerde: de tabel die in een cookiebeleid hoort. Neem haar over in het beleid en controleer elk doel.",
+    storedCaption: "Cookies en opslag na accepteren",
+    storedSummary: (v) => `${n2(v, "cookie of opslagsleutel", "cookies en opslagsleutels")}: de tabel`,
+    storedHeadings: ["Naam", "Soort", "Bedrijf", "Doel", "Bewaartermijn", "Partij", "Vermeld", "Pagina's"],
+    declared: { yes: "ja", no: "nee: ontbreekt in de verklaring", unknown: "niet nagegaan" },
+    kind: { cookie: "cookie", storage: "browseropslag" },
+    thirdParty: (domain) => `derde partij (${domain})`,
+    nothingStored: "Er is niets opgeslagen.",
+    lifetime: {
+      storage: "verloopt niet (browseropslag)",
+      session: "tot de browser sluit",
+      years: (years, days) => `${years.toLocaleString("nl")} jaar (${days} dagen)`,
+      days: (v) => n2(v, "dag", "dagen")
+    },
+    fixedHeading: "Opgelost sinds de baseline",
+    fixedEntry: (rule, subject, pages) => `${rule}: ${subject} op ${pages}`,
+    footer: (tool, seconds, thirdPartyWeb2, openCookieDatabase) => `Gemaakt door ${tool} in ${seconds} s. Bedrijven en doelen uit third-party-web ${thirdPartyWeb2} en de Open Cookie Database ${openCookieDatabase}. Cookiewaarden en kenmerken van bezoekers worden nooit getoond.`,
+    chain: {
+      page: "de pagina",
+      html: "geladen door een tag in de HTML",
+      script: "geladen door een script",
+      redirect: "bereikt via een doorverwijzing vanaf de stap erboven",
+      frame: "geladen in het document erboven",
+      unknown: "geladen door iets wat de browser niet kon toeschrijven"
+    },
+    chainAt: (line, where2) => ` op regel ${line} van ${where2 === "page" ? "de pagina" : where2 === "document" ? "het document erboven" : "het script erboven"}`,
+    setByAbove: "geplaatst door de stap erboven",
+    writtenByAbove: "weggeschreven door de stap erboven"
+  }
+};
+
+// src/report/words/index.ts
+var CATALOGUES = { en: EN, nl: NL, fr: FR };
+var wordsFor = (lang) => CATALOGUES[lang];
+
+// src/report/console.ts
+import { relative } from "node:path";
 
 // src/report/text/chain.ts
 function shortUrl(link, site) {
@@ -12764,8 +13711,8 @@ function chainSteps(finding, words = EN) {
   const said = words.html;
   const steps = finding.chain.map((link, i) => {
     const before = finding.chain[i - 1];
-    const where = before?.via === "page" ? "page" : link.via === "html" ? "document" : "script";
-    const at = link.line !== null && before ? said.chainAt(link.line, where) : "";
+    const where2 = before?.via === "page" ? "page" : link.via === "html" ? "document" : "script";
+    const at = link.line !== null && before ? said.chainAt(link.line, where2) : "";
     return { url: link.url, how: `${said.chain[link.via]}${at}` };
   });
   return [...steps, ...tail(finding).map((label) => ({ url: label, how: finding.subject.kind === "cookie" ? said.setByAbove : said.writtenByAbove }))];
@@ -12818,8 +13765,8 @@ function settingsDigest(settings) {
 // src/report/text/coverage.ts
 function coverageLine(coverage, words = EN) {
   const { shard } = coverage;
-  const unread = coverage.leftOut.some((l) => l.reason === "sitemap-unreadable");
-  const line = words.coverage(coverage.found, coverage.scanned, coverage.found - (shard ? shard.of : coverage.scanned), unread);
+  const unread2 = coverage.leftOut.some((l) => l.reason === "sitemap-unreadable");
+  const line = words.coverage(coverage.found, coverage.scanned, coverage.found - (shard ? shard.of : coverage.scanned), unread2);
   return shard ? `${line} (${shardLine(shard)})` : line;
 }
 function coverageReasons(coverage, words = EN) {
@@ -12853,314 +13800,6 @@ function findingMessage(finding, words) {
   return renderMessage(template, data);
 }
 
-// src/report/words/words.ts
-function reasonOf(verdict, failOn) {
-  if (verdict.status === "incomplete") return verdict.scanErrors > 0 ? { kind: "not-scanned", n: verdict.scanErrors } : { kind: "nothing-scanned", n: 0 };
-  if (verdict.status === "failed") return { kind: "failing", n: failOn === "warn" ? verdict.errors + verdict.warnings : verdict.errors };
-  if (verdict.baselined + verdict.allowed > 0) return { kind: "no-new", n: 0 };
-  return { kind: verdict.warnings > 0 ? "no-errors" : "no-findings", n: 0 };
-}
-var count = (n3, one, many, locale) => `${n3.toLocaleString(locale)} ${n3 === 1 ? one : many}`;
-
-// src/report/words/fr.ts
-var n = (value, one, many) => count(value, one, many, "fr");
-var FR = {
-  lang: "fr",
-  pages: (v) => n(v, "page", "pages"),
-  errors: (v) => n(v, "erreur", "erreurs"),
-  warnings: (v) => n(v, "avertissement", "avertissements"),
-  known: (v, status) => `${v} ${{ baselined: "dans la baseline", allowed: v === 1 ? "autoris\xE9" : "autoris\xE9s", new: v === 1 ? "nouveau" : "nouveaux", fixed: v === 1 ? "corrig\xE9" : "corrig\xE9s" }[status]}`,
-  clean: "conforme",
-  redirectedTo: (url) => `\u2192 redirig\xE9e vers ${url}`,
-  alsoSeen: (visits) => `\xE9galement vu ${visits}`,
-  policyFile: (path, jurisdiction) => `politique ${path} (${jurisdiction})`,
-  noPolicyFile: (jurisdiction) => `pas de fichier de politique (d\xE9fauts ${jurisdiction})`,
-  pagesLabel: "pages",
-  coverage: (found, scanned, left, unread) => `${n(found, "page trouv\xE9e", "pages trouv\xE9es")}, ${scanned} analys\xE9e(s), ${left === 0 ? "aucune" : left} laiss\xE9e(s) de c\xF4t\xE9${unread ? " (ainsi que les pages d'un sitemap illisible)" : ""}`,
-  leftOut: (part) => {
-    const examples = part.examples.length > 0 ? ` : ${part.examples.join(", ")}` : "";
-    switch (part.reason) {
-      case "max-pages":
-        return `${n(part.count, "page au-del\xE0 de --max-pages non analys\xE9e", "pages au-del\xE0 de --max-pages non analys\xE9es")} ; augmentez --max-pages pour en analyser davantage.`;
-      case "excluded":
-        return `${n(part.count, "page correspondait", "pages correspondaient")} \xE0 --exclude et ont \xE9t\xE9 laiss\xE9es de c\xF4t\xE9.`;
-      case "other-host":
-        return `${n(part.count, "page du sitemap sur un autre h\xF4te ignor\xE9e", "pages du sitemap sur un autre h\xF4te ignor\xE9es")}${examples} ; utilisez --sitemap-find/--sitemap-replace pour faire pointer un sitemap de production vers la pr\xE9version.`;
-      case "sitemap-unreadable":
-        return `${n(part.count, "sitemap imbriqu\xE9 illisible", "sitemaps imbriqu\xE9s illisibles")} : les pages qui y sont list\xE9es n'ont pas \xE9t\xE9 analys\xE9es${examples}.`;
-    }
-  },
-  severity: { error: "erreur", warn: "avert." },
-  category: {
-    necessary: "n\xE9cessaire",
-    preferences: "pr\xE9f\xE9rences",
-    analytics: "mesure d'audience",
-    marketing: "marketing",
-    social: "r\xE9seaux sociaux",
-    unknown: "inconnu"
-  },
-  vendor: (vendor, category) => vendor ? `${vendor} (${FR.category[category]})` : FR.category[category],
-  messageVendor: (vendor, category) => vendor ? `${vendor} (${FR.category[category]})` : category === "unknown" ? "une soci\xE9t\xE9 inconnue" : `une soci\xE9t\xE9 inconnue (${FR.category[category]})`,
-  duration: (v, unit) => unit === "days" ? n(v, "jour", "jours") : `${v} mois`,
-  phase: {
-    initial: { short: "premi\xE8re visite", label: "Avant tout choix", summary: "une fois sans rien toucher" },
-    "after-scroll": { short: "apr\xE8s d\xE9filement", label: "Apr\xE8s d\xE9filement", summary: "puis apr\xE8s avoir fait d\xE9filer la page, boug\xE9 la souris, appuy\xE9 sur \xC9chap et, si une banni\xE8re s'affiche, suivi un lien" },
-    "after-reject": { short: "apr\xE8s refus", label: "Apr\xE8s refus", summary: "dans un nouveau navigateur apr\xE8s avoir refus\xE9 dans la banni\xE8re cookies, recharg\xE9 et ouvert une autre page" },
-    "after-save": { short: "apr\xE8s enregistrement", label: "Apr\xE8s enregistrement tel quel", summary: "dans un nouveau navigateur apr\xE8s avoir enregistr\xE9 les interrupteurs du premier niveau tels qu'affich\xE9s, puis recharg\xE9" },
-    "after-accept": { short: "apr\xE8s acceptation", label: "Apr\xE8s acceptation", summary: "dans un nouveau navigateur apr\xE8s avoir accept\xE9 et recharg\xE9" },
-    "after-withdraw": { short: "apr\xE8s retrait", label: "Apr\xE8s retrait", summary: "puis, dans le m\xEAme navigateur, apr\xE8s avoir rouvert le choix des cookies, tout refus\xE9, recharg\xE9 et ouvert une autre page" }
-  },
-  rulesHeading: "R\xE8gles :",
-  fixedHeading: (v) => `Corrig\xE9s depuis la baseline (${v}) ; retirez-les avec consent-gate baseline --prune :`,
-  baselineWritten: (path) => `Baseline \xE9crite : ${path}`,
-  headline: { passed: "R\xC9USSI", failed: "\xC9CHEC", incomplete: "INCOMPLET" },
-  newErrors: (v) => n(v, "nouvelle erreur", "nouvelles erreurs"),
-  newWarnings: (v) => n(v, "nouvel avertissement", "nouveaux avertissements"),
-  reason: (verdict, failOn) => {
-    const { kind, n: v } = reasonOf(verdict, failOn);
-    switch (kind) {
-      case "nothing-scanned":
-        return "aucune page n'a \xE9t\xE9 analys\xE9e ; v\xE9rifiez la liste des pages, --max-pages et les r\xE9glages de d\xE9couverte";
-      case "not-scanned":
-        return `${n(v, "analyse de page n'a pas pu aboutir", "analyses de page n'ont pas pu aboutir")} ; une page qui n'a pas \xE9t\xE9 examin\xE9e ne passe jamais`;
-      case "failing":
-        return `${failOn === "warn" ? n(v, "nouveau constat", "nouveaux constats") : n(v, "nouvelle erreur", "nouvelles erreurs")} (failOn : ${failOn})`;
-      case "no-new":
-        return failOn === "warn" ? "aucun nouveau constat" : "aucune nouvelle erreur";
-      case "no-errors":
-        return "aucune erreur";
-      case "no-findings":
-        return "aucun constat";
-    }
-  },
-  exit: (code) => `(code de sortie ${code})`,
-  markdown: {
-    verdict: (status, errors, warnings, pages, reason) => `**consent-gate : ${FR.headline[status].toLowerCase()}** : ${FR.newErrors(errors)}, ${FR.newWarnings(warnings)} sur ${FR.pages(pages)} \u2014 ${reason}.`,
-    pagesLabel: "Pages",
-    headings: ["Pages", "Visite", "R\xE8gle", "Objet", "Soci\xE9t\xE9", "Charg\xE9 via"],
-    andMore: (named, more) => `${named} et ${more} autre(s)`,
-    moreRows: (v) => `\u2026et ${n(v, "autre nouveau constat", "autres nouveaux constats")} : voir le rapport complet.`,
-    counts: (baselined, allowed, fixed) => `Dans la baseline : ${baselined} \xB7 Autoris\xE9s : ${allowed} \xB7 Corrig\xE9s depuis la baseline : ${fixed}`,
-    pruneHint: " (\xE0 retirer avec `consent-gate baseline --prune`)",
-    fullReport: (path) => `Rapport complet : \`${path}\``,
-    onRunPage: (url, dir) => ` \u2014 sur [la page de l'ex\xE9cution](${url}) si le workflow publie \`${dir}/\` comme artefact`
-  },
-  html: {
-    title: (status, site) => `Contr\xF4le du consentement, ${FR.headline[status].toLowerCase()} : ${site}`,
-    counts: ["nouvelles erreurs", "nouveaux avertissements", "pages non analys\xE9es", "connus (baseline)", "autoris\xE9s par la politique"],
-    meta: (pages, jurisdiction, defaults) => `${FR.pages(pages)} \xB7 r\xE8gles de la politique ${jurisdiction}${defaults ? " (par d\xE9faut)" : ""}`,
-    builtWith: (tool, chromium) => `${tool} avec Chromium ${chromium}`,
-    visitedHeading: "Ce qui a \xE9t\xE9 visit\xE9",
-    visitedIntro: (summaries) => `Chaque page a \xE9t\xE9 ouverte comme par un nouveau visiteur : ${summaries}.`,
-    visitsCaption: "Pages et visites",
-    pageHeading: "Page",
-    notAskedFor: "non demand\xE9e",
-    notScanned: "non analys\xE9e",
-    noFindings: "aucun constat",
-    on: "Sur",
-    onPages: (v) => `Sur ${v} pages :`,
-    badge: { error: "erreur", warn: "avertissement", baselined: "dans la baseline", allowed: "autoris\xE9" },
-    found: "Constat\xE9",
-    company: "Soci\xE9t\xE9",
-    notKnown: "inconnue",
-    party: { first: "propri\xE9taire (first party)", third: "tiers" },
-    purpose: {
-      necessary: "Strictement n\xE9cessaire",
-      preferences: "Pr\xE9f\xE9rences",
-      analytics: "Mesure d'audience (statistiques)",
-      marketing: "Marketing",
-      social: "R\xE9seaux sociaux",
-      unknown: "Inconnue"
-    },
-    allowedBecause: "Autoris\xE9 parce que",
-    knownBecause: "Connu parce que",
-    note: "Remarque",
-    howItGotThere: "Comment il est arriv\xE9 l\xE0",
-    onPage: (page) => ` (sur ${page})`,
-    whatTheLawAsks: "Ce que demande la loi :",
-    evidence: (rule, fingerprint2) => `Preuves (${rule}, empreinte ${fingerprint2})`,
-    findingsHeading: "Constats",
-    nothingAnywhere: "Rien \xE0 signaler : aucun suivi n'a \xE9t\xE9 observ\xE9 sur aucune page, lors d'aucune visite.",
-    pagesHeading: "Pages",
-    screenshotPage: ["La page telle qu'un nouveau visiteur l'a vue", "Ce qu'un nouveau visiteur a vu, avant tout choix"],
-    screenshotBanner: ["La banni\xE8re cookies", "La banni\xE8re cookies"],
-    nothingOnPage: "Rien \xE0 signaler : aucun suivi n'a \xE9t\xE9 observ\xE9 sur cette page, lors d'aucune visite.",
-    storedHeading: "Stock\xE9 apr\xE8s acceptation",
-    noInventory: "Aucune visite n'a pu accepter une banni\xE8re cookies : il n'y a donc pas d'inventaire de ce que le site stocke avec le consentement.",
-    storedIntro: "Tout ce que le site a stock\xE9 une fois le visiteur d'accord : le tableau que doit contenir une politique cookies. Reprenez-le dans la politique et v\xE9rifiez chaque finalit\xE9.",
-    storedCaption: "Cookies et stockage apr\xE8s acceptation",
-    storedHeadings: ["Nom", "Type", "Soci\xE9t\xE9", "Finalit\xE9", "Dur\xE9e de conservation", "Partie", "Pages"],
-    kind: { cookie: "cookie", storage: "stockage du navigateur" },
-    thirdParty: (domain) => `tiers (${domain})`,
-    nothingStored: "Rien n'a \xE9t\xE9 stock\xE9.",
-    lifetime: {
-      storage: "pas d'expiration (stockage du navigateur)",
-      session: "jusqu'\xE0 la fermeture du navigateur",
-      years: (years, days) => `${years.toLocaleString("fr")} ans (${days} jours)`,
-      days: (v) => n(v, "jour", "jours")
-    },
-    fixedHeading: "Corrig\xE9s depuis la baseline",
-    fixedEntry: (rule, subject, pages) => `${rule} : ${subject} sur ${pages}`,
-    footer: (tool, seconds, thirdPartyWeb2, openCookieDatabase) => `Produit par ${tool} en ${seconds} s. Soci\xE9t\xE9s et finalit\xE9s issues de third-party-web ${thirdPartyWeb2} et de l'Open Cookie Database ${openCookieDatabase}. Les valeurs des cookies et les identifiants des visiteurs ne sont jamais affich\xE9s.`,
-    chain: {
-      page: "la page",
-      html: "charg\xE9 par une balise du HTML",
-      script: "charg\xE9 par un script",
-      redirect: "atteint par une redirection depuis l'\xE9tape au-dessus",
-      frame: "charg\xE9 dans le document au-dessus",
-      unknown: "charg\xE9 par un \xE9l\xE9ment que le navigateur n'a pas attribu\xE9"
-    },
-    chainAt: (line, where) => ` \xE0 la ligne ${line} ${where === "page" ? "de la page" : where === "document" ? "du document au-dessus" : "du script au-dessus"}`,
-    setByAbove: "d\xE9pos\xE9 par l'\xE9tape au-dessus",
-    writtenByAbove: "\xE9crit par l'\xE9tape au-dessus"
-  }
-};
-
-// src/report/words/nl.ts
-var n2 = (value, one, many) => count(value, one, many, "nl");
-var NL = {
-  lang: "nl",
-  pages: (v) => n2(v, "pagina", "pagina's"),
-  errors: (v) => n2(v, "fout", "fouten"),
-  warnings: (v) => n2(v, "waarschuwing", "waarschuwingen"),
-  known: (v, status) => `${v} ${{ baselined: "in de baseline", allowed: "toegestaan", new: "nieuw", fixed: "opgelost" }[status]}`,
-  clean: "in orde",
-  redirectedTo: (url) => `\u2192 doorgestuurd naar ${url}`,
-  alsoSeen: (visits) => `ook gezien ${visits}`,
-  policyFile: (path, jurisdiction) => `beleid ${path} (${jurisdiction})`,
-  noPolicyFile: (jurisdiction) => `geen beleidsbestand (standaard ${jurisdiction})`,
-  pagesLabel: "pagina's",
-  coverage: (found, scanned, left, unread) => `${n2(found, "pagina", "pagina's")} gevonden, ${scanned} gescand, ${left === 0 ? "geen" : left} overgeslagen${unread ? " (plus de pagina's van een sitemap die niet kon worden gelezen)" : ""}`,
-  leftOut: (part) => {
-    const examples = part.examples.length > 0 ? `: ${part.examples.join(", ")}` : "";
-    switch (part.reason) {
-      case "max-pages":
-        return `${n2(part.count, "pagina", "pagina's")} boven --max-pages niet gescand; verhoog --max-pages om meer te scannen.`;
-      case "excluded":
-        return `${n2(part.count, "pagina", "pagina's")} vielen onder --exclude en zijn overgeslagen.`;
-      case "other-host":
-        return `${n2(part.count, "sitemappagina", "sitemappagina's")} op een andere host overgeslagen${examples}; richt met --sitemap-find/--sitemap-replace een productiesitemap op de preview.`;
-      case "sitemap-unreadable":
-        return `${n2(part.count, "geneste sitemap kon", "geneste sitemaps konden")} niet worden gelezen, dus de pagina's daarin zijn niet gescand${examples}.`;
-    }
-  },
-  severity: { error: "fout", warn: "let op" },
-  category: { necessary: "noodzakelijk", preferences: "voorkeuren", analytics: "statistieken", marketing: "marketing", social: "sociale media", unknown: "onbekend" },
-  vendor: (vendor, category) => vendor ? `${vendor} (${NL.category[category]})` : NL.category[category],
-  messageVendor: (vendor, category) => vendor ? `${vendor} (${NL.category[category]})` : category === "unknown" ? "een onbekend bedrijf" : `een onbekend bedrijf (${NL.category[category]})`,
-  duration: (v, unit) => unit === "days" ? n2(v, "dag", "dagen") : n2(v, "maand", "maanden"),
-  phase: {
-    initial: { short: "eerste bezoek", label: "V\xF3\xF3r een keuze", summary: "eenmaal zonder iets aan te raken" },
-    "after-scroll": { short: "na scrollen", label: "Na scrollen", summary: "daarna na scrollen, de muis bewegen, Escape indrukken en, als er een banner is, een link volgen" },
-    "after-reject": { short: "na weigeren", label: "Na weigeren", summary: "in een nieuwe browser na weigeren in de cookiemelding, herladen en een andere pagina openen" },
-    "after-save": { short: "na opslaan", label: "Na opslaan zoals getoond", summary: "in een nieuwe browser na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden, en herladen" },
-    "after-accept": { short: "na accepteren", label: "Na accepteren", summary: "in een nieuwe browser na accepteren en herladen" },
-    "after-withdraw": { short: "na intrekken", label: "Na intrekken", summary: "daarna, in dezelfde browser, na het opnieuw openen van de cookiekeuze, alles weigeren, herladen en een andere pagina openen" }
-  },
-  rulesHeading: "Regels:",
-  fixedHeading: (v) => `Opgelost sinds de baseline (${v}); verwijder ze met consent-gate baseline --prune:`,
-  baselineWritten: (path) => `Baseline geschreven: ${path}`,
-  headline: { passed: "GESLAAGD", failed: "AFGEKEURD", incomplete: "ONVOLLEDIG" },
-  newErrors: (v) => n2(v, "nieuwe fout", "nieuwe fouten"),
-  newWarnings: (v) => n2(v, "nieuwe waarschuwing", "nieuwe waarschuwingen"),
-  reason: (verdict, failOn) => {
-    const { kind, n: v } = reasonOf(verdict, failOn);
-    const what = failOn === "warn" ? "bevinding" : "fout";
-    switch (kind) {
-      case "nothing-scanned":
-        return "er is geen enkele pagina gescand; controleer de paginalijst, --max-pages en de instellingen voor het vinden van pagina's";
-      case "not-scanned":
-        return `${n2(v, "paginascan kon", "paginascans konden")} niet worden voltooid; een pagina die niet bekeken is, slaagt nooit`;
-      case "failing":
-        return `${n2(v, `nieuwe ${what}`, `nieuwe ${what === "fout" ? "fouten" : "bevindingen"}`)} (failOn: ${failOn})`;
-      case "no-new":
-        return `geen nieuwe ${what === "fout" ? "fouten" : "bevindingen"}`;
-      case "no-errors":
-        return "geen fouten";
-      case "no-findings":
-        return "geen bevindingen";
-    }
-  },
-  exit: (code) => `(exitcode ${code})`,
-  markdown: {
-    verdict: (status, errors, warnings, pages, reason) => `**consent-gate ${NL.headline[status].toLowerCase()}**: ${NL.newErrors(errors)}, ${NL.newWarnings(warnings)} op ${NL.pages(pages)} \u2014 ${reason}.`,
-    pagesLabel: "Pagina's",
-    headings: ["Pagina's", "Bezoek", "Regel", "Onderwerp", "Bedrijf", "Geladen via"],
-    andMore: (named, more) => `${named} en ${more} andere`,
-    moreRows: (v) => `\u2026en nog ${n2(v, "nieuwe bevinding", "nieuwe bevindingen")}: zie het volledige rapport.`,
-    counts: (baselined, allowed, fixed) => `In de baseline: ${baselined} \xB7 Toegestaan: ${allowed} \xB7 Opgelost sinds de baseline: ${fixed}`,
-    pruneHint: " (opruimen met `consent-gate baseline --prune`)",
-    fullReport: (path) => `Volledig rapport: \`${path}\``,
-    onRunPage: (url, dir) => ` \u2014 op [de pagina van de run](${url}) als de workflow \`${dir}/\` als artefact uploadt`
-  },
-  html: {
-    title: (status, site) => `Toestemmingscontrole ${NL.headline[status].toLowerCase()}: ${site}`,
-    counts: ["nieuwe fouten", "nieuwe waarschuwingen", "pagina's niet gescand", "bekend (baseline)", "toegestaan door het beleid"],
-    meta: (pages, jurisdiction, defaults) => `${NL.pages(pages)} \xB7 regels van het beleid ${jurisdiction}${defaults ? " (standaard)" : ""}`,
-    builtWith: (tool, chromium) => `${tool} met Chromium ${chromium}`,
-    visitedHeading: "Wat er is bezocht",
-    visitedIntro: (summaries) => `Elke pagina is geopend als door een nieuwe bezoeker: ${summaries}.`,
-    visitsCaption: "Pagina's en bezoeken",
-    pageHeading: "Pagina",
-    notAskedFor: "niet gevraagd",
-    notScanned: "niet gescand",
-    noFindings: "geen bevindingen",
-    on: "Op",
-    onPages: (v) => `Op ${v} pagina's:`,
-    badge: { error: "fout", warn: "waarschuwing", baselined: "in de baseline", allowed: "toegestaan" },
-    found: "Gevonden",
-    company: "Bedrijf",
-    notKnown: "onbekend",
-    party: { first: "eigen partij (first party)", third: "derde partij" },
-    purpose: { necessary: "Strikt noodzakelijk", preferences: "Voorkeuren", analytics: "Statistieken (analytics)", marketing: "Marketing", social: "Sociale media", unknown: "Onbekend" },
-    allowedBecause: "Toegestaan omdat",
-    knownBecause: "Bekend omdat",
-    note: "Opmerking",
-    howItGotThere: "Hoe het er kwam",
-    onPage: (page) => ` (op ${page})`,
-    whatTheLawAsks: "Wat de wet vraagt:",
-    evidence: (rule, fingerprint2) => `Bewijs (${rule}, vingerafdruk ${fingerprint2})`,
-    findingsHeading: "Bevindingen",
-    nothingAnywhere: "Niets te melden: op geen enkele pagina is bij enig bezoek tracking gezien.",
-    pagesHeading: "Pagina's",
-    screenshotPage: ["De pagina zoals een nieuwe bezoeker die zag", "Wat een nieuwe bezoeker zag, v\xF3\xF3r een keuze"],
-    screenshotBanner: ["De cookiemelding", "De cookiemelding"],
-    nothingOnPage: "Niets te melden: op deze pagina is bij geen enkel bezoek tracking gezien.",
-    storedHeading: "Opgeslagen na accepteren",
-    noInventory: "Bij geen enkel bezoek kon een cookiemelding worden geaccepteerd, dus er is geen overzicht van wat de website met toestemming opslaat.",
-    storedIntro: "Alles wat de website opsloeg nadat de bezoeker accepteerde: de tabel die in een cookiebeleid hoort. Neem haar over in het beleid en controleer elk doel.",
-    storedCaption: "Cookies en opslag na accepteren",
-    storedHeadings: ["Naam", "Soort", "Bedrijf", "Doel", "Bewaartermijn", "Partij", "Pagina's"],
-    kind: { cookie: "cookie", storage: "browseropslag" },
-    thirdParty: (domain) => `derde partij (${domain})`,
-    nothingStored: "Er is niets opgeslagen.",
-    lifetime: {
-      storage: "verloopt niet (browseropslag)",
-      session: "tot de browser sluit",
-      years: (years, days) => `${years.toLocaleString("nl")} jaar (${days} dagen)`,
-      days: (v) => n2(v, "dag", "dagen")
-    },
-    fixedHeading: "Opgelost sinds de baseline",
-    fixedEntry: (rule, subject, pages) => `${rule}: ${subject} op ${pages}`,
-    footer: (tool, seconds, thirdPartyWeb2, openCookieDatabase) => `Gemaakt door ${tool} in ${seconds} s. Bedrijven en doelen uit third-party-web ${thirdPartyWeb2} en de Open Cookie Database ${openCookieDatabase}. Cookiewaarden en kenmerken van bezoekers worden nooit getoond.`,
-    chain: {
-      page: "de pagina",
-      html: "geladen door een tag in de HTML",
-      script: "geladen door een script",
-      redirect: "bereikt via een doorverwijzing vanaf de stap erboven",
-      frame: "geladen in het document erboven",
-      unknown: "geladen door iets wat de browser niet kon toeschrijven"
-    },
-    chainAt: (line, where) => ` op regel ${line} van ${where === "page" ? "de pagina" : where === "document" ? "het document erboven" : "het script erboven"}`,
-    setByAbove: "geplaatst door de stap erboven",
-    writtenByAbove: "weggeschreven door de stap erboven"
-  }
-};
-
-// src/report/words/index.ts
-var CATALOGUES = { en: EN, nl: NL, fr: FR };
-var wordsFor = (lang) => CATALOGUES[lang];
-
 // src/report/console.ts
 function pad(text, width) {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
@@ -13170,7 +13809,7 @@ function progressLine({ done, total, page, findings }) {
   const failed = page.phases.find((scan) => scan.error !== null);
   const fresh = findings.filter((f) => f.status === "new");
   const errors = fresh.filter((f) => f.severity === "error").length;
-  const known = [count2(findings, "baselined", EN), count2(findings, "allowed", EN)].filter(Boolean).join(", ");
+  const known = [count3(findings, "baselined", EN), count3(findings, "allowed", EN)].filter(Boolean).join(", ");
   const fine = known ? `ok, 0 new (${known})` : "ok";
   const state = failed ? `could not scan (${failed.phase}): ${failed.error}` : errors ? `${errors} new error(s)` : fresh.length ? `${fresh.length} new warning(s)` : fine;
   const seconds = page.phases.reduce((sum, scan) => sum + scan.durationMs, 0) / 1e3;
@@ -13194,12 +13833,13 @@ function formatConsole(result, lang = "en") {
     const newOnes = mine.filter((f) => f.status === "new");
     const errors = newOnes.filter((f) => f.severity === "error").length;
     const warnings = newOnes.length - errors;
-    const known2 = [count2(mine, "baselined", words), count2(mine, "allowed", words)].filter(Boolean).join(", ");
+    const known2 = [count3(mine, "baselined", words), count3(mine, "allowed", words)].filter(Boolean).join(", ");
     const mark = errors > 0 ? "\u2717" : warnings > 0 ? "!" : "\u2713";
     const counts = [errors ? words.errors(errors) : "", warnings ? words.warnings(warnings) : ""].filter(Boolean).join(", ") || words.clean;
     const landed = page.phases[0]?.finalUrl;
     const hop = landed && landed !== page.url ? `  ${words.redirectedTo(landed)}` : "";
     lines.push(`${mark} ${page.url}  ${counts}${known2 ? ` (${known2})` : ""}${hop}`);
+    lines.push(...boundedBy(page, words).map((note2) => `    ! ${note2}`));
     for (const f of newOnes) {
       const vendor = f.vendor || f.category !== "unknown" ? words.vendor(f.vendor, f.category) : "";
       lines.push(`    ${pad(words.severity[f.severity], severityWidth)}  ${pad(f.rule, ruleWidth)}  ${pad(subjectLabel(f), subjectWidth)}  ${vendor}`.trimEnd());
@@ -13209,7 +13849,7 @@ function formatConsole(result, lang = "en") {
       if (chain) lines.push(`${indent}\u21B3 via ${chain}`);
       const others = f.seenIn.filter((phase) => phase !== f.phase);
       if (others.length > 0) lines.push(`${indent}\u21B3 ${words.alsoSeen(others.map((phase) => words.phase[phase].short).join(", "))}`);
-      for (const note of f.notes) lines.push(`${indent}! ${note}`);
+      for (const note2 of f.notes) lines.push(`${indent}! ${note2}`);
     }
   }
   lines.push(...legend(result, fresh, words));
@@ -13231,13 +13871,20 @@ function formatConsole(result, lang = "en") {
   );
   return lines.join("\n") + "\n";
 }
+function boundedBy(page, words) {
+  return page.phases.flatMap(({ phase, settle: settle2 }) => {
+    if (!settle2?.windows) return [];
+    const visit = words.phase[phase].short;
+    return [...settle2.windows.refused > 0 ? [words.windowsRefused(visit, settle2.windows.opened, settle2.windows.refused)] : [], ...settle2.cutShort ? [words.waitsCut(visit)] : []];
+  });
+}
 function legend(result, fresh, words) {
   const ids = [...new Set(fresh.map((f) => f.rule))];
   if (ids.length === 0) return [];
   const width = Math.max(...ids.map((id) => id.length));
   return ["", words.rulesHeading, ...ids.map((id) => `    ${pad(id, width)}  ${ruleWords(result, id, words)?.title ?? ""}`.trimEnd())];
 }
-function count2(findings, status, words) {
+function count3(findings, status, words) {
   const n3 = findings.filter((f) => f.status === status).length;
   return n3 ? words.known(n3, status) : "";
 }
@@ -13566,33 +14213,6 @@ import { dirname, relative as relative2, resolve } from "node:path";
 var POLICY_FILES = ["consent-gate.json", ".consent-gate.json"];
 var DEFAULT_BASELINE = "consent-gate.baseline.json";
 
-// src/shared/did-you-mean.ts
-function distance(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-function didYouMean(word, known) {
-  const lower = word.toLowerCase();
-  const prefixed = known.find((k) => Math.min(k.length, lower.length) >= 4 && (lower.startsWith(k.toLowerCase()) || k.toLowerCase().startsWith(lower)));
-  if (prefixed) return ` Did you mean "${prefixed}"?`;
-  let best = null;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = distance(lower, candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best !== null && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? ` Did you mean "${best}"?` : "";
-}
-
 // src/policy/policy.ts
 var emptyAllow = () => ({ cookies: [], storage: [], hosts: [], urls: [] });
 
@@ -13612,17 +14232,19 @@ var PRESETS = {
   },
   be: {
     analyticsExemption: "none",
-    // The GBA/APD cookie FAQ asks for the cookie policy to be linked from the home page.
-    // No analytics exemption here, and EDPB Guidelines 2/2023 count a cookieless ping as access to the device.
-    rules: { "cookie-policy-link-missing": "error", "cookieless-ping-before-choice": "error" },
+    // The GBA/APD cookie FAQ asks for the cookie policy to be linked from the home page, and for it to
+    // list every cookie with its purpose and retention. No analytics exemption here, and EDPB
+    // Guidelines 2/2023 count a cookieless ping as access to the device.
+    rules: { "cookie-policy-link-missing": "error", "cookie-not-declared": "error", "cookieless-ping-before-choice": "error" },
     lang: "en",
     basis: "the Belgian regulator (GBA/APD) does not exempt statistics cookies: they need consent"
   },
   "nl-government": {
     analyticsExemption: "first-party",
     // Government sites should not hand their visitors to third parties they have not even identified.
-    // Nor cookieless pings to Google before the visitor chose (EDPB Guidelines 2/2023).
-    rules: { "unknown-third-party-before-consent": "error", "cookieless-ping-before-choice": "error" },
+    // Nor cookieless pings to Google before the visitor chose (EDPB Guidelines 2/2023). And they say
+    // exactly what they store: an undeclared cookie is an error.
+    rules: { "unknown-third-party-before-consent": "error", "cookie-not-declared": "error", "cookieless-ping-before-choice": "error" },
     lang: "nl",
     basis: "Telecommunicatiewet art. 11.7a; the Dutch government holds that third-party tracking has no place on its sites"
   }
@@ -13707,6 +14329,8 @@ function describe(error) {
     }
     case "type":
       return `${at}: expected ${String(error.params["type"])}, got ${Array.isArray(error.data) ? "array" : error.data === null ? "null" : typeof error.data}.`;
+    case "minProperties":
+      return `${at}: an empty object says nothing: name what it needs, or leave it out.`;
     case "minLength":
       return `${at}: must not be empty${error.instancePath.endsWith("/reason") ? ": say why this is allowed" : ""}.`;
     case "pattern":
@@ -13737,10 +14361,10 @@ function urlPattern(pattern) {
 }
 function allowProblems(allow, at) {
   const problems = [];
-  const check = (list, field, key2, patternOf) => {
+  const check = (list, field, key2, patternOf2) => {
     const seen = /* @__PURE__ */ new Map();
     list?.forEach((item, i) => {
-      const [prop, problem] = patternOf(item);
+      const [prop, problem] = patternOf2(item);
       if (problem) problems.push(`${at}/${field}/${i}/${prop}: ${JSON.stringify(item[prop])} ${problem}.`);
       const id = key2(item);
       const first = seen.get(id);
@@ -13767,6 +14391,10 @@ function semanticProblems(raw, folder) {
     if (!override.pages.startsWith("/")) problems.push(`/overrides/${i}/pages: ${JSON.stringify(override.pages)} must be a path pattern starting with "/", e.g. "/blog/*".`);
     problems.push(...allowProblems(override.allow, `/overrides/${i}/allow`), ...rulesProblems(override.rules, `/overrides/${i}/rules`));
   });
+  const page = raw.declaration?.page;
+  if (page !== void 0 && !page.startsWith("/") && !/^https?:\/\/[^/]+/.test(page)) {
+    problems.push(`/declaration/page: ${JSON.stringify(page)} must be a path on the site starting with "/" (e.g. "/cookies/") or an http(s) URL.`);
+  }
   if (raw.baseline !== void 0) {
     const path = resolve(folder, raw.baseline);
     if (existsSync(path) && statSync2(path).isDirectory()) {
@@ -13790,6 +14418,7 @@ function toPolicy(raw, path, folder) {
     rules: raw.rules ?? {},
     overrides: (raw.overrides ?? []).map((o) => ({ pages: o.pages, allow: toAllow(o.allow), rules: o.rules ?? {} })),
     consent: raw.consent ?? {},
+    declaration: raw.declaration ?? {},
     baselinePath: resolve(folder, raw.baseline ?? DEFAULT_BASELINE),
     failOn: raw.failOn ?? "error",
     lang: raw.lang ?? PRESETS[raw.jurisdiction ?? "eu"].lang
@@ -13810,7 +14439,7 @@ import { fileURLToPath as fileURLToPath2 } from "url";
 import { createRequire as createRequire2 } from "module";
 import { basename, dirname as dirname2, normalize, relative as relative3, resolve as resolve2, sep } from "path";
 import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
+var __require = /* @__PURE__ */ createRequire2(import.meta.url);
 function cleanPath(path) {
   let normalized = normalize(path);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
@@ -14189,8 +14818,8 @@ var APIBuilder = class {
 };
 var pm = null;
 try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
+  __require.resolve("picomatch");
+  pm = __require("picomatch");
 } catch {
 }
 var Builder = class {
@@ -14571,8 +15200,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 async function glob(globInput, options) {
-  const [crawler, relative7] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
+  const [crawler, relative8] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative8) : [];
 }
 
 // src/shared/glob.ts
@@ -14662,7 +15291,9 @@ var TYPES = {
   ".woff": "font/woff",
   ".woff2": "font/woff2",
   ".wasm": "application/wasm",
-  ".webmanifest": "application/manifest+json"
+  ".webmanifest": "application/manifest+json",
+  // A cookie policy is often a PDF: served as hosts serve it, it is a document the gate cannot read, not a web page.
+  ".pdf": "application/pdf"
 };
 function readHeaderRules(root) {
   const file = join3(root, "_headers");
@@ -14773,6 +15404,57 @@ function closeServer(server) {
   server.closeAllConnections();
   return new Promise((done) => server.close(() => done()));
 }
+
+// src/shared/secrets.ts
+var MARK = "<redacted>";
+var MARK_IN_MARKUP = "&lt;redacted&gt;";
+var DISTINCT_LENGTH = 8;
+var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var inJson = (text) => JSON.stringify(text).slice(1, -1);
+function forms(secret) {
+  const encoded = encodeURIComponent(secret);
+  return [secret, encoded, encoded.replace(/%20/g, "+")];
+}
+function patternOf(all) {
+  const unique2 = [...new Set(all.filter((s) => s !== ""))].sort((a, b) => b.length - a.length);
+  if (unique2.length === 0) return null;
+  const alone = (form) => form.length >= DISTINCT_LENGTH ? escapeRegExp(form) : `(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9])`;
+  return new RegExp(unique2.map(alone).join("|"), "g");
+}
+var JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
+var MARKUP_PART = /<[^>]*>|[^<]+/g;
+var ATTRIBUTE_VALUE = /"[^"]*"|'[^']*'/g;
+var RunSecrets = class {
+  values = /* @__PURE__ */ new Set();
+  patterns = {};
+  /** Values to hide from now on; empty strings are ignored. */
+  add(...values) {
+    const before = this.values.size;
+    for (const value of values) if (value !== "") this.values.add(value);
+    if (this.values.size !== before) this.patterns = {};
+  }
+  get size() {
+    return this.values.size;
+  }
+  /** `text` with every known secret replaced by `<redacted>`, in the form `kind` writes it. */
+  clear(text, kind) {
+    const pattern = this.pattern(kind);
+    if (!pattern) return text;
+    const hide = (part) => part.replace(pattern, kind === "markup" ? MARK_IN_MARKUP : MARK);
+    if (kind === "json") return text.replace(JSON_STRING, hide);
+    if (kind === "markup") return text.replace(MARKUP_PART, (part) => part.startsWith("<") ? part.replace(ATTRIBUTE_VALUE, hide) : hide(part));
+    return hide(text);
+  }
+  pattern(kind) {
+    if (!(kind in this.patterns)) {
+      const plain = [...this.values].flatMap(forms);
+      const written = kind === "json" ? [...plain, ...plain.map(inJson)] : kind === "markup" ? [...plain, ...plain.map(escapeMarkup)] : plain;
+      this.patterns[kind] = patternOf(written);
+    }
+    return this.patterns[kind] ?? null;
+  }
+};
+var nothingSecret = (text, kind) => new RunSecrets().clear(text, kind);
 
 // src/gate.ts
 import { availableParallelism } from "node:os";
@@ -14897,8 +15579,8 @@ function sortKeys(value) {
 function formatBaseline(baseline) {
   return JSON.stringify(sortKeys(baseline), null, 2) + "\n";
 }
-function writeBaseline(path, baseline) {
-  writeFileAtomic(path, formatBaseline(baseline));
+function writeBaseline(path, baseline, secrets) {
+  writeFileAtomic(path, secrets.clear(formatBaseline(baseline), "json"));
 }
 
 // src/browser/launch.ts
@@ -14918,12 +15600,6 @@ var CLOSE_TIMEOUT_MS = 5e3;
 var ourChildren = () => listProcesses().filter((p) => p.ppid === process.pid).map((p) => p.pid);
 function browserPid(profile) {
   return ourChildren().find((pid) => commandLine(pid).includes(profile)) ?? null;
-}
-function proxyFromEnv() {
-  const server = process.env["HTTPS_PROXY"] ?? process.env["https_proxy"];
-  if (!server) return void 0;
-  const bypass = process.env["NO_PROXY"] ?? process.env["no_proxy"];
-  return bypass ? { server, bypass } : { server };
 }
 function visitorUserAgent(version) {
   const platform = process.platform === "darwin" ? "Macintosh; Intel Mac OS X 10_15_7" : process.platform === "win32" ? "Windows NT 10.0; Win64; x64" : "X11; Linux x86_64";
@@ -14952,7 +15628,6 @@ async function launchBrowser(options) {
   const childrenBefore = new Set(ourChildren());
   let persistent;
   try {
-    const proxy = proxyFromEnv();
     persistent = await playwright().chromium.launchPersistentContext(profile, {
       executablePath: options.browser.executable,
       headless: true,
@@ -14961,8 +15636,7 @@ async function launchBrowser(options) {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-      timeout: timeoutMs,
-      ...proxy ? { proxy } : {}
+      timeout: timeoutMs
     });
   } catch (error) {
     const others = answeredFor();
@@ -40800,6 +41474,7 @@ var upstream = Object.entries(open_cookie_database_default).flatMap(
     vendor: platform || e.dataController || null,
     category: UPSTREAM_CATEGORY[e.category] ?? "unknown",
     source: "open-cookie-database",
+    ...e.description.trim() ? { description: e.description.trim() } : {},
     domains: e.domain.match(/[a-z0-9-]+(\.[a-z0-9-]+)+/gi)?.map((d) => d.toLowerCase()) ?? []
   }))
 );
@@ -40835,15 +41510,15 @@ function classifyName(name, domain, party) {
   if (!hit) return null;
   return { vendor: hit.vendor, category: hit.category, source: hit.source };
 }
-
-// src/classify/party.ts
-var import_tldts = __toESM(require_cjs(), 1);
-function siteOf(host) {
-  const bare = host.replace(/^\[|\]$/g, "").replace(/^\./, "").toLowerCase();
-  return (0, import_tldts.getDomain)(bare, { allowPrivateDomains: true }) ?? bare;
+function describeName(name, domain, party) {
+  return lookup(UPSTREAM, name, domain, party)?.description ?? null;
 }
-function partyOf(host, siteDomains) {
-  return siteDomains.includes(siteOf(host)) ? "first" : "third";
+var ID = /^[A-Za-z0-9_.%-]*\d[A-Za-z0-9_.%-]*$/;
+function familyName(name) {
+  const known = [...OVERRIDES.prefixes, ...UPSTREAM.prefixes].filter((e) => name.startsWith(e.name) && name.length > e.name.length).sort((a, b) => b.name.length - a.name.length)[0];
+  if (known && ID.test(name.slice(known.name.length).replace(/^[_.-]/, ""))) return `${known.name}*`;
+  const tail3 = /^(.+?[_.-])([A-Za-z0-9%]{5,})$/.exec(name);
+  return tail3 && ID.test(tail3[2]) ? `${tail3[1]}*` : name;
 }
 
 // src/classify/writer.ts
@@ -40908,12 +41583,17 @@ function headersFor(url, target) {
 // src/discover/fetch.ts
 var MAX_REDIRECTS = 10;
 var FETCH_TIMEOUT_MS = 1e4;
-async function fetchFollowing(url, headers, timeoutMs = FETCH_TIMEOUT_MS) {
+function why(error) {
+  if (error instanceof Error && error.name === "TimeoutError") return "no answer in time";
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
+  return errorText(cause ?? error);
+}
+async function fetchFollowing(url, headers, network, timeoutMs = FETCH_TIMEOUT_MS) {
   const signal2 = AbortSignal.timeout(timeoutMs);
   let current = url;
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const response = await fetch(current, { headers: headersFor(current, headers), redirect: "manual", signal: signal2 });
+      const response = await network.fetch(current, { headers: headersFor(current, headers), redirect: "manual", signal: signal2 });
       const location2 = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location2 !== null) {
         await response.body?.cancel();
@@ -40922,20 +41602,20 @@ async function fetchFollowing(url, headers, timeoutMs = FETCH_TIMEOUT_MS) {
       }
       if (response.ok) return { response, url: current };
       await response.body?.cancel();
-      return null;
+      return { failure: `HTTP ${response.status}` };
     }
-    return null;
-  } catch {
-    return null;
+    return { failure: `more than ${MAX_REDIRECTS} redirects` };
+  } catch (error) {
+    return { failure: why(error) };
   }
 }
-async function fetchText(url, headers) {
-  const fetched = await fetchFollowing(url, headers);
-  if (!fetched) return null;
+async function fetchText(url, headers, network) {
+  const fetched = await fetchFollowing(url, headers, network);
+  if ("failure" in fetched) return fetched;
   try {
     return { text: await fetched.response.text(), type: fetched.response.headers.get("content-type") ?? "", url: fetched.url };
-  } catch {
-    return null;
+  } catch (error) {
+    return { failure: why(error) };
   }
 }
 
@@ -40959,12 +41639,17 @@ function links(html, page) {
 async function crawl(start, options) {
   const origin = new URL(start).origin;
   const visited = /* @__PURE__ */ new Set([start]);
+  const unreadable = [];
   let level = [start];
   for (let depth = 0; depth < options.depth && visited.size < options.maxPages; depth++) {
     const next = /* @__PURE__ */ new Set();
     for (const page of level) {
-      const fetched = await fetchText(page, options.headers);
-      if (!fetched || !fetched.type.includes("html")) continue;
+      const fetched = await fetchText(page, options.headers, options.network);
+      if ("failure" in fetched) {
+        unreadable.push({ url: page, failure: fetched.failure });
+        continue;
+      }
+      if (!fetched.type.includes("html")) continue;
       for (const link of links(fetched.text, fetched.url)) {
         const url = new URL(link);
         if (url.origin !== origin || visited.has(link) || LOGOUT.test(url.pathname + url.search) || DOWNLOAD.test(url.pathname)) continue;
@@ -40974,7 +41659,7 @@ async function crawl(start, options) {
     level = [...next].sort().slice(0, options.maxPages - visited.size);
     for (const url of level) visited.add(url);
   }
-  return [...visited];
+  return { pages: [...visited], unreadable };
 }
 
 // src/discover/smallest.ts
@@ -41057,10 +41742,10 @@ async function readSitemap(url, options) {
     const next = queue.shift();
     if (seen.has(next)) continue;
     seen.add(next);
-    const fetched = await fetchFollowing(next, options.headers, SITEMAP_TIMEOUT_MS);
-    if (fetched === null || fetched.response.body === null) {
+    const fetched = await fetchFollowing(next, options.headers, options.network, SITEMAP_TIMEOUT_MS);
+    if ("failure" in fetched || fetched.response.body === null) {
       if (next !== url) found.unreadable.push(next);
-      else if (options.required) throw new GateError(`The sitemap ${url} could not be fetched (no 2xx answer). Check --sitemap, or leave it out.`);
+      else if (options.required) throw new GateError(`The sitemap ${url} could not be fetched (${"failure" in fetched ? fetched.failure : "an empty answer"}). Check --sitemap, or leave it out.`);
       continue;
     }
     const one = { pages: new Smallest(options.keep), foreign: new Smallest(EXAMPLES), excluded: new Smallest(EXAMPLES), unreadable: [] };
@@ -41081,8 +41766,8 @@ async function readSitemap(url, options) {
         else one.pages.add(entry);
       }
     } catch {
-      const why = `could not be read to its end within ${SITEMAP_TIMEOUT_MS / 1e3} s`;
-      if (options.required && next === url) throw new GateError(`The sitemap ${url} ${why}. Check that it answers in full, or leave --sitemap out.`);
+      const why2 = `could not be read to its end within ${SITEMAP_TIMEOUT_MS / 1e3} s`;
+      if (options.required && next === url) throw new GateError(`The sitemap ${url} ${why2}. Check that it answers in full, or leave --sitemap out.`);
       found.unreadable.push(next);
       continue;
     }
@@ -41098,7 +41783,7 @@ async function readSitemap(url, options) {
 var DEFAULT_MAX_PAGES = 10;
 var DEFAULT_DEPTH = 1;
 function coverageOf(listed, leftOut2, shard) {
-  const pages = leftOut2.filter((l) => l.reason !== "sitemap-unreadable").reduce((sum, l) => sum + l.count, 0);
+  const pages = leftOut2.filter((l) => l.reason !== "sitemap-unreadable" && l.reason !== "crawl-unreadable").reduce((sum, l) => sum + l.count, 0);
   return { found: listed + pages, scanned: shard ? shard.pages.length : listed, leftOut: leftOut2, ...shard ? { shard } : {} };
 }
 var EXAMPLES2 = 5;
@@ -41121,10 +41806,17 @@ function excludedPath(url, patterns) {
   const path = new URL(url).pathname;
   return patterns.some((p) => globMatch(p, p.startsWith("/") ? path : path.slice(1)));
 }
-function leftOut(reason, count3, examples, message) {
-  return { reason, count: count3, examples: examples.slice(0, EXAMPLES2), message };
+function leftOut(reason, count4, examples, message) {
+  return { reason, count: count4, examples: examples.slice(0, EXAMPLES2), message };
 }
-async function discoverPages(base, staticRoot, spec, basePath = "/") {
+function crawlNote(crawled) {
+  const { unreadable } = crawled;
+  if (unreadable.length === 0) return [];
+  const first = unreadable[0];
+  const message = `${plural(unreadable.length, "page")} could not be fetched to follow ${unreadable.length === 1 ? "its" : "their"} links (${first.url}: ${first.failure}${unreadable.length > 1 ? ", \u2026" : ""}), so pages linked only from there were not found.`;
+  return [leftOut("crawl-unreadable", unreadable.length, unreadable.map((u) => u.url), message)];
+}
+async function discoverPages(base, staticRoot, spec, network, basePath = "/") {
   const start = base === null ? null : normalizeUrl(base);
   const notes = [];
   const skipped = [];
@@ -41153,6 +41845,7 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
     const sitemap = await readSitemap(sitemapUrl, {
       origin: new URL(from).origin,
       headers: spec.headers,
+      network,
       // The cap's worth, the start page, and the examples a report names of what is left out.
       keep: spec.maxPages + 1 + EXAMPLES2,
       excluded: isExcluded,
@@ -41174,10 +41867,24 @@ async function discoverPages(base, staticRoot, spec, basePath = "/") {
       skipped.push(leftOut("sitemap-unreadable", sitemap.unreadable.length, sitemap.unreadable, `${plural(sitemap.unreadable.length, "nested sitemap")} could not be read (no 2xx answer, or not to its end), so the pages listed there were not scanned: ${sitemap.unreadable.slice(0, EXAMPLES2).join(", ")}.`));
     }
     if (automatic && kept.length === 0) {
-      more = more.concat(await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers }));
+      const crawled = await crawl(from, { depth: DEFAULT_DEPTH, maxPages: spec.maxPages, headers: spec.headers, network });
+      more = more.concat(crawled.pages);
+      skipped.push(...crawlNote(crawled));
     }
   }
-  if (spec.crawl) more = more.concat(await crawl(needStart(), { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers }));
+  if (spec.crawl) {
+    const from = needStart();
+    const crawled = await crawl(from, { depth: spec.depth, maxPages: spec.maxPages, headers: spec.headers, network });
+    const lost = crawled.unreadable.find((u) => u.url === from);
+    if (lost) {
+      throw new GateError(
+        `The crawl could not fetch its start page ${from} (${lost.failure}), so it found no pages and nothing was checked (never a pass). Check that the site answers from here: the gate fetches it the way the browser does (its --host-resolver-rules and proxy). Or give the pages with --page.`,
+        3
+      );
+    }
+    more = more.concat(crawled.pages);
+    skipped.push(...crawlNote(crawled));
+  }
   const crawledOut = more.filter(isExcluded);
   excluded = ordered(excluded.concat(crawledOut), null);
   excludedCount += new Set(crawledOut.map(normalizeUrl)).size;
@@ -41209,6 +41916,8 @@ var DEFAULT_SETTINGS = {
   timeoutMs: 3e4,
   quietMs: 100,
   settleCapMs: 5e3,
+  visitWaitMs: 2e4,
+  maxWindows: 10,
   requestHoldMs: 3e3,
   streamHoldMs: 1e3,
   dataStreamHoldMs: 250,
@@ -41226,7 +41935,7 @@ var DEFAULT_SETTINGS = {
 };
 function visitHardLimit(s) {
   const loads = 3 * s.timeoutMs;
-  const settles = 6 * s.settleCapMs;
+  const settles = Math.min(6 * s.settleCapMs, s.visitWaitMs);
   const banner = 4 * s.pageScanMs + 4 * s.clickMs + s.linkCheckMs + s.autoconsentMs + 2 * s.screenshotMs;
   const snapshots = 2 * s.storageListMs;
   const signals = 2 * s.pageScanMs;
@@ -41244,6 +41953,7 @@ function parseCookieString(text, now = Date.now()) {
   const name = pair.slice(0, eq).trim();
   const value = pair.slice(eq + 1).trim();
   let domain = null;
+  let path = null;
   let maxAge = null;
   let expires = null;
   for (const attribute of attributes) {
@@ -41251,6 +41961,7 @@ function parseCookieString(text, now = Date.now()) {
     const key2 = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
     const val = at < 0 ? "" : attribute.slice(at + 1).trim();
     if (key2 === "domain" && val) domain = val.replace(/^\./, "").toLowerCase();
+    else if (key2 === "path" && val.startsWith("/")) path = val;
     else if (key2 === "max-age" && /^-?\d+$/.test(val)) maxAge = Number(val);
     else if (key2 === "expires") {
       const when = Date.parse(val);
@@ -41258,7 +41969,20 @@ function parseCookieString(text, now = Date.now()) {
     }
   }
   const lifetime = maxAge ?? expires;
-  return { name, value, domain, lifetime };
+  return { name, value, domain, path, lifetime };
+}
+function isDeletion(parsed) {
+  return parsed.lifetime !== null && parsed.lifetime <= 0;
+}
+function defaultCookiePath(url) {
+  let pathname = "/";
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return "/";
+  }
+  const last = pathname.lastIndexOf("/");
+  return last <= 0 ? "/" : pathname.slice(0, last);
 }
 function splitSetCookie(headerValue) {
   return headerValue.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -41266,7 +41990,7 @@ function splitSetCookie(headerValue) {
 
 // src/gather/hooks.ts
 var BINDING = "__consentGateReport";
-function installHooks(binding, installMore = null) {
+function installHooks(binding, installMore = null, maxWindows = Infinity) {
   const send2 = globalThis[binding];
   if (typeof send2 !== "function") return;
   const { apply } = Reflect;
@@ -41321,11 +42045,21 @@ function installHooks(binding, installMore = null) {
     report2({ type: "storage", kind: this === session ? "sessionStorage" : "localStorage", key: text(key2), script: caller(), origin: location.origin });
     return apply(setItem, this, [key2, value]);
   };
+  const open = window.open;
+  let opened = 0;
+  window.open = function(...args) {
+    if (opened >= maxWindows) {
+      report2({ type: "window-refused", url: text(args[0] ?? "") });
+      return null;
+    }
+    opened++;
+    return apply(open, this ?? window, args);
+  };
   if (typeof IDBFactory !== "undefined") {
-    const open = IDBFactory.prototype.open;
+    const open2 = IDBFactory.prototype.open;
     IDBFactory.prototype.open = function(name, version) {
       report2({ type: "storage", kind: "indexedDB", key: text(name), script: caller(), origin: location.origin });
-      return apply(open, this, version === void 0 ? [name] : [name, version]);
+      return apply(open2, this, version === void 0 ? [name] : [name, version]);
     };
   }
   installMore?.({ report: report2, caller });
@@ -41374,7 +42108,7 @@ function installFingerprintHooks({ report: report2, caller }) {
       t.calls = 0;
     }
   };
-  const count3 = (technique, api, script, family) => {
+  const count4 = (technique, api, script, family) => {
     const by = script ?? location.href;
     const key2 = `${api}\0${by}`;
     let tally = tallies[key2];
@@ -41426,22 +42160,22 @@ function installFingerprintHooks({ report: report2, caller }) {
     const canvasOf = read(context, "canvas");
     for (const draw of ["fillText", "strokeText"]) method(context, draw, (self) => apply(weakAdd, written, [canvasOf(self)]));
     method(context, "getImageData", (self) => {
-      if (apply(weakHas, written, [canvasOf(self)])) count3("canvas", `${contextName}.getImageData`, caller());
+      if (apply(weakHas, written, [canvasOf(self)])) count4("canvas", `${contextName}.getImageData`, caller());
     });
     for (const name of exports) {
       method(proto(canvasName), name, (self) => {
-        if (apply(weakHas, written, [self])) count3("canvas", `${canvasName}.${name}`, caller());
+        if (apply(weakHas, written, [self])) count4("canvas", `${canvasName}.${name}`, caller());
       });
     }
   }
   const PARAMETERS = { 37445: "UNMASKED_VENDOR_WEBGL", 37446: "UNMASKED_RENDERER_WEBGL", 7936: "VENDOR", 7937: "RENDERER" };
   for (const contextName of ["WebGLRenderingContext", "WebGL2RenderingContext"]) {
     method(proto(contextName), "getExtension", (_self, [name]) => {
-      if (name === "WEBGL_debug_renderer_info") count3("webgl", `${contextName}.getExtension(WEBGL_debug_renderer_info)`, caller());
+      if (name === "WEBGL_debug_renderer_info") count4("webgl", `${contextName}.getExtension(WEBGL_debug_renderer_info)`, caller());
     });
     method(proto(contextName), "getParameter", (_self, [parameter]) => {
       const known = typeof parameter === "number" ? PARAMETERS[parameter] : void 0;
-      if (known) count3("webgl", `${contextName}.getParameter(${known})`, caller());
+      if (known) count4("webgl", `${contextName}.getParameter(${known})`, caller());
     });
   }
   const rendered = /* @__PURE__ */ new WeakSet();
@@ -41452,10 +42186,10 @@ function installFingerprintHooks({ report: report2, caller }) {
   getter(proto("OfflineAudioCompletionEvent"), "renderedBuffer", (_self, buffer) => keep(buffer));
   for (const name of ["getChannelData", "copyFromChannel"]) {
     method(proto("AudioBuffer"), name, (self) => {
-      if (apply(weakHas, rendered, [self])) count3("audio", `AudioBuffer.${name}`, caller());
+      if (apply(weakHas, rendered, [self])) count4("audio", `AudioBuffer.${name}`, caller());
     });
   }
-  method(proto("AnalyserNode"), "getFloatFrequencyData", () => count3("audio", "AnalyserNode.getFloatFrequencyData", caller()));
+  method(proto("AnalyserNode"), "getFloatFrequencyData", () => count4("audio", "AnalyserNode.getFloatFrequencyData", caller()));
   const seen = create(null);
   const shorthandFamily = /(?:^|\s)[\d.]+[a-z%]*(?:\s*\/\s*\S+)?\s+["']?([^,"']*[^,"'\s])/i;
   const listFamily = /^\s*["']?([^,"']*[^,"'\s])/;
@@ -41466,7 +42200,7 @@ function installFingerprintHooks({ report: report2, caller }) {
       const match = apply(exec, pattern, [font]);
       known = seen[font] = { script: caller(), family: match?.[1] ? apply(lower, match[1], []) : "" };
     }
-    if (known.family !== "") count3("fonts", api, known.script, known.family);
+    if (known.family !== "") count4("fonts", api, known.script, known.family);
   };
   for (const contextName of ["CanvasRenderingContext2D", "OffscreenCanvasRenderingContext2D"]) {
     const fontOf = read(proto(contextName), "font");
@@ -41477,9 +42211,9 @@ function installFingerprintHooks({ report: report2, caller }) {
     getter(proto("HTMLElement"), name, (self) => measured(`HTMLElement.${name}`, styleOf(self)?.fontFamily, listFamily));
   }
   for (const name of ["plugins", "mimeTypes", "hardwareConcurrency", "deviceMemory", "languages", "platform", "maxTouchPoints", "pdfViewerEnabled"]) {
-    getter(proto("Navigator"), name, () => count3("navigator", `Navigator.${name}`, caller()));
+    getter(proto("Navigator"), name, () => count4("navigator", `Navigator.${name}`, caller()));
   }
-  method(proto("NavigatorUAData"), "getHighEntropyValues", () => count3("navigator", "NavigatorUAData.getHighEntropyValues", caller()));
+  method(proto("NavigatorUAData"), "getHighEntropyValues", () => count4("navigator", "NavigatorUAData.getHighEntropyValues", caller()));
 }
 
 // src/gather/identifiers.ts
@@ -41503,7 +42237,7 @@ function entropy(value) {
   const counts = /* @__PURE__ */ new Map();
   for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
   let bits = 0;
-  for (const count3 of counts.values()) bits -= count3 / value.length * Math.log2(count3 / value.length);
+  for (const count4 of counts.values()) bits -= count4 / value.length * Math.log2(count4 / value.length);
   return bits;
 }
 function looksLikeIdentifier(value) {
@@ -41570,9 +42304,9 @@ function matchIdentifiers(held, requests) {
   requests.forEach((request, index) => {
     const host = hostOf(request.url);
     const places = placesOf(request);
-    for (const { value, forms: forms2 } of needles) {
+    for (const { value, forms: forms3 } of needles) {
       if (sentToHolder(host, value.holder)) continue;
-      for (const [where, text] of places) if (forms2.some((form) => text.includes(form))) matches.push({ held: value, request: index, where });
+      for (const [where2, text] of places) if (forms3.some((form) => text.includes(form))) matches.push({ held: value, request: index, where: where2 });
     }
   });
   return matches;
@@ -41601,15 +42335,24 @@ async function ownSession(frame) {
   ownSessions.set(frame, { url: frame.url(), session });
   return session;
 }
-async function frameTargets(page) {
+var originOf2 = (url) => URL.canParse(url) ? new URL(url).origin : url;
+async function frameTargets(page, { onePerOrigin = false } = {}) {
+  const firstOfOrigin = (targets) => {
+    const web = targets.filter((target) => isWebUrl(target.url));
+    return onePerOrigin ? web.filter((target, index) => web.findIndex((t) => originOf2(t.url) === originOf2(target.url)) === index) : web;
+  };
   const main = await pageSession(page);
-  const trees = [flatten((await main.send("Page.getFrameTree")).frameTree, main, true)];
+  const trees = [firstOfOrigin(flatten((await main.send("Page.getFrameTree")).frameTree, main, true))];
+  const ownOrigins = /* @__PURE__ */ new Set();
   for (const frame of page.frames()) {
     if (frame === page.mainFrame() || !isWebUrl(frame.url())) continue;
+    if (onePerOrigin && ownOrigins.has(originOf2(frame.url()))) continue;
+    ownOrigins.add(originOf2(frame.url()));
     const session = await ownSession(frame);
-    if (session) trees.push(flatten((await session.send("Page.getFrameTree")).frameTree, session, false));
+    if (!session) continue;
+    trees.push(firstOfOrigin(flatten((await session.send("Page.getFrameTree")).frameTree, session, false)));
   }
-  return trees.flat().filter((target) => isWebUrl(target.url));
+  return trees.flat();
 }
 var FRAME_GONE = /No frame|not found|Cannot find context|context was destroyed|Target closed|Session closed|detached/i;
 async function evaluateIsolated(target, fn, arg, timeoutMs) {
@@ -41639,14 +42382,41 @@ async function evaluateInPage(page, fn, arg, timeoutMs) {
 }
 
 // src/gather/settle.ts
+var WaitBudget = class {
+  constructor(totalMs, now = Date.now) {
+    this.totalMs = totalMs;
+    this.now = now;
+  }
+  totalMs;
+  now;
+  spent = 0;
+  /** A wait ended because the budget was spent, with something still pending: it was not waited for. */
+  cut = false;
+  left() {
+    return Math.max(0, this.totalMs - this.spent);
+  }
+  /** Runs a wait given what is left (never more than `capMs`), and counts the time it took. */
+  async spend(capMs, wait) {
+    const ms = Math.min(capMs, this.left());
+    const started = this.now();
+    try {
+      return await wait(ms);
+    } finally {
+      this.spent += this.now() - started;
+    }
+  }
+};
 var LONG_LIVED_TYPES = /* @__PURE__ */ new Set(["ping", "eventsource", "websocket", "media"]);
 var DATA_TYPES = /* @__PURE__ */ new Set(["fetch", "xhr"]);
 var POLL_MS = 25;
 var SettleWatch = class {
-  constructor(now = Date.now) {
+  constructor(visitWaitMs, now = Date.now) {
+    this.visitWaitMs = visitWaitMs;
     this.now = now;
     this.lastActivity = now();
+    this.budget = new WaitBudget(visitWaitMs, now);
   }
+  visitWaitMs;
   now;
   open = /* @__PURE__ */ new Map();
   keepalive = /* @__PURE__ */ new Set();
@@ -41655,6 +42425,17 @@ var SettleWatch = class {
   activity = 0;
   waitedMs = 0;
   longest = null;
+  budget;
+  /** A new visit: its own budget, and its own account of what it waited for. */
+  startVisit() {
+    this.budget = new WaitBudget(this.visitWaitMs, this.now);
+    this.waitedMs = 0;
+    this.longest = null;
+  }
+  /** The budget of the visit under way, for the other waits that share it (storage listings). */
+  visitBudget() {
+    return this.budget;
+  }
   started(key2, url, resourceType) {
     this.open.set(key2, { url, resourceType, startedAt: this.now(), respondedAt: null });
     this.touch();
@@ -41683,13 +42464,17 @@ var SettleWatch = class {
   }
   /**
    * Resolves once the page is quiet and, given `idle`, its renderers were found idle with nothing new
-   * started meanwhile; or after `settleCapMs` whatever is still pending. The probe is what lets the
-   * quiet window be short: a script that arrived just before it ran before the renderer went idle, so
-   * whatever it started is seen, however slow a starved CI machine runs it.
+   * started meanwhile; or after `settleCapMs` whatever is still pending, or sooner when the visit's
+   * wait budget runs out. The probe is what lets the quiet window be short: a script that arrived just
+   * before it ran before the renderer went idle, so whatever it started is seen, however slow a
+   * starved CI machine runs it.
    */
-  async wait(limits, pause, idle) {
+  wait(limits, pause, idle) {
+    return this.budget.spend(limits.settleCapMs, (capMs) => this.waitWithin(capMs, limits, pause, idle));
+  }
+  async waitWithin(capMs, limits, pause, idle) {
     const started = this.now();
-    const left = () => limits.settleCapMs - (this.now() - started);
+    const left = () => capMs - (this.now() - started);
     const held = /* @__PURE__ */ new Map();
     for (; ; ) {
       while (!this.quiet(limits) && left() > 0) {
@@ -41704,15 +42489,19 @@ var SettleWatch = class {
       if (proven && this.activity === seen) break;
       if (!proven && this.activity === seen) await pause(POLL_MS);
     }
+    if (left() <= 0 && capMs < limits.settleCapMs && !this.quiet(limits)) this.budget.cut = true;
     this.waitedMs += this.now() - started;
     for (const [request, heldMs] of held) {
       if (!this.longest || heldMs > this.longest.heldMs) this.longest = { ...request, heldMs };
     }
   }
-  /** How long this visit waited in all, and which request held one wait longest (URLs as seen: redact them). */
-  record() {
+  /**
+   * How long this visit waited in all, which request held one wait longest (URLs as seen: redact
+   * them), and whether its budget cut a wait short; `windows` the collector counted.
+   */
+  record(windows) {
     const by = this.longest;
-    return { waitedMs: this.waitedMs, heldBy: by && { url: by.url, resourceType: by.resourceType, heldMs: by.heldMs } };
+    return { waitedMs: this.waitedMs, heldBy: by && { url: by.url, resourceType: by.resourceType, heldMs: by.heldMs }, cutShort: this.budget.cut, windows };
   }
   touch() {
     this.lastActivity = this.now();
@@ -41734,8 +42523,8 @@ var SettleWatch = class {
 function rendererIdle(page, limits) {
   return async (budgetMs) => {
     const budget = Math.min(budgetMs, limits.pageScanMs);
-    try {
-      const targets = await frameTargets(page);
+    const ask = async () => {
+      const targets = await frameTargets(page, { onePerOrigin: true });
       const perRenderer = targets.filter((target, index) => targets.findIndex((t) => t.session === target.session) === index);
       await Promise.all(
         perRenderer.map(
@@ -41743,9 +42532,8 @@ function rendererIdle(page, limits) {
         )
       );
       return true;
-    } catch {
-      return false;
-    }
+    };
+    return await withTimeout(ask().catch(() => false), budget) ?? false;
   };
 }
 
@@ -41756,12 +42544,12 @@ var CONSENT_STATE = /^\d\d([a-z]\d){4,}$/;
 function looksLikeIdentifier2(value) {
   return value.length >= 8 && /\d/.test(value) && !TAG_ID2.test(value) && !CONSENT_STATE.test(value);
 }
-function forms(secret) {
+function forms2(secret) {
   const encoded = encodeURIComponent(secret);
   return [secret, encoded, encoded.replace(/%20/g, "+")];
 }
 function secretRedactor(secrets) {
-  const all = [...new Set(secrets.filter((s) => s !== "").flatMap(forms))].sort((a, b) => b.length - a.length);
+  const all = [...new Set(secrets.filter((s) => s !== "").flatMap(forms2))].sort((a, b) => b.length - a.length);
   if (all.length === 0) return (text) => text;
   const pattern = new RegExp(all.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
   return (text) => text.replace(pattern, REDACTED);
@@ -41824,12 +42612,13 @@ function shortHash(value) {
 var cookieKey = (c) => `${c.name}\0${c.domain}\0${c.valueHash}`;
 var storageKey = (s) => `${s.kind}\0${s.origin}\0${s.key}`;
 var Collector = class _Collector {
-  constructor(context, storageListMs) {
+  constructor(context, options) {
     this.context = context;
-    this.storageListMs = storageListMs;
+    this.options = options;
+    this.settle = new SettleWatch(options.visitWaitMs);
   }
   context;
-  storageListMs;
+  options;
   requests = /* @__PURE__ */ new Map();
   seenCookies = [];
   storageWrites = /* @__PURE__ */ new Map();
@@ -41841,23 +42630,42 @@ var Collector = class _Collector {
   sentBodyBytes = 0;
   /** Counts every event recorded: the clock recording windows are measured on. */
   events = 0;
+  /** The last point a window may open at (see cut): a storage key keeps the time of its first write after each. */
+  lastCut = 0;
   pending = /* @__PURE__ */ new Set();
-  settle = new SettleWatch();
+  settle;
+  /** Pop-ups this visit: followed, and refused past the cap (by the init script, or closed here). */
+  windows = { opened: 0, refused: 0 };
   /** By request URL: the first request for a URL is the one that brought it in. */
   initiators = /* @__PURE__ */ new Map();
   watched = /* @__PURE__ */ new WeakMap();
   /** Whether each response's request is asked which cookies it carried: a round trip each, so only where a rule reads it. */
   cookiesSent = false;
-  static async attach(context, storageListMs) {
-    const collector = new _Collector(context, storageListMs);
+  /** Where the visits' clock starts (see VisitTimes): real time, since the page's own clock is fast-forwarded. */
+  origin = performance.now();
+  static async attach(context, options) {
+    const collector = new _Collector(context, options);
     await context.exposeBinding(BINDING, (_source, event) => collector.onHook(event));
-    await context.addInitScript({ content: `(${installHooks})(${JSON.stringify(BINDING)}, ${installFingerprintHooks});` });
+    await context.addInitScript({ content: `(${installHooks})(${JSON.stringify(BINDING)}, ${installFingerprintHooks}, ${options.maxWindows});` });
     context.on("request", (request) => collector.onRequest(request));
     context.on("requestfinished", (request) => collector.onRequestEnd(request, null));
     context.on("requestfailed", (request) => collector.onRequestEnd(request, request.failure()?.errorText ?? "failed"));
     context.on("response", (response) => collector.track(collector.onResponse(response)));
-    context.on("page", (page) => collector.track(collector.watch(page)));
+    context.on("page", (page) => {
+      if (collector.windows.opened >= options.maxWindows) {
+        collector.windows.refused++;
+        page.close().catch(() => void 0);
+        return;
+      }
+      collector.windows.opened++;
+      collector.track(collector.watch(page));
+    });
     return collector;
+  }
+  /** A visit starts: its own wait budget, window count and account of its waits (see WaitBudget). */
+  startVisit() {
+    this.settle.startVisit();
+    this.windows = { opened: 0, refused: 0 };
   }
   /** Call before the page's first navigation, so every request's initiator is seen. */
   watch(page) {
@@ -41879,12 +42687,21 @@ var Collector = class _Collector {
   networkQuiet(page, limits) {
     return this.settle.wait(limits, sleep, rendererIdle(page, limits));
   }
+  /** The session's first navigation starts now: every time recorded is counted from here. */
+  navigationStarts() {
+    this.origin = performance.now();
+  }
+  /** Real milliseconds since the session's first navigation started. */
+  elapsed() {
+    return Math.round(performance.now() - this.origin);
+  }
   /** From now on, record the names of the cookies each request carried (see GatheredRequest.cookiesSent). */
   recordCookiesSent() {
     this.cookiesSent = true;
   }
   /** The point a recording window opens at: read it just before the visitor's click, which is itself inside the window. */
   cut() {
+    this.lastCut = this.events;
     return this.events;
   }
   /**
@@ -41914,8 +42731,9 @@ var Collector = class _Collector {
       ...storageValues
     ]);
     const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...held.flatMap((h) => identifiersIn(h.value))].filter((v) => v.length >= 6);
+    this.options.runSecrets.add(...[...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...storageValues.map((v) => v.value)].flatMap(identifiersIn));
     const clean = urlRedactor(secrets);
-    const settle2 = this.settle.record();
+    const settle2 = this.settle.record({ ...this.windows });
     const initiator = (url) => {
       const found = this.initiators.get(withoutFragment(url));
       return found ? { ...found, url: found.url && clean(found.url) } : null;
@@ -41923,7 +42741,11 @@ var Collector = class _Collector {
     const cookies = this.cookies(stored, after).filter((c) => !since || c.sources.length > 0 || !since.cookies.has(cookieKey(c)));
     return {
       cookies: cookies.map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
-      storage: storage.map(({ at: _at, ...s }) => ({ ...s, writtenBy: s.writtenBy.map(clean) })),
+      cookieDeletions: this.deletions(after).map((d) => ({ ...d, url: clean(d.url) })),
+      storage: storage.map(({ at: _at, writes, ...s }) => {
+        const first = writes.find((w) => w.at > after);
+        return { ...s, writtenBy: s.writtenBy.map(clean), ...first ? { writtenMs: first.ms } : {} };
+      }),
       requests: [...this.requests.values()].filter((r) => r.at > after).map(({ at: _at, ...r }) => ({ ...r, url: clean(r.url), frameUrl: r.frameUrl && clean(r.frameUrl), initiator: initiator(r.url) })),
       frames: [...this.frames.values()].filter((f) => f.at > after).map((f) => ({ url: clean(f.url), parentUrl: f.parentUrl && clean(f.parentUrl) })),
       fingerprinting: sumFingerprinting(this.fingerprintCounts.filter((f) => f.at > after)).map((f) => ({ ...f, script: clean(f.script) })),
@@ -41941,6 +42763,10 @@ var Collector = class _Collector {
       this.settle.keptAlive(event.url);
       return;
     }
+    if (event.type === "window-refused") {
+      this.windows.refused++;
+      return;
+    }
     if (event.type === "fingerprint") {
       const { technique, api, script, calls, families } = event;
       this.fingerprintCounts.push({ at: ++this.events, technique, api, script, calls, families });
@@ -41953,13 +42779,15 @@ var Collector = class _Collector {
         at: ++this.events,
         parsed,
         domain: parsed.domain ?? cookieHostOf(event.frame),
-        source: { via: "document.cookie", url: event.script, declaredLifetime: parsed.lifetime }
+        path: parsed.path ?? defaultCookiePath(event.frame),
+        source: { via: "document.cookie", url: event.script, declaredLifetime: parsed.lifetime, writtenMs: this.elapsed() }
       });
       return;
     }
     const key2 = `${event.kind}\0${event.origin}\0${event.key}`;
-    const entry = this.storageWrites.get(key2) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [], at: 0 };
+    const entry = this.storageWrites.get(key2) ?? { kind: event.kind, origin: event.origin, key: event.key, writtenBy: [], at: 0, writes: [] };
     entry.at = ++this.events;
+    if ((entry.writes.at(-1)?.at ?? -1) <= this.lastCut) entry.writes.push({ at: entry.at, ms: this.elapsed() });
     if (event.script && !entry.writtenBy.includes(event.script)) entry.writtenBy.push(event.script);
     this.storageWrites.set(key2, entry);
   }
@@ -41981,7 +42809,8 @@ var Collector = class _Collector {
       frameUrl,
       status: null,
       failure: null,
-      initiator: null
+      initiator: null,
+      startedMs: this.elapsed()
     });
     this.keepSent(request, url);
   }
@@ -41998,11 +42827,11 @@ var Collector = class _Collector {
   identifiers(held, after, clean, initiator) {
     const requests = [...this.sent.values()].filter((r) => r.at > after);
     const found = /* @__PURE__ */ new Map();
-    for (const { held: value, request, where } of matchIdentifiers(held, requests)) {
+    for (const { held: value, request, where: where2 } of matchIdentifiers(held, requests)) {
       const { url } = requests[request];
       const requestUrl = clean(url);
-      const key2 = [value.source, value.name, value.holder, requestUrl, where].join("\0");
-      if (!found.has(key2)) found.set(key2, { source: value.source, name: value.name, holder: value.holder, host: hostOf(url), where, requestUrl, initiator: initiator(url) });
+      const key2 = [value.source, value.name, value.holder, requestUrl, where2].join("\0");
+      if (!found.has(key2)) found.set(key2, { source: value.source, name: value.name, holder: value.holder, host: hostOf(url), where: where2, requestUrl, initiator: initiator(url) });
     }
     return [...found.values()];
   }
@@ -42011,7 +42840,7 @@ var Collector = class _Collector {
     const url = socket.url();
     this.settle.started(socket, url, "websocket");
     socket.on("close", () => this.settle.ended(socket));
-    this.requests.set(socket, { at: ++this.events, url, method: "GET", resourceType: "websocket", frameUrl: null, status: null, failure: null, initiator: null });
+    this.requests.set(socket, { at: ++this.events, url, method: "GET", resourceType: "websocket", frameUrl: null, status: null, failure: null, initiator: null, startedMs: this.elapsed() });
     socket.on("socketerror", (error) => {
       const entry = this.requests.get(socket);
       if (entry) entry.failure = error;
@@ -42042,7 +42871,8 @@ var Collector = class _Collector {
         at: ++this.events,
         parsed,
         domain: parsed.domain ?? cookieHostOf(url),
-        source: { via: "set-cookie", url, declaredLifetime: parsed.lifetime }
+        path: parsed.path ?? defaultCookiePath(url),
+        source: { via: "set-cookie", url, declaredLifetime: parsed.lifetime, writtenMs: this.elapsed() }
       });
     }
   }
@@ -42051,24 +42881,31 @@ var Collector = class _Collector {
     if (!isWebUrl(url) || frame.parentFrame() === null) return;
     if (!this.frames.has(url)) this.frames.set(url, { url, parentUrl: frame.parentFrame()?.url() ?? null, at: ++this.events });
   }
-  /** The storage entries, and the web storage values as the identifier comparison needs them. */
+  /**
+   * The storage entries, and the web storage values as the identifier comparison needs them. One frame
+   * per origin is listed in each window (frames of one origin share their storage). The visit's own
+   * tab (`pages[0]`) is listed in full; pop-ups with what the visit's wait budget has left, since the
+   * hooks saw what they wrote already.
+   */
   async enumerateStorage(pages) {
     const found = new Map(this.storageWrites);
     const values = [];
     const add = (kind, origin, key2) => {
       const id = storageKey({ kind, origin, key: key2 });
-      if (!found.has(id)) found.set(id, { kind, origin, key: key2, writtenBy: [], at: 0 });
+      if (!found.has(id)) found.set(id, { kind, origin, key: key2, writtenBy: [], at: 0, writes: [] });
     };
-    const targets = (await Promise.all(pages.map((page) => frameTargets(page).catch(() => [])))).flat();
-    const listings = await Promise.all(
-      targets.map(
-        (target) => evaluateIsolated(target, listStorage, void 0, this.storageListMs).catch((error) => {
+    const [own, ...popups] = pages;
+    const ownTargets = own ? await frameTargets(own, { onePerOrigin: true }).catch(() => []) : [];
+    const ownListings = Promise.all(
+      ownTargets.map(
+        (target) => evaluateIsolated(target, listStorage, void 0, this.options.storageListMs).catch((error) => {
           if (FRAME_GONE.test(errorText(error))) return null;
           throw new Error(`the storage listing failed in ${target.main ? "the page" : "one of its frames"}: ${errorText(error)}`, { cause: error });
         })
       )
     );
-    for (const listing of listings) {
+    const [mine, theirs] = await Promise.all([ownListings, this.listPopups(popups)]);
+    for (const listing of [...mine, ...theirs]) {
       if (!listing) continue;
       const { origin, local, session, indexedDB: indexedDB2 } = listing;
       const holder = cookieHostOf(origin);
@@ -42082,15 +42919,38 @@ var Collector = class _Collector {
     }
     return { entries: [...found.values()], values };
   }
-  /** The cookies, each with the writes seen after `after` (all writes for a full snapshot). */
+  /** The pop-ups' storage, as far as the visit's wait budget goes: what does not answer in it is left out, and the visit says it was cut short. */
+  async listPopups(popups) {
+    if (popups.length === 0) return [];
+    const budget = this.settle.visitBudget();
+    const listed = [];
+    let complete = true;
+    const listOne = async (target, ms) => {
+      const listing = await evaluateIsolated(target, listStorage, void 0, ms).catch((error) => {
+        if (!FRAME_GONE.test(errorText(error))) complete = false;
+        return null;
+      });
+      if (listing) listed.push(listing);
+    };
+    const listPage = async (page, ms) => {
+      const targets = await frameTargets(page, { onePerOrigin: true }).catch(() => []);
+      await Promise.all(targets.map((target) => listOne(target, ms)));
+    };
+    const answered = await budget.spend(this.options.storageListMs, (ms) => ms <= 0 ? Promise.resolve(null) : withTimeout(Promise.all(popups.map((page) => listPage(page, ms))), ms));
+    if (answered === null || !complete) budget.cut = true;
+    return listed;
+  }
+  /** The cookies, each with the writes seen after `after` (all writes for a full snapshot); deletion attempts are not writes. */
   cookies(stored, after) {
-    const seenCookies = this.seenCookies.filter((seen) => seen.at > after);
+    const writes = this.seenCookies.filter((seen) => seen.at > after && !isDeletion(seen.parsed));
     const result = stored.map((cookie) => {
       const domain = cookie.domain.replace(/^\./, "");
-      const sources = seenCookies.filter((seen) => seen.parsed.name === cookie.name && domainMatches(seen.domain, domain)).map((seen) => seen.source);
+      const sources = writes.filter((seen) => seen.parsed.name === cookie.name && domainMatches(seen.domain, domain)).map((seen) => seen.source);
       return {
         name: cookie.name,
         domain,
+        // The jar names a cookie set with a Domain attribute with a leading dot.
+        hostOnly: !cookie.domain.startsWith("."),
         path: cookie.path,
         expires: cookie.expires > 0 ? Math.round(cookie.expires) : null,
         httpOnly: cookie.httpOnly,
@@ -42102,13 +42962,14 @@ var Collector = class _Collector {
         sources: dedupeSources(sources)
       };
     });
-    for (const seen of seenCookies) {
-      if (seen.source.via !== "set-cookie" || isDeletion(seen.parsed)) continue;
+    for (const seen of writes) {
+      if (seen.source.via !== "set-cookie") continue;
       if (result.some((c) => c.name === seen.parsed.name && domainMatches(seen.domain, c.domain))) continue;
       result.push({
         name: seen.parsed.name,
         domain: seen.domain,
-        path: "/",
+        hostOnly: seen.parsed.domain === null,
+        path: seen.path,
         expires: null,
         httpOnly: false,
         secure: false,
@@ -42116,10 +42977,20 @@ var Collector = class _Collector {
         stored: false,
         valueLength: seen.parsed.value.length,
         valueHash: shortHash(seen.parsed.value),
-        sources: dedupeSources(seenCookies.filter((s) => s.parsed.name === seen.parsed.name && s.domain === seen.domain).map((s) => s.source))
+        sources: dedupeSources(writes.filter((s) => s.parsed.name === seen.parsed.name && s.domain === seen.domain).map((s) => s.source))
       });
     }
     return result;
+  }
+  /** The deletion attempts seen after `after`, each once: a consent manager may repeat one on every page. */
+  deletions(after) {
+    const found = /* @__PURE__ */ new Map();
+    for (const seen of this.seenCookies) {
+      if (seen.at <= after || !isDeletion(seen.parsed)) continue;
+      const attempt2 = { name: seen.parsed.name, domain: seen.domain, hostOnly: seen.parsed.domain === null, path: seen.path, via: seen.source.via, url: seen.source.url };
+      found.set(Object.values(attempt2).join("\0"), attempt2);
+    }
+    return [...found.values()];
   }
 };
 function heldIdentifiers(values) {
@@ -42128,22 +42999,19 @@ function heldIdentifiers(values) {
 }
 function sumFingerprinting(counts) {
   const sums = /* @__PURE__ */ new Map();
-  for (const count3 of counts) {
-    const key2 = `${count3.api}\0${count3.script}`;
+  for (const count4 of counts) {
+    const key2 = `${count4.api}\0${count4.script}`;
     const sum = sums.get(key2);
-    if (!sum) sums.set(key2, { ...count3 });
+    if (!sum) sums.set(key2, { ...count4 });
     else {
-      sum.calls += count3.calls;
-      if (count3.families !== null) sum.families = Math.max(sum.families ?? 0, count3.families);
+      sum.calls += count4.calls;
+      if (count4.families !== null) sum.families = Math.max(sum.families ?? 0, count4.families);
     }
   }
   return [...sums.values()];
 }
 function parseCookieNames(header) {
   return header.split(";").map((pair) => pair.split("=")[0].trim()).filter((name) => name.length > 0);
-}
-function isDeletion(parsed) {
-  return parsed.lifetime !== null && parsed.lifetime <= 0;
 }
 function domainMatches(written, stored) {
   return written === stored || written.endsWith(`.${stored}`);
@@ -42153,7 +43021,8 @@ function dedupeSources(sources) {
   for (const source of sources) {
     const key2 = `${source.via} ${source.url}`;
     const previous = seen.get(key2);
-    if (!previous || (source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key2, source);
+    if (!previous) seen.set(key2, source);
+    else if ((source.declaredLifetime ?? 0) > (previous.declaredLifetime ?? 0)) seen.set(key2, { ...source, writtenMs: previous.writtenMs });
   }
   return [...seen.values()];
 }
@@ -42231,7 +43100,7 @@ async function prepareAutoconsent(context, answerMs) {
 
 // src/gather/consent/page-scan.ts
 function scanPage(args) {
-  const { words, layer, selectors, prefix } = args;
+  const { words, layer, selectors, prefix, reopen: reopenSearch } = args;
   const norm = (text) => text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, " ").replace(/\s+/g, " ").trim();
   const has = (text, phrases, wordStart = false) => phrases.some((p) => new RegExp(`(^|\\s)${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${wordStart ? "" : "(\\s|$)"}`).test(text));
   const fadingIn = (el) => el.getAnimations().some((a) => a.playState === "running" && Number(a.effect?.getKeyframes().at(-1)?.["opacity"] ?? 0) > 0.05);
@@ -42240,7 +43109,13 @@ function scanPage(args) {
     const style = getComputedStyle(el);
     return box.width > 0 && box.height > 0 && style.visibility !== "hidden" && style.display !== "none" && (Number(style.opacity) > 0.05 || fadingIn(el));
   };
-  const nameOf = (el) => norm(el.getAttribute("aria-label") || el.value || el.innerText || el.textContent || "");
+  const accessibleName = (el) => {
+    const labelledBy = el.getAttribute("aria-labelledby");
+    const byId = labelledBy ? el.getRootNode().getElementById?.(labelledBy)?.textContent : null;
+    const named = el.getAttribute("aria-label") || byId || el.value || el.innerText || el.textContent || el.getAttribute("title") || el.querySelector("svg title")?.textContent || el.querySelector("img[alt]")?.getAttribute("alt") || "";
+    return named.trim().replace(/\s+/g, " ");
+  };
+  const nameOf = (el) => norm(accessibleName(el));
   const roleOf = (name) => {
     if (!name || name.length > 60) return null;
     if (has(name, words.reject)) return "reject";
@@ -42277,9 +43152,38 @@ function scanPage(args) {
   const mark = (el, role) => {
     const id = el.getAttribute("data-consent-gate") ?? `${prefix}${role}-${layer}-${serial++}`;
     el.setAttribute("data-consent-gate", id);
-    return { role, text: (el.getAttribute("aria-label") || el.innerText || el.value || "").trim().slice(0, 80), kind: kindOf(el), id };
+    return { role, text: accessibleName(el).slice(0, 80), kind: kindOf(el), id };
   };
   const controlsIn = (root) => deep(root, CLICKABLE).filter(visible).map((el) => ({ el, role: roleOf(nameOf(el)) })).filter((c) => c.role !== null).map((c) => mark(c.el, c.role));
+  const anyUp = (el, test) => {
+    for (let at = el; at; at = up(at)) if (test(at)) return true;
+    return false;
+  };
+  const findReopen = ({ selector, mark: mark2 }) => {
+    const containerName = new RegExp(`${words.containerNames}|${words.managerNames}`, "i");
+    const namesOf = (at) => `${at.id} ${typeof at.className === "string" ? at.className : ""} ${at.tagName}`;
+    const floating = (el) => anyUp(el, (at) => ["fixed", "sticky"].includes(getComputedStyle(at).position));
+    const staysHere = (el) => {
+      const href = el.tagName === "A" ? el.getAttribute("href") : null;
+      if (!href || href.startsWith("#") || /^javascript:/i.test(href)) return true;
+      const url = new URL(href, location.href);
+      return url.origin === location.origin && url.pathname === location.pathname && url.search === location.search;
+    };
+    const phrase = (name) => name.length > 0 && name.length <= 60 && words.reopen.some((p) => ` ${name} `.includes(` ${p} `));
+    const managersIcon = (el, name) => floating(el) && anyUp(el, (at) => containerName.test(namesOf(at))) && name.length <= 40 && roleOf(name) === null && !has(name, words.close) && (name !== "" || el.querySelector("svg, img") !== null);
+    const clickable = "a[href], button, [role=button], [onclick], input[type=button], [tabindex]";
+    const candidates = selector ? deep(document, selector) : deep(document, "*").filter((el) => el.matches(clickable) || getComputedStyle(el).cursor === "pointer" && floating(el) && !el.parentElement?.closest(clickable));
+    const shown3 = candidates.filter(visible);
+    const named = selector ? shown3 : shown3.filter((el) => staysHere(el) && phrase(nameOf(el)));
+    const icons = selector ? [] : shown3.filter((el) => !named.includes(el) && staysHere(el) && managersIcon(el, nameOf(el)));
+    return [...named, ...icons].slice(0, 3).map((el, i) => {
+      const id = `${mark2}-${i}`;
+      el.setAttribute("data-consent-gate", id);
+      const name = accessibleName(el).slice(0, 80) || (el.id ? `#${el.id}` : el.tagName.toLowerCase());
+      return { id, name, kind: kindOf(el), floating: floating(el), shadowRoot: el.getRootNode() instanceof ShadowRoot };
+    });
+  };
+  if (reopenSearch) return { banner: null, unrecognised: null, toggles: [], policyLinks: [], reopen: findReopen(reopenSearch) };
   const pick = (selector) => {
     if (!selector) return null;
     const el = deep(document, selector)[0];
@@ -42338,13 +43242,13 @@ function scanPage(args) {
     };
   });
   const policyLinks = deep(document, "a[href]").map((a) => ({ text: (a.innerText || "").trim().slice(0, 80), url: a.href })).filter((l) => /^https?:/.test(l.url) && (has(norm(l.text), words.policy, true) || /cookie|privacy|datenschutz|confidentialite/i.test(new URL(l.url).pathname))).slice(0, 10);
-  return { banner, unrecognised, toggles, policyLinks };
+  return { banner, unrecognised, toggles, policyLinks, reopen: [] };
 }
 var isText = (value) => typeof value === "string";
 function checkScanResult(value) {
   const v = value;
   const control = (c) => ["accept", "reject", "save", "settings"].includes(c?.role) && ["button", "link"].includes(c.kind) && isText(c.text) && isText(c.id);
-  const valid = typeof v === "object" && v !== null && (v.banner === null || typeof v.banner === "object" && isText(v.banner.text) && Array.isArray(v.banner.controls) && v.banner.controls.every(control)) && (v.unrecognised === null || isText(v.unrecognised)) && Array.isArray(v.toggles) && v.toggles.every((t) => isText(t?.label) && typeof t.checked === "boolean" && typeof t.locked === "boolean") && Array.isArray(v.policyLinks) && v.policyLinks.every((l) => isText(l?.text) && isText(l.url));
+  const valid = typeof v === "object" && v !== null && (v.banner === null || typeof v.banner === "object" && isText(v.banner.text) && Array.isArray(v.banner.controls) && v.banner.controls.every(control)) && (v.unrecognised === null || isText(v.unrecognised)) && Array.isArray(v.toggles) && v.toggles.every((t) => isText(t?.label) && typeof t.checked === "boolean" && typeof t.locked === "boolean") && Array.isArray(v.policyLinks) && v.policyLinks.every((l) => isText(l?.text) && isText(l.url)) && Array.isArray(v.reopen) && v.reopen.every((r) => isText(r?.id) && isText(r.name) && ["button", "link"].includes(r.kind) && typeof r.floating === "boolean" && typeof r.shadowRoot === "boolean");
   if (!valid) throw new Error("the page returned something that is not a scan result");
   return v;
 }
@@ -42352,9 +43256,9 @@ function checkScanResult(value) {
 // src/gather/consent/banner.ts
 var MainFrameGone = class extends Error {
 };
-async function scanFrame(target, selectors, layer, prefix, scanMs) {
+async function scanFrame(target, selectors, layer, prefix, scanMs, reopen) {
   try {
-    return checkScanResult(await evaluateIsolated(target, scanPage, { words: CONSENT_WORDS, layer, selectors, prefix }, scanMs));
+    return checkScanResult(await evaluateIsolated(target, scanPage, { words: CONSENT_WORDS, layer, selectors, prefix, ...reopen ? { reopen } : {} }, scanMs));
   } catch (error) {
     const text = errorText(error);
     if (FRAME_GONE.test(text)) {
@@ -42377,8 +43281,10 @@ async function findOnce(page, selectors, limits) {
   let policyLinks = [];
   const scanId = Math.random().toString(36).slice(2, 8);
   const targets = await frameTargets(page);
+  const scans = targets.map((target, index) => scanFrame(target, target.main ? selectors : {}, 1, `${scanId}-${index}-`, limits.pageScanMs));
+  for (const scan of scans) scan.catch(() => void 0);
   for (const [index, target] of targets.entries()) {
-    const result = await scanFrame(target, target.main ? selectors : {}, 1, `${scanId}-${index}-`, limits.pageScanMs);
+    const result = await scans[index];
     if (!result) continue;
     if (target.main) policyLinks = result.policyLinks;
     unrecognised ??= result.unrecognised;
@@ -42403,6 +43309,18 @@ async function findBanner(page, selectors, limits) {
       throw again instanceof MainFrameGone ? new Error(`the consent banner scan failed: the page kept navigating away (${again.message})`) : again;
     });
   }
+}
+async function findReopenControls(page, selector, limits) {
+  const scanId = Math.random().toString(36).slice(2, 8);
+  const controls = [];
+  for (const [index, target] of (await frameTargets(page)).entries()) {
+    const result = await scanFrame(target, {}, 1, "", limits.pageScanMs, { selector, mark: `reopen-${scanId}-${index}` });
+    for (const found of result?.reopen ?? []) {
+      const frame = await frameHolding(page, target, found.id);
+      if (frame) controls.push({ found, frame, target });
+    }
+  }
+  return controls;
 }
 async function clickControl(banner, role) {
   const control = banner.controls.get(role);
@@ -42482,12 +43400,242 @@ async function checkPolicyLinks(page, links2, ms) {
   );
 }
 
+// src/gather/consent/declaration-text.ts
+async function declarationText(request) {
+  const { limits } = request;
+  const BLOCK = /^(P|LI|H[1-6]|PRE|BLOCKQUOTE|CAPTION|FIGCAPTION|SUMMARY|DIV|SECTION|ARTICLE|ASIDE|HEADER|FOOTER|MAIN|NAV|FORM|FIELDSET|LEGEND|ADDRESS|DETAILS|UL|OL|BODY|HR|BR|TR|TD|TH|DT|DD)$/;
+  const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SVG|HEAD|IFRAME|OBJECT|SELECT|CANVAS|VIDEO|AUDIO)$/i;
+  const clean = (text) => text.replace(/[\s\u00a0]+/g, " ").trim();
+  const lines = (root, skipStructures) => {
+    let out = "";
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        out += node.nodeValue ?? "";
+        return;
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+      const el = node;
+      const tag = el.tagName ?? "";
+      if (SKIP.test(tag) || skipStructures && (tag === "TABLE" || tag === "DL")) return;
+      const block = BLOCK.test(tag);
+      if (block) out += "\n";
+      for (const child of Array.from(el.shadowRoot ? el.shadowRoot.childNodes : el.childNodes)) walk(child);
+      if (block) out += "\n";
+    };
+    walk(root);
+    return out;
+  };
+  const textOf = (el) => clean(lines(el, false)).slice(0, limits.maxPart);
+  const structured = (roots2) => {
+    const blocks2 = [];
+    const within = (selector) => roots2.flatMap((root) => [...root.matches(selector) ? [root] : [], ...Array.from(root.querySelectorAll(selector))]);
+    for (const row of within("tr")) {
+      const cells = Array.from(row.cells).map(textOf);
+      if (cells.some(Boolean)) blocks2.push(cells);
+    }
+    for (const list of within("dl")) {
+      let current = null;
+      for (const item of Array.from(list.querySelectorAll(":scope > dt, :scope > dd, :scope > div > dt, :scope > div > dd"))) {
+        const text = textOf(item);
+        if (item.tagName === "DT") {
+          if (current) blocks2.push(current);
+          current = [text];
+        } else if (current) current.push(text);
+        else current = [text];
+      }
+      if (current) blocks2.push(current);
+    }
+    return blocks2;
+  };
+  const prose = (roots2) => roots2.flatMap(
+    (root) => lines(root, true).split("\n").map(clean).filter(Boolean).map((line) => [line.slice(0, limits.maxPart)])
+  );
+  const bounded = (blocks2) => {
+    const kept2 = [];
+    let size = 0;
+    for (const block of blocks2) {
+      size += block.reduce((sum, part) => sum + part.length + 3, 0);
+      if (size > limits.maxChars) return { blocks: kept2, truncated: true };
+      kept2.push(block);
+    }
+    return { blocks: kept2, truncated: false };
+  };
+  if (request.mode === "live") {
+    const roots2 = [];
+    const collect = (scope) => {
+      const selector = request.selector ?? "[role=dialog] table, [role=dialog] dl, [aria-modal=true] table, [aria-modal=true] dl, dialog table, dialog dl";
+      roots2.push(...Array.from(scope.querySelectorAll(selector)));
+      for (const el of Array.from(scope.querySelectorAll("*"))) if (el.shadowRoot) collect(el.shadowRoot);
+    };
+    collect(document);
+    const outer = roots2.filter((el) => !roots2.some((other) => other !== el && other.contains(el)));
+    if (request.selector && outer.length === 0) return { unread: `no element on the page matches declaration.selector "${request.selector}"`, blocks: [], truncated: false };
+    return { unread: null, ...bounded(request.selector ? [...structured(outer), ...prose(outer)] : structured(outer)) };
+  }
+  let response;
+  try {
+    response = await fetch(request.url, { mode: "no-cors", credentials: "include", redirect: "follow", cache: "no-store", signal: AbortSignal.timeout(request.ms) });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+    return { unread: timedOut ? `no answer within ${request.ms / 1e3} s` : `the browser's fetch failed (${String(error)})`, blocks: [], truncated: false };
+  }
+  if (response.type === "opaque") return { unread: "on another origin: the browser hides its text from the page", blocks: [], truncated: false };
+  if (!response.ok) return { unread: `it answered HTTP ${response.status}`, blocks: [], truncated: false };
+  const type = response.headers.get("content-type") ?? "";
+  if (!/html|text\/plain/i.test(type)) return { unread: `it is not a web page (${type.split(";")[0] || "no content type"})`, blocks: [], truncated: false };
+  const reader = response.body?.getReader();
+  const chunks = [];
+  let received2 = 0;
+  let cut = false;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received2 += value.length;
+    if (received2 >= limits.maxBytes) {
+      cut = true;
+      reader.cancel().catch(() => void 0);
+      break;
+    }
+  }
+  const bytes = new Uint8Array(received2);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  const charset = /charset=([^;]+)/i.exec(type)?.[1]?.trim() ?? "utf-8";
+  let html;
+  try {
+    html = new TextDecoder(charset).decode(bytes.subarray(0, limits.maxBytes));
+  } catch {
+    html = new TextDecoder().decode(bytes.subarray(0, limits.maxBytes));
+  }
+  if (/text\/plain/i.test(type)) return { unread: null, ...bounded(html.split("\n").map(clean).filter(Boolean).map((line) => [line.slice(0, limits.maxPart)])) };
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const roots = request.selector ? Array.from(doc.querySelectorAll(request.selector)) : doc.body ? [doc.body] : [];
+  if (roots.length === 0) return { unread: request.selector ? `no element on it matches declaration.selector "${request.selector}"` : "it has no body", blocks: [], truncated: false };
+  const blocks = [...structured(roots), ...prose(roots)];
+  const placeholder = doc.querySelector(request.scripted);
+  if (placeholder && !structured([placeholder]).length && !clean(placeholder.textContent ?? "")) {
+    const named = placeholder.id || placeholder.getAttribute("class") || placeholder.tagName.toLowerCase();
+    return { unread: `its cookie list is written by a script (${named}), which a fetched page does not run`, blocks: [], truncated: false };
+  }
+  const kept = bounded(blocks);
+  return { unread: null, blocks: kept.blocks, truncated: kept.truncated || cut };
+}
+
+// src/gather/consent/declarations.ts
+var LIMITS = { maxBytes: 2 * 1024 * 1024, maxChars: 1e5, maxPart: 400 };
+var SCRIPTED = [
+  "script#CookieDeclaration",
+  'script[src*="consent.cookiebot.com"][src*="/cd.js"]',
+  "#ot-sdk-cookie-policy",
+  ".cky-audit-table-element",
+  ".uc-embed",
+  ".iubenda-embed",
+  '[name="termly-embed"]',
+  '[id*="cookie-declaration" i]',
+  '[class*="cookie-declaration" i]',
+  '[id*="cookie-table" i]',
+  '[class*="cookie-table" i]'
+].join(", ");
+var unread = (kind, url, reason) => ({ kind, url, manager: null, read: false, reason, blocks: [], expressions: [], truncated: false });
+function sourceOf(kind, url, text) {
+  if (text.unread !== null) return unread(kind, url, text.unread);
+  return { kind, url, manager: null, read: true, reason: null, blocks: text.blocks, expressions: [], truncated: text.truncated };
+}
+async function inFrame(target, request, ms) {
+  return evaluateIsolated(target, declarationText, request, ms).catch((error) => ({ unread: errorText(error), blocks: [], truncated: false }));
+}
+async function policyPages(page, links2, settings, ms, scanMs) {
+  const target = await mainFrameTarget(page);
+  const read = (url, selector) => inFrame(target, { mode: "fetch", url, ms, selector, scripted: SCRIPTED, limits: LIMITS }, ms + scanMs).then((text) => sourceOf("page", url, text));
+  if (settings.page !== void 0) return [await read(new URL(settings.page, page.url()).href, settings.selector ?? null)];
+  const unique2 = [...new Map(links2.map((l) => [withoutFragment(l.url), l])).entries()];
+  const sources = await Promise.all(
+    unique2.map(([url, link]) => {
+      if (link.check === "unchecked") return Promise.resolve(unread("page", url, link.reason ?? "the link could not be checked"));
+      if (link.check === "reachable") return Promise.resolve(unread("page", url, "on another origin: the browser hides its text from the page"));
+      return link.status !== null && link.status >= 200 && link.status < 300 ? read(url, null) : null;
+    })
+  );
+  return sources.filter((s) => s !== null);
+}
+function managerLists() {
+  const w = window;
+  const lists = [];
+  const text = (value) => typeof value === "string" ? value.slice(0, 200) : "";
+  const add = (manager, services, titleOf) => {
+    const blocks = [];
+    const expressions = [];
+    for (const service of services.slice(0, 200)) {
+      if (typeof service !== "object" || service === null) continue;
+      const s = service;
+      const names = [];
+      for (const raw of Array.isArray(s["cookies"]) ? s["cookies"].slice(0, 200) : []) {
+        const cookie = Array.isArray(raw) ? raw[0] : raw;
+        if (typeof cookie === "string" && cookie) names.push(cookie.slice(0, 200));
+        else if (cookie instanceof RegExp) expressions.push(cookie.source.slice(0, 200));
+      }
+      if (names.length > 0) blocks.push([titleOf(s), ...names]);
+    }
+    if (blocks.length > 0 || expressions.length > 0) lists.push({ manager, blocks, expressions });
+  };
+  try {
+    const klaro = w["klaroConfig"] ?? w["klaro"]?.getManager?.()?.config;
+    const services = klaro?.["services"] ?? klaro?.["apps"];
+    if (Array.isArray(services)) add("Klaro", services, (s) => text(s["title"]) || text(s["name"]));
+  } catch {
+  }
+  try {
+    const orejime = w["orejimeConfig"];
+    const flatten2 = (items) => Array.isArray(items) ? items.flatMap((item) => [item, ...flatten2(item?.["purposes"])]) : [];
+    const purposes = flatten2(orejime?.["purposes"] ?? orejime?.["apps"]);
+    if (purposes.length > 0) add("Orejime", purposes, (s) => text(s["title"]) || text(s["id"]) || text(s["name"]));
+  } catch {
+  }
+  try {
+    const tac = w["tarteaucitron"];
+    if (tac && Array.isArray(tac.job) && tac.services) {
+      const used = tac.job.filter((key2) => typeof key2 === "string").map((key2) => tac.services[key2]);
+      add("tarteaucitron.js", used, (s) => text(s["name"]) || text(s["key"]));
+    }
+  } catch {
+  }
+  return lists;
+}
+async function managerConfigs(page, scanMs) {
+  let lists;
+  try {
+    lists = await withTimeout(page.evaluate(managerLists), scanMs);
+  } catch (error) {
+    if (FRAME_GONE.test(errorText(error))) return [];
+    return [unread("manager", page.url(), `reading the consent manager's cookie list failed: ${errorText(error)}`)];
+  }
+  if (!lists) return [unread("manager", page.url(), `the page did not answer within ${scanMs / 1e3} s when its consent manager's cookie list was read`)];
+  return lists.map((list) => ({ kind: "manager", url: page.url(), manager: list.manager, read: true, reason: null, blocks: list.blocks, expressions: list.expressions, truncated: false }));
+}
+async function readDeclarations(look) {
+  return readAll(look).catch((error) => [unread("page", look.page.url(), `the declaration could not be read: ${errorText(error)}`)]);
+}
+async function readAll(look) {
+  const { page, settings, linkCheckMs, pageScanMs } = look;
+  const pages = await policyPages(page, look.links, settings, linkCheckMs, pageScanMs);
+  const own = settings.selector !== void 0 && settings.page === void 0 ? settings.selector : null;
+  const target = own === null ? look.bannerTarget ?? await mainFrameTarget(page) : await mainFrameTarget(page);
+  const live = await inFrame(target, { mode: "live", selector: own, limits: LIMITS }, pageScanMs);
+  const layer = own !== null ? [sourceOf("page", page.url(), live)] : live.unread === null && live.blocks.length > 0 ? [{ kind: "manager", url: page.url(), manager: null, read: true, reason: null, blocks: live.blocks, expressions: [], truncated: live.truncated }] : [];
+  return [...pages, ...layer, ...await managerConfigs(page, pageScanMs)];
+}
+
 // src/gather/consent/reopen.ts
 var MANAGER_APIS = [
   "klaro.show",
   "CookieConsent.showPreferences",
   "tarteaucitron.userInterface.openPanel",
   "Orejime.show",
+  "orejime.prompt",
   "orejime.show",
   "Cookiebot.renew",
   "OneTrust.ToggleInfoDisplay",
@@ -42495,32 +43643,7 @@ var MANAGER_APIS = [
   "UC_UI.showSecondLayer"
 ];
 var LOOK_EVERY_MS = 250;
-var LOOKS = 4;
-function markReopenControl(args) {
-  const { phrases, selector, mark } = args;
-  const norm = (text) => text.toLowerCase().replace(/[\u2019`]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, " ").replace(/\s+/g, " ").trim();
-  const visible = (el) => {
-    const box = el.getBoundingClientRect();
-    const style = getComputedStyle(el);
-    return box.width > 0 && box.height > 0 && style.visibility !== "hidden" && style.display !== "none";
-  };
-  const nameOf = (el) => (el.getAttribute("aria-label") || el.getAttribute("title") || el.innerText || el.textContent || "").trim();
-  const staysHere = (el) => {
-    const href = el.tagName === "A" ? el.getAttribute("href") : null;
-    if (!href || href.startsWith("#") || /^javascript:/i.test(href)) return true;
-    const url = new URL(href, location.href);
-    return url.origin === location.origin && url.pathname === location.pathname && url.search === location.search;
-  };
-  const named = (el) => {
-    const name = norm(nameOf(el));
-    return name.length > 0 && name.length <= 60 && phrases.some((phrase) => ` ${name} `.includes(` ${phrase} `)) && staysHere(el);
-  };
-  const candidates = Array.from(document.querySelectorAll(selector ?? "a, button, [role=button], [onclick]"));
-  const found = candidates.find((el) => visible(el) && (selector !== null || named(el)));
-  if (!found) return null;
-  found.setAttribute("data-consent-gate", mark);
-  return nameOf(found).slice(0, 80);
-}
+var LOOKS = 8;
 function callManagerApi(paths) {
   for (const path of paths) {
     const parts = path.split(".");
@@ -42548,23 +43671,21 @@ async function reopenChoice(page, selectors, settle2, limits) {
   };
   const ways = [
     ...selectors.withdraw ? [{ via: "policy", selector: selectors.withdraw, none: `the policy's consent.withdraw selector (${selectors.withdraw}) matched no visible element` }] : [],
-    { via: "page", selector: null, none: 'no "Cookie settings" link or button on the page' }
+    { via: "page", selector: null, none: 'no "Cookie settings" link or button, and no floating consent icon, on the page, in its shadow roots or in its frames' }
   ];
   for (const way of ways) {
-    const mark = `reopen-${Math.random().toString(36).slice(2, 8)}`;
-    const target = await mainFrameTarget(page);
-    const control = await evaluateIsolated(target, markReopenControl, { phrases: CONSENT_WORDS.reopen, selector: way.selector, mark }, limits.pageScanMs);
-    if (control === null) {
-      tried.push(way.none);
-      continue;
+    const controls = await findReopenControls(page, way.selector, limits);
+    if (controls.length === 0) tried.push(way.none);
+    for (const { found: found2, frame, target } of controls) {
+      const opened = await clickMarked(frame, target, found2.id, limits.clickMs) ? await shows() : null;
+      const place = { kind: found2.kind, floating: found2.floating, shadowRoot: found2.shadowRoot, frameUrl: target.main ? null : target.url };
+      if (opened) return { reopened: { via: way.via, control: found2.name, place }, found: opened };
+      tried.push(`clicking "${found2.name}" opened no consent choice`);
     }
-    const found2 = await clickMarked(page.mainFrame(), target, mark, limits.clickMs) ? await shows() : null;
-    if (found2) return { reopened: { via: way.via, control }, found: found2 };
-    tried.push(`clicking "${control}" opened no consent choice`);
   }
   const api = await withTimeout(page.evaluate(callManagerApi, MANAGER_APIS).catch(() => null), limits.pageScanMs);
   const found = api ? await shows() : null;
-  if (api && found) return { reopened: { via: "api", control: api }, found };
+  if (api && found) return { reopened: { via: "api", control: api, place: null }, found };
   tried.push(api ? `${api} opened no consent choice` : "no consent manager API");
   return { reopened: null, tried: tried.join("; ") };
 }
@@ -45396,6 +46517,17 @@ async function readConsentSignals(page, requests, timeoutMs) {
   return { tcf, consentMode: facts.consentMode, googleHits };
 }
 
+// src/gather/consent/stored-choice.ts
+import { createHash as createHash3 } from "node:crypto";
+async function storedState(page, scanMs) {
+  const cookies = (await page.context().cookies()).map((c) => ["cookie", c.name, c.domain, c.path, c.value].join("\0"));
+  const listings = await Promise.all((await frameTargets(page).catch(() => [])).map((target) => evaluateIsolated(target, listStorage, void 0, scanMs).catch(() => null)));
+  const storage = listings.flatMap(
+    (listing) => listing ? ["local", "session"].flatMap((area) => listing[area].map(([key2, value]) => [area, listing.origin, key2, value].join("\0"))) : []
+  );
+  return createHash3("sha256").update([...cookies, ...storage].sort().join("\n")).digest("hex");
+}
+
 // src/gather/visit/steps.ts
 async function advance({ page, collector, options }, ms) {
   if (options.fastForwardMs > 0) await page.clock.runFor(ms);
@@ -45417,43 +46549,62 @@ function internalLink() {
   const skip = /(log-?out|sign-?out|uitloggen|afmelden|abmelden)|\.(pdf|zip|docx?|xlsx?|jpe?g|png|mp4)$/i;
   for (const a of Array.from(document.querySelectorAll("a[href]"))) {
     const url = new URL(a.href, location.href);
-    if (url.origin !== location.origin || skip.test(url.pathname) || a.closest("[data-consent-gate], [role=dialog], [aria-modal=true]")) continue;
+    if (url.origin !== location.origin || skip.test(url.pathname) || a.closest("[data-consent-gate], [data-consent-gate-banner], [role=dialog], [aria-modal=true]")) continue;
     if (a.hasAttribute("data-consent-gate") || url.pathname === location.pathname) continue;
     return url.href;
   }
   return null;
 }
-function tell2(session, what) {
-  const action = session.scan.action;
-  if (action) action.detail = `${action.detail}, ${what}`;
+function note(session, moment) {
+  if (session.scan.times) session.scan.times[moment] = session.collector.elapsed();
+}
+function tell2(session, step) {
+  session.scan.action?.steps.push(step);
 }
 async function followLink(session) {
   const link = await evaluateInPage(session.page, internalLink, void 0, session.options.pageScanMs).catch(() => null);
-  const browsing = session.scan.action?.kind === "scroll";
   if (!link) {
-    if (browsing) tell2(session, "found no internal link to follow");
+    if (session.scan.action?.kind === "scroll") tell2(session, { do: "noLink" });
     return;
   }
   await load2(session, link);
   await settle(session);
-  tell2(session, `${browsing ? "then followed" : "followed"} a link to ${new URL(link).pathname}`);
+  tell2(session, { do: "follow", path: new URL(link).pathname });
+}
+async function confirmStored(session, banner, before, steps, finish) {
+  const { page, options } = session;
+  const stored = async () => await storedState(page, options.pageScanMs) !== before;
+  const open = async () => (await findBanner(page, options.consent, options)).banner !== null;
+  await settle(session);
+  const save = banner.controls.get("save");
+  if (finish && save && !await stored() && await open() && await clickControl(banner, "save")) {
+    steps.push({ do: "click", control: save.text, layer: save.layer });
+    await settle(session);
+  }
+  if (await stored() || !await open()) return null;
+  return "the choice was not stored: the consent window stayed open and no cookie or storage changed";
 }
 async function answer(session, kind) {
   const { banner, page } = session;
   const noticeSeen = banner !== null || session.unrecognised !== null;
   if (banner && !banner.controls.has(kind)) await openSettings(banner, () => settle(session));
   const control = banner?.controls.get(kind);
+  const before = await storedState(page, session.options.pageScanMs);
+  note(session, "actionMs");
   const from = session.collector.cut();
-  let clicked = banner && control ? await clickControl(banner, kind) && `clicked "${control.text}"${control.layer === 2 ? " in the settings layer" : ""}` : null;
-  const askAutoconsent = !clicked && session.autoconsent !== null && noticeSeen;
+  if (banner && control && await clickControl(banner, kind)) {
+    const steps = [{ do: "click", control: control.text, layer: control.layer }];
+    const failure = await confirmStored(session, banner, before, steps, true);
+    return { done: failure === null, steps, failure, from };
+  }
+  const askAutoconsent = session.autoconsent !== null && noticeSeen;
   if (askAutoconsent) {
     const outcome = await session.autoconsent.run(page, kind === "reject" ? "optOut" : "optIn");
-    if (outcome?.done) clicked = `autoconsent's rules for ${outcome.cmp} ${kind === "reject" ? "refused" : "accepted"}`;
+    if (outcome?.done) return { done: true, steps: [{ do: "autoconsent", cmp: outcome.cmp, choice: kind }], failure: null, from };
   }
-  if (clicked) return { done: true, detail: clicked, from };
-  const why = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? "the consent notice has no control we recognise" : "no consent banner was found to click";
+  const why2 = banner ? `the banner has no ${kind} control we could click` : noticeSeen ? "the consent notice has no control we recognise" : "no consent banner was found to click";
   const tried = askAutoconsent ? ", and autoconsent recognised no consent manager" : "";
-  return { done: false, detail: `${why}${tried} (set consent.${kind} in the policy)`, from };
+  return { done: false, steps: [], failure: `${why2}${tried} (set consent.${kind} in the policy)`, from };
 }
 async function startWindow(session, from) {
   session.since = await session.collector.mark(session.page.context().pages(), from);
@@ -45461,7 +46612,7 @@ async function startWindow(session, from) {
 function choose(kind) {
   return async (session) => {
     const { from, ...outcome } = await answer(session, kind);
-    session.scan.action = { kind, ...outcome, bannerAfter: null };
+    session.scan.action = { kind, ...outcome, detail: "", bannerAfter: null };
     if (!outcome.done) return "stop";
     if (kind === "reject") await startWindow(session, from);
   };
@@ -45469,33 +46620,39 @@ function choose(kind) {
 var withdraw = async (session) => {
   const result = await reopenChoice(session.page, session.options.consent, () => settle(session), session.options);
   if (!result.reopened) {
-    session.scan.action = { kind: "withdraw", done: false, detail: `found no way to reopen the consent choice: ${result.tried} (set consent.withdraw in the policy)`, bannerAfter: null, reopened: null };
+    session.scan.action = { kind: "withdraw", done: false, steps: [], failure: `found no way to reopen the consent choice: ${result.tried} (set consent.withdraw in the policy)`, detail: "", bannerAfter: null, reopened: null };
     return "stop";
   }
   const { reopened, found } = result;
+  if (found.banner) note(session, "bannerShownMs");
   session.banner = found.banner;
   session.unrecognised = found.unrecognised;
-  const how = reopened.via === "api" ? `called ${reopened.control}` : `clicked "${reopened.control}"`;
   session.collector.recordCookiesSent();
-  const outcome = await answer(session, "reject");
-  session.scan.action = { kind: "withdraw", done: outcome.done, detail: `reopened the consent choice (${how}), then ${outcome.detail}`, bannerAfter: null, reopened };
+  const { from, steps, ...outcome } = await answer(session, "reject");
+  session.scan.action = { kind: "withdraw", ...outcome, steps: [{ do: "reopen", reopened }, ...steps], detail: "", bannerAfter: null, reopened };
   if (!outcome.done) return "stop";
-  await startWindow(session, outcome.from);
+  await startWindow(session, from);
   session.since = { ...session.since, cookies: /* @__PURE__ */ new Set() };
 };
 var saveAsShown = async (session) => {
-  const { banner } = session;
+  const { banner, page } = session;
   const control = banner?.controls.get("save");
+  const before = await storedState(page, session.options.pageScanMs);
+  note(session, "actionMs");
   const from = session.collector.cut();
   if (!banner || control?.layer !== 1 || !await clickControl(banner, "save")) {
-    session.scan.action = { kind: "save", done: false, detail: "the banner's first-layer save control could not be clicked", bannerAfter: null };
+    session.scan.action = { kind: "save", done: false, steps: [], failure: "the banner's first-layer save control could not be clicked", detail: "", bannerAfter: null };
     return "stop";
   }
-  session.scan.action = { kind: "save", done: true, detail: `clicked "${control.text}" without changing a switch`, bannerAfter: null };
+  const steps = [{ do: "click", control: control.text, layer: 1, asShown: true }];
+  const failure = await confirmStored(session, banner, before, steps, false);
+  session.scan.action = { kind: "save", done: failure === null, steps, failure, detail: "", bannerAfter: null };
+  if (failure !== null) return "stop";
   await startWindow(session, from);
 };
 var STEPS = {
   load: async (session) => {
+    session.collector.navigationStarts();
     session.scan.status = await load2(session, session.url);
   },
   // A visitor answers the banner when it shows: acting before the clock runs on also means a banner
@@ -45503,6 +46660,7 @@ var STEPS = {
   waitForBanner: async (session) => {
     await advance(session, session.options.bannerDelayMs);
     const found = await findBanner(session.page, session.options.consent, session.options);
+    if (found.banner) note(session, "bannerShownMs");
     session.banner = found.banner;
     session.unrecognised = found.unrecognised;
     session.policyLinks = found.policyLinks;
@@ -45536,11 +46694,12 @@ var STEPS = {
   },
   browse: async (session) => {
     const { page } = session;
+    note(session, "actionMs");
     await evaluateInPage(page, () => window.scrollTo(0, document.documentElement.scrollHeight), void 0, session.options.pageScanMs).catch(() => void 0);
     await page.mouse.move(200, 200);
     await page.mouse.move(400, 300, { steps: 5 });
     await page.keyboard.press("Escape");
-    session.scan.action = { kind: "scroll", done: true, detail: "scrolled to the bottom, moved the mouse, pressed Escape", bannerAfter: null };
+    session.scan.action = { kind: "scroll", done: true, steps: [{ do: "browse" }], failure: null, detail: "", bannerAfter: null };
   },
   followLink: async (session) => {
     await followLink(session);
@@ -45563,6 +46722,10 @@ var STEPS = {
     const { source, frameUrl, text, visibleAfterWait } = first.banner;
     first.banner = { ...bannerFacts(banner, visibleAfterWait), source, frameUrl, text };
   },
+  // Where the site declares its cookies: its policy pages, its consent manager's lists (see declarations.ts).
+  readDeclarations: async ({ page, banner, first, options }) => {
+    first.declarations = await readDeclarations({ page, bannerTarget: banner?.target ?? null, links: first.policyLinks, settings: options.declaration ?? {}, linkCheckMs: options.linkCheckMs, pageScanMs: options.pageScanMs });
+  },
   reject: choose("reject"),
   save: saveAsShown,
   accept: choose("accept"),
@@ -45570,9 +46733,42 @@ var STEPS = {
   // The choice must hold on the next request, not just on the page where it was made.
   reload: async (session) => {
     await session.page.reload({ waitUntil: "load", timeout: session.options.timeoutMs });
-    tell2(session, "reloaded");
+    tell2(session, { do: "reload" });
   }
 };
+
+// src/gather/visit/action-text.ts
+function reopenedText({ control, place }) {
+  if (!place) return `called ${control}`;
+  return `clicked ${placeText(place)} "${control}"${place.shadowRoot ? " in the consent manager's shadow root" : ""}${place.frameUrl ? ` in its frame ${place.frameUrl}` : ""}`;
+}
+function placeText(place) {
+  return `the ${place.floating ? "floating " : ""}${place.kind}`;
+}
+function stepText(step, after) {
+  switch (step.do) {
+    case "browse":
+      return "scrolled to the bottom, moved the mouse, pressed Escape";
+    case "click":
+      if (after?.do === "click") return `then "${step.control}"`;
+      return `${after?.do === "reopen" ? "then " : ""}clicked "${step.control}"${step.layer === 2 ? " in the settings layer" : ""}${step.asShown ? " without changing a switch" : ""}`;
+    case "autoconsent":
+      return `${after?.do === "reopen" ? "then " : ""}autoconsent's rules for ${step.cmp} ${step.choice === "reject" ? "refused" : "accepted"}`;
+    case "reopen":
+      return `reopened the consent choice (${reopenedText(step.reopened)})`;
+    case "reload":
+      return "reloaded";
+    case "follow":
+      return `${after?.do === "browse" ? "then followed" : "followed"} a link to ${step.path}`;
+    case "noLink":
+      return "found no internal link to follow";
+  }
+}
+function actionDetail({ steps, failure }) {
+  const done = steps.map((step, i) => stepText(step, steps[i - 1])).join(", ");
+  if (failure === null) return done;
+  return done ? `${done}, but ${failure}` : failure;
+}
 
 // src/gather/target-headers.ts
 var patternFor = (origin) => `${origin.replace(/[*?\\]/g, "\\$&")}/*`;
@@ -45598,6 +46794,21 @@ async function sendTargetHeaders(context, page, target) {
 }
 
 // src/gather/redact-scan.ts
+function redactReopened(reopened, r) {
+  return { ...reopened, control: r(reopened.control), place: reopened.place && { ...reopened.place, frameUrl: reopened.place.frameUrl && r(reopened.place.frameUrl) } };
+}
+function redactStep(step, r) {
+  switch (step.do) {
+    case "click":
+      return { ...step, control: r(step.control) };
+    case "follow":
+      return { ...step, path: r(step.path) };
+    case "reopen":
+      return { ...step, reopened: redactReopened(step.reopened, r) };
+    default:
+      return step;
+  }
+}
 function redactScan(scan, secrets) {
   if (secrets.length === 0) return scan;
   const r = secretRedactor(secrets);
@@ -45620,8 +46831,16 @@ function redactScan(scan, secrets) {
       toggles: banner.toggles.map((t) => ({ ...t, label: r(t.label) }))
     },
     policyLinks: scan.policyLinks.map((l) => ({ ...l, text: r(l.text), url: r(l.url) })),
-    action: action && { ...action, detail: r(action.detail) },
+    declarations: scan.declarations.map((d) => ({ ...d, url: r(d.url), reason: orNull(d.reason), blocks: d.blocks.map((block) => block.map(r)), expressions: d.expressions.map(r) })),
+    action: action && {
+      ...action,
+      detail: r(action.detail),
+      failure: orNull(action.failure),
+      steps: action.steps.map((step) => redactStep(step, r)),
+      ...action.reopened ? { reopened: redactReopened(action.reopened, r) } : {}
+    },
     cookies: scan.cookies.map((c) => ({ ...c, name: r(c.name), domain: r(c.domain), path: r(c.path), sources: c.sources.map((s) => ({ ...s, url: r(s.url) })) })),
+    cookieDeletions: scan.cookieDeletions.map((d) => ({ ...d, name: r(d.name), domain: r(d.domain), path: r(d.path), url: r(d.url) })),
     storage: scan.storage.map((s) => ({ ...s, origin: r(s.origin), key: r(s.key), writtenBy: s.writtenBy.map(r) })),
     requests: scan.requests.map((q) => ({ ...q, url: r(q.url), frameUrl: orNull(q.frameUrl), failure: orNull(q.failure), initiator: q.initiator && { ...q.initiator, url: orNull(q.initiator.url) } })),
     frames: scan.frames.map((f) => ({ url: r(f.url), parentUrl: orNull(f.parentUrl) })),
@@ -45702,8 +46921,9 @@ function offersSave(initial) {
 function accepted(scan) {
   return scan?.action?.kind === "accept" && scan.action.done;
 }
-function emptyScan(phase, url) {
-  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], action: null, screenshots: null, settle: null, cookies: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null, identifiers: [] };
+function emptyScan(phase, url, from = phase) {
+  const times = { from, bannerShownMs: null, actionMs: null };
+  return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], declarations: [], action: null, screenshots: null, settle: null, cookies: [], cookieDeletions: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null, identifiers: [], times };
 }
 async function gatherSession(browser, url, visits, options, onVisit) {
   let scans = await attempt(browser, url, visits, options, onVisit);
@@ -45725,7 +46945,7 @@ async function attempt(browser, url, visits, options, onVisit) {
     const tab = await browser.newTab();
     context = tab.context;
     const page = tab.page;
-    const collector = await Collector.attach(context, options.storageListMs);
+    const collector = await Collector.attach(context, options);
     const autoconsent = visits.some((v) => v.needs === "choice") ? await prepareAutoconsent(context, options.autoconsentMs) : null;
     await collector.watch(page);
     await sendTargetHeaders(context, page, options.headers);
@@ -45742,12 +46962,14 @@ async function attempt(browser, url, visits, options, onVisit) {
         if (visit.needs === "accepted" && !accepted(scans.at(-1))) break;
         if (index > 0) {
           session.since = await collector.mark(page.context().pages());
-          session.scan = emptyScan(visit.id, url);
+          session.scan = emptyScan(visit.id, url, first.phase);
         }
+        collector.startVisit();
         current = session.scan;
         started = Date.now();
         onVisit?.(visit.id, null);
         await runSteps(session, visit.steps);
+        describeAction(current);
         const lost = landing.failure();
         if (lost) throw new Error(lost);
         current.durationMs = Date.now() - started;
@@ -45764,6 +46986,7 @@ async function attempt(browser, url, visits, options, onVisit) {
   } catch (error) {
     const failed = current ?? (scans.length === 0 ? emptyScan(visits[0].id, url) : scans.at(-1));
     failed.error = describe2(error, options);
+    describeAction(failed);
     if (!scans.includes(failed)) {
       failed.durationMs = Date.now() - started;
       scans.push(failed);
@@ -45774,6 +46997,9 @@ async function attempt(browser, url, visits, options, onVisit) {
     if (context) await browser.closeContext(context);
   }
   return scans;
+}
+function describeAction(scan) {
+  if (scan.action) scan.action.detail = actionDetail(scan.action);
 }
 async function runSteps(session, steps) {
   for (const name of steps) {
@@ -45883,9 +47109,9 @@ function tail2(output) {
 Its last output:
 ${lines.map((l) => `  | ${l}`).join("\n")}` : "\nIt printed nothing.";
 }
-async function answers(url) {
+async function answers(url, network) {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2e3), redirect: "manual" });
+    const response = await network.fetch(url, { signal: AbortSignal.timeout(2e3), redirect: "manual" });
     await response.body?.cancel();
     return response.status < 500;
   } catch {
@@ -45927,7 +47153,7 @@ async function startCommand(options) {
   try {
     for (; ; ) {
       if (exitedEarly) throw new GateError(`The start command "${options.command}" ${exitedEarly} before the preview was ready.${tail2(output)}`);
-      const ready = (!pattern || sawPattern) && (!options.waitOn || await answers(options.waitOn));
+      const ready = (!pattern || sawPattern) && (!options.waitOn || await answers(options.waitOn, options.network));
       if (ready) break;
       if (Date.now() > deadline) {
         const waiting = [options.waitOn ? `${options.waitOn} to answer` : "", pattern ? `output matching /${pattern.source}/` : ""].filter(Boolean).join(" and ");
@@ -45994,7 +47220,7 @@ function checkTargetSpec(spec) {
     ...spec.basePath !== void 0 ? { basePath: normalizeBasePath(spec.basePath) } : {}
   };
 }
-async function startTarget(spec, { url, waitOn, basePath }) {
+async function startTarget(spec, { url, waitOn, basePath }, network) {
   if (spec.static !== void 0) {
     const server = await startStatic(spec.static, { spa: spec.spa ?? false, cwd: spec.cwd, ...basePath ? { basePath } : {} });
     const stop = server.close;
@@ -46016,7 +47242,8 @@ async function startTarget(spec, { url, waitOn, basePath }) {
       ...waitOn ? { waitOn } : {},
       ...spec.readyPattern ? { readyPattern: spec.readyPattern } : {},
       timeoutMs: spec.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
-      cwd: spec.cwd
+      cwd: spec.cwd,
+      network
     });
     return { baseUrl: url ?? waitOn ?? null, staticRoot: null, basePath: "/", notes: [], name: projectName(spec.cwd), ephemeral: true, sourceFile: () => null, stop: server.stop };
   }
@@ -46055,8 +47282,8 @@ function checkTargetGiven(target, pages, policyPath, cwd) {
   if (above) {
     throw new GateError(`No policy file in ${cwd}, but ${above} is there: this is a subfolder of the site. Run consent-gate from ${dirname5(above)}, or pass --config ${relative6(cwd, above)}.`);
   }
-  const where = policyPath === null ? `and there is no consent-gate.json in ${cwd}` : `and ${relative6(cwd, policyPath) || policyPath} has no "target"`;
-  throw new GateError(`Nothing to scan: no target was given, ${where}. ${TARGETS}; or run consent-gate init to write a policy with the target.`);
+  const where2 = policyPath === null ? `and there is no consent-gate.json in ${cwd}` : `and ${relative6(cwd, policyPath) || policyPath} has no "target"`;
+  throw new GateError(`Nothing to scan: no target was given, ${where2}. ${TARGETS}; or run consent-gate init to write a policy with the target.`);
 }
 
 // src/target/access.ts
@@ -46096,6 +47323,7 @@ function takeUserinfo(given) {
     found
   };
 }
+var basicAuth = (userinfo) => `Basic ${Buffer.from(`${userinfo.username}:${userinfo.password}`).toString("base64")}`;
 function targetAccess(origin, headers, found) {
   const values = { ...headers };
   for (const userinfo of found) {
@@ -46105,37 +47333,226 @@ function targetAccess(origin, headers, found) {
       );
     }
     const given = Object.keys(values).some((name) => name.toLowerCase() === "authorization");
-    if (!given) values["authorization"] = `Basic ${Buffer.from(`${userinfo.username}:${userinfo.password}`).toString("base64")}`;
+    if (!given) values["authorization"] = basicAuth(userinfo);
   }
-  const secrets = [...Object.values(values), ...found.map((u) => u.password)].filter((value) => value !== "");
-  return { headers: origin !== null && Object.keys(values).length > 0 ? { origin, values } : void 0, secrets: [...new Set(secrets)] };
+  return origin !== null && Object.keys(values).length > 0 ? { origin, values } : void 0;
+}
+function credentialsIn(value) {
+  const token = /^(?:basic|bearer)\s+(\S+)$/i.exec(value.trim())?.[1];
+  if (!token) return [];
+  const decoded3 = /^basic/i.test(value.trim()) ? Buffer.from(token, "base64").toString("utf8") : "";
+  const password = decoded3.includes(":") ? decoded3.slice(decoded3.indexOf(":") + 1) : "";
+  return [token, password];
+}
+function givenSecrets(headers, found) {
+  const values = [...Object.values(headers), ...found.flatMap((u) => [basicAuth(u), u.password])];
+  return [...new Set([...values, ...values.flatMap(credentialsIn)].filter((value) => value !== ""))];
 }
 function targetOrigin(baseUrl, pages) {
   const first = baseUrl ?? pages.find((page) => /^https?:\/\//i.test(page) && URL.canParse(page));
   return first === void 0 ? null : new URL(first).origin;
 }
 
+// src/shared/network.ts
+var import_undici = __toESM(require_undici(), 1);
+
+// src/shared/host-rules.ts
+var NOT_FOUND = "~notfound";
+var FLAG = "--host-resolver-rules=";
+function hostAndPort(text) {
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(text);
+  if (!match) return null;
+  return { host: match[1], port: match[2] === void 0 ? null : Number(match[2]) };
+}
+function parseHostRules(value) {
+  const rules = [];
+  for (const rule of value.split(",")) {
+    const parts = rule.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (parts.length === 2 && parts[0] === "exclude") rules.push({ kind: "exclude", pattern: parts[1] });
+    if (parts.length === 3 && parts[0] === "map") {
+      const target = parts[2] === NOT_FOUND ? { host: NOT_FOUND, port: null } : hostAndPort(parts[2]);
+      if (target) rules.push({ kind: "map", pattern: parts[1], ...target });
+    }
+  }
+  return rules;
+}
+function hostRulesOf(browserArgs) {
+  const last = browserArgs.filter((arg) => arg.startsWith(FLAG)).at(-1);
+  return last === void 0 ? [] : parseHostRules(last.slice(FLAG.length).replace(/^(["'])(.*)\1$/, "$2"));
+}
+function matchesPattern(text, pattern) {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`).test(text);
+}
+function mapHost(rules, host, port) {
+  const name = host.toLowerCase();
+  if (rules.some((rule2) => rule2.kind === "exclude" && matchesPattern(name, rule2.pattern))) return null;
+  const rule = rules.find((r) => r.kind === "map" && (matchesPattern(name, r.pattern) || matchesPattern(`${name}:${port}`, r.pattern)));
+  if (!rule) return null;
+  if (rule.host === NOT_FOUND) return "not-found";
+  return { host: rule.host.replace(/^\[|\]$/g, ""), port: rule.port ?? port };
+}
+
+// src/shared/proxy.ts
+var SERVER = "--proxy-server=";
+var BYPASS = "--proxy-bypass-list=";
+var OWN_CHOICE = [SERVER, "--proxy-pac-url=", "--no-proxy-server", "--proxy-auto-detect"];
+var flagValue = (args, flag) => args.filter((arg) => arg.startsWith(flag)).at(-1)?.slice(flag.length);
+function proxyUrl(spec) {
+  const first = spec.split(",")[0].trim();
+  if (first === "" || first === "direct://") return null;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(first) ? first : `http://${first}`;
+}
+function fromServerFlag(value) {
+  if (!value.includes("=")) {
+    const all = proxyUrl(value);
+    return { http: all, https: all };
+  }
+  const per = new Map(value.split(";").map((part) => part.split("=")).map(([scheme, spec]) => [scheme.trim().toLowerCase(), spec ?? ""]));
+  return { http: proxyUrl(per.get("http") ?? ""), https: proxyUrl(per.get("https") ?? "") };
+}
+function bypassFromNoProxy(noProxy) {
+  return noProxy.split(/[,\s]+/).filter(Boolean).flatMap((entry) => entry === "*" ? ["*"] : entry.startsWith(".") || entry.startsWith("*") || /^[\d.:[\]/]+$/.test(entry) ? [entry] : [entry, `.${entry}`]);
+}
+var env = (vars, name) => vars[name] ?? vars[name.toLowerCase()] ?? void 0;
+function proxyChoice(browserArgs, vars) {
+  if (browserArgs.some((arg) => arg === "--no-proxy-server")) return null;
+  const server = flagValue(browserArgs, SERVER);
+  if (server !== void 0) {
+    const bypass2 = (flagValue(browserArgs, BYPASS) ?? "").split(/[;,]/).map((rule) => rule.trim()).filter(Boolean);
+    return { ...fromServerFlag(server), bypass: bypass2, from: "browser flags" };
+  }
+  if (OWN_CHOICE.some((flag) => browserArgs.some((arg) => arg.startsWith(flag)))) return null;
+  const https = env(vars, "HTTPS_PROXY") || null;
+  const http = env(vars, "HTTP_PROXY") || null;
+  if (!https && !http) return null;
+  const bypass = bypassFromNoProxy(env(vars, "NO_PROXY") ?? "");
+  if (bypass.includes("*")) return null;
+  return { http: http && proxyUrl(http), https: https && proxyUrl(https), bypass, from: "environment" };
+}
+function proxyFlags(choice) {
+  if (!choice || choice.from !== "environment") return [];
+  const bare = (url) => url && (URL.canParse(url) ? `${new URL(url).protocol}//${new URL(url).host}` : url);
+  const [http, https] = [bare(choice.http), bare(choice.https)];
+  const server = http === https ? http : [http && `http=${http}`, https && `https=${https}`].filter(Boolean).join(";");
+  return [`${SERVER}${server}`, ...choice.bypass.length > 0 ? [`${BYPASS}${choice.bypass.join(";")}`] : []];
+}
+var LOOPBACK = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[?::1\]?)$/i;
+function bypasses(url, bypass) {
+  const host = url.hostname.toLowerCase();
+  const port = url.port || (url.protocol === "https:" ? "443" : "80");
+  if (LOOPBACK.test(host) && !bypass.includes("<-loopback>")) return true;
+  return bypass.some((rule) => {
+    if (rule === "<local>") return !host.includes(".") && !host.includes(":");
+    const match = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\[[^\]]+\]|[^:/]+)(?::(\d+))?$/i.exec(rule);
+    if (!match) return false;
+    const [, scheme, pattern, rulePort] = match;
+    if (scheme && `${scheme.toLowerCase()}:` !== url.protocol) return false;
+    if (rulePort && rulePort !== port) return false;
+    const wanted = pattern.toLowerCase().startsWith(".") ? `*${pattern.toLowerCase()}` : pattern.toLowerCase();
+    return matchesPattern(host, wanted);
+  });
+}
+
+// src/shared/network.ts
+var DEFAULT_PORT = { "http:": 80, "https:": 443 };
+function mappedConnector(rules, tls) {
+  const connect = (0, import_undici.buildConnector)(tls);
+  return (options, callback2) => {
+    const mapped = mapHost(rules, options.hostname, Number(options.port) || DEFAULT_PORT[options.protocol] || 80);
+    if (mapped === "not-found") {
+      callback2(Object.assign(new Error(`getaddrinfo ENOTFOUND ${options.hostname} (--host-resolver-rules map it to ~NOTFOUND)`), { code: "ENOTFOUND" }), null);
+      return;
+    }
+    const servername = options.servername ?? (/^[\d.]+$|:/.test(options.hostname) ? void 0 : options.hostname);
+    connect({ ...options, ...mapped ? { hostname: mapped.host, port: String(mapped.port) } : {}, ...servername ? { servername } : {} }, callback2);
+  };
+}
+function proxyUri(proxy, rules) {
+  const url = new URL(proxy);
+  const mapped = mapHost(rules, url.hostname, Number(url.port) || DEFAULT_PORT[url.protocol] || 80);
+  if (mapped === "not-found") throw new GateError(`The proxy ${url.host} does not resolve: --host-resolver-rules map it to ~NOTFOUND.`);
+  if (mapped) {
+    url.hostname = mapped.host.includes(":") ? `[${mapped.host}]` : mapped.host;
+    url.port = String(mapped.port);
+  }
+  return url.href;
+}
+function gateNetwork(browserArgs, vars = process.env) {
+  const rules = hostRulesOf(browserArgs);
+  const proxy = proxyChoice(browserArgs, vars);
+  const tls = browserArgs.includes("--ignore-certificate-errors") ? { rejectUnauthorized: false } : {};
+  let direct = null;
+  const proxies = /* @__PURE__ */ new Map();
+  const dispatcherFor = (url) => {
+    const through = proxy && !bypasses(url, proxy.bypass) ? url.protocol === "https:" ? proxy.https : proxy.http : null;
+    if (!through) return direct ??= new import_undici.Agent({ connect: mappedConnector(rules, tls) });
+    const scheme = through.slice(0, through.indexOf(":")).toLowerCase();
+    if (scheme !== "http" && scheme !== "https") {
+      throw new GateError(`The browser reaches ${url.host} through a ${scheme} proxy (${proxy.from}), which consent-gate's own requests (sitemap, crawl, start page check) cannot use: only HTTP and HTTPS proxies. Use one, or give the pages with --page.`);
+    }
+    let agent = proxies.get(through);
+    if (!agent) {
+      agent = new import_undici.ProxyAgent({ uri: proxyUri(through, rules), proxyTunnel: false, requestTls: tls, proxyTls: tls });
+      proxies.set(through, agent);
+    }
+    return agent;
+  };
+  return {
+    browserFlags: proxyFlags(proxy),
+    fetch: async (url, init = {}) => (0, import_undici.fetch)(url, { ...init, dispatcher: dispatcherFor(new URL(url)) })
+  };
+}
+
 // src/derive/inventory.ts
+function declaredVisit(page) {
+  const accepted2 = page.phases.find((s) => s.phase === "after-accept" && s.action?.done);
+  if (accepted2) return accepted2;
+  const initial = page.phases.find((s) => s.phase === "initial" && s.error === null);
+  return initial && initial.banner === null && initial.bannerUnrecognised === null ? initial : void 0;
+}
+function sentTo(scan, source, name) {
+  const hosts = (scan.identifiers ?? []).filter((i) => (source === "cookie" ? i.source === "cookie" : i.source !== "cookie") && i.name === name && i.class.party === "third").map((i) => i.host);
+  return [...new Set(hosts)].sort();
+}
 function afterAcceptInventory(pages) {
   const rows = /* @__PURE__ */ new Map();
   const add = (entry, page) => {
-    const key2 = `${entry.kind}|${entry.name}|${entry.domain}`;
-    const row = rows.get(key2) ?? { ...entry, pages: [] };
-    if (!row.pages.includes(page)) row.pages.push(page);
-    rows.set(key2, row);
+    const key2 = `${entry.kind}|${entry.storage ?? ""}|${entry.name}|${entry.domain}`;
+    const found = rows.get(key2) ?? { row: { ...entry, pages: [] }, on: [] };
+    const path = urlPath(page.url);
+    if (!found.row.pages.includes(path)) found.row.pages.push(path);
+    found.on.push(page);
+    found.row.sentTo = [.../* @__PURE__ */ new Set([...found.row.sentTo, ...entry.sentTo])].sort();
+    rows.set(key2, found);
   };
   for (const page of pages) {
-    const accepted2 = page.phases.find((s) => s.phase === "after-accept" && s.action?.done);
-    if (!accepted2) continue;
-    const path = urlPath(page.url);
-    for (const c of accepted2.cookies) {
-      add({ kind: "cookie", name: c.name, domain: c.domain, vendor: c.class.vendor, category: c.class.category, party: c.class.party, lifetimeDays: declaredLifetimeDays(c) }, path);
+    const visit = declaredVisit(page);
+    if (!visit) continue;
+    for (const c of visit.cookies) {
+      const { vendor, category, party } = c.class;
+      const facts = { family: familyName(c.name), domain: c.domain, vendor, category, party, description: describeName(c.name, c.domain, party), sentTo: sentTo(visit, "cookie", c.name) };
+      add({ kind: "cookie", name: c.name, ...facts, lifetimeDays: declaredLifetimeDays(c) }, page);
     }
-    for (const s of accepted2.storage) {
-      add({ kind: "storage", name: s.key, domain: new URL(s.origin).hostname, vendor: s.class.vendor, category: s.class.category, party: s.class.party, lifetimeDays: null }, path);
+    for (const s of visit.storage) {
+      const { vendor, category, party } = s.class;
+      const domain = new URL(s.origin).hostname;
+      const facts = { family: familyName(s.key), domain, vendor, category, party, description: describeName(s.key, domain, party), sentTo: sentTo(visit, "storage", s.key) };
+      add({ kind: "storage", storage: s.kind, name: s.key, ...facts, lifetimeDays: null }, page);
     }
   }
-  return [...rows.values()].sort((a, b) => `${a.kind}|${a.domain}|${a.name}` < `${b.kind}|${b.domain}|${b.name}` ? -1 : 1);
+  const declarations = new Map(
+    pages.map((page) => {
+      const initial = page.phases.find((s) => s.phase === "initial");
+      return [page, readDeclaration(initial?.declarations ?? [], initial?.siteDomains ?? [])];
+    })
+  );
+  const declared = (row, on) => {
+    const where2 = on.map((page) => declarations.get(page));
+    if (where2.some((d) => d.mentions(row.name).length > 0)) return true;
+    return where2.every(judgeable) ? false : null;
+  };
+  return [...rows.values()].map(({ row, on }) => ({ ...row, declared: declared(row, on) })).sort((a, b) => `${a.kind}|${a.domain}|${a.name}` < `${b.kind}|${b.domain}|${b.name}` ? -1 : 1);
 }
 
 // src/policy/apply.ts
@@ -46200,15 +47617,70 @@ function applyAllowList(findings, policy) {
 }
 
 // src/rules/run.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
+
+// src/derive/cause.ts
+var CONTAINER = /[?&]id=(GTM-[A-Z0-9]+)/i;
+function vendorOf(scan, url) {
+  const wanted = withoutFragment(url);
+  return scan.requests.find((r) => withoutFragment(r.url) === wanted)?.class.vendor ?? null;
+}
+function setByResponse(scan, subject, url) {
+  const wanted = withoutFragment(url);
+  return scan.cookies.some((c) => c.name === subject.name && c.domain === subject.host && c.sources.some((s) => s.via === "set-cookie" && withoutFragment(s.url) === wanted));
+}
+function causeOf(scan, subject, chain) {
+  const page = chain[0];
+  if (!page) return null;
+  const own = (url) => partyOf(hostOf(url), scan.siteDomains) === "first";
+  const subjectIsLast = subject.kind === "request" || subject.kind === "frame";
+  for (let i = chain.length - 1; i >= 1; i--) {
+    const link = chain[i];
+    const id = CONTAINER.exec(link.url)?.[1];
+    if (id) return { kind: "container", url: link.url, line: null, id: id.toUpperCase(), vendor: vendorOf(scan, link.url) };
+    const isSubject = subjectIsLast && i === chain.length - 1;
+    if (!isSubject && own(link.url)) {
+      if (subject.kind === "cookie" && i === chain.length - 1 && setByResponse(scan, subject, link.url)) return { kind: "server", url: link.url, line: null, id: null, vendor: null };
+      return { kind: "script", url: link.url, line: chain[i + 1]?.line ?? null, id: null, vendor: null };
+    }
+    if (link.via === "unknown") return null;
+    if (i === 1) return { kind: "tag", url: link.url, line: link.line, id: null, vendor: vendorOf(scan, link.url) };
+  }
+  if (subject.kind !== "cookie" && subject.kind !== "storage") return null;
+  if (subject.kind === "cookie" && setByResponse(scan, subject, page.url)) return { kind: "server", url: page.url, line: null, id: null, vendor: null };
+  return { kind: "tag", url: page.url, line: null, id: null, vendor: null };
+}
+
+// src/derive/first-seen.ts
+var earliest = (times) => {
+  const known = times.filter((time) => time !== void 0);
+  return known.length > 0 ? Math.min(...known) : null;
+};
+function firstSeenMs(scan, subject) {
+  const { kind, name, host, storage } = subject;
+  switch (kind) {
+    case "cookie":
+      return earliest(scan.cookies.filter((c) => c.name === name && c.domain === host).flatMap((c) => c.sources.map((s) => s.writtenMs)));
+    case "storage":
+      return earliest(scan.storage.filter((s) => s.kind === storage && s.key === name && hostOf(s.origin) === host).map((s) => s.writtenMs));
+    case "request":
+    case "frame":
+      return earliest(scan.requests.filter((r) => hostOf(r.url) === host).map((r) => r.startedMs));
+    case "page":
+    case "banner":
+      return null;
+  }
+}
+
+// src/rules/run.ts
 function stableName(name) {
   return name.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, "*").replace(/[0-9a-f]{16,}/gi, "*");
 }
 function fingerprint(rule, hit, phase) {
   const { kind, name, host, storage } = hit.subject;
-  const where = hit.party === "first" ? "(site)" : host ?? "";
-  const subject = kind === "page" ? "page" : [kind, storage ?? "", stableName(name ?? ""), where].join("|");
-  return createHash3("sha256").update([rule, phase, subject].join("\n")).digest("hex").slice(0, 16);
+  const where2 = hit.party === "first" ? "(site)" : host ?? "";
+  const subject = kind === "page" ? "page" : [kind, storage ?? "", stableName(name ?? ""), where2].join("|");
+  return createHash4("sha256").update([rule, phase, subject].join("\n")).digest("hex").slice(0, 16);
 }
 var sortKey = (hit) => `${hit.subject.name ?? ""}\0${hit.subject.host ?? ""}\0${hit.subject.url ?? ""}`;
 var compare = (a, b) => a < b ? -1 : a > b ? 1 : 0;
@@ -46219,7 +47691,8 @@ function severityOf(rule, config2) {
   if (rule.meta.failClosed) return "error";
   return config2?.severity ?? rule.meta.defaultSeverity;
 }
-function toFinding(rule, hit, severity, page, phase) {
+function toFinding(rule, hit, severity, page, scan) {
+  const { phase } = scan;
   const template = rule.meta.messages[hit.messageId];
   if (template === void 0) throw new Error(`rule ${rule.meta.id} has no message "${hit.messageId}"`);
   return {
@@ -46236,6 +47709,8 @@ function toFinding(rule, hit, severity, page, phase) {
     data: { ...hit.data },
     evidence: hit.evidence,
     chain: hit.chain,
+    cause: causeOf(scan, hit.subject, hit.chain),
+    firstSeenMs: firstSeenMs(scan, hit.subject),
     seenIn: [phase],
     fingerprint: fingerprint(rule.meta.id, hit, phase),
     status: "new",
@@ -46256,7 +47731,7 @@ function runRules(page, configs = {}, rules = RULES) {
       if (scan.error !== null && !rule.meta.failClosed) continue;
       const options = { ...rule.meta.options?.defaults, ...config2?.options };
       for (const hit of rule.check(scan, context, options).sort((a, b) => compare(sortKey(a), sortKey(b)))) {
-        findings.push(toFinding(rule, hit, hit.maxSeverity === "warn" ? "warn" : severity, page.url, scan.phase));
+        findings.push(toFinding(rule, hit, hit.maxSeverity === "warn" ? "warn" : severity, page.url, scan));
       }
     }
   }
@@ -46358,25 +47833,29 @@ function defaultConcurrency() {
 }
 async function runGate(options) {
   const started = Date.now();
+  const secrets = options.secrets ?? new RunSecrets();
+  const given = takeUserinfo(options);
+  const userSecrets = givenSecrets(options.headers ?? {}, given.found);
+  secrets.add(...userSecrets);
   const cwd = options.cwd ?? process.cwd();
   const policy = options.policy ?? defaultPolicy(cwd);
   checkTargetGiven(options.target ?? {}, options.discover?.pages ?? [], policy.path, cwd);
   checkShardRun(options.shard, options.updateBaseline !== void 0);
   const baseline = readBaseline(policy.baselinePath);
   const resolved = resolveBrowser(options.browserPath);
-  const given = takeUserinfo(options);
   const targetSpec = { ...given.target, cwd };
   const checkedTarget = checkTargetSpec(targetSpec);
+  const network = gateNetwork(options.browserArgs ?? []);
   let target = null;
-  const launching = launchBrowser({ browser: resolved, extraArgs: options.browserArgs ?? [], ...options.launchTimeoutMs !== void 0 ? { timeoutMs: options.launchTimeoutMs } : {} });
+  const launching = launchBrowser({ browser: resolved, extraArgs: [...options.browserArgs ?? [], ...network.browserFlags], ...options.launchTimeoutMs !== void 0 ? { timeoutMs: options.launchTimeoutMs } : {} });
   launching.catch(() => void 0);
   const closeBrowser = async () => {
     await (await launching.catch(() => null))?.close();
   };
   const forgetBrowser = onShutdown(closeBrowser);
   try {
-    target = await startTarget(targetSpec, checkedTarget);
-    const { headers, secrets } = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
+    target = await startTarget(targetSpec, checkedTarget, network);
+    const headers = targetAccess(targetOrigin(target.baseUrl, given.discover?.pages ?? []), options.headers ?? {}, given.found);
     const { urls: listed, leftOut: leftOut2, notes } = await discoverPages(target.baseUrl, target.staticRoot, {
       pages: [],
       include: [],
@@ -46386,7 +47865,7 @@ async function runGate(options) {
       maxPages: DEFAULT_MAX_PAGES,
       ...given.discover,
       ...headers ? { headers } : {}
-    }, target.basePath);
+    }, network, target.basePath);
     const shard = options.shard ? takeShard(listed, options.shard, runSettings(given, policy)) : null;
     const urls = shard?.urls ?? listed;
     options.onPlan?.({ urls, notes: [...target.notes, ...notes, ...leftOut2.map((l) => l.message), ...shard ? [shardLine(shard.coverage)] : []] });
@@ -46400,8 +47879,10 @@ async function runGate(options) {
       ...options.retries !== void 0 ? { retries: options.retries } : {},
       ...options.screenshots !== void 0 ? { screenshots: options.screenshots } : {},
       ...headers ? { headers } : {},
-      secrets,
-      consent: policy.consent
+      secrets: userSecrets,
+      runSecrets: secrets,
+      consent: policy.consent,
+      declaration: policy.declaration
     };
     const known = baseline ?? emptyBaseline();
     const budget = new RunBudget(options.maxTimeMs ?? defaultMaxTimeMs(urls.length, gather.timeoutMs), started);
@@ -46415,7 +47896,7 @@ async function runGate(options) {
       options.updateBaseline ?? null,
       new Date(started).toISOString().slice(0, 10)
     );
-    if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline);
+    if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline, secrets);
     const run = {
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       data: { thirdPartyWeb: THIRD_PARTY_WEB_VERSION, openCookieDatabase: OPEN_COOKIE_DATABASE_VERSION },
@@ -46440,7 +47921,7 @@ function wantedPhases(options) {
 function runSettings(options, policy) {
   const { headers: _secret, ...discover } = options.discover ?? {};
   const { target, timeoutMs, fastForwardMs, retries } = options;
-  return { target, discover, phases: wantedPhases(options), timeoutMs, fastForwardMs, retries, firstPartyDomains: policy.firstPartyDomains, consent: policy.consent };
+  return { target, discover, phases: wantedPhases(options), timeoutMs, fastForwardMs, retries, firstPartyDomains: policy.firstPartyDomains, consent: policy.consent, declaration: policy.declaration };
 }
 function skipReason(visit, initial, phases2) {
   if (!initial || initial.error !== null) return "the page could not be scanned";
@@ -46510,17 +47991,2333 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
   return Promise.all(urls.map((_, index) => scanPage2(index)));
 }
 
+// src/entry/judge.ts
+var import__3 = __toESM(require__(), 1);
+import { readFileSync as readFileSync8 } from "node:fs";
+import { relative as relative7 } from "node:path";
+
+// schema/report.schema.json
+var report_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://consent-gate.dev/schema/report.schema.json",
+  title: "consent-gate report",
+  description: "Everything one consent-gate run gathered, how it classified it, what it found and its verdict. Cookie values never appear: only their length and a short hash.",
+  type: "object",
+  required: [
+    "schemaVersion",
+    "tool",
+    "data",
+    "browser",
+    "startedAt",
+    "durationMs",
+    "target",
+    "coverage",
+    "pages",
+    "findings",
+    "rules",
+    "inventory",
+    "policy",
+    "baseline",
+    "verdict"
+  ],
+  additionalProperties: false,
+  properties: {
+    schemaVersion: {
+      const: 1
+    },
+    tool: {
+      type: "object",
+      required: [
+        "name",
+        "version"
+      ],
+      additionalProperties: false,
+      properties: {
+        name: {
+          const: "consent-gate"
+        },
+        version: {
+          type: "string"
+        }
+      }
+    },
+    data: {
+      description: "Versions of the classification data used.",
+      type: "object",
+      required: [
+        "thirdPartyWeb",
+        "openCookieDatabase"
+      ],
+      additionalProperties: false,
+      properties: {
+        thirdPartyWeb: {
+          type: "string",
+          description: "npm version of third-party-web."
+        },
+        openCookieDatabase: {
+          type: "string",
+          description: "Upstream commit of the vendored Open Cookie Database."
+        }
+      }
+    },
+    browser: {
+      type: "object",
+      required: [
+        "executable",
+        "version"
+      ],
+      additionalProperties: false,
+      properties: {
+        executable: {
+          type: "string"
+        },
+        version: {
+          type: "string"
+        }
+      }
+    },
+    startedAt: {
+      type: "string",
+      format: "date-time"
+    },
+    durationMs: {
+      type: "integer",
+      minimum: 0
+    },
+    target: {
+      type: "object",
+      required: [
+        "urls",
+        "name",
+        "ephemeral",
+        "files"
+      ],
+      additionalProperties: false,
+      properties: {
+        urls: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        name: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "What the reports call the site: a deployed site's host, the served folder (--static), the project (--start); null when only full page URLs were given."
+        },
+        ephemeral: {
+          type: "boolean",
+          description: "The pages were served on loopback by this run (--static, --start), so their URLs no longer answer once it ends."
+        },
+        files: {
+          type: "object",
+          additionalProperties: {
+            type: "string"
+          },
+          description: "Page URL to the file it was served from (--static), absolute."
+        }
+      }
+    },
+    coverage: {
+      $ref: "#/$defs/coverage"
+    },
+    pages: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/page"
+      }
+    },
+    findings: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/finding"
+      }
+    },
+    rules: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/rule"
+      },
+      description: "Every rule that could report: titles, legal basis and docs links for the findings."
+    },
+    inventory: {
+      type: "array",
+      description: "Everything stored after the visitor accepted (on a page with no consent choice, what its first visit stored): the table a cookie policy must carry.",
+      items: {
+        type: "object",
+        required: [
+          "kind",
+          "name",
+          "domain",
+          "vendor",
+          "category",
+          "party",
+          "lifetimeDays",
+          "pages"
+        ],
+        additionalProperties: false,
+        properties: {
+          kind: {
+            enum: [
+              "cookie",
+              "storage"
+            ]
+          },
+          storage: {
+            enum: [
+              "localStorage",
+              "sessionStorage",
+              "indexedDB"
+            ],
+            description: "Storage only: which one."
+          },
+          name: {
+            type: "string"
+          },
+          family: {
+            type: "string",
+            description: "The name as a declaration writes its family: the id it carries as * (_ga_*, _pk_id.*), else the name. Absent in reports written before it was derived."
+          },
+          domain: {
+            type: "string"
+          },
+          vendor: {
+            type: [
+              "string",
+              "null"
+            ]
+          },
+          category: {
+            $ref: "#/$defs/category"
+          },
+          party: {
+            $ref: "#/$defs/party"
+          },
+          lifetimeDays: {
+            type: [
+              "integer",
+              "null"
+            ]
+          },
+          description: {
+            type: [
+              "string",
+              "null"
+            ],
+            description: "What the Open Cookie Database says it is for (English); null for a name it does not know."
+          },
+          sentTo: {
+            type: "array",
+            items: {
+              type: "string"
+            },
+            description: "Third-party hosts its value was seen sent to after accepting."
+          },
+          declared: {
+            type: [
+              "boolean",
+              "null"
+            ],
+            description: "Named in the site's own cookie declaration (a policy page, the consent manager's list); null when none could be read."
+          },
+          pages: {
+            type: "array",
+            items: {
+              type: "string"
+            }
+          }
+        }
+      }
+    },
+    policy: {
+      type: "object",
+      required: [
+        "path",
+        "jurisdiction",
+        "failOn"
+      ],
+      additionalProperties: false,
+      properties: {
+        path: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "The policy file used; null when the defaults applied."
+        },
+        jurisdiction: {
+          enum: [
+            "eu",
+            "nl",
+            "be",
+            "nl-government"
+          ]
+        },
+        failOn: {
+          enum: [
+            "error",
+            "warn"
+          ]
+        }
+      }
+    },
+    baseline: {
+      type: "object",
+      required: [
+        "path",
+        "found",
+        "updated",
+        "fixed"
+      ],
+      additionalProperties: false,
+      properties: {
+        path: {
+          type: "string"
+        },
+        found: {
+          type: "boolean",
+          description: "A baseline file existed before this run."
+        },
+        updated: {
+          type: "boolean",
+          description: "This run wrote the baseline file."
+        },
+        fixed: {
+          type: "array",
+          description: "Baseline entries not seen on the pages they were recorded for.",
+          items: {
+            $ref: "#/$defs/fixed"
+          }
+        }
+      }
+    },
+    verdict: {
+      $ref: "#/$defs/verdict"
+    }
+  },
+  $defs: {
+    phase: {
+      enum: [
+        "initial",
+        "after-scroll",
+        "after-reject",
+        "after-save",
+        "after-accept",
+        "after-withdraw"
+      ]
+    },
+    category: {
+      enum: [
+        "necessary",
+        "preferences",
+        "analytics",
+        "marketing",
+        "social",
+        "unknown"
+      ]
+    },
+    party: {
+      enum: [
+        "first",
+        "third"
+      ]
+    },
+    classification: {
+      type: "object",
+      required: [
+        "category",
+        "vendor",
+        "party",
+        "plugin",
+        "source"
+      ],
+      additionalProperties: false,
+      properties: {
+        category: {
+          $ref: "#/$defs/category"
+        },
+        vendor: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        party: {
+          $ref: "#/$defs/party"
+        },
+        plugin: {
+          type: "boolean",
+          description: "A social plugin or tracking embed."
+        },
+        source: {
+          enum: [
+            "override",
+            "third-party-web",
+            "open-cookie-database",
+            "site",
+            "none"
+          ]
+        },
+        writer: {
+          type: "object",
+          description: "Cookies and storage: the script, response or frame whose vendor decided the category, because the name alone said less (nameCategory).",
+          required: [
+            "url",
+            "nameCategory"
+          ],
+          additionalProperties: false,
+          properties: {
+            url: {
+              type: "string"
+            },
+            nameCategory: {
+              $ref: "#/$defs/category"
+            }
+          }
+        }
+      }
+    },
+    cookie: {
+      type: "object",
+      required: [
+        "name",
+        "domain",
+        "path",
+        "expires",
+        "httpOnly",
+        "secure",
+        "sameSite",
+        "stored",
+        "valueLength",
+        "valueHash",
+        "sources",
+        "class"
+      ],
+      additionalProperties: false,
+      properties: {
+        name: {
+          type: "string"
+        },
+        domain: {
+          type: "string"
+        },
+        hostOnly: {
+          type: "boolean",
+          description: "Set for the host that wrote it only (no Domain attribute): a deletion naming a Domain does not reach it. Absent in reports written before it was gathered."
+        },
+        path: {
+          type: "string"
+        },
+        expires: {
+          type: [
+            "integer",
+            "null"
+          ],
+          description: "Stored expiry, epoch seconds (the browser caps it at 400 days); null for a session cookie."
+        },
+        httpOnly: {
+          type: "boolean"
+        },
+        secure: {
+          type: "boolean"
+        },
+        sameSite: {
+          type: "string"
+        },
+        stored: {
+          type: "boolean",
+          description: "False when the browser refused a cookie the site tried to set."
+        },
+        valueLength: {
+          type: "integer",
+          minimum: 0
+        },
+        valueHash: {
+          type: "string",
+          pattern: "^[0-9a-f]{8}$"
+        },
+        sources: {
+          type: "array",
+          items: {
+            type: "object",
+            required: [
+              "via",
+              "url",
+              "declaredLifetime"
+            ],
+            additionalProperties: false,
+            properties: {
+              via: {
+                enum: [
+                  "set-cookie",
+                  "document.cookie"
+                ]
+              },
+              url: {
+                type: "string"
+              },
+              declaredLifetime: {
+                type: [
+                  "integer",
+                  "null"
+                ],
+                description: "Seconds the site asked for; null for a session cookie."
+              },
+              writtenMs: {
+                type: "integer",
+                minimum: 0,
+                description: "Real milliseconds from the start of the first navigation of the browser session the visit ran in (see the visit's times): when this write was first seen. Absent in reports written before times were kept."
+              }
+            }
+          }
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        }
+      }
+    },
+    storage: {
+      type: "object",
+      required: [
+        "kind",
+        "origin",
+        "key",
+        "writtenBy",
+        "class"
+      ],
+      additionalProperties: false,
+      properties: {
+        kind: {
+          enum: [
+            "localStorage",
+            "sessionStorage",
+            "indexedDB"
+          ]
+        },
+        origin: {
+          type: "string"
+        },
+        key: {
+          type: "string"
+        },
+        writtenBy: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        },
+        writtenMs: {
+          type: "integer",
+          minimum: 0,
+          description: "Real milliseconds from the start of the first navigation of the browser session the visit ran in (see the visit's times): when the key was first seen written (in this visit's window). Absent when it was found but not seen written."
+        }
+      }
+    },
+    request: {
+      type: "object",
+      required: [
+        "url",
+        "method",
+        "resourceType",
+        "frameUrl",
+        "status",
+        "failure",
+        "initiator",
+        "class"
+      ],
+      additionalProperties: false,
+      properties: {
+        url: {
+          type: "string"
+        },
+        method: {
+          type: "string"
+        },
+        resourceType: {
+          type: "string"
+        },
+        frameUrl: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        status: {
+          type: [
+            "integer",
+            "null"
+          ]
+        },
+        failure: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        initiator: {
+          oneOf: [
+            {
+              $ref: "#/$defs/initiator"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "Null when not observed: requests inside a cross-site frame or from a service worker."
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        },
+        cookiesSent: {
+          description: "Names (never values) of the cookies the request carried in its Cookie header; recorded only after a withdrawal.",
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        startedMs: {
+          type: "integer",
+          minimum: 0,
+          description: "Real milliseconds from the start of the first navigation of the browser session the visit ran in (see the visit's times): when the request started. Absent in reports written before times were kept."
+        }
+      }
+    },
+    fingerprinting: {
+      type: "object",
+      required: [
+        "technique",
+        "api",
+        "script",
+        "calls",
+        "families",
+        "class"
+      ],
+      additionalProperties: false,
+      properties: {
+        technique: {
+          enum: [
+            "canvas",
+            "webgl",
+            "audio",
+            "fonts",
+            "navigator"
+          ]
+        },
+        api: {
+          type: "string"
+        },
+        script: {
+          type: "string",
+          description: "The script that made the calls; the frame's own URL for code without one."
+        },
+        calls: {
+          type: "integer",
+          minimum: 1
+        },
+        families: {
+          type: [
+            "integer",
+            "null"
+          ],
+          description: "fonts: the most font families one document measured; null for the other techniques."
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        }
+      }
+    },
+    identifier: {
+      type: "object",
+      required: [
+        "source",
+        "name",
+        "holder",
+        "host",
+        "where",
+        "requestUrl",
+        "initiator",
+        "class",
+        "holderParty"
+      ],
+      additionalProperties: false,
+      properties: {
+        source: {
+          enum: [
+            "cookie",
+            "localStorage",
+            "sessionStorage"
+          ]
+        },
+        name: {
+          type: "string",
+          description: "The cookie's name or the storage key; never its value."
+        },
+        holder: {
+          type: "string",
+          description: "The cookie's domain, or the host of the storage's origin."
+        },
+        host: {
+          type: "string",
+          description: "The host the request went to."
+        },
+        where: {
+          enum: [
+            "query",
+            "path",
+            "body",
+            "header",
+            "cookie"
+          ]
+        },
+        requestUrl: {
+          type: "string"
+        },
+        initiator: {
+          oneOf: [
+            {
+              $ref: "#/$defs/initiator"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "Null when not observed: requests inside a cross-site frame or from a service worker."
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        },
+        holderParty: {
+          enum: [
+            "first",
+            "third"
+          ]
+        }
+      }
+    },
+    frame: {
+      type: "object",
+      required: [
+        "url",
+        "parentUrl",
+        "class"
+      ],
+      additionalProperties: false,
+      properties: {
+        url: {
+          type: "string"
+        },
+        parentUrl: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        class: {
+          $ref: "#/$defs/classification"
+        }
+      }
+    },
+    phaseScan: {
+      type: "object",
+      required: [
+        "phase",
+        "url",
+        "finalUrl",
+        "status",
+        "durationMs",
+        "error",
+        "siteDomains",
+        "cookies",
+        "storage",
+        "requests",
+        "frames",
+        "banner",
+        "bannerUnrecognised",
+        "policyLinks",
+        "action",
+        "screenshots",
+        "settle"
+      ],
+      additionalProperties: false,
+      properties: {
+        phase: {
+          $ref: "#/$defs/phase"
+        },
+        url: {
+          type: "string"
+        },
+        finalUrl: {
+          type: "string"
+        },
+        status: {
+          type: [
+            "integer",
+            "null"
+          ]
+        },
+        durationMs: {
+          type: "integer",
+          minimum: 0
+        },
+        error: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "Why the page could not be scanned; such a page never passes."
+        },
+        siteDomains: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        cookies: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/cookie"
+          }
+        },
+        cookieDeletions: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/cookieDeletion"
+          },
+          description: "Deletion attempts seen in this visit's window, whether or not they removed anything. Absent in reports written before they were gathered."
+        },
+        storage: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/storage"
+          }
+        },
+        requests: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/request"
+          }
+        },
+        frames: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/frame"
+          }
+        },
+        fingerprinting: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/fingerprinting"
+          },
+          description: "Fingerprinting API calls counted per API and calling script. Absent in reports written before it was gathered."
+        },
+        consentSignals: {
+          oneOf: [
+            {
+              $ref: "#/$defs/consentSignals"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "initial and after-reject: the consent the page's TCF API, Consent Mode and Google hits claimed; null on other visits. Absent in reports written before it was gathered."
+        },
+        identifiers: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/identifier"
+          },
+          description: "Stored values that look like identifiers, seen in requests to another host. Absent in reports written before they were gathered."
+        },
+        banner: {
+          oneOf: [
+            {
+              $ref: "#/$defs/banner"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "initial: the consent banner as found; null when none was."
+        },
+        bannerUnrecognised: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "Text of something that reads like a consent notice whose controls were not recognised."
+        },
+        policyLinks: {
+          type: "array",
+          items: {
+            type: "object",
+            required: [
+              "text",
+              "url",
+              "status",
+              "check",
+              "reason"
+            ],
+            additionalProperties: false,
+            properties: {
+              text: {
+                type: "string"
+              },
+              url: {
+                type: "string"
+              },
+              status: {
+                type: [
+                  "integer",
+                  "null"
+                ],
+                description: "The HTTP status the browser got after redirects; null unless check is answered."
+              },
+              check: {
+                enum: [
+                  "answered",
+                  "reachable",
+                  "unchecked"
+                ],
+                description: "How the browser's fetch of the link ended: answered (with status), reachable (another site answered; CORS hides its status), unchecked (no answer in time, or the fetch failed): could not check, which is not missing."
+              },
+              reason: {
+                type: [
+                  "string",
+                  "null"
+                ],
+                description: "Why the link could not be checked; null otherwise."
+              }
+            }
+          }
+        },
+        settle: {
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              type: "object",
+              required: [
+                "waitedMs",
+                "heldBy"
+              ],
+              additionalProperties: false,
+              properties: {
+                waitedMs: {
+                  type: "integer",
+                  minimum: 0,
+                  description: "Real time the visit spent waiting for the network before its state was recorded."
+                },
+                heldBy: {
+                  oneOf: [
+                    {
+                      type: "null"
+                    },
+                    {
+                      type: "object",
+                      required: [
+                        "url",
+                        "resourceType",
+                        "heldMs"
+                      ],
+                      additionalProperties: false,
+                      properties: {
+                        url: {
+                          type: "string"
+                        },
+                        resourceType: {
+                          type: "string"
+                        },
+                        heldMs: {
+                          type: "integer",
+                          minimum: 0
+                        }
+                      }
+                    }
+                  ],
+                  description: "The request that held one wait longest; beacons, EventSource, WebSockets and streams never do."
+                },
+                cutShort: {
+                  type: "boolean",
+                  description: "The visit's waits together reached their budget with something still pending: the rest was not waited for, and the page was recorded as it then stood. Absent in reports written before it was recorded."
+                },
+                windows: {
+                  type: "object",
+                  required: [
+                    "opened",
+                    "refused"
+                  ],
+                  additionalProperties: false,
+                  properties: {
+                    opened: {
+                      type: "integer",
+                      minimum: 0,
+                      description: "Pop-up windows the page opened during the visit, followed like the page."
+                    },
+                    refused: {
+                      type: "integer",
+                      minimum: 0,
+                      description: "Windows the page asked for past the visit's cap: not opened (as a visitor's pop-up blocker refuses them), or closed at once."
+                    }
+                  },
+                  description: "Absent in reports written before it was recorded."
+                }
+              }
+            }
+          ],
+          description: "How long the visit waited for the page to settle, and what bounded it; null when it failed before its state was recorded."
+        },
+        action: {
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              type: "object",
+              required: [
+                "kind",
+                "done",
+                "detail",
+                "bannerAfter"
+              ],
+              additionalProperties: false,
+              properties: {
+                kind: {
+                  enum: [
+                    "scroll",
+                    "reject",
+                    "save",
+                    "accept",
+                    "withdraw"
+                  ]
+                },
+                done: {
+                  type: "boolean",
+                  description: "The choice was made and the site stored it (its consent window closed, or its stored choice changed); a visit not done proves nothing about the choice."
+                },
+                steps: {
+                  type: "array",
+                  items: {
+                    $ref: "#/$defs/actionStep"
+                  },
+                  description: "What was done, in order: reports say it in their language. Absent in reports written before steps were recorded."
+                },
+                failure: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  description: "Why the visit could not be made; null when it was. Absent in reports written before."
+                },
+                detail: {
+                  type: "string",
+                  description: "The steps and the failure in English, as one sentence."
+                },
+                bannerAfter: {
+                  enum: [
+                    "visible",
+                    "gone",
+                    null
+                  ]
+                },
+                reopened: {
+                  description: "withdraw only: how the consent choice was opened again (policy: consent.withdraw; page: a link or button on the page; api: only the consent manager's script API); null when nothing opened it.",
+                  oneOf: [
+                    {
+                      type: "null"
+                    },
+                    {
+                      $ref: "#/$defs/reopened"
+                    }
+                  ]
+                }
+              }
+            }
+          ]
+        },
+        screenshots: {
+          description: "JPEG data: URLs of the first screen and of the banner; taken on the initial visit only when an HTML report is asked for, else null.",
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              type: "object",
+              required: [
+                "page",
+                "banner"
+              ],
+              additionalProperties: false,
+              properties: {
+                page: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  pattern: "^data:image/jpeg;base64,"
+                },
+                banner: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  pattern: "^data:image/jpeg;base64,"
+                }
+              }
+            }
+          ]
+        },
+        times: {
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              $ref: "#/$defs/visitTimes"
+            }
+          ],
+          description: "The banner's and the action's moments; null in reports written before times were kept."
+        },
+        declarations: {
+          type: "array",
+          description: "Initial visit: where the page's cookie declaration was read (its policy pages, its consent manager's lists) and what it says, as plain text; empty on other visits. Absent in reports written before declarations were read.",
+          items: {
+            $ref: "#/$defs/declarationSource"
+          }
+        }
+      }
+    },
+    page: {
+      type: "object",
+      required: [
+        "url",
+        "phases",
+        "skipped"
+      ],
+      additionalProperties: false,
+      properties: {
+        url: {
+          type: "string"
+        },
+        phases: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/phaseScan"
+          }
+        },
+        skipped: {
+          type: "array",
+          description: "Visits not made, each with why (no banner to answer, the page could not be scanned).",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "phase",
+              "reason"
+            ],
+            properties: {
+              phase: {
+                $ref: "#/$defs/phase"
+              },
+              reason: {
+                type: "string"
+              }
+            }
+          }
+        }
+      }
+    },
+    finding: {
+      type: "object",
+      required: [
+        "rule",
+        "severity",
+        "page",
+        "phase",
+        "subject",
+        "category",
+        "vendor",
+        "party",
+        "message",
+        "messageId",
+        "data",
+        "evidence",
+        "chain",
+        "seenIn",
+        "fingerprint",
+        "status",
+        "because",
+        "notes"
+      ],
+      additionalProperties: false,
+      properties: {
+        rule: {
+          type: "string"
+        },
+        severity: {
+          enum: [
+            "error",
+            "warn"
+          ]
+        },
+        page: {
+          type: "string"
+        },
+        phase: {
+          $ref: "#/$defs/phase"
+        },
+        subject: {
+          $ref: "#/$defs/subject"
+        },
+        category: {
+          $ref: "#/$defs/category"
+        },
+        vendor: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        party: {
+          oneOf: [
+            {
+              $ref: "#/$defs/party"
+            },
+            {
+              type: "null"
+            }
+          ]
+        },
+        message: {
+          type: "string",
+          description: "In English, rendered from the rule's message template."
+        },
+        messageId: {
+          type: "string",
+          description: "The key of the rule's message template; with data, lets a reader word the finding anew."
+        },
+        data: {
+          type: "object",
+          additionalProperties: {
+            type: [
+              "string",
+              "number"
+            ]
+          },
+          description: "The values filled into the message template."
+        },
+        evidence: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "What set or loaded it."
+        },
+        chain: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/chainLink"
+          },
+          description: "From the page to what set or loaded the subject; the last link is the request, frame or writing script itself. Empty for findings about the page or its banner."
+        },
+        cause: {
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              $ref: "#/$defs/cause"
+            }
+          ],
+          description: "Where the fix goes; null when the chain reaches nothing the site controls, and for findings about the page or its banner. Absent in reports written before causes were derived."
+        },
+        firstSeenMs: {
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 0,
+          description: "When the visit first saw the subject, on the visit's clock (see the visit's times): the first write of a cookie or key, the first request to a host. Null for findings about the page or its banner, or when the visit did not see it happen. Absent in reports written before times were kept."
+        },
+        seenIn: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/phase"
+          },
+          description: "Every visit of the page that showed the same thing tracking, this one included."
+        },
+        fingerprint: {
+          type: "string",
+          pattern: "^[0-9a-f]{16}$",
+          description: "Stable across runs, preview hosts, query strings and cookie values."
+        },
+        status: {
+          enum: [
+            "new",
+            "baselined",
+            "allowed"
+          ],
+          description: "Only new findings at or above failOn fail the gate."
+        },
+        because: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "The allow entry's reason (allowed, or an exempt third-party analytics finding kept as a warning); the baseline note when baselined."
+        },
+        notes: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Why a matching allow entry was not applied, or lowered the severity."
+        }
+      }
+    },
+    verdict: {
+      type: "object",
+      required: [
+        "status",
+        "exitCode",
+        "errors",
+        "warnings",
+        "scanErrors",
+        "baselined",
+        "allowed",
+        "fixed",
+        "reason"
+      ],
+      additionalProperties: false,
+      properties: {
+        status: {
+          enum: [
+            "passed",
+            "failed",
+            "incomplete"
+          ]
+        },
+        exitCode: {
+          enum: [
+            0,
+            1,
+            3
+          ]
+        },
+        errors: {
+          type: "integer",
+          minimum: 0,
+          description: "New error findings."
+        },
+        warnings: {
+          type: "integer",
+          minimum: 0,
+          description: "New warning findings."
+        },
+        scanErrors: {
+          type: "integer",
+          minimum: 0
+        },
+        reason: {
+          type: "string"
+        },
+        baselined: {
+          type: "integer",
+          minimum: 0
+        },
+        allowed: {
+          type: "integer",
+          minimum: 0
+        },
+        fixed: {
+          type: "integer",
+          minimum: 0
+        }
+      }
+    },
+    subject: {
+      type: "object",
+      required: [
+        "kind"
+      ],
+      additionalProperties: false,
+      properties: {
+        kind: {
+          enum: [
+            "cookie",
+            "storage",
+            "request",
+            "frame",
+            "page",
+            "banner"
+          ]
+        },
+        name: {
+          type: "string"
+        },
+        host: {
+          type: "string"
+        },
+        url: {
+          type: "string"
+        },
+        storage: {
+          enum: [
+            "localStorage",
+            "sessionStorage",
+            "indexedDB"
+          ]
+        }
+      }
+    },
+    fixed: {
+      type: "object",
+      required: [
+        "fingerprint",
+        "rule",
+        "phase",
+        "subject",
+        "pages"
+      ],
+      additionalProperties: false,
+      properties: {
+        fingerprint: {
+          type: "string",
+          pattern: "^[0-9a-f]{16}$"
+        },
+        rule: {
+          type: "string"
+        },
+        phase: {
+          $ref: "#/$defs/phase"
+        },
+        subject: {
+          $ref: "#/$defs/subject"
+        },
+        pages: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        }
+      }
+    },
+    control: {
+      type: [
+        "object",
+        "null"
+      ],
+      required: [
+        "text",
+        "kind",
+        "layer"
+      ],
+      additionalProperties: false,
+      properties: {
+        text: {
+          type: "string"
+        },
+        kind: {
+          enum: [
+            "button",
+            "link"
+          ]
+        },
+        layer: {
+          enum: [
+            1,
+            2
+          ]
+        }
+      }
+    },
+    banner: {
+      type: "object",
+      required: [
+        "source",
+        "frameUrl",
+        "text",
+        "accept",
+        "reject",
+        "save",
+        "settings",
+        "toggles",
+        "visibleAfterWait"
+      ],
+      additionalProperties: false,
+      properties: {
+        source: {
+          enum: [
+            "policy",
+            "heuristic"
+          ]
+        },
+        frameUrl: {
+          type: [
+            "string",
+            "null"
+          ]
+        },
+        text: {
+          type: "string"
+        },
+        accept: {
+          $ref: "#/$defs/control"
+        },
+        reject: {
+          $ref: "#/$defs/control"
+        },
+        save: {
+          $ref: "#/$defs/control"
+        },
+        settings: {
+          $ref: "#/$defs/control"
+        },
+        toggles: {
+          type: "array",
+          items: {
+            type: "object",
+            required: [
+              "label",
+              "checked",
+              "locked",
+              "layer"
+            ],
+            additionalProperties: false,
+            properties: {
+              label: {
+                type: "string"
+              },
+              checked: {
+                type: "boolean"
+              },
+              locked: {
+                type: "boolean"
+              },
+              layer: {
+                enum: [
+                  1,
+                  2
+                ]
+              }
+            }
+          }
+        },
+        visibleAfterWait: {
+          type: "boolean"
+        }
+      }
+    },
+    initiator: {
+      type: "object",
+      required: [
+        "type",
+        "url",
+        "line"
+      ],
+      additionalProperties: false,
+      description: "What made the browser send the request, from Chromium's DevTools protocol.",
+      properties: {
+        type: {
+          enum: [
+            "html",
+            "script",
+            "redirect",
+            "other"
+          ],
+          description: "html: a tag in a document; script: running code (async parents followed); redirect: the previous hop answered 3xx; other: navigation, preload, the browser."
+        },
+        url: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "The document, script or redirecting URL."
+        },
+        line: {
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 1,
+          description: "Line in that document or script."
+        }
+      }
+    },
+    chainLink: {
+      type: "object",
+      required: [
+        "url",
+        "via",
+        "line"
+      ],
+      additionalProperties: false,
+      properties: {
+        url: {
+          type: "string"
+        },
+        via: {
+          enum: [
+            "page",
+            "html",
+            "script",
+            "redirect",
+            "frame",
+            "unknown"
+          ],
+          description: "How this step was reached from the one before: page starts every chain; frame: inside the embed before it; unknown: the trail is lost here."
+        },
+        line: {
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 1,
+          description: "Line of the previous document or script that loaded this step."
+        }
+      }
+    },
+    rule: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "id",
+        "title",
+        "description",
+        "legalBasis",
+        "plainWords",
+        "defaultSeverity",
+        "failClosed",
+        "docsUrl"
+      ],
+      properties: {
+        id: {
+          type: "string"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        legalBasis: {
+          type: "string"
+        },
+        plainWords: {
+          type: "string"
+        },
+        defaultSeverity: {
+          enum: [
+            "error",
+            "warn"
+          ]
+        },
+        failClosed: {
+          type: "boolean",
+          description: "Its findings mean a page was not looked at: the run is incomplete."
+        },
+        docsUrl: {
+          type: "string",
+          format: "uri"
+        }
+      }
+    },
+    coverage: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "found",
+        "scanned",
+        "leftOut"
+      ],
+      description: "How many pages were found, scanned and left out, and why: partial coverage is never silent.",
+      properties: {
+        found: {
+          type: "integer",
+          minimum: 0,
+          description: "Pages found on the target: the ones scanned plus the ones left out."
+        },
+        scanned: {
+          type: "integer",
+          minimum: 0
+        },
+        leftOut: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "reason",
+              "count",
+              "examples",
+              "message"
+            ],
+            properties: {
+              reason: {
+                enum: [
+                  "max-pages",
+                  "excluded",
+                  "other-host",
+                  "sitemap-unreadable",
+                  "crawl-unreadable"
+                ],
+                description: "max-pages: beyond the cap; excluded: matched --exclude; other-host: sitemap pages on another host; sitemap-unreadable: a sitemap that could not be read, so its pages are unknown; crawl-unreadable: pages the crawl could not fetch, so the pages linked from them are unknown."
+              },
+              count: {
+                type: "integer",
+                minimum: 1,
+                description: "Pages left out; for sitemap-unreadable and crawl-unreadable, the sitemaps or pages that could not be read."
+              },
+              examples: {
+                type: "array",
+                items: {
+                  type: "string"
+                },
+                description: "The first few of them."
+              },
+              message: {
+                type: "string",
+                description: "What was left out, why, and how to include it."
+              }
+            }
+          }
+        },
+        shard: {
+          type: "object",
+          additionalProperties: false,
+          required: [
+            "index",
+            "total",
+            "of",
+            "pages",
+            "settings"
+          ],
+          description: "Set when the run scanned one shard of the pages (--shard I/N): what merge-reports checks.",
+          properties: {
+            index: {
+              type: "integer",
+              minimum: 1,
+              description: "This shard, from 1."
+            },
+            total: {
+              type: "integer",
+              minimum: 1,
+              description: "How many shards the pages were split into."
+            },
+            of: {
+              type: "integer",
+              minimum: 0,
+              description: "Pages in the list before it was split: all shards together scan this many."
+            },
+            pages: {
+              type: "array",
+              items: {
+                type: "string"
+              },
+              description: "The path (and query) of each page this shard drew; possibly none."
+            },
+            settings: {
+              type: "string",
+              description: "Digest of the settings that decide what is scanned and how: the shards of one run share it."
+            }
+          }
+        }
+      }
+    },
+    consentSignals: {
+      type: "object",
+      required: [
+        "tcf",
+        "consentMode",
+        "googleHits"
+      ],
+      additionalProperties: false,
+      properties: {
+        tcf: {
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              type: "object",
+              required: [
+                "answered",
+                "gdprApplies",
+                "eventStatus",
+                "cmpId",
+                "tcString",
+                "purposeConsents",
+                "vendorConsents",
+                "decodeError"
+              ],
+              additionalProperties: false,
+              properties: {
+                answered: {
+                  type: "boolean",
+                  description: "False when __tcfapi gave no TC data within the wait."
+                },
+                gdprApplies: {
+                  type: [
+                    "boolean",
+                    "null"
+                  ]
+                },
+                eventStatus: {
+                  type: [
+                    "string",
+                    "null"
+                  ]
+                },
+                cmpId: {
+                  type: [
+                    "integer",
+                    "null"
+                  ]
+                },
+                tcString: {
+                  type: [
+                    "string",
+                    "null"
+                  ]
+                },
+                purposeConsents: {
+                  type: "array",
+                  items: {
+                    type: "integer"
+                  },
+                  description: "Purpose ids whose consent bit the TC string sets."
+                },
+                vendorConsents: {
+                  type: "array",
+                  items: {
+                    type: "integer"
+                  },
+                  description: "Vendor ids whose consent bit the TC string sets."
+                },
+                decodeError: {
+                  type: [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            }
+          ],
+          description: "What the page's IAB TCF API answered to getTCData; null when the page has no __tcfapi."
+        },
+        consentMode: {
+          type: "array",
+          items: {
+            type: "object",
+            required: [
+              "command",
+              "state"
+            ],
+            additionalProperties: false,
+            properties: {
+              command: {
+                enum: [
+                  "default",
+                  "update"
+                ]
+              },
+              state: {
+                type: "object",
+                additionalProperties: {
+                  enum: [
+                    "granted",
+                    "denied"
+                  ]
+                }
+              }
+            }
+          },
+          description: "The gtag('consent', \u2026) commands in the page's dataLayer, in order."
+        },
+        googleHits: {
+          type: "array",
+          items: {
+            type: "object",
+            required: [
+              "url",
+              "gcs",
+              "gcd",
+              "state"
+            ],
+            additionalProperties: false,
+            properties: {
+              url: {
+                type: "string"
+              },
+              gcs: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              gcd: {
+                type: [
+                  "string",
+                  "null"
+                ]
+              },
+              state: {
+                type: "object",
+                additionalProperties: false,
+                properties: {
+                  ad_storage: {
+                    enum: [
+                      "granted",
+                      "denied"
+                    ]
+                  },
+                  analytics_storage: {
+                    enum: [
+                      "granted",
+                      "denied"
+                    ]
+                  },
+                  ad_user_data: {
+                    enum: [
+                      "granted",
+                      "denied"
+                    ]
+                  },
+                  ad_personalization: {
+                    enum: [
+                      "granted",
+                      "denied"
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          description: "Requests to Google hosts that carried Consent Mode's gcs or gcd parameter, and what they said."
+        }
+      }
+    },
+    cookieDeletion: {
+      type: "object",
+      description: "A cookie write that asked the browser to remove a cookie (Max-Age <= 0 or an expiry in the past). It removes only the cookie of the same name, domain (host-only or not) and path; it is never counted as setting one.",
+      required: [
+        "name",
+        "domain",
+        "hostOnly",
+        "path",
+        "via",
+        "url"
+      ],
+      additionalProperties: false,
+      properties: {
+        name: {
+          type: "string"
+        },
+        domain: {
+          type: "string",
+          description: "The domain it aimed at: its Domain attribute without the dot, else the host of the writer."
+        },
+        hostOnly: {
+          type: "boolean",
+          description: "No Domain attribute: it could only remove a host-only cookie of that host."
+        },
+        path: {
+          type: "string",
+          description: "Its Path attribute, else the default path of the writer's URL."
+        },
+        via: {
+          enum: [
+            "set-cookie",
+            "document.cookie"
+          ]
+        },
+        url: {
+          type: "string",
+          description: "The response that carried the header, or the script that wrote document.cookie."
+        }
+      }
+    },
+    reopened: {
+      type: "object",
+      required: [
+        "via",
+        "control"
+      ],
+      additionalProperties: false,
+      properties: {
+        via: {
+          enum: [
+            "policy",
+            "page",
+            "api"
+          ]
+        },
+        control: {
+          type: "string"
+        },
+        place: {
+          oneOf: [
+            {
+              type: "null"
+            },
+            {
+              type: "object",
+              required: [
+                "kind",
+                "floating",
+                "shadowRoot",
+                "frameUrl"
+              ],
+              additionalProperties: false,
+              properties: {
+                kind: {
+                  enum: [
+                    "button",
+                    "link"
+                  ]
+                },
+                floating: {
+                  type: "boolean",
+                  description: "Fixed or sticky on the screen (a round icon in a corner), rather than in the flow of the page (a footer link)."
+                },
+                shadowRoot: {
+                  type: "boolean",
+                  description: "Inside an open shadow root (a consent manager built as a web component)."
+                },
+                frameUrl: {
+                  type: [
+                    "string",
+                    "null"
+                  ],
+                  description: "The frame it is in, when not the page itself."
+                }
+              }
+            }
+          ],
+          description: "Where the control was; null for an API call. Absent in reports written before it was recorded."
+        }
+      }
+    },
+    actionStep: {
+      type: "object",
+      description: "One thing a visit did to the page, in order: browse (scrolled to the bottom, moved the mouse, pressed Escape), click (a control of the consent banner; layer 2: in its settings layer), autoconsent (DuckDuckGo autoconsent answered a consent manager it knows), reopen (opened the consent choice again), reload, follow (opened a same-site link), noLink (found none to follow).",
+      oneOf: [
+        {
+          required: [
+            "do"
+          ],
+          additionalProperties: false,
+          properties: {
+            do: {
+              enum: [
+                "browse",
+                "reload",
+                "noLink"
+              ]
+            }
+          }
+        },
+        {
+          required: [
+            "do",
+            "control",
+            "layer"
+          ],
+          additionalProperties: false,
+          properties: {
+            do: {
+              const: "click"
+            },
+            control: {
+              type: "string"
+            },
+            layer: {
+              enum: [
+                1,
+                2
+              ]
+            },
+            asShown: {
+              const: true,
+              description: "A save clicked with no switch touched (the after-save visit)."
+            }
+          }
+        },
+        {
+          required: [
+            "do",
+            "cmp",
+            "choice"
+          ],
+          additionalProperties: false,
+          properties: {
+            do: {
+              const: "autoconsent"
+            },
+            cmp: {
+              type: "string"
+            },
+            choice: {
+              enum: [
+                "reject",
+                "accept"
+              ]
+            }
+          }
+        },
+        {
+          required: [
+            "do",
+            "reopened"
+          ],
+          additionalProperties: false,
+          properties: {
+            do: {
+              const: "reopen"
+            },
+            reopened: {
+              $ref: "#/$defs/reopened"
+            }
+          }
+        },
+        {
+          required: [
+            "do",
+            "path"
+          ],
+          additionalProperties: false,
+          properties: {
+            do: {
+              const: "follow"
+            },
+            path: {
+              type: "string"
+            }
+          }
+        }
+      ]
+    },
+    visitTimes: {
+      type: "object",
+      required: [
+        "from",
+        "bannerShownMs",
+        "actionMs"
+      ],
+      additionalProperties: false,
+      description: "When the visitor could see and answer the banner. Every time in a visit (these, each request's startedMs, each cookie write's and storage key's writtenMs, each finding's firstSeenMs) is real milliseconds, measured by the gate, from the start of the first navigation of the browser session the visit ran in; the page's own clock is fast-forwarded and says nothing about real time.",
+      properties: {
+        from: {
+          allOf: [
+            {
+              $ref: "#/$defs/phase"
+            }
+          ],
+          description: "The visit whose first navigation the times count from: itself, the initial visit for after-scroll, after-accept for after-withdraw."
+        },
+        bannerShownMs: {
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 0,
+          description: "When the gate found the consent banner on screen in this visit (reopened, for after-withdraw): it appeared then or earlier. Null when no banner was found."
+        },
+        actionMs: {
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 0,
+          description: "When the visit's action began: the click on reject, save or accept, the refusal of a withdrawal, or the scrolling. Null when there was none."
+        }
+      }
+    },
+    cause: {
+      type: "object",
+      required: [
+        "kind",
+        "url",
+        "line",
+        "id",
+        "vendor"
+      ],
+      additionalProperties: false,
+      description: "Where the fix for a finding goes: walking back along its chain from the subject, the first step the site itself controls.",
+      properties: {
+        kind: {
+          enum: [
+            "tag",
+            "container",
+            "script",
+            "server"
+          ],
+          description: "tag: a tag (or inline script) in the page's HTML; container: a tag-manager container the site configures (GTM-\u2026); script: a script of the site's own; server: the site's own response whose Set-Cookie set the cookie."
+        },
+        url: {
+          type: "string",
+          description: "tag: what the tag loaded (the page itself for an inline script that wrote the subject); container: the container's script; script: the site's script; server: the response."
+        },
+        line: {
+          type: [
+            "integer",
+            "null"
+          ],
+          minimum: 1,
+          description: "tag: its line in the page; script: the line in it that loaded the next step; else null."
+        },
+        id: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "container: its id (GTM-XXXX); else null."
+        },
+        vendor: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "Whose tag or container it is, as classified; null for the site's own."
+        }
+      }
+    },
+    declarationSource: {
+      type: "object",
+      required: [
+        "kind",
+        "url",
+        "manager",
+        "read",
+        "reason",
+        "blocks",
+        "expressions",
+        "truncated"
+      ],
+      additionalProperties: false,
+      properties: {
+        kind: {
+          enum: [
+            "page",
+            "manager"
+          ],
+          description: "page: a cookie or privacy policy page the page links, or the one the policy file names; manager: the consent manager's own cookie list."
+        },
+        url: {
+          type: "string",
+          description: "The policy page; for a manager, the page it was read on."
+        },
+        manager: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "The consent manager whose configuration it is (Klaro, Orejime, tarteaucitron.js); null for a page, or for a table in a consent settings layer."
+        },
+        read: {
+          type: "boolean",
+          description: "False when it could not be read: then it proves nothing either way, and cookie-not-declared judges nothing on the page."
+        },
+        reason: {
+          type: [
+            "string",
+            "null"
+          ],
+          description: "Why it could not be read; null when it was."
+        },
+        blocks: {
+          type: "array",
+          description: "One entry per table row, definition, list item or paragraph, each as its cells or parts; bounded in size.",
+          items: {
+            type: "array",
+            items: {
+              type: "string"
+            }
+          }
+        },
+        expressions: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "Cookie names the manager gives as regular expressions, as their source text."
+        },
+        truncated: {
+          type: "boolean",
+          description: "The page's text went on beyond what was kept."
+        }
+      }
+    }
+  }
+};
+
+// src/entry/judge.ts
+var validator2 = once(() => new import__3.default.default({ allErrors: true, strict: false, validateFormats: false }).compile(report_schema_default));
+function readReport(path) {
+  const name = relative7(process.cwd(), path) || path;
+  let data;
+  try {
+    data = JSON.parse(readFileSync8(path, "utf8"));
+  } catch (error) {
+    throw new GateError(`${name}: cannot read it as JSON (${errorText(error)}). Give a report written by --format json.`, 2, error);
+  }
+  const validate = validator2();
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    throw new GateError(`${name} is not a consent-gate JSON report (${first?.instancePath || "/"}: ${first?.message ?? "invalid"}). Write one with: consent-gate scan --format json -o ${name}`);
+  }
+  return data;
+}
+function judgeReport(path, policy, options = {}) {
+  return judgeSaved(readReport(path), policy, options);
+}
+function judgeSaved(saved, policy, options = {}) {
+  const readable = saved.pages.map((page) => ({
+    ...page,
+    phases: page.phases.map((scan) => ({ ...scan, action: scan.action && { ...scan.action, steps: scan.action.steps ?? [], failure: scan.action.failure ?? (scan.action.done ? null : scan.action.detail) } }))
+  }));
+  const pages = readable.map((page) => ({
+    ...page,
+    phases: page.phases.map((scan) => ({
+      ...scan,
+      fingerprinting: scan.fingerprinting ?? [],
+      consentSignals: scan.consentSignals ?? null,
+      identifiers: scan.identifiers ?? [],
+      cookieDeletions: scan.cookieDeletions ?? [],
+      times: scan.times ?? null,
+      declarations: scan.declarations ?? []
+    }))
+  }));
+  const stored = readBaseline(policy.baselinePath);
+  const known = stored ?? emptyBaseline();
+  const started = Date.now();
+  const findings = pages.flatMap((page) => judgePage(page, policy, known));
+  const concluded = concludeRun(findings, saved.target.urls, known, options.updateBaseline ?? null, new Date(started).toISOString().slice(0, 10));
+  if (concluded.nextBaseline) writeBaseline(policy.baselinePath, concluded.nextBaseline, options.secrets ?? new RunSecrets());
+  const { tool, data: lists, browser, startedAt, durationMs, coverage, target } = saved;
+  return resultOf({ tool, data: lists, browser, startedAt, durationMs, coverage, target }, readable, concluded, policy, { found: stored !== null });
+}
+
 export {
-  __require,
-  __commonJS,
-  __toESM,
   GateError,
   errorText,
+  urlPath,
   pageLabel,
+  placeOf,
+  hostOf,
   withoutQuery,
   VISITS,
   PHASES,
   LANGS,
+  lifetimeWords,
+  storageLifetimeWords,
+  plural,
+  escapeMarkup,
   TOOL_VERSION,
   RULES,
   policySchema,
@@ -46546,11 +50343,7 @@ export {
   json,
   failsGate,
   DEFAULT_SETTINGS,
-  emptyBaseline,
   writeFileAtomic,
-  readBaseline,
-  writeBaseline,
-  once,
   onShutdown,
   stopping,
   exitCleanlyOnSignals,
@@ -46558,16 +50351,18 @@ export {
   BROWSER_ENV,
   INSTALL_HINT,
   resolveBrowser,
-  require__,
   POLICY_FILES,
   DEFAULT_BASELINE,
   findPolicyFile,
   defaultPolicy,
   loadPolicy,
   startStatic,
-  judgePage,
-  concludeRun,
-  resultOf,
+  RunSecrets,
+  nothingSecret,
+  declaredVisit,
   defaultConcurrency,
-  runGate
+  runGate,
+  readReport,
+  judgeReport,
+  judgeSaved
 };
