@@ -44,8 +44,13 @@ const pixelIn = (phase: Phase, rule: string, identifier: string | null): string[
   ...['connect.facebook.net', 'www.facebook.com'].map((host) => `error ${rule} ${phase} request ${host}`),
   ...['_fbp', 'fr'].map((name) => `error ${rule} ${phase} cookieSet ${name}`),
 ];
-/** The pixel outside the manager: before any choice, after refusing, after withdrawing. */
+/**
+ * The pixel outside the manager: before any choice, after refusing, after withdrawing; and its cookies,
+ * stored after accepting too, are in no declaration (the policy page lists what the manager loads).
+ */
 const PIXEL_OUTSIDE = [
+  'warn cookie-not-declared after-accept cookie _fbp',
+  'warn cookie-not-declared after-accept cookie fr',
   'error identifier-sent-to-third-party initial beforeConsent _fbp',
   'error tracker-request-before-consent initial request connect.facebook.net',
   'error tracker-request-before-consent initial request www.facebook.com',

@@ -75,7 +75,7 @@ const LEFT_OUT: Record<string, string> = { 'vanilla-cookieconsent': '_fbp', klar
 
 function managerSite(name: ManagerName, leftOut: string | null): string {
   const declared = [...DECLARED.analytics, ...DECLARED.marketing].filter((n) => n !== leftOut);
-  const dir = managerMatrixSite(name, 'done-right', { declared });
+  const dir = managerMatrixSite(name, 'done-right', { declared, policyTable: false });
   const own = OWN_COOKIE[name];
   if (own) writeFileSync(join(dir, 'cookies.html'), policyPage(own.lang, 'Cookies', own.cookie === leftOut ? '<p>Cookies.</p>' : own.text(own.cookie)));
   return dir;

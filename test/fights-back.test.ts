@@ -66,11 +66,11 @@ describe('a page that redefines Array.from/filter/map, getComputedStyle, getBoun
 });
 
 describe('what an in-page scan returns', () => {
-  const valid = { banner: { text: 'we use cookies', controls: [{ role: 'reject', kind: 'button', text: 'Reject all', id: 'x-reject-1-0' }] }, unrecognised: null, toggles: [], policyLinks: [] };
+  const valid = { banner: { text: 'we use cookies', controls: [{ role: 'reject', kind: 'button', text: 'Reject all', id: 'x-reject-1-0' }] }, unrecognised: null, toggles: [], policyLinks: [], reopen: [] };
 
   it('is checked: anything but a scan result is an error, never "no banner"', () => {
     expect(checkScanResult(valid)).toEqual(valid);
-    for (const nonsense of [null, undefined, 'no banner', [], { ...valid, policyLinks: 'none' }, { ...valid, banner: { text: 'x', controls: [{ role: 'refuse', kind: 'button', text: 'No', id: 'x' }] } }]) {
+    for (const nonsense of [null, undefined, 'no banner', [], { ...valid, policyLinks: 'none' }, { ...valid, reopen: [{ id: 'x', name: 'Cookie settings', kind: 'icon', floating: true, shadowRoot: false }] }, { ...valid, banner: { text: 'x', controls: [{ role: 'refuse', kind: 'button', text: 'No', id: 'x' }] } }]) {
       expect(() => checkScanResult(nonsense)).toThrow('the page returned something that is not a scan result');
     }
   });

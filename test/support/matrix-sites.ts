@@ -40,11 +40,18 @@ export interface Setup {
   domain: string | null;
   /** The tracker cookies its cookie table or per-service `cookies` name, where the manager has them. */
   declared: readonly string[];
+  /**
+   * The policy page declares what the site stores, with how long: the manager's own cookie, GA's and,
+   * where the manager loads it, the pixel's (a pixel added outside the manager is what the policy misses).
+   */
+  policyTable: boolean;
 }
 
 /** A consent manager as a site sets it up: its files (destination → path in node_modules) and the markup that loads it. */
 interface Manager {
   lang: Lang;
+  /** The cookie it keeps the visitor's choice in, and how long that lasts in the site's words, for the policy page. */
+  consentCookie: { name: string; kept: string };
   files: Record<string, string>;
   /** Its cookie clean-up takes a domain, and without one misses cookies kept on the registrable domain. */
   domainOption: boolean;
@@ -80,6 +87,7 @@ const osanoLoader = `<script>
 function osano(lang: Lang, initialiseArgs: (setup: Setup) => string): Manager {
   return {
     lang,
+    consentCookie: { name: 'cookieconsent_status', kept: lang === 'fr' ? '1 an' : '1 year' },
     domainOption: false,
     files: { 'cookieconsent.min.js': 'cookieconsent/build/cookieconsent.min.js', 'cookieconsent.min.css': 'cookieconsent/build/cookieconsent.min.css' },
     head: (setup) => `<link rel="stylesheet" href="/cookieconsent.min.css">${setup.reopen ? '' : '\n<style>.cc-revoke { display: none !important; }</style>'}${pixelOutside(setup)}`,
@@ -102,6 +110,7 @@ export const MANAGERS = {
   // service's cookies tries the registrable domain by itself.
   tarteaucitron: {
     lang: 'fr',
+    consentCookie: { name: 'tarteaucitron', kept: '1 an' },
     domainOption: false,
     files: {
       'tarteaucitron/tarteaucitron.js': 'tarteaucitronjs/tarteaucitron.js',
@@ -136,6 +145,7 @@ export const MANAGERS = {
   // tries every parent domain of the page when no domain is given, so it needs no domain option.
   orejime: {
     lang: 'nl',
+    consentCookie: { name: 'eu-consent', kept: '6 maanden' },
     domainOption: false,
     files: { 'orejime-standard-nl.js': 'orejime/dist/orejime-standard-nl.js', 'orejime-standard.css': 'orejime/dist/orejime-standard.css' },
     head: (setup) => `<link rel="stylesheet" href="/orejime-standard.css">
@@ -181,6 +191,7 @@ ${setup.pixelGated ? `<template data-purpose="ads">${PIXEL_TAG}</template>` : PI
   // page's host only.
   klaro: {
     lang: 'fr',
+    consentCookie: { name: 'klaro', kept: '6 mois' },
     domainOption: true,
     files: { 'klaro.js': 'klaro/dist/klaro.js' },
     head: (setup) => {
@@ -208,6 +219,7 @@ ${pixelGated ? `<script type="text/plain" data-type="text/javascript" data-name=
   // removes a refused category's cookies on the page's host unless told their domain.
   'vanilla-cookieconsent': {
     lang: 'nl',
+    consentCookie: { name: 'cc_cookie', kept: '6 maanden' },
     domainOption: true,
     files: { 'cookieconsent.umd.js': 'vanilla-cookieconsent/dist/cookieconsent.umd.js', 'cookieconsent.css': 'vanilla-cookieconsent/dist/cookieconsent.css' },
     head: ({ pixelGated }) => `<link rel="stylesheet" href="/cookieconsent.css">
@@ -234,7 +246,7 @@ ${pixelGated ? `<script type="text/plain" data-category="marketing" async src="$
             sections: [
               { title: 'Strikt noodzakelijk', description: 'Nodig om de site te laten werken.', linkedCategory: 'necessary'${cookieTable(setup.declared.length > 0 ? ['cc_cookie'] : [])} },
               { title: 'Statistieken', description: 'Hoe bezoekers de site gebruiken.', linkedCategory: 'analytics'${cookieTable(declaredOf(setup, DECLARED.analytics))} },
-              { title: 'Marketing', description: 'Advertenties meten.', linkedCategory: 'marketing'${cookieTable(declaredOf(setup, DECLARED.marketing))} },
+              { title: 'Marketing', description: 'Advertenties meten.', linkedCategory: 'marketing'${cookieTable(pixelGated ? declaredOf(setup, DECLARED.marketing) : [])} },
             ],
           },
         },
@@ -253,6 +265,7 @@ ${pixelGated ? `<script type="text/plain" data-category="marketing" async src="$
   // no cookies.
   beyonk: {
     lang: 'nl',
+    consentCookie: { name: 'toestemming', kept: '2 jaar' },
     domainOption: false,
     files: { 'cookie-consent-banner.js': '@beyonk/gdpr-cookie-consent-banner/dist/index.js', 'cookie-consent-banner.css': '@beyonk/gdpr-cookie-consent-banner/src/lib/banner.css' },
     head: (setup) => `<link rel="stylesheet" href="/cookie-consent-banner.css">
@@ -311,9 +324,28 @@ function cookieTable(names: readonly string[]): string {
 export type Variant = 'done-right' | 'pixel-outside' | 'no-reopen' | 'deletion-without-domain';
 
 /** `domain`: the registrable domain a clean-up is told about (null: none); `declared`: the cookie table's names, all unless told. */
-export function setupOf(variant: Variant, options: { domain?: string | null; declared?: readonly string[] } = {}): Setup {
+export function setupOf(variant: Variant, options: { domain?: string | null; declared?: readonly string[]; policyTable?: boolean } = {}): Setup {
   const domain = variant === 'deletion-without-domain' ? null : (options.domain ?? null);
-  return { pixelGated: variant !== 'pixel-outside', reopen: variant !== 'no-reopen', domain, declared: options.declared ?? ALL_DECLARED };
+  return { pixelGated: variant !== 'pixel-outside', reopen: variant !== 'no-reopen', domain, declared: options.declared ?? ALL_DECLARED, policyTable: options.policyTable ?? true };
+}
+
+/** How long GA's and the pixel's cookies are kept, in each site's words: at least what they ask for. */
+const KEPT: Record<Lang, { ga: string; pixel: string; heading: [string, string] }> = {
+  nl: { ga: '2 jaar', pixel: '3 maanden', heading: ['Cookie', 'Bewaartermijn'] },
+  fr: { ga: '2 ans', pixel: '3 mois', heading: ['Cookie', 'Durée de conservation'] },
+  en: { ga: '2 years', pixel: '3 months', heading: ['Cookie', 'Kept for'] },
+};
+
+/** The policy page's table: what the site stores with consent, as its cookie policy lists it. */
+function policyTable(manager: Manager, setup: Setup): string {
+  const kept = KEPT[manager.lang];
+  const rows: [string, string][] = [
+    [manager.consentCookie.name, manager.consentCookie.kept],
+    ['_ga', kept.ga],
+    ['_ga_*', kept.ga],
+    ...(setup.pixelGated ? DECLARED.marketing.map((name): [string, string] => [name, kept.pixel]) : []),
+  ];
+  return `<table><tr><th>${kept.heading[0]}</th><th>${kept.heading[1]}</th></tr>${rows.map(([name, time]) => `<tr><td>${name}</td><td>${time}</td></tr>`).join('')}</table>`;
 }
 
 /** The managers whose clean-up misses cookies on the registrable domain without its domain option. */
@@ -340,13 +372,13 @@ ${body}
 }
 
 /** Writes a site's files, its two scanned pages (index.html, contact.html) and a cookie policy page. */
-function writeSite(lang: Lang, name: string, head: string, body: string, extra: Record<string, string> = {}): string {
+function writeSite(lang: Lang, name: string, head: string, body: string, extra: Record<string, string> = {}, declaration = ''): string {
   const dir = mkdtempSync(join(tmpdir(), `cg-matrix-${name}-`));
   const chrome = CHROME[lang];
   writeFileSync(join(dir, 'index.html'), page(lang, chrome.home, head, body));
   writeFileSync(join(dir, 'contact.html'), page(lang, chrome.contact, head, body));
   // The policy page carries the consent manager as every page of the site does.
-  writeFileSync(join(dir, 'cookies.html'), page(lang, chrome.policy, head, `<p>${chrome.policyTitle}</p>\n${body}`));
+  writeFileSync(join(dir, 'cookies.html'), page(lang, chrome.policy, head, `<p>${chrome.policyTitle}</p>\n${declaration}\n${body}`));
   for (const [file, text] of Object.entries(extra)) writeFileSync(join(dir, file), text);
   return dir;
 }
@@ -355,7 +387,7 @@ function writeSite(lang: Lang, name: string, head: string, body: string, extra: 
 export function managerMatrixSite(name: ManagerName, variant: Variant, options: Parameters<typeof setupOf>[1] = {}): string {
   const manager: Manager = MANAGERS[name];
   const setup = setupOf(variant, options);
-  const dir = writeSite(manager.lang, `${name}-${variant}`, manager.head(setup), manager.body(setup));
+  const dir = writeSite(manager.lang, `${name}-${variant}`, manager.head(setup), manager.body(setup), {}, setup.policyTable ? policyTable(manager, setup) : '');
   for (const [to, from] of Object.entries(manager.files)) {
     mkdirSync(dirname(join(dir, to)), { recursive: true });
     cpSync(join(ROOT, 'node_modules', from), join(dir, to));
