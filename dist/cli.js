@@ -18,7 +18,7 @@ import {
   siteName,
   takes,
   writeReports
-} from "./chunks/chunk-RQHNFE3E.js";
+} from "./chunks/chunk-O7FYAEAV.js";
 import {
   DEFAULT_BASELINE,
   GateError,

@@ -15,7 +15,7 @@ import {
   reviewBody,
   visitLine,
   writeReports
-} from "./chunks/chunk-RQHNFE3E.js";
+} from "./chunks/chunk-O7FYAEAV.js";
 import {
   GateError,
   RunSecrets,

@@ -30,16 +30,6 @@ function lifetime(entry: InventoryEntry, words: Words): string {
   return said.days(days);
 }
 
-/** A URL as the reader can use it: on a loopback server that is gone, by its path alone. */
-function shownUrl(gate: GateResult, url: string): string {
-  if (!gate.target.ephemeral) return url;
-  const site = gate.pages.map((p) => new URL(p.url).origin);
-  try {
-    return site.includes(new URL(url).origin) ? pageLabel(url) : url;
-  } catch {
-    return url;
-  }
-}
 
 function header(gate: GateResult, words: Words): string {
   const { verdict } = gate;
