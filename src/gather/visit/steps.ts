@@ -280,5 +280,17 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
     await session.page.reload({ waitUntil: 'load', timeout: session.options.timeoutMs });
     tell(session, { do: 'reload' });
   },
+
+  // The choice made on the banner's first page must hold on this one too: the same notice showing
+  // again means the site forgot it here (a consent cookie stored with a narrow path, say).
+  checkChoiceKept: async (session) => {
+    const { options, storedNotice } = session;
+    const stored = session.scan.action?.steps.find((step) => step.do === 'stored');
+    if (stored?.do !== 'stored' || storedNotice === null) return;
+    // The settle before has run the page's clock on that long already, unless the fake clock is off.
+    if (options.fastForwardMs < options.bannerDelayMs) await advance(session, options.bannerDelayMs);
+    const found = await findBanner(session.page, options.consent, options);
+    if (found.banner !== null || (storedNotice === 'unrecognised' && found.unrecognised !== null)) stored.bannerAgain = true;
+  },
 };
 
