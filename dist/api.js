@@ -14,7 +14,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-KCJCUVKA.js";
+} from "./chunks/chunk-PPLBZBT4.js";
 import "./chunks/chunk-KJFGTTMY.js";
 export {
   BROWSER_ENV,

@@ -18,7 +18,7 @@ import {
   siteName,
   takes,
   writeReports
-} from "./chunks/chunk-O7FYAEAV.js";
+} from "./chunks/chunk-7LTJ67C7.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -43,7 +43,7 @@ import {
   stopping,
   storageLifetimeWords,
   writeFileAtomic
-} from "./chunks/chunk-KCJCUVKA.js";
+} from "./chunks/chunk-PPLBZBT4.js";
 import "./chunks/chunk-KJFGTTMY.js";
 
 // src/entry/cli.ts

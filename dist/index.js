@@ -15,7 +15,7 @@ import {
   reviewBody,
   visitLine,
   writeReports
-} from "./chunks/chunk-O7FYAEAV.js";
+} from "./chunks/chunk-7LTJ67C7.js";
 import {
   GateError,
   RunSecrets,
@@ -32,7 +32,7 @@ import {
   stopping,
   subjectLabel,
   wordsFor
-} from "./chunks/chunk-KCJCUVKA.js";
+} from "./chunks/chunk-PPLBZBT4.js";
 import {
   require_tunnel
 } from "./chunks/chunk-OTZBYH6C.js";

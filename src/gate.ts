@@ -9,7 +9,7 @@ import { checkShardRun, shardLine, takeShard, type Shard } from './discover/shar
 import { DEFAULT_SETTINGS } from './config/settings.js';
 import { VISITS, type VisitDeclaration } from './config/visits.js';
 import type { GatherOptions } from './gather/visit/context.js';
-import { accepted, gatherSession, offersChoice, offersSave, sessionsOf } from './gather/visit/session.js';
+import { accepted, afterForgotten, bannerKey, emptyScan, gatherSession, isTransient, offersChoice, offersSave, sessionsOf, type SessionListener, type SessionResult, type StoredPlan, type StoredVisit } from './gather/visit/session.js';
 import { secretRedactor } from './gather/redact.js';
 import { defaultMaxTimeMs, RunBudget } from './gather/max-time.js';
 import { Interrupted, onShutdown, stopping } from './shared/lifecycle.js';
@@ -20,7 +20,7 @@ import { checkTargetGiven } from './target/missing.js';
 import { givenSecrets, takeUserinfo, targetAccess, targetOrigin } from './target/access.js';
 import { RunSecrets } from './shared/secrets.js';
 import { gateNetwork } from './shared/network.js';
-import { PHASES, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
+import { PHASES, type ActionStep, type Finding, type GateResult, type PageProgress, type PageResult, type Phase, type PhaseScan, type VisitProgress } from './types.js';
 import { concludeRun, judgePage, resultOf } from './verdict/judge.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version.js';
 import { Slots } from './shared/slots.js';
@@ -204,6 +204,24 @@ function skipReason(visit: VisitDeclaration, initial: PhaseScan | undefined, pha
   return null;
 }
 
+/** A page of the scan, as the plan tracks it. */
+interface Planned {
+  page: PageResult;
+  /** Its first look as gathered, once known (undefined: it failed): what its later visits build on. */
+  initial: PhaseScan | undefined;
+  known: boolean;
+  /** What must end before the page is judged: the sessions that make its later visits. */
+  work: Promise<unknown>[];
+}
+
+/**
+ * The plan. Each page's first session ([initial, after-scroll]) in a browser of its own. Then, once
+ * every page of a site (an origin) has had its first look, the visits that make a choice, once per
+ * distinct banner (see bannerKey): on the first page that shows it, as a visitor makes them, after
+ * which the same browser loads each other page with that banner once, the choice stored, as that
+ * page's visit. A page that shows the banner again did not remember the choice: it gets its own
+ * visit, as does every page when the choice could not be made or stored on the first one.
+ */
 async function scanPages(
   browser: OpenBrowser,
   urls: string[],
@@ -215,62 +233,160 @@ async function scanPages(
 ): Promise<{ page: PageResult; findings: Finding[] }[]> {
   const wanted = wantedPhases(options);
   const [first, ...later] = sessionsOf(wanted);
+  // Each visit that makes a choice, with the visits of its session before it (after-withdraw: after-accept).
+  const choices = later.flatMap((session) => session.map((_, i) => session.slice(0, i + 1)));
   // A page is named with the user's secrets taken out, as its visits are (a crawled link may echo one).
   const shown = secretRedactor(gather.secrets);
   // Sessions, not pages, share the browser: a page's visits after the first run side by side, and a
   // slot one page's visits leave idle takes the next page's first visit.
   const slots = new Slots(options.concurrency ?? defaultConcurrency());
+  const pages: Planned[] = urls.map((url) => ({ page: { url: shown(url), phases: [], skipped: [] }, initial: undefined, known: false, work: [] }));
+  const indexOf = new Map(urls.map((url, index) => [url, index]));
+  const originOf = (index: number): string => new URL(urls[index]!).origin;
   let done = 0;
 
-  const scanPage = async (index: number): Promise<{ page: PageResult; findings: Finding[] }> => {
-    const url = urls[index]!;
-    const page: PageResult = { url: shown(url), phases: [], skipped: [] };
-    // Sessions end in any order: a refusal may be in before the first session's last visit.
-    const initialScan = (): PhaseScan | undefined => page.phases.find((scan) => scan.phase === first![0]!.id);
-    const visit = async (session: VisitDeclaration[], onEnd?: (scan: PhaseScan) => void): Promise<void> => {
+  const record = (index: number, raw: PhaseScan): void => {
+    const { page } = pages[index]!;
+    const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
+    page.phases.push(scan);
+    options.onVisit?.({ url: page.url, phase: scan.phase, scan });
+  };
+  const skip = (index: number, phase: Phase, reason: string): void => {
+    pages[index]!.page.skipped.push({ phase, reason });
+  };
+
+  /** One browser session on a page; with `others`, it then loads them with its last visit's choice stored. */
+  const session = (index: number, visits: VisitDeclaration[], listener: SessionListener, plan?: StoredPlan): Promise<SessionResult> =>
+    slots.run(index, () =>
       // After a Ctrl-C no new session starts; the ones under way end as the browser closes.
-      const scans = await slots.run(index, () =>
-        stopping()
-          ? Promise.resolve([])
-          : budget.session(url, session[0]!.id as Phase, () =>
-              gatherSession(browser, url, session, gather, (phase, scan) => {
-                if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
-                else onEnd?.(scan);
-              }),
-            ),
-      );
-      for (const raw of scans) {
-        const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
-        page.phases.push(scan);
-        options.onVisit?.({ url: page.url, phase: scan.phase, scan });
-      }
-      // A visit that continues another may depend on how that one went (after-withdraw on the accept).
-      for (const next of session.slice(1)) {
-        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, initialScan(), page.phases);
-        if (reason !== null) page.skipped.push({ phase: next.id as Phase, reason });
-      }
+      stopping()
+        ? Promise.resolve({ scans: [], unvisited: [] })
+        : budget.session(urls[index]!, visits[0]!.id as Phase, plan?.pages ?? [], () => gatherSession(browser, urls[index]!, visits, gather, listener, plan)),
+    );
+  const heardStart = (url: string, phase: Phase, scan: PhaseScan | null): void => {
+    if (!scan) options.onVisit?.({ url: shown(url), phase, scan: null });
+  };
+
+  // A page with a banner is planned once every page of its site (origin) had its first look: only then
+  // is the first page with each banner known. A page with nothing to answer needs no other page.
+  const waiting = new Map<string, number>();
+  for (const index of urls.keys()) waiting.set(originOf(index), (waiting.get(originOf(index)) ?? 0) + 1);
+  const know = (index: number, initial: PhaseScan | undefined): void => {
+    const page = pages[index]!;
+    if (page.known) return;
+    // A copy: the session's closing steps go on to add the settings layer to its banner facts.
+    page.initial = initial && { ...initial };
+    page.known = true;
+    for (const visits of choices) {
+      const reason = skipReason(visits[0]!, page.initial, []);
+      if (reason !== null) skip(index, visits.at(-1)!.id as Phase, reason);
+    }
+    const origin = originOf(index);
+    waiting.set(origin, waiting.get(origin)! - 1);
+    if (waiting.get(origin) === 0) planSite([...urls.keys()].filter((i) => originOf(i) === origin));
+  };
+  /** Whether a page makes a choice visit: then its plan waits for its site's. */
+  const chooses = (index: number): boolean => choices.some((visits) => skipReason(visits[0]!, pages[index]!.initial, []) === null);
+  const planned = new Map<string, () => void>();
+  const plannedSite = new Map(urls.map((_, index) => [originOf(index), new Promise<void>((resolve) => planned.set(originOf(index), resolve))]));
+
+  /** The visit a session was for, from its scans: the last one; what went wrong before it is said, never left out. */
+  const keep = (index: number, visits: VisitDeclaration[], scans: PhaseScan[], forgotten?: ActionStep): void => {
+    const visit = visits.at(-1)!;
+    const scan = scans.find((s) => s.phase === visit.id);
+    if (scan) return record(index, forgotten ? afterForgotten(scan, forgotten) : scan);
+    const failed = scans.find((s) => s.error !== null);
+    if (failed) return record(index, { ...emptyScan(visit.id as Phase, failed.url), error: `${failed.phase}, the visit before it in its session, failed: ${failed.error}` });
+    skip(index, visit.id as Phase, skipReason(visit, pages[index]!.initial, scans) ?? 'the visit before it in its session could not be made');
+  };
+
+  /** A page's own session for a choice, as when it is the first page with its banner. */
+  const own = async (index: number, visits: VisitDeclaration[], forgotten?: ActionStep): Promise<void> => {
+    const { scans } = await session(index, visits, { onVisit: heardStart });
+    keep(index, visits, scans, forgotten);
+  };
+
+  /**
+   * One choice on the first page of a group, then the group's other pages with it stored. Returns
+   * when each page's visit is in: a page loaded with the choice stored is done before the session is.
+   */
+  const choose = (visits: VisitDeclaration[], [flow, ...others]: number[]): Map<number, Promise<void>> => {
+    const ends = new Map(others.map((index) => [index, settleable()]));
+    const over = (index: number, work: Promise<void> = Promise.resolve()): void => {
+      const end = ends.get(index)!;
+      ends.delete(index);
+      work.then(end.resolve, end.reject);
     };
-    // The other sessions need only the initial visit's facts (is there a banner to answer?): they
-    // start as soon as it ends, beside the visits that continue it, not after them.
-    let others: Promise<unknown> | null = null;
-    const startOthers = (initial: PhaseScan | undefined): Promise<unknown> => {
-      if (others) return others;
-      others = Promise.all(
-        later.map((session) => {
-          const reason = skipReason(session[0]!, initial, []);
-          if (reason === null) return visit(session);
-          page.skipped.push(...session.map((v) => ({ phase: v.id as Phase, reason })));
-          return undefined;
-        }),
-      );
-      // Awaited once the first session ends; until then a failure must not count as unhandled.
-      others.catch(() => undefined);
-      return others;
+    let cutOff = false;
+    const onStored = ({ url, scan, bannerAgain }: StoredVisit): void => {
+      const index = indexOf.get(url)!;
+      // A session cut off by the run's time limit goes on until the browser closes: what it sees then counts for nothing.
+      if (cutOff || !ends.has(index)) return;
+      if (bannerAgain) return over(index, own(index, visits, scan.action?.steps[0]));
+      // A load that failed for the network's sake is retried as the page's own session, which retries.
+      if (scan.error !== null && gather.retries > 0 && isTransient(scan.error)) return over(index, own(index, visits));
+      record(index, scan);
+      over(index);
     };
-    await visit(first!, (scan) => {
-      if (scan.phase === first![0]!.id && scan.error === null) void startOthers(scan);
+    const notice = pages[flow!]!.initial?.banner ? 'banner' : 'unrecognised';
+    const first = (async () => {
+      const result = await session(flow!, visits, { onVisit: heardStart, onStored }, { pages: others.map((i) => urls[i]!), notice });
+      cutOff = true;
+      keep(flow!, visits, result.scans);
+      // The pages it did not load with the choice stored make their own.
+      for (const index of [...ends.keys()]) over(index, own(index, visits));
+    })();
+    // Never leave the group's other pages waiting on a session that failed.
+    first.catch((error: unknown) => {
+      for (const index of [...ends.keys()]) over(index, Promise.reject(error));
     });
-    await startOthers(initialScan());
+    return new Map([[flow!, first], ...[...ends].map(([index, end]) => [index, end.promise] as const)]);
+  };
+
+  /** A site's choice visits: per choice, the pages that can make it, grouped by banner. */
+  const planSite = (indexes: number[]): void => {
+    for (const visits of choices) {
+      const groups = new Map<string, number[]>();
+      for (const index of indexes) {
+        const { initial } = pages[index]!;
+        if (skipReason(visits[0]!, initial, []) !== null) continue;
+        const key = bannerKey(initial!)!;
+        groups.set(key, [...(groups.get(key) ?? []), index]);
+      }
+      for (const group of groups.values()) {
+        for (const [index, end] of choose(visits, group)) {
+          // Awaited with its page; until then a failure must not count as unhandled.
+          end.catch(() => undefined);
+          pages[index]!.work.push(end);
+        }
+      }
+    }
+    planned.get(originOf(indexes[0]!))!();
+  };
+
+  const scanPage = async (index: number): Promise<{ page: PageResult; findings: Finding[] }> => {
+    const { page, work } = pages[index]!;
+    try {
+      const { scans } = await session(index, first!, {
+        onVisit: (url, phase, scan) => {
+          heardStart(url, phase, scan);
+          // The other visits need only the first look's facts (is there a banner to answer?).
+          if (scan?.phase === first![0]!.id && scan.error === null) know(index, scan);
+        },
+      });
+      for (const raw of scans) record(index, raw);
+      // A visit that continues another may depend on how that one went (after-scroll on the first look).
+      for (const next of first!.slice(1)) {
+        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, scans[0], page.phases);
+        if (reason !== null) skip(index, next.id as Phase, reason);
+      }
+      know(index, scans.find((scan) => scan.phase === first![0]!.id));
+    } finally {
+      // Never leave the site's plan waiting on this page.
+      know(index, undefined);
+    }
+    if (chooses(index)) await plannedSite.get(originOf(index));
+    await Promise.all(work);
     // Sessions end in any order; reports list visits in the table's order.
     const order = (phase: Phase): number => PHASES.indexOf(phase);
     page.phases.sort((a, b) => order(a.phase) - order(b.phase));
@@ -281,4 +397,15 @@ async function scanPages(
     return { page, findings };
   };
   return Promise.all(urls.map((_, index) => scanPage(index)));
+}
+
+/** A promise settled from outside (Promise.withResolvers, which Node 20 lacks). */
+function settleable(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
 }

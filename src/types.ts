@@ -317,11 +317,20 @@ export type ActionStep =
   | { do: 'reload' }
   /** Opened a same-site link: the next page. */
   | { do: 'follow'; path: string }
-  | { do: 'noLink' };
+  | { do: 'noLink' }
+  /**
+   * Loaded the page with a choice already stored: the one made on `on` (a path), the first page of the
+   * site with the same banner, in the same browser. bannerAgain: the banner showed again, so the site
+   * did not remember the choice here, and the visit that follows is this page's own.
+   */
+  | { do: 'stored'; choice: StoredChoice; on: string; bannerAgain?: true };
+
+/** The choices a visitor makes in the banner, which the site stores and the other pages must honour. */
+export type StoredChoice = 'reject' | 'save' | 'accept' | 'withdraw';
 
 /** What a phase did to the page, and whether it could. */
 export interface PhaseAction {
-  kind: 'scroll' | 'reject' | 'save' | 'accept' | 'withdraw';
+  kind: 'scroll' | StoredChoice;
   /**
    * The choice was made and the site stored it (its consent window closed, or its stored choice
    * changed); withdraw: reopened, refused and stored. A visit not done proves nothing about the choice.
@@ -335,7 +344,10 @@ export interface PhaseAction {
   detail: string;
   /** after-scroll: whether a banner seen before scrolling was still there afterwards. */
   bannerAfter: 'visible' | 'gone' | null;
-  /** withdraw only: how the consent choice was opened again; null when nothing opened it. */
+  /**
+   * withdraw only: how the consent choice was opened again; null when nothing opened it. A stored-choice
+   * visit carries it from the page where the choice was withdrawn: the way back is looked for once per banner.
+   */
   reopened?: Reopened | null;
 }
 
@@ -411,7 +423,10 @@ export interface PhaseScan {
   /** Null when the visit failed before its state was recorded. */
   settle: SettleRecord | null;
   cookies: GatheredCookie[];
-  /** Deletion attempts seen in this visit's window, whether or not they removed anything. */
+  /**
+   * Deletion attempts seen in this visit's window, whether or not they removed anything; on a
+   * stored-choice visit, since the choice was made on the banner's first page: those that answered it.
+   */
   cookieDeletions: CookieDeletion[];
   storage: GatheredStorage[];
   requests: GatheredRequest[];

@@ -1,5 +1,5 @@
 // The four visits per page against real consent managers and deliberately flawed home-made banners.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,10 @@ import { startVendors } from '../examples/vendors/serve.mjs';
 import { runGate } from '../src/gate.js';
 import { startStatic, type StaticServer } from '../src/target/static.js';
 import { PHASES, type GateResult } from '../src/types.js';
-import { ROOT, kitSite, managerSite } from './support/fixtures.js';
+import { KIT_DECLARED, ROOT, cookiePolicyPage, kitSite, managerSite } from './support/fixtures.js';
+import { validateReport } from './support/schema.js';
+import { formatHtml } from '../src/report/html.js';
+import { formatJson } from '../src/report/json.js';
 
 /** Home-made banners: the kit's attributes per site. */
 const KIT_SITES: Record<string, string> = {
@@ -38,6 +41,43 @@ function oddWordsSite(): string {
   return dir;
 }
 
+const page = (title: string, body: string, head = ''): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><h1>${title}</h1>${body}<div style="height:2000px"></div><footer><a href="/cookies.html">Cookie policy</a></footer></body></html>`;
+
+/**
+ * One site, two consent managers: the home-made banner on / and /contact.html, vanilla-cookieconsent
+ * (as vanilla-ok) in its shop under /shop/. Each banner is answered on its own first page, and the
+ * other page with it is loaded with that choice stored.
+ */
+function twoBannerSite(): string {
+  const dir = kitSite('', true);
+  // A way on from the contact page, as from every other: the banner is looked for again where it leads.
+  writeFileSync(join(dir, 'contact.html'), page('Contact', '<p><a href="/">Home</a></p><script src="/kit.js"></script>'));
+  cpSync(managerSite('vanilla-ok'), join(dir, 'shop'), { recursive: true });
+  const vanilla = { head: '<link rel="stylesheet" href="/shop/cookieconsent.css"><script type="text/plain" data-category="analytics" async src="https://www.googletagmanager.com/gtag/js?id=G-VANILLA1"></script>', body: '<script src="/shop/cookieconsent.umd.js"></script><script src="/shop/consent.js"></script>' };
+  writeFileSync(join(dir, 'shop', 'index.html'), page('Shop', `<p><a href="/shop/cart.html">Cart</a></p>${vanilla.body}`, vanilla.head));
+  writeFileSync(join(dir, 'shop', 'cart.html'), page('Cart', `<p><a href="/shop/">Shop</a></p>${vanilla.body}`, vanilla.head));
+  // The one policy declares what both banners store once accepted: the shop's are vanilla's choice and GA's.
+  const shop = [['cc_cookie', 'this website', 'your cookie choice', '6 months'], ['_ga', 'Google', 'statistics', '2 years'], ['_ga_*', 'Google', 'statistics', '2 years']];
+  writeFileSync(join(dir, 'cookies.html'), cookiePolicyPage([...KIT_DECLARED, ...shop]));
+  return dir;
+}
+
+/** The home-made banner storing the choice without a cookie Path: kept for the folder it was made in, forgotten in the other. */
+function pathBoundSite(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-path-bound-'));
+  cpSync(join(ROOT, 'test', 'fixtures', 'consent', 'kit', 'kit.js'), join(dir, 'kit.js'));
+  for (const [folder, next] of [['blog', 'shop'], ['shop', 'blog']] as const) {
+    mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, folder, 'index.html'), page(folder, `<p><a href="/${next}/">${next}</a></p><script src="/kit.js" data-cookie-without-path></script>`));
+  }
+  writeFileSync(join(dir, 'cookies.html'), cookiePolicyPage(KIT_DECLARED));
+  return dir;
+}
+
+/** The pages scanned of each site, by path: its start page unless said here. */
+const PAGES_OF: Record<string, string[]> = { 'two-banners': ['', 'contact.html', 'shop/', 'shop/cart.html'], 'path-bound': ['blog/', 'shop/'] };
+
 const servers: StaticServer[] = [];
 const urls = new Map<string, string>();
 let closeVendors: () => Promise<unknown>;
@@ -48,6 +88,8 @@ beforeAll(async () => {
     ...['vanilla-ok', 'vanilla-leaky', 'vanilla-odd', 'klaro-ok', 'klaro-leaky'].map((name): [string, string] => [name, managerSite(name)]),
     ...Object.entries(KIT_SITES).map(([name, attrs]): [string, string] => [name, kitSite(attrs, name !== 'kit-no-policy')]),
     ['odd-words', oddWordsSite()],
+    ['two-banners', twoBannerSite()],
+    ['path-bound', pathBoundSite()],
   ];
   for (const [name, folder] of folders) {
     const server = await startStatic(folder);
@@ -57,7 +99,8 @@ beforeAll(async () => {
   const vendors = await startVendors();
   closeVendors = vendors.close;
   // Withdrawing consent has its own test (test/withdrawal.test.ts): these flows end at accepting.
-  result = await runGate({ discover: { pages: [...urls.values()] }, browserArgs: vendors.browserArgs, phases: PHASES.filter((p) => p !== 'after-withdraw') });
+  const pages = [...urls].flatMap(([site, url]) => (PAGES_OF[site] ?? ['']).map((path) => new URL(path, url).href));
+  result = await runGate({ discover: { pages }, browserArgs: vendors.browserArgs, phases: PHASES.filter((p) => p !== 'after-withdraw') });
 }, 240_000);
 
 afterAll(async () => {
@@ -65,12 +108,12 @@ afterAll(async () => {
   await closeVendors?.();
 });
 
-/** "severity rule (phase)" for every finding on a site, sorted and without repeats. */
-const rulesOn = (site: string): string[] => {
-  const page = urls.get(site)!;
+/** "severity rule (phase)" for every finding on a site's page (its start page unless given), sorted and without repeats. */
+const rulesOn = (site: string, path = ''): string[] => {
+  const page = new URL(path, urls.get(site)).href;
   return [...new Set(result.findings.filter((f) => f.page === page).map((f) => `${f.severity} ${f.rule} (${f.phase})`))].sort();
 };
-const scanOf = (site: string, phase: string) => result.pages.find((p) => p.url === urls.get(site))!.phases.find((s) => s.phase === phase)!;
+const scanOf = (site: string, phase: string, path = '') => result.pages.find((p) => p.url === new URL(path, urls.get(site)).href)!.phases.find((s) => s.phase === phase)!;
 const hostsOf = (site: string, phase: string): string[] => scanOf(site, phase).requests.map((r) => new URL(r.url).host);
 
 describe('real consent managers', () => {
@@ -199,5 +242,42 @@ describe('home-made banners with deliberate flaws', () => {
 
   it('no cookie policy link on the home page', () => {
     expect(rulesOn('kit-no-policy')).toEqual(['warn cookie-policy-link-missing (initial)']);
+  });
+});
+
+describe('one choice per banner, the other pages loaded with it stored', () => {
+  it('two banners on one site: each answered on its own first page, each other page loaded with that choice stored, and judged', () => {
+    for (const path of ['', 'contact.html']) expect(rulesOn('two-banners', path), path).toEqual([]);
+    for (const path of ['shop/', 'shop/cart.html']) expect(rulesOn('two-banners', path), path).toEqual(['warn cookie-lifetime-too-long (after-accept)']);
+    expect(scanOf('two-banners', 'initial', 'shop/').banner?.text).toContain('we use cookies');
+    expect(scanOf('two-banners', 'after-reject').action?.detail).toBe('clicked "Reject all", reloaded, followed a link to /contact.html');
+    expect(scanOf('two-banners', 'after-reject', 'contact.html').action).toMatchObject({ kind: 'reject', done: true, steps: [{ do: 'stored', choice: 'reject', on: '/' }], detail: 'refused on /, stored' });
+    expect(scanOf('two-banners', 'after-accept', 'contact.html').action?.detail).toBe('accepted on /, stored');
+    expect(scanOf('two-banners', 'after-reject', 'shop/').action?.detail).toBe('clicked "Reject all", reloaded, followed a link to /shop/cart.html');
+    expect(scanOf('two-banners', 'after-reject', 'shop/cart.html').action?.detail).toBe('refused on /shop/, stored');
+    // The inventory after accepting lists the whole jar on a stored-choice visit too: GA's cookie, set on the shop's first page.
+    expect(scanOf('two-banners', 'after-accept', 'shop/cart.html').cookies.map((c) => c.name)).toEqual(expect.arrayContaining(['_ga', 'cc_cookie']));
+  });
+
+  it('a choice the next folder forgets: choice-not-remembered, and that page makes its own choices', () => {
+    expect(rulesOn('path-bound', 'blog/')).toEqual([]);
+    expect(rulesOn('path-bound', 'shop/')).toEqual(['warn choice-not-remembered (after-accept)', 'warn choice-not-remembered (after-reject)']);
+    const refused = scanOf('path-bound', 'after-reject', 'shop/').action;
+    expect(refused).toMatchObject({ kind: 'reject', done: true, steps: [{ do: 'stored', choice: 'reject', on: '/blog/', bannerAgain: true }, { do: 'click', control: 'Reject all' }, { do: 'reload' }, { do: 'follow', path: '/blog/' }] });
+    expect(refused?.detail).toBe('refused on /blog/, stored, but the banner showed again here, then clicked "Reject all", reloaded, followed a link to /blog/');
+    const finding = result.findings.find((f) => f.rule === 'choice-not-remembered' && f.phase === 'after-reject')!;
+    expect(finding).toMatchObject({ severity: 'warn', page: new URL('shop/', urls.get('path-bound')).href, message: 'the refusal made on /blog/ was not remembered on this page: the banner showed again' });
+  });
+
+  it('reports say which visit was a stored-choice load, in every language and in the JSON', () => {
+    expect(formatHtml(result, 'en')).toContain('refused on /, stored');
+    expect(formatHtml(result, 'nl')).toContain('geweigerd op /, opgeslagen');
+    expect(formatHtml(result, 'nl')).toContain('de weigering op /blog/ werd op deze pagina niet onthouden: de cookiemelding verscheen opnieuw');
+    expect(formatHtml(result, 'fr')).toContain('refusé sur /, enregistré');
+    expect(formatHtml(result, 'fr')).toContain("refusé sur /blog/, enregistré, mais la bannière s'est de nouveau affichée ici");
+    const json = JSON.parse(formatJson(result)) as GateResult;
+    expect(validateReport(json)).toBe(true);
+    const contact = json.pages.find((p) => p.url === new URL('contact.html', urls.get('two-banners')).href)!;
+    expect(contact.phases.find((s) => s.phase === 'after-reject')!.action).toMatchObject({ steps: [{ do: 'stored', choice: 'reject', on: '/' }], detail: 'refused on /, stored' });
   });
 });

@@ -130,7 +130,7 @@ async function declarationsOf(declarations: { page?: string; selector?: string }
   const browser = await launchBrowser({ browser: resolveBrowser(), extraArgs: browserArgs });
   try {
     const scans = await Promise.all(declarations.map((declaration) => gatherSession(browser, urlOf('places'), [visitOf('initial')], { ...DEFAULT_SETTINGS, screenshots: false, consent: {}, secrets: [], runSecrets: new RunSecrets(), declaration })));
-    return scans.map(([scan]) => {
+    return scans.map(({ scans: [scan] }) => {
       expect(scan!.error).toBeNull();
       return scan!.declarations;
     });

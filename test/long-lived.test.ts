@@ -137,7 +137,7 @@ describe('settling without the cap', () => {
 
   it('a page that keeps every kind of connection open settles although the cap on one wait is out of reach', async () => {
     // Ten minutes per wait and for the visit's waits together: only the settle criterion can end these waits within the test's time.
-    const [scan] = await gatherSession(browser, `${served.url}long-lived/`, [visitOf('initial')], { ...DEFAULT_SETTINGS, screenshots: false, consent: {}, secrets: [], runSecrets: new RunSecrets(), settleCapMs: 600_000, visitWaitMs: 600_000 });
+    const { scans: [scan] } = await gatherSession(browser, `${served.url}long-lived/`, [visitOf('initial')], { ...DEFAULT_SETTINGS, screenshots: false, consent: {}, secrets: [], runSecrets: new RunSecrets(), settleCapMs: 600_000, visitWaitMs: 600_000 });
     if (!scan) throw new Error('no scan');
     expect(scan.error).toBeNull();
     expect(scan.settle?.cutShort).toBe(false);

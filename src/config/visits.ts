@@ -24,7 +24,8 @@ export type StepName =
   | 'save'
   | 'accept'
   | 'withdraw'
-  | 'reload';
+  | 'reload'
+  | 'checkChoiceKept';
 
 export interface VisitDeclaration {
   id: string;
@@ -46,6 +47,14 @@ export interface VisitDeclaration {
   steps: readonly StepName[];
   /** Steps run once the last visit that continues this one is done (interactions that would spoil them). */
   closing?: readonly StepName[];
+  /**
+   * A visit that makes a choice is made once per banner, on the first page that shows it; the site's
+   * other pages with the same banner get it as one load in that same browser, the choice already
+   * stored (see the gate's plan). jar: what the recording window counts as new, as the visit does on
+   * its own page: only what was written since the load (new), or the whole cookie jar and storage
+   * (all: the inventory after accepting, a cookie left behind after withdrawing).
+   */
+  stored?: { jar: 'new' | 'all'; steps: readonly StepName[] };
 }
 
 export const VISITS = [
@@ -73,35 +82,39 @@ export const VISITS = [
   {
     id: 'after-reject',
     label: 'After refusing',
-    summary: 'in a fresh browser after refusing in the consent banner, reloading and opening another page',
+    summary: "after refusing in the consent banner: on the banner's first page in a fresh browser, then reloading and opening another page; on the other pages with it, loaded once with the refusal stored",
     needs: 'choice',
     continues: false,
     steps: ['load', 'waitForBanner', 'reject', 'settle', 'reload', 'settle', 'followLink', 'record', 'readConsentSignals'],
+    stored: { jar: 'new', steps: ['load', 'settle', 'record', 'readConsentSignals', 'checkChoiceKept'] },
   },
   {
     id: 'after-save',
     label: 'After saving as shown',
-    summary: "in a fresh browser after saving the banner's first-layer switches as they were shown, and reloading",
+    summary: "after saving the banner's first-layer switches as they were shown: on the banner's first page in a fresh browser, then reloading; on the other pages with it, loaded once with the choice stored",
     needs: 'save',
     continues: false,
     steps: ['load', 'waitForBanner', 'save', 'settle', 'reload', 'settle', 'record'],
+    stored: { jar: 'new', steps: ['load', 'settle', 'record', 'checkChoiceKept'] },
   },
   {
     id: 'after-accept',
     label: 'After accepting',
-    summary: 'in a fresh browser after accepting and reloading',
+    summary: "after accepting: on the banner's first page in a fresh browser, then reloading; on the other pages with it, loaded once with the consent stored",
     needs: 'choice',
     continues: false,
     steps: ['load', 'waitForBanner', 'accept', 'settle', 'reload', 'settle', 'record'],
+    stored: { jar: 'all', steps: ['load', 'settle', 'record', 'checkChoiceKept'] },
   },
   {
     id: 'after-withdraw',
     label: 'After withdrawing',
-    summary: 'then, in the same browser, after reopening the consent choice, refusing everything, reloading and opening another page',
+    summary: "after accepting, reopening the consent choice and refusing everything: on the banner's first page in the browser that accepted, then reloading and opening another page; on the other pages with it, loaded once with the withdrawal stored",
     // Consent was given, reloaded and recorded by after-accept: withdrawing it needs no fresh context.
     needs: 'accepted',
     continues: true,
     steps: ['withdraw', 'settle', 'reload', 'settle', 'followLink', 'record'],
+    stored: { jar: 'all', steps: ['load', 'settle', 'record', 'checkChoiceKept'] },
   },
 ] as const satisfies readonly VisitDeclaration[];
 

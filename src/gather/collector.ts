@@ -59,6 +59,8 @@ export interface Mark {
   at: number;
   cookies: Set<string>;
   storage: Set<string>;
+  /** Deletion attempts count from here instead: a stored-choice visit keeps those its choice made, on the page it was made on. */
+  deletionsAt?: number;
 }
 
 /** A storage key as the hooks saw it written: `at` is the last write, `writes` each one with its time. */
@@ -222,7 +224,7 @@ export class Collector {
     const cookies = this.cookies(stored, after).filter((c) => !since || c.sources.length > 0 || !since.cookies.has(cookieKey(c)));
     return {
       cookies: cookies.map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
-      cookieDeletions: this.deletions(after).map((d) => ({ ...d, url: clean(d.url) })),
+      cookieDeletions: this.deletions(since?.deletionsAt ?? after).map((d) => ({ ...d, url: clean(d.url) })),
       storage: storage.map(({ at: _at, writes, ...s }) => {
         // A key written again after the window opened is news from its first write in the window.
         const first = writes.find((w) => w.at > after);

@@ -1,6 +1,6 @@
 import { withTimeout } from '../shared/time.js';
-import type { Phase, PhaseScan } from '../types.js';
-import { emptyScan } from './visit/session.js';
+import type { Phase } from '../types.js';
+import { emptyScan, type SessionResult } from './visit/session.js';
 
 /** One minute plus two per page (more with a longer page timeout): a backstop a healthy run never meets. */
 export function defaultMaxTimeMs(pages: number, timeoutMs: number): number {
@@ -22,10 +22,14 @@ export class RunBudget {
     this.end = started + ms;
   }
 
-  /** One session's visits, or its first visit as a scan error once the budget is spent. */
-  async session(url: string, phase: Phase, work: () => Promise<PhaseScan[]>): Promise<PhaseScan[]> {
+  /**
+   * One session's visits, or its first visit as a scan error once the budget is spent; the other
+   * pages it was to load with its choice stored are then left to their own sessions, which meet the
+   * same end.
+   */
+  async session(url: string, phase: Phase, others: readonly string[], work: () => Promise<SessionResult>): Promise<SessionResult> {
     const left = this.end - Date.now();
-    const scans = left > 0 ? await withTimeout(work(), left) : null;
-    return scans ?? [{ ...emptyScan(phase, url), error: `not scanned: the run reached its time limit of ${Math.round(this.ms / 1000)} s (--max-time)` }];
+    const result = left > 0 ? await withTimeout(work(), left) : null;
+    return result ?? { scans: [{ ...emptyScan(phase, url), error: `not scanned: the run reached its time limit of ${Math.round(this.ms / 1000)} s (--max-time)` }], unvisited: [...others] };
   }
 }

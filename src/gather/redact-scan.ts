@@ -14,6 +14,8 @@ function redactStep(step: ActionStep, r: (text: string) => string): ActionStep {
       return { ...step, path: r(step.path) };
     case 'reopen':
       return { ...step, reopened: redactReopened(step.reopened, r) };
+    case 'stored':
+      return { ...step, on: r(step.on) };
     default:
       return step;
   }

@@ -60,7 +60,17 @@ function momentsOf(page: PageResult, scan: ClassifiedScan, times: VisitTimes): {
   return { banner, action };
 }
 
-function bandsOf(banner: number | null, action: Moment | null, end: number): Band[] {
+/**
+ * A stored-choice visit: the choice was made before its load, on the banner's first page, so the
+ * whole visit comes after it (unless the page showed the banner again and made its own).
+ */
+function storedChoice(scan: ClassifiedScan): PhaseAction['kind'] | null {
+  const first = scan.action?.steps[0];
+  return first?.do === 'stored' && !first.bannerAgain ? first.choice : null;
+}
+
+function bandsOf(banner: number | null, action: Moment | null, end: number, stored: PhaseAction['kind'] | null): Band[] {
+  if (stored) return stored === 'accept' ? [] : [{ from: 0, to: end, name: 'afterRefusal' }];
   const bands: Band[] = [];
   // A reopened banner (withdrawing) is not the first one: what came before it was accepted.
   if (banner === null && (!action || action.kind === 'scroll')) return [{ from: 0, to: end, name: 'noBanner' }];
@@ -84,7 +94,7 @@ export function timeline(page: PageResult, scan: ClassifiedScan, findings: reado
   const { banner, action } = momentsOf(page, scan, scan.times);
   const times = [...rows.flatMap((r) => r.marks.map((m) => m.ms)), banner ?? 0, action?.ms ?? 0];
   const { end, step } = scaleOf(Math.max(...times));
-  const bands = bandsOf(banner, action, end);
+  const bands = bandsOf(banner, action, end, storedChoice(scan));
   const x = (ms: number): number => +(LABELS + (Math.min(ms, end) / end) * (WIDTH - LABELS - RIGHT)).toFixed(1);
   const height = TOP + Math.max(rows.length, 1) * ROW + AXIS;
   const bottom = height - AXIS;

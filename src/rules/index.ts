@@ -1,4 +1,5 @@
 import { bannerDismissedWithoutChoice } from './banner-dismissed-without-choice.js';
+import { choiceNotRemembered } from './choice-not-remembered.js';
 import { consentBannerMissing } from './consent-banner-missing.js';
 import { consentBannerUndetected } from './consent-banner-undetected.js';
 import { consentSignalBeforeChoice } from './consent-signal-before-choice.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule<never>[] = [
   trackingAfterSavingDefaults,
   withdrawalNotEffective,
   withdrawalUnavailable,
+  choiceNotRemembered,
   consentBannerMissing,
   consentBannerUndetected,
   rejectNotOnFirstLayer,

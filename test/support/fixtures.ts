@@ -35,11 +35,17 @@ export function kitSite(attributes: string, policyFooter: boolean): string {
   const footer = policyFooter ? '<footer><a href="/cookies.html">Cookie policy</a></footer>' : '<footer>© Gemeente</footer>';
   writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Home</title></head><body><h1>Home</h1><p><a href="/contact.html">Contact</a></p><div style="height:3000px"></div>${footer}<script src="/kit.js" ${attributes}></script></body></html>`);
   writeFileSync(join(dir, 'contact.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contact</title></head><body><h1>Contact</h1>${footer}<script src="/kit.js" ${attributes}></script></body></html>`);
-  // The policy declares what the kit stores once accepted: its consent cookie and the Meta pixel's.
-  const rows = [['consent', 'this website', 'your cookie choice', '6 months'], ['_fbp', 'Meta', 'advertising', '3 months'], ['fr', 'Meta (facebook.com)', 'advertising', '3 months']];
-  const table = `<table><tr><th>Cookie</th><th>Provider</th><th>Purpose</th><th>Retention</th></tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
-  writeFileSync(join(dir, 'cookies.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cookies</title></head><body><h1>Cookie policy</h1>${table}</body></html>`);
+  writeFileSync(join(dir, 'cookies.html'), cookiePolicyPage(KIT_DECLARED));
   return dir;
+}
+
+/** What the kit stores once accepted, as its sites' policy declares it: its consent cookie and the Meta pixel's. */
+export const KIT_DECLARED: readonly string[][] = [['consent', 'this website', 'your cookie choice', '6 months'], ['_fbp', 'Meta', 'advertising', '3 months'], ['fr', 'Meta (facebook.com)', 'advertising', '3 months']];
+
+/** A cookie policy page whose table declares these rows: cookie, provider, purpose, retention. */
+export function cookiePolicyPage(rows: readonly (readonly string[])[]): string {
+  const table = `<table><tr><th>Cookie</th><th>Provider</th><th>Purpose</th><th>Retention</th></tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cookies</title></head><body><h1>Cookie policy</h1>${table}</body></html>`;
 }
 
 export interface Served {

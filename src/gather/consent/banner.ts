@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright';
 import { errorText } from '../../shared/errors.js';
-import { withTimeout } from '../../shared/time.js';
+import { sleep, withTimeout } from '../../shared/time.js';
 import type { BannerControl, BannerFacts, ConsentToggle } from '../../types.js';
 import { evaluateIsolated, FRAME_GONE, frameTargets, type FrameTarget } from '../isolated.js';
 import { checkScanResult, scanPage, type FoundControl, type FoundReopen, type PageScanResult, type ReopenSearch } from './page-scan.js';
@@ -107,6 +107,23 @@ export async function findBanner(page: Page, selectors: ConsentSelectors, limits
     return findOnce(page, selectors, limits).catch((again: unknown) => {
       throw again instanceof MainFrameGone ? new Error(`the consent banner scan failed: the page kept navigating away (${again.message})`) : again;
     });
+  }
+}
+
+/**
+ * Looks for a banner this often, this many times, where one is expected: a consent manager's window
+ * fades in on real time (CSS), which the page's fake clock does not hurry, and is hidden at its first
+ * frame; on a busy CI machine that takes a good second. Only a page that shows none waits it all out.
+ */
+const LOOK_EVERY_MS = 250;
+const LOOKS = 8;
+
+/** findBanner, looking again for a while when the page shows no banner or notice yet (see LOOKS). */
+export async function expectBanner(page: Page, selectors: ConsentSelectors, limits: LookLimits): Promise<Found> {
+  for (let look = 1; ; look++) {
+    const found = await findBanner(page, selectors, limits);
+    if (found.banner || found.unrecognised || look === LOOKS) return found;
+    await sleep(LOOK_EVERY_MS);
   }
 }
 

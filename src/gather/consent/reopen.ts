@@ -1,7 +1,7 @@
 import type { Page } from 'playwright';
-import { sleep, withTimeout } from '../../shared/time.js';
+import { withTimeout } from '../../shared/time.js';
 import type { Reopened } from '../../types.js';
-import { clickMarked, findBanner, findReopenControls, type ConsentSelectors, type LookLimits } from './banner.js';
+import { clickMarked, expectBanner, findReopenControls, type ConsentSelectors, type LookLimits } from './banner.js';
 
 /**
  * The calls consent managers document for opening their choice again, as paths from `window`: the
@@ -20,14 +20,6 @@ const MANAGER_APIS = [
   'UC_UI.showSecondLayer',
 ] as const;
 
-/**
- * Looks for the reopened choice this often, this many times: a manager's preferences window fades
- * in on real time (CSS), which the page's fake clock does not hurry, and is hidden at its first frame;
- * on a busy CI machine that takes a good second. Only a click that opens nothing waits it all out.
- */
-const LOOK_EVERY_MS = 250;
-const LOOKS = 8;
-
 /** Runs in the page's own world, where the consent manager's API lives: calls the first one the page has. */
 function callManagerApi(paths: readonly string[]): string | null {
   for (const path of paths) {
@@ -44,7 +36,7 @@ function callManagerApi(paths: readonly string[]): string | null {
   return null;
 }
 
-type Found = Awaited<ReturnType<typeof findBanner>>;
+type Found = Awaited<ReturnType<typeof expectBanner>>;
 export type ReopenResult = { reopened: Reopened; found: Found } | { reopened: null; tried: string };
 
 /**
@@ -57,12 +49,8 @@ export async function reopenChoice(page: Page, selectors: ConsentSelectors, sett
   const tried: string[] = [];
   const shows = async (): Promise<Found | null> => {
     await settle();
-    for (let look = 1; ; look++) {
-      const found = await findBanner(page, selectors, limits);
-      if (found.banner || found.unrecognised) return found;
-      if (look === LOOKS) return null;
-      await sleep(LOOK_EVERY_MS);
-    }
+    const found = await expectBanner(page, selectors, limits);
+    return found.banner || found.unrecognised ? found : null;
   };
   const ways: { via: 'policy' | 'page'; selector: string | null; none: string }[] = [
     ...(selectors.withdraw ? [{ via: 'policy' as const, selector: selectors.withdraw, none: `the policy's consent.withdraw selector (${selectors.withdraw}) matched no visible element` }] : []),

@@ -44,6 +44,11 @@ export interface Session {
   first: PhaseScan;
   /** The start of the current visit's recording window; null records everything since the context opened. */
   since: Mark | null;
+  /**
+   * Loading other pages with a choice stored: what the first look at the banner's first page showed
+   * (a banner, or a notice we could not use), which must not show again. Null before then.
+   */
+  storedNotice: 'banner' | 'unrecognised' | null;
 }
 
 /** A step may end its visit early (nothing left to do but record what happened). */

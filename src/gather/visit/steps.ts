@@ -1,5 +1,5 @@
 import type { StepName } from '../../config/visits.js';
-import { bannerFacts, clickControl, findBanner, isBannerVisible, openSettings, type Banner } from '../consent/banner.js';
+import { bannerFacts, clickControl, expectBanner, findBanner, isBannerVisible, openSettings, type Banner } from '../consent/banner.js';
 import { checkPolicyLinks } from '../consent/policy-links.js';
 import { readDeclarations } from '../consent/declarations.js';
 import { reopenChoice } from '../consent/reopen.js';
@@ -254,7 +254,8 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   checkBannerStays: async (session) => {
     if (!session.first.banner || !session.scan.action) return;
     await followLink(session);
-    const found = await findBanner(session.page, session.options.consent, session.options);
+    // The next page's banner fades in on real time: only a banner still missing after a while is gone.
+    const found = await expectBanner(session.page, session.options.consent, session.options);
     session.scan.action.bannerAfter = found.banner ? 'visible' : 'gone';
     // The banner on the page the visitor is on now: the one whose settings can still be opened.
     session.banner = found.banner;
@@ -284,6 +285,18 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   reload: async (session) => {
     await session.page.reload({ waitUntil: 'load', timeout: session.options.timeoutMs });
     tell(session, { do: 'reload' });
+  },
+
+  // The choice made on the banner's first page must hold on this one too: the same notice showing
+  // again means the site forgot it here (a consent cookie stored with a narrow path, say).
+  checkChoiceKept: async (session) => {
+    const { options, storedNotice } = session;
+    const stored = session.scan.action?.steps.find((step) => step.do === 'stored');
+    if (stored?.do !== 'stored' || storedNotice === null) return;
+    // The settle before has run the page's clock on that long already, unless the fake clock is off.
+    if (options.fastForwardMs < options.bannerDelayMs) await advance(session, options.bannerDelayMs);
+    const found = await findBanner(session.page, options.consent, options);
+    if (found.banner !== null || (storedNotice === 'unrecognised' && found.unrecognised !== null)) stored.bannerAgain = true;
   },
 };
 

@@ -18,6 +18,8 @@ const FR_ACTION: ActionPhrases = {
   reload: 'a rechargé la page',
   follow: (path, afterBrowsing) => `${afterBrowsing ? 'puis a suivi' : 'a suivi'} un lien vers ${path}`,
   noLink: "n'a trouvé aucun lien interne à suivre",
+  stored: (choice, on, bannerAgain) =>
+    `${{ reject: 'refusé', save: 'validé tel quel', accept: 'accepté', withdraw: 'retiré' }[choice]} sur ${on}, enregistré${bannerAgain ? ", mais la bannière s'est de nouveau affichée ici" : ''}`,
   notDone: (failure) => `(non fait : ${failure})`,
 };
 
@@ -68,10 +70,10 @@ export const FR: Words = {
   phase: {
     initial: { short: 'première visite', label: 'Avant tout choix', summary: 'une fois sans rien toucher' },
     'after-scroll': { short: 'après défilement', label: 'Après défilement', summary: "puis après avoir fait défiler la page, bougé la souris, appuyé sur Échap et, si une bannière s'affiche, suivi un lien" },
-    'after-reject': { short: 'après refus', label: 'Après refus', summary: 'dans un nouveau navigateur après avoir refusé dans la bannière cookies, rechargé et ouvert une autre page' },
-    'after-save': { short: 'après enregistrement', label: 'Après enregistrement tel quel', summary: 'dans un nouveau navigateur après avoir enregistré les interrupteurs du premier niveau tels qu\'affichés, puis rechargé' },
-    'after-accept': { short: 'après acceptation', label: 'Après acceptation', summary: 'dans un nouveau navigateur après avoir accepté et rechargé' },
-    'after-withdraw': { short: 'après retrait', label: 'Après retrait', summary: 'puis, dans le même navigateur, après avoir rouvert le choix des cookies, tout refusé, rechargé et ouvert une autre page' },
+    'after-reject': { short: 'après refus', label: 'Après refus', summary: 'après un refus dans la bannière cookies : sur la première page qui l\'affiche, dans un nouveau navigateur, puis en rechargeant et en ouvrant une autre page ; sur les autres pages qui l\'affichent, un chargement, le refus enregistré' },
+    'after-save': { short: 'après enregistrement', label: 'Après enregistrement tel quel', summary: 'après avoir enregistré les interrupteurs du premier niveau tels qu\'affichés : sur la première page qui affiche la bannière, dans un nouveau navigateur, puis en rechargeant ; sur les autres pages qui l\'affichent, un chargement, le choix enregistré' },
+    'after-accept': { short: 'après acceptation', label: 'Après acceptation', summary: 'après acceptation : sur la première page qui affiche la bannière, dans un nouveau navigateur, puis en rechargeant ; sur les autres pages qui l\'affichent, un chargement, le consentement enregistré' },
+    'after-withdraw': { short: 'après retrait', label: 'Après retrait', summary: 'après acceptation, réouverture du choix des cookies et refus de tout : sur la première page qui affiche la bannière, dans le navigateur qui a accepté, puis en rechargeant et en ouvrant une autre page ; sur les autres pages qui l\'affichent, un chargement, le retrait enregistré' },
   },
   action: (action) => actionSentence(action, FR_ACTION),
   rulesHeading: 'Règles :',

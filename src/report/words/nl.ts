@@ -18,6 +18,8 @@ const NL_ACTION: ActionPhrases = {
   reload: 'herlaadde de pagina',
   follow: (path, afterBrowsing) => `${afterBrowsing ? 'volgde daarna' : 'volgde'} een link naar ${path}`,
   noLink: 'vond geen interne link om te volgen',
+  stored: (choice, on, bannerAgain) =>
+    `${{ reject: 'geweigerd', save: 'bewaard zoals getoond', accept: 'geaccepteerd', withdraw: 'ingetrokken' }[choice]} op ${on}, opgeslagen${bannerAgain ? ', maar de cookiemelding verscheen hier opnieuw' : ''}`,
   notDone: (failure) => `(niet gedaan: ${failure})`,
 };
 
@@ -61,10 +63,10 @@ export const NL: Words = {
   phase: {
     initial: { short: 'eerste bezoek', label: 'Vóór een keuze', summary: 'eenmaal zonder iets aan te raken' },
     'after-scroll': { short: 'na scrollen', label: 'Na scrollen', summary: 'daarna na scrollen, de muis bewegen, Escape indrukken en, als er een banner is, een link volgen' },
-    'after-reject': { short: 'na weigeren', label: 'Na weigeren', summary: 'in een nieuwe browser na weigeren in de cookiemelding, herladen en een andere pagina openen' },
-    'after-save': { short: 'na opslaan', label: 'Na opslaan zoals getoond', summary: 'in een nieuwe browser na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden, en herladen' },
-    'after-accept': { short: 'na accepteren', label: 'Na accepteren', summary: 'in een nieuwe browser na accepteren en herladen' },
-    'after-withdraw': { short: 'na intrekken', label: 'Na intrekken', summary: 'daarna, in dezelfde browser, na het opnieuw openen van de cookiekeuze, alles weigeren, herladen en een andere pagina openen' },
+    'after-reject': { short: 'na weigeren', label: 'Na weigeren', summary: 'na weigeren in de cookiemelding: op de eerste pagina met die melding in een nieuwe browser, daarna herladen en een andere pagina openen; op de andere pagina\'s ermee één keer geladen met de weigering opgeslagen' },
+    'after-save': { short: 'na opslaan', label: 'Na opslaan zoals getoond', summary: 'na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden: op de eerste pagina met die melding in een nieuwe browser, daarna herladen; op de andere pagina\'s ermee één keer geladen met de keuze opgeslagen' },
+    'after-accept': { short: 'na accepteren', label: 'Na accepteren', summary: 'na accepteren: op de eerste pagina met die melding in een nieuwe browser, daarna herladen; op de andere pagina\'s ermee één keer geladen met de toestemming opgeslagen' },
+    'after-withdraw': { short: 'na intrekken', label: 'Na intrekken', summary: 'na accepteren, de cookiekeuze opnieuw openen en alles weigeren: op de eerste pagina met die melding in de browser die accepteerde, daarna herladen en een andere pagina openen; op de andere pagina\'s ermee één keer geladen met de intrekking opgeslagen' },
   },
   action: (action) => actionSentence(action, NL_ACTION),
   rulesHeading: 'Regels:',

@@ -1,4 +1,4 @@
-import type { ActionStep, Category, FindingStatus, Lang, LeftOut, Phase, PhaseAction, Reopened, Severity, Verdict } from '../../types.js';
+import type { ActionStep, Category, FindingStatus, Lang, LeftOut, Phase, PhaseAction, Reopened, Severity, StoredChoice, Verdict } from '../../types.js';
 
 /**
  * Everything the people's reports (console, markdown, job summary, HTML) say that is not a rule's own
@@ -180,13 +180,15 @@ export interface ActionPhrases {
   click(control: string, layer: 1 | 2, asShown: boolean): string;
   /** A click that finishes the one before it ("then "Opslaan""). */
   thenClick(control: string): string;
-  /** The first click after reopening the choice. */
+  /** The first click after reopening the choice, or after a stored choice the page did not remember. */
   clickAfterReopen(control: string, layer: 1 | 2): string;
   autoconsent(cmp: string, choice: 'reject' | 'accept'): string;
   reopen(reopened: Reopened): string;
   reload: string;
   follow(path: string, afterBrowsing: boolean): string;
   noLink: string;
+  /** The page loaded with the choice made on `on` stored ("refused on /, stored"); bannerAgain: it showed the banner again. */
+  stored(choice: StoredChoice, on: string, bannerAgain: boolean): string;
   notDone(failure: string): string;
 }
 
@@ -197,7 +199,8 @@ export function actionSentence({ steps, failure }: Pick<PhaseAction, 'steps' | '
       case 'browse':
         return say.browse;
       case 'click':
-        return before?.do === 'click' ? say.thenClick(s.control) : before?.do === 'reopen' ? say.clickAfterReopen(s.control, s.layer) : say.click(s.control, s.layer, s.asShown === true);
+        if (before?.do === 'click') return say.thenClick(s.control);
+        return before?.do === 'reopen' || before?.do === 'stored' ? say.clickAfterReopen(s.control, s.layer) : say.click(s.control, s.layer, s.asShown === true);
       case 'autoconsent':
         return say.autoconsent(s.cmp, s.choice);
       case 'reopen':
@@ -208,6 +211,8 @@ export function actionSentence({ steps, failure }: Pick<PhaseAction, 'steps' | '
         return say.follow(s.path, before?.do === 'browse');
       case 'noLink':
         return say.noLink;
+      case 'stored':
+        return say.stored(s.choice, s.on, s.bannerAgain === true);
     }
   };
   const done = steps.map((s, i) => step(s, steps[i - 1])).join(', ');

@@ -33,7 +33,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-KCJCUVKA.js";
+} from "./chunk-PPLBZBT4.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
@@ -500,7 +500,12 @@ function momentsOf(page, scan, times) {
   const action = scan.action?.done && times.actionMs !== null ? { kind: scan.action.kind, ms: times.actionMs } : null;
   return { banner, action };
 }
-function bandsOf(banner, action, end) {
+function storedChoice(scan) {
+  const first = scan.action?.steps[0];
+  return first?.do === "stored" && !first.bannerAgain ? first.choice : null;
+}
+function bandsOf(banner, action, end, stored) {
+  if (stored) return stored === "accept" ? [] : [{ from: 0, to: end, name: "afterRefusal" }];
   const bands = [];
   if (banner === null && (!action || action.kind === "scroll")) return [{ from: 0, to: end, name: "noBanner" }];
   if (banner !== null && action?.kind !== "withdraw") bands.push({ from: 0, to: banner, name: "beforeBanner" });
@@ -519,7 +524,7 @@ function timeline(page, scan, findings, id, pageName, words) {
   const { banner, action } = momentsOf(page, scan, scan.times);
   const times = [...rows.flatMap((r) => r.marks.map((m) => m.ms)), banner ?? 0, action?.ms ?? 0];
   const { end, step } = scaleOf(Math.max(...times));
-  const bands = bandsOf(banner, action, end);
+  const bands = bandsOf(banner, action, end, storedChoice(scan));
   const x = (ms2) => +(LABELS + Math.min(ms2, end) / end * (WIDTH - LABELS - RIGHT)).toFixed(1);
   const height = TOP + Math.max(rows.length, 1) * ROW + AXIS;
   const bottom = height - AXIS;

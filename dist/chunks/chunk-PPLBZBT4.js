@@ -10416,6 +10416,55 @@ var bannerDismissedWithoutChoice = {
   }
 };
 
+// src/rules/choice-not-remembered.ts
+var choiceNotRemembered = {
+  meta: {
+    id: "choice-not-remembered",
+    title: "Choice not remembered on another page",
+    description: "The visitor made a choice in the banner on the site's first page with that banner, and this page, loaded next in the same browser, showed the same banner again: the site did not remember the choice here (a consent cookie stored with a narrow path, say). The page's own choice visits are then made on it.",
+    legalBasis: "GDPR art. 7 and recital 32 (a request for consent must not disrupt the use of the service needlessly); CNIL recommendation 2020-092 (a refusal is kept as long as consent would be, so the visitor is not asked again).",
+    plainWords: "A visitor answers the cookie question once for the site. A page that asks again has forgotten the answer: the visitor is pressed to answer again and again until they give in.",
+    translations: {
+      nl: {
+        title: "Keuze niet onthouden op een andere pagina",
+        legalBasis: "AVG art. 7 en overweging 32 (een verzoek om toestemming mag het gebruik van de dienst niet onnodig verstoren); CNIL-aanbeveling 2020-092 (een weigering wordt even lang bewaard als een toestemming, zodat de bezoeker niet opnieuw gevraagd wordt).",
+        plainWords: "Een bezoeker beantwoordt de cookievraag \xE9\xE9n keer voor de hele site. Een pagina die het opnieuw vraagt, is het antwoord vergeten: de bezoeker wordt steeds opnieuw gevraagd, tot hij toegeeft.",
+        messages: {
+          reject: "de weigering op {{on}} werd op deze pagina niet onthouden: de cookiemelding verscheen opnieuw",
+          save: "de keuze die op {{on}} zoals getoond werd bewaard, werd op deze pagina niet onthouden: de cookiemelding verscheen opnieuw",
+          accept: "de toestemming op {{on}} werd op deze pagina niet onthouden: de cookiemelding verscheen opnieuw",
+          withdraw: "het intrekken van de toestemming op {{on}} werd op deze pagina niet onthouden: de cookiemelding verscheen opnieuw"
+        }
+      },
+      fr: {
+        title: "Choix oubli\xE9 sur une autre page",
+        legalBasis: "RGPD, art. 7 et consid\xE9rant 32 (une demande de consentement ne doit pas perturber inutilement l'utilisation du service) ; recommandation 2020-092 de la CNIL (un refus est conserv\xE9 aussi longtemps qu'un consentement, pour ne pas redemander au visiteur).",
+        plainWords: "Le visiteur r\xE9pond une fois \xE0 la question des cookies pour tout le site. Une page qui la pose de nouveau a oubli\xE9 sa r\xE9ponse : on la lui redemande jusqu'\xE0 ce qu'il c\xE8de.",
+        messages: {
+          reject: "le refus exprim\xE9 sur {{on}} n'a pas \xE9t\xE9 retenu sur cette page : la banni\xE8re s'est de nouveau affich\xE9e",
+          save: "le choix valid\xE9 tel quel sur {{on}} n'a pas \xE9t\xE9 retenu sur cette page : la banni\xE8re s'est de nouveau affich\xE9e",
+          accept: "le consentement donn\xE9 sur {{on}} n'a pas \xE9t\xE9 retenu sur cette page : la banni\xE8re s'est de nouveau affich\xE9e",
+          withdraw: "le retrait du consentement sur {{on}} n'a pas \xE9t\xE9 retenu sur cette page : la banni\xE8re s'est de nouveau affich\xE9e"
+        }
+      }
+    },
+    defaultSeverity: "warn",
+    allow: "never",
+    failClosed: false,
+    tracking: false,
+    visits: ["after-reject", "after-save", "after-accept", "after-withdraw"],
+    messages: {
+      reject: "the refusal made on {{on}} was not remembered on this page: the banner showed again",
+      save: "the choice saved as shown on {{on}} was not remembered on this page: the banner showed again",
+      accept: "the consent given on {{on}} was not remembered on this page: the banner showed again",
+      withdraw: "the withdrawal of consent on {{on}} was not remembered on this page: the banner showed again"
+    }
+  },
+  check: (scan) => (scan.action?.steps ?? []).flatMap(
+    (step) => step.do === "stored" && step.bannerAgain ? [bannerHit("remembered", step.choice, [scan.action.detail], { on: step.on })] : []
+  )
+};
+
 // src/shared/url.ts
 var isWebUrl = (url) => url !== void 0 && /^https?:\/\//.test(url);
 var withoutFragment = (url) => url.split("#")[0] ?? url;
@@ -10776,35 +10825,39 @@ var VISITS = [
   {
     id: "after-reject",
     label: "After refusing",
-    summary: "in a fresh browser after refusing in the consent banner, reloading and opening another page",
+    summary: "after refusing in the consent banner: on the banner's first page in a fresh browser, then reloading and opening another page; on the other pages with it, loaded once with the refusal stored",
     needs: "choice",
     continues: false,
-    steps: ["load", "waitForBanner", "reject", "settle", "reload", "settle", "followLink", "record", "readConsentSignals"]
+    steps: ["load", "waitForBanner", "reject", "settle", "reload", "settle", "followLink", "record", "readConsentSignals"],
+    stored: { jar: "new", steps: ["load", "settle", "record", "readConsentSignals", "checkChoiceKept"] }
   },
   {
     id: "after-save",
     label: "After saving as shown",
-    summary: "in a fresh browser after saving the banner's first-layer switches as they were shown, and reloading",
+    summary: "after saving the banner's first-layer switches as they were shown: on the banner's first page in a fresh browser, then reloading; on the other pages with it, loaded once with the choice stored",
     needs: "save",
     continues: false,
-    steps: ["load", "waitForBanner", "save", "settle", "reload", "settle", "record"]
+    steps: ["load", "waitForBanner", "save", "settle", "reload", "settle", "record"],
+    stored: { jar: "new", steps: ["load", "settle", "record", "checkChoiceKept"] }
   },
   {
     id: "after-accept",
     label: "After accepting",
-    summary: "in a fresh browser after accepting and reloading",
+    summary: "after accepting: on the banner's first page in a fresh browser, then reloading; on the other pages with it, loaded once with the consent stored",
     needs: "choice",
     continues: false,
-    steps: ["load", "waitForBanner", "accept", "settle", "reload", "settle", "record"]
+    steps: ["load", "waitForBanner", "accept", "settle", "reload", "settle", "record"],
+    stored: { jar: "all", steps: ["load", "settle", "record", "checkChoiceKept"] }
   },
   {
     id: "after-withdraw",
     label: "After withdrawing",
-    summary: "then, in the same browser, after reopening the consent choice, refusing everything, reloading and opening another page",
+    summary: "after accepting, reopening the consent choice and refusing everything: on the banner's first page in the browser that accepted, then reloading and opening another page; on the other pages with it, loaded once with the withdrawal stored",
     // Consent was given, reloaded and recorded by after-accept: withdrawing it needs no fresh context.
     needs: "accepted",
     continues: true,
-    steps: ["withdraw", "settle", "reload", "settle", "followLink", "record"]
+    steps: ["withdraw", "settle", "reload", "settle", "followLink", "record"],
+    stored: { jar: "all", steps: ["load", "settle", "record", "checkChoiceKept"] }
   }
 ];
 var PHASES = VISITS.map((visit) => visit.id);
@@ -12478,6 +12531,7 @@ var RULES = [
   trackingAfterSavingDefaults,
   withdrawalNotEffective,
   withdrawalUnavailable,
+  choiceNotRemembered,
   consentBannerMissing,
   consentBannerUndetected,
   rejectNotOnFirstLayer,
@@ -12669,6 +12723,10 @@ var policy_schema_default = {
         },
         "withdrawal-unavailable": {
           description: "No way to withdraw consent",
+          $ref: "#/$defs/setting"
+        },
+        "choice-not-remembered": {
+          description: "Choice not remembered on another page",
           $ref: "#/$defs/setting"
         },
         "consent-banner-missing": {
@@ -13234,7 +13292,8 @@ function actionSentence({ steps, failure }, say) {
       case "browse":
         return say.browse;
       case "click":
-        return before?.do === "click" ? say.thenClick(s.control) : before?.do === "reopen" ? say.clickAfterReopen(s.control, s.layer) : say.click(s.control, s.layer, s.asShown === true);
+        if (before?.do === "click") return say.thenClick(s.control);
+        return before?.do === "reopen" || before?.do === "stored" ? say.clickAfterReopen(s.control, s.layer) : say.click(s.control, s.layer, s.asShown === true);
       case "autoconsent":
         return say.autoconsent(s.cmp, s.choice);
       case "reopen":
@@ -13245,6 +13304,8 @@ function actionSentence({ steps, failure }, say) {
         return say.follow(s.path, before?.do === "browse");
       case "noLink":
         return say.noLink;
+      case "stored":
+        return say.stored(s.choice, s.on, s.bannerAgain === true);
     }
   };
   const done = steps.map((s, i) => step(s, steps[i - 1])).join(", ");
@@ -13270,6 +13331,7 @@ var FR_ACTION = {
   reload: "a recharg\xE9 la page",
   follow: (path, afterBrowsing) => `${afterBrowsing ? "puis a suivi" : "a suivi"} un lien vers ${path}`,
   noLink: "n'a trouv\xE9 aucun lien interne \xE0 suivre",
+  stored: (choice, on, bannerAgain) => `${{ reject: "refus\xE9", save: "valid\xE9 tel quel", accept: "accept\xE9", withdraw: "retir\xE9" }[choice]} sur ${on}, enregistr\xE9${bannerAgain ? ", mais la banni\xE8re s'est de nouveau affich\xE9e ici" : ""}`,
   notDone: (failure) => `(non fait : ${failure})`
 };
 var FR = {
@@ -13317,10 +13379,10 @@ var FR = {
   phase: {
     initial: { short: "premi\xE8re visite", label: "Avant tout choix", summary: "une fois sans rien toucher" },
     "after-scroll": { short: "apr\xE8s d\xE9filement", label: "Apr\xE8s d\xE9filement", summary: "puis apr\xE8s avoir fait d\xE9filer la page, boug\xE9 la souris, appuy\xE9 sur \xC9chap et, si une banni\xE8re s'affiche, suivi un lien" },
-    "after-reject": { short: "apr\xE8s refus", label: "Apr\xE8s refus", summary: "dans un nouveau navigateur apr\xE8s avoir refus\xE9 dans la banni\xE8re cookies, recharg\xE9 et ouvert une autre page" },
-    "after-save": { short: "apr\xE8s enregistrement", label: "Apr\xE8s enregistrement tel quel", summary: "dans un nouveau navigateur apr\xE8s avoir enregistr\xE9 les interrupteurs du premier niveau tels qu'affich\xE9s, puis recharg\xE9" },
-    "after-accept": { short: "apr\xE8s acceptation", label: "Apr\xE8s acceptation", summary: "dans un nouveau navigateur apr\xE8s avoir accept\xE9 et recharg\xE9" },
-    "after-withdraw": { short: "apr\xE8s retrait", label: "Apr\xE8s retrait", summary: "puis, dans le m\xEAme navigateur, apr\xE8s avoir rouvert le choix des cookies, tout refus\xE9, recharg\xE9 et ouvert une autre page" }
+    "after-reject": { short: "apr\xE8s refus", label: "Apr\xE8s refus", summary: "apr\xE8s un refus dans la banni\xE8re cookies : sur la premi\xE8re page qui l'affiche, dans un nouveau navigateur, puis en rechargeant et en ouvrant une autre page ; sur les autres pages qui l'affichent, un chargement, le refus enregistr\xE9" },
+    "after-save": { short: "apr\xE8s enregistrement", label: "Apr\xE8s enregistrement tel quel", summary: "apr\xE8s avoir enregistr\xE9 les interrupteurs du premier niveau tels qu'affich\xE9s : sur la premi\xE8re page qui affiche la banni\xE8re, dans un nouveau navigateur, puis en rechargeant ; sur les autres pages qui l'affichent, un chargement, le choix enregistr\xE9" },
+    "after-accept": { short: "apr\xE8s acceptation", label: "Apr\xE8s acceptation", summary: "apr\xE8s acceptation : sur la premi\xE8re page qui affiche la banni\xE8re, dans un nouveau navigateur, puis en rechargeant ; sur les autres pages qui l'affichent, un chargement, le consentement enregistr\xE9" },
+    "after-withdraw": { short: "apr\xE8s retrait", label: "Apr\xE8s retrait", summary: "apr\xE8s acceptation, r\xE9ouverture du choix des cookies et refus de tout : sur la premi\xE8re page qui affiche la banni\xE8re, dans le navigateur qui a accept\xE9, puis en rechargeant et en ouvrant une autre page ; sur les autres pages qui l'affichent, un chargement, le retrait enregistr\xE9" }
   },
   action: (action) => actionSentence(action, FR_ACTION),
   rulesHeading: "R\xE8gles :",
@@ -13483,6 +13545,7 @@ var NL_ACTION = {
   reload: "herlaadde de pagina",
   follow: (path, afterBrowsing) => `${afterBrowsing ? "volgde daarna" : "volgde"} een link naar ${path}`,
   noLink: "vond geen interne link om te volgen",
+  stored: (choice, on, bannerAgain) => `${{ reject: "geweigerd", save: "bewaard zoals getoond", accept: "geaccepteerd", withdraw: "ingetrokken" }[choice]} op ${on}, opgeslagen${bannerAgain ? ", maar de cookiemelding verscheen hier opnieuw" : ""}`,
   notDone: (failure) => `(niet gedaan: ${failure})`
 };
 var NL = {
@@ -13523,10 +13586,10 @@ var NL = {
   phase: {
     initial: { short: "eerste bezoek", label: "V\xF3\xF3r een keuze", summary: "eenmaal zonder iets aan te raken" },
     "after-scroll": { short: "na scrollen", label: "Na scrollen", summary: "daarna na scrollen, de muis bewegen, Escape indrukken en, als er een banner is, een link volgen" },
-    "after-reject": { short: "na weigeren", label: "Na weigeren", summary: "in een nieuwe browser na weigeren in de cookiemelding, herladen en een andere pagina openen" },
-    "after-save": { short: "na opslaan", label: "Na opslaan zoals getoond", summary: "in een nieuwe browser na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden, en herladen" },
-    "after-accept": { short: "na accepteren", label: "Na accepteren", summary: "in een nieuwe browser na accepteren en herladen" },
-    "after-withdraw": { short: "na intrekken", label: "Na intrekken", summary: "daarna, in dezelfde browser, na het opnieuw openen van de cookiekeuze, alles weigeren, herladen en een andere pagina openen" }
+    "after-reject": { short: "na weigeren", label: "Na weigeren", summary: "na weigeren in de cookiemelding: op de eerste pagina met die melding in een nieuwe browser, daarna herladen en een andere pagina openen; op de andere pagina's ermee \xE9\xE9n keer geladen met de weigering opgeslagen" },
+    "after-save": { short: "na opslaan", label: "Na opslaan zoals getoond", summary: "na het opslaan van de schakelaars op de eerste laag zoals ze getoond werden: op de eerste pagina met die melding in een nieuwe browser, daarna herladen; op de andere pagina's ermee \xE9\xE9n keer geladen met de keuze opgeslagen" },
+    "after-accept": { short: "na accepteren", label: "Na accepteren", summary: "na accepteren: op de eerste pagina met die melding in een nieuwe browser, daarna herladen; op de andere pagina's ermee \xE9\xE9n keer geladen met de toestemming opgeslagen" },
+    "after-withdraw": { short: "na intrekken", label: "Na intrekken", summary: "na accepteren, de cookiekeuze opnieuw openen en alles weigeren: op de eerste pagina met die melding in de browser die accepteerde, daarna herladen en een andere pagina openen; op de andere pagina's ermee \xE9\xE9n keer geladen met de intrekking opgeslagen" }
   },
   action: (action) => actionSentence(action, NL_ACTION),
   rulesHeading: "Regels:",
@@ -42741,7 +42804,7 @@ var Collector = class _Collector {
     const cookies = this.cookies(stored, after).filter((c) => !since || c.sources.length > 0 || !since.cookies.has(cookieKey(c)));
     return {
       cookies: cookies.map((c) => ({ ...c, sources: c.sources.map((s) => ({ ...s, url: clean(s.url) })) })),
-      cookieDeletions: this.deletions(after).map((d) => ({ ...d, url: clean(d.url) })),
+      cookieDeletions: this.deletions(since?.deletionsAt ?? after).map((d) => ({ ...d, url: clean(d.url) })),
       storage: storage.map(({ at: _at, writes, ...s }) => {
         const first = writes.find((w) => w.at > after);
         return { ...s, writtenBy: s.writtenBy.map(clean), ...first ? { writtenMs: first.ms } : {} };
@@ -43310,6 +43373,15 @@ async function findBanner(page, selectors, limits) {
     });
   }
 }
+var LOOK_EVERY_MS = 250;
+var LOOKS = 8;
+async function expectBanner(page, selectors, limits) {
+  for (let look = 1; ; look++) {
+    const found = await findBanner(page, selectors, limits);
+    if (found.banner || found.unrecognised || look === LOOKS) return found;
+    await sleep(LOOK_EVERY_MS);
+  }
+}
 async function findReopenControls(page, selector, limits) {
   const scanId = Math.random().toString(36).slice(2, 8);
   const controls = [];
@@ -43642,8 +43714,6 @@ var MANAGER_APIS = [
   "Didomi.preferences.show",
   "UC_UI.showSecondLayer"
 ];
-var LOOK_EVERY_MS = 250;
-var LOOKS = 8;
 function callManagerApi(paths) {
   for (const path of paths) {
     const parts = path.split(".");
@@ -43662,12 +43732,8 @@ async function reopenChoice(page, selectors, settle2, limits) {
   const tried = [];
   const shows = async () => {
     await settle2();
-    for (let look = 1; ; look++) {
-      const found2 = await findBanner(page, selectors, limits);
-      if (found2.banner || found2.unrecognised) return found2;
-      if (look === LOOKS) return null;
-      await sleep(LOOK_EVERY_MS);
-    }
+    const found2 = await expectBanner(page, selectors, limits);
+    return found2.banner || found2.unrecognised ? found2 : null;
   };
   const ways = [
     ...selectors.withdraw ? [{ via: "policy", selector: selectors.withdraw, none: `the policy's consent.withdraw selector (${selectors.withdraw}) matched no visible element` }] : [],
@@ -46709,7 +46775,7 @@ var STEPS = {
   checkBannerStays: async (session) => {
     if (!session.first.banner || !session.scan.action) return;
     await followLink(session);
-    const found = await findBanner(session.page, session.options.consent, session.options);
+    const found = await expectBanner(session.page, session.options.consent, session.options);
     session.scan.action.bannerAfter = found.banner ? "visible" : "gone";
     session.banner = found.banner;
   },
@@ -46734,6 +46800,16 @@ var STEPS = {
   reload: async (session) => {
     await session.page.reload({ waitUntil: "load", timeout: session.options.timeoutMs });
     tell2(session, { do: "reload" });
+  },
+  // The choice made on the banner's first page must hold on this one too: the same notice showing
+  // again means the site forgot it here (a consent cookie stored with a narrow path, say).
+  checkChoiceKept: async (session) => {
+    const { options, storedNotice } = session;
+    const stored = session.scan.action?.steps.find((step) => step.do === "stored");
+    if (stored?.do !== "stored" || storedNotice === null) return;
+    if (options.fastForwardMs < options.bannerDelayMs) await advance(session, options.bannerDelayMs);
+    const found = await findBanner(session.page, options.consent, options);
+    if (found.banner !== null || storedNotice === "unrecognised" && found.unrecognised !== null) stored.bannerAgain = true;
   }
 };
 
@@ -46745,23 +46821,26 @@ function reopenedText({ control, place }) {
 function placeText(place) {
   return `the ${place.floating ? "floating " : ""}${place.kind}`;
 }
+var CHOSEN = { reject: "refused", save: "saved as shown", accept: "accepted", withdraw: "withdrawn" };
 function stepText(step, after) {
   switch (step.do) {
     case "browse":
       return "scrolled to the bottom, moved the mouse, pressed Escape";
     case "click":
       if (after?.do === "click") return `then "${step.control}"`;
-      return `${after?.do === "reopen" ? "then " : ""}clicked "${step.control}"${step.layer === 2 ? " in the settings layer" : ""}${step.asShown ? " without changing a switch" : ""}`;
+      return `${after?.do === "reopen" || after?.do === "stored" ? "then " : ""}clicked "${step.control}"${step.layer === 2 ? " in the settings layer" : ""}${step.asShown ? " without changing a switch" : ""}`;
     case "autoconsent":
-      return `${after?.do === "reopen" ? "then " : ""}autoconsent's rules for ${step.cmp} ${step.choice === "reject" ? "refused" : "accepted"}`;
+      return `${after?.do === "reopen" || after?.do === "stored" ? "then " : ""}autoconsent's rules for ${step.cmp} ${step.choice === "reject" ? "refused" : "accepted"}`;
     case "reopen":
-      return `reopened the consent choice (${reopenedText(step.reopened)})`;
+      return `${after?.do === "stored" ? "then " : ""}reopened the consent choice (${reopenedText(step.reopened)})`;
     case "reload":
       return "reloaded";
     case "follow":
       return `${after?.do === "browse" ? "then followed" : "followed"} a link to ${step.path}`;
     case "noLink":
       return "found no internal link to follow";
+    case "stored":
+      return `${CHOSEN[step.choice]} on ${step.on}, stored${step.bannerAgain ? ", but the banner showed again here" : ""}`;
   }
 }
 function actionDetail({ steps, failure }) {
@@ -46805,6 +46884,8 @@ function redactStep(step, r) {
       return { ...step, path: r(step.path) };
     case "reopen":
       return { ...step, reopened: redactReopened(step.reopened, r) };
+    case "stored":
+      return { ...step, on: r(step.on) };
     default:
       return step;
   }
@@ -46925,17 +47006,36 @@ function emptyScan(phase, url, from = phase) {
   const times = { from, bannerShownMs: null, actionMs: null };
   return { phase, url, finalUrl: url, status: null, durationMs: 0, error: null, banner: null, bannerUnrecognised: null, policyLinks: [], declarations: [], action: null, screenshots: null, settle: null, cookies: [], cookieDeletions: [], storage: [], requests: [], frames: [], fingerprinting: [], consentSignals: null, identifiers: [], times };
 }
-async function gatherSession(browser, url, visits, options, onVisit) {
-  let scans = await attempt(browser, url, visits, options, onVisit);
-  for (let retry = 1; retry <= options.retries && scans.some((s) => s.error !== null && TRANSIENT.test(s.error)); retry++) {
-    await sleep(options.retryBackoffMs * retry);
-    const spent = scans.reduce((sum, s) => sum + s.durationMs, 0);
-    scans = await attempt(browser, url, visits, options, onVisit);
-    scans[0].durationMs += spent;
-  }
-  return scans.map((scan) => redactScan(scan, options.secrets));
+function bannerKey(initial) {
+  if (!offersChoice(initial)) return null;
+  const origin = (url) => url ? new URL(url).origin : null;
+  const { banner } = initial;
+  if (!banner) return JSON.stringify([origin(initial.finalUrl), "notice", initial.bannerUnrecognised]);
+  const control = (c) => c?.layer === 1 ? `${c.kind} ${c.text}` : null;
+  const toggles = banner.toggles.filter((t) => t.layer === 1).map((t) => `${t.label} ${t.locked}`);
+  return JSON.stringify([origin(initial.finalUrl), banner.source, origin(banner.frameUrl), ...[banner.accept, banner.reject, banner.save, banner.settings].map(control), toggles]);
 }
-async function attempt(browser, url, visits, options, onVisit) {
+async function gatherSession(browser, url, visits, options, listener = {}, plan = { pages: [], notice: "banner" }) {
+  const redacted = (scan) => redactScan(scan, options.secrets);
+  const heard = { ...listener, onStored: (visit) => listener.onStored?.({ ...visit, scan: redacted(visit.scan) }) };
+  let result = await attempt(browser, url, visits, options, plan, heard);
+  for (let retry = 1; retry <= options.retries && result.scans.some((s) => s.error !== null && isTransient(s.error)); retry++) {
+    await sleep(options.retryBackoffMs * retry);
+    const spent = result.scans.reduce((sum, s) => sum + s.durationMs, 0);
+    result = await attempt(browser, url, visits, options, plan, heard);
+    result.scans[0].durationMs += spent;
+  }
+  return { scans: result.scans.map(redacted), unvisited: result.unvisited };
+}
+function afterForgotten(scan, forgotten) {
+  if (!scan.action) return scan;
+  const steps = [forgotten, ...scan.action.steps];
+  return { ...scan, action: { ...scan.action, steps, detail: actionDetail({ steps, failure: scan.action.failure }) } };
+}
+function isTransient(error) {
+  return TRANSIENT.test(error);
+}
+async function attempt(browser, url, visits, options, plan, { onVisit, onStored }) {
   const scans = [];
   let context = null;
   let current = null;
@@ -46952,37 +47052,72 @@ async function attempt(browser, url, visits, options, onVisit) {
     const landing = watchLanding(page);
     if (options.fastForwardMs > 0) await page.clock.install();
     const first = emptyScan(visits[0].id, url);
-    const session = { url, page, collector, options, autoconsent, banner: null, unrecognised: null, policyLinks: [], scan: first, first, since: null };
+    const session = { url, page, collector, options, autoconsent, banner: null, unrecognised: null, policyLinks: [], scan: first, first, since: null, storedNotice: null };
     const crashed = new Promise((_, reject) => page.once("crash", () => reject(new Error("Page crashed"))));
     crashed.catch(() => void 0);
     watchdog = watchResponsiveness(page, unresponsiveAfterMs(options.timeoutMs));
-    const hardLimit = visitHardLimit(options) * visits.length;
+    const guarded = async (work, hardLimit) => {
+      const done = await withTimeout(Promise.race([work(), crashed, watchdog.unresponsive]), hardLimit);
+      if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
+    };
+    const finish = (scan) => {
+      describeAction(scan);
+      const lost = landing.failure();
+      if (lost) throw new Error(lost);
+      scan.durationMs = Date.now() - started;
+    };
     const run = async () => {
-      for (const [index, visit] of visits.entries()) {
-        if (visit.needs === "accepted" && !accepted(scans.at(-1))) break;
+      for (const [index, visit2] of visits.entries()) {
+        if (visit2.needs === "accepted" && !accepted(scans.at(-1))) break;
         if (index > 0) {
           session.since = await collector.mark(page.context().pages());
-          session.scan = emptyScan(visit.id, url, first.phase);
+          session.scan = emptyScan(visit2.id, url, first.phase);
         }
         collector.startVisit();
         current = session.scan;
         started = Date.now();
-        onVisit?.(visit.id, null);
-        await runSteps(session, visit.steps);
-        describeAction(current);
-        const lost = landing.failure();
-        if (lost) throw new Error(lost);
-        current.durationMs = Date.now() - started;
+        onVisit?.(url, visit2.id, null);
+        await runSteps(session, visit2.steps);
+        finish(current);
         scans.push(current);
-        onVisit?.(visit.id, current);
+        onVisit?.(url, visit2.id, current);
         if (current.error !== null) return true;
         current = null;
       }
-      for (const visit of visits) await runSteps(session, visit.closing ?? []);
+      for (const visit2 of visits) await runSteps(session, visit2.closing ?? []);
       return true;
     };
-    const done = await withTimeout(Promise.race([run(), crashed, watchdog.unresponsive]), hardLimit);
-    if (done === null) throw new Error(`the page did not settle within ${hardLimit} ms`);
+    await guarded(run, visitHardLimit(options) * visits.length);
+    const made = scans.at(-1);
+    const visit = visits.at(-1);
+    if (!visit.stored || made.phase !== visit.id || made.error !== null || !made.action?.done || made.action.kind === "scroll") return { scans, unvisited: [...plan.pages] };
+    const choice = { do: "stored", choice: made.action.kind, on: pageLabel(url) };
+    const chosenAt = session.since?.at ?? -1;
+    session.storedNotice = plan.notice;
+    for (const [index, other] of plan.pages.entries()) {
+      const scan = emptyScan(made.phase, other);
+      scan.action = { kind: choice.choice, done: true, steps: [{ ...choice }], failure: null, detail: "", bannerAfter: null, ...made.action.reopened !== void 0 ? { reopened: made.action.reopened } : {} };
+      Object.assign(session, { url: other, scan, banner: null, unrecognised: null, policyLinks: [] });
+      started = Date.now();
+      onVisit?.(other, made.phase, null);
+      try {
+        const mark = { ...await collector.mark(page.context().pages()), deletionsAt: chosenAt };
+        session.since = visit.stored.jar === "all" ? { ...mark, cookies: /* @__PURE__ */ new Set(), storage: /* @__PURE__ */ new Set() } : mark;
+        await guarded(async () => {
+          await runSteps(session, visit.stored.steps);
+          return true;
+        }, visitHardLimit(options));
+        finish(scan);
+      } catch (error) {
+        scan.error = describe2(error, options);
+        describeAction(scan);
+        scan.durationMs = Date.now() - started;
+        onStored?.({ url: other, scan, bannerAgain: false });
+        return { scans, unvisited: plan.pages.slice(index + 1) };
+      }
+      onStored?.({ url: other, scan, bannerAgain: scan.action.steps.some((step) => step.do === "stored" && step.bannerAgain === true) });
+    }
+    return { scans, unvisited: [] };
   } catch (error) {
     const failed = current ?? (scans.length === 0 ? emptyScan(visits[0].id, url) : scans.at(-1));
     failed.error = describe2(error, options);
@@ -46990,13 +47125,13 @@ async function attempt(browser, url, visits, options, onVisit) {
     if (!scans.includes(failed)) {
       failed.durationMs = Date.now() - started;
       scans.push(failed);
-      onVisit?.(failed.phase, failed);
+      onVisit?.(url, failed.phase, failed);
     }
+    return { scans, unvisited: [...plan.pages] };
   } finally {
     watchdog?.stop();
     if (context) await browser.closeContext(context);
   }
-  return scans;
 }
 function describeAction(scan) {
   if (scan.action) scan.action.detail = actionDetail(scan.action);
@@ -47029,11 +47164,15 @@ var RunBudget = class {
   }
   ms;
   end;
-  /** One session's visits, or its first visit as a scan error once the budget is spent. */
-  async session(url, phase, work) {
+  /**
+   * One session's visits, or its first visit as a scan error once the budget is spent; the other
+   * pages it was to load with its choice stored are then left to their own sessions, which meet the
+   * same end.
+   */
+  async session(url, phase, others, work) {
     const left = this.end - Date.now();
-    const scans = left > 0 ? await withTimeout(work(), left) : null;
-    return scans ?? [{ ...emptyScan(phase, url), error: `not scanned: the run reached its time limit of ${Math.round(this.ms / 1e3)} s (--max-time)` }];
+    const result = left > 0 ? await withTimeout(work(), left) : null;
+    return result ?? { scans: [{ ...emptyScan(phase, url), error: `not scanned: the run reached its time limit of ${Math.round(this.ms / 1e3)} s (--max-time)` }], unvisited: [...others] };
   }
 };
 
@@ -47933,53 +48072,128 @@ function skipReason(visit, initial, phases2) {
 async function scanPages(browser, urls, gather, policy, baseline, options, budget) {
   const wanted = wantedPhases(options);
   const [first, ...later] = sessionsOf(wanted);
+  const choices = later.flatMap((session2) => session2.map((_, i) => session2.slice(0, i + 1)));
   const shown3 = secretRedactor(gather.secrets);
   const slots = new Slots(options.concurrency ?? defaultConcurrency());
+  const pages = urls.map((url) => ({ page: { url: shown3(url), phases: [], skipped: [] }, initial: void 0, known: false, work: [] }));
+  const indexOf = new Map(urls.map((url, index) => [url, index]));
+  const originOf3 = (index) => new URL(urls[index]).origin;
   let done = 0;
-  const scanPage2 = async (index) => {
-    const url = urls[index];
-    const page = { url: shown3(url), phases: [], skipped: [] };
-    const initialScan = () => page.phases.find((scan) => scan.phase === first[0].id);
-    const visit = async (session, onEnd) => {
-      const scans = await slots.run(
-        index,
-        () => stopping() ? Promise.resolve([]) : budget.session(
-          url,
-          session[0].id,
-          () => gatherSession(browser, url, session, gather, (phase, scan) => {
-            if (!scan) options.onVisit?.({ url: page.url, phase, scan: null });
-            else onEnd?.(scan);
-          })
-        )
-      );
-      for (const raw of scans) {
-        const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
-        page.phases.push(scan);
-        options.onVisit?.({ url: page.url, phase: scan.phase, scan });
-      }
-      for (const next of session.slice(1)) {
-        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, initialScan(), page.phases);
-        if (reason !== null) page.skipped.push({ phase: next.id, reason });
-      }
+  const record = (index, raw) => {
+    const { page } = pages[index];
+    const scan = classifyScan(raw, { firstPartyDomains: policy.firstPartyDomains });
+    page.phases.push(scan);
+    options.onVisit?.({ url: page.url, phase: scan.phase, scan });
+  };
+  const skip = (index, phase, reason) => {
+    pages[index].page.skipped.push({ phase, reason });
+  };
+  const session = (index, visits, listener, plan) => slots.run(
+    index,
+    () => (
+      // After a Ctrl-C no new session starts; the ones under way end as the browser closes.
+      stopping() ? Promise.resolve({ scans: [], unvisited: [] }) : budget.session(urls[index], visits[0].id, plan?.pages ?? [], () => gatherSession(browser, urls[index], visits, gather, listener, plan))
+    )
+  );
+  const heardStart = (url, phase, scan) => {
+    if (!scan) options.onVisit?.({ url: shown3(url), phase, scan: null });
+  };
+  const waiting = /* @__PURE__ */ new Map();
+  for (const index of urls.keys()) waiting.set(originOf3(index), (waiting.get(originOf3(index)) ?? 0) + 1);
+  const know = (index, initial) => {
+    const page = pages[index];
+    if (page.known) return;
+    page.initial = initial && { ...initial };
+    page.known = true;
+    for (const visits of choices) {
+      const reason = skipReason(visits[0], page.initial, []);
+      if (reason !== null) skip(index, visits.at(-1).id, reason);
+    }
+    const origin = originOf3(index);
+    waiting.set(origin, waiting.get(origin) - 1);
+    if (waiting.get(origin) === 0) planSite([...urls.keys()].filter((i) => originOf3(i) === origin));
+  };
+  const chooses = (index) => choices.some((visits) => skipReason(visits[0], pages[index].initial, []) === null);
+  const planned = /* @__PURE__ */ new Map();
+  const plannedSite = new Map(urls.map((_, index) => [originOf3(index), new Promise((resolve5) => planned.set(originOf3(index), resolve5))]));
+  const keep = (index, visits, scans, forgotten) => {
+    const visit = visits.at(-1);
+    const scan = scans.find((s) => s.phase === visit.id);
+    if (scan) return record(index, forgotten ? afterForgotten(scan, forgotten) : scan);
+    const failed = scans.find((s) => s.error !== null);
+    if (failed) return record(index, { ...emptyScan(visit.id, failed.url), error: `${failed.phase}, the visit before it in its session, failed: ${failed.error}` });
+    skip(index, visit.id, skipReason(visit, pages[index].initial, scans) ?? "the visit before it in its session could not be made");
+  };
+  const own = async (index, visits, forgotten) => {
+    const { scans } = await session(index, visits, { onVisit: heardStart });
+    keep(index, visits, scans, forgotten);
+  };
+  const choose2 = (visits, [flow, ...others]) => {
+    const ends = new Map(others.map((index) => [index, settleable()]));
+    const over = (index, work = Promise.resolve()) => {
+      const end = ends.get(index);
+      ends.delete(index);
+      work.then(end.resolve, end.reject);
     };
-    let others = null;
-    const startOthers = (initial) => {
-      if (others) return others;
-      others = Promise.all(
-        later.map((session) => {
-          const reason = skipReason(session[0], initial, []);
-          if (reason === null) return visit(session);
-          page.skipped.push(...session.map((v) => ({ phase: v.id, reason })));
-          return void 0;
-        })
-      );
-      others.catch(() => void 0);
-      return others;
+    let cutOff = false;
+    const onStored = ({ url, scan, bannerAgain }) => {
+      const index = indexOf.get(url);
+      if (cutOff || !ends.has(index)) return;
+      if (bannerAgain) return over(index, own(index, visits, scan.action?.steps[0]));
+      if (scan.error !== null && gather.retries > 0 && isTransient(scan.error)) return over(index, own(index, visits));
+      record(index, scan);
+      over(index);
     };
-    await visit(first, (scan) => {
-      if (scan.phase === first[0].id && scan.error === null) void startOthers(scan);
+    const notice = pages[flow].initial?.banner ? "banner" : "unrecognised";
+    const first2 = (async () => {
+      const result = await session(flow, visits, { onVisit: heardStart, onStored }, { pages: others.map((i) => urls[i]), notice });
+      cutOff = true;
+      keep(flow, visits, result.scans);
+      for (const index of [...ends.keys()]) over(index, own(index, visits));
+    })();
+    first2.catch((error) => {
+      for (const index of [...ends.keys()]) over(index, Promise.reject(error));
     });
-    await startOthers(initialScan());
+    return new Map([[flow, first2], ...[...ends].map(([index, end]) => [index, end.promise])]);
+  };
+  const planSite = (indexes) => {
+    for (const visits of choices) {
+      const groups = /* @__PURE__ */ new Map();
+      for (const index of indexes) {
+        const { initial } = pages[index];
+        if (skipReason(visits[0], initial, []) !== null) continue;
+        const key2 = bannerKey(initial);
+        groups.set(key2, [...groups.get(key2) ?? [], index]);
+      }
+      for (const group of groups.values()) {
+        for (const [index, end] of choose2(visits, group)) {
+          end.catch(() => void 0);
+          pages[index].work.push(end);
+        }
+      }
+    }
+    planned.get(originOf3(indexes[0]))();
+  };
+  const scanPage2 = async (index) => {
+    const { page, work } = pages[index];
+    try {
+      const { scans } = await session(index, first, {
+        onVisit: (url, phase, scan) => {
+          heardStart(url, phase, scan);
+          if (scan?.phase === first[0].id && scan.error === null) know(index, scan);
+        }
+      });
+      for (const raw of scans) record(index, raw);
+      for (const next of first.slice(1)) {
+        const reason = page.phases.some((scan) => scan.phase === next.id) ? null : skipReason(next, scans[0], page.phases);
+        if (reason !== null) skip(index, next.id, reason);
+      }
+      know(index, scans.find((scan) => scan.phase === first[0].id));
+    } finally {
+      know(index, void 0);
+    }
+    if (chooses(index)) await plannedSite.get(originOf3(index));
+    await Promise.all(work);
     const order = (phase) => PHASES.indexOf(phase);
     page.phases.sort((a, b) => order(a.phase) - order(b.phase));
     page.skipped.sort((a, b) => order(a.phase) - order(b.phase));
@@ -47989,6 +48203,15 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
     return { page, findings };
   };
   return Promise.all(urls.map((_, index) => scanPage2(index)));
+}
+function settleable() {
+  let resolve5;
+  let reject;
+  const promise2 = new Promise((yes, no) => {
+    resolve5 = yes;
+    reject = no;
+  });
+  return { promise: promise2, resolve: resolve5, reject };
 }
 
 // src/entry/judge.ts
@@ -48788,7 +49011,7 @@ var report_schema_default = {
           items: {
             $ref: "#/$defs/cookieDeletion"
           },
-          description: "Deletion attempts seen in this visit's window, whether or not they removed anything. Absent in reports written before they were gathered."
+          description: "Deletion attempts seen in this visit's window, whether or not they removed anything; on a stored-choice visit, since the choice was made on the banner's first page (those that answered it). Absent in reports written before they were gathered."
         },
         storage: {
           type: "array",
@@ -49026,7 +49249,7 @@ var report_schema_default = {
                   ]
                 },
                 reopened: {
-                  description: "withdraw only: how the consent choice was opened again (policy: consent.withdraw; page: a link or button on the page; api: only the consent manager's script API); null when nothing opened it.",
+                  description: "withdraw only: how the consent choice was opened again (policy: consent.withdraw; page: a link or button on the page; api: only the consent manager's script API); null when nothing opened it. A stored-choice visit (a stored step) carries it from the page where the choice was withdrawn.",
                   oneOf: [
                     {
                       type: "null"
@@ -50005,7 +50228,7 @@ var report_schema_default = {
     },
     actionStep: {
       type: "object",
-      description: "One thing a visit did to the page, in order: browse (scrolled to the bottom, moved the mouse, pressed Escape), click (a control of the consent banner; layer 2: in its settings layer), autoconsent (DuckDuckGo autoconsent answered a consent manager it knows), reopen (opened the consent choice again), reload, follow (opened a same-site link), noLink (found none to follow).",
+      description: "One thing a visit did to the page, in order: browse (scrolled to the bottom, moved the mouse, pressed Escape), click (a control of the consent banner; layer 2: in its settings layer), autoconsent (DuckDuckGo autoconsent answered a consent manager it knows), reopen (opened the consent choice again), reload, follow (opened a same-site link), noLink (found none to follow), stored (loaded the page with a choice already stored: the one made on another page of the site with the same banner, in the same browser).",
       oneOf: [
         {
           required: [
@@ -50099,6 +50322,36 @@ var report_schema_default = {
               type: "string"
             }
           }
+        },
+        {
+          required: [
+            "do",
+            "choice",
+            "on"
+          ],
+          additionalProperties: false,
+          properties: {
+            do: {
+              const: "stored"
+            },
+            choice: {
+              enum: [
+                "reject",
+                "save",
+                "accept",
+                "withdraw"
+              ],
+              description: "The choice stored: refused, saved as shown, accepted, withdrawn."
+            },
+            on: {
+              type: "string",
+              description: "The page (path and query) where the choice was made: the first page of the site with the same banner."
+            },
+            bannerAgain: {
+              const: true,
+              description: "The page showed the banner again: it did not remember the choice, and the visit's other steps are its own choice flow (choice-not-remembered)."
+            }
+          }
         }
       ]
     },
@@ -50118,7 +50371,7 @@ var report_schema_default = {
               $ref: "#/$defs/phase"
             }
           ],
-          description: "The visit whose first navigation the times count from: itself, the initial visit for after-scroll, after-accept for after-withdraw."
+          description: "The visit whose first navigation the times count from: itself, the initial visit for after-scroll, after-accept for after-withdraw. A stored-choice visit counts from its own load."
         },
         bannerShownMs: {
           type: [
