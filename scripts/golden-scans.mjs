@@ -103,26 +103,37 @@ async function compared(scan, committed, attempt) {
   return { path, changes: existsSync(committed) ? differences(read(committed), read(path)) : ['no committed file'] };
 }
 
+/**
+ * Checks one golden fixture: what to print, and whether it is stale or its scan failed.
+ * @param {{ name: string, args: string[], exit: number }} scan
+ * @returns {Promise<{ said: string, stale: string | null, failed: boolean }>}
+ */
+async function checked(scan) {
+  const committed = join(golden, `${scan.name}.json`);
+  const file = relative(root, committed);
+  const first = await compared(scan, committed, 'first');
+  // A page that gives two answers on a busy machine is not a stale file: a second scan tells them
+  // apart. Stale is what both scans say; a difference only one of them showed is said, not failed on.
+  const second = first && first.changes.length > 0 ? await compared(scan, committed, 'second') : first;
+  if (!first || !second) return { said: '', stale: null, failed: true };
+  if (second.changes.length === 0) {
+    const once = first.changes.length > 0 ? `, though a first scan differed (the scan is not deterministic there):\n${indented(first.changes)}` : '\n';
+    return { said: `${file}: current${once}`, stale: null, failed: false };
+  }
+  if (!check) keep(second.path, committed);
+  return { said: `${file}: ${check ? 'not what a scan gives today' : 'rewritten'}\n${indented(second.changes)}`, stale: file, failed: false };
+}
+
 /** @type {string[]} */
 const stale = [];
 let failed = false;
 try {
-  for (const scan of SCANS) {
-    const committed = join(golden, `${scan.name}.json`);
-    const file = relative(root, committed);
-    const first = await compared(scan, committed, 'first');
-    // A page that gives two answers on a busy machine is not a stale file: a second scan tells them
-    // apart. Stale is what both scans say; a difference only one of them showed is said, not failed on.
-    const second = first && first.changes.length > 0 ? await compared(scan, committed, 'second') : first;
-    if (!first || !second) failed = true;
-    else if (second.changes.length === 0) {
-      const once = first.changes.length > 0 ? `, though a first scan differed (the scan is not deterministic there):\n${indented(first.changes)}` : '\n';
-      process.stdout.write(`${file}: current${once}`);
-    } else {
-      stale.push(file);
-      process.stdout.write(`${file}: ${check ? 'not what a scan gives today' : 'rewritten'}\n${indented(second.changes)}`);
-      if (!check) keep(second.path, committed);
-    }
+  // The scans side by side: each mostly waits on its pages' timers, so together they take little
+  // more than the longest one. Said in the fixed order, whatever order they end in.
+  for (const result of await Promise.all(SCANS.map(checked))) {
+    process.stdout.write(result.said);
+    if (result.stale) stale.push(result.stale);
+    failed ||= result.failed;
   }
 } finally {
   await vendors.close();
