@@ -14,7 +14,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-PPLBZBT4.js";
+} from "./chunks/chunk-ZFHA2EG3.js";
 import "./chunks/chunk-KJFGTTMY.js";
 export {
   BROWSER_ENV,

@@ -18,7 +18,7 @@ import {
   siteName,
   takes,
   writeReports
-} from "./chunks/chunk-7LTJ67C7.js";
+} from "./chunks/chunk-UAHD7WQV.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -43,7 +43,7 @@ import {
   stopping,
   storageLifetimeWords,
   writeFileAtomic
-} from "./chunks/chunk-PPLBZBT4.js";
+} from "./chunks/chunk-ZFHA2EG3.js";
 import "./chunks/chunk-KJFGTTMY.js";
 
 // src/entry/cli.ts

@@ -15,7 +15,7 @@ import {
   reviewBody,
   visitLine,
   writeReports
-} from "./chunks/chunk-7LTJ67C7.js";
+} from "./chunks/chunk-UAHD7WQV.js";
 import {
   GateError,
   RunSecrets,
@@ -32,7 +32,7 @@ import {
   stopping,
   subjectLabel,
   wordsFor
-} from "./chunks/chunk-PPLBZBT4.js";
+} from "./chunks/chunk-ZFHA2EG3.js";
 import {
   require_tunnel
 } from "./chunks/chunk-OTZBYH6C.js";

@@ -2,7 +2,7 @@
 // refusing, saving as shown, withdrawing). The home-made banner writes _ga before any choice, then on
 // scrolling and on every refusal tries to delete it on a path where it does not live: the cookie
 // stays, nothing writes it again, and no rule may say it was set. After the withdrawal the attempt is
-// named, with why it missed.
+// named, with why it missed. Its way back answers only a second click, as a late-wired icon does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVendors } from '../examples/vendors/serve.mjs';
 import { runGate } from '../src/gate.js';
@@ -15,7 +15,7 @@ let closeVendors: () => Promise<unknown>;
 let result: GateResult;
 
 beforeAll(async () => {
-  server = await startStatic(kitSite('data-first-layer-save data-reopen data-ga-before-choice data-delete-misses', true));
+  server = await startStatic(kitSite('data-first-layer-save data-reopen="late" data-ga-before-choice data-delete-misses', true));
   const vendors = await startVendors();
   closeVendors = vendors.close;
   result = await runGate({ discover: { pages: [server.url] }, browserArgs: vendors.browserArgs });
@@ -42,6 +42,10 @@ describe('a deletion attempt is never a set', () => {
     expect(scan?.cookieDeletions, phase).toContainEqual(expect.objectContaining({ name: '_ga', path: '/elsewhere', hostOnly: true, via: 'document.cookie' }));
     expect(scan?.cookies.find((c) => c.name === '_ga')?.sources ?? [], phase).toEqual([]);
     expect(gaFindings(phase).filter((f) => /cookieSet|cookieSent/.test(f)), phase).toEqual([]);
+  });
+
+  it("the way back is the page's own button, whose first click lands before it listens: clicked again, as a visitor would", () => {
+    expect(visit('after-withdraw')?.action).toMatchObject({ kind: 'withdraw', done: true, reopened: { via: 'page', control: 'Cookie settings' } });
   });
 
   it('after the withdrawal, the cookie left behind is a warning naming the attempt and why it missed', () => {

@@ -60,7 +60,11 @@ export async function reopenChoice(page: Page, selectors: ConsentSelectors, sett
     const controls = await findReopenControls(page, way.selector, limits);
     if (controls.length === 0) tried.push(way.none);
     for (const { found, frame, target } of controls) {
-      const opened = (await clickMarked(frame, target, found.id, limits.clickMs)) ? await shows() : null;
+      // A visitor clicks again when the first click does nothing: managers draw their icon first and
+      // listen to it a moment later (tarteaucitron half a second on, on real time), and a busy
+      // machine clicked in between (1 of 8 sites at once). The first click's looks wait that out.
+      const click = async (): Promise<Found | null> => ((await clickMarked(frame, target, found.id, limits.clickMs)) ? await shows() : null);
+      const opened = (await click()) ?? (await click());
       const place = { kind: found.kind, floating: found.floating, shadowRoot: found.shadowRoot, frameUrl: target.main ? null : target.url };
       if (opened) return { reopened: { via: way.via, control: found.name, place }, found: opened };
       tried.push(`clicking "${found.name}" opened no consent choice`);

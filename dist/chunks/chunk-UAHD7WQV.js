@@ -33,7 +33,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-PPLBZBT4.js";
+} from "./chunk-ZFHA2EG3.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

@@ -43743,7 +43743,8 @@ async function reopenChoice(page, selectors, settle2, limits) {
     const controls = await findReopenControls(page, way.selector, limits);
     if (controls.length === 0) tried.push(way.none);
     for (const { found: found2, frame, target } of controls) {
-      const opened = await clickMarked(frame, target, found2.id, limits.clickMs) ? await shows() : null;
+      const click = async () => await clickMarked(frame, target, found2.id, limits.clickMs) ? await shows() : null;
+      const opened = await click() ?? await click();
       const place = { kind: found2.kind, floating: found2.floating, shadowRoot: found2.shadowRoot, frameUrl: target.main ? null : target.url };
       if (opened) return { reopened: { via: way.via, control: found2.name, place }, found: opened };
       tried.push(`clicking "${found2.name}" opened no consent choice`);
