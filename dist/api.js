@@ -14,7 +14,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-ZFHA2EG3.js";
+} from "./chunks/chunk-7N4DVREE.js";
 import "./chunks/chunk-KJFGTTMY.js";
 export {
   BROWSER_ENV,

@@ -18,7 +18,7 @@ import {
   siteName,
   takes,
   writeReports
-} from "./chunks/chunk-UAHD7WQV.js";
+} from "./chunks/chunk-JPURDF4V.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -43,7 +43,7 @@ import {
   stopping,
   storageLifetimeWords,
   writeFileAtomic
-} from "./chunks/chunk-ZFHA2EG3.js";
+} from "./chunks/chunk-7N4DVREE.js";
 import "./chunks/chunk-KJFGTTMY.js";
 
 // src/entry/cli.ts

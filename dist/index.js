@@ -15,7 +15,7 @@ import {
   reviewBody,
   visitLine,
   writeReports
-} from "./chunks/chunk-UAHD7WQV.js";
+} from "./chunks/chunk-JPURDF4V.js";
 import {
   GateError,
   RunSecrets,
@@ -32,7 +32,7 @@ import {
   stopping,
   subjectLabel,
   wordsFor
-} from "./chunks/chunk-ZFHA2EG3.js";
+} from "./chunks/chunk-7N4DVREE.js";
 import {
   require_tunnel
 } from "./chunks/chunk-OTZBYH6C.js";

@@ -65,6 +65,16 @@ describe('vendor hosts', () => {
   });
 });
 
+describe('one spelling per vendor', () => {
+  it('names a vendor alike for its requests and its cookies, whichever source spelled it how', () => {
+    // The Open Cookie Database says "Youtube"; third-party-web and our overrides say "YouTube".
+    expect(classifyName('VISITOR_INFO1_LIVE', 'youtube.com', 'third')?.vendor).toBe('YouTube');
+    expect(classifyUrl('https://www.youtube.com/embed/abc')?.vendor).toBe('YouTube');
+    // The database alone spells HubSpot two ways: one of them, for every HubSpot cookie.
+    expect(new Set(['__hstc', 'hubspotutk', '__hs_cookie_cat_pref'].map((name) => classifyName(name, 'example.org', 'first')?.vendor)).size).toBe(1);
+  });
+});
+
 describe('classification by who wrote it', () => {
   const byName = (category: Category, source: Classification['source'] = 'open-cookie-database'): Classification => ({ category, vendor: 'LinkedIn', party: 'first', plugin: false, source });
   const insight: Writer = { url: 'https://snap.licdn.com/li.lms-analytics/insight.min.js', class: { category: 'marketing', vendor: 'LinkedIn Insight Tag', party: 'third', plugin: false, source: 'override' } };

@@ -3,6 +3,7 @@ import thirdPartyWeb from 'third-party-web/nostats-subset.js';
 import thirdPartyWebPackage from 'third-party-web/package.json' with { type: 'json' };
 import type { Category } from '../types.js';
 import overrides from './overrides.json' with { type: 'json' };
+import { vendorSpelling } from './vendor-names.js';
 
 export const THIRD_PARTY_WEB_VERSION: string = thirdPartyWebPackage.version;
 
@@ -70,7 +71,7 @@ export function classifyUrl(url: string): HostMatch | null {
   if (!entity) return null;
   const mapped = CATEGORY[entity.category];
   return {
-    vendor: entity.name,
+    vendor: vendorSpelling(entity.name),
     category: mapped?.category ?? 'unknown',
     plugin: mapped?.plugin ?? false,
     source: 'third-party-web',

@@ -1,6 +1,7 @@
 import type { Category, Party } from '../types.js';
 import database from './data/open-cookie-database/open-cookie-database.json' with { type: 'json' };
 import overrides from './overrides.json' with { type: 'json' };
+import { vendorSpelling } from './vendor-names.js';
 
 /** Upstream commit of the vendored Open Cookie Database (see its SOURCE.md). */
 export const OPEN_COOKIE_DATABASE_VERSION = '0ee5a17fe1cb002943f89370d24fc26a4226061c';
@@ -43,7 +44,7 @@ const upstream: Entry[] = Object.entries(database as Record<string, UpstreamEntr
   entries.map((e) => ({
     name: e.cookie,
     prefix: e.wildcardMatch === '1',
-    vendor: platform || e.dataController || null,
+    vendor: platform ? vendorSpelling(platform) : e.dataController || null,
     category: UPSTREAM_CATEGORY[e.category] ?? 'unknown',
     source: 'open-cookie-database' as const,
     ...(e.description.trim() ? { description: e.description.trim() } : {}),

@@ -13270,7 +13270,7 @@ var EN = {
     },
     fixedHeading: "Fixed since the baseline",
     fixedEntry: (rule, subject, pages) => `${rule}: ${subject} on ${pages}`,
-    footer: (tool, seconds, thirdPartyWeb2, openCookieDatabase) => `Made by ${tool} in ${seconds} s. Vendors and purposes from third-party-web ${thirdPartyWeb2} and the Open Cookie Database ${openCookieDatabase}. Cookie values and visitor identifiers are never shown.`,
+    footer: (tool, seconds, thirdPartyWeb3, openCookieDatabase) => `Made by ${tool} in ${seconds} s. Vendors and purposes from third-party-web ${thirdPartyWeb3} and the Open Cookie Database ${openCookieDatabase}. Cookie values and visitor identifiers are never shown.`,
     chain: {
       page: "the page",
       html: "loaded by a tag in the HTML",
@@ -13518,7 +13518,7 @@ var FR = {
     },
     fixedHeading: "Corrig\xE9s depuis la baseline",
     fixedEntry: (rule, subject, pages) => `${rule} : ${subject} sur ${pages}`,
-    footer: (tool, seconds, thirdPartyWeb2, openCookieDatabase) => `Produit par ${tool} en ${seconds} s. Soci\xE9t\xE9s et finalit\xE9s issues de third-party-web ${thirdPartyWeb2} et de l'Open Cookie Database ${openCookieDatabase}. Les valeurs des cookies et les identifiants des visiteurs ne sont jamais affich\xE9s.`,
+    footer: (tool, seconds, thirdPartyWeb3, openCookieDatabase) => `Produit par ${tool} en ${seconds} s. Soci\xE9t\xE9s et finalit\xE9s issues de third-party-web ${thirdPartyWeb3} et de l'Open Cookie Database ${openCookieDatabase}. Les valeurs des cookies et les identifiants des visiteurs ne sont jamais affich\xE9s.`,
     chain: {
       page: "la page",
       html: "charg\xE9 par une balise du HTML",
@@ -13719,7 +13719,7 @@ var NL = {
     },
     fixedHeading: "Opgelost sinds de baseline",
     fixedEntry: (rule, subject, pages) => `${rule}: ${subject} op ${pages}`,
-    footer: (tool, seconds, thirdPartyWeb2, openCookieDatabase) => `Gemaakt door ${tool} in ${seconds} s. Bedrijven en doelen uit third-party-web ${thirdPartyWeb2} en de Open Cookie Database ${openCookieDatabase}. Cookiewaarden en kenmerken van bezoekers worden nooit getoond.`,
+    footer: (tool, seconds, thirdPartyWeb3, openCookieDatabase) => `Gemaakt door ${tool} in ${seconds} s. Bedrijven en doelen uit third-party-web ${thirdPartyWeb3} en de Open Cookie Database ${openCookieDatabase}. Cookiewaarden en kenmerken van bezoekers worden nooit getoond.`,
     chain: {
       page: "de pagina",
       html: "geladen door een tag in de HTML",
@@ -15758,7 +15758,7 @@ function firstLine(text) {
 }
 
 // src/classify/hosts.ts
-var import_nostats_subset = __toESM(require_nostats_subset(), 1);
+var import_nostats_subset2 = __toESM(require_nostats_subset(), 1);
 
 // node_modules/third-party-web/package.json
 var package_default2 = {
@@ -15854,55 +15854,8 @@ var overrides_default = {
   ]
 };
 
-// src/classify/hosts.ts
-var THIRD_PARTY_WEB_VERSION = package_default2.version;
-var CATEGORY = {
-  ad: { category: "marketing", plugin: false },
-  marketing: { category: "marketing", plugin: false },
-  analytics: { category: "analytics", plugin: false },
-  social: { category: "social", plugin: true },
-  video: { category: "marketing", plugin: true },
-  // Infrastructure a site needs to work: fonts, libraries, hosting, the consent manager itself.
-  cdn: { category: "necessary", plugin: false },
-  hosting: { category: "necessary", plugin: false },
-  utility: { category: "necessary", plugin: false },
-  "consent-provider": { category: "necessary", plugin: false }
-};
-var HOST_OVERRIDES = overrides_default.hosts.map((entry) => {
-  const slash = entry.match.indexOf("/");
-  return {
-    host: slash < 0 ? entry.match : entry.match.slice(0, slash),
-    path: slash < 0 ? "" : entry.match.slice(slash),
-    vendor: entry.vendor,
-    category: entry.category,
-    plugin: entry.plugin ?? false
-  };
-}).sort((a, b) => b.host.length + b.path.length - (a.host.length + a.path.length));
-function pathMatches(path, prefix) {
-  return prefix === "" || path === prefix || path.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`);
-}
-function classifyUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  const host = parsed.hostname;
-  const override = HOST_OVERRIDES.find(
-    (o) => (host === o.host || host.endsWith(`.${o.host}`)) && pathMatches(parsed.pathname, o.path)
-  );
-  if (override) return { vendor: override.vendor, category: override.category, plugin: override.plugin, source: "override" };
-  const entity = import_nostats_subset.default.getEntity(url);
-  if (!entity) return null;
-  const mapped = CATEGORY[entity.category];
-  return {
-    vendor: entity.name,
-    category: mapped?.category ?? "unknown",
-    plugin: mapped?.plugin ?? false,
-    source: "third-party-web"
-  };
-}
+// src/classify/vendor-names.ts
+var import_nostats_subset = __toESM(require_nostats_subset(), 1);
 
 // src/classify/data/open-cookie-database/open-cookie-database.json
 var open_cookie_database_default = {
@@ -41520,6 +41473,63 @@ var open_cookie_database_default = {
   ]
 };
 
+// src/classify/vendor-names.ts
+var SPELLING = /* @__PURE__ */ new Map();
+for (const name of [...overrides_default.hosts.map((o) => o.vendor), ...overrides_default.names.map((o) => o.vendor), ...import_nostats_subset.default.entities.map((e) => e.name), ...Object.keys(open_cookie_database_default)]) {
+  if (name && !SPELLING.has(name.toLowerCase())) SPELLING.set(name.toLowerCase(), name);
+}
+var vendorSpelling = (name) => SPELLING.get(name.toLowerCase()) ?? name;
+
+// src/classify/hosts.ts
+var THIRD_PARTY_WEB_VERSION = package_default2.version;
+var CATEGORY = {
+  ad: { category: "marketing", plugin: false },
+  marketing: { category: "marketing", plugin: false },
+  analytics: { category: "analytics", plugin: false },
+  social: { category: "social", plugin: true },
+  video: { category: "marketing", plugin: true },
+  // Infrastructure a site needs to work: fonts, libraries, hosting, the consent manager itself.
+  cdn: { category: "necessary", plugin: false },
+  hosting: { category: "necessary", plugin: false },
+  utility: { category: "necessary", plugin: false },
+  "consent-provider": { category: "necessary", plugin: false }
+};
+var HOST_OVERRIDES = overrides_default.hosts.map((entry) => {
+  const slash = entry.match.indexOf("/");
+  return {
+    host: slash < 0 ? entry.match : entry.match.slice(0, slash),
+    path: slash < 0 ? "" : entry.match.slice(slash),
+    vendor: entry.vendor,
+    category: entry.category,
+    plugin: entry.plugin ?? false
+  };
+}).sort((a, b) => b.host.length + b.path.length - (a.host.length + a.path.length));
+function pathMatches(path, prefix) {
+  return prefix === "" || path === prefix || path.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`);
+}
+function classifyUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const host = parsed.hostname;
+  const override = HOST_OVERRIDES.find(
+    (o) => (host === o.host || host.endsWith(`.${o.host}`)) && pathMatches(parsed.pathname, o.path)
+  );
+  if (override) return { vendor: override.vendor, category: override.category, plugin: override.plugin, source: "override" };
+  const entity = import_nostats_subset2.default.getEntity(url);
+  if (!entity) return null;
+  const mapped = CATEGORY[entity.category];
+  return {
+    vendor: vendorSpelling(entity.name),
+    category: mapped?.category ?? "unknown",
+    plugin: mapped?.plugin ?? false,
+    source: "third-party-web"
+  };
+}
+
 // src/classify/names.ts
 var OPEN_COOKIE_DATABASE_VERSION = "0ee5a17fe1cb002943f89370d24fc26a4226061c";
 var UPSTREAM_CATEGORY = {
@@ -41534,7 +41544,7 @@ var upstream = Object.entries(open_cookie_database_default).flatMap(
   ([platform, entries2]) => entries2.map((e) => ({
     name: e.cookie,
     prefix: e.wildcardMatch === "1",
-    vendor: platform || e.dataController || null,
+    vendor: platform ? vendorSpelling(platform) : e.dataController || null,
     category: UPSTREAM_CATEGORY[e.category] ?? "unknown",
     source: "open-cookie-database",
     ...e.description.trim() ? { description: e.description.trim() } : {},
