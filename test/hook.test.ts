@@ -147,7 +147,9 @@ describe('the pre-push hook judges what is pushed', () => {
     await runCli(['init', '--hook'], { cwd: repo });
     git(repo, 'add', '.');
     git(repo, 'commit', '-q', '-m', 'a clean site');
-    expect(git(repo, 'push', '-q', 'origin', 'main').status).toBe(0);
+    // The remote gets the commit without a scan (a clean site passing is the first test's): what is
+    // tested is what the hook does with a push of commits the remote already has.
+    expect(git(repo, 'push', '-q', '--no-verify', 'origin', 'main').status).toBe(0);
     // Uncommitted tracking in the working tree: any scan now fails, so only a skipped scan passes.
     writeFileSync(join(repo, 'public', 'index.html'), WITH_GA);
     git(repo, 'branch', 'release');

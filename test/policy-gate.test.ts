@@ -3,23 +3,47 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeSaved } from '../src/entry/judge.js';
 import { runGate } from '../src/gate.js';
 import { loadPolicy } from '../src/policy/load.js';
+import type { Policy } from '../src/policy/policy.js';
 import type { GateResult } from '../src/types.js';
 import { browserFlags, runCli } from './support/cli.js';
 import { serve, type Served } from './support/fixtures.js';
 
+/** The fixture pages these policies judge. */
+const PAGES = ['tcf-consent', 'unknown', 'lifetime', 'matomo', 'ga4'];
+
 let served: Served;
+/** One real scan of every page above, under no policy of its own. */
+let scanned: GateResult;
+const urlOf = (page: string): string => `${served.url}${page}/`;
+
+function policyOf(policy: object): Policy {
+  const folder = mkdtempSync(join(tmpdir(), 'cg-gate-policy-'));
+  writeFileSync(join(folder, 'consent-gate.json'), JSON.stringify(policy));
+  return loadPolicy(join(folder, 'consent-gate.json'));
+}
+
+// The first visit is what these policies judge; the consent flows have their own tests.
+const scanWith = (policy: object, ...pages: string[]): Promise<GateResult> =>
+  runGate({ discover: { pages: pages.map(urlOf) }, browserArgs: served.browserArgs, phases: ['initial'], policy: policyOf(policy) });
+
 beforeAll(async () => {
   served = await serve();
+  // Allow entries, jurisdictions, overrides and failOn act only where a page is judged (judgePage, which
+  // the gate and `consent-gate judge` share), never on what the browser gathers: one scan of the pages,
+  // judged under each policy, sees what a scan per policy would see.
+  scanned = await scanWith({}, ...PAGES);
 });
 afterAll(async () => served?.close());
 
-function scanWith(policy: object, ...pages: string[]): Promise<GateResult> {
-  const folder = mkdtempSync(join(tmpdir(), 'cg-gate-policy-'));
-  writeFileSync(join(folder, 'consent-gate.json'), JSON.stringify(policy));
-  // The first visit is what these policies judge; the consent flows have their own tests.
-  return runGate({ discover: { pages: pages.map((p) => `${served.url}${p}/`) }, browserArgs: served.browserArgs, phases: ['initial'], policy: loadPolicy(join(folder, 'consent-gate.json')) });
+/** `pages` of the shared scan, judged under `policy` as `consent-gate judge` judges a saved report. */
+function judgedWith(policy: object, ...pages: string[]): GateResult {
+  const urls = pages.map(urlOf);
+  const seen = scanned.pages.filter((page) => urls.includes(page.url));
+  expect(seen.map((page) => page.url).sort()).toEqual([...urls].sort());
+  return judgeSaved({ ...scanned, target: { ...scanned.target, urls }, pages: seen }, policyOf(policy));
 }
 
 const brief = (result: GateResult): string[] =>
@@ -27,11 +51,12 @@ const brief = (result: GateResult): string[] =>
 
 describe('allow entries', () => {
   it('allow a false positive with its reason, and the gate passes', async () => {
-    const strict = await scanWith({}, 'tcf-consent');
+    const strict = judgedWith({}, 'tcf-consent');
     expect(brief(strict)).toEqual(['new error consent-banner-missing missing', 'new error tracking-cookie-before-consent euconsent']);
     expect(strict.verdict.exitCode).toBe(1);
 
     const reason = "holds the visitor's own TCF consent choice";
+    // Through the gate itself, scanning under the policy: the one run here that is not the shared scan.
     const allowed = await scanWith({ allow: { cookies: [{ name: 'euconsent', reason }] } }, 'tcf-consent');
     // Nothing else tracks, so no banner is needed either.
     expect(brief(allowed)).toEqual(['allowed error consent-banner-missing missing', 'allowed error tracking-cookie-before-consent euconsent']);
@@ -39,12 +64,8 @@ describe('allow entries', () => {
     expect(allowed.verdict).toMatchObject({ status: 'passed', exitCode: 0, allowed: 2, errors: 0 });
   });
 
-  it('apply per page through overrides, and rules can be switched off per page', async () => {
-    const result = await scanWith(
-      { overrides: [{ pages: '/unknown/*', rules: { 'unknown-third-party-before-consent': 'off' } }] },
-      'unknown',
-      'lifetime',
-    );
+  it('apply per page through overrides, and rules can be switched off per page', () => {
+    const result = judgedWith({ overrides: [{ pages: '/unknown/*', rules: { 'unknown-third-party-before-consent': 'off' } }] }, 'unknown', 'lifetime');
     expect(brief(result)).toEqual(['new warn cookie-lifetime-too-long site_prefs']);
   });
 });
@@ -55,8 +76,8 @@ describe('jurisdictions on a site with first-party analytics (self-hosted Matomo
     allow: { cookies: [{ name: '_pk_*', reason: 'Matomo on our own server, IP anonymised, no data shared' }] },
   });
 
-  it('eu: no analytics exemption, the allow entry is refused and says why', async () => {
-    const result = await scanWith(policy('eu'), 'matomo');
+  it('eu: no analytics exemption, the allow entry is refused and says why', () => {
+    const result = judgedWith(policy('eu'), 'matomo');
     expect(brief(result)).toEqual([
       'new error consent-banner-missing missing',
       'new error tracking-cookie-before-consent _pk_id.1.1fff',
@@ -66,14 +87,14 @@ describe('jurisdictions on a site with first-party analytics (self-hosted Matomo
     expect(result.verdict.exitCode).toBe(1);
   });
 
-  it('be: statistics cookies need consent in Belgium', async () => {
-    const result = await scanWith(policy('be'), 'matomo');
+  it('be: statistics cookies need consent in Belgium', () => {
+    const result = judgedWith(policy('be'), 'matomo');
     expect(result.verdict.errors).toBe(3);
     expect(result.findings.find((f) => f.subject.kind === 'cookie')!.notes[0]).toContain('does not exempt statistics cookies');
   });
 
-  it.each(['nl', 'nl-government'])('%s: first-party analytics allowed with a reason passes', async (jurisdiction) => {
-    const result = await scanWith(policy(jurisdiction), 'matomo');
+  it.each(['nl', 'nl-government'])('%s: first-party analytics allowed with a reason passes', (jurisdiction) => {
+    const result = judgedWith(policy(jurisdiction), 'matomo');
     expect(brief(result)).toEqual([
       'allowed error consent-banner-missing missing',
       'allowed error tracking-cookie-before-consent _pk_id.1.1fff',
@@ -82,7 +103,7 @@ describe('jurisdictions on a site with first-party analytics (self-hosted Matomo
     expect(result.verdict).toMatchObject({ status: 'passed', exitCode: 0 });
   });
 
-  it('nl: allowed third-party analytics stays a warning, which failOn "warn" turns into a failure', async () => {
+  it('nl: allowed third-party analytics stays a warning, which failOn "warn" turns into a failure', () => {
     const nl = {
       jurisdiction: 'nl',
       allow: {
@@ -93,7 +114,7 @@ describe('jurisdictions on a site with first-party analytics (self-hosted Matomo
         ],
       },
     };
-    const result = await scanWith(nl, 'ga4');
+    const result = judgedWith(nl, 'ga4');
     expect(brief(result)).toEqual([
       'allowed error consent-banner-missing missing',
       'allowed error tracking-cookie-before-consent _ga',
@@ -107,13 +128,13 @@ describe('jurisdictions on a site with first-party analytics (self-hosted Matomo
     ]);
     expect(result.findings.find((f) => f.rule === 'tracker-request-before-consent')!.notes[0]).toContain('third-party analytics stays a warning');
     expect(result.verdict.exitCode).toBe(0);
-    const strict = await scanWith({ ...nl, failOn: 'warn' }, 'ga4');
+    const strict = judgedWith({ ...nl, failOn: 'warn' }, 'ga4');
     expect(strict.verdict).toMatchObject({ status: 'failed', exitCode: 1, warnings: 5 });
   });
 
-  it('nl-government: an unidentified third party is an error', async () => {
-    expect(brief(await scanWith({ jurisdiction: 'nl' }, 'unknown'))).toEqual(['new warn unknown-third-party-before-consent cdn.chatwidget.example']);
-    expect(brief(await scanWith({ jurisdiction: 'nl-government' }, 'unknown'))).toEqual(['new error unknown-third-party-before-consent cdn.chatwidget.example']);
+  it('nl-government: an unidentified third party is an error', () => {
+    expect(brief(judgedWith({ jurisdiction: 'nl' }, 'unknown'))).toEqual(['new warn unknown-third-party-before-consent cdn.chatwidget.example']);
+    expect(brief(judgedWith({ jurisdiction: 'nl-government' }, 'unknown'))).toEqual(['new error unknown-third-party-before-consent cdn.chatwidget.example']);
   });
 });
 
