@@ -15,7 +15,7 @@ import {
   reviewBody,
   visitLine,
   writeReports
-} from "./chunks/chunk-JPURDF4V.js";
+} from "./chunks/chunk-KM2QIX3T.js";
 import {
   GateError,
   RunSecrets,
@@ -32,7 +32,7 @@ import {
   stopping,
   subjectLabel,
   wordsFor
-} from "./chunks/chunk-7N4DVREE.js";
+} from "./chunks/chunk-EHT5E35N.js";
 import {
   require_tunnel
 } from "./chunks/chunk-OTZBYH6C.js";
