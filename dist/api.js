@@ -14,7 +14,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-EHT5E35N.js";
+} from "./chunks/chunk-7N4DVREE.js";
 import "./chunks/chunk-KJFGTTMY.js";
 export {
   BROWSER_ENV,

@@ -18,7 +18,7 @@ import {
   siteName,
   takes,
   writeReports
-} from "./chunks/chunk-KM2QIX3T.js";
+} from "./chunks/chunk-JPURDF4V.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -43,7 +43,7 @@ import {
   stopping,
   storageLifetimeWords,
   writeFileAtomic
-} from "./chunks/chunk-EHT5E35N.js";
+} from "./chunks/chunk-7N4DVREE.js";
 import "./chunks/chunk-KJFGTTMY.js";
 
 // src/entry/cli.ts

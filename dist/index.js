@@ -15,7 +15,7 @@ import {
   reviewBody,
   visitLine,
   writeReports
-} from "./chunks/chunk-KM2QIX3T.js";
+} from "./chunks/chunk-JPURDF4V.js";
 import {
   GateError,
   RunSecrets,
@@ -32,7 +32,7 @@ import {
   stopping,
   subjectLabel,
   wordsFor
-} from "./chunks/chunk-EHT5E35N.js";
+} from "./chunks/chunk-7N4DVREE.js";
 import {
   require_tunnel
 } from "./chunks/chunk-OTZBYH6C.js";

@@ -33,7 +33,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-EHT5E35N.js";
+} from "./chunk-7N4DVREE.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
