@@ -14,7 +14,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-7N4DVREE.js";
+} from "./chunks/chunk-VLICU6O2.js";
 import "./chunks/chunk-KJFGTTMY.js";
 export {
   BROWSER_ENV,

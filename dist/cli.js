@@ -18,7 +18,7 @@ import {
   siteName,
   takes,
   writeReports
-} from "./chunks/chunk-JPURDF4V.js";
+} from "./chunks/chunk-VKZDC63O.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -43,7 +43,7 @@ import {
   stopping,
   storageLifetimeWords,
   writeFileAtomic
-} from "./chunks/chunk-7N4DVREE.js";
+} from "./chunks/chunk-VLICU6O2.js";
 import "./chunks/chunk-KJFGTTMY.js";
 
 // src/entry/cli.ts

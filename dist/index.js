@@ -15,7 +15,7 @@ import {
   reviewBody,
   visitLine,
   writeReports
-} from "./chunks/chunk-JPURDF4V.js";
+} from "./chunks/chunk-VKZDC63O.js";
 import {
   GateError,
   RunSecrets,
@@ -26,13 +26,14 @@ import {
   findPolicyFile,
   formatConsole,
   loadPolicy,
+  once,
   progressLine,
   runGate,
   startedAsScript,
   stopping,
   subjectLabel,
   wordsFor
-} from "./chunks/chunk-7N4DVREE.js";
+} from "./chunks/chunk-VLICU6O2.js";
 import {
   require_tunnel
 } from "./chunks/chunk-OTZBYH6C.js";
@@ -643,10 +644,10 @@ function actionOutlet(secrets) {
 // src/entry/action.ts
 var MAX_ANNOTATIONS = 50;
 var text = (name) => getInput(name) || void 0;
-function event() {
+var event = once(() => {
   const path = process.env["GITHUB_EVENT_PATH"];
   return path ? JSON.parse(readFileSync(path, "utf8")) : {};
-}
+});
 function deploymentUrl() {
   if (process.env["GITHUB_EVENT_NAME"] !== "deployment_status") return void 0;
   const status = event().deployment_status;

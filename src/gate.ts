@@ -260,8 +260,8 @@ async function scanPages(
     slots.run(index, () =>
       // After a Ctrl-C no new session starts; the ones under way end as the browser closes.
       stopping()
-        ? Promise.resolve({ scans: [], unvisited: [] })
-        : budget.session(urls[index]!, visits[0]!.id as Phase, plan?.pages ?? [], () => gatherSession(browser, urls[index]!, visits, gather, listener, plan)),
+        ? Promise.resolve({ scans: [] })
+        : budget.session(urls[index]!, visits[0]!.id as Phase, () => gatherSession(browser, urls[index]!, visits, gather, listener, plan)),
     );
   const heardStart = (url: string, phase: Phase, scan: PhaseScan | null): void => {
     if (!scan) options.onVisit?.({ url: shown(url), phase, scan: null });
@@ -287,8 +287,7 @@ async function scanPages(
   };
   /** Whether a page makes a choice visit: then its plan waits for its site's. */
   const chooses = (index: number): boolean => choices.some((visits) => skipReason(visits[0]!, pages[index]!.initial, []) === null);
-  const planned = new Map<string, () => void>();
-  const plannedSite = new Map(urls.map((_, index) => [originOf(index), new Promise<void>((resolve) => planned.set(originOf(index), resolve))]));
+  const plannedSite = new Map(urls.map((_, index) => [originOf(index), settleable()]));
 
   /** The visit a session was for, from its scans: the last one; what went wrong before it is said, never left out. */
   const keep = (index: number, visits: VisitDeclaration[], scans: PhaseScan[], forgotten?: ActionStep): void => {
@@ -361,7 +360,7 @@ async function scanPages(
         }
       }
     }
-    planned.get(originOf(indexes[0]!))!();
+    plannedSite.get(originOf(indexes[0]!))!.resolve();
   };
 
   const scanPage = async (index: number): Promise<{ page: PageResult; findings: Finding[] }> => {
@@ -385,7 +384,7 @@ async function scanPages(
       // Never leave the site's plan waiting on this page.
       know(index, undefined);
     }
-    if (chooses(index)) await plannedSite.get(originOf(index));
+    if (chooses(index)) await plannedSite.get(originOf(index))!.promise;
     await Promise.all(work);
     // Sessions end in any order; reports list visits in the table's order.
     const order = (phase: Phase): number => PHASES.indexOf(phase);

@@ -26,6 +26,7 @@ import { mergeReports } from './merge-reports.js';
 import { apiReason, githubIssues, stickyComment } from './github.js';
 import { commentMarker, keepWatchIssue } from './watch-issue.js';
 import { RunSecrets } from '../shared/secrets.js';
+import { once } from '../shared/once.js';
 import { actionOutlet, type ActionOutlet } from './action-outlet.js';
 
 const MAX_ANNOTATIONS = 50;
@@ -38,10 +39,10 @@ interface GitHubEvent {
 }
 
 /** The webhook payload the run was started by (the runner writes it to a file). */
-function event(): GitHubEvent {
+const event = once((): GitHubEvent => {
   const path = process.env['GITHUB_EVENT_PATH'];
   return path ? (JSON.parse(readFileSync(path, 'utf8')) as GitHubEvent) : {};
-}
+});
 
 /** Vercel, Netlify and others announce previews as deployment_status events. */
 function deploymentUrl(): string | undefined {

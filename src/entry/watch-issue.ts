@@ -24,7 +24,7 @@ export interface IssueHost {
 export type WatchOutcome = { action: 'opened' | 'updated' | 'closed'; issue: IssueRef } | { action: 'none'; issue: null };
 
 /** The marker of a watch: one issue per site, as one comment per site of a monorepo. */
-export const watchMarker = (dir: string): string => `consent-gate watch ${dir}`;
+const watchMarker = (dir: string): string => `consent-gate watch ${dir}`;
 export const commentMarker = (dir: string): string => `consent-gate pull-request ${dir}`;
 
 /**

@@ -211,10 +211,11 @@ export class Collector {
     ]);
     // Short values ("1", "en") are not identifiers and would redact half of every query string. The
     // identifiers inside values count too: a client id sent without its cookie's version prefix.
-    const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...held.flatMap((h) => identifiersIn(h.value))].filter((v) => v.length >= 6);
+    const cookieValues = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)];
+    const secrets = [...cookieValues, ...held.flatMap((h) => identifiersIn(h.value))].filter((v) => v.length >= 6);
     // Whatever echoes an identifier the visitor holds (a banner's text, a field added later) is caught
     // where the run writes: the values stay in memory, in the run's secret check.
-    this.options.runSecrets.add(...[...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...storageValues.map((v) => v.value)].flatMap(identifiersIn));
+    this.options.runSecrets.add(...[...cookieValues, ...storageValues.map((v) => v.value)].flatMap(identifiersIn));
     const clean = urlRedactor(secrets);
     const settle = this.settle.record({ ...this.windows });
     const initiator = (url: string): RequestInitiator | null => {

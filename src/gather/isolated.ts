@@ -49,7 +49,10 @@ const originOf = (url: string): string => (URL.canParse(url) ? new URL(url).orig
 export async function frameTargets(page: Page, { onePerOrigin = false } = {}): Promise<FrameTarget[]> {
   const firstOfOrigin = (targets: FrameTarget[]): FrameTarget[] => {
     const web = targets.filter((target) => isWebUrl(target.url));
-    return onePerOrigin ? web.filter((target, index) => web.findIndex((t) => originOf(t.url) === originOf(target.url)) === index) : web;
+    if (!onePerOrigin) return web;
+    // One pass: this runs on every idle probe of every settle, and a page may hold 500 frames.
+    const seen = new Set<string>();
+    return web.filter((target) => !seen.has(originOf(target.url)) && Boolean(seen.add(originOf(target.url))));
   };
   const main = await pageSession(page);
   const trees: FrameTarget[][] = [firstOfOrigin(flatten((await main.send('Page.getFrameTree')).frameTree, main, true))];

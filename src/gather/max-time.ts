@@ -27,9 +27,9 @@ export class RunBudget {
    * pages it was to load with its choice stored are then left to their own sessions, which meet the
    * same end.
    */
-  async session(url: string, phase: Phase, others: readonly string[], work: () => Promise<SessionResult>): Promise<SessionResult> {
+  async session(url: string, phase: Phase, work: () => Promise<SessionResult>): Promise<SessionResult> {
     const left = this.end - Date.now();
     const result = left > 0 ? await withTimeout(work(), left) : null;
-    return result ?? { scans: [{ ...emptyScan(phase, url), error: `not scanned: the run reached its time limit of ${Math.round(this.ms / 1000)} s (--max-time)` }], unvisited: [...others] };
+    return result ?? { scans: [{ ...emptyScan(phase, url), error: `not scanned: the run reached its time limit of ${Math.round(this.ms / 1000)} s (--max-time)` }] };
   }
 }

@@ -53,7 +53,7 @@ export function codeSpan(text: string): string {
  * Running text that may carry the site's words (a sitemap's URLs, a vendor's name): markdown's signs
  * escaped, and a zero-width space after @ and #, so no mention and no issue reference is made.
  */
-export function inert(text: string): string {
+function inert(text: string): string {
   return text.replace(/[\\`*_[\]<>|~!]/g, '\\$&').replace(/([@#])/g, '$1\u200b');
 }
 

@@ -17,12 +17,19 @@ import type { Words } from './words/index.js';
 /** Where each page's section is, by URL: cards link to it. */
 export type PageAnchors = Map<string, string>;
 
+/** The origins of a result's pages, worked out once per result: every step of every chain asks. */
+const originsOf = new WeakMap<GateResult, Set<string>>();
+function siteOrigins(gate: GateResult): Set<string> {
+  let origins = originsOf.get(gate);
+  if (!origins) originsOf.set(gate, (origins = new Set(gate.pages.map((p) => new URL(p.url).origin))));
+  return origins;
+}
+
 /** A URL as the reader can use it: on a loopback server that is gone, by its path alone. */
 function shownUrl(gate: GateResult, url: string): string {
   if (!gate.target.ephemeral) return url;
-  const site = gate.pages.map((p) => new URL(p.url).origin);
   try {
-    return site.includes(new URL(url).origin) ? pageLabel(url) : url;
+    return siteOrigins(gate).has(new URL(url).origin) ? pageLabel(url) : url;
   } catch {
     return url;
   }

@@ -10,10 +10,11 @@ import { EN } from './words/en.js';
 import { wordsFor, type Words } from './words/index.js';
 
 const MAX_ROWS = 20;
-/** Pages named in one row before the rest are counted: a layout tag is on every one of 500 pages. */
-const MAX_PAGES = 5;
-/** What a cause causes, named in its row before the rest are counted: a container may load dozens. */
-const MAX_SUBJECTS = 5;
+/**
+ * Pages, or things a cause causes, named in one row before the rest are counted: a layout tag is on
+ * every one of 500 pages, a container may load dozens of things.
+ */
+const MAX_NAMED = 5;
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** For a job summary or a pull-request comment: the verdict first, then what to fix. */
@@ -25,8 +26,13 @@ export function verdictLine(gate: GateResult, words: Words = EN): string {
 
 /** The first few pages by path, then how many more; `show` dresses each one (a code span in a comment). */
 export function namedPages(pages: readonly string[], words: Words, show: (label: string) => string = (label) => label): string {
-  const named = pages.slice(0, MAX_PAGES).map((page) => show(pageLabel(page))).join(', ');
-  return pages.length > MAX_PAGES ? words.markdown.andMore(named, pages.length - MAX_PAGES) : named;
+  return firstFew(pages.map((page) => show(pageLabel(page))), words);
+}
+
+/** The first few items, then how many more. */
+function firstFew(items: readonly string[], words: Words): string {
+  const named = items.slice(0, MAX_NAMED).join(', ');
+  return items.length > MAX_NAMED ? words.markdown.andMore(named, items.length - MAX_NAMED) : named;
 }
 
 const unique = (items: string[]): string[] => [...new Set(items)];
@@ -37,8 +43,7 @@ function causeRow(group: CauseGroup, gate: GateResult, words: Words): string {
   const counts = [errors ? words.errors(errors) : '', errors < group.findings.length ? words.warnings(group.findings.length - errors) : ''].filter(Boolean).join(', ');
   // A page not scanned is said by why; anything else by what it is about.
   const subjects = unique(group.findings.map((f) => (group.kind === 'page' ? findingMessage(f, words) : subjectLabel(f))));
-  const named = subjects.slice(0, MAX_SUBJECTS).join(', ');
-  const what = subjects.length > MAX_SUBJECTS ? words.markdown.andMore(named, subjects.length - MAX_SUBJECTS) : named;
+  const what = firstFew(subjects, words);
   const visits = unique(group.findings.map((f) => words.phase[f.phase].short)).join(', ');
   const companies = unique(group.findings.filter((f) => f.vendor !== null || f.category !== 'unknown').map((f) => words.vendor(f.vendor, f.category))).join(', ');
   const cause = `${errors ? '🔴' : '🟡'} ${causeTitle(group, gate, words)}`;

@@ -22,7 +22,7 @@ export interface HostRule {
 /** Where a connection goes after the rules: a host and port, or nowhere (`~NOTFOUND`). */
 export type Mapped = { host: string; port: number } | 'not-found';
 
-export const NOT_FOUND = '~notfound';
+const NOT_FOUND = '~notfound';
 
 const FLAG = '--host-resolver-rules=';
 
@@ -47,10 +47,13 @@ export function parseHostRules(value: string): HostRule[] {
   return rules;
 }
 
+/** The value of a Chromium flag (`--name=`) as Chromium takes it: from its last copy. */
+export const flagValue = (args: readonly string[], flag: string): string | undefined => args.filter((arg) => arg.startsWith(flag)).at(-1)?.slice(flag.length);
+
 /** The rules of the browser's flags: Chromium keeps the last `--host-resolver-rules` given. */
 export function hostRulesOf(browserArgs: readonly string[]): HostRule[] {
-  const last = browserArgs.filter((arg) => arg.startsWith(FLAG)).at(-1);
-  return last === undefined ? [] : parseHostRules(last.slice(FLAG.length).replace(/^(["'])(.*)\1$/, '$2'));
+  const value = flagValue(browserArgs, FLAG);
+  return value === undefined ? [] : parseHostRules(value.replace(/^(["'])(.*)\1$/, '$2'));
 }
 
 /** Chromium's MatchPattern: `*` any run of characters, `?` one. */

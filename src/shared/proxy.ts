@@ -7,7 +7,7 @@
  * without a dot, `<-loopback>`; localhost and loopback addresses never go through a proxy unless
  * `<-loopback>` says so, as in Chromium.
  */
-import { matchesPattern } from './host-rules.js';
+import { flagValue, matchesPattern } from './host-rules.js';
 
 export interface ProxyChoice {
   /** Proxy URL for http: and https: requests; null goes direct. */
@@ -23,8 +23,6 @@ const SERVER = '--proxy-server=';
 const BYPASS = '--proxy-bypass-list=';
 /** Flags by which the user already told Chromium how to reach the web: then the environment is not turned into flags. */
 const OWN_CHOICE = [SERVER, '--proxy-pac-url=', '--no-proxy-server', '--proxy-auto-detect'];
-
-const flagValue = (args: readonly string[], flag: string): string | undefined => args.filter((arg) => arg.startsWith(flag)).at(-1)?.slice(flag.length);
 
 /** "host:port", "http://host:port" → a proxy URL; "direct://" → null. A SOCKS proxy is kept: only the browser can use it (see network.ts). */
 function proxyUrl(spec: string): string | null {

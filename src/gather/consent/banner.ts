@@ -142,8 +142,12 @@ export interface ReopenControl {
 export async function findReopenControls(page: Page, selector: string | null, limits: LookLimits): Promise<ReopenControl[]> {
   const scanId = Math.random().toString(36).slice(2, 8);
   const controls: ReopenControl[] = [];
-  for (const [index, target] of (await frameTargets(page)).entries()) {
-    const result = await scanFrame(target, {}, 1, '', limits.pageScanMs, { selector, mark: `reopen-${scanId}-${index}` });
+  const targets = await frameTargets(page);
+  // Asked all at once and read in order, as findOnce does.
+  const scans = targets.map((target, index) => scanFrame(target, {}, 1, '', limits.pageScanMs, { selector, mark: `reopen-${scanId}-${index}` }));
+  for (const scan of scans) scan.catch(() => undefined);
+  for (const [index, target] of targets.entries()) {
+    const result = await scans[index]!;
     for (const found of result?.reopen ?? []) {
       const frame = await frameHolding(page, target, found.id);
       if (frame) controls.push({ found, frame, target });

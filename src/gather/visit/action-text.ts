@@ -1,7 +1,7 @@
 import type { ActionStep, PhaseAction, ReopenPlace, Reopened, StoredChoice } from '../../types.js';
 
 /** "the floating button "Cookie-instellingen" in the consent manager's shadow root, in frame /cmp.html". */
-export function reopenedText({ control, place }: Pick<Reopened, 'control' | 'place'>): string {
+function reopenedText({ control, place }: Pick<Reopened, 'control' | 'place'>): string {
   if (!place) return `called ${control}`;
   return `clicked ${placeText(place)} "${control}"${place.shadowRoot ? " in the consent manager's shadow root" : ''}${place.frameUrl ? ` in its frame ${place.frameUrl}` : ''}`;
 }

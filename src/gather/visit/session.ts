@@ -93,8 +93,6 @@ export interface StoredVisit {
 export interface SessionResult {
   /** The visits to the session's own page, in order. */
   scans: PhaseScan[];
-  /** Pages of the plan not loaded with the choice stored (it was not stored, or the session ended first): they need their own flows. */
-  unvisited: string[];
 }
 
 /** What the gate hears of a session as it goes: each visit's start and end, each other page's stored-choice visit. */
@@ -128,7 +126,7 @@ export async function gatherSession(
     result = await attempt(browser, url, visits, options, plan, heard);
     result.scans[0]!.durationMs += spent;
   }
-  return { scans: result.scans.map(redacted), unvisited: result.unvisited };
+  return { scans: result.scans.map(redacted) };
 }
 
 /**
@@ -217,12 +215,12 @@ async function attempt(
     // The other pages, once the choice of the session's last visit was made and stored here.
     const made = scans.at(-1)!;
     const visit = visits.at(-1)!;
-    if (!visit.stored || made.phase !== visit.id || made.error !== null || !made.action?.done || made.action.kind === 'scroll') return { scans, unvisited: [...plan.pages] };
+    if (!visit.stored || made.phase !== visit.id || made.error !== null || !made.action?.done || made.action.kind === 'scroll') return { scans };
     const choice = { do: 'stored', choice: made.action.kind, on: pageLabel(url) } as const;
     // Where the choice's own window opened (at its click): the cookie deletions that answered it count on every page.
     const chosenAt = session.since?.at ?? -1;
     session.storedNotice = plan.notice;
-    for (const [index, other] of plan.pages.entries()) {
+    for (const other of plan.pages) {
       const scan = emptyScan(made.phase, other);
       scan.action = { kind: choice.choice, done: true, steps: [{ ...choice }], failure: null, detail: '', bannerAfter: null, ...(made.action.reopened !== undefined ? { reopened: made.action.reopened } : {}) };
       Object.assign(session, { url: other, scan, banner: null, unrecognised: null, policyLinks: [] });
@@ -242,11 +240,11 @@ async function attempt(
         describeAction(scan);
         scan.durationMs = Date.now() - started;
         onStored?.({ url: other, scan, bannerAgain: false });
-        return { scans, unvisited: plan.pages.slice(index + 1) };
+        return { scans };
       }
       onStored?.({ url: other, scan, bannerAgain: scan.action.steps.some((step) => step.do === 'stored' && step.bannerAgain === true) });
     }
-    return { scans, unvisited: [] };
+    return { scans };
   } catch (error) {
     // The visit under way carries the error; a session that failed before its first visit, the first.
     const failed: PhaseScan = current ?? (scans.length === 0 ? emptyScan(visits[0]!.id as Phase, url) : scans.at(-1)!);
@@ -257,7 +255,7 @@ async function attempt(
       scans.push(failed);
       onVisit?.(url, failed.phase, failed);
     }
-    return { scans, unvisited: [...plan.pages] };
+    return { scans };
   } finally {
     watchdog?.stop();
     if (context) await browser.closeContext(context);

@@ -83,11 +83,13 @@ async function confirmStored(session: Session, banner: Banner, before: string, s
   await settle(session);
   // The save of the layer the click was in: a settings layer often sits beside the first one, which a new look would find first.
   const save = banner.controls.get('save');
-  if (finish && save && !(await stored()) && (await open()) && (await clickControl(banner, 'save'))) {
+  let kept = await stored();
+  if (finish && save && !kept && (await open()) && (await clickControl(banner, 'save'))) {
     steps.push({ do: 'click', control: save.text, layer: save.layer });
     await settle(session);
+    kept = await stored();
   }
-  if ((await stored()) || !(await open())) return null;
+  if (kept || !(await open())) return null;
   return 'the choice was not stored: the consent window stayed open and no cookie or storage changed';
 }
 

@@ -5,7 +5,7 @@ import type { CauseGroup } from './group.js';
 import { repoPath } from './location.js';
 
 /** A page as the site's code names it: the file --static served it from, else its path. */
-export function pageFile(gate: GateResult, page: string): string {
+function pageFile(gate: GateResult, page: string): string {
   return repoPath(gate.target.files[page]) ?? pageLabel(page);
 }
 

@@ -33,7 +33,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-7N4DVREE.js";
+} from "./chunk-VLICU6O2.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";
@@ -174,8 +174,7 @@ function groupByCause(gate, findings = gate.findings) {
 
 // src/report/markdown.ts
 var MAX_ROWS = 20;
-var MAX_PAGES = 5;
-var MAX_SUBJECTS = 5;
+var MAX_NAMED = 5;
 var cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function verdictLine(gate, words = EN) {
   const { verdict } = gate;
@@ -183,16 +182,18 @@ function verdictLine(gate, words = EN) {
   return `${icon} ${words.markdown.verdict(verdict.status, verdict.errors, verdict.warnings, gate.pages.length, words.reason(verdict, gate.policy.failOn))}`;
 }
 function namedPages(pages, words, show = (label) => label) {
-  const named = pages.slice(0, MAX_PAGES).map((page) => show(pageLabel(page))).join(", ");
-  return pages.length > MAX_PAGES ? words.markdown.andMore(named, pages.length - MAX_PAGES) : named;
+  return firstFew(pages.map((page) => show(pageLabel(page))), words);
+}
+function firstFew(items, words) {
+  const named = items.slice(0, MAX_NAMED).join(", ");
+  return items.length > MAX_NAMED ? words.markdown.andMore(named, items.length - MAX_NAMED) : named;
 }
 var unique = (items) => [...new Set(items)];
 function causeRow(group, gate, words) {
   const errors = group.findings.filter((f) => f.severity === "error").length;
   const counts2 = [errors ? words.errors(errors) : "", errors < group.findings.length ? words.warnings(group.findings.length - errors) : ""].filter(Boolean).join(", ");
   const subjects = unique(group.findings.map((f) => group.kind === "page" ? findingMessage(f, words) : subjectLabel(f)));
-  const named = subjects.slice(0, MAX_SUBJECTS).join(", ");
-  const what = subjects.length > MAX_SUBJECTS ? words.markdown.andMore(named, subjects.length - MAX_SUBJECTS) : named;
+  const what = firstFew(subjects, words);
   const visits = unique(group.findings.map((f) => words.phase[f.phase].short)).join(", ");
   const companies = unique(group.findings.filter((f) => f.vendor !== null || f.category !== "unknown").map((f) => words.vendor(f.vendor, f.category))).join(", ");
   const cause = `${errors ? "\u{1F534}" : "\u{1F7E1}"} ${causeTitle(group, gate, words)}`;
@@ -250,11 +251,16 @@ var codequality = {
 };
 
 // src/report/html-causes.ts
+var originsOf = /* @__PURE__ */ new WeakMap();
+function siteOrigins(gate) {
+  let origins = originsOf.get(gate);
+  if (!origins) originsOf.set(gate, origins = new Set(gate.pages.map((p) => new URL(p.url).origin)));
+  return origins;
+}
 function shownUrl(gate, url) {
   if (!gate.target.ephemeral) return url;
-  const site = gate.pages.map((p) => new URL(p.url).origin);
   try {
-    return site.includes(new URL(url).origin) ? pageLabel(url) : url;
+    return siteOrigins(gate).has(new URL(url).origin) ? pageLabel(url) : url;
   } catch {
     return url;
   }

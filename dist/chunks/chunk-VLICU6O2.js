@@ -13960,6 +13960,12 @@ function formatJson(result) {
 }
 var json = { name: "json", file: "consent-gate-report.json", render: formatJson };
 
+// src/shared/once.ts
+function once(make) {
+  let made = null;
+  return () => (made ??= { value: make() }).value;
+}
+
 // src/shared/lifecycle.ts
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -14184,14 +14190,6 @@ import { delimiter, join } from "node:path";
 
 // src/browser/playwright.ts
 import { createRequire } from "node:module";
-
-// src/shared/once.ts
-function once(make) {
-  let made = null;
-  return () => (made ??= { value: make() }).value;
-}
-
-// src/browser/playwright.ts
 var playwright = once(() => createRequire(import.meta.url)("playwright-core"));
 
 // src/browser/resolve.ts
@@ -42412,7 +42410,9 @@ var originOf2 = (url) => URL.canParse(url) ? new URL(url).origin : url;
 async function frameTargets(page, { onePerOrigin = false } = {}) {
   const firstOfOrigin = (targets) => {
     const web = targets.filter((target) => isWebUrl(target.url));
-    return onePerOrigin ? web.filter((target, index) => web.findIndex((t) => originOf2(t.url) === originOf2(target.url)) === index) : web;
+    if (!onePerOrigin) return web;
+    const seen = /* @__PURE__ */ new Set();
+    return web.filter((target) => !seen.has(originOf2(target.url)) && Boolean(seen.add(originOf2(target.url))));
   };
   const main = await pageSession(page);
   const trees = [firstOfOrigin(flatten((await main.send("Page.getFrameTree")).frameTree, main, true))];
@@ -42803,8 +42803,9 @@ var Collector = class _Collector {
       ...this.seenCookies.map((s) => ({ source: "cookie", name: s.parsed.name, holder: s.domain.replace(/^\./, ""), value: s.parsed.value })),
       ...storageValues
     ]);
-    const secrets = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...held.flatMap((h) => identifiersIn(h.value))].filter((v) => v.length >= 6);
-    this.options.runSecrets.add(...[...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value), ...storageValues.map((v) => v.value)].flatMap(identifiersIn));
+    const cookieValues = [...stored.map((c) => c.value), ...this.seenCookies.map((s) => s.parsed.value)];
+    const secrets = [...cookieValues, ...held.flatMap((h) => identifiersIn(h.value))].filter((v) => v.length >= 6);
+    this.options.runSecrets.add(...[...cookieValues, ...storageValues.map((v) => v.value)].flatMap(identifiersIn));
     const clean = urlRedactor(secrets);
     const settle2 = this.settle.record({ ...this.windows });
     const initiator = (url) => {
@@ -43395,8 +43396,11 @@ async function expectBanner(page, selectors, limits) {
 async function findReopenControls(page, selector, limits) {
   const scanId = Math.random().toString(36).slice(2, 8);
   const controls = [];
-  for (const [index, target] of (await frameTargets(page)).entries()) {
-    const result = await scanFrame(target, {}, 1, "", limits.pageScanMs, { selector, mark: `reopen-${scanId}-${index}` });
+  const targets = await frameTargets(page);
+  const scans = targets.map((target, index) => scanFrame(target, {}, 1, "", limits.pageScanMs, { selector, mark: `reopen-${scanId}-${index}` }));
+  for (const scan of scans) scan.catch(() => void 0);
+  for (const [index, target] of targets.entries()) {
+    const result = await scans[index];
     for (const found of result?.reopen ?? []) {
       const frame = await frameHolding(page, target, found.id);
       if (frame) controls.push({ found, frame, target });
@@ -46654,11 +46658,13 @@ async function confirmStored(session, banner, before, steps, finish) {
   const open = async () => (await findBanner(page, options.consent, options)).banner !== null;
   await settle(session);
   const save = banner.controls.get("save");
-  if (finish && save && !await stored() && await open() && await clickControl(banner, "save")) {
+  let kept = await stored();
+  if (finish && save && !kept && await open() && await clickControl(banner, "save")) {
     steps.push({ do: "click", control: save.text, layer: save.layer });
     await settle(session);
+    kept = await stored();
   }
-  if (await stored() || !await open()) return null;
+  if (kept || !await open()) return null;
   return "the choice was not stored: the consent window stayed open and no cookie or storage changed";
 }
 async function answer(session, kind) {
@@ -47036,7 +47042,7 @@ async function gatherSession(browser, url, visits, options, listener = {}, plan 
     result = await attempt(browser, url, visits, options, plan, heard);
     result.scans[0].durationMs += spent;
   }
-  return { scans: result.scans.map(redacted), unvisited: result.unvisited };
+  return { scans: result.scans.map(redacted) };
 }
 function afterForgotten(scan, forgotten) {
   if (!scan.action) return scan;
@@ -47101,11 +47107,11 @@ async function attempt(browser, url, visits, options, plan, { onVisit, onStored 
     await guarded(run, visitHardLimit(options) * visits.length);
     const made = scans.at(-1);
     const visit = visits.at(-1);
-    if (!visit.stored || made.phase !== visit.id || made.error !== null || !made.action?.done || made.action.kind === "scroll") return { scans, unvisited: [...plan.pages] };
+    if (!visit.stored || made.phase !== visit.id || made.error !== null || !made.action?.done || made.action.kind === "scroll") return { scans };
     const choice = { do: "stored", choice: made.action.kind, on: pageLabel(url) };
     const chosenAt = session.since?.at ?? -1;
     session.storedNotice = plan.notice;
-    for (const [index, other] of plan.pages.entries()) {
+    for (const other of plan.pages) {
       const scan = emptyScan(made.phase, other);
       scan.action = { kind: choice.choice, done: true, steps: [{ ...choice }], failure: null, detail: "", bannerAfter: null, ...made.action.reopened !== void 0 ? { reopened: made.action.reopened } : {} };
       Object.assign(session, { url: other, scan, banner: null, unrecognised: null, policyLinks: [] });
@@ -47124,11 +47130,11 @@ async function attempt(browser, url, visits, options, plan, { onVisit, onStored 
         describeAction(scan);
         scan.durationMs = Date.now() - started;
         onStored?.({ url: other, scan, bannerAgain: false });
-        return { scans, unvisited: plan.pages.slice(index + 1) };
+        return { scans };
       }
       onStored?.({ url: other, scan, bannerAgain: scan.action.steps.some((step) => step.do === "stored" && step.bannerAgain === true) });
     }
-    return { scans, unvisited: [] };
+    return { scans };
   } catch (error) {
     const failed = current ?? (scans.length === 0 ? emptyScan(visits[0].id, url) : scans.at(-1));
     failed.error = describe2(error, options);
@@ -47138,7 +47144,7 @@ async function attempt(browser, url, visits, options, plan, { onVisit, onStored 
       scans.push(failed);
       onVisit?.(url, failed.phase, failed);
     }
-    return { scans, unvisited: [...plan.pages] };
+    return { scans };
   } finally {
     watchdog?.stop();
     if (context) await browser.closeContext(context);
@@ -47180,10 +47186,10 @@ var RunBudget = class {
    * pages it was to load with its choice stored are then left to their own sessions, which meet the
    * same end.
    */
-  async session(url, phase, others, work) {
+  async session(url, phase, work) {
     const left = this.end - Date.now();
     const result = left > 0 ? await withTimeout(work(), left) : null;
-    return result ?? { scans: [{ ...emptyScan(phase, url), error: `not scanned: the run reached its time limit of ${Math.round(this.ms / 1e3)} s (--max-time)` }], unvisited: [...others] };
+    return result ?? { scans: [{ ...emptyScan(phase, url), error: `not scanned: the run reached its time limit of ${Math.round(this.ms / 1e3)} s (--max-time)` }] };
   }
 };
 
@@ -47526,9 +47532,10 @@ function parseHostRules(value) {
   }
   return rules;
 }
+var flagValue = (args, flag) => args.filter((arg) => arg.startsWith(flag)).at(-1)?.slice(flag.length);
 function hostRulesOf(browserArgs) {
-  const last = browserArgs.filter((arg) => arg.startsWith(FLAG)).at(-1);
-  return last === void 0 ? [] : parseHostRules(last.slice(FLAG.length).replace(/^(["'])(.*)\1$/, "$2"));
+  const value = flagValue(browserArgs, FLAG);
+  return value === void 0 ? [] : parseHostRules(value.replace(/^(["'])(.*)\1$/, "$2"));
 }
 function matchesPattern(text, pattern) {
   const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
@@ -47547,7 +47554,6 @@ function mapHost(rules, host, port) {
 var SERVER = "--proxy-server=";
 var BYPASS = "--proxy-bypass-list=";
 var OWN_CHOICE = [SERVER, "--proxy-pac-url=", "--no-proxy-server", "--proxy-auto-detect"];
-var flagValue = (args, flag) => args.filter((arg) => arg.startsWith(flag)).at(-1)?.slice(flag.length);
 function proxyUrl(spec) {
   const first = spec.split(",")[0].trim();
   if (first === "" || first === "direct://") return null;
@@ -48103,7 +48109,7 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
     index,
     () => (
       // After a Ctrl-C no new session starts; the ones under way end as the browser closes.
-      stopping() ? Promise.resolve({ scans: [], unvisited: [] }) : budget.session(urls[index], visits[0].id, plan?.pages ?? [], () => gatherSession(browser, urls[index], visits, gather, listener, plan))
+      stopping() ? Promise.resolve({ scans: [] }) : budget.session(urls[index], visits[0].id, () => gatherSession(browser, urls[index], visits, gather, listener, plan))
     )
   );
   const heardStart = (url, phase, scan) => {
@@ -48125,8 +48131,7 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
     if (waiting.get(origin) === 0) planSite([...urls.keys()].filter((i) => originOf3(i) === origin));
   };
   const chooses = (index) => choices.some((visits) => skipReason(visits[0], pages[index].initial, []) === null);
-  const planned = /* @__PURE__ */ new Map();
-  const plannedSite = new Map(urls.map((_, index) => [originOf3(index), new Promise((resolve5) => planned.set(originOf3(index), resolve5))]));
+  const plannedSite = new Map(urls.map((_, index) => [originOf3(index), settleable()]));
   const keep = (index, visits, scans, forgotten) => {
     const visit = visits.at(-1);
     const scan = scans.find((s) => s.phase === visit.id);
@@ -48183,7 +48188,7 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
         }
       }
     }
-    planned.get(originOf3(indexes[0]))();
+    plannedSite.get(originOf3(indexes[0])).resolve();
   };
   const scanPage2 = async (index) => {
     const { page, work } = pages[index];
@@ -48203,7 +48208,7 @@ async function scanPages(browser, urls, gather, policy, baseline, options, budge
     } finally {
       know(index, void 0);
     }
-    if (chooses(index)) await plannedSite.get(originOf3(index));
+    if (chooses(index)) await plannedSite.get(originOf3(index)).promise;
     await Promise.all(work);
     const order = (phase) => PHASES.indexOf(phase);
     page.phases.sort((a, b) => order(a.phase) - order(b.phase));
@@ -50608,6 +50613,7 @@ export {
   failsGate,
   DEFAULT_SETTINGS,
   writeFileAtomic,
+  once,
   onShutdown,
   stopping,
   exitCleanlyOnSignals,
