@@ -14,7 +14,7 @@ import {
   resolveBrowser,
   runGate,
   startStatic
-} from "./chunks/chunk-VLICU6O2.js";
+} from "./chunks/chunk-EXPOU2S5.js";
 import "./chunks/chunk-KJFGTTMY.js";
 export {
   BROWSER_ENV,

@@ -18,7 +18,7 @@ import {
   siteName,
   takes,
   writeReports
-} from "./chunks/chunk-VKZDC63O.js";
+} from "./chunks/chunk-RED3TAPA.js";
 import {
   DEFAULT_BASELINE,
   GateError,
@@ -43,7 +43,7 @@ import {
   stopping,
   storageLifetimeWords,
   writeFileAtomic
-} from "./chunks/chunk-VLICU6O2.js";
+} from "./chunks/chunk-EXPOU2S5.js";
 import "./chunks/chunk-KJFGTTMY.js";
 
 // src/entry/cli.ts

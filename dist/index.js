@@ -15,7 +15,7 @@ import {
   reviewBody,
   visitLine,
   writeReports
-} from "./chunks/chunk-VKZDC63O.js";
+} from "./chunks/chunk-RED3TAPA.js";
 import {
   GateError,
   RunSecrets,
@@ -33,7 +33,7 @@ import {
   stopping,
   subjectLabel,
   wordsFor
-} from "./chunks/chunk-VLICU6O2.js";
+} from "./chunks/chunk-EXPOU2S5.js";
 import {
   require_tunnel
 } from "./chunks/chunk-OTZBYH6C.js";

@@ -196,7 +196,10 @@ export const STEPS: Readonly<Record<StepName, Step>> = {
   // that hides itself after a few seconds is still there to click.
   waitForBanner: async (session) => {
     await advance(session, session.options.bannerDelayMs);
-    const found = await findBanner(session.page, session.options.consent, session.options);
+    // A choice visit runs only where the first look found a banner or notice: there one is expected,
+    // and a manager that fades it in on real time (vanilla-cookieconsent) gets the time it needs.
+    const look = session.scan.phase === 'initial' ? findBanner : expectBanner;
+    const found = await look(session.page, session.options.consent, session.options);
     if (found.banner) note(session, 'bannerShownMs');
     session.banner = found.banner;
     session.unrecognised = found.unrecognised;

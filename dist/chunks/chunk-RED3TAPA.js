@@ -33,7 +33,7 @@ import {
   withoutQuery,
   wordsFor,
   writeFileAtomic
-} from "./chunk-VLICU6O2.js";
+} from "./chunk-EXPOU2S5.js";
 
 // src/entry/config.ts
 import { resolve } from "node:path";

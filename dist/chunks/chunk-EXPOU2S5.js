@@ -46742,7 +46742,8 @@ var STEPS = {
   // that hides itself after a few seconds is still there to click.
   waitForBanner: async (session) => {
     await advance(session, session.options.bannerDelayMs);
-    const found = await findBanner(session.page, session.options.consent, session.options);
+    const look = session.scan.phase === "initial" ? findBanner : expectBanner;
+    const found = await look(session.page, session.options.consent, session.options);
     if (found.banner) note(session, "bannerShownMs");
     session.banner = found.banner;
     session.unrecognised = found.unrecognised;
